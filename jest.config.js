@@ -1,0 +1,34 @@
+// Three projects: pure unit tests, integration tests that start the local tenant and the server over HTTP,
+// and component tests for the tab in jsdom. Browser tests live in jest.e2e.config.js.
+const transform = { '^.+\\.(t|j)sx?$': ['@swc/jest'] };
+const common = {
+  transform,
+  extensionsToTreatAsEsm: ['.ts', '.tsx'],
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'json'],
+};
+
+export default {
+  projects: [
+    {
+      ...common,
+      displayName: 'unit',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/tests/unit/**/*.test.ts', '<rootDir>/tests/contract/**/*.test.ts'],
+    },
+    {
+      ...common,
+      displayName: 'integration',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/tests/integration/**/*.test.ts', '<rootDir>/tests/bot/**/*.test.ts', '<rootDir>/infra/graph-emulator/tests/**/*.test.ts'],
+      testTimeout: 60000,
+    },
+    {
+      ...common,
+      displayName: 'component',
+      testEnvironment: 'jsdom',
+      testMatch: ['<rootDir>/tests/component/**/*.test.tsx'],
+      setupFiles: ['<rootDir>/tests/component/setup.ts'],
+    },
+  ],
+  collectCoverageFrom: ['src/domain/**/*.ts'],
+};

@@ -1,0 +1,10 @@
+// Browser tests: Debian's Chromium driven by playwright-core against the whole stack on random ports.
+export default {
+  transform: { '^.+\\.(t|j)sx?$': ['@swc/jest'] },
+  extensionsToTreatAsEsm: ['.ts', '.tsx'],
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'json'],
+  testEnvironment: 'node',
+  testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'],
+  testTimeout: 120000,
+  maxWorkers: 1,
+};
