@@ -1,0 +1,106 @@
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { z } from 'zod';
+import type { EmulatorContext } from './context';
+import { GraphHttpError, graphErrorBody, graphErrors, newRequestId } from './errors';
+import { graphAuthentication } from './auth';
+import { identityRouter } from './identity/routes';
+import { controlsRouter } from './controls/router';
+import { MODULES } from './modules';
+import { INNER_REQUEST_HEADER } from './resources/batch';
+
+/**
+ * The request pipeline, in one place. Order matters:
+ * 1. request id and the request log wrap everything, so faults and rejections are counted as round trips;
+ * 2. controls and identity come before fault injection: tests steer the tenant and get tokens reliably;
+ * 3. fault injection comes before token validation, as Graph throttles before it authorises;
+ * 4. then token validation, then the resource handlers; an unknown Graph path is a 501, never a 200.
+ */
+export function createApp(ctx: EmulatorContext, reset: () => void): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'extended');
+
+  app.use((req, res, next) => {
+    const requestId = newRequestId();
+    res.locals.requestId = requestId;
+    res.setHeader('request-id', requestId);
+    const clientRequestId = req.header('client-request-id');
+    res.setHeader('client-request-id', clientRequestId ?? requestId);
+    const started = process.hrtime.bigint();
+    res.on('finish', () => {
+      if (req.path.startsWith('/_emulator')) return;
+      ctx.requestLog.add({
+        at: new Date().toISOString(),
+        method: req.method,
+        path: req.originalUrl,
+        status: res.statusCode,
+        durationMs: Number(process.hrtime.bigint() - started) / 1e6,
+        batchInner: req.header(INNER_REQUEST_HEADER) === '1',
+        faultInjected: res.locals.faultInjected === true,
+      });
+    });
+    next();
+  });
+  app.use(express.json({ limit: '4mb', type: ['application/json', 'application/*+json'] }));
+
+  app.use('/_emulator', controlsRouter(ctx, reset));
+  for (const m of MODULES) {
+    if (!m.controls) continue;
+    const router = express.Router();
+    m.controls(router, ctx);
+    app.use('/_emulator', router);
+  }
+  app.use(identityRouter(ctx));
+  for (const m of MODULES) {
+    if (!m.root) continue;
+    const router = express.Router();
+    m.root(router, ctx);
+    app.use(router);
+  }
+
+  const graph = express.Router();
+  graph.use(async (req, res, next) => {
+    const latency = ctx.faults.latency();
+    const fault = ctx.faults.match(req.method, req.baseUrl + req.path);
+    const delay = latency + (fault?.delayMs ?? 0);
+    if (delay > 0) await new Promise((r) => setTimeout(r, delay));
+    if (!fault) return next();
+    res.locals.faultInjected = true;
+    const retry = fault.retryAfter;
+    if (fault.status === 429) return next(graphErrors.throttled(retry ?? 1));
+    if (fault.status === 503) return next(graphErrors.serviceUnavailable(retry));
+    if (fault.status === 504) return next(graphErrors.gatewayTimeout());
+    return next(new GraphHttpError(fault.status, 'InternalServerError', 'Injected fault.'));
+  });
+  graph.use(graphAuthentication(ctx));
+  for (const m of MODULES) m.graph?.(graph, ctx);
+  graph.use((req) => {
+    throw graphErrors.notImplemented(`${req.method} ${req.path} is not supported by the local tenant. See infra/graph-emulator/README.md.`);
+  });
+  app.use('/v1.0', graph);
+
+  app.use((req: Request, res: Response) => {
+    res.status(404).json(graphErrorBody('NotFound', `No such endpoint: ${req.method} ${req.path}`, String(res.locals.requestId)));
+  });
+
+  app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    const requestId = String(res.locals.requestId ?? newRequestId());
+    let e: GraphHttpError;
+    if (error instanceof GraphHttpError) e = error;
+    else if (error instanceof z.ZodError)
+      e = graphErrors.badRequest(error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '));
+    else if (isBodyParserError(error)) e = graphErrors.badRequest('Unable to read JSON request payload.');
+    else {
+      console.error('[graph-emulator] unexpected error', error);
+      e = new GraphHttpError(500, 'InternalServerError', 'An internal server error occurred in the local tenant.');
+    }
+    for (const [k, v] of Object.entries(e.headers)) res.setHeader(k, v);
+    res.status(e.status).json(graphErrorBody(e.code, e.message, requestId, res.getHeader('client-request-id')?.toString()));
+  });
+
+  return app;
+}
+
+function isBodyParserError(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && 'type' in error && (error as { type: unknown }).type === 'entity.parse.failed';
+}

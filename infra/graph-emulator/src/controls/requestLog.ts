@@ -1,0 +1,36 @@
+export interface LoggedRequest {
+  seq: number;
+  at: string;
+  method: string;
+  path: string;
+  status: number;
+  durationMs: number;
+  /** Inner requests of a $batch are logged too, but are not separate round trips. */
+  batchInner: boolean;
+  faultInjected: boolean;
+}
+
+/** In memory by design: it serves tests and benchmarks counting round trips, not an audit. */
+export class RequestLog {
+  private entries: LoggedRequest[] = [];
+  private seq = 0;
+  private readonly max = 50_000;
+
+  add(entry: Omit<LoggedRequest, 'seq'>): void {
+    this.seq += 1;
+    this.entries.push({ ...entry, seq: this.seq });
+    if (this.entries.length > this.max) this.entries.splice(0, this.entries.length - this.max);
+  }
+
+  since(seq: number): LoggedRequest[] {
+    return this.entries.filter((e) => e.seq > seq);
+  }
+
+  lastSeq(): number {
+    return this.seq;
+  }
+
+  clear(): void {
+    this.entries = [];
+  }
+}

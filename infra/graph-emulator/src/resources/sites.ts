@@ -1,0 +1,5 @@
+import type { ResourceModule } from '../context';
+
+export const sitesModule: ResourceModule = {
+  name: 'sites',
+};

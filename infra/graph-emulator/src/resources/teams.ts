@@ -1,0 +1,5 @@
+import type { ResourceModule } from '../context';
+
+export const teamsModule: ResourceModule = {
+  name: 'teams',
+};
