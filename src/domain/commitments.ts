@@ -33,7 +33,10 @@ function names(people: readonly Person[]): string {
  * Checks the contact list against the agreement. Membership is read from roles only: a person is in
  * stödgruppen when holding 'stodgrupp', so the samordnare must hold both 'samordnare' and 'stodgrupp'.
  */
-export function checkCommitments(organisations: readonly Organisation[], people: readonly Person[]): CommitmentBreach[] {
+export function checkCommitments(
+  organisations: readonly Organisation[],
+  people: readonly Person[],
+): CommitmentBreach[] {
   const breaches: CommitmentBreach[] = [];
   const orgById = new Map(organisations.map((org) => [org.id, org]));
   const kindOf = (person: Person) => orgById.get(person.organisationId)?.kind;

@@ -55,7 +55,10 @@ function checkList(organisations: Organisation[], pathPrefix: string): void {
   const seenIds = new Set<string>();
   organisations.forEach((org, index) => {
     if (seenIds.has(org.id)) {
-      issues.push({ path: `${pathPrefix}${index}.id`, message: `Organisations-id förekommer flera gånger: ${org.id}.` });
+      issues.push({
+        path: `${pathPrefix}${index}.id`,
+        message: `Organisations-id förekommer flera gånger: ${org.id}.`,
+      });
     }
     seenIds.add(org.id);
   });

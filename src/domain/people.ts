@@ -31,11 +31,7 @@ function personSchema(organisations: readonly Organisation[]) {
   return z.object({
     id: z.string({ error: 'Id saknas.' }).trim().min(1, 'Id får inte vara tomt.'),
     displayName: z.string({ error: 'Namnet saknas.' }).trim().min(1, 'Namnet får inte vara tomt.'),
-    email: z
-      .string({ error: 'E-postadressen saknas.' })
-      .trim()
-      .toLowerCase()
-      .regex(EMAIL_RE, 'Ogiltig e-postadress.'),
+    email: z.string({ error: 'E-postadressen saknas.' }).trim().toLowerCase().regex(EMAIL_RE, 'Ogiltig e-postadress.'),
     organisationId: z
       .string({ error: 'Organisation saknas.' })
       .refine((id) => orgIds.has(id), { error: (issue) => `Okänd organisation: ${String(issue.input)}.` }),
@@ -47,7 +43,8 @@ function personSchema(organisations: readonly Organisation[]) {
       .superRefine((roles, ctx) => {
         const seen = new Set<string>();
         roles.forEach((role, index) => {
-          if (seen.has(role)) ctx.addIssue({ code: 'custom', path: [index], message: `Rollen ${role} förekommer flera gånger.` });
+          if (seen.has(role))
+            ctx.addIssue({ code: 'custom', path: [index], message: `Rollen ${role} förekommer flera gånger.` });
           seen.add(role);
         });
       }),

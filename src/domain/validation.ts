@@ -24,7 +24,9 @@ const swedishErrorMap: z.core.$ZodErrorMap = (issue) => {
     }
     case 'too_small':
       if (issue.origin === 'string') {
-        return Number(issue.minimum) <= 1 ? 'Fältet får inte vara tomt.' : `Texten måste vara minst ${issue.minimum} tecken.`;
+        return Number(issue.minimum) <= 1
+          ? 'Fältet får inte vara tomt.'
+          : `Texten måste vara minst ${issue.minimum} tecken.`;
       }
       if (issue.origin === 'array') return `Listan måste innehålla minst ${issue.minimum} värden.`;
       return `Värdet måste vara minst ${issue.minimum}.`;
@@ -72,7 +74,9 @@ export function isValidIsoDate(value: string): boolean {
 }
 
 export const isoDateSchema = z
-  .string({ error: (issue) => (issue.input === undefined ? 'Datum saknas.' : 'Datum måste anges som text (ÅÅÅÅ-MM-DD).') })
+  .string({
+    error: (issue) => (issue.input === undefined ? 'Datum saknas.' : 'Datum måste anges som text (ÅÅÅÅ-MM-DD).'),
+  })
   .refine(isValidIsoDate, { message: 'Ogiltigt datum; ange ÅÅÅÅ-MM-DD.' });
 
 export const idSchema = z

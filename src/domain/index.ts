@@ -1,0 +1,15 @@
+export * from './errors';
+export * from './organisations';
+export * from './roles';
+export * from './people';
+export * from './commitments';
+export * from './calendar';
+export * from './meetings';
+export * from './areas';
+export * from './activities';
+export * from './money';
+export * from './budget';
+export * from './decisions';
+export * from './workingGroups';
+export * from './authorization';
+export { parseOrThrow, isValidIsoDate } from './validation';
