@@ -19,7 +19,11 @@ export default {
       ...common,
       displayName: 'integration',
       testEnvironment: 'node',
-      testMatch: ['<rootDir>/tests/integration/**/*.test.ts', '<rootDir>/tests/bot/**/*.test.ts', '<rootDir>/infra/graph-emulator/tests/**/*.test.ts'],
+      testMatch: [
+        '<rootDir>/tests/integration/**/*.test.ts',
+        '<rootDir>/tests/bot/**/*.test.ts',
+        '<rootDir>/infra/graph-emulator/tests/**/*.test.ts',
+      ],
       testTimeout: 60000,
     },
     {
@@ -31,4 +35,6 @@ export default {
     },
   ],
   collectCoverageFrom: ['src/domain/**/*.ts'],
+  coverageReporters: ['text-summary', 'json-summary'],
+  coverageThreshold: { './src/domain/': { lines: 90 } },
 };

@@ -75,12 +75,16 @@ export function createApp(ctx: EmulatorContext, reset: () => void): express.Expr
   graph.use(graphAuthentication(ctx));
   for (const m of MODULES) m.graph?.(graph, ctx);
   graph.use((req) => {
-    throw graphErrors.notImplemented(`${req.method} ${req.path} is not supported by the local tenant. See infra/graph-emulator/README.md.`);
+    throw graphErrors.notImplemented(
+      `${req.method} ${req.path} is not supported by the local tenant. See infra/graph-emulator/README.md.`,
+    );
   });
   app.use('/v1.0', graph);
 
   app.use((req: Request, res: Response) => {
-    res.status(404).json(graphErrorBody('NotFound', `No such endpoint: ${req.method} ${req.path}`, String(res.locals.requestId)));
+    res
+      .status(404)
+      .json(graphErrorBody('NotFound', `No such endpoint: ${req.method} ${req.path}`, String(res.locals.requestId)));
   });
 
   app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
@@ -95,12 +99,19 @@ export function createApp(ctx: EmulatorContext, reset: () => void): express.Expr
       e = new GraphHttpError(500, 'InternalServerError', 'An internal server error occurred in the local tenant.');
     }
     for (const [k, v] of Object.entries(e.headers)) res.setHeader(k, v);
-    res.status(e.status).json(graphErrorBody(e.code, e.message, requestId, res.getHeader('client-request-id')?.toString()));
+    res
+      .status(e.status)
+      .json(graphErrorBody(e.code, e.message, requestId, res.getHeader('client-request-id')?.toString()));
   });
 
   return app;
 }
 
 function isBodyParserError(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && 'type' in error && (error as { type: unknown }).type === 'entity.parse.failed';
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    'type' in error &&
+    (error as { type: unknown }).type === 'entity.parse.failed'
+  );
 }

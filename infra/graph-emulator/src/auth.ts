@@ -15,12 +15,17 @@ export function graphAuthentication(ctx: EmulatorContext) {
         claims = await ctx.tokens.verify(header.slice(7).trim());
       } catch (error) {
         const expired = (error as { code?: string }).code === 'ERR_JWT_EXPIRED';
-        throw graphErrors.unauthenticated(expired ? 'Lifetime validation failed, the token is expired.' : 'Access token validation failure. Invalid signature.');
+        throw graphErrors.unauthenticated(
+          expired
+            ? 'Lifetime validation failed, the token is expired.'
+            : 'Access token validation failure. Invalid signature.',
+        );
       }
       const audiences = Array.isArray(claims.aud) ? claims.aud : [claims.aud];
       if (!audiences.some((a) => typeof a === 'string' && GRAPH_AUDIENCES.has(a)))
         throw graphErrors.unauthenticated('Access token validation failure. Invalid audience.');
-      if (claims.tid !== ctx.tenantId) throw graphErrors.unauthenticated('Access token validation failure. Invalid tenant.');
+      if (claims.tid !== ctx.tenantId)
+        throw graphErrors.unauthenticated('Access token validation failure. Invalid tenant.');
       const appId = String(claims.appid ?? claims.azp ?? '');
       let principal: Principal;
       if (typeof claims.scp === 'string') {

@@ -17,7 +17,11 @@ export const graphErrors = {
   badRequest: (message: string, code = 'BadRequest') => new GraphHttpError(400, code, message),
   invalidRequest: (message: string) => new GraphHttpError(400, 'invalidRequest', message),
   unsupportedQuery: (option: string) =>
-    new GraphHttpError(400, 'BadRequest', `Query option '${option}' is not supported by this endpoint in the local tenant.`),
+    new GraphHttpError(
+      400,
+      'BadRequest',
+      `Query option '${option}' is not supported by this endpoint in the local tenant.`,
+    ),
   unauthenticated: (message = 'Access token is empty.') =>
     new GraphHttpError(401, 'InvalidAuthenticationToken', message),
   forbidden: (message = 'Insufficient privileges to complete the operation.') =>
@@ -25,7 +29,8 @@ export const graphErrors = {
   accessDenied: (message: string) => new GraphHttpError(403, 'accessDenied', message),
   notFound: (message = 'The requested resource does not exist.') => new GraphHttpError(404, 'itemNotFound', message),
   resourceNotFound: (message: string) => new GraphHttpError(404, 'ResourceNotFound', message),
-  methodNotAllowed: () => new GraphHttpError(405, 'Request_BadRequest', 'The HTTP method is not allowed for the resource.'),
+  methodNotAllowed: () =>
+    new GraphHttpError(405, 'Request_BadRequest', 'The HTTP method is not allowed for the resource.'),
   conflict: (message: string, code = 'nameAlreadyExists') => new GraphHttpError(409, code, message),
   preconditionFailed: (message = 'The resource has changed since it was last read.') =>
     new GraphHttpError(412, 'preconditionFailed', message),
@@ -51,7 +56,12 @@ export interface GraphErrorBody {
 }
 
 /** Graph writes `date` without a trailing Z. */
-export function graphErrorBody(code: string, message: string, requestId: string, clientRequestId?: string): GraphErrorBody {
+export function graphErrorBody(
+  code: string,
+  message: string,
+  requestId: string,
+  clientRequestId?: string,
+): GraphErrorBody {
   return {
     error: {
       code,

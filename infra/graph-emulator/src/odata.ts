@@ -25,10 +25,19 @@ export function parseTop(req: Request, max: number, fallback: number): number {
 
 export function parseSelect(req: Request): string[] | undefined {
   const raw = queryString(req, '$select');
-  return raw === undefined ? undefined : raw.split(',').map((s) => s.trim()).filter(Boolean);
+  return raw === undefined
+    ? undefined
+    : raw
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
 }
 
-export function applySelect<T extends object>(obj: T, select: string[] | undefined, always: string[] = ['id']): Partial<T> {
+export function applySelect<T extends object>(
+  obj: T,
+  select: string[] | undefined,
+  always: string[] = ['id'],
+): Partial<T> {
   if (!select) return obj;
   const out: Record<string, unknown> = {};
   for (const key of [...always, ...select]) {
@@ -41,7 +50,12 @@ export function applySelect<T extends object>(obj: T, select: string[] | undefin
  * One page of a collection and the next page's link. The skip token is opaque to clients (they must follow
  * `@odata.nextLink` whole, as Graph asks), here a base64url offset.
  */
-export function page<T>(req: Request, baseUrl: string, items: T[], top: number): { value: T[]; '@odata.nextLink'?: string } {
+export function page<T>(
+  req: Request,
+  baseUrl: string,
+  items: T[],
+  top: number,
+): { value: T[]; '@odata.nextLink'?: string } {
   const skip = queryString(req, '$skiptoken');
   let offset = 0;
   if (skip !== undefined) {

@@ -16,8 +16,18 @@ const IMPLIED_BY: Record<string, string[]> = {
   'User.Read': ['User.ReadWrite', 'User.ReadBasic.All', 'User.Read.All', 'User.ReadWrite.All', 'Directory.Read.All'],
   'User.ReadBasic.All': ['User.Read.All', 'User.ReadWrite.All', 'Directory.Read.All'],
   'User.Read.All': ['User.ReadWrite.All', 'Directory.Read.All'],
-  'Team.ReadBasic.All': ['TeamSettings.Read.All', 'TeamSettings.ReadWrite.All', 'Group.Read.All', 'Group.ReadWrite.All'],
-  'Channel.ReadBasic.All': ['ChannelSettings.Read.All', 'ChannelSettings.ReadWrite.All', 'Group.Read.All', 'Group.ReadWrite.All'],
+  'Team.ReadBasic.All': [
+    'TeamSettings.Read.All',
+    'TeamSettings.ReadWrite.All',
+    'Group.Read.All',
+    'Group.ReadWrite.All',
+  ],
+  'Channel.ReadBasic.All': [
+    'ChannelSettings.Read.All',
+    'ChannelSettings.ReadWrite.All',
+    'Group.Read.All',
+    'Group.ReadWrite.All',
+  ],
   'Channel.Create': ['Group.ReadWrite.All'],
   'Channel.Create.Group': ['Channel.Create', 'Group.ReadWrite.All'],
   'ChannelMember.Read.All': ['ChannelMember.ReadWrite.All'],
@@ -52,13 +62,16 @@ export function requirePermission(req: Request, rule: PermissionRule): Principal
     const options = rule.delegated ?? [];
     if (options.length === 0) throw graphErrors.forbidden('This API does not support delegated permissions.');
     if (!options.some((p) => satisfied(principal.scopes, p)))
-      throw graphErrors.forbidden(`Missing scope permissions on the request. API requires one of '${options.join(', ')}'.`);
+      throw graphErrors.forbidden(
+        `Missing scope permissions on the request. API requires one of '${options.join(', ')}'.`,
+      );
   } else {
     const options = rule.application ?? [];
-    if (options.length === 0)
-      throw graphErrors.forbidden('This API does not support application permissions.');
+    if (options.length === 0) throw graphErrors.forbidden('This API does not support application permissions.');
     if (!options.some((p) => satisfied(principal.roles, p)))
-      throw graphErrors.forbidden(`Missing role permissions on the request. API requires one of '${options.join(', ')}'.`);
+      throw graphErrors.forbidden(
+        `Missing role permissions on the request. API requires one of '${options.join(', ')}'.`,
+      );
   }
   return principal;
 }

@@ -26,9 +26,14 @@ describe('local tenant: identity and users', () => {
   });
 
   it('refuses an on-behalf-of assertion that is not for the app', async () => {
-    const foreign = await (await control(tenant, 'POST', '/tokens', { claims: { aud: 'someone-else', tid: tenant.tenantId } })).json() as { access_token: string };
+    const foreign = (await (
+      await control(tenant, 'POST', '/tokens', { claims: { aud: 'someone-else', tid: tenant.tenantId } })
+    ).json()) as { access_token: string };
     await expect(
-      msalFor(tenant).acquireTokenOnBehalfOf({ oboAssertion: foreign.access_token, scopes: ['https://graph.microsoft.com/.default'] }),
+      msalFor(tenant).acquireTokenOnBehalfOf({
+        oboAssertion: foreign.access_token,
+        scopes: ['https://graph.microsoft.com/.default'],
+      }),
     ).rejects.toThrow(/AADSTS50013/);
   });
 
@@ -48,7 +53,10 @@ describe('local tenant: identity and users', () => {
     const weak = await startTestTenant({ app: { applicationPermissions: ['Calendars.ReadBasic'] } });
     try {
       const client = await appClient(weak);
-      await expect(client.api('/users').get()).rejects.toMatchObject({ statusCode: 403, code: 'Authorization_RequestDenied' });
+      await expect(client.api('/users').get()).rejects.toMatchObject({
+        statusCode: 403,
+        code: 'Authorization_RequestDenied',
+      });
     } finally {
       await weak.close();
     }
@@ -57,13 +65,20 @@ describe('local tenant: identity and users', () => {
   it('gets a user by UPN, and 404 for an unknown one', async () => {
     const client = await appClient(tenant);
     const chair = (await client.api(`/users/${CHAIR}`).select('displayName,mail').get()) as User;
-    expect(chair).toEqual({ '@odata.context': expect.any(String), id: expect.any(String), displayName: 'Maria Bergström', mail: CHAIR });
+    expect(chair).toEqual({
+      '@odata.context': expect.any(String),
+      id: expect.any(String),
+      displayName: 'Maria Bergström',
+      mail: CHAIR,
+    });
     await expect(client.api('/users/nobody@example.com').get()).rejects.toMatchObject({ statusCode: 404 });
   });
 
   it('refuses a query option it does not implement instead of ignoring it', async () => {
     const client = await appClient(tenant);
-    await expect(client.api('/users').query({ $search: '"displayName:Maria"' }).get()).rejects.toMatchObject({ statusCode: 400 });
+    await expect(client.api('/users').query({ $search: '"displayName:Maria"' }).get()).rejects.toMatchObject({
+      statusCode: 400,
+    });
   });
 
   it('honours an injected 429 through the client RetryHandler', async () => {
@@ -72,7 +87,9 @@ describe('local tenant: identity and users', () => {
     const before = ((await (await control(tenant, 'GET', '/requests')).json()) as { lastSeq: number }).lastSeq;
     const users = (await client.api('/users').get()) as { value: User[] };
     expect(users.value.length).toBeGreaterThan(40);
-    const log = (await (await control(tenant, 'GET', `/requests?since=${before}`)).json()) as { requests: { status: number; path: string }[] };
+    const log = (await (await control(tenant, 'GET', `/requests?since=${before}`)).json()) as {
+      requests: { status: number; path: string }[];
+    };
     expect(log.requests.filter((r) => r.path.startsWith('/v1.0/')).map((r) => r.status)).toEqual([429, 429, 200]);
   });
 

@@ -61,7 +61,11 @@ class BearerMiddleware implements Middleware {
   }
 }
 
-export function graphClient(tenant: RunningTenant, token: () => Promise<string>, retry = { delay: 0.01, maxRetries: 3 }): Client {
+export function graphClient(
+  tenant: RunningTenant,
+  token: () => Promise<string>,
+  retry = { delay: 0.01, maxRetries: 3 },
+): Client {
   const auth = new BearerMiddleware(token);
   const retryHandler = new RetryHandler(new RetryHandlerOptions(retry.delay, retry.maxRetries));
   auth.setNext(retryHandler);
@@ -83,7 +87,10 @@ export async function userClient(tenant: RunningTenant, user: string): Promise<C
   const sso = await ssoToken(tenant, user);
   const msal = msalFor(tenant);
   return graphClient(tenant, async () => {
-    const result = await msal.acquireTokenOnBehalfOf({ oboAssertion: sso, scopes: ['https://graph.microsoft.com/.default'] });
+    const result = await msal.acquireTokenOnBehalfOf({
+      oboAssertion: sso,
+      scopes: ['https://graph.microsoft.com/.default'],
+    });
     if (!result) throw new Error('no token');
     return result.accessToken;
   });

@@ -21,7 +21,9 @@ export function controlsRouter(ctx: EmulatorContext, reset: () => void): Router 
     try {
       res.status(201).json({ faults: inputs.map((f) => ctx.faults.add(f)) });
     } catch (error) {
-      throw graphErrors.badRequest(error instanceof z.ZodError ? (error.issues[0]?.message ?? 'Invalid fault.') : 'Invalid fault.');
+      throw graphErrors.badRequest(
+        error instanceof z.ZodError ? (error.issues[0]?.message ?? 'Invalid fault.') : 'Invalid fault.',
+      );
     }
   });
   router.get('/faults', (_req, res) => res.json({ faults: ctx.faults.list() }));

@@ -65,7 +65,19 @@ export function identityRouter(ctx: EmulatorContext): Router {
     http_logout_supported: true,
     frontchannel_logout_supported: true,
     end_session_endpoint: `${ENTRA_HOST}/${tenant}/oauth2/v2.0/logout`,
-    claims_supported: ['sub', 'iss', 'aud', 'exp', 'iat', 'auth_time', 'nonce', 'name', 'tid', 'oid', 'preferred_username'],
+    claims_supported: [
+      'sub',
+      'iss',
+      'aud',
+      'exp',
+      'iat',
+      'auth_time',
+      'nonce',
+      'name',
+      'tid',
+      'oid',
+      'preferred_username',
+    ],
     kerberos_endpoint: `${ENTRA_HOST}/${tenant}/kerberos`,
     tenant_region_scope: 'EU',
     cloud_instance_name: 'microsoftonline.com',
@@ -86,13 +98,31 @@ export function identityRouter(ctx: EmulatorContext): Router {
     const clientSecret = body.client_secret ?? basic?.[1];
     const send = (e: ReturnType<typeof oauthError>) => res.status(e.status).json(e.body);
     if (clientId !== app.clientId)
-      return send(oauthError(400, 'unauthorized_client', 'AADSTS700016', `Application with identifier '${clientId ?? ''}' was not found in the directory.`));
+      return send(
+        oauthError(
+          400,
+          'unauthorized_client',
+          'AADSTS700016',
+          `Application with identifier '${clientId ?? ''}' was not found in the directory.`,
+        ),
+      );
     if (clientSecret !== app.clientSecret)
       return send(oauthError(401, 'invalid_client', 'AADSTS7000215', 'Invalid client secret provided.'));
     const scope = body.scope ?? '';
-    const wantsGraph = scope.split(' ').some((s) => s === 'https://graph.microsoft.com/.default' || s === '00000003-0000-0000-c000-000000000000/.default');
+    const wantsGraph = scope
+      .split(' ')
+      .some(
+        (s) => s === 'https://graph.microsoft.com/.default' || s === '00000003-0000-0000-c000-000000000000/.default',
+      );
     if (!wantsGraph)
-      return send(oauthError(400, 'invalid_scope', 'AADSTS70011', `The provided value for scope '${scope}' is not valid. The local tenant issues tokens for Microsoft Graph (.default) only.`));
+      return send(
+        oauthError(
+          400,
+          'invalid_scope',
+          'AADSTS70011',
+          `The provided value for scope '${scope}' is not valid. The local tenant issues tokens for Microsoft Graph (.default) only.`,
+        ),
+      );
 
     if (body.grant_type === 'client_credentials') {
       const token = await ctx.tokens.appGraphToken(app);
@@ -100,22 +130,54 @@ export function identityRouter(ctx: EmulatorContext): Router {
     }
     if (body.grant_type === 'urn:ietf:params:oauth:grant-type:jwt-bearer') {
       if (body.requested_token_use !== 'on_behalf_of' || !body.assertion)
-        return send(oauthError(400, 'invalid_request', 'AADSTS900144', "The request body must contain the following parameter: 'assertion'."));
+        return send(
+          oauthError(
+            400,
+            'invalid_request',
+            'AADSTS900144',
+            "The request body must contain the following parameter: 'assertion'.",
+          ),
+        );
       let claims;
       try {
         claims = await ctx.tokens.verify(body.assertion);
       } catch {
-        return send(oauthError(400, 'invalid_grant', 'AADSTS50013', 'Assertion failed signature validation or has expired.'));
+        return send(
+          oauthError(400, 'invalid_grant', 'AADSTS50013', 'Assertion failed signature validation or has expired.'),
+        );
       }
       const audienceOk = claims.aud === app.clientId || claims.aud === app.identifierUri;
       if (!audienceOk || claims.tid !== tenant || claims.iss !== issuerFor(tenant))
-        return send(oauthError(400, 'invalid_grant', 'AADSTS50013', 'Assertion audience does not match the Client app presenting the assertion.'));
+        return send(
+          oauthError(
+            400,
+            'invalid_grant',
+            'AADSTS50013',
+            'Assertion audience does not match the Client app presenting the assertion.',
+          ),
+        );
       const user = typeof claims.oid === 'string' ? findUser(ctx, claims.oid) : undefined;
-      if (!user) return send(oauthError(400, 'invalid_grant', 'AADSTS50034', 'The user account does not exist in this directory.'));
+      if (!user)
+        return send(
+          oauthError(400, 'invalid_grant', 'AADSTS50034', 'The user account does not exist in this directory.'),
+        );
       const token = await ctx.tokens.delegatedGraphToken(user, app);
-      return res.json({ token_type: 'Bearer', scope: app.delegatedPermissions.join(' '), expires_in: 3599, ext_expires_in: 3599, access_token: token });
+      return res.json({
+        token_type: 'Bearer',
+        scope: app.delegatedPermissions.join(' '),
+        expires_in: 3599,
+        ext_expires_in: 3599,
+        access_token: token,
+      });
     }
-    return send(oauthError(400, 'unsupported_grant_type', 'AADSTS70003', `The app requested an unsupported grant type '${body.grant_type ?? ''}'.`));
+    return send(
+      oauthError(
+        400,
+        'unsupported_grant_type',
+        'AADSTS70003',
+        `The app requested an unsupported grant type '${body.grant_type ?? ''}'.`,
+      ),
+    );
   });
 
   // Persona sign-in for the tab outside Teams: an implicit-grant page that hands back an SSO-shaped token.
@@ -123,7 +185,12 @@ export function identityRouter(ctx: EmulatorContext): Router {
   router.get(`/${tenant}/oauth2/v2.0/authorize`, (req, res) => {
     const q = req.query as Record<string, string | undefined>;
     if (q.client_id !== ctx.app.clientId || !q.redirect_uri || !redirectAllowed(q.redirect_uri)) {
-      res.status(400).type('html').send('<!doctype html><html lang="sv"><title>Fel</title><p>Ogiltig begäran: okänd app eller otillåten redirect_uri.</p></html>');
+      res
+        .status(400)
+        .type('html')
+        .send(
+          '<!doctype html><html lang="sv"><title>Fel</title><p>Ogiltig begäran: okänd app eller otillåten redirect_uri.</p></html>',
+        );
       return;
     }
     const people = ctx.store.list<StoredUser>('user', TENANT_SCOPE);
@@ -131,9 +198,13 @@ export function identityRouter(ctx: EmulatorContext): Router {
       .map((k) => `<input type="hidden" name="${k}" value="${escapeHtml(q[k] ?? '')}">`)
       .join('');
     const options = people
-      .map((p) => `<li><button type="submit" name="login_hint" value="${escapeHtml(p.userPrincipalName)}">${escapeHtml(p.displayName)}</button> <span>${escapeHtml(p.companyName ?? '')}${p.xRoles.length ? ' – ' + escapeHtml(p.xRoles.join(', ')) : ''}</span></li>`)
+      .map(
+        (p) =>
+          `<li><button type="submit" name="login_hint" value="${escapeHtml(p.userPrincipalName)}">${escapeHtml(p.displayName)}</button> <span>${escapeHtml(p.companyName ?? '')}${p.xRoles.length ? ' – ' + escapeHtml(p.xRoles.join(', ')) : ''}</span></li>`,
+      )
       .join('');
-    res.type('html').send(`<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>Logga in – lokal testmiljö</title>
+    res.type('html')
+      .send(`<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>Logga in – lokal testmiljö</title>
 <style>body{font-family:system-ui,sans-serif;margin:2rem;max-width:50rem}button{font:inherit;padding:.3rem .6rem;margin:.2rem 0}span{color:#444}</style></head>
 <body><main><h1>Logga in i den lokala testmiljön</h1><p>Välj vem du vill vara. Detta är en lokal Microsoft 365-miljö för utveckling och test, inte en riktig inloggning.</p>
 <form method="post">${hidden}<ul>${options}</ul></form></main></body></html>`);
@@ -150,7 +221,13 @@ export function identityRouter(ctx: EmulatorContext): Router {
       return;
     }
     const token = await ctx.tokens.ssoToken(user);
-    const fragment = new URLSearchParams({ access_token: token, token_type: 'Bearer', expires_in: '3599', scope: body.scope ?? '', state: body.state ?? '' });
+    const fragment = new URLSearchParams({
+      access_token: token,
+      token_type: 'Bearer',
+      expires_in: '3599',
+      scope: body.scope ?? '',
+      state: body.state ?? '',
+    });
     res.redirect(303, `${body.redirect_uri}#${fragment.toString()}`);
   });
 

@@ -92,7 +92,16 @@ async function sendInner(ctx: EmulatorContext, r: BatchRequest, authorization: s
   const outHeaders: Record<string, string> = {};
   for (const name of ['content-type', 'retry-after', 'location', 'etag']) {
     const value = response.headers.get(name);
-    if (value) outHeaders[name === 'content-type' ? 'Content-Type' : name === 'retry-after' ? 'Retry-After' : name === 'location' ? 'Location' : 'ETag'] = value;
+    if (value)
+      outHeaders[
+        name === 'content-type'
+          ? 'Content-Type'
+          : name === 'retry-after'
+            ? 'Retry-After'
+            : name === 'location'
+              ? 'Location'
+              : 'ETag'
+      ] = value;
   }
   let body: unknown;
   if (text) body = outHeaders['Content-Type']?.includes('json') ? JSON.parse(text) : text;
@@ -100,5 +109,10 @@ async function sendInner(ctx: EmulatorContext, r: BatchRequest, authorization: s
 }
 
 function errorAnswer(id: string, status: number, code: string, message: string): BatchResponse {
-  return { id, status, headers: { 'Content-Type': 'application/json' }, body: graphErrorBody(code, message, newRequestId()) };
+  return {
+    id,
+    status,
+    headers: { 'Content-Type': 'application/json' },
+    body: graphErrorBody(code, message, newRequestId()),
+  };
 }

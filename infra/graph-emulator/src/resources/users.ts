@@ -23,7 +23,10 @@ export function userKey(raw: string): string {
 
 export function requireUser(ctx: EmulatorContext, idOrUpn: string): StoredUser {
   const user = findUser(ctx, userKey(idOrUpn));
-  if (!user) throw graphErrors.resourceNotFound(`Resource '${idOrUpn}' does not exist or one of its queried reference-property objects are not present.`);
+  if (!user)
+    throw graphErrors.resourceNotFound(
+      `Resource '${idOrUpn}' does not exist or one of its queried reference-property objects are not present.`,
+    );
   return user;
 }
 
@@ -34,23 +37,33 @@ export const usersModule: ResourceModule = {
   graph(router: Router, ctx: EmulatorContext) {
     router.get('/me', (req, res) => {
       const principal = requirePermission(req, { delegated: ['User.Read'] });
-      if (principal.kind !== 'delegated') throw graphErrors.badRequest('/me request is only valid with delegated authentication flow.');
+      if (principal.kind !== 'delegated')
+        throw graphErrors.badRequest('/me request is only valid with delegated authentication flow.');
       assertQueryOptions(req, ['$select']);
       const me = requireUser(ctx, principal.userId);
-      res.json({ '@odata.context': odataContext(ctx.baseUrl(), 'users/$entity'), ...applySelect(publicUser(me), parseSelect(req)) });
+      res.json({
+        '@odata.context': odataContext(ctx.baseUrl(), 'users/$entity'),
+        ...applySelect(publicUser(me), parseSelect(req)),
+      });
     });
     router.get('/users', (req, res) => {
       requirePermission(req, READ_USERS);
       assertQueryOptions(req, ['$select', '$top', '$skiptoken']);
       const select = parseSelect(req);
       const users = ctx.store.list<StoredUser>('user', TENANT_SCOPE).map((u) => applySelect(publicUser(u), select));
-      res.json({ '@odata.context': odataContext(ctx.baseUrl(), 'users'), ...page(req, ctx.baseUrl(), users, parseTop(req, 999, 100)) });
+      res.json({
+        '@odata.context': odataContext(ctx.baseUrl(), 'users'),
+        ...page(req, ctx.baseUrl(), users, parseTop(req, 999, 100)),
+      });
     });
     router.get('/users/:user', (req, res) => {
       requirePermission(req, READ_USERS);
       assertQueryOptions(req, ['$select']);
       const user = requireUser(ctx, req.params.user);
-      res.json({ '@odata.context': odataContext(ctx.baseUrl(), 'users/$entity'), ...applySelect(publicUser(user), parseSelect(req)) });
+      res.json({
+        '@odata.context': odataContext(ctx.baseUrl(), 'users/$entity'),
+        ...applySelect(publicUser(user), parseSelect(req)),
+      });
     });
   },
   seed(ctx) {
