@@ -84,13 +84,6 @@ export const idSchema = z
   .trim()
   .min(1, 'Id får inte vara tomt.');
 
-export function requiredText(emptyMessage: string) {
-  return z
-    .string({ error: (issue) => (issue.input === undefined ? emptyMessage : 'Värdet måste vara text.') })
-    .trim()
-    .min(1, emptyMessage);
-}
-
 export const oreAmountSchema = z
   .number({ error: 'Beloppet måste vara ett heltal i öre.' })
   .int('Beloppet måste vara ett heltal i öre.')
