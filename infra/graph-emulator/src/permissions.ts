@@ -35,6 +35,8 @@ const IMPLIED_BY: Record<string, string[]> = {
   'TeamMember.Read.All': ['TeamMember.ReadWriteNonOwnerRole.All', 'TeamMember.ReadWrite.All'],
   'TeamMember.ReadWriteNonOwnerRole.All': ['TeamMember.ReadWrite.All'],
   'ChannelMessage.Read.All': [],
+  'Channel.Delete.All': ['Group.ReadWrite.All'],
+  'Channel.Delete.Group': ['Channel.Delete.All', 'Group.ReadWrite.All'],
 };
 
 function satisfied(granted: ReadonlySet<string>, needed: string): boolean {
