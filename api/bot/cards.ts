@@ -1,0 +1,357 @@
+import type {
+  CardElementArray,
+  IAdaptiveCard,
+  IContainer,
+  IExecuteAction,
+  IFact,
+  ISubmitAction,
+  ITextBlock,
+} from '@microsoft/teams.cards';
+import {
+  ACTIONS,
+  ACTIVITY_STATUS_LABELS,
+  BUDGET_CATEGORY_LABELS,
+  MEETING_GROUP_LABELS,
+  SAMVERKANSOMRADE_LABELS,
+  allowedActions,
+  formatDateSv,
+  formatDateTimeSv,
+  formatSek,
+  monthNameSv,
+  roleLabel,
+  weekLabel,
+  type Activity,
+  type Amounts,
+  type Meeting,
+  type Organisation,
+  type Person,
+  type Role,
+  type StatusReport,
+} from '../../src/domain';
+import { COMMANDS, mayRun } from './commands';
+import type { MeetingWithAnswers } from './deps';
+
+/**
+ * Every card the bot sends, as Adaptive Cards 1.5 (Teams' ceiling). Buttons are Action.Execute with an
+ * Action.Submit fallback carrying the same data, so older clients still reach the bot.
+ */
+
+export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
+
+/** The data every card button carries; validated with zod when it comes back (see actions.ts). */
+export type CardActionData = { verb: 'command'; command: string } | { verb: 'news.post'; text?: string };
+
+function card(body: CardElementArray, actions: Array<IExecuteAction | ISubmitAction> = []): IAdaptiveCard {
+  return {
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.5',
+    body,
+    ...(actions.length > 0 ? { actions } : {}),
+  };
+}
+
+function heading(text: string): ITextBlock {
+  return { type: 'TextBlock', text, size: 'Large', weight: 'Bolder', wrap: true, style: 'heading' };
+}
+
+function text(value: string, options: Partial<Omit<ITextBlock, 'type' | 'text'>> = {}): ITextBlock {
+  return { type: 'TextBlock', text: value, wrap: true, ...options };
+}
+
+function facts(items: Array<[string, string]>): CardElementArray[number] {
+  return { type: 'FactSet', facts: items.map(([title, value]): IFact => ({ title, value })) };
+}
+
+function section(items: CardElementArray, separator = true): IContainer {
+  return { type: 'Container', separator, spacing: 'Medium', items };
+}
+
+/** A button that runs a bot action: Execute for Teams, Submit for clients without Universal Actions. */
+export function actionButton(title: string, data: CardActionData): IExecuteAction {
+  const { verb, ...rest } = data;
+  return {
+    type: 'Action.Execute',
+    title,
+    verb,
+    data: { ...rest },
+    fallback: { type: 'Action.Submit', title, data: { ...data } },
+  };
+}
+
+function commandButton(title: string, command: string): IExecuteAction {
+  return actionButton(title, { verb: 'command', command });
+}
+
+// ------------------------------------------------------------------ help and errors
+
+export interface HelpCardInput {
+  person?: Person;
+  /** What went wrong with the last message, shown above the help. */
+  problem?: string;
+}
+
+export function helpCard({ person, problem }: HelpCardInput): IAdaptiveCard {
+  const roles: Role[] = person?.roles ?? [];
+  const body: CardElementArray = [heading('Plan- och byggsamverkan – hjälp')];
+  if (problem) body.push(text(problem, { color: 'Attention', weight: 'Bolder' }));
+  if (!person) {
+    body.push(
+      text(
+        'Du finns inte i samverkans kontaktlista, så boten kan inte visa något för dig ännu. Be samordnaren lägga till dig.',
+      ),
+    );
+    return card(body);
+  }
+  body.push(
+    text(
+      `${person.displayName}${roles.length > 0 ? ` (${roles.map((role) => roleLabel(role)).join(', ')})` : ''}: det här kan du skriva till boten.`,
+      { isSubtle: true },
+    ),
+  );
+  const ready = COMMANDS.filter((command) => command.status === 'ready' && mayRun(command, roles));
+  body.push(
+    facts(
+      ready.map((command) => [
+        `${command.name}${command.args.sv ? ` ${command.args.sv}` : ''}`,
+        `${command.description.sv} (eng. ${command.alias})`,
+      ]),
+    ),
+  );
+  const coming = COMMANDS.filter((command) => command.status === 'coming' && mayRun(command, roles));
+  if (coming.length > 0) {
+    body.push(section([text('Kommer snart', { weight: 'Bolder' }), text(coming.map((c) => c.name).join(', '))]));
+  }
+  const actions = allowedActions(roles).filter((action) => action !== 'report.read');
+  if (actions.length > 0) {
+    body.push(
+      section([
+        text('Din roll ger dig också behörighet att', { weight: 'Bolder' }),
+        text(actions.map((action) => `- ${ACTIONS[action].description}`).join('\n')),
+      ]),
+    );
+  }
+  const buttons = [commandButton('Möten', 'möten'), commandButton('Aktiviteter', 'aktiviteter')];
+  if (ready.some((command) => command.name === 'lägesrapport'))
+    buttons.push(commandButton('Lägesrapport', 'lägesrapport'));
+  return card(body, buttons);
+}
+
+export function errorCard(title: string, message: string): IAdaptiveCard {
+  return card([heading(title), text(message, { color: 'Attention' })], [commandButton('Hjälp', 'hjälp')]);
+}
+
+export function refusalCard(message: string): IAdaptiveCard {
+  return errorCard('Det får du inte göra', message);
+}
+
+// ------------------------------------------------------------------ meetings
+
+function answersLine(answers: MeetingWithAnswers['answers']): string {
+  return `${answers.accepted} ja, ${answers.tentative} kanske, ${answers.declined} nej, ${answers.notAnswered} har inte svarat`;
+}
+
+function meetingFacts(meeting: Meeting): Array<[string, string]> {
+  const rows: Array<[string, string]> = [
+    ['När', `${formatDateTimeSv(meeting.startUtc)}–${meeting.endTime} (${weekLabel(meeting.date)})`],
+    ['Grupp', MEETING_GROUP_LABELS[meeting.group].sv],
+  ];
+  if (meeting.location) rows.push(['Plats', meeting.location]);
+  return rows;
+}
+
+export function meetingsCard(meetings: readonly MeetingWithAnswers[]): IAdaptiveCard {
+  const body: CardElementArray = [heading('Kommande möten')];
+  if (meetings.length === 0) {
+    body.push(text('Inga möten är inplanerade.'));
+    return card(body);
+  }
+  for (const { meeting, answers } of meetings) {
+    body.push(
+      section([
+        text(meeting.title, { weight: 'Bolder' }),
+        facts([...meetingFacts(meeting), ['Svar', answersLine(answers)]]),
+      ]),
+    );
+  }
+  return card(body);
+}
+
+// ------------------------------------------------------------------ contacts
+
+export function contactsCard(
+  people: readonly Person[],
+  organisations: readonly Organisation[],
+  organisationId?: string,
+): IAdaptiveCard {
+  const shown = organisations.filter((org) => organisationId === undefined || org.id === organisationId);
+  const title = organisationId
+    ? `Kontakter – ${shown[0]?.name ?? organisationId}`
+    : 'Kontaktlista – Plan- och byggsamverkan';
+  const body: CardElementArray = [heading(title)];
+  for (const org of shown) {
+    const members = people
+      .filter((person) => person.organisationId === org.id)
+      .slice()
+      .sort((a, b) => a.displayName.localeCompare(b.displayName, 'sv'));
+    if (members.length === 0 && organisationId === undefined) continue;
+    body.push(
+      section([
+        text(org.name, { weight: 'Bolder' }),
+        members.length === 0
+          ? text('Ingen kontaktperson registrerad.', { isSubtle: true })
+          : facts(
+              members.map((person) => [
+                person.displayName,
+                [person.roles.map((role) => roleLabel(role)).join(', '), person.title, person.email, person.phone]
+                  .filter((part): part is string => Boolean(part))
+                  .join(' · '),
+              ]),
+            ),
+      ]),
+    );
+  }
+  return card(body);
+}
+
+// ------------------------------------------------------------------ economy
+
+function amountsLine(amounts: Amounts): string {
+  return `budget ${formatSek(amounts.budgetOre)}, utfall ${formatSek(amounts.outcomeOre)}, prognos ${formatSek(amounts.forecastOre)}, avvikelse ${formatSek(amounts.deviationOre)}`;
+}
+
+export function statusCard(report: StatusReport): IAdaptiveCard {
+  const body: CardElementArray = [
+    heading(`Ekonomisk lägesrapport ${report.year}`),
+    text(`Per ${formatDateSv(report.asOf)} (${report.elapsedDays} av ${report.daysInYear} dagar).`, { isSubtle: true }),
+  ];
+  if (report.lines.length === 0) {
+    body.push(text(`Det finns ingen budget för ${report.year}.`));
+    return card(body);
+  }
+  body.push(
+    section([
+      text('Sammanfattning', { weight: 'Bolder' }),
+      facts([
+        ['Kostnader', amountsLine(report.byKind.kostnad)],
+        ['Intäkter', amountsLine(report.byKind.intakt)],
+        ['Netto', amountsLine(report.net)],
+      ]),
+    ]),
+  );
+  const categories = Object.entries(report.byCategory) as Array<[keyof typeof BUDGET_CATEGORY_LABELS, Amounts]>;
+  body.push(
+    section([
+      text('Per kategori', { weight: 'Bolder' }),
+      facts(categories.map(([category, amounts]) => [BUDGET_CATEGORY_LABELS[category].sv, amountsLine(amounts)])),
+    ]),
+  );
+  const areas = Object.entries(report.byArea) as Array<[keyof typeof SAMVERKANSOMRADE_LABELS, { net: Amounts }]>;
+  if (areas.length > 0) {
+    body.push(
+      section([
+        text('Per samverkansområde (netto)', { weight: 'Bolder' }),
+        facts(areas.map(([area, amounts]) => [SAMVERKANSOMRADE_LABELS[area].sv, amountsLine(amounts.net)])),
+      ]),
+    );
+  }
+  return card(body);
+}
+
+// ------------------------------------------------------------------ activities
+
+export function activitiesCard(activities: readonly Activity[], scope: string): IAdaptiveCard {
+  const body: CardElementArray = [heading(`Aktiviteter – ${scope}`)];
+  const listed = activities
+    .filter((activity) => activity.status !== 'struken')
+    .slice()
+    .sort((a, b) => (a.startDate < b.startDate ? -1 : a.startDate > b.startDate ? 1 : 0));
+  if (listed.length === 0) {
+    body.push(text('Inga aktiviteter hittades.'));
+    return card(body);
+  }
+  for (const activity of listed) {
+    body.push(
+      section([
+        text(activity.title, { weight: 'Bolder' }),
+        facts([
+          ['När', `${formatDateSv(activity.startDate)} (${weekLabel(activity.startDate)})`],
+          ['Område', SAMVERKANSOMRADE_LABELS[activity.area].sv],
+          ['Status', ACTIVITY_STATUS_LABELS[activity.status].sv],
+          ...(activity.participantFeeOre > 0
+            ? ([['Deltagaravgift', formatSek(activity.participantFeeOre)]] as Array<[string, string]>)
+            : []),
+        ]),
+      ]),
+    );
+  }
+  return card(body);
+}
+
+export function activityScopeLabel(year: number, month?: number, area?: keyof typeof SAMVERKANSOMRADE_LABELS): string {
+  if (month !== undefined) return `${monthNameSv(month)} ${year}`;
+  if (area !== undefined) return `${SAMVERKANSOMRADE_LABELS[area].sv} ${year}`;
+  return String(year);
+}
+
+// ------------------------------------------------------------------ news
+
+export function newsCard(newsText: string, by: Person, postedAt: Date): IAdaptiveCard {
+  return card([
+    heading('Nyhet från samordnaren'),
+    text(newsText),
+    text(`${by.displayName}, ${formatDateTimeSv(postedAt)}`, { isSubtle: true, size: 'Small' }),
+  ]);
+}
+
+export function newsPostedCard(newsText: string): IAdaptiveCard {
+  return card([
+    heading('Nyheten är publicerad'),
+    text('Den finns nu i kanalen Allmänt:', { isSubtle: true }),
+    text(newsText),
+  ]);
+}
+
+/** A form for the coordinator: write the news in a field instead of after the command. */
+export function newsFormCard(): IAdaptiveCard {
+  return card(
+    [
+      heading('Publicera en nyhet'),
+      {
+        type: 'Input.Text',
+        id: 'text',
+        label: 'Nyhetens text',
+        isMultiline: true,
+        isRequired: true,
+        maxLength: 2000,
+        errorMessage: 'Skriv nyhetens text.',
+      },
+    ],
+    [actionButton('Publicera', { verb: 'news.post' })],
+  );
+}
+
+// ------------------------------------------------------------------ reminders (jobs)
+
+export function meetingReminderCard(meeting: Meeting, daysBefore: number): IAdaptiveCard {
+  return card(
+    [
+      heading(daysBefore === 1 ? 'Påminnelse: möte i morgon' : `Påminnelse: möte om ${daysBefore} dagar`),
+      text(meeting.title, { weight: 'Bolder' }),
+      facts(meetingFacts(meeting)),
+    ],
+    [commandButton('Visa möten', 'möten')],
+  );
+}
+
+export function seasonCallReminderCard(year: number, seasonLabel: string, window: string): IAdaptiveCard {
+  return card(
+    [
+      heading(`Dags att kalla till samverkansgruppens ${seasonLabel.toLowerCase()}möte ${year}`),
+      text(
+        `Samverkansgruppens ${seasonLabel.toLowerCase()}möte ska hållas ${window} och ingen kallelse är skickad ännu. Som ordförande kallar du till mötet.`,
+      ),
+    ],
+    [commandButton('Visa möten', 'möten')],
+  );
+}

@@ -1,0 +1,172 @@
+import type { IAdaptiveCard } from '@microsoft/teams.cards';
+import { z } from 'zod';
+import { ACTIONS, ForbiddenError, requireRole, toIsoDate, type Person } from '../../src/domain';
+import {
+  activitiesCard,
+  activityScopeLabel,
+  contactsCard,
+  errorCard,
+  helpCard,
+  meetingsCard,
+  newsCard,
+  newsFormCard,
+  newsPostedCard,
+  refusalCard,
+  statusCard,
+} from './cards';
+import { newsTextSchema, parseCommand, type CommandDefinition, type ParsedCommand } from './commands';
+import type { BotDeps } from './deps';
+import type { ProactiveSender } from './proactive';
+
+export interface Reply {
+  card: IAdaptiveCard;
+  /** Plain text for notifications and clients that cannot show the card. */
+  summary: string;
+}
+
+export interface RunEnvironment {
+  deps: BotDeps;
+  proactive: ProactiveSender;
+}
+
+function reply(card: IAdaptiveCard, summary: string): Reply {
+  return { card, summary };
+}
+
+function refusal(definition: CommandDefinition, sender: Person): Reply | undefined {
+  if (!definition.action) return undefined;
+  try {
+    requireRole(sender.roles, definition.action);
+    return undefined;
+  } catch (error) {
+    if (error instanceof ForbiddenError) return reply(refusalCard(error.message), error.message);
+    throw error;
+  }
+}
+
+/** Runs what a sender typed (bot mention already removed) and returns the card to answer with. */
+export async function runText(text: string, sender: Person | undefined, env: RunEnvironment): Promise<Reply> {
+  if (!sender) return reply(helpCard({}), 'Du finns inte i kontaktlistan.');
+  const organisations = await env.deps.listOrganisations();
+  const result = parseCommand(text, { organisations });
+  if (!result.ok) {
+    // The coordinator may write just "nyhet" to get the form instead of an error.
+    if (result.definition?.name === 'nyhet' && text.trim().split(/\s+/).length === 1) {
+      return refusal(result.definition, sender) ?? reply(newsFormCard(), 'Skriv nyheten i formuläret.');
+    }
+    return reply(helpCard({ person: sender, problem: result.problem }), result.problem);
+  }
+  const refused = refusal(result.definition, sender);
+  if (refused) return refused;
+  return runParsed(result.parsed, sender, env);
+}
+
+async function runParsed(parsed: ParsedCommand, sender: Person, env: RunEnvironment): Promise<Reply> {
+  const { deps } = env;
+  const now = deps.clock.now();
+  switch (parsed.command) {
+    case 'hjälp':
+      return reply(helpCard({ person: sender }), 'Hjälp: vad du kan göra med boten.');
+    case 'möten': {
+      const meetings = await deps.upcomingMeetings(now);
+      return reply(meetingsCard(meetings), `${meetings.length} kommande möten.`);
+    }
+    case 'kontakter': {
+      const [people, organisations] = await Promise.all([deps.listPeople(), deps.listOrganisations()]);
+      return reply(contactsCard(people, organisations, parsed.organisationId), 'Kontaktlistan.');
+    }
+    case 'lägesrapport': {
+      const today = toIsoDate(now);
+      const year = parsed.year ?? Number(today.slice(0, 4));
+      const report = await deps.budgetStatus(year, today);
+      return reply(statusCard(report), `Ekonomisk lägesrapport ${year}.`);
+    }
+    case 'aktiviteter': {
+      const year = Number(toIsoDate(now).slice(0, 4));
+      const activities = await deps.listActivities({
+        year,
+        ...(parsed.month !== undefined ? { month: parsed.month } : {}),
+        ...(parsed.area !== undefined ? { area: parsed.area } : {}),
+      });
+      return reply(
+        activitiesCard(activities, activityScopeLabel(year, parsed.month, parsed.area)),
+        `${activities.length} aktiviteter.`,
+      );
+    }
+    case 'nyhet':
+      return postNews(parsed.text, sender, env);
+    case 'kalla':
+    case 'arbetsgrupp':
+    case 'utfall':
+      return reply(
+        errorCard('Kommer snart', `Kommandot ${parsed.command} finns inte i boten ännu. Använd fliken så länge.`),
+        `Kommandot ${parsed.command} kommer snart.`,
+      );
+  }
+}
+
+async function postNews(text: string, sender: Person, env: RunEnvironment): Promise<Reply> {
+  const { deps, proactive } = env;
+  const general = await deps.conversations.findTeamGeneral();
+  if (!general) {
+    return reply(
+      errorCard(
+        'Nyheten kunde inte publiceras',
+        'Appen är inte installerad i samverkans team ännu, så boten hittar ingen kanal Allmänt.',
+      ),
+      'Ingen kanal Allmänt att publicera i.',
+    );
+  }
+  const postedAt = deps.clock.now();
+  let messageId: string | undefined;
+  try {
+    const sent = await proactive.sendCard(general, newsCard(text, sender, postedAt), text.slice(0, 200));
+    messageId = sent.activityId;
+  } catch (error) {
+    deps.logger?.error('news post to General failed', error instanceof Error ? error.message : String(error));
+    return reply(
+      errorCard('Nyheten kunde inte publiceras', 'Kanalen Allmänt svarade inte. Försök igen om en stund.'),
+      'Nyheten kunde inte publiceras.',
+    );
+  }
+  await deps.recordNews({ text, by: sender, postedAt, ...(messageId ? { messageId } : {}) });
+  return reply(newsPostedCard(text), 'Nyheten är publicerad i Allmänt.');
+}
+
+// ------------------------------------------------------------------ card actions
+
+/** What a card button sends back, whether through Action.Execute (invoke) or the Action.Submit fallback (message). */
+export const cardActionSchema = z.discriminatedUnion(
+  'verb',
+  [
+    z.object({
+      verb: z.literal('command'),
+      command: z
+        .string({ error: 'Kommandot saknas.' })
+        .trim()
+        .min(1, 'Kommandot saknas.')
+        .max(200, 'Kommandot är för långt.'),
+    }),
+    z.object({ verb: z.literal('news.post'), text: newsTextSchema }),
+  ],
+  { error: 'Kortet skickade en okänd åtgärd.' },
+);
+
+export async function runCardAction(data: unknown, sender: Person | undefined, env: RunEnvironment): Promise<Reply> {
+  if (!sender) return reply(helpCard({}), 'Du finns inte i kontaktlistan.');
+  const action = cardActionSchema.safeParse(data);
+  if (!action.success) {
+    const message = action.error.issues[0]?.message ?? 'Kortets data kunde inte läsas.';
+    return reply(errorCard('Det gick inte', message), message);
+  }
+  if (action.data.verb === 'command') return runText(action.data.command, sender, env);
+  try {
+    requireRole(sender.roles, 'news.post');
+  } catch (error) {
+    if (error instanceof ForbiddenError) return reply(refusalCard(error.message), error.message);
+    throw error;
+  }
+  return postNews(action.data.text, sender, env);
+}
+
+export const NEWS_REFUSAL = `Du har inte behörighet att ${ACTIONS['news.post'].description}.`;

@@ -1,0 +1,290 @@
+import { z } from 'zod';
+import {
+  MONTH_NAMES_SV,
+  SAMVERKANSOMRADEN,
+  SAMVERKANSOMRADE_LABELS,
+  can,
+  type ActionId,
+  type Organisation,
+  type Role,
+  type Samverkansomrade,
+} from '../../src/domain';
+
+/**
+ * The one command table: it drives the parser, the help card and the manifest's commandLists, so the three
+ * cannot drift apart.
+ */
+export type CommandName =
+  'hjälp' | 'möten' | 'kontakter' | 'lägesrapport' | 'aktiviteter' | 'nyhet' | 'kalla' | 'arbetsgrupp' | 'utfall';
+
+export interface CommandDefinition {
+  name: CommandName;
+  alias: string;
+  description: { sv: string; en: string };
+  /** How the arguments are written, for the help card; empty when the command takes none. */
+  args: { sv: string; en: string };
+  /** The domain action a sender needs; undefined = anyone in the contact list. */
+  action?: ActionId;
+  /** 'coming' commands are announced in help but not yet in the manifest nor run. */
+  status: 'ready' | 'coming';
+}
+
+export const COMMANDS: readonly CommandDefinition[] = [
+  {
+    name: 'hjälp',
+    alias: 'help',
+    description: { sv: 'Visar vad du kan göra med boten.', en: 'Shows what you can do with the bot.' },
+    args: { sv: '', en: '' },
+    status: 'ready',
+  },
+  {
+    name: 'möten',
+    alias: 'meetings',
+    description: { sv: 'Kommande möten och svaren hittills.', en: 'Upcoming meetings and the answers so far.' },
+    args: { sv: '', en: '' },
+    status: 'ready',
+  },
+  {
+    name: 'kontakter',
+    alias: 'contacts',
+    description: {
+      sv: 'Kontaktlistan, hela eller för en kommun.',
+      en: 'The contact list, all or for one municipality.',
+    },
+    args: { sv: '[kommun]', en: '[municipality]' },
+    status: 'ready',
+  },
+  {
+    name: 'lägesrapport',
+    alias: 'status',
+    description: {
+      sv: 'Ekonomisk lägesrapport: budget, utfall, prognos och avvikelse.',
+      en: 'Economic status: budget, outcome, forecast and deviation.',
+    },
+    args: { sv: '[år]', en: '[year]' },
+    action: 'report.read',
+    status: 'ready',
+  },
+  {
+    name: 'aktiviteter',
+    alias: 'activities',
+    description: {
+      sv: 'Aktiviteter i år, per månad eller samverkansområde.',
+      en: 'Activities this year, by month or area.',
+    },
+    args: { sv: '[månad|område]', en: '[month|area]' },
+    status: 'ready',
+  },
+  {
+    name: 'nyhet',
+    alias: 'news',
+    description: {
+      sv: 'Publicerar en nyhet i kanalen Allmänt (samordnaren).',
+      en: 'Posts news to the General channel (coordinator).',
+    },
+    args: { sv: '<text>', en: '<text>' },
+    action: 'news.post',
+    status: 'ready',
+  },
+  {
+    name: 'kalla',
+    alias: 'convene',
+    description: { sv: 'Kallar till möte (kommer snart).', en: 'Convenes a meeting (coming soon).' },
+    args: { sv: '<grupp> <datum>', en: '<group> <date>' },
+    action: 'samverkansgrupp.kalla',
+    status: 'coming',
+  },
+  {
+    name: 'arbetsgrupp',
+    alias: 'workinggroup',
+    description: { sv: 'Tillsätter en arbetsgrupp (kommer snart).', en: 'Appoints a working group (coming soon).' },
+    args: { sv: '<namn>', en: '<name>' },
+    action: 'workinggroup.appoint',
+    status: 'coming',
+  },
+  {
+    name: 'utfall',
+    alias: 'outcome',
+    description: { sv: 'Bokför utfall (kommer snart).', en: 'Books an outcome (coming soon).' },
+    args: { sv: '<budgetrad> <belopp>', en: '<budget line> <amount>' },
+    action: 'outcome.book',
+    status: 'coming',
+  },
+];
+
+export function findCommand(word: string): CommandDefinition | undefined {
+  const key = word.toLocaleLowerCase('sv-SE');
+  return COMMANDS.find((command) => command.name === key || command.alias === key);
+}
+
+/** Commands other than 'coming' ones are open to anyone in the contact list unless they name an action. */
+export function mayRun(command: CommandDefinition, roles: readonly Role[]): boolean {
+  return command.action === undefined || can(roles, command.action);
+}
+
+// ------------------------------------------------------------------ parsing
+
+export type ParsedCommand =
+  | { command: 'hjälp' }
+  | { command: 'möten' }
+  | { command: 'kontakter'; organisationId?: string }
+  | { command: 'lägesrapport'; year?: number }
+  | { command: 'aktiviteter'; month?: number; area?: Samverkansomrade }
+  | { command: 'nyhet'; text: string }
+  | { command: 'kalla' | 'arbetsgrupp' | 'utfall' };
+
+export type ParseResult =
+  | { ok: true; definition: CommandDefinition; parsed: ParsedCommand }
+  | { ok: false; definition?: CommandDefinition; problem: string };
+
+export interface ParseContext {
+  organisations: readonly Organisation[];
+}
+
+/** Folds case and Swedish diacritics so that "Umea", "UMEÅ" and "umeå" are one kommun. */
+export function fold(text: string): string {
+  return text
+    .toLocaleLowerCase('sv-SE')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .trim();
+}
+
+const NEWS_MAX_LENGTH = 2000;
+export const newsTextSchema = z
+  .string({ error: 'Nyheten saknar text.' })
+  .trim()
+  .min(1, 'Skriv nyhetens text efter kommandot, t.ex. "nyhet Ny vägledning om brandskydd".')
+  .max(NEWS_MAX_LENGTH, `Nyheten får vara högst ${NEWS_MAX_LENGTH} tecken.`);
+
+const yearArgSchema = z
+  .string()
+  .regex(/^\d{4}$/, 'Ange året med fyra siffror, t.ex. 2026.')
+  .transform(Number)
+  .pipe(z.number().int().min(2000, 'Året måste vara 2000 eller senare.').max(2199, 'Året måste vara före 2200.'));
+
+function parseOrganisation(arg: string, organisations: readonly Organisation[]): Organisation | undefined {
+  const wanted = fold(arg.replace(/\s+kommun$/i, ''));
+  return organisations.find((org) => fold(org.id) === wanted || fold(org.name) === wanted);
+}
+
+function parseMonth(arg: string): number | undefined {
+  if (/^\d{1,2}$/.test(arg)) {
+    const month = Number(arg);
+    return month >= 1 && month <= 12 ? month : undefined;
+  }
+  const wanted = fold(arg);
+  const index = MONTH_NAMES_SV.findIndex((name) => fold(name) === wanted || fold(name).slice(0, 3) === wanted);
+  return index >= 0 ? index + 1 : undefined;
+}
+
+function parseArea(arg: string): Samverkansomrade | undefined {
+  const wanted = fold(arg);
+  return SAMVERKANSOMRADEN.find(
+    (area) =>
+      fold(area) === wanted ||
+      fold(SAMVERKANSOMRADE_LABELS[area].sv) === wanted ||
+      fold(SAMVERKANSOMRADE_LABELS[area].en) === wanted,
+  );
+}
+
+function noArguments(definition: CommandDefinition, rest: string, parsed: ParsedCommand): ParseResult {
+  if (rest !== '') {
+    return { ok: false, definition, problem: `Kommandot ${definition.name} tar inga argument (fick "${rest}").` };
+  }
+  return { ok: true, definition, parsed };
+}
+
+/** Parses the text of a message whose bot mention has already been removed. */
+export function parseCommand(text: string, context: ParseContext): ParseResult {
+  const trimmed = text.replace(/\u00a0/g, ' ').trim();
+  if (trimmed === '') return { ok: false, problem: 'Meddelandet var tomt.' };
+  const [word = '', ...restWords] = trimmed.split(/\s+/);
+  const rest = restWords.join(' ');
+  const definition = findCommand(word);
+  if (!definition) return { ok: false, problem: `Okänt kommando: "${word}".` };
+
+  switch (definition.name) {
+    case 'hjälp':
+      return { ok: true, definition, parsed: { command: 'hjälp' } };
+    case 'möten':
+      return noArguments(definition, rest, { command: 'möten' });
+    case 'kontakter': {
+      if (rest === '') return { ok: true, definition, parsed: { command: 'kontakter' } };
+      const organisation = parseOrganisation(rest, context.organisations);
+      if (!organisation) {
+        return {
+          ok: false,
+          definition,
+          problem: `Okänd kommun eller organisation: "${rest}". Ange t.ex. ${context.organisations
+            .slice(0, 3)
+            .map((org) => org.name)
+            .join(', ')}.`,
+        };
+      }
+      return { ok: true, definition, parsed: { command: 'kontakter', organisationId: organisation.id } };
+    }
+    case 'lägesrapport': {
+      if (rest === '') return { ok: true, definition, parsed: { command: 'lägesrapport' } };
+      const year = yearArgSchema.safeParse(rest);
+      if (!year.success) {
+        return { ok: false, definition, problem: year.error.issues[0]?.message ?? 'Ogiltigt år.' };
+      }
+      return { ok: true, definition, parsed: { command: 'lägesrapport', year: year.data } };
+    }
+    case 'aktiviteter': {
+      if (rest === '') return { ok: true, definition, parsed: { command: 'aktiviteter' } };
+      const month = parseMonth(rest);
+      if (month !== undefined) return { ok: true, definition, parsed: { command: 'aktiviteter', month } };
+      const area = parseArea(rest);
+      if (area !== undefined) return { ok: true, definition, parsed: { command: 'aktiviteter', area } };
+      return {
+        ok: false,
+        definition,
+        problem: `"${rest}" är varken en månad eller ett samverkansområde. Ange t.ex. mars eller ${SAMVERKANSOMRADEN.join(', ')}.`,
+      };
+    }
+    case 'nyhet': {
+      const newsText = newsTextSchema.safeParse(rest);
+      if (!newsText.success) {
+        return { ok: false, definition, problem: newsText.error.issues[0]?.message ?? 'Ogiltig nyhet.' };
+      }
+      return { ok: true, definition, parsed: { command: 'nyhet', text: newsText.data } };
+    }
+    case 'kalla':
+    case 'arbetsgrupp':
+    case 'utfall':
+      return { ok: true, definition, parsed: { command: definition.name } };
+  }
+}
+
+// ------------------------------------------------------------------ manifest
+
+export interface ManifestCommand {
+  title: string;
+  description: string;
+}
+
+export interface ManifestCommandList {
+  scopes: Array<'personal' | 'team' | 'groupChat'>;
+  commands: ManifestCommand[];
+}
+
+const MANIFEST_LIMITS = { commandsPerList: 10, title: 32, description: 128 } as const;
+
+/** The manifest's `bots[0].commandLists`: the ready commands with their Swedish names, for personal chats and teams. */
+export function manifestCommandLists(): ManifestCommandList[] {
+  const commands = COMMANDS.filter((command) => command.status === 'ready').map((command) => ({
+    title: command.name,
+    description: command.args.sv ? `${command.args.sv} – ${command.description.sv}` : command.description.sv,
+  }));
+  for (const command of commands) {
+    if (command.title.length > MANIFEST_LIMITS.title || command.description.length > MANIFEST_LIMITS.description) {
+      throw new Error(`Kommandot ${command.title} är för långt för manifestets commandLists.`);
+    }
+  }
+  if (commands.length > MANIFEST_LIMITS.commandsPerList) {
+    throw new Error(`Högst ${MANIFEST_LIMITS.commandsPerList} kommandon per lista i manifestet.`);
+  }
+  return [{ scopes: ['personal', 'team'], commands }];
+}

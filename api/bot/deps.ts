@@ -1,0 +1,106 @@
+import type { ILogger } from '@microsoft/teams.common';
+import type {
+  Activity,
+  IsoDate,
+  Meeting,
+  Organisation,
+  Person,
+  Samverkansomrade,
+  StatusReport,
+} from '../../src/domain';
+
+/** What the bot needs from the rest of the server; the composition root implements it with real services. */
+
+export type BotMode = 'local' | 'tenant';
+
+export interface BotCredentials {
+  clientId?: string;
+  clientSecret?: string;
+  tenantId?: string;
+}
+
+export interface BotConfig {
+  mode: BotMode;
+  credentials?: BotCredentials;
+  /** Where the Bot Framework user-token service lives; locally anything that answers fast (e.g. the local tenant). */
+  oauthUrl?: string;
+  /** Bearer token for outgoing Bot Framework calls when no client secret is configured (the local tenant's connector). */
+  botToken?: () => Promise<string>;
+  /** Path of the messaging endpoint; `/api/messages` unless the server says otherwise. */
+  messagingEndpoint?: `/${string}`;
+}
+
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+export interface MeetingAnswers {
+  accepted: number;
+  tentative: number;
+  declined: number;
+  notAnswered: number;
+}
+
+export interface MeetingWithAnswers {
+  meeting: Meeting;
+  answers: MeetingAnswers;
+}
+
+export interface ActivityFilter {
+  year?: number;
+  /** 1–12 */
+  month?: number;
+  area?: Samverkansomrade;
+}
+
+export interface NewsRecord {
+  text: string;
+  by: Person;
+  postedAt: Date;
+  /** Id of the channel message the bot posted, when the connector returned one. */
+  messageId?: string;
+}
+
+/** A conversation the bot may write to later without being spoken to (proactive messages). */
+export interface StoredConversation {
+  conversationId: string;
+  kind: 'personal' | 'channel' | 'groupChat';
+  serviceUrl: string;
+  tenantId?: string;
+  botId: string;
+  botName?: string;
+  /** For team installations: the team's id (its General channel has the same id). */
+  teamId?: string;
+  /** For personal chats: the user the chat is with. */
+  userAadObjectId?: string;
+  updatedAt: string;
+}
+
+export interface ConversationStore {
+  save(conversation: StoredConversation): Promise<void>;
+  remove(conversationId: string): Promise<void>;
+  get(conversationId: string): Promise<StoredConversation | undefined>;
+  /** The General channel of the team the app is installed in (the most recently seen when several). */
+  findTeamGeneral(teamId?: string): Promise<StoredConversation | undefined>;
+  findPersonal(userAadObjectId: string): Promise<StoredConversation | undefined>;
+  list(): Promise<StoredConversation[]>;
+}
+
+export interface BotDeps {
+  config: BotConfig;
+  clock: Clock;
+  conversations: ConversationStore;
+  findPersonByAadObjectId(aadObjectId: string): Promise<Person | undefined>;
+  listPeople(): Promise<Person[]>;
+  listOrganisations(): Promise<Organisation[]>;
+  /** Planned meetings starting at or after `from`, soonest first, with the invitation answers so far. */
+  upcomingMeetings(from: Date): Promise<MeetingWithAnswers[]>;
+  /** The ekonomisk lägesrapport for a year as of a date (the domain's statusReport over the budget lists). */
+  budgetStatus(year: number, asOf: IsoDate): Promise<StatusReport>;
+  listActivities(filter: ActivityFilter): Promise<Activity[]>;
+  /** Records a news item the bot has posted (the register); posting itself is the bot's. */
+  recordNews(news: NewsRecord): Promise<void>;
+  logger?: ILogger;
+}

@@ -1,0 +1,244 @@
+import { isIP } from 'node:net';
+import type { Activity as BotActivity, ConversationAccount, IConversationUpdateActivity } from '@microsoft/teams.api';
+import { App, ExpressAdapter, type AppOptions, type IPlugin } from '@microsoft/teams.apps';
+import type { IAdaptiveCard } from '@microsoft/teams.cards';
+import { ConsoleLogger, type ILogger } from '@microsoft/teams.common';
+import type { Express, NextFunction, Request, Response } from 'express';
+import { z } from 'zod';
+import type { Person } from '../../src/domain';
+import { ADAPTIVE_CARD_CONTENT_TYPE, helpCard } from './cards';
+import { runCardAction, runText, type Reply, type RunEnvironment } from './commandRunner';
+import type { BotCredentials, BotDeps, BotMode, StoredConversation } from './deps';
+import { createProactiveSender, type ProactiveResult, type ProactiveSender } from './proactive';
+
+export type { BotDeps } from './deps';
+export { manifestCommandLists, COMMANDS } from './commands';
+
+export class BotConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'BotConfigError';
+  }
+}
+
+/**
+ * In tenant mode Bot Framework authentication must be on, so the server refuses to start without the bot's
+ * credentials; local mode runs without them (loopback only, see loopbackOnly).
+ */
+export function assertBotConfig(mode: BotMode, credentials: BotCredentials | undefined): void {
+  if (mode === 'local') return;
+  if (mode !== 'tenant') throw new BotConfigError(`Okänt läge för boten: ${String(mode)} (ange local eller tenant).`);
+  const missing = (['clientId', 'clientSecret', 'tenantId'] as const).filter(
+    (key) => !credentials?.[key] || credentials[key]?.trim() === '',
+  );
+  if (missing.length > 0) {
+    throw new BotConfigError(
+      `Boten kan inte starta i tenant-läge utan Bot Framework-autentisering: ${missing.join(', ')} saknas i konfigurationen.`,
+    );
+  }
+}
+
+export function isLoopbackAddress(address: string | undefined): boolean {
+  if (!address) return false;
+  const plain = address.startsWith('::ffff:') ? address.slice('::ffff:'.length) : address;
+  if (isIP(plain) === 4) return plain.startsWith('127.');
+  return plain === '::1';
+}
+
+/** Local mode accepts unauthenticated activities, so only from this machine. */
+export function loopbackOnly(req: Request, res: Response, next: NextFunction): void {
+  if (isLoopbackAddress(req.socket.remoteAddress)) {
+    next();
+    return;
+  }
+  res.status(401).json({ error: 'Boten tar bara emot anrop från den här datorn i lokalt läge.' });
+}
+
+export interface BotHandle {
+  app: App;
+  proactive: ProactiveSender;
+  /** Posts a card to the General channel of the team the app is installed in. */
+  postToGeneral(card: IAdaptiveCard, summary: string): Promise<ProactiveResult>;
+}
+
+const aadObjectIdSchema = z.string().trim().min(1).max(64);
+
+function cardMessage(result: Reply) {
+  return {
+    type: 'message' as const,
+    summary: result.summary,
+    attachments: [{ contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: result.card }],
+  };
+}
+
+/** Removes the bot's own @mention, so "<at>Plan- och bygg</at> möten" reads "möten". */
+const mentionEntitySchema = z.object({
+  type: z.literal('mention'),
+  text: z.string().min(1),
+  mentioned: z.object({ id: z.string() }),
+});
+
+export function stripBotMention(activity: {
+  text?: string;
+  recipient?: { id: string };
+  entities?: readonly unknown[];
+}): string {
+  let text = activity.text ?? '';
+  for (const entity of activity.entities ?? []) {
+    const mention = mentionEntitySchema.safeParse(entity);
+    if (mention.success && mention.data.mentioned.id === activity.recipient?.id) {
+      text = text.split(mention.data.text).join(' ');
+    }
+  }
+  return text
+    .replace(/^\s*<at>[^<]*<\/at>/i, ' ')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function conversationFrom(activity: BotActivity, now: Date): StoredConversation | undefined {
+  const conversation: ConversationAccount = activity.conversation;
+  const channelData = activity.channelData;
+  const tenantId = conversation.tenantId ?? channelData?.tenant?.id;
+  const base = {
+    serviceUrl: activity.serviceUrl ?? '',
+    botId: activity.recipient.id,
+    ...(activity.recipient.name ? { botName: activity.recipient.name } : {}),
+    ...(tenantId ? { tenantId } : {}),
+    updatedAt: now.toISOString(),
+  };
+  if (!base.serviceUrl) return undefined;
+  const teamId = channelData?.team?.id;
+  if (teamId) return { ...base, conversationId: teamId, kind: 'channel', teamId };
+  if (conversation.conversationType === 'personal') {
+    const userAadObjectId = activity.from.aadObjectId;
+    return {
+      ...base,
+      conversationId: conversation.id,
+      kind: 'personal',
+      ...(userAadObjectId ? { userAadObjectId } : {}),
+    };
+  }
+  if (conversation.conversationType === 'groupChat')
+    return { ...base, conversationId: conversation.id, kind: 'groupChat' };
+  return undefined;
+}
+
+function botWasRemoved(activity: IConversationUpdateActivity): boolean {
+  return (activity.membersRemoved ?? []).some((member) => member.id === activity.recipient.id);
+}
+
+/**
+ * Mounts the Teams SDK on POST {messagingEndpoint} (default /api/messages) of the server's express app.
+ * Call it before the server's 404 and error handlers; the server keeps its own lifecycle (listen/close).
+ */
+export async function mountBot(expressApp: Express, deps: BotDeps): Promise<BotHandle> {
+  const { config } = deps;
+  assertBotConfig(config.mode, config.credentials);
+  const logger: ILogger = deps.logger ?? new ConsoleLogger('bot', { level: 'warn' });
+  const messagingEndpoint = config.messagingEndpoint ?? '/api/messages';
+  if (config.mode === 'local') expressApp.use(messagingEndpoint, loopbackOnly);
+
+  const localToken = config.botToken;
+  const options: AppOptions<IPlugin> = {
+    httpServerAdapter: new ExpressAdapter(expressApp, { logger }),
+    messagingEndpoint,
+    logger,
+    ...(config.oauthUrl ? { apiClientSettings: { oauthUrl: config.oauthUrl } } : {}),
+    ...(config.mode === 'tenant'
+      ? {
+          clientId: config.credentials?.clientId,
+          clientSecret: config.credentials?.clientSecret,
+          tenantId: config.credentials?.tenantId,
+        }
+      : {
+          skipAuth: true,
+          ...(localToken && config.credentials?.clientId
+            ? { clientId: config.credentials.clientId, token: async () => localToken() }
+            : {}),
+        }),
+  };
+  const app = new App(options);
+
+  const botToken = async (): Promise<string | undefined> => {
+    if (localToken) return localToken();
+    const token = await app.tokenManager.getBotToken();
+    return token ? token.toString() : undefined;
+  };
+  const proactive = createProactiveSender(botToken, app.client);
+  const env: RunEnvironment = { deps, proactive };
+
+  const identify = async (aadObjectId: string | undefined): Promise<Person | undefined> => {
+    const parsed = aadObjectIdSchema.safeParse(aadObjectId);
+    return parsed.success ? deps.findPersonByAadObjectId(parsed.data) : undefined;
+  };
+
+  const remember = async (activity: BotActivity): Promise<StoredConversation | undefined> => {
+    const conversation = conversationFrom(activity, deps.clock.now());
+    if (conversation) await deps.conversations.save(conversation);
+    return conversation;
+  };
+
+  app.on('message', async (ctx) => {
+    const { activity } = ctx;
+    await remember(activity);
+    const sender = await identify(activity.from.aadObjectId);
+    const submitted = activity.value !== undefined && activity.value !== null && !activity.text?.trim();
+    const result = submitted
+      ? await runCardAction(activity.value, sender, env)
+      : await runText(stripBotMention(activity), sender, env);
+    await ctx.send(cardMessage(result));
+  });
+
+  app.on('card.action', async (ctx) => {
+    const { action } = ctx.activity.value;
+    const data = typeof action.data === 'object' && action.data !== null ? action.data : {};
+    const sender = await identify(ctx.activity.from.aadObjectId);
+    const result = await runCardAction({ ...data, verb: action.verb }, sender, env);
+    return { statusCode: 200 as const, type: ADAPTIVE_CARD_CONTENT_TYPE, value: result.card };
+  });
+
+  app.on('conversationUpdate', async (ctx) => {
+    const { activity } = ctx;
+    if (botWasRemoved(activity)) {
+      const conversation = conversationFrom(activity, deps.clock.now());
+      if (conversation) await deps.conversations.remove(conversation.conversationId);
+      return;
+    }
+    const botAdded = (activity.membersAdded ?? []).some((member) => member.id === activity.recipient.id);
+    if (botAdded) await welcome(activity, ctx.send);
+  });
+
+  app.on('installationUpdate', async (ctx) => {
+    const { activity } = ctx;
+    if (activity.action === 'remove') {
+      const conversation = conversationFrom(activity, deps.clock.now());
+      if (conversation) await deps.conversations.remove(conversation.conversationId);
+      return;
+    }
+    await welcome(activity, ctx.send);
+  });
+
+  async function welcome(
+    activity: BotActivity,
+    send: (activity: ReturnType<typeof cardMessage>) => Promise<unknown>,
+  ): Promise<void> {
+    const conversation = await remember(activity);
+    if (conversation?.kind !== 'personal') return;
+    const person = await identify(activity.from.aadObjectId);
+    await send(cardMessage({ card: helpCard({ ...(person ? { person } : {}) }), summary: 'Välkommen!' }));
+  }
+
+  await app.initialize();
+
+  return {
+    app,
+    proactive,
+    async postToGeneral(card, summary) {
+      const general = await deps.conversations.findTeamGeneral();
+      if (!general) throw new Error('The app is not installed in a team: no General channel to post to.');
+      return proactive.sendCard(general, card, summary);
+    },
+  };
+}
