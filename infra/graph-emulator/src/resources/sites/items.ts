@@ -1,0 +1,411 @@
+import { randomUUID } from 'node:crypto';
+import type { Request } from 'express';
+import type { FieldValueSet, ListItem } from '@microsoft/microsoft-graph-types';
+import { z } from 'zod';
+import type { EmulatorContext } from '../../context';
+import { GraphHttpError, graphErrors } from '../../errors';
+import { applySelect, assertQueryOptions, page, parseSelect, parseTop, queryString } from '../../odata';
+import { requirePermission } from '../../permissions';
+import { LIST_ITEMS_DEFAULT_PAGE, LIST_ITEMS_MAX_PAGE, NON_INDEXED_PREFERENCE } from '../sitesConfig';
+import { isLookupLike, isMultiValue, validateFieldValues, valueKind, type LookupResolver } from './columns';
+import { compileFilter, FilterSyntaxError, parseFilter, type Comparable, type PathBinding } from './filter';
+import { isoNow, listColumns, listContext, READ_SITES, requireList, WRITE_ITEMS, type SiteCall } from './lists';
+import { LIST_ITEM_KIND, type StoredColumn, type StoredList, type StoredListItem } from './model';
+import { SiteUsers } from './siteUsers';
+
+const ITEM_PROPERTIES = new Set([
+  'id',
+  'createdDateTime',
+  'lastModifiedDateTime',
+  'createdBy',
+  'lastModifiedBy',
+  'eTag',
+  'webUrl',
+  'contentType',
+  'parentReference',
+  'fields',
+]);
+/** Fields every genericList item has, besides its columns' values. */
+const SYSTEM_FIELDS = [
+  'id',
+  'ContentType',
+  'Modified',
+  'Created',
+  'AuthorLookupId',
+  'EditorLookupId',
+  '_UIVersionString',
+  'Attachments',
+];
+
+const createItemSchema = z.strictObject({ fields: z.record(z.string(), z.unknown()) });
+const fieldsPatchSchema = z.record(z.string(), z.unknown());
+
+export function eTagOf(item: StoredListItem): string {
+  return `"${item.guid},${item.version}"`;
+}
+
+function requireItem(ctx: EmulatorContext, list: StoredList, itemId: string): StoredListItem {
+  const item = /^\d+$/.test(itemId) ? ctx.store.get<StoredListItem>(LIST_ITEM_KIND, list.id, itemId) : undefined;
+  if (!item) throw graphErrors.notFound('Item not found');
+  return item;
+}
+
+/** `If-Match` may carry the item's eTag or its fields' @odata.etag, quoted or not, weak or not; `*` matches any. */
+function checkIfMatch(req: Request, item: StoredListItem): void {
+  const header = req.header('if-match');
+  if (header === undefined || header.trim() === '*') return;
+  const given = header.trim().replace(/^W\//, '').replace(/"/g, '').trim();
+  if (given !== `${item.guid},${item.version}`) throw graphErrors.preconditionFailed();
+}
+
+function fieldValues(item: StoredListItem, select?: string[]): FieldValueSet {
+  const eTag = eTagOf(item);
+  if (!select) return { '@odata.etag': eTag, ...item.fields } as FieldValueSet;
+  const out: Record<string, unknown> = { '@odata.etag': eTag };
+  for (const key of select) if (item.fields[key] !== undefined) out[key] = item.fields[key];
+  return out as FieldValueSet;
+}
+
+function publicItem(list: StoredList, item: StoredListItem, fields: 'all' | string[] | undefined): ListItem {
+  const eTag = eTagOf(item);
+  return {
+    '@odata.etag': eTag,
+    createdDateTime: item.createdDateTime,
+    eTag,
+    id: item.id,
+    lastModifiedDateTime: item.lastModifiedDateTime,
+    webUrl: `${list.webUrl}/${item.id}_.000`,
+    createdBy: item.createdBy,
+    lastModifiedBy: item.lastModifiedBy,
+    parentReference: { id: list.id, siteId: list.xSiteId },
+    contentType: { id: contentTypeId(list), name: 'Item' },
+    ...(fields === undefined ? {} : { fields: fieldValues(item, fields === 'all' ? undefined : fields) }),
+  } as ListItem;
+}
+
+function contentTypeId(list: StoredList): string {
+  return `0x0100${list.id.replace(/-/g, '').toUpperCase()}`;
+}
+
+/** `$expand=fields` or `$expand=fields($select=A,B)`; nothing else expands on a listItem here. */
+function parseExpandFields(req: Request, columns: StoredColumn[]): 'all' | string[] | undefined {
+  const expand = queryString(req, '$expand');
+  if (expand === undefined) return undefined;
+  const m = /^\s*fields\s*(?:\(\s*\$select\s*=\s*([^)]*)\))?\s*$/.exec(expand);
+  if (!m)
+    throw graphErrors.badRequest(
+      `Parsing OData Select and Expand failed: '${expand}' cannot be expanded on a listItem in the local tenant.`,
+    );
+  if (m[1] === undefined) return 'all';
+  return selectFieldNames(m[1], columns);
+}
+
+function selectFieldNames(raw: string, columns: StoredColumn[]): string[] {
+  const known = new Map<string, string[]>();
+  for (const key of SYSTEM_FIELDS) known.set(key, [key]);
+  known.set('Author', ['AuthorLookupId']);
+  known.set('Editor', ['EditorLookupId']);
+  for (const c of columns) {
+    if (isLookupLike(c) && !isMultiValue(c)) {
+      known.set(c.name, [`${c.name}LookupId`]);
+      known.set(`${c.name}LookupId`, [`${c.name}LookupId`]);
+    } else known.set(c.name, [c.name]);
+  }
+  const out: string[] = [];
+  for (const name of raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
+    const keys = known.get(name);
+    if (!keys) throw graphErrors.invalidRequest(`Field '${name}' is not recognized`);
+    out.push(...keys);
+  }
+  return out;
+}
+
+function allowsNonIndexed(req: Request): boolean {
+  const prefer = req.header('prefer') ?? '';
+  return prefer.split(',').some((p) => p.trim().toLowerCase() === NON_INDEXED_PREFERENCE.toLowerCase());
+}
+
+function notIndexed(name: string): GraphHttpError {
+  return graphErrors.invalidRequest(
+    `Field '${name}' cannot be referenced in filter or orderby as it is not indexed. Provide the 'Prefer: ${NON_INDEXED_PREFERENCE}' header to allow this, but be warned that such queries may fail on large lists.`,
+  );
+}
+
+/** Resolves `id`, `createdDateTime`, `lastModifiedDateTime` and `fields/X` for $filter and $orderby. */
+function itemBinder(req: Request, columns: StoredColumn[]): (segments: string[]) => PathBinding<StoredListItem> {
+  const honourNonIndexed = allowsNonIndexed(req);
+  const numericId: PathBinding<StoredListItem> = { kind: 'number', read: (item) => Number(item.id) };
+  const dateOf = (v: string | undefined): Comparable => (v === undefined ? null : Date.parse(v));
+  return (segments) => {
+    const path = segments.join('/');
+    if (path === 'id') return numericId;
+    if (path === 'createdDateTime') return { kind: 'dateTime', read: (item) => dateOf(item.createdDateTime) };
+    if (path === 'lastModifiedDateTime') return { kind: 'dateTime', read: (item) => dateOf(item.lastModifiedDateTime) };
+    if (segments.length !== 2 || segments[0] !== 'fields')
+      throw new FilterSyntaxError(`'${path}' is not a listItem property the local tenant can filter or order on.`);
+    const name = segments[1]!;
+    if (name === 'id' || name === 'ID') return numericId;
+    const column = columns.find((c) => c.name === name || (isLookupLike(c) && `${c.name}LookupId` === name));
+    if (!column) throw graphErrors.invalidRequest(`Field '${name}' is not recognized`);
+    if (isMultiValue(column))
+      throw new FilterSyntaxError(
+        `Filtering on the multi-value column '${name}' is not supported by the local tenant.`,
+      );
+    if (!column.indexed && !honourNonIndexed) throw notIndexed(name);
+    const key = isLookupLike(column) ? `${column.name}LookupId` : column.name;
+    const kind = valueKind(column);
+    if (kind === 'dateTime') return { kind, read: (item) => dateOf(item.fields[key] as string | undefined) };
+    if (isLookupLike(column))
+      return { kind, read: (item) => (item.fields[key] === undefined ? null : Number(item.fields[key])) };
+    return { kind, read: (item) => (item.fields[key] as Comparable | undefined) ?? null };
+  };
+}
+
+function parseOrderBy(
+  raw: string,
+  bind: (segments: string[]) => PathBinding<StoredListItem>,
+): (a: StoredListItem, b: StoredListItem) => number {
+  const keys = raw.split(',').map((part) => {
+    const m = /^\s*([A-Za-z_][A-Za-z0-9_]*(?:\/[A-Za-z_][A-Za-z0-9_]*)*)(?:\s+(asc|desc))?\s*$/.exec(part);
+    if (!m) throw new FilterSyntaxError(`Invalid $orderby clause '${part.trim()}'.`);
+    return { binding: bind(m[1]!.split('/')), direction: m[2] === 'desc' ? -1 : 1 };
+  });
+  return (a, b) => {
+    for (const { binding, direction } of keys) {
+      const order = compareValues(binding.read(a), binding.read(b), binding.kind === 'string');
+      if (order !== 0) return order * direction;
+    }
+    return 0;
+  };
+}
+
+/** Empty values first in ascending order, as SharePoint sorts them. */
+function compareValues(a: Comparable, b: Comparable, text: boolean): number {
+  if (a === b) return 0;
+  if (a === null) return -1;
+  if (b === null) return 1;
+  if (text) return String(a).localeCompare(String(b), 'sv', { sensitivity: 'base' });
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function asInvalidRequest<T>(work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    if (error instanceof FilterSyntaxError) throw graphErrors.invalidRequest(`Invalid filter clause: ${error.message}`);
+    throw error;
+  }
+}
+
+export function listItems(call: SiteCall, listKey: string): void {
+  const { ctx, req, res, site } = call;
+  requirePermission(req, READ_SITES);
+  assertQueryOptions(req, ['$select', '$expand', '$filter', '$orderby', '$top', '$skiptoken']);
+  const list = requireList(ctx, site, listKey);
+  const columns = listColumns(ctx, list.id);
+  const select = parseSelect(req);
+  for (const s of select ?? [])
+    if (!ITEM_PROPERTIES.has(s))
+      throw graphErrors.badRequest(`Could not find a property named '${s}' on type 'microsoft.graph.listItem'.`);
+  const expand = parseExpandFields(req, columns);
+  const top = parseTop(req, LIST_ITEMS_MAX_PAGE, LIST_ITEMS_DEFAULT_PAGE);
+  const bind = itemBinder(req, columns);
+  const filter = queryString(req, '$filter');
+  const orderBy = queryString(req, '$orderby');
+  const predicate = filter === undefined ? undefined : asInvalidRequest(() => compileFilter(parseFilter(filter), bind));
+  const order = orderBy === undefined ? undefined : asInvalidRequest(() => parseOrderBy(orderBy, bind));
+
+  let items = ctx.store.list<StoredListItem>(LIST_ITEM_KIND, list.id);
+  if (predicate) items = items.filter(predicate);
+  if (order) items.sort(order);
+  const pageOfItems = page(req, ctx.baseUrl(), items, top);
+  res.json({
+    '@odata.context': listContext(call, list, 'items'),
+    ...pageOfItems,
+    value: pageOfItems.value.map((item) => shapeItem(list, item, expand, select)),
+  });
+}
+
+function shapeItem(
+  list: StoredList,
+  item: StoredListItem,
+  expand: 'all' | string[] | undefined,
+  select: string[] | undefined,
+): Partial<ListItem> {
+  const full = publicItem(list, item, expand);
+  if (!select) return full;
+  const chosen = applySelect(full, select, ['id']) as Record<string, unknown>;
+  const out: Record<string, unknown> = { '@odata.etag': full['@odata.etag' as keyof ListItem], ...chosen };
+  if (expand !== undefined) out.fields = full.fields;
+  return out as Partial<ListItem>;
+}
+
+export function getItem(call: SiteCall, listKey: string, itemId: string): void {
+  const { ctx, req, res, site } = call;
+  requirePermission(req, READ_SITES);
+  assertQueryOptions(req, ['$select', '$expand']);
+  const list = requireList(ctx, site, listKey);
+  const columns = listColumns(ctx, list.id);
+  const select = parseSelect(req);
+  for (const s of select ?? [])
+    if (!ITEM_PROPERTIES.has(s))
+      throw graphErrors.badRequest(`Could not find a property named '${s}' on type 'microsoft.graph.listItem'.`);
+  const expand = parseExpandFields(req, columns);
+  const item = requireItem(ctx, list, itemId);
+  res.json({ '@odata.context': listContext(call, list, 'items/$entity'), ...shapeItem(list, item, expand, select) });
+}
+
+export function getItemFields(call: SiteCall, listKey: string, itemId: string): void {
+  const { ctx, req, res, site } = call;
+  requirePermission(req, READ_SITES);
+  assertQueryOptions(req, ['$select']);
+  const list = requireList(ctx, site, listKey);
+  const raw = queryString(req, '$select');
+  const select = raw === undefined ? undefined : selectFieldNames(raw, listColumns(ctx, list.id));
+  const item = requireItem(ctx, list, itemId);
+  res.json({
+    '@odata.context': listContext(call, list, `items('${item.id}')/fields/$entity`),
+    ...fieldValues(item, select),
+  });
+}
+
+function lookupResolver(ctx: EmulatorContext, users: SiteUsers): LookupResolver {
+  return {
+    person: (id) => users.get(id),
+    item: (column, id) => {
+      const targetListId = column.lookup?.listId?.toLowerCase();
+      if (!targetListId) return undefined;
+      const target = ctx.store.get<StoredListItem>(LIST_ITEM_KIND, targetListId, String(id));
+      if (!target) return undefined;
+      const name = column.lookup?.columnName ?? 'Title';
+      const value = name === 'ID' ? target.id : target.fields[name];
+      return { value: value === undefined || value === null ? '' : String(value) };
+    },
+  };
+}
+
+function checkRequired(columns: StoredColumn[], fields: Record<string, unknown>): void {
+  for (const c of columns) {
+    if (!c.required || c.readOnly) continue;
+    const key = isLookupLike(c) && !isMultiValue(c) ? `${c.name}LookupId` : c.name;
+    if (fields[key] === undefined || fields[key] === null)
+      throw graphErrors.invalidRequest(`Field '${c.name}' is required.`);
+  }
+}
+
+/** SharePoint refuses a second item with the same value in a column that enforces unique values. */
+function checkUnique(
+  ctx: EmulatorContext,
+  list: StoredList,
+  columns: StoredColumn[],
+  fields: Record<string, unknown>,
+  selfId?: string,
+): void {
+  const unique = columns.filter((c) => c.enforceUniqueValues);
+  if (unique.length === 0) return;
+  const items = ctx.store.list<StoredListItem>(LIST_ITEM_KIND, list.id);
+  const same = (a: unknown, b: unknown) =>
+    typeof a === 'string' && typeof b === 'string' ? a.toLowerCase() === b.toLowerCase() : a === b;
+  for (const c of unique) {
+    const key = isLookupLike(c) ? `${c.name}LookupId` : c.name;
+    const value = fields[key];
+    if (value === undefined || value === null) continue;
+    if (items.some((i) => i.id !== selfId && same(i.fields[key], value)))
+      throw new GraphHttpError(
+        409,
+        'nameAlreadyExists',
+        `The list item could not be added or updated because duplicate values were found in the following field(s) in the list: [${c.name}].`,
+      );
+  }
+}
+
+export function createItem(call: SiteCall, listKey: string): void {
+  const { ctx, req, res, site } = call;
+  const principal = requirePermission(req, WRITE_ITEMS);
+  assertQueryOptions(req, []);
+  const body = createItemSchema.parse(req.body);
+  const list = requireList(ctx, site, listKey);
+  const columns = listColumns(ctx, list.id);
+  const users = new SiteUsers(ctx, site.id);
+  const changes = validateFieldValues(columns, body.fields, lookupResolver(ctx, users));
+  const fields: Record<string, unknown> = {};
+  for (const [key, value] of changes) if (value !== null) fields[key] = value;
+  checkRequired(columns, fields);
+  checkUnique(ctx, list, columns, fields);
+  const writer = users.writer(principal);
+  const now = isoNow(ctx);
+  const id = String(ctx.store.nextNumber(`listItem:${list.id}`));
+  const item: StoredListItem = {
+    id,
+    guid: randomUUID(),
+    version: 1,
+    createdDateTime: now,
+    lastModifiedDateTime: now,
+    createdBy: writer.identity,
+    lastModifiedBy: writer.identity,
+    fields: {
+      ...fields,
+      id,
+      ContentType: 'Item',
+      Modified: now,
+      Created: now,
+      AuthorLookupId: String(writer.lookupId),
+      EditorLookupId: String(writer.lookupId),
+      _UIVersionString: '1.0',
+      Attachments: false,
+    },
+  };
+  ctx.store.insert(LIST_ITEM_KIND, list.id, id, item);
+  res
+    .status(201)
+    .json({ '@odata.context': listContext(call, list, 'items/$entity'), ...publicItem(list, item, 'all') });
+}
+
+export function patchItemFields(call: SiteCall, listKey: string, itemId: string): void {
+  const { ctx, req, res, site } = call;
+  const principal = requirePermission(req, WRITE_ITEMS);
+  assertQueryOptions(req, []);
+  const body = fieldsPatchSchema.parse(req.body);
+  const list = requireList(ctx, site, listKey);
+  const item = requireItem(ctx, list, itemId);
+  checkIfMatch(req, item);
+  const columns = listColumns(ctx, list.id);
+  const users = new SiteUsers(ctx, site.id);
+  const changes = validateFieldValues(columns, body, lookupResolver(ctx, users));
+  const fields = { ...item.fields };
+  for (const [key, value] of changes) {
+    if (value === null) delete fields[key];
+    else fields[key] = value;
+  }
+  checkRequired(columns, fields);
+  checkUnique(ctx, list, columns, fields, item.id);
+  const writer = users.writer(principal);
+  const now = isoNow(ctx);
+  const version = item.version + 1;
+  const updated: StoredListItem = {
+    ...item,
+    version,
+    lastModifiedDateTime: now,
+    lastModifiedBy: writer.identity,
+    fields: { ...fields, Modified: now, EditorLookupId: String(writer.lookupId), _UIVersionString: `${version}.0` },
+  };
+  ctx.store.put(LIST_ITEM_KIND, list.id, item.id, updated);
+  res.json({
+    '@odata.context': listContext(call, list, `items('${item.id}')/fields/$entity`),
+    ...fieldValues(updated),
+  });
+}
+
+export function deleteItem(call: SiteCall, listKey: string, itemId: string): void {
+  const { ctx, req, res, site } = call;
+  requirePermission(req, WRITE_ITEMS);
+  assertQueryOptions(req, []);
+  const list = requireList(ctx, site, listKey);
+  const item = requireItem(ctx, list, itemId);
+  checkIfMatch(req, item);
+  ctx.store.delete(LIST_ITEM_KIND, list.id, item.id);
+  res.status(204).end();
+}
