@@ -1,0 +1,125 @@
+import { createRequire } from 'node:module';
+import { describe, expect, it } from '@jest/globals';
+import type * as AdaptiveCardsModule from 'adaptivecards';
+import type { IAdaptiveCard } from '@microsoft/teams.cards';
+import * as cards from '../../api/bot/cards';
+import { statusReport } from '../../src/domain';
+import {
+  COORDINATOR,
+  MEMBER,
+  organisations,
+  people,
+  seededActivities,
+  seededBudget,
+  seededMeetings,
+} from '../bot/support';
+
+// The UMD build is the one that runs in Node (toolchain.md).
+const AC = createRequire(import.meta.url)('adaptivecards/dist/adaptivecards.js') as typeof AdaptiveCardsModule;
+
+interface CardProblem {
+  phase: string;
+  message: string;
+}
+
+function validate(json: IAdaptiveCard): CardProblem[] {
+  const card = new AC.AdaptiveCard();
+  const context = new AC.SerializationContext(AC.Versions.v1_5);
+  card.parse(json, context);
+  const problems: CardProblem[] = [];
+  for (let i = 0; i < context.eventCount; i += 1) {
+    const event = context.getEventAt(i);
+    problems.push({ phase: `parse/${AC.ValidationEvent[event.event]}`, message: event.message });
+  }
+  for (const event of card.validateProperties().validationEvents) {
+    problems.push({ phase: `validate/${AC.ValidationEvent[event.event]}`, message: event.message });
+  }
+  return problems;
+}
+
+const orgs = organisations();
+const meetings = seededMeetings();
+const budget = seededBudget(orgs);
+const answers = { accepted: 3, tentative: 1, declined: 0, notAnswered: 7 };
+
+/** Every card builder with the inputs that make each of its shapes; the coverage test below keeps this complete. */
+const CASES: Record<string, Array<[string, IAdaptiveCard]>> = {
+  helpCard: [
+    ['stranger', cards.helpCard({})],
+    ['member', cards.helpCard({ person: MEMBER() })],
+    ['coordinator with a problem', cards.helpCard({ person: COORDINATOR(), problem: 'Okänt kommando: "fika".' })],
+  ],
+  errorCard: [['error', cards.errorCard('Det gick inte', 'Försök igen.')]],
+  refusalCard: [['refusal', cards.refusalCard('Du har inte behörighet att publicera nyheter.')]],
+  meetingsCard: [
+    ['none', cards.meetingsCard([])],
+    ['two', cards.meetingsCard(meetings.map((meeting) => ({ meeting, answers })))],
+  ],
+  contactsCard: [
+    ['all', cards.contactsCard(people(), orgs)],
+    ['one kommun', cards.contactsCard(people(), orgs, 'umea')],
+    ['a kommun without contacts', cards.contactsCard([], orgs, 'bjurholm')],
+  ],
+  statusCard: [
+    ['with budget', cards.statusCard(statusReport({ ...budget, year: 2026, asOf: '2026-04-01' }))],
+    ['no budget', cards.statusCard(statusReport({ ...budget, year: 2025, asOf: '2026-04-01' }))],
+  ],
+  activitiesCard: [
+    ['some', cards.activitiesCard(seededActivities(orgs), '2026')],
+    ['none', cards.activitiesCard([], 'mars 2026')],
+  ],
+  newsCard: [
+    ['news', cards.newsCard('Ny vägledning om brandskydd.\nLäs mer på intranätet.', COORDINATOR(), new Date())],
+  ],
+  newsPostedCard: [['posted', cards.newsPostedCard('Ny vägledning om brandskydd.')]],
+  newsFormCard: [['form', cards.newsFormCard()]],
+  meetingReminderCard: [
+    ['14 days', cards.meetingReminderCard(meetings[0]!, 14)],
+    ['tomorrow', cards.meetingReminderCard(meetings[1]!, 1)],
+  ],
+  seasonCallReminderCard: [['spring', cards.seasonCallReminderCard(2026, 'Vår', 'under april–maj')]],
+};
+
+describe('every card the bot sends is valid Adaptive Card 1.5', () => {
+  const all = Object.entries(CASES).flatMap(([builder, cases]) =>
+    cases.map(([label, json]) => [`${builder}: ${label}`, json] as const),
+  );
+
+  it.each(all)('%s', (_label, json) => {
+    expect(json.version).toBe('1.5');
+    expect(validate(json)).toEqual([]);
+  });
+
+  it('every card builder is in the table above', () => {
+    const builders = Object.entries(cards)
+      .filter(([name, value]) => typeof value === 'function' && name.endsWith('Card'))
+      .map(([name]) => name)
+      .sort();
+    expect(builders).toEqual(Object.keys(CASES).sort());
+  });
+
+  it('the validator does catch a broken card (so an empty list means something)', () => {
+    const broken = {
+      type: 'AdaptiveCard',
+      version: '1.5',
+      body: [{ type: 'TextBlock' }, { type: 'Input.Text' }, { type: 'Chart.Pie' }],
+    } as unknown as IAdaptiveCard;
+    expect(validate(broken).length).toBeGreaterThan(0);
+  });
+});
+
+describe('buttons reach the bot in every client', () => {
+  it('every Action.Execute has an Action.Submit fallback with the same verb and data', () => {
+    for (const [, json] of Object.values(CASES).flat()) {
+      for (const action of json.actions ?? []) {
+        expect(action.type).toBe('Action.Execute');
+        if (action.type !== 'Action.Execute') continue;
+        expect(action.fallback).toEqual({
+          type: 'Action.Submit',
+          title: action.title,
+          data: { ...(action.data as object), verb: action.verb },
+        });
+      }
+    }
+  });
+});
