@@ -3,7 +3,36 @@ import type { Client } from '@microsoft/microsoft-graph-client';
 import type { Event } from '@microsoft/microsoft-graph-types';
 import type { RunningTenant } from '../src/index';
 import { appClient, CHAIR, control, COORDINATOR, MEMBER_GUEST, startTestTenant, userClient } from './support';
-import { EXTERNAL, meeting, outbox, PER, SARA } from './calendarSupport';
+
+const PER = 'per.holmberg@regionvasterbotten.se';
+const SARA = 'sara.oberg@regionvasterbotten.se';
+const EXTERNAL = 'anna.extern@konsultbolaget.example';
+
+interface OutboxMessage {
+  type: 'invitation' | 'update' | 'cancellation';
+  to: string;
+  iCalUId: string;
+  subject: string;
+  comment?: string;
+}
+
+async function outbox(tenant: RunningTenant, query: Record<string, string>): Promise<OutboxMessage[]> {
+  const response = await control(tenant, 'GET', `/outbox?${new URLSearchParams(query).toString()}`);
+  return ((await response.json()) as { value: OutboxMessage[] }).value;
+}
+
+function meeting(overrides: Partial<Event> & Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    subject: 'Samverkansgruppen',
+    body: { contentType: 'HTML', content: '<p>Dagordning följer.</p>' },
+    start: { dateTime: '2027-09-07T09:00:00', timeZone: 'Europe/Stockholm' },
+    end: { dateTime: '2027-09-07T10:00:00', timeZone: 'Europe/Stockholm' },
+    location: { displayName: 'Regionens hus, Umeå' },
+    isOnlineMeeting: true,
+    onlineMeetingProvider: 'teamsForBusiness',
+    ...overrides,
+  };
+}
 
 type Collection<T> = { value: T[]; '@odata.nextLink'?: string };
 
@@ -146,14 +175,12 @@ describe('local tenant: calendar events and invitations', () => {
   });
 
   it('records accept, tentative and decline on the attendee copy and on the organizer attendees[].status', async () => {
-    const created = (await chair
-      .api('/me/events')
-      .post(
-        meeting({
-          subject: 'Svarsmöte',
-          attendees: [{ emailAddress: { address: COORDINATOR } }, { emailAddress: { address: EXTERNAL } }],
-        }),
-      )) as Event;
+    const created = (await chair.api('/me/events').post(
+      meeting({
+        subject: 'Svarsmöte',
+        attendees: [{ emailAddress: { address: COORDINATOR } }, { emailAddress: { address: EXTERNAL } }],
+      }),
+    )) as Event;
     const [copy] = await copiesOf(COORDINATOR, created.iCalUId!);
     expect(copy!.showAs).toBe('tentative');
 
@@ -215,14 +242,12 @@ describe('local tenant: calendar events and invitations', () => {
   });
 
   it('lets only the organizer cancel; cancel marks copies canceled, mails externals and moves the original away', async () => {
-    const created = (await chair
-      .api('/me/events')
-      .post(
-        meeting({
-          subject: 'Ska ställas in',
-          attendees: [{ emailAddress: { address: COORDINATOR } }, { emailAddress: { address: MEMBER_GUEST } }],
-        }),
-      )) as Event;
+    const created = (await chair.api('/me/events').post(
+      meeting({
+        subject: 'Ska ställas in',
+        attendees: [{ emailAddress: { address: COORDINATOR } }, { emailAddress: { address: MEMBER_GUEST } }],
+      }),
+    )) as Event;
     const [copy] = await copiesOf(COORDINATOR, created.iCalUId!);
     await expect(coordinator.api(`/me/events/${copy!.id}/cancel`).post({ Comment: 'Nej' })).rejects.toMatchObject({
       statusCode: 400,
@@ -245,14 +270,12 @@ describe('local tenant: calendar events and invitations', () => {
   });
 
   it('DELETE by the organizer cancels for attendees too; DELETE by an attendee removes only their copy', async () => {
-    const created = (await chair
-      .api('/me/events')
-      .post(
-        meeting({
-          subject: 'Raderas',
-          attendees: [{ emailAddress: { address: COORDINATOR } }, { emailAddress: { address: PER } }],
-        }),
-      )) as Event;
+    const created = (await chair.api('/me/events').post(
+      meeting({
+        subject: 'Raderas',
+        attendees: [{ emailAddress: { address: COORDINATOR } }, { emailAddress: { address: PER } }],
+      }),
+    )) as Event;
     const [karinsCopy] = await copiesOf(COORDINATOR, created.iCalUId!);
     await coordinator.api(`/me/events/${karinsCopy!.id}`).delete();
     expect(await copiesOf(COORDINATOR, created.iCalUId!)).toHaveLength(0);
@@ -263,18 +286,16 @@ describe('local tenant: calendar events and invitations', () => {
   });
 
   it('PATCH by the organizer propagates time, subject, body and location, adds and removes attendees', async () => {
-    const created = (await chair
-      .api('/me/events')
-      .post(
-        meeting({
-          subject: 'Före',
-          attendees: [
-            { emailAddress: { address: COORDINATOR } },
-            { emailAddress: { address: PER } },
-            { emailAddress: { address: EXTERNAL } },
-          ],
-        }),
-      )) as Event;
+    const created = (await chair.api('/me/events').post(
+      meeting({
+        subject: 'Före',
+        attendees: [
+          { emailAddress: { address: COORDINATOR } },
+          { emailAddress: { address: PER } },
+          { emailAddress: { address: EXTERNAL } },
+        ],
+      }),
+    )) as Event;
     const [pers] = await copiesOf(PER, created.iCalUId!);
     await (await userClient(tenant, PER)).api(`/me/events/${pers!.id}/accept`).post({});
 

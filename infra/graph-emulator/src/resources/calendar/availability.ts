@@ -127,19 +127,29 @@ const minutesOfDay = (hhmmss: string) => {
   return Number(h) * 60 + Number(m);
 };
 
-/** Whether [start, end) lies within one day's working hours of the user (every day for 'personal'). */
-function withinHours(user: StoredUser, start: number, end: number, everyDay: boolean): boolean {
+/** The user's working hours as absolute intervals over [from, to) (every day of the week for 'personal'). */
+function workingIntervals(
+  user: StoredUser,
+  from: number,
+  to: number,
+  everyDay: boolean,
+): { start: number; end: number }[] {
   const wh = user.xWorkingHours;
   const zone = requireTimeZone(wh.timeZone).iana;
-  const local = DateTime.fromMillis(start, { zone });
-  const localEnd = DateTime.fromMillis(end, { zone });
-  const day = ALL_DAYS[local.weekday - 1]!;
-  if (!everyDay && !wh.daysOfWeek.includes(day)) return false;
-  if (!local.hasSame(localEnd.minus({ milliseconds: 1 }), 'day')) return false;
-  const from = local.hour * 60 + local.minute;
-  const to = from + (end - start) / MINUTE;
-  return from >= minutesOfDay(wh.startTime) && to <= minutesOfDay(wh.endTime);
+  const intervals: { start: number; end: number }[] = [];
+  const last = DateTime.fromMillis(to, { zone }).endOf('day');
+  for (let day = DateTime.fromMillis(from, { zone }).startOf('day'); day <= last; day = day.plus({ days: 1 })) {
+    if (!everyDay && !wh.daysOfWeek.includes(ALL_DAYS[day.weekday - 1]!)) continue;
+    intervals.push({
+      start: day.plus({ minutes: minutesOfDay(wh.startTime) }).toMillis(),
+      end: day.plus({ minutes: minutesOfDay(wh.endTime) }).toMillis(),
+    });
+  }
+  return intervals;
 }
+
+const within = (intervals: { start: number; end: number }[], start: number, end: number) =>
+  intervals.some((i) => i.start <= start && end <= i.end);
 
 /** Graph's published chances of attendance: free 100 %, unknown 49 %, busy 0 %. */
 const CHANCE: Record<FreeBusyStatus, number> = {
@@ -182,7 +192,11 @@ export function findMeetingTimes(
     return { input: a, mailbox, blocks: mailbox ? busyBlocks(ctx, mailbox.id, from, to) : [] };
   });
   const organizerBlocks = busyBlocks(ctx, organizer.id, from, to);
-  const hoursOf = [organizer, ...attendees.flatMap((a) => (a.mailbox ? [a.mailbox] : []))];
+  // Suggestions for work fall within everyone's working hours; people sharing a schedule are checked once.
+  const schedules = new Map<string, StoredUser>();
+  for (const user of [organizer, ...attendees.flatMap((a) => (a.mailbox ? [a.mailbox] : []))])
+    schedules.set(JSON.stringify(user.xWorkingHours), user);
+  const hours = [...schedules.values()].map((u) => workingIntervals(u, from, to, domain === 'personal'));
   const minimum = body.minimumAttendeePercentage ?? 50;
   const organizerOptional = body.isOrganizerOptional ?? false;
 
@@ -195,8 +209,7 @@ export function findMeetingTimes(
   for (const slot of slots) {
     for (let start = Math.ceil(slot.start / step) * step; start + length <= slot.end; start += step) {
       const end = start + length;
-      if (domain !== 'unrestricted' && !hoursOf.every((u) => withinHours(u, start, end, domain === 'personal')))
-        continue;
+      if (domain !== 'unrestricted' && !hours.every((h) => within(h, start, end))) continue;
       anyCandidate = true;
       const organizerStatus = statusAt(organizerBlocks, start, end);
       if (!organizerOptional && CHANCE[organizerStatus] === 0) continue;

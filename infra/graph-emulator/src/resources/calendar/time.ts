@@ -76,7 +76,8 @@ export function fromEpoch(epoch: number, zone: TimeZoneName = UTC_ZONE): DateTim
 
 /** An ISO instant from a query string: its own offset if it has one, else UTC. */
 export function parseInstant(raw: string, name: string): number {
-  const parsed = DateTime.fromISO(raw, { zone: 'UTC', setZone: false });
+  // An unencoded '+' of an offset arrives as a space (the Graph client does not encode query values).
+  const parsed = DateTime.fromISO(raw.replace(/ (\d{2}:?\d{2})$/, '+$1'), { zone: 'UTC', setZone: false });
   if (!parsed.isValid)
     throw graphErrors.badRequest(
       `The value '${raw}' of parameter '${name}' is not a valid date and time.`,
