@@ -1,0 +1,69 @@
+import { createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { API_SCOPE_NAME, issuerFor, type AppConfig } from '../config';
+
+/** Who called, as the validated token says. */
+export interface CallerIdentity {
+  tenantId: string;
+  objectId: string;
+  /** `email`, else `preferred_username`/`upn`: the fallback key into the contact list. */
+  email?: string;
+  name?: string;
+  /** The raw token, for the on-behalf-of exchange. */
+  token: string;
+}
+
+/** Why a token was refused; logged, never sent to the caller. */
+export class TokenRejectedError extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+    this.name = 'TokenRejectedError';
+  }
+}
+
+export interface TokenValidator {
+  validate(bearer: string): Promise<CallerIdentity>;
+}
+
+/**
+ * Validates the tab's SSO token as Entra issues it: RS256 signature against the tenant's JWKS, lifetime,
+ * audience (the app's client id or Application ID URI), issuer of the token's own tenant, that tenant in
+ * the allow-list, and the `access_as_user` scope.
+ */
+export function createTokenValidator(config: AppConfig, keys?: JWTVerifyGetKey): TokenValidator {
+  const jwks = keys ?? createRemoteJWKSet(new URL(config.identity.jwksUri), { cooldownDuration: 30_000 });
+  const audiences = [config.identity.clientId, config.identity.apiIdentifierUri];
+  const allowed = new Set(config.identity.allowedTenantIds);
+
+  return {
+    async validate(bearer) {
+      let payload: JWTPayload;
+      try {
+        ({ payload } = await jwtVerify(bearer, jwks, {
+          algorithms: ['RS256'],
+          audience: audiences,
+          clockTolerance: 60,
+        }));
+      } catch (error) {
+        throw new TokenRejectedError(
+          `signature, lifetime or audience: ${(error as { code?: string }).code ?? 'invalid'}`,
+        );
+      }
+      const tenantId = typeof payload.tid === 'string' ? payload.tid : '';
+      if (!allowed.has(tenantId)) throw new TokenRejectedError('tenant not allowed');
+      if (payload.iss !== issuerFor(config, tenantId)) throw new TokenRejectedError('issuer');
+      const scopes = typeof payload.scp === 'string' ? payload.scp.split(' ') : [];
+      if (!scopes.includes(API_SCOPE_NAME)) throw new TokenRejectedError('scope');
+      if (typeof payload.oid !== 'string' || payload.oid === '') throw new TokenRejectedError('oid');
+      const email = [payload.email, payload.preferred_username, payload.upn].find(
+        (v): v is string => typeof v === 'string' && v.includes('@'),
+      );
+      return {
+        tenantId,
+        objectId: payload.oid,
+        email: email?.toLowerCase(),
+        name: typeof payload.name === 'string' ? payload.name : undefined,
+        token: bearer,
+      };
+    },
+  };
+}

@@ -1,0 +1,390 @@
+import { GraphError, type Client, type GraphRequest } from '@microsoft/microsoft-graph-client';
+import type {
+  AadUserConversationMember,
+  Channel,
+  ColumnDefinition,
+  ConversationMember,
+  Event,
+  FieldValueSet,
+  List,
+  ListItem,
+  MeetingTimeSuggestionsResult,
+  ScheduleInformation,
+  Site,
+  User,
+} from '@microsoft/microsoft-graph-types';
+import { ConflictError, GraphRequestError } from './errors';
+import { listItemFilter, type ListItemFilter } from './odata';
+import { transactionIdFor } from './operationKey';
+
+interface Collection<T> {
+  value: T[];
+  '@odata.nextLink'?: string;
+}
+
+export interface BatchRequest {
+  id: string;
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  /** Relative to the version, e.g. /users/{id}. */
+  url: string;
+  headers?: Record<string, string>;
+  body?: unknown;
+}
+
+export interface BatchResponse {
+  id: string;
+  status: number;
+  headers?: Record<string, string>;
+  body?: unknown;
+}
+
+export interface GatewayOptions {
+  /** The configured Graph base URL; @odata.nextLink under it is followed as a relative path. */
+  baseUrl: string;
+  maxRetries: number;
+  /** Waits between re-submissions of throttled batch requests (tests shorten it). */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export type ListItemFields = Record<string, unknown>;
+/** A list item with its fields, as the gateway hands it out. */
+export interface ListItemWithFields<F extends ListItemFields = ListItemFields> {
+  id: string;
+  eTag: string;
+  fields: F;
+}
+
+const RETRYABLE = new Set([429, 503, 504]);
+const BATCH_LIMIT = 20;
+const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+function encodePathSegment(segment: string): string {
+  return encodeURIComponent(segment);
+}
+
+/** Every Graph failure leaves the gateway as a GraphRequestError. */
+export function toGraphRequestError(error: unknown): GraphRequestError {
+  if (error instanceof GraphRequestError) return error;
+  if (error instanceof GraphError) {
+    const status = error.statusCode > 0 ? error.statusCode : 0;
+    return new GraphRequestError(
+      status,
+      error.code ?? (status ? 'unknownError' : 'networkError'),
+      error.requestId ?? undefined,
+      error.message,
+    );
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return new GraphRequestError(0, 'networkError', undefined, message);
+}
+
+function toListItem<F extends ListItemFields>(item: ListItem): ListItemWithFields<F> {
+  const fields = { ...(item.fields ?? {}) } as Record<string, unknown>;
+  delete fields['@odata.etag'];
+  return {
+    id: String(item.id),
+    eTag: String(item.eTag ?? (item.fields as Record<string, unknown> | undefined)?.['@odata.etag'] ?? ''),
+    fields: fields as F,
+  };
+}
+
+/**
+ * The Graph gateway: the only code that knows Graph URLs and payload shapes. One instance per acting
+ * identity (a user on-behalf-of, or the app).
+ */
+export class GraphGateway {
+  private readonly sleep: (ms: number) => Promise<void>;
+
+  constructor(
+    private readonly client: Client,
+    private readonly options: GatewayOptions,
+  ) {
+    this.sleep = options.sleep ?? defaultSleep;
+  }
+
+  private async call<T>(build: () => Promise<T>): Promise<T> {
+    try {
+      return await build();
+    } catch (error) {
+      throw toGraphRequestError(error);
+    }
+  }
+
+  private api(path: string): GraphRequest {
+    return this.client.api(path);
+  }
+
+  /** Follows @odata.nextLink to the end; the link is used whole, its skip token never parsed. */
+  private async getAll<T>(first: GraphRequest): Promise<T[]> {
+    const out: T[] = [];
+    let page = await this.call(() => first.get() as Promise<Collection<T>>);
+    out.push(...page.value);
+    while (page['@odata.nextLink']) {
+      const next = this.relative(page['@odata.nextLink']);
+      page = await this.call(() => this.api(next).get() as Promise<Collection<T>>);
+      out.push(...page.value);
+    }
+    return out;
+  }
+
+  /** The client only strips https:// hosts itself; a link under our base URL (http:// locally) is made relative. */
+  private relative(link: string): string {
+    const base = this.options.baseUrl.replace(/\/+$/, '');
+    return link.startsWith(`${base}/`) ? link.slice(base.length) : link;
+  }
+
+  // Users
+
+  getUser(idOrUpn: string): Promise<User> {
+    return this.call(() => this.api(`/users/${encodePathSegment(idOrUpn)}`).get() as Promise<User>);
+  }
+
+  me(): Promise<User> {
+    return this.call(() => this.api('/me').get() as Promise<User>);
+  }
+
+  // Sites, lists, columns, items
+
+  getSiteByPath(hostname: string, serverRelativePath: string): Promise<Site> {
+    return this.call(() => this.api(`/sites/${hostname}:${serverRelativePath}`).get() as Promise<Site>);
+  }
+
+  listLists(siteId: string): Promise<List[]> {
+    return this.getAll<List>(this.api(`/sites/${siteId}/lists`));
+  }
+
+  createList(siteId: string, list: List): Promise<List> {
+    return this.call(() => this.api(`/sites/${siteId}/lists`).post(list) as Promise<List>);
+  }
+
+  listColumns(siteId: string, listId: string): Promise<ColumnDefinition[]> {
+    return this.getAll<ColumnDefinition>(this.api(`/sites/${siteId}/lists/${listId}/columns`));
+  }
+
+  createColumn(siteId: string, listId: string, column: ColumnDefinition): Promise<ColumnDefinition> {
+    return this.call(
+      () => this.api(`/sites/${siteId}/lists/${listId}/columns`).post(column) as Promise<ColumnDefinition>,
+    );
+  }
+
+  updateColumn(siteId: string, listId: string, columnId: string, patch: ColumnDefinition): Promise<ColumnDefinition> {
+    return this.call(
+      () => this.api(`/sites/${siteId}/lists/${listId}/columns/${columnId}`).patch(patch) as Promise<ColumnDefinition>,
+    );
+  }
+
+  async listItems<F extends ListItemFields>(
+    siteId: string,
+    listId: string,
+    query: { filter?: ListItemFilter; top?: number } = {},
+  ): Promise<ListItemWithFields<F>[]> {
+    let request = this.api(`/sites/${siteId}/lists/${listId}/items`).expand('fields');
+    if (query.filter) request = request.query({ $filter: encodeURIComponent(listItemFilter(query.filter)) });
+    if (query.top) request = request.top(query.top);
+    const items = await this.getAll<ListItem>(request);
+    return items.map((item) => toListItem<F>(item));
+  }
+
+  /** Whether the list has any item: one page of one item, no paging. */
+  async hasItems(siteId: string, listId: string): Promise<boolean> {
+    const page = await this.call(
+      () => this.api(`/sites/${siteId}/lists/${listId}/items`).top(1).get() as Promise<Collection<ListItem>>,
+    );
+    return page.value.length > 0;
+  }
+
+  /** Creates many items through $batch (20 per request, throttled ones re-sent); answers in input order. */
+  async createItems<F extends ListItemFields>(
+    siteId: string,
+    listId: string,
+    items: readonly F[],
+  ): Promise<BatchResponse[]> {
+    return this.batch(
+      items.map((fields, index) => ({
+        id: String(index + 1),
+        method: 'POST' as const,
+        url: `/sites/${siteId}/lists/${listId}/items`,
+        body: { fields } satisfies ListItem,
+      })),
+    );
+  }
+
+  async getItem<F extends ListItemFields>(
+    siteId: string,
+    listId: string,
+    itemId: string,
+  ): Promise<ListItemWithFields<F>> {
+    const item = await this.call(
+      () =>
+        this.api(`/sites/${siteId}/lists/${listId}/items/${encodePathSegment(itemId)}`)
+          .expand('fields')
+          .get() as Promise<ListItem>,
+    );
+    return toListItem<F>(item);
+  }
+
+  async createItem<F extends ListItemFields>(
+    siteId: string,
+    listId: string,
+    fields: F,
+  ): Promise<ListItemWithFields<F>> {
+    const item = await this.call(
+      () => this.api(`/sites/${siteId}/lists/${listId}/items`).post({ fields } satisfies ListItem) as Promise<ListItem>,
+    );
+    return toListItem<F>(item);
+  }
+
+  /**
+   * Updates an item's fields only if it is unchanged since `eTag` was read. A 412 becomes a ConflictError
+   * carrying the item as it is now; a write is never silently overwritten.
+   */
+  async updateItemFields<F extends ListItemFields>(
+    siteId: string,
+    listId: string,
+    itemId: string,
+    fields: Partial<F>,
+    eTag: string,
+  ): Promise<ListItemWithFields<F>> {
+    try {
+      await this.call(
+        () =>
+          this.api(`/sites/${siteId}/lists/${listId}/items/${encodePathSegment(itemId)}/fields`)
+            .header('If-Match', eTag)
+            .patch(fields) as Promise<FieldValueSet>,
+      );
+    } catch (error) {
+      if (error instanceof GraphRequestError && error.status === 412) {
+        throw new ConflictError(await this.getItem<F>(siteId, listId, itemId));
+      }
+      throw error;
+    }
+    // The fields answer carries no item eTag: read the item back for the new one.
+    return this.getItem<F>(siteId, listId, itemId);
+  }
+
+  // Teams channels
+
+  listChannels(teamId: string): Promise<Channel[]> {
+    return this.getAll<Channel>(this.api(`/teams/${teamId}/channels`));
+  }
+
+  /** Creates a channel unless one of that name exists; Graph's name conflict counts as "already there". */
+  async ensureChannel(teamId: string, channel: Channel): Promise<{ channel: Channel; created: boolean }> {
+    const name = (channel.displayName ?? '').toLowerCase();
+    const existing = (await this.listChannels(teamId)).find((c) => (c.displayName ?? '').toLowerCase() === name);
+    if (existing) return { channel: existing, created: false };
+    try {
+      const created = await this.call(() => this.api(`/teams/${teamId}/channels`).post(channel) as Promise<Channel>);
+      return { channel: created, created: true };
+    } catch (error) {
+      if (error instanceof GraphRequestError && error.status === 409) {
+        const again = (await this.listChannels(teamId)).find((c) => (c.displayName ?? '').toLowerCase() === name);
+        if (again) return { channel: again, created: false };
+      }
+      throw error;
+    }
+  }
+
+  listChannelMembers(teamId: string, channelId: string): Promise<ConversationMember[]> {
+    return this.getAll<ConversationMember>(this.api(`/teams/${teamId}/channels/${channelId}/members`));
+  }
+
+  addChannelMember(teamId: string, channelId: string, userId: string, owner = false): Promise<ConversationMember> {
+    const member: AadUserConversationMember & { '@odata.type': string; 'user@odata.bind': string } = {
+      '@odata.type': '#microsoft.graph.aadUserConversationMember',
+      roles: owner ? ['owner'] : [],
+      'user@odata.bind': `${this.options.baseUrl}/users('${encodePathSegment(userId)}')`,
+    };
+    return this.call(
+      () => this.api(`/teams/${teamId}/channels/${channelId}/members`).post(member) as Promise<ConversationMember>,
+    );
+  }
+
+  // Calendar
+
+  /** Creates an event; the transactionId derived from `operationKey` makes a retried POST idempotent. */
+  createEvent(organizer: string, event: Event, operationKey: string): Promise<Event> {
+    const body: Event = { ...event, transactionId: transactionIdFor(operationKey) };
+    return this.call(() => this.api(`/users/${encodePathSegment(organizer)}/events`).post(body) as Promise<Event>);
+  }
+
+  getEvent(organizer: string, eventId: string): Promise<Event> {
+    return this.call(
+      () =>
+        this.api(`/users/${encodePathSegment(organizer)}/events/${encodePathSegment(eventId)}`).get() as Promise<Event>,
+    );
+  }
+
+  async getSchedule(
+    userId: string,
+    request: {
+      schedules: string[];
+      startTime: Event['start'];
+      endTime: Event['end'];
+      availabilityViewInterval?: number;
+    },
+  ): Promise<ScheduleInformation[]> {
+    const answer = await this.call(
+      () =>
+        this.api(`/users/${encodePathSegment(userId)}/calendar/getSchedule`).post(request) as Promise<
+          Collection<ScheduleInformation>
+        >,
+    );
+    return answer.value;
+  }
+
+  findMeetingTimes(userId: string, request: Record<string, unknown>): Promise<MeetingTimeSuggestionsResult> {
+    return this.call(
+      () =>
+        this.api(`/users/${encodePathSegment(userId)}/findMeetingTimes`).post(
+          request,
+        ) as Promise<MeetingTimeSuggestionsResult>,
+    );
+  }
+
+  // $batch
+
+  /**
+   * Sends requests in batches of 20. Inner answers of 429/503/504 are sent again after their Retry-After,
+   * which the client's RetryHandler does not do (it sees only the outer 200).
+   */
+  async batch(requests: BatchRequest[]): Promise<BatchResponse[]> {
+    const answers = new Map<string, BatchResponse>();
+    let pending = requests;
+    for (let round = 0; pending.length > 0; round += 1) {
+      const retry: BatchRequest[] = [];
+      let waitSeconds = 0;
+      for (let start = 0; start < pending.length; start += BATCH_LIMIT) {
+        const chunk = pending.slice(start, start + BATCH_LIMIT);
+        const body = await this.call(
+          () =>
+            this.api('/$batch').post({
+              requests: chunk.map((r) => ({
+                ...r,
+                headers: r.body !== undefined ? { 'Content-Type': 'application/json', ...r.headers } : r.headers,
+              })),
+            }) as Promise<{ responses: BatchResponse[] }>,
+        );
+        for (const answer of body.responses) {
+          if (RETRYABLE.has(answer.status) && round < this.options.maxRetries) {
+            const request = chunk.find((r) => r.id === answer.id);
+            if (request) retry.push(request);
+            waitSeconds = Math.max(waitSeconds, retryAfterSeconds(answer.headers, round));
+          } else {
+            answers.set(answer.id, answer);
+          }
+        }
+      }
+      pending = retry;
+      if (pending.length > 0) await this.sleep(waitSeconds * 1000);
+    }
+    return requests.map((r) => answers.get(r.id) ?? { id: r.id, status: 0 });
+  }
+}
+
+function retryAfterSeconds(headers: Record<string, string> | undefined, round: number): number {
+  const raw = Object.entries(headers ?? {}).find(([k]) => k.toLowerCase() === 'retry-after')?.[1];
+  const seconds = raw === undefined ? NaN : Number(raw);
+  if (Number.isFinite(seconds) && seconds >= 0) return Math.min(seconds, 180);
+  return Math.min(2 ** round, 30);
+}

@@ -1,0 +1,80 @@
+import express, { type Router } from 'express';
+import { z } from 'zod';
+import { checkCommitments, parseOrThrow, requireRole } from '../../src/domain';
+import { apiScope, authorizeUrl } from '../config';
+import type { TokenValidator } from '../auth/tokenValidator';
+import { apiErrors } from '../http/errors';
+import type { AppServices } from '../services';
+import { meView } from '../services/callers';
+import { contactPatchSchema } from '../services/contacts';
+import { authenticate, contextOf } from './context';
+
+const idParam = z.object({ id: z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'Ogiltigt id.') });
+const meetingsQuery = z
+  .object({ upcoming: z.enum(['true', 'false'], { error: 'upcoming ska vara true eller false.' }).optional() })
+  .strict();
+const noQuery = z.object({}).strict();
+
+/** The tab's REST API. Thin: parse and check the request, call a service, shape the answer. */
+export function apiRouter(services: AppServices, validator: TokenValidator): Router {
+  const router = express.Router();
+  const { config } = services;
+
+  router.get('/config', (req, res) => {
+    parseOrThrow(noQuery, req.query);
+    res.json({
+      mode: config.mode,
+      tenantId: config.identity.tenantId,
+      clientId: config.identity.clientId,
+      authorizeUrl: authorizeUrl(config),
+      scope: apiScope(config),
+    });
+  });
+
+  router.use(authenticate(validator, services));
+
+  router.get('/me', (req, res) => {
+    parseOrThrow(noQuery, req.query);
+    res.json(meView(contextOf(res).caller, services.organisations.organisations));
+  });
+
+  router.get('/organisations', (req, res) => {
+    parseOrThrow(noQuery, req.query);
+    res.json({ region: services.organisations.region, organisations: services.organisations.organisations });
+  });
+
+  router.get('/people', async (req, res) => {
+    parseOrThrow(noQuery, req.query);
+    const people = await services.contacts.list(contextOf(res).graph);
+    res.json({ people: people.map(({ entraObjectId: _oid, ...person }) => person) });
+  });
+
+  router.patch('/people/:id', async (req, res) => {
+    const { caller, graph } = contextOf(res);
+    requireRole(caller.roles, 'contacts.edit');
+    const { id } = parseOrThrow(idParam, req.params);
+    const etag = req.header('if-match');
+    if (!etag) throw apiErrors.validation([{ path: 'If-Match', message: 'If-Match med personens etag krävs.' }]);
+    const patch = parseOrThrow(contactPatchSchema, req.body ?? {});
+    const updated = await services.contacts.update(graph, id, patch, etag);
+    services.callers.invalidate();
+    const { entraObjectId: _oid, ...person } = updated;
+    res.setHeader('ETag', person.etag);
+    res.json({ person });
+  });
+
+  router.get('/commitments', async (req, res) => {
+    parseOrThrow(noQuery, req.query);
+    const people = await services.contacts.list(contextOf(res).graph);
+    const breaches = checkCommitments(services.organisations.organisations, people);
+    res.json({ ok: breaches.length === 0, breaches });
+  });
+
+  router.get('/meetings', async (req, res) => {
+    const query = parseOrThrow(meetingsQuery, req.query);
+    const meetings = await services.meetings.list(contextOf(res).graph, { upcoming: query.upcoming === 'true' });
+    res.json({ meetings });
+  });
+
+  return router;
+}

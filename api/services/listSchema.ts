@@ -1,0 +1,142 @@
+import {
+  ACTIVITY_STATUSES,
+  BUDGET_KINDS,
+  DECISION_KINDS,
+  FOLLOW_UP_STATUSES,
+  MEETING_GROUPS,
+  MEETING_STATUSES,
+  ORGANISATION_KINDS,
+  SAMVERKANSOMRADEN,
+  SEASONS,
+  WORKING_GROUP_STATUSES,
+} from '../../src/domain';
+import type { ListSpec } from '../graph/listPayloads';
+
+/**
+ * The SharePoint lists of the samverkan, as data. Bump SCHEMA_VERSION when adding a column: provisioning
+ * adds what is missing to existing lists and never removes or changes what is there. Amounts are integers
+ * in öre, as the domain counts them.
+ */
+export const SCHEMA_VERSION = 1;
+
+export const LISTS = {
+  organisations: {
+    displayName: 'Organisationer',
+    description: 'Organisationerna i samverkan (kommuner, region, länsstyrelse).',
+    columns: [
+      {
+        name: 'OrganisationId',
+        displayName: 'Organisations-id',
+        kind: { type: 'text' },
+        required: true,
+        indexed: true,
+      },
+      { name: 'Kind', displayName: 'Typ', kind: { type: 'choice', choices: ORGANISATION_KINDS } },
+      { name: 'EmailDomain', displayName: 'E-postdomän', kind: { type: 'text' } },
+      { name: 'IsHost', displayName: 'Huvudman', kind: { type: 'boolean' } },
+    ],
+  },
+  contacts: {
+    displayName: 'Kontakter',
+    description: 'Kontaktlistan: personer, organisation och roller i samverkan.',
+    columns: [
+      { name: 'Email', displayName: 'E-post', kind: { type: 'text' }, required: true, indexed: true },
+      { name: 'OrganisationId', displayName: 'Organisation', kind: { type: 'text' }, required: true, indexed: true },
+      {
+        name: 'Roles',
+        displayName: 'Roller',
+        kind: { type: 'text' },
+        description: 'Roll-id:n åtskilda med semikolon.',
+      },
+      { name: 'JobTitle', displayName: 'Befattning', kind: { type: 'text' } },
+      { name: 'Phone', displayName: 'Telefon', kind: { type: 'text' } },
+      { name: 'EntraObjectId', displayName: 'Entra-objekt-id', kind: { type: 'text' }, indexed: true },
+    ],
+  },
+  meetings: {
+    displayName: 'Möten',
+    description: 'Mötesregister för samverkansgruppen och stödgruppen.',
+    columns: [
+      { name: 'MeetingGroup', displayName: 'Grupp', kind: { type: 'choice', choices: MEETING_GROUPS }, indexed: true },
+      { name: 'Season', displayName: 'Säsong', kind: { type: 'choice', choices: SEASONS } },
+      { name: 'StartDateTime', displayName: 'Start', kind: { type: 'dateTime' }, indexed: true },
+      { name: 'EndDateTime', displayName: 'Slut', kind: { type: 'dateTime' } },
+      { name: 'Status', displayName: 'Status', kind: { type: 'choice', choices: MEETING_STATUSES } },
+      { name: 'EventId', displayName: 'Kalenderhändelse', kind: { type: 'text' }, indexed: true },
+      { name: 'OperationKey', displayName: 'Operationsnyckel', kind: { type: 'text' }, indexed: true },
+      { name: 'Location', displayName: 'Plats', kind: { type: 'text' } },
+      { name: 'Agenda', displayName: 'Dagordning', kind: { type: 'multilineText' } },
+    ],
+  },
+  activities: {
+    displayName: 'Aktiviteter',
+    description: 'Aktiviteter inom samverkansområdena.',
+    columns: [
+      { name: 'Area', displayName: 'Samverkansområde', kind: { type: 'choice', choices: SAMVERKANSOMRADEN } },
+      { name: 'Year', displayName: 'År', kind: { type: 'number', decimals: 0 }, indexed: true },
+      { name: 'StartDate', displayName: 'Startdatum', kind: { type: 'dateOnly' } },
+      { name: 'EndDate', displayName: 'Slutdatum', kind: { type: 'dateOnly' } },
+      { name: 'ResponsibleEmail', displayName: 'Ansvarig', kind: { type: 'text' } },
+      { name: 'CostOre', displayName: 'Kostnad (öre)', kind: { type: 'number', decimals: 0 } },
+      { name: 'ParticipantFeeOre', displayName: 'Deltagaravgift (öre)', kind: { type: 'number', decimals: 0 } },
+      { name: 'Status', displayName: 'Status', kind: { type: 'choice', choices: ACTIVITY_STATUSES }, indexed: true },
+      { name: 'Evaluation', displayName: 'Utvärdering', kind: { type: 'multilineText' } },
+    ],
+  },
+  budget: {
+    displayName: 'Budget',
+    description: 'Budgetrader per år: kostnader och intäkter.',
+    columns: [
+      { name: 'Year', displayName: 'År', kind: { type: 'number', decimals: 0 }, required: true, indexed: true },
+      { name: 'LineKind', displayName: 'Kostnad/intäkt', kind: { type: 'choice', choices: BUDGET_KINDS } },
+      { name: 'Category', displayName: 'Kategori', kind: { type: 'text' } },
+      { name: 'Area', displayName: 'Samverkansområde', kind: { type: 'choice', choices: SAMVERKANSOMRADEN } },
+      { name: 'AmountOre', displayName: 'Belopp (öre)', kind: { type: 'number', decimals: 0 } },
+    ],
+  },
+  outcomes: {
+    displayName: 'Utfall',
+    description: 'Bokfört utfall mot budgetraderna.',
+    columns: [
+      { name: 'Year', displayName: 'År', kind: { type: 'number', decimals: 0 }, required: true, indexed: true },
+      { name: 'BudgetLineId', displayName: 'Budgetrad', kind: { type: 'text' }, indexed: true },
+      { name: 'BookedOn', displayName: 'Bokföringsdatum', kind: { type: 'dateOnly' } },
+      { name: 'AmountOre', displayName: 'Belopp (öre)', kind: { type: 'number', decimals: 0 } },
+      { name: 'Note', displayName: 'Anteckning', kind: { type: 'multilineText' } },
+    ],
+  },
+  decisions: {
+    displayName: 'Beslut',
+    description: 'Beslutsregister kopplat till möten.',
+    columns: [
+      { name: 'MeetingId', displayName: 'Möte', kind: { type: 'text' }, indexed: true },
+      { name: 'DecisionKind', displayName: 'Beslutstyp', kind: { type: 'choice', choices: DECISION_KINDS } },
+      { name: 'DecisionText', displayName: 'Beslut', kind: { type: 'multilineText' } },
+      { name: 'OwnerEmail', displayName: 'Ansvarig', kind: { type: 'text' } },
+      { name: 'FollowUpDate', displayName: 'Uppföljning', kind: { type: 'dateOnly' } },
+      { name: 'FollowUpStatus', displayName: 'Status', kind: { type: 'choice', choices: FOLLOW_UP_STATUSES } },
+    ],
+  },
+  workingGroups: {
+    displayName: 'Arbetsgrupper',
+    description: 'Arbetsgrupper tillsatta av samverkansgruppen.',
+    columns: [
+      { name: 'Purpose', displayName: 'Syfte', kind: { type: 'multilineText' } },
+      { name: 'Assignment', displayName: 'Uppdrag', kind: { type: 'multilineText' } },
+      { name: 'Goal', displayName: 'Målsättning', kind: { type: 'multilineText' } },
+      { name: 'MemberEmails', displayName: 'Medlemmar', kind: { type: 'multilineText' } },
+      { name: 'ChannelId', displayName: 'Kanal', kind: { type: 'text' }, indexed: true },
+      { name: 'PeriodStart', displayName: 'Från', kind: { type: 'dateOnly' } },
+      { name: 'PeriodEnd', displayName: 'Till', kind: { type: 'dateOnly' } },
+      {
+        name: 'Status',
+        displayName: 'Status',
+        kind: { type: 'choice', choices: WORKING_GROUP_STATUSES },
+        indexed: true,
+      },
+    ],
+  },
+} as const satisfies Record<string, ListSpec>;
+
+export type ListKey = keyof typeof LISTS;
+export const LIST_KEYS = Object.keys(LISTS) as ListKey[];

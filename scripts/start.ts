@@ -1,0 +1,141 @@
+/**
+ * `npm start`: the whole app on one machine. In local mode it starts the local Microsoft 365 tenant
+ * in-process, provisions the SharePoint lists and seeds the contact register, builds the tab if needed,
+ * then serves the tab, the REST API and the bot endpoint. Ctrl-C stops everything; data stays in .data/.
+ */
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { SEED_PEOPLE, startTenant, type RunningTenant } from '../infra/graph-emulator/src/index';
+import { isRole } from '../src/domain';
+import { ConfigError, loadConfig, type AppConfig } from '../api/config';
+import type { NewContact } from '../api/services/contacts';
+import { prepareSite } from '../api/services/setup';
+import { createServer, type RunningServer } from '../api/server';
+
+/** The settings that differ when the app runs against a local tenant: its address and app registration. */
+export function localTenantEnv(tenant: RunningTenant): Record<string, string> {
+  return {
+    MODE: 'local',
+    LOCAL_TENANT_URL: tenant.url,
+    TENANT_ID: tenant.tenantId,
+    CLIENT_ID: tenant.clientId,
+    CLIENT_SECRET: tenant.clientSecret,
+  };
+}
+
+/** Environment first; the local tenant's values only where the environment says nothing. */
+export function withLocalDefaults(
+  env: Record<string, string | undefined>,
+  tenant: RunningTenant,
+): Record<string, string | undefined> {
+  const merged: Record<string, string | undefined> = { ...env };
+  for (const [key, value] of Object.entries(localTenantEnv(tenant))) if (!merged[key]) merged[key] = value;
+  return merged;
+}
+
+/** The local contact register: the local tenant's people with organisation, roles and Entra object id. */
+export function seedContacts(): NewContact[] {
+  return SEED_PEOPLE.map((p) => ({
+    displayName: p.displayName,
+    email: p.mail.toLowerCase(),
+    organisationId: p.xOrganisationId,
+    roles: p.xRoles.filter(isRole),
+    title: p.jobTitle ?? undefined,
+    entraObjectId: p.id,
+  }));
+}
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds the tab with vite's JS API when dist/tab is missing or older than src/tab. */
+export async function buildTabIfStale(config: AppConfig): Promise<string> {
+  const configFile = resolve('vite.config.ts');
+  if (!existsSync(configFile)) return 'vite.config.ts saknas: fliken byggs inte.';
+  const index = join(config.tabDir, 'index.html');
+  const sources = ['src/tab', 'src/domain', configFile].filter(existsSync);
+  const sourceTime = Math.max(
+    ...sources.map((s) => (statSync(s).isDirectory() ? newestMtime(s) : statSync(s).mtimeMs)),
+  );
+  if (existsSync(index) && newestMtime(config.tabDir) >= sourceTime) return `fliken är redan byggd (${config.tabDir}).`;
+  const { build } = await import('vite');
+  const started = Date.now();
+  await build({ configFile, logLevel: 'warn' });
+  return `fliken byggd på ${((Date.now() - started) / 1000).toFixed(1)} s.`;
+}
+
+async function main(): Promise<void> {
+  const env = process.env;
+  let tenant: RunningTenant | undefined;
+  const local = (env.MODE ?? 'local') === 'local';
+  if (local) {
+    tenant = await startTenant({
+      port: Number(env.LOCAL_TENANT_PORT ?? 4100),
+      dbFile: join(env.DATA_DIR ?? '.data', 'local-tenant.sqlite'),
+    });
+  }
+  let config: AppConfig;
+  try {
+    config = loadConfig(tenant ? withLocalDefaults(env, tenant) : env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      await tenant?.close();
+      process.exit(1);
+    }
+    throw error;
+  }
+
+  const server: RunningServer = createServer(config);
+  if (tenant) {
+    const report = await prepareSite(server.services.graph.forApp(), server.services, {
+      seedContacts: seedContacts(),
+      seedOrganisations: server.services.organisations.organisations,
+    });
+    for (const list of report.lists) {
+      console.log(
+        `  lista ${list.displayName}: ${list.status}${list.columnsAdded.length ? ` (+${list.columnsAdded.length} kolumner)` : ''}`,
+      );
+    }
+    if (report.contactsSeeded) console.log(`  kontakter: ${report.contactsSeeded} lagda till från den lokala tenanten`);
+  }
+  console.log(
+    `  ${await buildTabIfStale(config).catch((error: unknown) => `bygget av fliken misslyckades: ${String(error)}`)}`,
+  );
+
+  const { url } = await server.listen(config.port, config.host);
+  console.log('');
+  console.log('Plan- och byggsamverkan Västerbotten körs:');
+  console.log(`  Fliken:        ${url}/tab/`);
+  console.log(`  REST-API:      ${url}/api/config`);
+  console.log(`  Bot:           ${url}/api/messages`);
+  console.log(`  Graph:         ${config.graph.baseUrl}`);
+  if (tenant) console.log(`  Lokal tenant:  ${tenant.url} (kontroller: ${tenant.url}/_emulator)`);
+  console.log('  Agents Playground: npm run playground');
+  console.log('Avsluta med Ctrl-C.');
+
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    await server.close();
+    await tenant?.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  main().catch((error: unknown) => {
+    console.error('Start misslyckades:', error);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,111 @@
+import { afterEach, describe, expect, it, jest } from '@jest/globals';
+
+jest.setTimeout(60_000);
+import type { ColumnDefinition, List } from '@microsoft/microsoft-graph-types';
+import { provisionLists } from '../../api/services/provisioning';
+import { LISTS, LIST_KEYS } from '../../api/services/listSchema';
+import { SiteDirectory } from '../../api/services/site';
+import { startStack, type Stack } from './support/stack';
+
+async function snapshot(stack: Stack): Promise<Record<string, string[]>> {
+  const gateway = stack.server.services.graph.forApp();
+  const directory = new SiteDirectory(stack.config.site);
+  const siteId = await directory.resolveSite(gateway);
+  const lists: List[] = await gateway.listLists(siteId);
+  const out: Record<string, string[]> = {};
+  for (const list of lists) {
+    const columns: ColumnDefinition[] = await gateway.listColumns(siteId, String(list.id));
+    out[`${list.displayName}#${list.id}`] = columns
+      .map((c) => `${c.name}:${c.displayName}:${c.indexed ? 'i' : ''}`)
+      .sort();
+  }
+  return out;
+}
+
+describe('provisioning the SharePoint lists', () => {
+  let stack: Stack | undefined;
+  afterEach(async () => stack?.close());
+
+  it('creates every list with Swedish names and typed, indexed columns; a second run changes nothing', async () => {
+    stack = await startStack();
+    const first = await stack.prepare();
+    expect(first.lists.map((l) => l.status)).toEqual(LIST_KEYS.map(() => 'created'));
+    const after = await snapshot(stack);
+    const names = Object.keys(after).map((k) => k.split('#')[0]);
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'Organisationer',
+        'Kontakter',
+        'Möten',
+        'Aktiviteter',
+        'Budget',
+        'Utfall',
+        'Beslut',
+        'Arbetsgrupper',
+      ]),
+    );
+    const contacts = Object.entries(after).find(([k]) => k.startsWith('Kontakter#'))![1];
+    expect(contacts).toEqual(
+      expect.arrayContaining(['Email:E-post:i', 'EntraObjectId:Entra-objekt-id:i', 'OrganisationId:Organisation:i']),
+    );
+
+    const second = await stack.prepare();
+    expect(second.lists.map((l) => l.status)).toEqual(LIST_KEYS.map(() => 'found'));
+    expect(second.lists.every((l) => l.columnsAdded.length === 0)).toBe(true);
+    expect(second.contactsSeeded).toBe(0);
+    expect(await snapshot(stack)).toEqual(after);
+  });
+
+  it('finishes a run stopped half-way, without duplicates, and adds columns a newer schema needs', async () => {
+    stack = await startStack();
+    const gateway = stack.server.services.graph.forApp();
+    const half = Math.floor(LIST_KEYS.length / 2);
+    await expect(
+      provisionLists(gateway, new SiteDirectory(stack.config.site), {
+        afterList: (_report, index) => {
+          if (index === half - 1) throw new Error('killed');
+        },
+      }),
+    ).rejects.toThrow('killed');
+    expect(Object.keys(await snapshot(stack))).toHaveLength(half + (await baseListCount(stack)));
+
+    // An older run left Kontakter without a column the schema now has.
+    const directory = new SiteDirectory(stack.config.site);
+    const siteId = await directory.resolveSite(gateway);
+    const contactsList = (await gateway.listLists(siteId)).find((l) => l.displayName === LISTS.contacts.displayName)!;
+    const phone = (await gateway.listColumns(siteId, String(contactsList.id))).find((c) => c.name === 'Phone')!;
+    await fetch(`${stack.tenant.graphUrl}/sites/${siteId}/lists/${contactsList.id}/columns/${phone.id}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${await appToken(stack)}` },
+    });
+
+    const resumed = await provisionLists(gateway, new SiteDirectory(stack.config.site));
+    expect(resumed.slice(0, half).map((l) => l.status)).toEqual(
+      resumed.slice(0, half).map((l) => (l.key === 'contacts' ? 'updated' : 'found')),
+    );
+    expect(resumed.find((l) => l.key === 'contacts')!.columnsAdded).toEqual(['Phone']);
+    expect(resumed.slice(half).map((l) => l.status)).toEqual(resumed.slice(half).map(() => 'created'));
+    const names = Object.keys(await snapshot(stack)).map((k) => k.split('#')[0]);
+    expect(new Set(names).size).toBe(names.length);
+  });
+});
+
+async function baseListCount(stack: Stack): Promise<number> {
+  const names = Object.keys(await snapshot(stack)).map((k) => k.split('#')[0]!);
+  const ours = new Set(LIST_KEYS.map((k) => LISTS[k].displayName as string));
+  return names.filter((n) => !ours.has(n)).length;
+}
+
+async function appToken(stack: Stack): Promise<string> {
+  const body = new URLSearchParams({
+    grant_type: 'client_credentials',
+    client_id: stack.tenant.clientId,
+    client_secret: stack.tenant.clientSecret,
+    scope: 'https://graph.microsoft.com/.default',
+  });
+  const response = await fetch(`${stack.tenant.url}/${stack.tenant.tenantId}/oauth2/v2.0/token`, {
+    method: 'POST',
+    body,
+  });
+  return ((await response.json()) as { access_token: string }).access_token;
+}
