@@ -2,7 +2,7 @@ import { isIP } from 'node:net';
 import type { Activity as BotActivity, ConversationAccount, IConversationUpdateActivity } from '@microsoft/teams.api';
 import { App, ExpressAdapter, type AppOptions, type IPlugin } from '@microsoft/teams.apps';
 import type { IAdaptiveCard } from '@microsoft/teams.cards';
-import { ConsoleLogger, type ILogger } from '@microsoft/teams.common';
+import { ConsoleLogger, type ILogger, type Interceptor } from '@microsoft/teams.common';
 import type { Express, NextFunction, Request, Response } from 'express';
 import { z } from 'zod';
 import type { Person } from '../../src/domain';
@@ -60,6 +60,19 @@ export interface BotHandle {
   /** Posts a card to the General channel of the team the app is installed in. */
   postToGeneral(card: IAdaptiveCard, summary: string): Promise<ProactiveResult>;
 }
+
+/**
+ * teams.common writes "Bearer null" when a token source has no token (local mode without credentials); the
+ * local tenant's connector rightly refuses that, while it accepts no header at all from loopback.
+ */
+const dropEmptyBearer: Interceptor = {
+  request: ({ config }) => {
+    const value = config.headers.get('Authorization');
+    if (typeof value === 'string' && /^Bearer\s*(null|undefined)?\s*$/.test(value))
+      config.headers.delete('Authorization');
+    return config;
+  },
+};
 
 const aadObjectIdSchema = z.string().trim().min(1).max(64);
 
@@ -145,6 +158,7 @@ export async function mountBot(expressApp: Express, deps: BotDeps): Promise<BotH
     httpServerAdapter: new ExpressAdapter(expressApp, { logger }),
     messagingEndpoint,
     logger,
+    client: { interceptors: [dropEmptyBearer] },
     ...(config.oauthUrl ? { apiClientSettings: { oauthUrl: config.oauthUrl } } : {}),
     ...(config.mode === 'tenant'
       ? {

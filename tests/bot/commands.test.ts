@@ -52,6 +52,8 @@ async function say(person: Person, where: Where, text: string): Promise<{ conver
   const sent = await connector.waitFor(before + 1);
   const reply = sent[before]!;
   expect(reply.body.type).toBe('message');
+  // Local mode without a token sends no Authorization header (never "Bearer null").
+  expect(reply.authorization).toBeUndefined();
   return { conversationId: reply.conversationId, text: cardText(cardOf(reply)) };
 }
 

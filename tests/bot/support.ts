@@ -214,8 +214,11 @@ export function inMemoryDeps(overrides: Partial<BotDeps> = {}): TestDeps {
 }
 
 const noop = () => undefined;
+/** Silent unless BOT_TEST_LOG is set, when the SDK's errors are printed to find out why a request failed. */
 export const quietLogger = {
-  error: noop,
+  error: process.env.BOT_TEST_LOG
+    ? (...args: unknown[]) => process.stderr.write(`${args.map(String).join(' ')}\n`)
+    : noop,
   warn: noop,
   info: noop,
   debug: noop,
