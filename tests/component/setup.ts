@@ -1,2 +1,14 @@
 // teams-js calls fetch on import; in jsdom there is no network, so fail fast instead of killing the process.
 globalThis.fetch = (() => Promise.reject(new Error('no network in component tests'))) as typeof fetch;
+
+// jsdom lacks the encoding API; the export tests read the downloaded bytes with it.
+import { TextDecoder, TextEncoder } from 'node:util';
+Object.assign(globalThis, { TextEncoder, TextDecoder });
+
+// Fluent's MessageBar measures itself with ResizeObserver, which jsdom does not have.
+class NoopResizeObserver {
+  observe(): void {}
+  unobserve(): void {}
+  disconnect(): void {}
+}
+Object.assign(globalThis, { ResizeObserver: globalThis.ResizeObserver ?? NoopResizeObserver });

@@ -1,0 +1,151 @@
+import { Button, FluentProvider, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect, useRef, useState } from 'react';
+import { ApiError, createApiClient, fetchConfig, type TabConfig } from './api';
+import { useI18n } from './i18n';
+import { clearToken, signOut, startSignIn, storedToken, wasSignedOut } from './session';
+import { ServicesProvider, type TabServices } from './services';
+import { Shell } from './Shell';
+import { ErrorMessage, Loading } from './status';
+import { connectToTeams } from './teams';
+import { FLUENT_THEMES, storeTheme, storedTheme, type ThemeName } from './theme';
+
+type Phase =
+  | { kind: 'starting' }
+  | { kind: 'failed'; error: ApiError }
+  | { kind: 'signedOut'; config: TabConfig; expired: boolean }
+  | { kind: 'ready'; services: TabServices; config?: TabConfig };
+
+const useStyles = makeStyles({
+  provider: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground2 },
+  plain: { maxWidth: '40rem', margin: '0 auto', padding: tokens.spacingHorizontalXXL },
+  heading: { fontSize: tokens.fontSizeHero700, fontWeight: tokens.fontWeightSemibold },
+});
+
+function asApiError(error: unknown): ApiError {
+  return error instanceof ApiError ? error : new ApiError('INTERNAL', 'Något gick fel. Försök igen om en stund.', 0);
+}
+
+/**
+ * Starts the tab: inside Teams with SSO (`authentication.getAuthToken`) and Teams' theme; in a plain browser
+ * against the local tenant's persona sign-in, with a theme switch of its own.
+ */
+export function App() {
+  const { t } = useI18n();
+  const styles = useStyles();
+  const [theme, setTheme] = useState<ThemeName>(storedTheme);
+  const [phase, setPhase] = useState<Phase>({ kind: 'starting' });
+  const [inTeams, setInTeams] = useState(false);
+  const started = useRef(false);
+
+  useEffect(() => {
+    if (started.current) return;
+    started.current = true;
+    void (async () => {
+      const [teams, config] = await Promise.all([connectToTeams(), fetchConfig().catch((error: unknown) => error)]);
+      if (teams) {
+        setInTeams(true);
+        setTheme(teams.theme);
+        teams.onThemeChange(setTheme);
+        setPhase({
+          kind: 'ready',
+          services: { api: createApiClient({ getToken: () => teams.getAuthToken() }), teams },
+        });
+        return;
+      }
+      if (config instanceof Error || !config || typeof config !== 'object' || !('authorizeUrl' in config)) {
+        setPhase({ kind: 'failed', error: asApiError(config) });
+        return;
+      }
+      const tabConfig = config as TabConfig;
+      if (!storedToken()) {
+        if (wasSignedOut()) setPhase({ kind: 'signedOut', config: tabConfig, expired: false });
+        else startSignIn(tabConfig);
+        return;
+      }
+      const getToken = async () => {
+        const token = storedToken();
+        if (!token) throw new ApiError('UNAUTHENTICATED', t('sessionExpired'), 401);
+        return token;
+      };
+      setPhase({
+        kind: 'ready',
+        config: tabConfig,
+        services: {
+          api: createApiClient({ getToken }),
+          onUnauthenticated: () => {
+            clearToken();
+            setPhase({ kind: 'signedOut', config: tabConfig, expired: true });
+          },
+        },
+      });
+    })();
+  }, [t]);
+
+  const changeTheme = (next: ThemeName) => {
+    setTheme(next);
+    storeTheme(next);
+  };
+
+  let content;
+  if (phase.kind === 'starting') {
+    content = (
+      <main className={styles.plain}>
+        <Loading label={t('loadingApp')} />
+      </main>
+    );
+  } else if (phase.kind === 'failed') {
+    content = (
+      <main className={styles.plain}>
+        <h1 className={styles.heading}>{t('errorTitle')}</h1>
+        <ErrorMessage error={phase.error} onRetry={() => window.location.reload()} />
+      </main>
+    );
+  } else if (phase.kind === 'signedOut') {
+    content = (
+      <main className={styles.plain}>
+        <h1 className={styles.heading}>{t('signedOutTitle')}</h1>
+        {phase.expired && (
+          <div role="alert">
+            <MessageBar intent="warning">
+              <MessageBarBody>{t('sessionExpired')}</MessageBarBody>
+            </MessageBar>
+          </div>
+        )}
+        <p>{t('signedOutText')}</p>
+        <Button appearance="primary" onClick={() => startSignIn(phase.config, '/')}>
+          {t('signIn')}
+        </Button>
+      </main>
+    );
+  } else {
+    const config = phase.config;
+    content = (
+      <ServicesProvider value={phase.services}>
+        <Shell
+          theme={theme}
+          onThemeChange={inTeams ? undefined : changeTheme}
+          local={
+            config && config.mode === 'local'
+              ? {
+                  onSwitchPersona: () => {
+                    clearToken();
+                    startSignIn(config);
+                  },
+                  onSignOut: () => {
+                    signOut();
+                    setPhase({ kind: 'signedOut', config, expired: false });
+                  },
+                }
+              : undefined
+          }
+        />
+      </ServicesProvider>
+    );
+  }
+
+  return (
+    <FluentProvider theme={FLUENT_THEMES[theme]} className={styles.provider}>
+      {content}
+    </FluentProvider>
+  );
+}

@@ -1,0 +1,92 @@
+import {
+  FluentProvider,
+  MessageBar,
+  MessageBarBody,
+  Radio,
+  RadioGroup,
+  Field,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useEffect, useRef, useState } from 'react';
+import { useI18n } from './i18n';
+import { PAGES, pageTitleKey, type PageId } from './routes';
+import { connectToTeams, loadTeamsJs, type TeamsHost } from './teams';
+import { FLUENT_THEMES, storedTheme, type ThemeName } from './theme';
+
+const useStyles = makeStyles({
+  provider: { minHeight: '100vh' },
+  main: { maxWidth: '40rem', padding: tokens.spacingHorizontalXXL },
+  heading: { fontSize: tokens.fontSizeBase600, fontWeight: tokens.fontWeightSemibold },
+});
+
+/** The tab's page for a pinned channel tab: `?view=<page>` on the tab's own address. */
+export function contentUrlFor(page: PageId, origin = window.location.origin): string {
+  return `${origin}/?view=${page}`;
+}
+
+/**
+ * The channel tab's configuration page: the user picks the page to pin; Teams' Save calls the save handler,
+ * which stores a contentUrl that opens that page.
+ */
+export function ConfigApp() {
+  const { t } = useI18n();
+  const styles = useStyles();
+  const [page, setPage] = useState<PageId>('arbetsgrupper');
+  const [teams, setTeams] = useState<TeamsHost | null>();
+  const [theme, setTheme] = useState<ThemeName>(storedTheme);
+  const pageRef = useRef(page);
+  pageRef.current = page;
+
+  useEffect(() => {
+    let active = true;
+    void connectToTeams().then(async (host) => {
+      if (!active) return;
+      setTeams(host ?? null);
+      if (!host) return;
+      setTheme(host.theme);
+      host.onThemeChange(setTheme);
+      const { pages } = await loadTeamsJs();
+      pages.config.registerOnSaveHandler((saveEvent) => {
+        const chosen = pageRef.current;
+        const url = contentUrlFor(chosen);
+        pages.config
+          .setConfig({
+            contentUrl: url,
+            websiteUrl: url,
+            entityId: `pbs-${chosen}`,
+            suggestedDisplayName: t(pageTitleKey(chosen)),
+          })
+          .then(
+            () => saveEvent.notifySuccess(),
+            () => saveEvent.notifyFailure('Fliken kunde inte sparas.'),
+          );
+      });
+      pages.config.setValidityState(true);
+    });
+    return () => {
+      active = false;
+    };
+  }, [t]);
+
+  return (
+    <FluentProvider theme={FLUENT_THEMES[theme]} className={styles.provider}>
+      <main className={styles.main}>
+        <h1 className={styles.heading}>{t('config.title')}</h1>
+        {teams === null && (
+          <MessageBar intent="info">
+            <MessageBarBody>{t('config.outsideTeams')}</MessageBarBody>
+          </MessageBar>
+        )}
+        <p>{t('config.help')}</p>
+        <Field label={t('config.choose')}>
+          <RadioGroup value={page} onChange={(_, data) => setPage(data.value as PageId)}>
+            {PAGES.map((id) => (
+              <Radio key={id} value={id} label={t(pageTitleKey(id))} />
+            ))}
+          </RadioGroup>
+        </Field>
+      </main>
+    </FluentProvider>
+  );
+}

@@ -1,0 +1,223 @@
+import {
+  Button,
+  Field,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  Select,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import {
+  CalendarRegular,
+  ContactCardRegular,
+  DocumentCheckmarkRegular,
+  HomeRegular,
+  MoneyRegular,
+  PeopleTeamRegular,
+  SparkleRegular,
+} from '@fluentui/react-icons';
+import { useEffect, useRef, type ComponentType, type MouseEvent } from 'react';
+import { useI18n } from './i18n';
+import { ContactsPage } from './pages/Contacts';
+import { OverviewPage } from './pages/Overview';
+import { PlaceholderPage } from './pages/Placeholder';
+import { PAGES, pageHref, pageTitleKey, useCurrentPage, type PageId } from './routes';
+import { useLoad, useServices } from './services';
+import { ErrorMessage, Loading } from './status';
+import { THEME_NAMES, type ThemeName } from './theme';
+
+const PAGE_ICONS: Record<PageId, ComponentType<{ 'aria-hidden'?: boolean; className?: string }>> = {
+  oversikt: HomeRegular,
+  moten: CalendarRegular,
+  aktiviteter: SparkleRegular,
+  budget: MoneyRegular,
+  beslut: DocumentCheckmarkRegular,
+  arbetsgrupper: PeopleTeamRegular,
+  kontakter: ContactCardRegular,
+};
+
+const useStyles = makeStyles({
+  root: {
+    minHeight: '100vh',
+    display: 'grid',
+    gridTemplateRows: 'auto 1fr',
+    backgroundColor: tokens.colorNeutralBackground2,
+    color: tokens.colorNeutralForeground1,
+  },
+  skipLink: {
+    position: 'absolute',
+    left: tokens.spacingHorizontalM,
+    top: '-4rem',
+    zIndex: 100,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorBrandForegroundLink,
+    border: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    ':focus': { top: tokens.spacingVerticalM },
+  },
+  header: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    justifyContent: 'space-between',
+    gap: tokens.spacingHorizontalL,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalXL}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  appName: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  tools: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: tokens.spacingHorizontalM },
+  banner: { flexBasis: '100%' },
+  teamsContext: { margin: 0, color: tokens.colorNeutralForeground2 },
+  body: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(12rem, 15rem) 1fr',
+    '@media (max-width: 640px)': { gridTemplateColumns: '1fr' },
+  },
+  nav: {
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderRight: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    padding: `${tokens.spacingVerticalM} 0`,
+  },
+  navList: { listStyleType: 'none', margin: 0, padding: 0 },
+  navLink: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`,
+    color: tokens.colorNeutralForeground1,
+    textDecorationLine: 'none',
+    borderLeft: `${tokens.strokeWidthThicker} solid transparent`,
+    ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover, textDecorationLine: 'underline' },
+    ':focus-visible': {
+      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
+      outlineOffset: `calc(-1 * ${tokens.strokeWidthThick})`,
+    },
+  },
+  navLinkCurrent: {
+    fontWeight: tokens.fontWeightSemibold,
+    borderLeft: `${tokens.strokeWidthThicker} solid ${tokens.colorCompoundBrandStroke}`,
+    backgroundColor: tokens.colorNeutralBackground1Selected,
+  },
+  main: {
+    padding: `${tokens.spacingVerticalXL} ${tokens.spacingHorizontalXXL}`,
+    minWidth: 0,
+    ':focus': { outlineStyle: 'none' },
+  },
+});
+
+export interface LocalIdentity {
+  /** Shown in the local-environment banner. */
+  onSwitchPersona(): void;
+  onSignOut(): void;
+}
+
+export interface ShellProps {
+  theme: ThemeName;
+  /** Given when the tab runs outside Teams: Teams decides the theme itself. */
+  onThemeChange?(theme: ThemeName): void;
+  local?: LocalIdentity;
+}
+
+export function Shell({ theme, onThemeChange, local }: ShellProps) {
+  const { t, language, setLanguage } = useI18n();
+  const { teams } = useServices();
+  const styles = useStyles();
+  const page = useCurrentPage();
+  const me = useLoad((api) => api.me());
+  const other = language === 'sv' ? 'en' : 'sv';
+  const mainRef = useRef<HTMLElement>(null);
+  const previousPage = useRef(page);
+  useEffect(() => {
+    if (previousPage.current === page) return;
+    previousPage.current = page;
+    mainRef.current?.querySelector<HTMLElement>('h1')?.focus();
+  }, [page]);
+  const skipToMain = (event: MouseEvent) => {
+    event.preventDefault();
+    mainRef.current?.focus();
+  };
+  const teamsWhere = [teams?.teamName, teams?.channelName].filter(Boolean).join(' / ');
+
+  return (
+    <div className={styles.root}>
+      <a href="#main" className={styles.skipLink} onClick={skipToMain}>
+        {t('skipToContent')}
+      </a>
+      <header className={styles.header}>
+        <p className={styles.appName}>{t('appName')}</p>
+        <div className={styles.tools}>
+          <Button onClick={() => setLanguage(other)} aria-label={t('languageSwitchLabel')} lang={other}>
+            {other === 'en' ? t('switchToEnglish') : t('switchToSwedish')}
+          </Button>
+          {onThemeChange && (
+            <Field label={t('themeLabel')} orientation="horizontal">
+              <Select value={theme} onChange={(_, data) => onThemeChange(data.value as ThemeName)}>
+                {THEME_NAMES.map((name) => (
+                  <option key={name} value={name}>
+                    {t(`theme.${name}`)}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+          )}
+        </div>
+        {local && (
+          <div className={styles.banner}>
+            <MessageBar intent="warning" layout="multiline">
+              <MessageBarBody>
+                <strong>{t('localBanner')}</strong>{' '}
+                {me.status === 'ready' && t('signedInAs', { name: me.data.person.displayName })}
+              </MessageBarBody>
+              <MessageBarActions>
+                <Button onClick={local.onSwitchPersona}>{t('switchPersona')}</Button>
+                <Button onClick={local.onSignOut}>{t('signOut')}</Button>
+              </MessageBarActions>
+            </MessageBar>
+          </div>
+        )}
+        {teams && teamsWhere && <p className={styles.teamsContext}>{t('teams.context', { where: teamsWhere })}</p>}
+      </header>
+      <div className={styles.body}>
+        <nav className={styles.nav} aria-label={t('navLabel')}>
+          <ul className={styles.navList}>
+            {PAGES.map((id) => {
+              const Icon = PAGE_ICONS[id];
+              const current = id === page;
+              return (
+                <li key={id}>
+                  <a
+                    href={pageHref(id)}
+                    className={current ? `${styles.navLink} ${styles.navLinkCurrent}` : styles.navLink}
+                    aria-current={current ? 'page' : undefined}
+                  >
+                    <Icon aria-hidden />
+                    {t(pageTitleKey(id))}
+                  </a>
+                </li>
+              );
+            })}
+          </ul>
+        </nav>
+        <main id="main" ref={mainRef} tabIndex={-1} className={styles.main}>
+          {me.status === 'loading' && <Loading />}
+          {me.status === 'error' && <ErrorMessage error={me.error} onRetry={me.reload} />}
+          {me.status === 'ready' && <Page page={page} me={me.data} />}
+        </main>
+      </div>
+    </div>
+  );
+}
+
+function Page({ page, me }: { page: PageId; me: Parameters<typeof OverviewPage>[0]['me'] }) {
+  switch (page) {
+    case 'oversikt':
+      return <OverviewPage key={page} me={me} />;
+    case 'kontakter':
+      return <ContactsPage key={page} me={me} />;
+    default:
+      return <PlaceholderPage key={page} page={page} />;
+  }
+}

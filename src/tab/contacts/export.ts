@@ -1,0 +1,113 @@
+import type { Contact, OrganisationDto } from '../api';
+import { roleName } from '../format';
+import type { Language } from '../i18n';
+
+export const CSV_BOM = '\uFEFF';
+
+function csvField(value: string): string {
+  return `"${value.replace(/"/g, '""')}"`;
+}
+
+function organisationName(contact: Contact, organisations: readonly OrganisationDto[]): string {
+  return organisations.find((org) => org.id === contact.organisationId)?.name ?? contact.organisationName ?? '';
+}
+
+/**
+ * The contact list as Excel opens it in a Swedish locale: `;` between fields, every field quoted, CRLF line
+ * ends, UTF-8 with a byte order mark so that å, ä and ö come out right.
+ */
+export function contactsToCsv(
+  contacts: readonly Contact[],
+  organisations: readonly OrganisationDto[],
+  language: Language = 'sv',
+): string {
+  const header =
+    language === 'sv'
+      ? ['Namn', 'Organisation', 'Roller', 'Titel', 'E-post', 'Telefon']
+      : ['Name', 'Organisation', 'Roles', 'Title', 'Email', 'Phone'];
+  const rows = contacts.map((contact) => [
+    contact.displayName,
+    organisationName(contact, organisations),
+    contact.roles.map((role) => roleName(role, language)).join(', '),
+    contact.title ?? '',
+    contact.email,
+    contact.phone ?? '',
+  ]);
+  return CSV_BOM + [header, ...rows].map((row) => row.map(csvField).join(';')).join('\r\n') + '\r\n';
+}
+
+function vcardText(value: string): string {
+  return value.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/,/g, '\\,').replace(/;/g, '\\;');
+}
+
+/** RFC 6350 line folding: lines longer than 75 octets continue on the next line after a space. */
+function utf8Length(char: string): number {
+  const code = char.codePointAt(0) ?? 0;
+  return code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+}
+
+function fold(line: string): string {
+  const parts: string[] = [];
+  let current = '';
+  let length = 0;
+  for (const char of line) {
+    // Continuation lines start with a space, which counts towards their 75 octets.
+    const limit = parts.length === 0 ? 75 : 74;
+    if (length + utf8Length(char) > limit) {
+      parts.push(current);
+      current = '';
+      length = 0;
+    }
+    current += char;
+    length += utf8Length(char);
+  }
+  parts.push(current);
+  return parts.join('\r\n ');
+}
+
+function splitName(displayName: string): { given: string; family: string } {
+  const words = displayName.trim().split(/\s+/);
+  if (words.length < 2) return { given: displayName.trim(), family: '' };
+  return { given: words.slice(0, -1).join(' '), family: words[words.length - 1] ?? '' };
+}
+
+/** All contacts as one vCard 4.0 file (RFC 6350), one card each. */
+export function contactsToVcard(contacts: readonly Contact[], organisations: readonly OrganisationDto[]): string {
+  const cards = contacts.map((contact) => {
+    const { given, family } = splitName(contact.displayName);
+    const lines = [
+      'BEGIN:VCARD',
+      'VERSION:4.0',
+      `FN:${vcardText(contact.displayName)}`,
+      `N:${vcardText(family)};${vcardText(given)};;;`,
+      `ORG:${vcardText(organisationName(contact, organisations))}`,
+      contact.title ? `TITLE:${vcardText(contact.title)}` : undefined,
+      `EMAIL;TYPE=work:${vcardText(contact.email)}`,
+      contact.phone ? `TEL;TYPE=work,voice;VALUE=uri:tel:${contact.phone.replace(/[^+0-9]/g, '')}` : undefined,
+      contact.roles.length
+        ? `NOTE:${vcardText(contact.roles.map((role) => roleName(role, 'sv')).join(', '))}`
+        : undefined,
+      `UID:${vcardText(contact.id)}`,
+      'END:VCARD',
+    ];
+    return lines
+      .filter((line): line is string => line !== undefined)
+      .map(fold)
+      .join('\r\n');
+  });
+  return cards.join('\r\n') + '\r\n';
+}
+
+/** Hands a text file to the browser's download. */
+export function downloadText(fileName: string, text: string, mimeType: string): void {
+  const blob = new Blob([text], { type: mimeType });
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.style.display = 'none';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}

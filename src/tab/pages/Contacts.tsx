@@ -1,0 +1,247 @@
+import {
+  Button,
+  Field,
+  Input,
+  Link,
+  Select,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { ArrowDownloadRegular, EditRegular, SearchRegular } from '@fluentui/react-icons';
+import { useMemo, useState } from 'react';
+import { ROLES } from '../../domain/roles';
+import type { Contact, Me, OrganisationDto } from '../api';
+import { EditContactDialog } from '../contacts/EditContactDialog';
+import { contactsToCsv, contactsToVcard, downloadText } from '../contacts/export';
+import { roleName } from '../format';
+import { useI18n, type Language } from '../i18n';
+import { useLoad } from '../services';
+import { ErrorMessage, Loading } from '../status';
+import { PageHeading, usePageStyles } from './common';
+
+const KIND_ORDER: Record<OrganisationDto['kind'], number> = { region: 0, lansstyrelse: 1, kommun: 2 };
+
+function normalise(text: string): string {
+  return text.toLocaleLowerCase('sv-SE').normalize('NFC');
+}
+
+export function filterContacts(
+  contacts: readonly Contact[],
+  organisations: readonly OrganisationDto[],
+  query: string,
+  role: string,
+  language: Language,
+): Contact[] {
+  const words = normalise(query).split(/\s+/).filter(Boolean);
+  const orgName = new Map(organisations.map((org) => [org.id, org.name]));
+  return contacts.filter((contact) => {
+    if (role && !contact.roles.includes(role as Contact['roles'][number])) return false;
+    const haystack = normalise(
+      [
+        contact.displayName,
+        contact.email,
+        contact.title ?? '',
+        contact.phone ?? '',
+        orgName.get(contact.organisationId) ?? '',
+        ...contact.roles.map((r) => roleName(r, language)),
+      ].join(' '),
+    );
+    return words.every((word) => haystack.includes(word));
+  });
+}
+
+interface OrganisationGroup {
+  organisation: OrganisationDto;
+  contacts: Contact[];
+}
+
+function groupByOrganisation(
+  contacts: readonly Contact[],
+  organisations: readonly OrganisationDto[],
+): OrganisationGroup[] {
+  const known = new Map(organisations.map((org) => [org.id, org]));
+  const groups = new Map<string, OrganisationGroup>();
+  for (const contact of contacts) {
+    const organisation = known.get(contact.organisationId) ?? {
+      id: contact.organisationId,
+      name: contact.organisationName ?? contact.organisationId,
+      kind: 'kommun' as const,
+      emailDomain: '',
+    };
+    const group = groups.get(organisation.id) ?? { organisation, contacts: [] };
+    group.contacts.push(contact);
+    groups.set(organisation.id, group);
+  }
+  const collator = new Intl.Collator('sv-SE');
+  return [...groups.values()]
+    .sort(
+      (a, b) =>
+        KIND_ORDER[a.organisation.kind] - KIND_ORDER[b.organisation.kind] ||
+        collator.compare(a.organisation.name, b.organisation.name),
+    )
+    .map((group) => ({
+      ...group,
+      contacts: group.contacts.sort((a, b) => collator.compare(a.displayName, b.displayName)),
+    }));
+}
+
+const useStyles = makeStyles({
+  toolbar: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'flex-end',
+    gap: tokens.spacingHorizontalL,
+    marginBottom: tokens.spacingVerticalL,
+  },
+  search: { minWidth: '16rem', flexGrow: 1, maxWidth: '28rem' },
+  table: { marginBottom: tokens.spacingVerticalXL },
+  nameCell: { fontWeight: tokens.fontWeightSemibold },
+  tableWrap: { overflowX: 'auto' },
+});
+
+export function ContactsPage({ me }: { me: Me }) {
+  const { t, language } = useI18n();
+  const page = usePageStyles();
+  const styles = useStyles();
+  const data = useLoad(async (api) => {
+    const [people, organisations] = await Promise.all([api.people(), api.organisations()]);
+    return { people, organisations };
+  });
+  const [query, setQuery] = useState('');
+  const [role, setRole] = useState('');
+  const [editing, setEditing] = useState<Contact>();
+  const [announcement, setAnnouncement] = useState('');
+  const canEdit = me.allowedActions.includes('contacts.edit');
+
+  const visible = useMemo(
+    () =>
+      data.status === 'ready' ? filterContacts(data.data.people, data.data.organisations, query, role, language) : [],
+    [data, query, role, language],
+  );
+  const groups = useMemo(
+    () => (data.status === 'ready' ? groupByOrganisation(visible, data.data.organisations) : []),
+    [data, visible],
+  );
+
+  const exportCsv = () => {
+    if (data.status !== 'ready') return;
+    const file = 'kontakter.csv';
+    downloadText(file, contactsToCsv(visible, data.data.organisations, language), 'text/csv;charset=utf-8');
+    setAnnouncement(t('contacts.exported', { file }));
+  };
+  const exportVcard = () => {
+    if (data.status !== 'ready') return;
+    const file = 'kontakter.vcf';
+    downloadText(file, contactsToVcard(visible, data.data.organisations), 'text/vcard;charset=utf-8');
+    setAnnouncement(t('contacts.exported', { file }));
+  };
+
+  return (
+    <>
+      <PageHeading>{t('contacts.title')}</PageHeading>
+      {data.status === 'loading' && <Loading />}
+      {data.status === 'error' && <ErrorMessage error={data.error} onRetry={data.reload} />}
+      {data.status === 'ready' && (
+        <>
+          <div className={styles.toolbar} role="search">
+            <Field label={t('contacts.search')} hint={t('contacts.searchHint')} className={styles.search}>
+              <Input
+                type="search"
+                value={query}
+                contentBefore={<SearchRegular aria-hidden />}
+                onChange={(_, value) => setQuery(value.value)}
+              />
+            </Field>
+            <Field label={t('contacts.roleFilter')}>
+              <Select value={role} onChange={(_, value) => setRole(value.value)}>
+                <option value="">{t('contacts.allRoles')}</option>
+                {ROLES.map((r) => (
+                  <option key={r} value={r}>
+                    {roleName(r, language)}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+            <Button icon={<ArrowDownloadRegular />} onClick={exportCsv} disabled={visible.length === 0}>
+              {t('contacts.exportCsv')}
+            </Button>
+            <Button icon={<ArrowDownloadRegular />} onClick={exportVcard} disabled={visible.length === 0}>
+              {t('contacts.exportVcard')}
+            </Button>
+          </div>
+          <p role="status" aria-live="polite">
+            {t('contacts.count', { count: visible.length })}
+            {announcement && ` ${announcement}`}
+          </p>
+          {data.data.people.length === 0 && <p>{t('contacts.empty')}</p>}
+          {data.data.people.length > 0 && visible.length === 0 && <p>{t('contacts.none')}</p>}
+          {groups.map(({ organisation, contacts }) => (
+            <section key={organisation.id} aria-labelledby={`org-${organisation.id}`} className={page.section}>
+              <h2 id={`org-${organisation.id}`} className={page.sectionHeading}>
+                {organisation.name}
+              </h2>
+              <div className={styles.tableWrap}>
+                <Table className={styles.table} aria-labelledby={`org-${organisation.id}`} size="small">
+                  <TableHeader>
+                    <TableRow>
+                      <TableHeaderCell scope="col">{t('contacts.name')}</TableHeaderCell>
+                      <TableHeaderCell scope="col">{t('contacts.roles')}</TableHeaderCell>
+                      <TableHeaderCell scope="col">{t('contacts.jobTitle')}</TableHeaderCell>
+                      <TableHeaderCell scope="col">{t('contacts.email')}</TableHeaderCell>
+                      <TableHeaderCell scope="col">{t('contacts.phone')}</TableHeaderCell>
+                      {canEdit && <TableHeaderCell scope="col">{t('contacts.actions')}</TableHeaderCell>}
+                    </TableRow>
+                  </TableHeader>
+                  <TableBody>
+                    {contacts.map((contact) => (
+                      <TableRow key={contact.id}>
+                        <TableCell className={styles.nameCell}>{contact.displayName}</TableCell>
+                        <TableCell>
+                          {contact.roles.map((r) => roleName(r, language)).join(', ') || t('contacts.noValue')}
+                        </TableCell>
+                        <TableCell>{contact.title || t('contacts.noValue')}</TableCell>
+                        <TableCell>
+                          <Link href={`mailto:${contact.email}`}>{contact.email}</Link>
+                        </TableCell>
+                        <TableCell>{contact.phone || t('contacts.noValue')}</TableCell>
+                        {canEdit && (
+                          <TableCell>
+                            <Button
+                              size="small"
+                              icon={<EditRegular />}
+                              aria-label={t('contacts.editPerson', { name: contact.displayName })}
+                              onClick={() => setEditing(contact)}
+                            >
+                              {t('contacts.edit')}
+                            </Button>
+                          </TableCell>
+                        )}
+                      </TableRow>
+                    ))}
+                  </TableBody>
+                </Table>
+              </div>
+            </section>
+          ))}
+          {editing && (
+            <EditContactDialog
+              contact={editing}
+              onClose={() => setEditing(undefined)}
+              onSaved={(name) => {
+                setEditing(undefined);
+                setAnnouncement(t('contacts.saved', { name }));
+                data.reload();
+              }}
+            />
+          )}
+        </>
+      )}
+    </>
+  );
+}

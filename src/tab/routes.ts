@@ -1,0 +1,42 @@
+import { useEffect, useState } from 'react';
+import type { MessageKey } from './i18n';
+
+export const PAGES = ['oversikt', 'moten', 'aktiviteter', 'budget', 'beslut', 'arbetsgrupper', 'kontakter'] as const;
+export type PageId = (typeof PAGES)[number];
+
+export function isPageId(value: unknown): value is PageId {
+  return typeof value === 'string' && (PAGES as readonly string[]).includes(value);
+}
+
+export function pageTitleKey(page: PageId): MessageKey {
+  return `nav.${page}`;
+}
+
+export function pageHref(page: PageId): string {
+  return `#/${page}`;
+}
+
+/**
+ * Hash routing (`#/kontakter`). A channel tab pins a page with `?view=arbetsgrupper` in its contentUrl; that
+ * is the start page when the hash names none.
+ */
+export function pageFromLocation(location: Pick<Location, 'hash' | 'search'>): PageId {
+  const fromHash = location.hash.replace(/^#\/?/, '').split(/[/?]/)[0];
+  if (isPageId(fromHash)) return fromHash;
+  const fromQuery = new URLSearchParams(location.search).get('view');
+  if (isPageId(fromQuery)) return fromQuery;
+  return 'oversikt';
+}
+
+export function useCurrentPage(): PageId {
+  const [page, setPage] = useState<PageId>(() => pageFromLocation(window.location));
+  useEffect(() => {
+    // Only `#/page` hashes are routes; `#main` (the skip link's target) leaves the page as it is.
+    const update = () => {
+      if (window.location.hash.startsWith('#/')) setPage(pageFromLocation(window.location));
+    };
+    window.addEventListener('hashchange', update);
+    return () => window.removeEventListener('hashchange', update);
+  }, []);
+  return page;
+}

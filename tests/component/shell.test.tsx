@@ -1,0 +1,148 @@
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { Shell } from '../../src/tab/Shell';
+import { COORDINATOR_ACTIONS, KARIN, ORGANISATIONS, PEOPLE, meFor, renderWithServices, stubApi } from './support';
+
+function stubCoordinator() {
+  return stubApi({
+    '/api/me': meFor(KARIN, 'Region Västerbotten', COORDINATOR_ACTIONS),
+    '/api/meetings?upcoming=true': { meetings: [] },
+    '/api/commitments': { breaches: [] },
+    '/api/people': { people: PEOPLE },
+    '/api/organisations': { organisations: ORGANISATIONS },
+  });
+}
+
+function goTo(hash: string) {
+  act(() => {
+    window.location.hash = hash;
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+  });
+}
+
+describe('tab shell', () => {
+  beforeEach(() => {
+    window.history.replaceState(null, '', '/');
+    window.localStorage.clear();
+  });
+  afterEach(cleanup);
+
+  it('lists the seven pages in the main navigation and marks the current one', async () => {
+    stubCoordinator();
+    renderWithServices(<Shell theme="light" onThemeChange={() => {}} />);
+    const nav = screen.getByRole('navigation', { name: 'Huvudmeny' });
+    const links = within(nav).getAllByRole('link');
+    expect(links.map((link) => link.textContent)).toEqual([
+      'Översikt',
+      'Möten',
+      'Aktiviteter',
+      'Budget',
+      'Beslut',
+      'Arbetsgrupper',
+      'Kontakter',
+    ]);
+    expect(within(nav).getByRole('link', { name: 'Översikt' }).getAttribute('aria-current')).toBe('page');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Översikt' })).toBeTruthy();
+  });
+
+  it('navigates by hash, says what each coming page will hold, and moves focus to the new heading', async () => {
+    stubCoordinator();
+    renderWithServices(<Shell theme="light" onThemeChange={() => {}} />);
+    await screen.findByRole('heading', { level: 1, name: 'Översikt' });
+
+    goTo('#/budget');
+    const budget = await screen.findByRole('heading', { level: 1, name: 'Budget' });
+    expect(screen.getByText(/årets budget och bokfört utfall/)).toBeTruthy();
+    expect(document.activeElement).toBe(budget);
+    const nav = screen.getByRole('navigation', { name: 'Huvudmeny' });
+    expect(within(nav).getByRole('link', { name: 'Budget' }).getAttribute('aria-current')).toBe('page');
+    expect(within(nav).getByRole('link', { name: 'Översikt' }).getAttribute('aria-current')).toBeNull();
+
+    goTo('#/kontakter');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Kontakter' })).toBeTruthy();
+    expect(await screen.findByText('Karin Nordström')).toBeTruthy();
+  });
+
+  it('starts on the page a channel tab pinned with ?view=', async () => {
+    window.history.replaceState(null, '', '/?view=arbetsgrupper');
+    stubCoordinator();
+    renderWithServices(<Shell theme="light" />);
+    expect(await screen.findByRole('heading', { level: 1, name: 'Arbetsgrupper' })).toBeTruthy();
+  });
+
+  it('switches the whole UI to English and back, and <html lang> follows', async () => {
+    stubCoordinator();
+    renderWithServices(<Shell theme="light" onThemeChange={() => {}} />);
+    await screen.findByRole('heading', { level: 1, name: 'Översikt' });
+    expect(document.documentElement.lang).toBe('sv');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Byt språk till engelska' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Overview' })).toBeTruthy();
+    expect(document.documentElement.lang).toBe('en');
+    const nav = screen.getByRole('navigation', { name: 'Main menu' });
+    expect(within(nav).getByRole('link', { name: 'Contacts' })).toBeTruthy();
+    expect(screen.getByText('Coordinator')).toBeTruthy();
+    expect(window.localStorage.getItem('pbs.language')).toBe('en');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Switch language to Swedish' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Översikt' })).toBeTruthy();
+    expect(document.documentElement.lang).toBe('sv');
+  });
+
+  it('offers a theme switch outside Teams and a skip link to the main content', async () => {
+    stubCoordinator();
+    const chosen: string[] = [];
+    renderWithServices(<Shell theme="light" onThemeChange={(theme) => chosen.push(theme)} />);
+    await screen.findByRole('heading', { level: 1, name: 'Översikt' });
+    const select = screen.getByRole('combobox', { name: 'Tema' });
+    expect(
+      within(select)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['Ljust', 'Mörkt', 'Hög kontrast']);
+    fireEvent.change(select, { target: { value: 'contrast' } });
+    expect(chosen).toEqual(['contrast']);
+
+    const skip = screen.getByRole('link', { name: 'Hoppa till innehållet' });
+    fireEvent.click(skip);
+    expect(document.activeElement).toBe(screen.getByRole('main'));
+  });
+
+  it('shows the local-environment banner with who you are, and switch/sign-out actions', async () => {
+    stubCoordinator();
+    const calls: string[] = [];
+    renderWithServices(
+      <Shell
+        theme="light"
+        onThemeChange={() => {}}
+        local={{ onSwitchPersona: () => calls.push('switch'), onSignOut: () => calls.push('out') }}
+      />,
+    );
+    expect(await screen.findByText('Inloggad som Karin Nordström')).toBeTruthy();
+    expect(screen.getByText('Lokal testmiljö – inte riktig inloggning.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Byt person' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Logga ut' }));
+    expect(calls).toEqual(['switch', 'out']);
+  });
+
+  it('sends the bearer token and shows the API message, not a stack trace, when /api/me fails', async () => {
+    const requests = stubApi({
+      '/api/me': () => ({
+        status: 503,
+        body: {
+          error: {
+            code: 'GRAPH_UNAVAILABLE',
+            message: 'Microsoft 365 svarar inte just nu. Försök igen om en stund.',
+            requestId: 'req-42',
+          },
+        },
+      }),
+    });
+    renderWithServices(<Shell theme="light" />);
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Microsoft 365 svarar inte just nu.');
+    expect(alert.textContent).toContain('req-42');
+    expect(alert.textContent).not.toMatch(/at \w+ \(|Error:/);
+    await waitFor(() => expect(requests[0]?.headers.get('authorization')).toBe('Bearer test-token'));
+  });
+});
