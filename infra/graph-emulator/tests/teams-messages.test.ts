@@ -109,12 +109,10 @@ describe('local tenant: Teams channel messages', () => {
     expect(typeof posted.attachments?.[0]?.content).toBe('string');
     expect(JSON.parse(posted.attachments![0]!.content!)).toEqual(card);
     await expect(
-      coordinator
-        .api(`${GENERAL}/messages`)
-        .post({
-          body: { contentType: 'html', content: '<attachment id="card1"></attachment>' },
-          attachments: [{ ...attachment, content: card }],
-        }),
+      coordinator.api(`${GENERAL}/messages`).post({
+        body: { contentType: 'html', content: '<attachment id="card1"></attachment>' },
+        attachments: [{ ...attachment, content: card }],
+      }),
     ).rejects.toMatchObject({ statusCode: 400 });
     await expect(
       coordinator
@@ -129,12 +127,10 @@ describe('local tenant: Teams channel messages', () => {
       mentionText: erik.displayName,
       mentioned: { user: { id: erik.id, displayName: erik.displayName, userIdentityType: 'aadUser' } },
     };
-    const mentioned = (await coordinator
-      .api(`${GENERAL}/messages`)
-      .post({
-        body: { contentType: 'html', content: `<at id="0">${erik.displayName}</at> titta här` },
-        mentions: [mention],
-      })) as ChatMessage;
+    const mentioned = (await coordinator.api(`${GENERAL}/messages`).post({
+      body: { contentType: 'html', content: `<at id="0">${erik.displayName}</at> titta här` },
+      mentions: [mention],
+    })) as ChatMessage;
     expect(mentioned.mentions?.[0]?.id).toBe(0);
     await expect(
       coordinator

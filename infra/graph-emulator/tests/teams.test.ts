@@ -351,12 +351,10 @@ describe('local tenant: Teams team, members and channels', () => {
       const chair = members.value.find((m) => m.userId === person(CHAIR).id)!;
       const owner = members.value.find((m) => m.userId === person(COORDINATOR).id)!;
       await expect(app.api(`${path}/${owner.id}`).delete()).rejects.toMatchObject({ statusCode: 400 });
-      const promoted = (await app
-        .api(`${path}/${chair.id}`)
-        .patch({
-          '@odata.type': '#microsoft.graph.aadUserConversationMember',
-          roles: ['owner'],
-        })) as AadUserConversationMember;
+      const promoted = (await app.api(`${path}/${chair.id}`).patch({
+        '@odata.type': '#microsoft.graph.aadUserConversationMember',
+        roles: ['owner'],
+      })) as AadUserConversationMember;
       expect(promoted.roles).toEqual(['owner']);
       await app.api(`${path}/${owner.id}`).delete();
       expect((await channelMembers(app, channel.id!)).value.map((m) => m.userId)).toEqual([person(CHAIR).id]);

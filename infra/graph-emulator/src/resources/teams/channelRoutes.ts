@@ -181,7 +181,6 @@ export function channelRoutes(router: Router, ctx: EmulatorContext): void {
       .map((c) => applySelect(external(c), select));
     res.json({
       '@odata.context': odataContext(ctx.baseUrl(), `teams('${team.id}')/channels`),
-      '@odata.count': channels.length,
       value: channels,
     });
   });
