@@ -168,9 +168,11 @@ export async function mountBot(expressApp: Express, deps: BotDeps): Promise<BotH
         }
       : {
           skipAuth: true,
+          // An explicit empty id: the SDK would otherwise take CLIENT_ID/CLIENT_SECRET from the environment
+          // (the server's Graph app) as bot credentials and try to reach Entra for every reply.
           ...(localToken && config.credentials?.clientId
             ? { clientId: config.credentials.clientId, token: async () => localToken() }
-            : {}),
+            : { clientId: '', clientSecret: '', tenantId: '' }),
         }),
   };
   const app = new App(options);
