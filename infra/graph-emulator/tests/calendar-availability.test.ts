@@ -63,13 +63,11 @@ describe('local tenant: calendarView, getSchedule and findMeetingTimes', () => {
       statusCode: 400,
       code: 'ErrorInvalidParameter',
     });
-    const inside = (await chair
-      .api('/me/events')
-      .post({
-        subject: 'I fönstret',
-        start: { dateTime: '2027-08-10T10:00:00', timeZone: 'UTC' },
-        end: { dateTime: '2027-08-10T11:00:00', timeZone: 'UTC' },
-      })) as Event;
+    const inside = (await chair.api('/me/events').post({
+      subject: 'I fönstret',
+      start: { dateTime: '2027-08-10T10:00:00', timeZone: 'UTC' },
+      end: { dateTime: '2027-08-10T11:00:00', timeZone: 'UTC' },
+    })) as Event;
     const window = async (from: string, to: string) =>
       (
         (await chair.api('/me/calendarView').query({ startDateTime: from, endDateTime: to }).get()) as Collection<Event>
@@ -95,31 +93,25 @@ describe('local tenant: calendarView, getSchedule and findMeetingTimes', () => {
   });
 
   it('getSchedule gives availabilityView, scheduleItems and workingHours for mailboxes, and a freeBusyError for others', async () => {
-    await chair
-      .api('/me/events')
-      .post({
-        subject: 'Styrgrupp',
-        start: local('2027-08-10T10:00:00'),
-        end: local('2027-08-10T11:00:00'),
-        location: { displayName: 'Rum 3' },
-      });
+    await chair.api('/me/events').post({
+      subject: 'Styrgrupp',
+      start: local('2027-08-10T10:00:00'),
+      end: local('2027-08-10T11:00:00'),
+      location: { displayName: 'Rum 3' },
+    });
     const karin = await userClient(tenant, COORDINATOR);
-    await karin
-      .api('/me/events')
-      .post({
-        subject: 'Preliminärt',
-        showAs: 'tentative',
-        start: local('2027-08-10T08:30:00'),
-        end: local('2027-08-10T09:00:00'),
-      });
-    await karin
-      .api('/me/events')
-      .post({
-        subject: 'Ledig',
-        showAs: 'oof',
-        start: local('2027-08-10T11:30:00'),
-        end: local('2027-08-10T12:00:00'),
-      });
+    await karin.api('/me/events').post({
+      subject: 'Preliminärt',
+      showAs: 'tentative',
+      start: local('2027-08-10T08:30:00'),
+      end: local('2027-08-10T09:00:00'),
+    });
+    await karin.api('/me/events').post({
+      subject: 'Ledig',
+      showAs: 'oof',
+      start: local('2027-08-10T11:30:00'),
+      end: local('2027-08-10T12:00:00'),
+    });
 
     const [maria, karinInfo, guest, external] = await schedule(
       [CHAIR, COORDINATOR, MEMBER_GUEST, EXTERNAL],
@@ -151,13 +143,11 @@ describe('local tenant: calendarView, getSchedule and findMeetingTimes', () => {
       '0020',
     );
 
-    const delegated = (await chair
-      .api('/me/calendar/getSchedule')
-      .post({
-        schedules: [CHAIR],
-        startTime: local('2027-08-10T08:00:00'),
-        endTime: local('2027-08-10T12:00:00'),
-      })) as { value: ScheduleInformation[] };
+    const delegated = (await chair.api('/me/calendar/getSchedule').post({
+      schedules: [CHAIR],
+      startTime: local('2027-08-10T08:00:00'),
+      endTime: local('2027-08-10T12:00:00'),
+    })) as { value: ScheduleInformation[] };
     expect(delegated.value[0]!.availabilityView).toBe('00002200');
     await expect(schedule([CHAIR], '2027-08-10T08:00:00', '2027-08-10T12:00:00', 4)).rejects.toMatchObject({
       statusCode: 400,

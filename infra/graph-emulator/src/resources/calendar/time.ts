@@ -36,8 +36,17 @@ export interface TimeZoneName {
   iana: string;
 }
 
+/** Zone validation builds an Intl formatter each time: slow enough to matter when seeding, so remember answers. */
+const resolved = new Map<string, TimeZoneName | undefined>();
+
 export function resolveTimeZone(name: string): TimeZoneName | undefined {
-  const trimmed = name.trim();
+  if (resolved.has(name)) return resolved.get(name);
+  const zone = lookUpTimeZone(name.trim());
+  if (resolved.size < 1000) resolved.set(name, zone);
+  return zone;
+}
+
+function lookUpTimeZone(trimmed: string): TimeZoneName | undefined {
   const windows = Object.entries(WINDOWS_TO_IANA).find(([w]) => w.toLowerCase() === trimmed.toLowerCase());
   if (windows) return { name: windows[0], iana: windows[1] };
   if (/^(utc|etc\/utc|gmt|z)$/i.test(trimmed)) return { name: 'UTC', iana: 'UTC' };
@@ -63,6 +72,11 @@ export function toEpoch(value: { dateTime?: string | null; timeZone?: string | n
     throw graphErrors.badRequest(`${field}: '${raw}' is not a valid dateTime (expected e.g. 2026-09-01T15:00:00).`);
   const fraction = (match[3] ?? '').slice(0, 4);
   const zone = requireTimeZone(value.timeZone ?? 'UTC');
+  if (zone.iana === 'UTC') {
+    const utc = Date.parse(`${match[1]}${match[2] ?? ':00'}${fraction}Z`);
+    if (Number.isNaN(utc)) throw graphErrors.badRequest(`${field}: '${raw}' is not a valid dateTime.`);
+    return utc;
+  }
   const parsed = DateTime.fromISO(`${match[1]}${match[2] ?? ':00'}${fraction}`, { zone: zone.iana });
   if (!parsed.isValid) throw graphErrors.badRequest(`${field}: '${raw}' is not a valid dateTime.`);
   return parsed.toMillis();
@@ -70,6 +84,8 @@ export function toEpoch(value: { dateTime?: string | null; timeZone?: string | n
 
 /** Graph's shape: seven fractional digits and the zone's name, no offset. */
 export function fromEpoch(epoch: number, zone: TimeZoneName = UTC_ZONE): DateTimeTimeZone {
+  if (zone.iana === 'UTC')
+    return { dateTime: `${new Date(epoch).toISOString().slice(0, 19)}.0000000`, timeZone: zone.name };
   const local = DateTime.fromMillis(epoch, { zone: zone.iana });
   return { dateTime: `${local.toFormat("yyyy-MM-dd'T'HH:mm:ss")}.0000000`, timeZone: zone.name };
 }
