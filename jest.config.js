@@ -8,6 +8,8 @@ const common = {
 };
 
 export default {
+  // Integration tests start a tenant and a server; hooks need more than jest's 5 s default.
+  testTimeout: 60000,
   projects: [
     {
       ...common,
@@ -24,7 +26,6 @@ export default {
         '<rootDir>/tests/bot/**/*.test.ts',
         '<rootDir>/infra/graph-emulator/tests/**/*.test.ts',
       ],
-      testTimeout: 60000,
     },
     {
       ...common,

@@ -83,11 +83,22 @@ async function sendInner(ctx: EmulatorContext, r: BatchRequest, authorization: s
   const contentType = Object.entries(headers).find(([k]) => k.toLowerCase() === 'content-type')?.[1];
   if (hasBody && !contentType)
     return errorAnswer(r.id, 400, 'BadRequest', 'Content-Type header must be specified for a request with a body.');
-  const response = await fetch(`${ctx.baseUrl()}/v1.0${r.url}`, {
+  const init = {
     method: r.method,
     headers,
     body: hasBody ? (typeof r.body === 'string' ? r.body : JSON.stringify(r.body)) : undefined,
-  });
+  };
+  let response: Response;
+  try {
+    response = await fetch(`${ctx.baseUrl()}/v1.0${r.url}`, init);
+  } catch {
+    // A pooled connection to ourselves can be closed by the keep-alive timer just as it is reused: send again.
+    try {
+      response = await fetch(`${ctx.baseUrl()}/v1.0${r.url}`, init);
+    } catch {
+      return errorAnswer(r.id, 503, 'serviceNotAvailable', 'The inner request could not be delivered.');
+    }
+  }
   const text = await response.text();
   const outHeaders: Record<string, string> = {};
   for (const name of ['content-type', 'retry-after', 'location', 'etag']) {
