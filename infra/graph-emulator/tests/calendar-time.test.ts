@@ -75,6 +75,27 @@ describe('local tenant: calendar time zones, seed and persistence', () => {
     ]);
   });
 
+  it('orders and filters events, and refuses what it does not implement', async () => {
+    const byStart = (await app
+      .api(`/users/${CHAIR}/events`)
+      .filter("subject eq 'Tidszon' and start/dateTime ge '2026-10-24T12:00:00'")
+      .orderby('start/dateTime desc')
+      .get()) as Collection<Event>;
+    expect(byStart.value.map((e) => e.start?.dateTime)).toEqual([
+      '2026-10-26T10:00:00.0000000',
+      '2026-10-24T23:00:00.0000000',
+    ]);
+    await expect(app.api(`/users/${CHAIR}/events`).filter("contains(subject,'Tid')").get()).rejects.toMatchObject({
+      statusCode: 400,
+    });
+    await expect(app.api(`/users/${CHAIR}/events`).orderby('importance').get()).rejects.toMatchObject({
+      statusCode: 400,
+    });
+    await expect(app.api(`/users/${CHAIR}/events`).query({ $search: 'Tid' }).get()).rejects.toMatchObject({
+      statusCode: 400,
+    });
+  });
+
   it('seeds the same busy weeks on every start, for mailboxes only, in the planning seasons', async () => {
     const other = await startTestTenant();
     try {
