@@ -6,7 +6,7 @@ import type { Client } from '@microsoft/microsoft-graph-client';
 import type { ColumnDefinition, FieldValueSet, List, ListItem, Site } from '@microsoft/microsoft-graph-types';
 import { startTenant, type RunningTenant } from '../src/index';
 import { SITE_HOSTNAME, SITE_PATH } from '../src/resources/sitesConfig';
-import { appClient, CHAIR, startTestTenant, userClient } from './support';
+import { appClient, CHAIR, control, startTestTenant, userClient } from './support';
 
 const PREFER_NON_INDEXED = 'HonorNonIndexedQueriesWarningMayFailRandomly';
 const GUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
@@ -403,6 +403,8 @@ describe('local tenant: SharePoint sites, lists, columns and items', () => {
         url: `/sites/${siteId}/lists/${people.id}/items`,
         headers: { 'Content-Type': 'application/json' },
         body: { fields },
+        // Sequential, so that item ids follow the rows (the `id le 2` case relies on it).
+        ...(i > 0 ? { dependsOn: [String(i)] } : {}),
       }));
       const batch = (await app.api('/$batch').post({ requests })) as { responses: { id: string; status: number }[] };
       expect(batch.responses.map((r) => r.status)).toEqual([201, 201, 201, 201, 201]);
@@ -547,6 +549,30 @@ describe('local tenant: SharePoint sites, lists, columns and items', () => {
         await writerTenant.close();
       }
     });
+  });
+
+  it('sees writes another tenant process made to the same database, and a reset empties the site', async () => {
+    const dbFile = join(mkdtempSync(join(tmpdir(), 'local-tenant-')), 'tenant.sqlite');
+    const writerTenant = await startTenant({ port: 0, dbFile });
+    const readerTenant = await startTenant({ port: 0, dbFile });
+    try {
+      const writer = await appClient(writerTenant);
+      const reader = await appClient(readerTenant);
+      const lists = `/sites/${SITE_HOSTNAME}:${SITE_PATH}:/lists`;
+      const list = (await writer.api(lists).post({ displayName: 'Delad läsning' })) as List;
+      const count = async () => ((await reader.api(`${lists}/${list.id}/items`).get()) as Page<ListItem>).value.length;
+      await writer.api(`${lists}/${list.id}/items`).post({ fields: { Title: 'Ett' } });
+      expect(await count()).toBe(1);
+      await writer.api(`${lists}/${list.id}/items`).post({ fields: { Title: 'Två' } });
+      expect(await count()).toBe(2);
+      await writer.api(`${lists}/${list.id}/items/1`).delete();
+      expect(await count()).toBe(1);
+      expect((await control(readerTenant, 'POST', '/reset')).ok).toBe(true);
+      await expect(reader.api(`${lists}/${list.id}/items`).get()).rejects.toMatchObject({ statusCode: 404 });
+    } finally {
+      await writerTenant.close();
+      await readerTenant.close();
+    }
   });
 
   it('keeps lists and items across a restart of the tenant', async () => {

@@ -10,6 +10,7 @@ import { LIST_ITEMS_DEFAULT_PAGE, LIST_ITEMS_MAX_PAGE, NON_INDEXED_PREFERENCE } 
 import { isLookupLike, isMultiValue, validateFieldValues, valueKind, type LookupResolver } from './columns';
 import { compileFilter, FilterSyntaxError, parseFilter, type Comparable, type PathBinding } from './filter';
 import { isoNow, listColumns, listContext, READ_SITES, requireList, WRITE_ITEMS, type SiteCall } from './lists';
+import { ListItemCache } from './itemCache';
 import { LIST_ITEM_KIND, type StoredColumn, type StoredList, type StoredListItem } from './model';
 import { SiteUsers } from './siteUsers';
 
@@ -218,7 +219,7 @@ export function listItems(call: SiteCall, listKey: string): void {
   const predicate = filter === undefined ? undefined : asInvalidRequest(() => compileFilter(parseFilter(filter), bind));
   const order = orderBy === undefined ? undefined : asInvalidRequest(() => parseOrderBy(orderBy, bind));
 
-  let items = ctx.store.list<StoredListItem>(LIST_ITEM_KIND, list.id);
+  let items = ListItemCache.items(ctx.store, list.id);
   if (predicate) items = items.filter(predicate);
   if (order) items.sort(order);
   const pageOfItems = page(req, ctx.baseUrl(), items, top);
@@ -306,7 +307,7 @@ function checkUnique(
 ): void {
   const unique = columns.filter((c) => c.enforceUniqueValues);
   if (unique.length === 0) return;
-  const items = ctx.store.list<StoredListItem>(LIST_ITEM_KIND, list.id);
+  const items = ListItemCache.items(ctx.store, list.id);
   const same = (a: unknown, b: unknown) =>
     typeof a === 'string' && typeof b === 'string' ? a.toLowerCase() === b.toLowerCase() : a === b;
   for (const c of unique) {
@@ -358,7 +359,10 @@ export function createItem(call: SiteCall, listKey: string): void {
       Attachments: false,
     },
   };
-  ctx.store.insert(LIST_ITEM_KIND, list.id, id, item);
+  ctx.store.transaction(() => {
+    ctx.store.insert(LIST_ITEM_KIND, list.id, id, item);
+    ListItemCache.written(ctx.store, list.id, { put: item });
+  });
   res
     .status(201)
     .json({ '@odata.context': listContext(call, list, 'items/$entity'), ...publicItem(list, item, 'all') });
@@ -392,7 +396,10 @@ export function patchItemFields(call: SiteCall, listKey: string, itemId: string)
     lastModifiedBy: writer.identity,
     fields: { ...fields, Modified: now, EditorLookupId: String(writer.lookupId), _UIVersionString: `${version}.0` },
   };
-  ctx.store.put(LIST_ITEM_KIND, list.id, item.id, updated);
+  ctx.store.transaction(() => {
+    ctx.store.put(LIST_ITEM_KIND, list.id, item.id, updated);
+    ListItemCache.written(ctx.store, list.id, { put: updated });
+  });
   res.json({
     '@odata.context': listContext(call, list, `items('${item.id}')/fields/$entity`),
     ...fieldValues(updated),
@@ -406,6 +413,9 @@ export function deleteItem(call: SiteCall, listKey: string, itemId: string): voi
   const list = requireList(ctx, site, listKey);
   const item = requireItem(ctx, list, itemId);
   checkIfMatch(req, item);
-  ctx.store.delete(LIST_ITEM_KIND, list.id, item.id);
+  ctx.store.transaction(() => {
+    ctx.store.delete(LIST_ITEM_KIND, list.id, item.id);
+    ListItemCache.written(ctx.store, list.id, { removedId: item.id });
+  });
   res.status(204).end();
 }

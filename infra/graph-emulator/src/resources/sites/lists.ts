@@ -18,6 +18,7 @@ import {
   type StoredListItem,
   type StoredSite,
 } from './model';
+import { ListItemCache } from './itemCache';
 import { SiteUsers } from './siteUsers';
 
 export const READ_SITES = { delegated: ['Sites.Read.All'], application: ['Sites.Read.All'] };
@@ -222,6 +223,7 @@ export function deleteList(call: SiteCall, listKey: string): void {
     ctx.store.deleteScope(LIST_ITEM_KIND, list.id);
     ctx.store.deleteScope(COLUMN_KIND, list.id);
     ctx.store.delete(LIST_KIND, site.id, list.id);
+    ListItemCache.forget(ctx.store, list.id);
   });
   res.status(204).end();
 }
@@ -334,6 +336,7 @@ export function deleteColumn(call: SiteCall, listKey: string, columnKey: string)
       for (const k of keys) delete item.fields[k];
       ctx.store.put(LIST_ITEM_KIND, list.id, item.id, item);
     }
+    ListItemCache.invalidate(ctx.store, list.id);
   });
   res.status(204).end();
 }
