@@ -101,6 +101,31 @@ describe('local tenant: the Bot Framework connector (Teams side of the bot)', ()
     });
   });
 
+  it('turns Bot Framework mention entities into Graph mentions', async () => {
+    const chair = person(CHAIR);
+    const sent = await bot.conversations.activities(SEED_GENERAL_CHANNEL_ID).create({
+      type: 'message',
+      from: BOT,
+      text: '<at>Maria Bergström</at> har publicerat en nyhet.',
+      entities: [
+        {
+          type: 'mention',
+          text: '<at>Maria Bergström</at>',
+          mentioned: { id: `29:${chair.id}`, name: 'Maria Bergström', role: 'user' },
+        },
+      ],
+    });
+    const message = (await graph.api(`${GENERAL}/messages/${sent.id}`).get()) as ChatMessage;
+    expect(message.body?.content).toBe('<p><at id="0">Maria Bergström</at> har publicerat en nyhet.</p>');
+    expect(message.mentions).toEqual([
+      expect.objectContaining({
+        id: 0,
+        mentionText: 'Maria Bergström',
+        mentioned: expect.objectContaining({ user: expect.objectContaining({ id: chair.id }) }),
+      }),
+    ]);
+  });
+
   it('replies in a thread: `;messageid=` conversations and the reply endpoint both land under the root post', async () => {
     const coordinator = await userClient(tenant, COORDINATOR);
     const root = (await coordinator

@@ -67,6 +67,17 @@ describe('local tenant: Teams team, members and channels', () => {
     });
   });
 
+  it('names the General channel as primaryChannel and the Team among the joined teams of members only', async () => {
+    expect(await app.api(`${TEAM}/primaryChannel`).get()).toMatchObject({
+      id: SEED_GENERAL_CHANNEL_ID,
+      displayName: 'General',
+    });
+    const mine = (await coordinator.api('/me/joinedTeams').get()) as Collection<Team>;
+    expect(mine.value.map((t) => t.id)).toEqual([SEED_TEAM_ID]);
+    const outsider = (await app.api(`/users/${NOT_IN_TEAM_MEMBER}/joinedTeams`).get()) as Collection<Team>;
+    expect(outsider.value).toEqual([]);
+  });
+
   describe('team members', () => {
     it('adds a member by user@odata.bind (201), refuses a second add (409), and removes (204)', async () => {
       const added = (await app

@@ -1,6 +1,10 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { NextFunction, Request, Response, Router } from 'express';
-import type { ChatMessageAttachment, ChatMessageFromIdentitySet } from '@microsoft/microsoft-graph-types';
+import type {
+  ChatMessageAttachment,
+  ChatMessageFromIdentitySet,
+  ChatMessageMention,
+} from '@microsoft/microsoft-graph-types';
 import { z } from 'zod';
 import type { EmulatorContext } from '../../context';
 import { GraphHttpError } from '../../errors';
@@ -202,7 +206,61 @@ function assertMessageActivity(activity: ActivityInput): void {
     throw badArgument('A message activity needs text or attachments.');
 }
 
-function graphContent(activity: ActivityInput): { html: string; attachments: ChatMessageAttachment[] } {
+const mentionEntity = z.object({
+  type: z.literal('mention'),
+  text: z.string().optional(),
+  mentioned: z.object({ id: z.string(), name: z.string().optional() }).loose(),
+});
+
+interface GraphContent {
+  html: string;
+  attachments: ChatMessageAttachment[];
+  mentions: ChatMessageMention[];
+}
+
+/** Bot Framework mention entities (`<at>Name</at>` + `mentioned`) become Graph's `<at id="n">` and `mentions[n]`. */
+function graphMentions(
+  ctx: EmulatorContext,
+  activity: ActivityInput,
+  html: string,
+): { html: string; mentions: ChatMessageMention[] } {
+  const mentions: ChatMessageMention[] = [];
+  let out = html;
+  for (const entity of activity.entities ?? []) {
+    const parsedEntity = mentionEntity.safeParse(entity);
+    if (!parsedEntity.success) continue;
+    const { mentioned } = parsedEntity.data;
+    const user = findUser(ctx, mentioned.id.replace(/^29:/, ''));
+    const name = mentioned.name ?? user?.displayName ?? '';
+    const tag = parsedEntity.data.text ?? `<at>${name}</at>`;
+    const id = mentions.length;
+    const inner = escapeHtml(tag.replace(/^<at>|<\/at>$/g, ''));
+    const needle = [`<at>${inner}</at>`, tag].find((candidate) => out.includes(candidate));
+    if (needle === undefined) continue;
+    out = out.replace(needle, `<at id="${id}">${inner}</at>`);
+    mentions.push({
+      id,
+      mentionText: name,
+      mentioned: {
+        application: null,
+        device: null,
+        conversation: null,
+        user: user
+          ? ({
+              '@odata.type': '#microsoft.graph.teamworkUserIdentity',
+              id: user.id,
+              displayName: user.displayName,
+              userIdentityType: 'aadUser',
+              tenantId: ctx.tenantId,
+            } as ChatMessageFromIdentitySet['user'])
+          : null,
+      },
+    });
+  }
+  return { html: out, mentions };
+}
+
+function graphContent(ctx: EmulatorContext, activity: ActivityInput): GraphContent {
   const attachments: ChatMessageAttachment[] = (activity.attachments ?? []).map((a) => ({
     id: randomUUID().replace(/-/g, ''),
     contentType: a.contentType,
@@ -213,8 +271,12 @@ function graphContent(activity: ActivityInput): { html: string; attachments: Cha
     thumbnailUrl: a.thumbnailUrl ?? null,
     teamsAppId: null,
   }));
-  const html = htmlOf(activity) + attachments.map((a) => `<attachment id="${a.id}"></attachment>`).join('');
-  return { html, attachments };
+  const { html, mentions } = graphMentions(ctx, activity, htmlOf(activity));
+  return {
+    html: html + attachments.map((a) => `<attachment id="${a.id}"></attachment>`).join(''),
+    attachments,
+    mentions,
+  };
 }
 
 function storedActivity(
@@ -252,12 +314,12 @@ function postActivity(
     }
   }
   const bot = botIdentity(ctx, res, activity.from);
-  const { html, attachments } = graphContent(activity);
+  const { html, attachments, mentions } = graphContent(ctx, activity);
   return createMessage(ctx, target, {
     body: { contentType: 'html', content: html },
     subject: null,
     attachments,
-    mentions: [],
+    mentions,
     replyToId: rootId,
     from: graphFrom(bot),
     xConversationId: conversation.id,
@@ -387,13 +449,14 @@ export function connectorRoutes(router: Router, ctx: EmulatorContext): void {
     assertMessageActivity(activity);
     const conversation = resolveConversation(ctx, req.params.conversationId);
     const message = botMessage(conversation, req.params.activityId);
-    const { html, attachments } = graphContent(activity);
+    const { html, attachments, mentions } = graphContent(ctx, activity);
     const now = ctx.now();
     const bot = botIdentity(ctx, res, activity.from);
     const updated: StoredMessage = {
       ...message,
       body: { contentType: 'html', content: html },
       attachments,
+      mentions,
       etag: String(now.getTime()),
       lastModifiedDateTime: now.toISOString(),
       lastEditedDateTime: now.toISOString(),

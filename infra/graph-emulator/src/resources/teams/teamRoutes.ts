@@ -1,4 +1,5 @@
-import type { Router } from 'express';
+import type { Request, Response, Router } from 'express';
+import { TENANT_SCOPE } from '../../model';
 import type { EmulatorContext } from '../../context';
 import { graphErrors } from '../../errors';
 import { applySelect, assertQueryOptions, odataContext, page, parseSelect, parseTop } from '../../odata';
@@ -17,9 +18,11 @@ import {
   type StoredChannel,
   type StoredMember,
   type StoredOperation,
+  type StoredTeam,
 } from './model';
 
 const READ_TEAM = { delegated: ['Team.ReadBasic.All'], application: ['Team.ReadBasic.All'] };
+const READ_CHANNELS = { delegated: ['Channel.ReadBasic.All'], application: ['Channel.ReadBasic.All'] };
 const READ_TEAM_MEMBERS = { delegated: ['TeamMember.Read.All'], application: ['TeamMember.Read.All'] };
 const WRITE_TEAM_MEMBERS = {
   delegated: ['TeamMember.ReadWriteNonOwnerRole.All'],
@@ -47,6 +50,38 @@ export function teamRoutes(router: Router, ctx: EmulatorContext): void {
       '@odata.context': odataContext(ctx.baseUrl(), 'teams/$entity'),
       ...applySelect(external(team), parseSelect(req)),
     });
+  });
+
+  router.get('/teams/:teamId/primaryChannel', (req, res) => {
+    const principal = requirePermission(req, READ_CHANNELS);
+    assertQueryOptions(req, ['$select']);
+    const team = requireTeam(ctx, req.params.teamId);
+    assertDelegatedTeamMember(ctx, principal, team.id);
+    const general = ctx.store.list<StoredChannel>(KIND.channel, team.id).find((c) => c.xIsGeneral);
+    if (!general) throw graphErrors.notFound(`Team ${team.id} has no General channel.`);
+    res.json({
+      '@odata.context': odataContext(ctx.baseUrl(), `teams('${team.id}')/primaryChannel/$entity`),
+      ...applySelect(external(general), parseSelect(req)),
+    });
+  });
+
+  const joinedTeams = (req: Request, res: Response, userId: string) => {
+    assertQueryOptions(req, ['$select']);
+    const teams = ctx.store
+      .list<StoredTeam>(KIND.team, TENANT_SCOPE)
+      .filter((t) => teamMembership(ctx, t.id, userId))
+      .map((t) => applySelect(external(t), parseSelect(req)));
+    res.json({ '@odata.context': odataContext(ctx.baseUrl(), 'teams'), '@odata.count': teams.length, value: teams });
+  };
+  router.get('/me/joinedTeams', (req, res) => {
+    const principal = requirePermission(req, { delegated: ['Team.ReadBasic.All'] });
+    if (principal.kind !== 'delegated')
+      throw graphErrors.badRequest('/me request is only valid with delegated authentication flow.');
+    joinedTeams(req, res, principal.userId);
+  });
+  router.get('/users/:user/joinedTeams', (req, res) => {
+    requirePermission(req, READ_TEAM);
+    joinedTeams(req, res, requireUser(ctx, req.params.user).id);
   });
 
   router.get('/teams/:teamId/members', (req, res) => {
