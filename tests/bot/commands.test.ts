@@ -309,4 +309,12 @@ describe('installation', () => {
     const general = await deps.conversations.findTeamGeneral(TEAM_ID);
     expect(general?.conversationId).toBe(TEAM_ID);
   });
+
+  it('an uninstall forgets the team, and news then says there is no General channel', async () => {
+    const uninstall = { ...teamInstall(connector.url, COORDINATOR()), action: 'remove' };
+    expect((await post(server, uninstall)).status).toBe(200);
+    expect(await deps.conversations.findTeamGeneral(TEAM_ID)).toBeUndefined();
+    const { text } = await say(COORDINATOR(), 'personal', 'nyhet Ingen ser detta');
+    expect(text).toContain('Appen är inte installerad i samverkans team ännu');
+  });
 });
