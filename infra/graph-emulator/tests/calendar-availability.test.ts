@@ -168,6 +168,23 @@ describe('local tenant: calendarView, getSchedule and findMeetingTimes', () => {
 
   it('findMeetingTimes is delegated only', async () => {
     await expect(app.api(`/users/${CHAIR}/findMeetingTimes`).post({})).rejects.toMatchObject({ statusCode: 403 });
+    const withoutShared = await startTestTenant({
+      app: { delegatedPermissions: ['User.Read', 'Calendars.ReadWrite'] },
+    });
+    try {
+      const maria = await userClient(withoutShared, CHAIR);
+      await expect(maria.api('/me/findMeetingTimes').post({})).rejects.toMatchObject({
+        statusCode: 403,
+        code: 'Authorization_RequestDenied',
+      });
+      await expect(
+        maria
+          .api('/me/calendar/getSchedule')
+          .post({ schedules: [CHAIR], startTime: local('2027-08-10T08:00:00'), endTime: local('2027-08-10T12:00:00') }),
+      ).resolves.toMatchObject({ value: [{ scheduleId: CHAIR }] });
+    } finally {
+      await withoutShared.close();
+    }
   });
 
   it('findMeetingTimes avoids seeded and created busy time, keeps to working hours and 30-minute boundaries', async () => {
