@@ -174,6 +174,34 @@ describe('local tenant: SharePoint sites, lists, columns and items', () => {
       await expect(app.api(`${sitePath}/lists/Trasig`).get()).rejects.toMatchObject({ statusCode: 404 });
     });
 
+    it('updates a column: settings and its facet, never its name or type', async () => {
+      const columns = `${sitePath}/lists/${actions.id}/columns`;
+      const created = (await app.api(columns).post({ name: 'Phase', choice: { choices: ['A'] } })) as ColumnDefinition;
+      const updated = (await app
+        .api(`${columns}/${created.id}`)
+        .patch({ displayName: 'Fas', indexed: true, choice: { choices: ['A', 'B'] } })) as ColumnDefinition;
+      expect(updated).toMatchObject({
+        id: created.id,
+        name: 'Phase',
+        displayName: 'Fas',
+        indexed: true,
+        choice: { choices: ['A', 'B'] },
+      });
+      const reread = (await app.api(`${columns}/Phase`).get()) as ColumnDefinition;
+      expect(reread.choice?.choices).toEqual(['A', 'B']);
+      await expect(app.api(`${columns}/${created.id}`).patch({ name: 'Other' })).rejects.toMatchObject({
+        statusCode: 400,
+      });
+      await expect(app.api(`${columns}/${created.id}`).patch({ number: {} })).rejects.toMatchObject({
+        statusCode: 400,
+      });
+      await expect(app.api(`${columns}/Created`).patch({ displayName: 'Skapad' })).rejects.toMatchObject({
+        statusCode: 403,
+      });
+      await app.api(`${columns}/${created.id}`).delete();
+      await expect(app.api(`${columns}/${created.id}`).get()).rejects.toMatchObject({ statusCode: 404 });
+    });
+
     it('deletes a list', async () => {
       const temporary = await createList(app, 'Tillfällig');
       await app.api(`${sitePath}/lists/${temporary.id}`).delete();

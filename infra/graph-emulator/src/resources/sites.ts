@@ -17,6 +17,7 @@ import {
   getLists,
   READ_SITES,
   type SiteCall,
+  updateColumn,
 } from './sites/lists';
 import { seedSiteUsers } from './sites/siteUsers';
 import { ROOT_SITE_DISPLAY_NAME, SITE_DESCRIPTION, SITE_DISPLAY_NAME, SITE_HOSTNAME, SITE_PATH } from './sitesConfig';
@@ -45,7 +46,11 @@ const ROUTES: [string[], Routes][] = [
   [['lists', '*', 'columns'], { GET: (c, [l]) => getColumns(c, l!), POST: (c, [l]) => createColumn(c, l!) }],
   [
     ['lists', '*', 'columns', '*'],
-    { GET: (c, [l, col]) => getColumn(c, l!, col!), DELETE: (c, [l, col]) => deleteColumn(c, l!, col!) },
+    {
+      GET: (c, [l, col]) => getColumn(c, l!, col!),
+      PATCH: (c, [l, col]) => updateColumn(c, l!, col!),
+      DELETE: (c, [l, col]) => deleteColumn(c, l!, col!),
+    },
   ],
   [['lists', '*', 'items'], { GET: (c, [l]) => listItems(c, l!), POST: (c, [l]) => createItem(c, l!) }],
   [

@@ -7,7 +7,15 @@ import { GraphHttpError, graphErrors } from '../../errors';
 import { applySelect, assertQueryOptions, odataContext, page, parseSelect, parseTop, queryString } from '../../odata';
 import { requirePermission } from '../../permissions';
 import { withoutPrivate } from './addressing';
-import { buildColumn, columnInputSchema, defaultColumns, SYSTEM_FIELD_NAMES, type ColumnInput } from './columns';
+import {
+  buildColumn,
+  COLUMN_TYPES,
+  columnType,
+  columnInputSchema,
+  defaultColumns,
+  SYSTEM_FIELD_NAMES,
+  type ColumnInput,
+} from './columns';
 import { compileFilter, FilterSyntaxError, parseFilter, type PathBinding } from './filter';
 import {
   COLUMN_KIND,
@@ -318,6 +326,41 @@ export function createColumn(call: SiteCall, listKey: string): void {
   const column = newColumn(ctx, site, list.id, listColumns(ctx, list.id), input);
   ctx.store.insert(COLUMN_KIND, list.id, column.id, column);
   res.status(201).json({ '@odata.context': listContext(call, list, 'columns/$entity'), ...column });
+}
+
+const columnPatchSchema = columnInputSchema.partial();
+
+/** PATCH a column: its settings and its type's facet may change; its name and type may not. */
+export function updateColumn(call: SiteCall, listKey: string, columnKey: string): void {
+  const { ctx, req, res, site } = call;
+  requirePermission(req, MANAGE_LISTS);
+  assertQueryOptions(req, []);
+  const patch = columnPatchSchema.parse(req.body);
+  const list = requireList(ctx, site, listKey);
+  const column = requireColumn(ctx, list.id, columnKey);
+  if (column.readOnly) throw graphErrors.accessDenied(`Column '${column.name}' is read-only.`);
+  if (patch.name !== undefined && patch.name !== column.name)
+    throw graphErrors.invalidRequest(`The name of column '${column.name}' cannot be changed.`);
+  const type = columnType(column);
+  const patchedTypes = COLUMN_TYPES.filter((t) => patch[t] !== undefined);
+  if (patchedTypes.some((t) => t !== type))
+    throw graphErrors.invalidRequest(
+      `Column '${column.name}' is a ${type} column; changing its type is not supported by the local tenant.`,
+    );
+  const merged = {
+    name: column.name,
+    displayName: patch.displayName ?? column.displayName,
+    description: patch.description ?? column.description ?? undefined,
+    required: patch.required ?? column.required ?? undefined,
+    indexed: patch.indexed ?? column.indexed ?? undefined,
+    enforceUniqueValues: patch.enforceUniqueValues ?? column.enforceUniqueValues ?? undefined,
+    hidden: patch.hidden ?? column.hidden ?? undefined,
+    [type]: { ...(column[type] ?? {}), ...(patch[type] ?? {}) },
+  };
+  const rebuilt = buildColumn(list.id, columnInputSchema.parse(merged));
+  const updated: StoredColumn = { ...rebuilt, id: column.id, columnGroup: column.columnGroup };
+  ctx.store.put(COLUMN_KIND, list.id, column.id, updated);
+  res.json({ '@odata.context': listContext(call, list, 'columns/$entity'), ...updated });
 }
 
 export function deleteColumn(call: SiteCall, listKey: string, columnKey: string): void {
