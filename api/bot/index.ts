@@ -6,7 +6,7 @@ import { ConsoleLogger, type ILogger, type Interceptor } from '@microsoft/teams.
 import type { Express, NextFunction, Request, Response } from 'express';
 import { z } from 'zod';
 import type { Person } from '../../src/domain';
-import { ADAPTIVE_CARD_CONTENT_TYPE, helpCard } from './cards';
+import { ADAPTIVE_CARD_CONTENT_TYPE, errorCard, helpCard } from './cards';
 import { runCardAction, runText, type Reply, type RunEnvironment } from './commandRunner';
 import type { BotCredentials, BotDeps, BotMode, StoredConversation } from './deps';
 import { createProactiveSender, type ProactiveResult, type ProactiveSender } from './proactive';
@@ -196,22 +196,36 @@ export async function mountBot(expressApp: Express, deps: BotDeps): Promise<BotH
     return conversation;
   };
 
+  /** A failure behind the bot (Graph, storage) still gets an answer, never silence nor the internal message. */
+  const answering = async (run: () => Promise<Reply>): Promise<Reply> => {
+    try {
+      return await run();
+    } catch (error) {
+      logger.error('bot command failed', error instanceof Error ? error.message : String(error));
+      return {
+        card: errorCard('Något gick fel', 'Boten kunde inte hämta uppgifterna just nu. Försök igen om en stund.'),
+        summary: 'Något gick fel.',
+      };
+    }
+  };
+
   app.on('message', async (ctx) => {
     const { activity } = ctx;
-    await remember(activity);
-    const sender = await identify(activity.from.aadObjectId);
     const submitted = activity.value !== undefined && activity.value !== null && !activity.text?.trim();
-    const result = submitted
-      ? await runCardAction(activity.value, sender, env)
-      : await runText(stripBotMention(activity), sender, env);
+    const result = await answering(async () => {
+      await remember(activity);
+      const sender = await identify(activity.from.aadObjectId);
+      return submitted ? runCardAction(activity.value, sender, env) : runText(stripBotMention(activity), sender, env);
+    });
     await ctx.send(cardMessage(result));
   });
 
   app.on('card.action', async (ctx) => {
     const { action } = ctx.activity.value;
     const data = typeof action.data === 'object' && action.data !== null ? action.data : {};
-    const sender = await identify(ctx.activity.from.aadObjectId);
-    const result = await runCardAction({ ...data, verb: action.verb }, sender, env);
+    const result = await answering(async () =>
+      runCardAction({ ...data, verb: action.verb }, await identify(ctx.activity.from.aadObjectId), env),
+    );
     return { statusCode: 200 as const, type: ADAPTIVE_CARD_CONTENT_TYPE, value: result.card };
   });
 

@@ -4,6 +4,9 @@ import express from 'express';
 import { BotConfigError, assertBotConfig, isLoopbackAddress, mountBot } from '../../api/bot';
 import {
   MEMBER,
+  cardExecute,
+  cardOf,
+  cardText,
   inMemoryDeps,
   personalMessage,
   post,
@@ -123,6 +126,29 @@ describe('local mode accepts unauthenticated activities from this machine only',
       else process.env.CLIENT_ID = saved.id;
       if (saved.secret === undefined) delete process.env.CLIENT_SECRET;
       else process.env.CLIENT_SECRET = saved.secret;
+    }
+  });
+});
+
+describe('a failure behind the bot', () => {
+  it('is answered with an error card that does not leak the internal message', async () => {
+    const deps = inMemoryDeps({
+      upcomingMeetings: async () => {
+        throw new Error('GraphRequestError 503 at https://graph.local/v1.0/sites/x');
+      },
+    });
+    const server = await startBotServer(deps);
+    try {
+      const before = connector.activities.length;
+      expect((await post(server, personalMessage(connector.url, MEMBER(), 'möten'))).status).toBe(200);
+      const [reply] = (await connector.waitFor(before + 1)).slice(before);
+      const text = cardText(cardOf(reply!));
+      expect(text).toContain('Boten kunde inte hämta uppgifterna just nu.');
+      expect(text).not.toContain('GraphRequestError');
+      const invoke = await post(server, cardExecute(connector.url, MEMBER(), 'command', { command: 'möten' }));
+      expect(cardText((invoke.body as { value: unknown }).value)).toContain('Något gick fel');
+    } finally {
+      await server.close();
     }
   });
 });
