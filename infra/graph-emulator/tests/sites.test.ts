@@ -393,6 +393,18 @@ describe('local tenant: SharePoint sites, lists, columns and items', () => {
         await expect(app.api(`${items()}/${doomed.id}`).get()).rejects.toMatchObject({ statusCode: 404 });
       });
 
+      it('filters on a literal with URL-significant characters when the client encodes the filter', async () => {
+        const title = "Berg & Co+ 100% #1 'x'";
+        await app.api(items()).post({ fields: { Title: title, Status: 'Öppen' } });
+        const found = (await app
+          .api(items())
+          .header('Prefer', PREFER_NON_INDEXED)
+          .query({ $filter: encodeURIComponent(`fields/Title eq ${odataString(title)}`) })
+          .expand('fields($select=Title)')
+          .get()) as Page<ListItem>;
+        expect(found.value.map((i) => (i.fields as Fields).Title)).toEqual([title]);
+      });
+
       it('refuses query options it does not implement', async () => {
         await expect(app.api(items()).query({ $search: 'x' }).get()).rejects.toMatchObject({ statusCode: 400 });
         await expect(app.api(items()).expand('driveItem').get()).rejects.toMatchObject({ statusCode: 400 });
@@ -458,6 +470,12 @@ describe('local tenant: SharePoint sites, lists, columns and items', () => {
       expect(titles(await query('fields/Born lt 1980-01-01T00:00:00Z'))).toEqual(['Bo', 'Erik']);
       expect(titles(await query("fields/Born ge '1990-01-01T00:00:00Z'"))).toEqual(['Anna', 'Cecilia']);
       expect(titles(await query('id le 2'))).toEqual(['Anna', 'Bo']);
+    });
+
+    it('filters on Title without Prefer once the Title column is indexed', async () => {
+      await expect(query("fields/Title eq 'Bo'")).rejects.toMatchObject({ statusCode: 400 });
+      await app.api(`${sitePath}/lists/${people.id}/columns/Title`).patch({ indexed: true });
+      expect(titles(await query("fields/Title eq 'Bo'"))).toEqual(['Bo']);
     });
 
     it('needs the Prefer header to filter on a column that is not indexed', async () => {
