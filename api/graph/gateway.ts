@@ -315,6 +315,26 @@ export class GraphGateway {
     );
   }
 
+  /** Changes an event as its organizer; Graph sends the attendees the update. */
+  updateEvent(organizer: string, eventId: string, patch: Event): Promise<Event> {
+    return this.call(
+      () =>
+        this.api(`/users/${encodePathSegment(organizer)}/events/${encodePathSegment(eventId)}`).patch(
+          patch,
+        ) as Promise<Event>,
+    );
+  }
+
+  /** Cancels a meeting as its organizer; every attendee gets the cancellation with the comment. */
+  async cancelEvent(organizer: string, eventId: string, comment: string): Promise<void> {
+    await this.call(
+      () =>
+        this.api(`/users/${encodePathSegment(organizer)}/events/${encodePathSegment(eventId)}/cancel`).post({
+          Comment: comment,
+        }) as Promise<unknown>,
+    );
+  }
+
   async getSchedule(
     userId: string,
     request: {
