@@ -15,6 +15,10 @@ export const VOTE_LABELS: Record<VoteValue, { sv: string; en: string }> = {
   nej: { sv: 'Nej', en: 'No' },
 };
 
+/** A poll is open for votes until the convener closes it by picking a time. */
+export const POLL_STATUSES = ['oppen', 'stangd'] as const;
+export type PollStatus = (typeof POLL_STATUSES)[number];
+
 export const POLL_MIN_CANDIDATES = 2;
 export const POLL_MAX_CANDIDATES = 8;
 
