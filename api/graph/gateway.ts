@@ -1,4 +1,4 @@
-import { GraphError, type Client, type GraphRequest } from '@microsoft/microsoft-graph-client';
+import { GraphError, ResponseType, type Client, type GraphRequest } from '@microsoft/microsoft-graph-client';
 import type {
   AadUserConversationMember,
   Channel,
@@ -11,6 +11,9 @@ import type {
   MeetingTimeSuggestionsResult,
   ScheduleInformation,
   Site,
+  Team,
+  TeamsAsyncOperation,
+  TeamsTab,
   User,
 } from '@microsoft/microsoft-graph-types';
 import { ConflictError, GraphRequestError } from './errors';
@@ -300,6 +303,115 @@ export class GraphGateway {
     );
   }
 
+  // Teams: team membership, channel lifecycle and tabs (working groups)
+
+  /** Teams the signed-in user belongs to (delegated only). */
+  joinedTeams(): Promise<Team[]> {
+    return this.getAll<Team>(this.api('/me/joinedTeams'));
+  }
+
+  listTeamMembers(teamId: string): Promise<ConversationMember[]> {
+    return this.getAll<ConversationMember>(this.api(`/teams/${teamId}/members`));
+  }
+
+  /** Adds a person to the team: as a member, or with the guest role for people of other organisations. */
+  addTeamMember(teamId: string, userId: string, guest: boolean): Promise<ConversationMember> {
+    return this.call(
+      () =>
+        this.api(`/teams/${teamId}/members`).post(
+          this.memberBody(userId, guest ? ['guest'] : []),
+        ) as Promise<ConversationMember>,
+    );
+  }
+
+  /** The team's channel of that name, compared as Teams compares names (case-insensitively). */
+  async findChannelByName(teamId: string, displayName: string): Promise<Channel | undefined> {
+    const name = displayName.toLowerCase();
+    return (await this.listChannels(teamId)).find((c) => (c.displayName ?? '').toLowerCase() === name);
+  }
+
+  getChannel(teamId: string, channelId: string): Promise<Channel> {
+    return this.call(
+      () => this.api(`/teams/${teamId}/channels/${encodePathSegment(channelId)}`).get() as Promise<Channel>,
+    );
+  }
+
+  /**
+   * Creates a channel. Standard and private channels answer 201 with the channel; a shared one answers 202
+   * with the operation in Content-Location, which is followed to the channel it made.
+   */
+  async createChannel(teamId: string, channel: Channel): Promise<Channel> {
+    const response = await this.call(
+      () => this.api(`/teams/${teamId}/channels`).responseType(ResponseType.RAW).post(channel) as Promise<Response>,
+    );
+    if (!response.ok) throw await rawError(response);
+    if (response.status !== 202) return (await response.json()) as Channel;
+    const location = response.headers.get('content-location') ?? response.headers.get('location');
+    if (!location)
+      throw new GraphRequestError(502, 'missingOperation', undefined, 'Channel creation gave no operation');
+    for (let attempt = 0; ; attempt += 1) {
+      const operation = await this.call(() => this.api(this.relative(location)).get() as Promise<TeamsAsyncOperation>);
+      if (operation.status === 'succeeded' && operation.targetResourceId)
+        return this.getChannel(teamId, operation.targetResourceId);
+      if (operation.status === 'failed' || attempt >= this.options.maxRetries)
+        throw new GraphRequestError(
+          502,
+          operation.error?.code ?? 'operationFailed',
+          undefined,
+          'Channel creation failed',
+        );
+      await this.sleep(Math.min(2 ** attempt, 30) * 1000);
+    }
+  }
+
+  /** Archives a channel (read-only, nothing deleted); Graph answers 202 and finishes on its own. */
+  async archiveChannel(teamId: string, channelId: string): Promise<void> {
+    await this.call(
+      () =>
+        this.api(`/teams/${teamId}/channels/${encodePathSegment(channelId)}/archive`).post({
+          shouldSetSpoSiteReadOnlyForMembers: true,
+        }) as Promise<unknown>,
+    );
+  }
+
+  removeChannelMember(teamId: string, channelId: string, membershipId: string): Promise<void> {
+    return this.call(
+      () =>
+        this.api(
+          `/teams/${teamId}/channels/${encodePathSegment(channelId)}/members/${encodePathSegment(membershipId)}`,
+        ).delete() as Promise<void>,
+    );
+  }
+
+  /** Pins a tab of this app in a channel (contentUrl is what the tab shows). */
+  addChannelTab(
+    teamId: string,
+    channelId: string,
+    tab: { displayName: string; teamsAppId: string; entityId: string; contentUrl: string; websiteUrl: string },
+  ): Promise<TeamsTab> {
+    const body: TeamsTab & { 'teamsApp@odata.bind': string } = {
+      displayName: tab.displayName,
+      'teamsApp@odata.bind': `${this.options.baseUrl}/appCatalogs/teamsApps/${encodePathSegment(tab.teamsAppId)}`,
+      configuration: { entityId: tab.entityId, contentUrl: tab.contentUrl, websiteUrl: tab.websiteUrl },
+    };
+    return this.call(
+      () => this.api(`/teams/${teamId}/channels/${encodePathSegment(channelId)}/tabs`).post(body) as Promise<TeamsTab>,
+    );
+  }
+
+  listChannelTabs(teamId: string, channelId: string): Promise<TeamsTab[]> {
+    return this.getAll<TeamsTab>(this.api(`/teams/${teamId}/channels/${encodePathSegment(channelId)}/tabs`));
+  }
+
+  private memberBody(userId: string, roles: string[]) {
+    const member: AadUserConversationMember & { '@odata.type': string; 'user@odata.bind': string } = {
+      '@odata.type': '#microsoft.graph.aadUserConversationMember',
+      roles,
+      'user@odata.bind': `${this.options.baseUrl}/users('${encodePathSegment(userId)}')`,
+    };
+    return member;
+  }
+
   // Calendar
 
   /** Creates an event; the transactionId derived from `operationKey` makes a retried POST idempotent. */
@@ -407,4 +519,18 @@ function retryAfterSeconds(headers: Record<string, string> | undefined, round: n
   const seconds = raw === undefined ? NaN : Number(raw);
   if (Number.isFinite(seconds) && seconds >= 0) return Math.min(seconds, 180);
   return Math.min(2 ** round, 30);
+}
+
+/** A RAW answer that failed, as the gateway's one error type. */
+async function rawError(response: Response): Promise<GraphRequestError> {
+  let code = 'unknownError';
+  let message = `Graph answered ${response.status}`;
+  try {
+    const body = (await response.json()) as { error?: { code?: string; message?: string } };
+    code = body.error?.code ?? code;
+    message = body.error?.message ?? message;
+  } catch {
+    // No JSON body: the status says enough.
+  }
+  return new GraphRequestError(response.status, code, response.headers.get('request-id') ?? undefined, message);
 }
