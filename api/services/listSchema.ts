@@ -7,6 +7,7 @@ import {
   MEETING_STATUSES,
   POLL_STATUSES,
   PROTOCOL_STATUSES,
+  OPERATING_PLAN_STATUSES,
   ORGANISATION_KINDS,
   SAMVERKANSOMRADEN,
   SEASONS,
@@ -19,7 +20,7 @@ import type { ListSpec } from '../graph/listPayloads';
  * adds what is missing to existing lists and never removes or changes what is there. Amounts are integers
  * in öre, as the domain counts them.
  */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export const LISTS = {
   organisations: {
@@ -152,6 +153,25 @@ export const LISTS = {
       { name: 'ParticipantFeeOre', displayName: 'Deltagaravgift (öre)', kind: { type: 'number', decimals: 0 } },
       { name: 'Status', displayName: 'Status', kind: { type: 'choice', choices: ACTIVITY_STATUSES }, indexed: true },
       { name: 'Evaluation', displayName: 'Utvärdering', kind: { type: 'multilineText' } },
+      {
+        name: 'TargetGroups',
+        displayName: 'Målgrupper',
+        kind: { type: 'text' },
+        description: 'Målgrupps-id:n åtskilda med semikolon.',
+      },
+      { name: 'ResponsibleOrganisationId', displayName: 'Ansvarig organisation', kind: { type: 'text' } },
+      { name: 'Description', displayName: 'Beskrivning', kind: { type: 'multilineText' } },
+      { name: 'DecisionItemId', displayName: 'Beslut', kind: { type: 'text' }, indexed: true },
+      { name: 'ProposedByEmail', displayName: 'Föreslagen av', kind: { type: 'text' } },
+      { name: 'EvaluatedOn', displayName: 'Utvärderad', kind: { type: 'dateOnly' } },
+      { name: 'ParticipantCount', displayName: 'Antal deltagare', kind: { type: 'number', decimals: 0 } },
+      {
+        name: 'ParticipantsByOrganisation',
+        displayName: 'Deltagare per organisation',
+        kind: { type: 'multilineText' },
+        description: 'organisations-id=antal, åtskilda med semikolon.',
+      },
+      { name: 'Lessons', displayName: 'Lärdomar', kind: { type: 'multilineText' } },
     ],
   },
   budget: {
@@ -163,6 +183,7 @@ export const LISTS = {
       { name: 'Category', displayName: 'Kategori', kind: { type: 'text' } },
       { name: 'Area', displayName: 'Samverkansområde', kind: { type: 'choice', choices: SAMVERKANSOMRADEN } },
       { name: 'AmountOre', displayName: 'Belopp (öre)', kind: { type: 'number', decimals: 0 } },
+      { name: 'OrganisationId', displayName: 'Organisation', kind: { type: 'text' } },
     ],
   },
   outcomes: {
@@ -174,6 +195,7 @@ export const LISTS = {
       { name: 'BookedOn', displayName: 'Bokföringsdatum', kind: { type: 'dateOnly' } },
       { name: 'AmountOre', displayName: 'Belopp (öre)', kind: { type: 'number', decimals: 0 } },
       { name: 'Note', displayName: 'Anteckning', kind: { type: 'multilineText' } },
+      { name: 'BookedByEmail', displayName: 'Bokfört av', kind: { type: 'text' } },
     ],
   },
   decisions: {
@@ -186,6 +208,42 @@ export const LISTS = {
       { name: 'OwnerEmail', displayName: 'Ansvarig', kind: { type: 'text' } },
       { name: 'FollowUpDate', displayName: 'Uppföljning', kind: { type: 'dateOnly' } },
       { name: 'FollowUpStatus', displayName: 'Status', kind: { type: 'choice', choices: FOLLOW_UP_STATUSES } },
+      { name: 'DecidedOn', displayName: 'Beslutsdatum', kind: { type: 'dateOnly' } },
+      { name: 'FollowUpNote', displayName: 'Uppföljning, kommentar', kind: { type: 'multilineText' } },
+      {
+        name: 'SubjectRef',
+        displayName: 'Gäller',
+        kind: { type: 'text' },
+        description: 'Vad beslutet gäller, t.ex. activity:12 eller operatingPlan:2026.',
+      },
+    ],
+  },
+  operatingPlans: {
+    displayName: 'Verksamhetsplan',
+    description: 'Verksamhetsplanen per år: prioriteringar och mål, med kopplade aktiviteter.',
+    columns: [
+      { name: 'Year', displayName: 'År', kind: { type: 'number', decimals: 0 }, required: true, indexed: true },
+      { name: 'Status', displayName: 'Status', kind: { type: 'choice', choices: OPERATING_PLAN_STATUSES } },
+      { name: 'Priorities', displayName: 'Prioriteringar', kind: { type: 'multilineText' } },
+      {
+        name: 'Goals',
+        displayName: 'Mål',
+        kind: { type: 'multilineText' },
+        description: 'Målen som JSON: id, text och kopplade aktiviteters id.',
+      },
+      { name: 'DecisionItemId', displayName: 'Beslut', kind: { type: 'text' } },
+    ],
+  },
+  coordinatorTime: {
+    displayName: 'Samordnarens tid',
+    description: 'Samordnarens tid för samverkansgruppen, per uppdrag.',
+    columns: [
+      { name: 'Year', displayName: 'År', kind: { type: 'number', decimals: 0 }, required: true, indexed: true },
+      { name: 'EntryDate', displayName: 'Datum', kind: { type: 'dateOnly' } },
+      { name: 'Hours', displayName: 'Timmar', kind: { type: 'number', decimals: 2 } },
+      { name: 'Assignment', displayName: 'Uppdrag', kind: { type: 'text' } },
+      { name: 'ActivityId', displayName: 'Aktivitet', kind: { type: 'text' } },
+      { name: 'Note', displayName: 'Anteckning', kind: { type: 'multilineText' } },
     ],
   },
   workingGroups: {
