@@ -42,6 +42,7 @@ export const DEFAULT_APP: AppRegistration = {
     'ChannelMessage.Read.All',
     'TeamMember.ReadWriteNonOwnerRole.All',
     'Team.ReadBasic.All',
+    'TeamsTab.Create',
   ],
   applicationPermissions: [
     'User.Read.All',

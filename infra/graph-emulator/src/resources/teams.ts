@@ -3,6 +3,7 @@ import { channelRoutes } from './teams/channelRoutes';
 import { connectorControls, connectorRoutes } from './teams/connector';
 import { messageRoutes } from './teams/messageRoutes';
 import { seedTeams } from './teams/seed';
+import { tabRoutes } from './teams/tabRoutes';
 import { teamRoutes } from './teams/teamRoutes';
 
 export { SEED_GENERAL_CHANNEL_ID, SEED_TEAM_ID } from './teams/ids';
@@ -14,6 +15,7 @@ export const teamsModule: ResourceModule = {
     teamRoutes(router, ctx);
     channelRoutes(router, ctx);
     messageRoutes(router, ctx);
+    tabRoutes(router, ctx);
   },
   controls(router, ctx) {
     connectorControls(router, ctx);

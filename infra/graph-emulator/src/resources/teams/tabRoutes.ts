@@ -1,0 +1,151 @@
+import { randomUUID } from 'node:crypto';
+import type { Request, Router } from 'express';
+import type { TeamsTab } from '@microsoft/microsoft-graph-types';
+import { z } from 'zod';
+import type { EmulatorContext } from '../../context';
+import { graphErrors } from '../../errors';
+import { applySelect, assertQueryOptions, odataContext, parseSelect, queryString } from '../../odata';
+import { requirePermission } from '../../permissions';
+import {
+  assertDelegatedChannelAccess,
+  assertNotArchived,
+  requireChannel,
+  requireTeam,
+  type StoredChannel,
+} from './model';
+
+/** Tabs pinned in a channel: document kind `channelTab`, scoped by channel id. */
+const TAB_KIND = 'channelTab';
+
+interface StoredTab extends TeamsTab {
+  id: string;
+  displayName: string;
+  xTeamsAppId: string;
+}
+
+// Graph's least-privileged permissions for channel tabs (teamstab-add / channel-list-tabs / teamstab-delete).
+const READ_TABS = {
+  delegated: ['TeamsTab.Read.All', 'TeamsTab.ReadWriteForTeam', 'TeamsTab.ReadWrite.All', 'TeamsTab.Create'],
+  application: ['TeamsTab.Read.All', 'TeamsTab.ReadWriteForTeam.All', 'TeamsTab.ReadWrite.All', 'TeamsTab.Create'],
+};
+const CREATE_TABS = {
+  delegated: ['TeamsTab.Create', 'TeamsTab.ReadWriteForTeam', 'TeamsTab.ReadWrite.All'],
+  application: ['TeamsTab.Create', 'TeamsTab.ReadWriteForTeam.All', 'TeamsTab.ReadWrite.All'],
+};
+const DELETE_TABS = {
+  delegated: ['TeamsTab.ReadWriteForTeam', 'TeamsTab.ReadWrite.All'],
+  application: ['TeamsTab.ReadWriteForTeam.All', 'TeamsTab.ReadWrite.All'],
+};
+
+const httpsOrHttpUrl = z.url({ protocol: /^https?$/ });
+
+const tabInput = z
+  .object({
+    displayName: z.string().trim().min(1, "'displayName' is required.").max(128),
+    'teamsApp@odata.bind': z.string().regex(/\/appCatalogs\/teamsApps\/[^/]+$/, 'Invalid teamsApp@odata.bind.'),
+    configuration: z
+      .object({
+        entityId: z.string().max(256).nullable().optional(),
+        contentUrl: httpsOrHttpUrl,
+        websiteUrl: httpsOrHttpUrl.nullable().optional(),
+        removeUrl: httpsOrHttpUrl.nullable().optional(),
+      })
+      .strict(),
+  })
+  .strict();
+
+function tabWebUrl(ctx: EmulatorContext, channel: StoredChannel, tab: { id: string; displayName: string }): string {
+  return `https://teams.microsoft.com/l/channel/${encodeURIComponent(channel.id)}/tab::${tab.id}?label=${encodeURIComponent(tab.displayName)}&groupId=${channel.xTeamId}&tenantId=${ctx.tenantId}`;
+}
+
+function expandTeamsApp(raw: string | undefined): boolean {
+  if (raw === undefined) return false;
+  if (raw.trim() !== 'teamsApp')
+    throw graphErrors.badRequest(`Expand '${raw}' is not supported on tabs; use teamsApp.`);
+  return true;
+}
+
+function externalTab(tab: StoredTab, expand: boolean): TeamsTab {
+  const { xTeamsAppId, ...rest } = tab;
+  return expand
+    ? {
+        ...rest,
+        teamsApp: { id: xTeamsAppId, externalId: null, displayName: xTeamsAppId, distributionMethod: 'organization' },
+      }
+    : rest;
+}
+
+function channelFor(ctx: EmulatorContext, req: Request): StoredChannel {
+  return requireChannel(ctx, requireTeam(ctx, String(req.params.teamId)).id, String(req.params.channelId));
+}
+
+/** Channel tabs (`/teams/{id}/channels/{cid}/tabs`): add, list, get, delete. */
+export function tabRoutes(router: Router, ctx: EmulatorContext): void {
+  const base = '/teams/:teamId/channels/:channelId/tabs';
+  const context = (req: Request) =>
+    odataContext(ctx.baseUrl(), `teams('${req.params.teamId}')/channels('${req.params.channelId}')/tabs`);
+
+  router.post(base, (req, res) => {
+    const principal = requirePermission(req, CREATE_TABS);
+    assertQueryOptions(req, []);
+    const input = tabInput.parse(req.body);
+    const channel = channelFor(ctx, req);
+    assertDelegatedChannelAccess(ctx, principal, channel);
+    assertNotArchived(channel, 'adding tabs');
+    const id = randomUUID();
+    const appId = input['teamsApp@odata.bind'].split('/').pop() ?? '';
+    const tab: StoredTab = {
+      id,
+      displayName: input.displayName,
+      webUrl: tabWebUrl(ctx, channel, { id, displayName: input.displayName }),
+      configuration: {
+        entityId: input.configuration.entityId ?? null,
+        contentUrl: input.configuration.contentUrl,
+        websiteUrl: input.configuration.websiteUrl ?? null,
+        removeUrl: input.configuration.removeUrl ?? null,
+      },
+      xTeamsAppId: decodeURIComponent(appId),
+    };
+    ctx.store.insert(TAB_KIND, channel.id, id, tab);
+    res.status(201).json({ '@odata.context': `${context(req)}/$entity`, ...externalTab(tab, false) });
+  });
+
+  router.get(base, (req, res) => {
+    const principal = requirePermission(req, READ_TABS);
+    assertQueryOptions(req, ['$expand', '$select']);
+    const expand = expandTeamsApp(queryString(req, '$expand'));
+    const channel = channelFor(ctx, req);
+    assertDelegatedChannelAccess(ctx, principal, channel);
+    const select = parseSelect(req);
+    const tabs = ctx.store
+      .list<StoredTab>(TAB_KIND, channel.id)
+      .map((t) => applySelect(externalTab(t, expand), select, expand ? ['id', 'teamsApp'] : ['id']));
+    res.json({ '@odata.context': context(req), '@odata.count': tabs.length, value: tabs });
+  });
+
+  router.get(`${base}/:tabId`, (req, res) => {
+    const principal = requirePermission(req, READ_TABS);
+    assertQueryOptions(req, ['$expand', '$select']);
+    const expand = expandTeamsApp(queryString(req, '$expand'));
+    const channel = channelFor(ctx, req);
+    assertDelegatedChannelAccess(ctx, principal, channel);
+    const tab = ctx.store.get<StoredTab>(TAB_KIND, channel.id, String(req.params.tabId));
+    if (!tab) throw graphErrors.notFound(`Tab ${req.params.tabId} was not found in the channel.`);
+    res.json({
+      '@odata.context': `${context(req)}/$entity`,
+      ...applySelect(externalTab(tab, expand), parseSelect(req)),
+    });
+  });
+
+  router.delete(`${base}/:tabId`, (req, res) => {
+    const principal = requirePermission(req, DELETE_TABS);
+    assertQueryOptions(req, []);
+    const channel = channelFor(ctx, req);
+    assertDelegatedChannelAccess(ctx, principal, channel);
+    assertNotArchived(channel, 'removing tabs');
+    if (!ctx.store.get<StoredTab>(TAB_KIND, channel.id, String(req.params.tabId)))
+      throw graphErrors.notFound(`Tab ${req.params.tabId} was not found in the channel.`);
+    ctx.store.delete(TAB_KIND, channel.id, String(req.params.tabId));
+    res.status(204).end();
+  });
+}
