@@ -56,6 +56,7 @@ export const DEFAULT_APP: AppRegistration = {
     'TeamMember.ReadWriteNonOwnerRole.All',
     'Team.ReadBasic.All',
     'User.Invite.All',
+    'TeamsTab.Create',
   ],
 };
 

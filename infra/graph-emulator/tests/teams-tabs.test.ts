@@ -51,9 +51,7 @@ describe('local tenant: channel tabs (teamsTab)', () => {
     expect(tab).not.toHaveProperty('teamsApp');
     expect(tab).not.toHaveProperty('xTeamsAppId');
 
-    // The app registration has no TeamsTab permission for app-only calls.
-    await expect(app.api(`${TEAM}/channels/${channel.id}/tabs`).get()).rejects.toMatchObject({ statusCode: 403 });
-    const listed = (await coordinator
+    const listed = (await app
       .api(`${TEAM}/channels/${channel.id}/tabs`)
       .expand('teamsApp')
       .get()) as Collection<TeamsTab>;
@@ -91,7 +89,11 @@ describe('local tenant: channel tabs (teamsTab)', () => {
     const path = `${TEAM}/channels/${channel.id}/tabs`;
     const tab = (await coordinator.api(path).post(tabBody('Sidan'))) as TeamsTab;
     await expect(guest.api(path).get()).rejects.toMatchObject({ statusCode: 403 });
-    // The app registration has TeamsTab.Create (delegated) only: deleting needs ReadWriteForTeam or ReadWrite.All.
+    // An app acts outside channel membership (TeamsTab.Create application), as the working-group service pins its page.
+    const appTab = (await app.api(path).post(tabBody('Appens'))) as TeamsTab;
+    const listed = (await coordinator.api(path).get()) as Collection<TeamsTab>;
+    expect(listed.value.map((t) => t.id).sort()).toEqual([tab.id, appTab.id].sort());
+    // The app registration has TeamsTab.Create only: deleting needs ReadWriteForTeam or ReadWrite.All.
     await expect(coordinator.api(`${path}/${tab.id}`).delete()).rejects.toMatchObject({ statusCode: 403 });
     await expect(
       coordinator.api(`${TEAM}/channels/${SEED_GENERAL_CHANNEL_ID}/tabs/${tab.id}`).get(),
