@@ -8,6 +8,8 @@ import type { AppServices } from '../services';
 import { meView } from '../services/callers';
 import { contactPatchSchema } from '../services/contacts';
 import { authenticate, contextOf } from './context';
+import { workingGroupsRouter } from './workingGroups';
+import { meetingsRouter } from './meetings';
 
 const idParam = z.object({ id: z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'Ogiltigt id.') });
 const meetingsQuery = z
@@ -32,6 +34,7 @@ export function apiRouter(services: AppServices, validator: TokenValidator): Rou
   });
 
   router.use(authenticate(validator, services));
+  router.use(workingGroupsRouter(services));
 
   router.get('/me', (req, res) => {
     parseOrThrow(noQuery, req.query);
@@ -75,6 +78,8 @@ export function apiRouter(services: AppServices, validator: TokenValidator): Rou
     const meetings = await services.meetings.list(contextOf(res).graph, { upcoming: query.upcoming === 'true' });
     res.json({ meetings });
   });
+
+  router.use('/meetings', meetingsRouter(services));
 
   return router;
 }

@@ -5,8 +5,12 @@ import type { Logger } from '../http/logger';
 import type { ServerStateStore } from '../state/store';
 import { CallerDirectory } from './callers';
 import { ContactsService } from './contacts';
+import { BeslutListDecisions } from './meetingDecisions';
 import { MeetingsService } from './meetings';
+import { MeetingPolls } from './meetingsPoll';
+import { MeetingProtocols } from './meetingsProtocol';
 import { SiteDirectory } from './site';
+import { WorkingGroupsService } from './workingGroups';
 
 /** The use cases, wired once per server; routes and the bot reach Graph only through these. */
 export interface AppServices {
@@ -18,7 +22,10 @@ export interface AppServices {
   contacts: ContactsService;
   callers: CallerDirectory;
   meetings: MeetingsService;
+  meetingPolls: MeetingPolls;
+  meetingProtocols: MeetingProtocols;
   state: ServerStateStore;
+  workingGroups: WorkingGroupsService;
 }
 
 export function createServices(parts: {
@@ -36,6 +43,27 @@ export function createServices(parts: {
     site,
     contacts,
     callers: new CallerDirectory(contacts, parts.config.roleCacheTtlSeconds),
-    meetings: new MeetingsService(site, parts.now),
+    workingGroups: new WorkingGroupsService(site, contacts, parts.organisations.organisations, parts.state, {
+      teamId: parts.config.teamId,
+      teamsAppId: parts.config.bot.id ?? parts.config.identity.clientId,
+      publicUrl: parts.config.publicUrl,
+      now: parts.now,
+    }),
+    ...meetingServices(site, contacts, parts.organisations.organisations, parts.now),
+  };
+}
+
+function meetingServices(
+  site: SiteDirectory,
+  contacts: ContactsService,
+  organisations: OrganisationConfig['organisations'],
+  now?: () => Date,
+): Pick<AppServices, 'meetings' | 'meetingPolls' | 'meetingProtocols'> {
+  const decisions = new BeslutListDecisions(site);
+  const meetings = new MeetingsService(site, contacts, organisations, decisions, now);
+  return {
+    meetings,
+    meetingPolls: new MeetingPolls(site, organisations, now),
+    meetingProtocols: new MeetingProtocols(site, meetings, decisions, organisations, now),
   };
 }

@@ -1,0 +1,168 @@
+import express, { type Response, type Router } from 'express';
+import { z } from 'zod';
+import { parseOrThrow } from '../../src/domain';
+import type { AppServices } from '../services';
+import { protocolPdf } from '../services/protocolPdf';
+import { contextOf } from './context';
+
+const idParam = z.object({ id: z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'Ogiltigt id.') }).strict();
+const noQuery = z.object({}).strict();
+const yearQuery = z
+  .object({ year: z.string().regex(/^\d{4}$/, 'Ange året med fyra siffror.') })
+  .strict()
+  .transform(({ year }) => Number(year));
+
+function sendFile(res: Response, type: string, filename: string, body: string | Buffer): void {
+  res.setHeader('Content-Type', type);
+  res.setHeader('Content-Disposition', `attachment; filename="${filename}"`);
+  res.setHeader('Cache-Control', 'no-store');
+  res.send(body);
+}
+
+/**
+ * Meetings: plan, kallelse, change and cancel, answers, date polls, närvaro, beslut, protokoll and calendar
+ * files. Mounted under /api/meetings after authentication; every action's role is checked in the services.
+ */
+export function meetingsRouter(services: AppServices): Router {
+  const router = express.Router();
+  const { meetings, meetingPolls, meetingProtocols } = services;
+  const app = () => services.graph.forApp();
+
+  router.post('/plan', async (req, res) => {
+    parseOrThrow(noQuery, req.query);
+    const { caller, graph } = contextOf(res);
+    res.json(await meetings.plan(graph, caller, req.body ?? {}));
+  });
+
+  router.post('/', async (req, res) => {
+    parseOrThrow(noQuery, req.query);
+    const { caller, graph } = contextOf(res);
+    const { meeting, created } = await meetings.send(graph, caller, req.body ?? {});
+    res.status(created ? 201 : 200).json({ meeting, created });
+  });
+
+  router.get('/records', async (req, res) => {
+    parseOrThrow(noQuery, req.query);
+    res.json({ meetings: await meetings.records(contextOf(res).graph) });
+  });
+
+  router.get('/calendar.ics', async (req, res) => {
+    const year = parseOrThrow(yearQuery, req.query);
+    sendFile(
+      res,
+      'text/calendar; charset=utf-8',
+      `kalendarium-${year}.ics`,
+      await meetings.yearIcs(contextOf(res).graph, year),
+    );
+  });
+
+  // Polls before /:id so that "polls" is not read as a meeting id.
+  router.get('/polls', async (req, res) => {
+    parseOrThrow(noQuery, req.query);
+    res.json({ polls: await meetingPolls.list(contextOf(res).graph) });
+  });
+
+  router.post('/polls', async (req, res) => {
+    parseOrThrow(noQuery, req.query);
+    const { caller, graph } = contextOf(res);
+    res.status(201).json({ poll: await meetingPolls.create(graph, caller, req.body ?? {}) });
+  });
+
+  router.get('/polls/:id', async (req, res) => {
+    const { id } = parseOrThrow(idParam, req.params);
+    const { caller, graph } = contextOf(res);
+    res.json({ poll: await meetingPolls.get(graph, caller, id) });
+  });
+
+  router.post('/polls/:id/votes', async (req, res) => {
+    const { id } = parseOrThrow(idParam, req.params);
+    const { caller, graph } = contextOf(res);
+    res.json({ poll: await meetingPolls.vote(graph, caller, id, req.body ?? {}) });
+  });
+
+  router.post('/polls/:id/close', async (req, res) => {
+    const { id } = parseOrThrow(idParam, req.params);
+    const { caller, graph } = contextOf(res);
+    res.json({ poll: await meetingPolls.close(graph, caller, id) });
+  });
+
+  router.get('/:id', async (req, res) => {
+    const { id } = parseOrThrow(idParam, req.params);
+    res.json({ meeting: await meetings.get(contextOf(res).graph, id) });
+  });
+
+  router.get('/:id/answers', async (req, res) => {
+    const { id } = parseOrThrow(idParam, req.params);
+    res.json(await meetings.answers(contextOf(res).graph, app(), id));
+  });
+
+  router.post('/:id/reschedule', async (req, res) => {
+    const { id } = parseOrThrow(idParam, req.params);
+    const { caller, graph } = contextOf(res);
+    res.json({ meeting: await meetings.reschedule(graph, caller, id, req.body ?? {}) });
+  });
+
+  router.post('/:id/cancel', async (req, res) => {
+    const { id } = parseOrThrow(idParam, req.params);
+    const { caller, graph } = contextOf(res);
+    res.json({ meeting: await meetings.cancel(graph, caller, id, req.body ?? {}) });
+  });
+
+  router.get('/:id/meeting.ics', async (req, res) => {
+    const { id } = parseOrThrow(idParam, req.params);
+    sendFile(
+      res,
+      'text/calendar; charset=utf-8',
+      `mote-${id}.ics`,
+      await meetings.meetingIcs(contextOf(res).graph, id),
+    );
+  });
+
+  router.get('/:id/attendance', async (req, res) => {
+    const { id } = parseOrThrow(idParam, req.params);
+    res.json({ attendance: await meetingProtocols.attendance(contextOf(res).graph, id) });
+  });
+
+  router.put('/:id/attendance', async (req, res) => {
+    const { id } = parseOrThrow(idParam, req.params);
+    const { caller, graph } = contextOf(res);
+    res.json({ attendance: await meetingProtocols.setAttendance(graph, caller, id, req.body ?? {}) });
+  });
+
+  router.get('/:id/decisions', async (req, res) => {
+    const { id } = parseOrThrow(idParam, req.params);
+    res.json({ decisions: await meetingProtocols.decisionsOf(contextOf(res).graph, id) });
+  });
+
+  router.post('/:id/decisions', async (req, res) => {
+    const { id } = parseOrThrow(idParam, req.params);
+    const { caller, graph } = contextOf(res);
+    res.status(201).json({ decision: await meetingProtocols.recordDecision(graph, caller, id, req.body ?? {}) });
+  });
+
+  router.get('/:id/protocol', async (req, res) => {
+    const { id } = parseOrThrow(idParam, req.params);
+    res.json({ protocol: await meetingProtocols.protocol(contextOf(res).graph, id) });
+  });
+
+  router.put('/:id/protocol', async (req, res) => {
+    const { id } = parseOrThrow(idParam, req.params);
+    const { caller, graph } = contextOf(res);
+    res.json({ protocol: await meetingProtocols.draft(graph, caller, id, req.body ?? {}) });
+  });
+
+  router.post('/:id/protocol/approve', async (req, res) => {
+    const { id } = parseOrThrow(idParam, req.params);
+    const { caller, graph } = contextOf(res);
+    res.json({ protocol: await meetingProtocols.approve(graph, caller, id) });
+  });
+
+  router.get('/:id/protocol.pdf', async (req, res) => {
+    const { id } = parseOrThrow(idParam, req.params);
+    const sections = await meetingProtocols.sections(contextOf(res).graph, id);
+    const pdf = await protocolPdf({ sections, producedAt: new Date() });
+    sendFile(res, 'application/pdf', `protokoll-${id}.pdf`, pdf);
+  });
+
+  return router;
+}
