@@ -18,6 +18,9 @@ const optionalText = z
 const port = z.coerce.number().int().min(0).max(65535);
 const url = z.url({ protocol: /^https?$/ });
 
+export const BOT_AUTH_TYPES = ['ClientSecret', 'UserAssignedMSI'] as const;
+export type BotAuthType = (typeof BOT_AUTH_TYPES)[number];
+
 const envSchema = z.object({
   MODE: z.enum(['local', 'tenant']).default('local'),
   HOST: z.string().default('127.0.0.1'),
@@ -37,8 +40,24 @@ const envSchema = z.object({
   SITE_PATH: z.string().startsWith('/').default('/sites/planochbygg'),
   TEAM_ID: optionalText,
   BOT_ID: optionalText,
+  /** How the bot proves itself to Bot Framework in tenant mode: its app secret, or a user-assigned managed identity. */
+  BOT_AUTH_TYPE: z.enum(BOT_AUTH_TYPES).default('ClientSecret'),
   BOT_PASSWORD: optionalText,
+  /** The client id of the bot's user-assigned managed identity (UserAssignedMSI); defaults to MANAGED_IDENTITY_CLIENT_ID. */
+  BOT_MANAGED_IDENTITY_CLIENT_ID: optionalText,
+  /** The App Service's user-assigned managed identity (set by infra/azure.bicep; also for the Azure stores to come). */
+  MANAGED_IDENTITY_CLIENT_ID: optionalText,
   BOT_TENANT_ID: optionalText,
+  /** How often the timed jobs (reminders) run; 0 turns them off. */
+  JOBS_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(3600),
+  // The Azure state store and the job lease are not written yet: these are read and passed on so that the
+  // infrastructure and the config agree, and SQLite under DATA_DIR is used meanwhile.
+  /** Blob endpoint of the storage account (job leases, one instance runs the jobs). */
+  STORAGE_BLOB_ENDPOINT: url.optional(),
+  /** Table endpoint of the storage account (bot conversation references, operation journal). */
+  STORAGE_TABLE_ENDPOINT: url.optional(),
+  STATE_TABLE_NAME: optionalText,
+  JOBS_LEASE_CONTAINER: optionalText,
   PUBLIC_URL: url.optional(),
   ORGANISATIONS_FILE: z.string().min(1).default('config/organisations.vasterbotten.json'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -49,6 +68,9 @@ const envSchema = z.object({
   DATA_DIR: z.string().min(1).default('.data'),
   TAB_DIST_DIR: z.string().min(1).default('dist/tab'),
 });
+
+/** Every environment variable the server reads (the infra drift test compares infra/azure.bicep with it). */
+export const CONFIG_ENV_NAMES: readonly string[] = Object.keys(envSchema.shape);
 
 export type Mode = 'local' | 'tenant';
 
@@ -74,7 +96,16 @@ export interface AppConfig {
   };
   site: { hostname: string; path: string };
   teamId?: string;
-  bot: { id?: string; password?: string; tenantId?: string };
+  bot: {
+    id?: string;
+    authType: BotAuthType;
+    password?: string;
+    managedIdentityClientId?: string;
+    tenantId?: string;
+  };
+  jobs: { intervalSeconds: number };
+  /** For the Azure state store and job lease to come; SQLite under dataDir until then. */
+  azureStorage: { blobEndpoint?: string; tableEndpoint?: string; stateTableName?: string; jobsLeaseContainer?: string };
   organisationsFile: string;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   roleCacheTtlSeconds: number;
@@ -102,10 +133,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const local = e.MODE === 'local';
   const localTenantUrl = local ? trimSlash(e.LOCAL_TENANT_URL ?? `http://127.0.0.1:${e.LOCAL_TENANT_PORT}`) : undefined;
   const authorityHost = trimSlash(e.AUTHORITY_HOST);
+  const botManagedIdentityClientId = e.BOT_MANAGED_IDENTITY_CLIENT_ID ?? e.MANAGED_IDENTITY_CLIENT_ID;
 
   if (!e.CLIENT_SECRET) problems.push('CLIENT_SECRET saknas.');
   if (!local) {
-    if (!e.BOT_ID || !e.BOT_PASSWORD) problems.push('BOT_ID och BOT_PASSWORD krävs i läget tenant.');
+    if (!e.BOT_ID) problems.push('BOT_ID krävs i läget tenant.');
+    if (e.BOT_AUTH_TYPE === 'ClientSecret' && !e.BOT_PASSWORD)
+      problems.push('BOT_PASSWORD krävs i läget tenant med BOT_AUTH_TYPE=ClientSecret.');
+    if (e.BOT_AUTH_TYPE === 'UserAssignedMSI' && !botManagedIdentityClientId)
+      problems.push(
+        'BOT_MANAGED_IDENTITY_CLIENT_ID (eller MANAGED_IDENTITY_CLIENT_ID) krävs i läget tenant med BOT_AUTH_TYPE=UserAssignedMSI.',
+      );
     if (!e.PUBLIC_URL) problems.push('PUBLIC_URL krävs i läget tenant.');
     if (!e.TEAM_ID) problems.push('TEAM_ID krävs i läget tenant.');
   }
@@ -142,7 +180,20 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     site: { hostname: e.SITE_HOSTNAME, path: e.SITE_PATH },
     teamId: e.TEAM_ID,
-    bot: { id: e.BOT_ID, password: e.BOT_PASSWORD, tenantId: e.BOT_TENANT_ID ?? e.TENANT_ID },
+    bot: {
+      id: e.BOT_ID,
+      authType: e.BOT_AUTH_TYPE,
+      password: e.BOT_AUTH_TYPE === 'ClientSecret' ? e.BOT_PASSWORD : undefined,
+      managedIdentityClientId: e.BOT_AUTH_TYPE === 'UserAssignedMSI' ? botManagedIdentityClientId : undefined,
+      tenantId: e.BOT_TENANT_ID ?? e.TENANT_ID,
+    },
+    jobs: { intervalSeconds: e.JOBS_INTERVAL_SECONDS },
+    azureStorage: {
+      blobEndpoint: e.STORAGE_BLOB_ENDPOINT,
+      tableEndpoint: e.STORAGE_TABLE_ENDPOINT,
+      stateTableName: e.STATE_TABLE_NAME,
+      jobsLeaseContainer: e.JOBS_LEASE_CONTAINER,
+    },
     organisationsFile: e.ORGANISATIONS_FILE,
     logLevel: e.LOG_LEVEL,
     roleCacheTtlSeconds: e.ROLE_CACHE_TTL_SECONDS,

@@ -3,18 +3,15 @@ import { createServer as createHttpServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import express from 'express';
 import type { OrganisationConfig } from '../src/domain';
+import { mountBot, type BotHandle } from './bot';
+import type { ProactiveSender } from './bot/proactive';
+import { createBotDeps } from './composition/botDeps';
+import { createServerJobs } from './composition/jobs';
 import { redactedSummary, type AppConfig } from './config';
 import { createTokenProvider, type GraphTokenProvider } from './auth/tokenProvider';
 import { createTokenValidator, type TokenValidator } from './auth/tokenValidator';
 import { createGatewayFactory } from './graph/factory';
-import {
-  ApiError,
-  errorBody,
-  errorMiddleware,
-  notFoundMiddleware,
-  requestIdMiddleware,
-  requestIdOf,
-} from './http/errors';
+import { errorMiddleware, notFoundMiddleware, requestIdMiddleware } from './http/errors';
 import { createLogger, type Logger } from './http/logger';
 import { securityHeaders } from './http/security';
 import { apiRouter } from './routes/api';
@@ -23,17 +20,8 @@ import { tabRouter } from './routes/tab';
 import { createServices, type AppServices } from './services';
 import { loadOrganisations } from './services/organisations';
 import { SqliteStateStore } from './state/sqliteStore';
+import type { JobRunner } from './jobs/runner';
 import type { ServerStateStore } from './state/store';
-
-/** What the bot gets when it is mounted: the same services and store the REST API uses. */
-export interface BotMountDeps {
-  config: AppConfig;
-  logger: Logger;
-  services: AppServices;
-  state: ServerStateStore;
-}
-
-export type MountBot = (expressApp: express.Express, deps: BotMountDeps) => void | Promise<void>;
 
 export interface ServerDeps {
   logger?: Logger;
@@ -41,15 +29,18 @@ export interface ServerDeps {
   tokenProvider?: GraphTokenProvider;
   state?: ServerStateStore;
   organisations?: OrganisationConfig;
+  /** The clock of the services, the bot and the timed jobs. */
   now?: () => Date;
-  /** The bot (api/bot's mountBot); without it /api/messages answers 503. */
-  mountBot?: MountBot;
 }
 
 export interface RunningServer {
   app: express.Express;
   services: AppServices;
-  /** Resolves with the bound port and URL once the bot (if any) is mounted. */
+  /** The Teams bot on POST /api/messages, once mounted (listen waits for it). */
+  bot: Promise<BotHandle>;
+  /** The timed jobs (reminders); started by listen when JOBS_INTERVAL_SECONDS > 0, or run with runOnce(). */
+  jobs: JobRunner;
+  /** Resolves with the bound port and URL once the bot is mounted. */
   listen(port?: number, host?: string): Promise<{ port: number; url: string }>;
   close(): Promise<void>;
 }
@@ -66,7 +57,9 @@ export function createServer(config: AppConfig, deps: ServerDeps = {}): RunningS
   const organisations = deps.organisations ?? loadOrganisations(config.organisationsFile);
   const tokenProvider = deps.tokenProvider ?? createTokenProvider(config, logger);
   const tokenValidator = deps.tokenValidator ?? createTokenValidator(config);
-  const state = deps.state ?? new SqliteStateStore(join(config.dataDir, 'server-state.sqlite'));
+  const stateFile = join(config.dataDir, 'server-state.sqlite');
+  const state = deps.state ?? new SqliteStateStore(stateFile);
+  const clock = { now: deps.now ?? (() => new Date()) };
   const services = createServices({
     config,
     logger,
@@ -82,30 +75,28 @@ export function createServer(config: AppConfig, deps: ServerDeps = {}): RunningS
   app.use(requestIdMiddleware);
   app.use(securityHeaders(config));
 
-  // ── Bot mount point ────────────────────────────────────────────────────────────────────────────────
-  // api/bot's `mountBot(botApp, { config, logger, services, state })` registers POST /api/messages on this
-  // sub-app (Teams SDK ExpressAdapter). It is passed in by scripts/start.ts (deps.mountBot) so that the
-  // server does not depend on the bot; mounted before our JSON parser because the bot parses its own body.
+  // The bot's own sub-app, mounted before our JSON parser because the Teams SDK parses its own body. The SDK
+  // registers POST /api/messages on it during initialisation, which is asynchronous; listen waits for it.
   const botApp = express();
   botApp.disable('x-powered-by');
   app.use(botApp);
-  const botReady = deps.mountBot
-    ? Promise.resolve(deps.mountBot(botApp, { config, logger, services, state }))
-    : Promise.resolve();
-  botReady.catch((error: unknown) => logger.error({ err: error }, 'bot mount failed'));
-  if (!deps.mountBot) {
-    app.post('/api/messages', (_req, res) => {
-      res
-        .status(503)
-        .json(
-          errorBody(
-            new ApiError(503, 'GRAPH_UNAVAILABLE', 'Boten är inte startad på den här servern.'),
-            requestIdOf(res),
-          ),
-        );
-    });
-  }
-  // ───────────────────────────────────────────────────────────────────────────────────────────────────
+  const botDeps = createBotDeps({ config, services, conversations: state.conversations, logger, clock });
+  const bot = mountBot(botApp, botDeps);
+  bot.catch((error: unknown) => logger.error({ err: error }, 'bot mount failed'));
+
+  // Reminders go out through the bot's proactive sender, which exists once the bot is mounted.
+  const proactive: ProactiveSender = {
+    sendCard: async (conversation, card, summary) => (await bot).proactive.sendCard(conversation, card, summary),
+  };
+  const jobs = createServerJobs({
+    config,
+    services,
+    clock,
+    conversations: state.conversations,
+    proactive,
+    logger,
+    journalFile: stateFile,
+  });
 
   app.use(express.json({ limit: BODY_LIMIT, type: ['application/json', 'application/*+json'] }));
   app.use(healthRouter(services));
@@ -118,8 +109,10 @@ export function createServer(config: AppConfig, deps: ServerDeps = {}): RunningS
   return {
     app,
     services,
+    bot,
+    jobs: jobs.runner,
     async listen(port = config.port, host = config.host) {
-      await botReady;
+      await bot;
       const httpServer = createHttpServer(app);
       server = httpServer;
       httpServer.keepAliveTimeout = 5000;
@@ -129,9 +122,11 @@ export function createServer(config: AppConfig, deps: ServerDeps = {}): RunningS
       });
       const bound = (httpServer.address() as AddressInfo).port;
       logger.info({ config: redactedSummary(config) }, 'configuration');
+      if (config.jobs.intervalSeconds > 0) jobs.runner.start();
       return { port: bound, url: `http://${host}:${bound}` };
     },
     async close() {
+      await jobs.close();
       if (server) {
         const s = server;
         s.closeAllConnections();

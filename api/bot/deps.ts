@@ -8,14 +8,22 @@ import type {
   Samverkansomrade,
   StatusReport,
 } from '../../src/domain';
+import type { ConversationStore } from '../state/store';
 
 /** What the bot needs from the rest of the server; the composition root implements it with real services. */
 
 export type BotMode = 'local' | 'tenant';
 
+/** ClientSecret: the bot's app id and secret; UserAssignedMSI: the app id of a user-assigned managed identity. */
+export type BotAuthType = 'ClientSecret' | 'UserAssignedMSI';
+
 export interface BotCredentials {
+  /** 'ClientSecret' when left out. */
+  authType?: BotAuthType;
   clientId?: string;
   clientSecret?: string;
+  /** The managed identity's client id (UserAssignedMSI); the bot's app id when the identity is the bot. */
+  managedIdentityClientId?: string;
   tenantId?: string;
 }
 
@@ -63,30 +71,8 @@ export interface NewsRecord {
   messageId?: string;
 }
 
-/** A conversation the bot may write to later without being spoken to (proactive messages). */
-export interface StoredConversation {
-  conversationId: string;
-  kind: 'personal' | 'channel' | 'groupChat';
-  serviceUrl: string;
-  tenantId?: string;
-  botId: string;
-  botName?: string;
-  /** For team installations: the team's id (its General channel has the same id). */
-  teamId?: string;
-  /** For personal chats: the user the chat is with. */
-  userAadObjectId?: string;
-  updatedAt: string;
-}
-
-export interface ConversationStore {
-  save(conversation: StoredConversation): Promise<void>;
-  remove(conversationId: string): Promise<void>;
-  get(conversationId: string): Promise<StoredConversation | undefined>;
-  /** The General channel of the team the app is installed in (the most recently seen when several). */
-  findTeamGeneral(teamId?: string): Promise<StoredConversation | undefined>;
-  findPersonal(userAadObjectId: string): Promise<StoredConversation | undefined>;
-  list(): Promise<StoredConversation[]>;
-}
+// The conversation references are server state (api/state), shared with the timed jobs.
+export type { ConversationStore, StoredConversation } from '../state/store';
 
 export interface BotDeps {
   config: BotConfig;

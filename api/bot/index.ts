@@ -23,19 +23,48 @@ export class BotConfigError extends Error {
 
 /**
  * In tenant mode Bot Framework authentication must be on, so the server refuses to start without the bot's
- * credentials; local mode runs without them (loopback only, see loopbackOnly).
+ * credentials: its app id and tenant, and either its secret (ClientSecret) or the client id of its user-assigned
+ * managed identity (UserAssignedMSI). Local mode runs without them (loopback only, see loopbackOnly).
  */
 export function assertBotConfig(mode: BotMode, credentials: BotCredentials | undefined): void {
   if (mode === 'local') return;
   if (mode !== 'tenant') throw new BotConfigError(`Okänt läge för boten: ${String(mode)} (ange local eller tenant).`);
-  const missing = (['clientId', 'clientSecret', 'tenantId'] as const).filter(
-    (key) => !credentials?.[key] || credentials[key]?.trim() === '',
-  );
+  const authType = credentials?.authType ?? 'ClientSecret';
+  if (authType !== 'ClientSecret' && authType !== 'UserAssignedMSI')
+    throw new BotConfigError(
+      `Okänd autentisering för boten: ${String(authType)} (ange ClientSecret eller UserAssignedMSI).`,
+    );
+  const required =
+    authType === 'ClientSecret'
+      ? (['clientId', 'clientSecret', 'tenantId'] as const)
+      : (['clientId', 'managedIdentityClientId', 'tenantId'] as const);
+  const missing = required.filter((key) => !credentials?.[key] || credentials[key]?.trim() === '');
   if (missing.length > 0) {
     throw new BotConfigError(
       `Boten kan inte starta i tenant-läge utan Bot Framework-autentisering: ${missing.join(', ')} saknas i konfigurationen.`,
     );
   }
+}
+
+/**
+ * The SDK's identity options. Every field is given explicitly because the SDK otherwise falls back to
+ * CLIENT_ID, CLIENT_SECRET, TENANT_ID and MANAGED_IDENTITY_CLIENT_ID from the environment, which are the
+ * server's Graph app (and the App Service's identity), not the bot.
+ */
+function tenantIdentity(credentials: BotCredentials | undefined): Partial<AppOptions<IPlugin>> {
+  if (credentials?.authType === 'UserAssignedMSI') {
+    return {
+      clientId: credentials.clientId,
+      clientSecret: '',
+      tenantId: credentials.tenantId,
+      managedIdentityClientId: credentials.managedIdentityClientId,
+    };
+  }
+  return {
+    clientId: credentials?.clientId,
+    clientSecret: credentials?.clientSecret,
+    tenantId: credentials?.tenantId,
+  };
 }
 
 export function isLoopbackAddress(address: string | undefined): boolean {
@@ -161,11 +190,7 @@ export async function mountBot(expressApp: Express, deps: BotDeps): Promise<BotH
     client: { interceptors: [dropEmptyBearer] },
     ...(config.oauthUrl ? { apiClientSettings: { oauthUrl: config.oauthUrl } } : {}),
     ...(config.mode === 'tenant'
-      ? {
-          clientId: config.credentials?.clientId,
-          clientSecret: config.credentials?.clientSecret,
-          tenantId: config.credentials?.tenantId,
-        }
+      ? tenantIdentity(config.credentials)
       : {
           skipAuth: true,
           // An explicit empty id: the SDK would otherwise take CLIENT_ID/CLIENT_SECRET from the environment

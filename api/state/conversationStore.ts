@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { z } from 'zod';
-import type { ConversationStore, StoredConversation } from './deps';
+import type { ConversationStore, StoredConversation } from './store';
 
 const storedConversationSchema = z.object({
   conversationId: z.string().min(1),

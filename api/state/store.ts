@@ -1,15 +1,32 @@
 /**
- * What the server keeps that Graph cannot hold: bot conversation references (for proactive messages) and
- * a journal of operations (so a retried use case can tell it already ran). SQLite locally; an Azure store
- * in production implements the same interface.
+ * What the server keeps that Graph cannot hold: the bot's conversation references (for proactive messages)
+ * and a journal of operations (so a retried use case can tell it already ran). SQLite locally; an Azure store
+ * in production implements the same interfaces (STORAGE_TABLE_ENDPOINT, STATE_TABLE_NAME).
  */
-export interface ConversationReference {
+
+/** A conversation the bot may write to later without being spoken to (proactive messages). */
+export interface StoredConversation {
   conversationId: string;
+  kind: 'personal' | 'channel' | 'groupChat';
   serviceUrl: string;
-  /** e.g. 'channel' | 'personal' | 'groupChat' */
-  kind: string;
-  /** Free-form extras the bot needs (team id, channel id, user id…). */
-  data?: Record<string, unknown>;
+  tenantId?: string;
+  botId: string;
+  botName?: string;
+  /** For team installations: the team's id (its General channel has the same id). */
+  teamId?: string;
+  /** For personal chats: the user the chat is with. */
+  userAadObjectId?: string;
+  updatedAt: string;
+}
+
+export interface ConversationStore {
+  save(conversation: StoredConversation): Promise<void>;
+  remove(conversationId: string): Promise<void>;
+  get(conversationId: string): Promise<StoredConversation | undefined>;
+  /** The General channel of the team the app is installed in (the most recently seen when several). */
+  findTeamGeneral(teamId?: string): Promise<StoredConversation | undefined>;
+  findPersonal(userAadObjectId: string): Promise<StoredConversation | undefined>;
+  list(): Promise<StoredConversation[]>;
 }
 
 export type OperationStatus = 'started' | 'succeeded' | 'failed';
@@ -22,10 +39,8 @@ export interface OperationRecord {
 }
 
 export interface ServerStateStore {
-  saveConversation(key: string, reference: ConversationReference): void;
-  getConversation(key: string): ConversationReference | undefined;
-  listConversations(): { key: string; reference: ConversationReference }[];
-  deleteConversation(key: string): void;
+  /** The bot's conversation references. */
+  readonly conversations: ConversationStore;
   recordOperation(key: string, status: OperationStatus, detail?: Record<string, unknown>): void;
   getOperation(key: string): OperationRecord | undefined;
   close(): void;

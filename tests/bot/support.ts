@@ -9,7 +9,7 @@ import type { IAdaptiveCard } from '@microsoft/teams.cards';
 import { SEED_PEOPLE } from '../../infra/graph-emulator/src/seed/people';
 import { TENANT_ID } from '../../infra/graph-emulator/src/tenantConfig';
 import { mountBot, type BotHandle } from '../../api/bot';
-import { SqliteConversationStore } from '../../api/bot/conversationStore';
+import { SqliteConversationStore } from '../../api/state/conversationStore';
 import type { BotDeps, Clock, MeetingWithAnswers, NewsRecord } from '../../api/bot/deps';
 import {
   createActivity,

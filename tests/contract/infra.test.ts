@@ -42,15 +42,11 @@ const PLATFORM_SETTINGS = [
   'APPLICATIONINSIGHTS_CONNECTION_STRING',
   'ApplicationInsightsAgent_EXTENSION_VERSION',
 ];
-/** Set for the server's Azure implementations that are not written yet; the config must start reading them. */
-const PENDING_SERVER_SETTINGS = [
-  'BOT_AUTH_TYPE',
-  'MANAGED_IDENTITY_CLIENT_ID',
-  'STORAGE_BLOB_ENDPOINT',
-  'STORAGE_TABLE_ENDPOINT',
-  'STATE_TABLE_NAME',
-  'JOBS_LEASE_CONTAINER',
-];
+/**
+ * Set for the server's Azure implementations that are not written yet; the config must start reading them.
+ * Empty since api/config.ts reads BOT_AUTH_TYPE, MANAGED_IDENTITY_CLIENT_ID and the storage settings.
+ */
+const PENDING_SERVER_SETTINGS: string[] = [];
 /** Values for settings whose Bicep value is an expression, shaped as Azure would produce them. */
 const SAMPLE_VALUES: Record<string, string> = {
   APPLICATIONINSIGHTS_CONNECTION_STRING: 'InstrumentationKey=00000000-0000-0000-0000-000000000000',
@@ -102,21 +98,25 @@ describe('infra/azure.bicep against the server config (no drift)', () => {
   it('gives the config everything tenant mode needs, except a bot password (the bot uses its managed identity)', () => {
     const env = appServiceEnvironment();
     expect(env.MODE).toBe('tenant');
-    let problems: string[] = [];
-    try {
-      appConfig.loadConfig(env);
-    } catch (error) {
-      problems = error instanceof appConfig.ConfigError ? error.problems : [String(error)];
-    }
-    // api/config.ts still demands BOT_PASSWORD in tenant mode; when it accepts BOT_AUTH_TYPE=UserAssignedMSI this
-    // list becomes empty and the expectation below must change to loadConfig(env) succeeding.
-    expect(problems).toEqual(['BOT_ID och BOT_PASSWORD krävs i läget tenant.']);
-    const config = appConfig.loadConfig({ ...env, BOT_PASSWORD: 'only-to-prove-nothing-else-is-missing' });
+    // The bot authenticates with its user-assigned managed identity: no BOT_PASSWORD, and nothing else missing.
+    const config = appConfig.loadConfig(env);
     expect(config.mode).toBe('tenant');
+    expect(config.bot).toMatchObject({
+      authType: 'UserAssignedMSI',
+      id: SAMPLE_VALUES.BOT_ID,
+      managedIdentityClientId: SAMPLE_VALUES.MANAGED_IDENTITY_CLIENT_ID,
+    });
     expect(config.publicUrl).toBe(SAMPLE_VALUES.PUBLIC_URL);
     expect(config.identity.apiIdentifierUri).toBe(SAMPLE_VALUES.API_IDENTIFIER_URI);
-    for (const required of ['TEAM_ID', 'PUBLIC_URL', 'CLIENT_SECRET', 'TENANT_ID']) {
-      const without: Record<string, string> = { ...env, BOT_PASSWORD: 'x' };
+    for (const required of [
+      'TEAM_ID',
+      'PUBLIC_URL',
+      'CLIENT_SECRET',
+      'TENANT_ID',
+      'BOT_ID',
+      'MANAGED_IDENTITY_CLIENT_ID',
+    ]) {
+      const without: Record<string, string> = { ...env };
       delete without[required];
       expect(() => appConfig.loadConfig(without)).toThrow();
     }

@@ -1,0 +1,110 @@
+import { statusReport, type Person } from '../../src/domain';
+import type { BotConfig, BotDeps, Clock, ConversationStore } from '../bot/deps';
+import type { AppConfig } from '../config';
+import type { Logger } from '../http/logger';
+import type { AppServices } from '../services';
+import type { ContactRecord } from '../services/contacts';
+import { teamsLogger } from './logger';
+import { registerMeetings } from './meetings';
+
+/** The bot's settings from the server's: no Bot Framework credentials locally, the bot's own in tenant mode. */
+export function botConfigFrom(config: AppConfig): BotConfig {
+  if (config.mode === 'local') {
+    // The SDK asks the Bot Framework token service for a user token on every activity
+    // (token.botframework.com unless told otherwise); locally the local tenant answers that at once.
+    return { mode: 'local', ...(config.identity.localTenantUrl ? { oauthUrl: config.identity.localTenantUrl } : {}) };
+  }
+  return {
+    mode: 'tenant',
+    credentials: {
+      authType: config.bot.authType,
+      clientId: config.bot.id,
+      clientSecret: config.bot.password,
+      managedIdentityClientId: config.bot.managedIdentityClientId,
+      tenantId: config.bot.tenantId,
+    },
+  };
+}
+
+/** A row of Kontakter as the domain's Person (its id is the list item's). */
+export function personFromContact(record: ContactRecord): Person {
+  return {
+    id: record.id,
+    displayName: record.displayName,
+    email: record.email,
+    organisationId: record.organisationId,
+    roles: record.roles,
+    ...(record.title ? { title: record.title } : {}),
+    ...(record.phone ? { phone: record.phone } : {}),
+  };
+}
+
+export interface BotDepsParts {
+  config: AppConfig;
+  services: AppServices;
+  conversations: ConversationStore;
+  logger: Logger;
+  clock: Clock;
+}
+
+/**
+ * BotDeps over the server's services: one method per dependency, each a thin call into a service. The bot
+ * runs app-only (Graph's application permissions), since an activity carries no token of the sender's;
+ * who may do what is decided from the sender's roles in Kontakter.
+ */
+export function createBotDeps({ config, services, conversations, logger, clock }: BotDepsParts): BotDeps {
+  const app = () => services.graph.forApp();
+  const log = logger.child({ component: 'bot' });
+  return {
+    config: botConfigFrom(config),
+    clock,
+    conversations,
+    logger: teamsLogger(logger, 'bot'),
+
+    async findPersonByAadObjectId(aadObjectId) {
+      const record = await services.contacts.findByObjectId(app(), aadObjectId);
+      return record ? personFromContact(record) : undefined;
+    },
+
+    async listPeople() {
+      return (await services.contacts.list(app())).map(personFromContact);
+    },
+
+    async listOrganisations() {
+      return services.organisations.organisations;
+    },
+
+    async upcomingMeetings(from) {
+      const fromIso = from.toISOString();
+      const meetings = (await registerMeetings(services.meetings, app()))
+        .filter((meeting) => meeting.status === 'planerat' && meeting.startUtc >= fromIso)
+        .sort((a, b) => a.startUtc.localeCompare(b.startUtc));
+      // Answers stay zero until the meetings feature reads the invitations' attendee responses.
+      return meetings.map((meeting) => ({
+        meeting,
+        answers: { accepted: 0, tentative: 0, declined: 0, notAnswered: 0 },
+      }));
+    },
+
+    async budgetStatus(year, asOf) {
+      // Over no lines until the budget feature reads the Budget and Utfall lists.
+      return statusReport({ year, asOf, lines: [], outcomes: [] });
+    },
+
+    async listActivities() {
+      // Empty until the activities feature reads the Aktiviteter list.
+      return [];
+    },
+
+    async recordNews(news) {
+      // The post itself is in the General channel; the journal keeps when and which message, not who or what.
+      const key = `news:${news.postedAt.toISOString()}:${news.messageId ?? 'unknown'}`;
+      services.state.recordOperation(key, 'succeeded', {
+        postedAt: news.postedAt.toISOString(),
+        ...(news.messageId ? { messageId: news.messageId } : {}),
+        characters: news.text.length,
+      });
+      log.info({ messageId: news.messageId }, 'news posted to General');
+    },
+  };
+}
