@@ -7,7 +7,10 @@ import { apiErrors } from '../http/errors';
 import type { AppServices } from '../services';
 import { meView } from '../services/callers';
 import { contactPatchSchema } from '../services/contacts';
+import { activitiesRouter } from './activities';
+import { budgetRouter } from './budget';
 import { authenticate, contextOf } from './context';
+import { decisionsRouter } from './decisions';
 import { workingGroupsRouter } from './workingGroups';
 import { meetingsRouter } from './meetings';
 
@@ -80,6 +83,9 @@ export function apiRouter(services: AppServices, validator: TokenValidator): Rou
   });
 
   router.use('/meetings', meetingsRouter(services));
+  router.use(activitiesRouter(services));
+  router.use(budgetRouter(services));
+  router.use(decisionsRouter(services));
 
   return router;
 }

@@ -1,0 +1,142 @@
+import express, { type Router } from 'express';
+import { z } from 'zod';
+import {
+  ACTIVITY_STATUSES,
+  SAMVERKANSOMRADEN,
+  TARGET_GROUPS,
+  parseOrThrow,
+  planCoverage,
+  requireRole,
+  toIsoDate,
+} from '../../src/domain';
+import { apiErrors } from '../http/errors';
+import type { AppServices } from '../services';
+import {
+  activityDecisionSchema,
+  activityPatchSchema,
+  activityStatusSchema,
+  evaluationInputSchema,
+  newActivitySchema,
+  toActivity,
+} from '../services/activities';
+import { yearInput } from '../services/budgetListFields';
+import { planDecisionSchema, planInputSchema } from '../services/operatingPlan';
+import { contextOf } from './context';
+
+const itemParam = z.object({ id: z.string().regex(/^\d{1,12}$/, 'Ogiltigt id.') });
+const yearParam = z.object({ year: yearInput });
+const listQuery = z
+  .object({
+    year: yearInput.optional(),
+    area: z.enum(SAMVERKANSOMRADEN, { error: 'Okänt samverkansområde.' }).optional(),
+    targetGroup: z.enum(TARGET_GROUPS, { error: 'Okänd målgrupp.' }).optional(),
+    status: z.enum(ACTIVITY_STATUSES, { error: 'Okänd status.' }).optional(),
+  })
+  .strict();
+const noQuery = z.object({}).strict();
+
+export function requireIfMatch(header: string | undefined, what: string): string {
+  if (!header) throw apiErrors.validation([{ path: 'If-Match', message: `If-Match med ${what}s etag krävs.` }]);
+  return header;
+}
+
+/** Aktiviteter and Verksamhetsplan for the tab: thin, each write checked against the caller's roles first. */
+export function activitiesRouter(services: AppServices): Router {
+  const router = express.Router();
+  const { activities, operatingPlan } = services.economy;
+
+  router.get('/activities', async (req, res) => {
+    const query = parseOrThrow(listQuery, req.query);
+    res.json({ activities: await activities.list(contextOf(res).graph, query) });
+  });
+
+  router.post('/activities', async (req, res) => {
+    const { caller, graph } = contextOf(res);
+    requireRole(caller.roles, 'activity.propose');
+    const input = parseOrThrow(newActivitySchema, req.body ?? {});
+    const activity = await activities.propose(graph, input, caller.person.email);
+    res.setHeader('ETag', activity.etag);
+    res.status(201).json({ activity });
+  });
+
+  router.patch('/activities/:id', async (req, res) => {
+    const { caller, graph } = contextOf(res);
+    const { id } = parseOrThrow(itemParam, req.params);
+    const etag = requireIfMatch(req.header('if-match'), 'aktivitetens');
+    const patch = parseOrThrow(activityPatchSchema, req.body ?? {});
+    const current = await activities.get(graph, id);
+    // A proposal is stödgruppen's to change; once decided only the samordnare changes it.
+    requireRole(caller.roles, current.status === 'forslag' ? 'activity.propose' : 'activity.decide');
+    const activity = await activities.update(graph, id, patch, etag);
+    res.setHeader('ETag', activity.etag);
+    res.json({ activity });
+  });
+
+  router.post('/activities/:id/decision', async (req, res) => {
+    const { caller, graph } = contextOf(res);
+    requireRole(caller.roles, 'activity.decide');
+    const { id } = parseOrThrow(itemParam, req.params);
+    const etag = requireIfMatch(req.header('if-match'), 'aktivitetens');
+    const input = parseOrThrow(activityDecisionSchema, req.body ?? {});
+    const result = await activities.decide(graph, id, input, etag);
+    res.setHeader('ETag', result.activity.etag);
+    res.json(result);
+  });
+
+  router.post('/activities/:id/status', async (req, res) => {
+    const { caller, graph } = contextOf(res);
+    requireRole(caller.roles, 'activity.decide');
+    const { id } = parseOrThrow(itemParam, req.params);
+    const etag = requireIfMatch(req.header('if-match'), 'aktivitetens');
+    const { to } = parseOrThrow(activityStatusSchema, req.body ?? {});
+    const activity = await activities.setStatus(graph, id, to, etag);
+    res.setHeader('ETag', activity.etag);
+    res.json({ activity });
+  });
+
+  router.post('/activities/:id/evaluation', async (req, res) => {
+    const { caller, graph } = contextOf(res);
+    requireRole(caller.roles, 'activity.evaluate');
+    const { id } = parseOrThrow(itemParam, req.params);
+    const etag = requireIfMatch(req.header('if-match'), 'aktivitetens');
+    const input = parseOrThrow(evaluationInputSchema, req.body ?? {});
+    const activity = await activities.evaluate(graph, id, input, etag);
+    res.setHeader('ETag', activity.etag);
+    res.json({ activity });
+  });
+
+  router.get('/operating-plan/:year', async (req, res) => {
+    parseOrThrow(noQuery, req.query);
+    const { year } = parseOrThrow(yearParam, req.params);
+    const { graph } = contextOf(res);
+    const [plan, ofYear] = await Promise.all([operatingPlan.get(graph, year), activities.list(graph, { year })]);
+    res.json({
+      plan: plan ?? null,
+      coverage: plan ? planCoverage(plan, ofYear.map(toActivity)) : null,
+      today: toIsoDate(new Date()),
+    });
+  });
+
+  router.put('/operating-plan/:year', async (req, res) => {
+    const { caller, graph } = contextOf(res);
+    requireRole(caller.roles, 'proposal.create');
+    const { year } = parseOrThrow(yearParam, req.params);
+    const input = parseOrThrow(planInputSchema, req.body ?? {});
+    const plan = await operatingPlan.save(graph, year, input, req.header('if-match'));
+    res.setHeader('ETag', plan.etag);
+    res.json({ plan });
+  });
+
+  router.post('/operating-plan/:year/decision', async (req, res) => {
+    const { caller, graph } = contextOf(res);
+    requireRole(caller.roles, 'decision.record');
+    const { year } = parseOrThrow(yearParam, req.params);
+    const etag = requireIfMatch(req.header('if-match'), 'verksamhetsplanen');
+    const input = parseOrThrow(planDecisionSchema, req.body ?? {});
+    const plan = await operatingPlan.decide(graph, year, input, etag);
+    res.setHeader('ETag', plan.etag);
+    res.json({ plan });
+  });
+
+  return router;
+}

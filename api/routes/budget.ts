@@ -1,0 +1,106 @@
+import express, { type Router } from 'express';
+import { z } from 'zod';
+import { parseOrThrow, requireRole, toIsoDate } from '../../src/domain';
+import type { AppServices } from '../services';
+import { budgetLinePatchSchema, newBudgetLineSchema, newOutcomeSchema } from '../services/budget';
+import { statusReportCsv } from '../services/budgetCsv';
+import { isoDateInput, yearInput } from '../services/budgetListFields';
+import { newTimeEntrySchema } from '../services/coordinatorTime';
+import { statusReportPdf } from '../services/reportPdf';
+import { requireIfMatch } from './activities';
+import { contextOf } from './context';
+
+const itemParam = z.object({ id: z.string().regex(/^\d{1,12}$/, 'Ogiltigt id.') });
+const yearQuery = z.object({ year: yearInput }).strict();
+const reportQuery = z.object({ year: yearInput, asOf: isoDateInput.optional() }).strict();
+
+/** Budget, Utfall, the lägesrapport (JSON, CSV, PDF) and Samordnarens tid. Reading needs report.read. */
+export function budgetRouter(services: AppServices): Router {
+  const router = express.Router();
+  const { budget, coordinatorTime } = services.economy;
+
+  router.get('/budget', async (req, res) => {
+    const { caller, graph } = contextOf(res);
+    requireRole(caller.roles, 'report.read');
+    const { year } = parseOrThrow(yearQuery, req.query);
+    res.json({ lines: await budget.listLines(graph, year) });
+  });
+
+  router.post('/budget/lines', async (req, res) => {
+    const { caller, graph } = contextOf(res);
+    requireRole(caller.roles, 'budget.edit');
+    const line = await budget.createLine(graph, parseOrThrow(newBudgetLineSchema, req.body ?? {}));
+    res.setHeader('ETag', line.etag);
+    res.status(201).json({ line });
+  });
+
+  router.patch('/budget/lines/:id', async (req, res) => {
+    const { caller, graph } = contextOf(res);
+    requireRole(caller.roles, 'budget.edit');
+    const { id } = parseOrThrow(itemParam, req.params);
+    const etag = requireIfMatch(req.header('if-match'), 'budgetradens');
+    const line = await budget.updateLine(graph, id, parseOrThrow(budgetLinePatchSchema, req.body ?? {}), etag);
+    res.setHeader('ETag', line.etag);
+    res.json({ line });
+  });
+
+  router.get('/budget/outcomes', async (req, res) => {
+    const { caller, graph } = contextOf(res);
+    requireRole(caller.roles, 'report.read');
+    const { year } = parseOrThrow(yearQuery, req.query);
+    res.json({ outcomes: await budget.listOutcomes(graph, year) });
+  });
+
+  router.post('/budget/outcomes', async (req, res) => {
+    const { caller, graph } = contextOf(res);
+    requireRole(caller.roles, 'outcome.book');
+    const outcome = await budget.bookOutcome(
+      graph,
+      parseOrThrow(newOutcomeSchema, req.body ?? {}),
+      caller.person.email,
+    );
+    res.status(201).json({ outcome });
+  });
+
+  const report = async (req: express.Request, res: express.Response) => {
+    const { caller, graph } = contextOf(res);
+    requireRole(caller.roles, 'report.read');
+    const query = parseOrThrow(reportQuery, req.query);
+    return budget.report(graph, query.year, query.asOf ?? toIsoDate(new Date()));
+  };
+
+  router.get('/budget/report', async (req, res) => {
+    res.json(await report(req, res));
+  });
+
+  router.get('/budget/report.csv', async (req, res) => {
+    const { status } = await report(req, res);
+    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    res.setHeader('Content-Disposition', `attachment; filename="lagesrapport-${status.year}-${status.asOf}.csv"`);
+    res.send(statusReportCsv(status));
+  });
+
+  router.get('/budget/report.pdf', async (req, res) => {
+    const { status, coFinancing } = await report(req, res);
+    const pdf = await statusReportPdf({ status, coFinancing, producedAt: new Date() });
+    res.setHeader('Content-Type', 'application/pdf');
+    res.setHeader('Content-Disposition', `attachment; filename="lagesrapport-${status.year}-${status.asOf}.pdf"`);
+    res.send(pdf);
+  });
+
+  router.get('/coordinator-time', async (req, res) => {
+    const { caller, graph } = contextOf(res);
+    requireRole(caller.roles, 'report.read');
+    const query = parseOrThrow(reportQuery, req.query);
+    res.json(await coordinatorTime.report(graph, query.year, query.asOf ?? toIsoDate(new Date())));
+  });
+
+  router.post('/coordinator-time', async (req, res) => {
+    const { caller, graph } = contextOf(res);
+    requireRole(caller.roles, 'time.log');
+    const entry = await coordinatorTime.log(graph, parseOrThrow(newTimeEntrySchema, req.body ?? {}));
+    res.status(201).json({ entry });
+  });
+
+  return router;
+}
