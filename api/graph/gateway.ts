@@ -319,7 +319,7 @@ export class GraphGateway {
     return this.call(
       () =>
         this.api(`/teams/${teamId}/members`).post(
-          this.memberBody(userId, guest ? ['guest'] : []),
+          this.conversationMember(userId, guest ? ['guest'] : []),
         ) as Promise<ConversationMember>,
     );
   }
@@ -338,7 +338,7 @@ export class GraphGateway {
 
   /**
    * Creates a channel. Standard and private channels answer 201 with the channel; a shared one answers 202
-   * with the operation in Content-Location, which is followed to the channel it made.
+   * with the operation in Content-Location, which is followed to the new channel's id (no webUrl then).
    */
   async createChannel(teamId: string, channel: Channel): Promise<Channel> {
     const response = await this.call(
@@ -351,8 +351,11 @@ export class GraphGateway {
       throw new GraphRequestError(502, 'missingOperation', undefined, 'Channel creation gave no operation');
     for (let attempt = 0; ; attempt += 1) {
       const operation = await this.call(() => this.api(this.relative(location)).get() as Promise<TeamsAsyncOperation>);
-      if (operation.status === 'succeeded' && operation.targetResourceId)
-        return this.getChannel(teamId, operation.targetResourceId);
+      // The creator need not be a member of the channel it made, so the answer is built, not read back.
+      if (operation.status === 'succeeded' && operation.targetResourceId) {
+        const { members: _members, ...created } = channel;
+        return { ...created, id: operation.targetResourceId };
+      }
       if (operation.status === 'failed' || attempt >= this.options.maxRetries)
         throw new GraphRequestError(
           502,
@@ -403,7 +406,8 @@ export class GraphGateway {
     return this.getAll<TeamsTab>(this.api(`/teams/${teamId}/channels/${encodePathSegment(channelId)}/tabs`));
   }
 
-  private memberBody(userId: string, roles: string[]) {
+  /** A conversationMember body binding a user (for channel creation's `members` and member adds). */
+  conversationMember(userId: string, roles: string[]) {
     const member: AadUserConversationMember & { '@odata.type': string; 'user@odata.bind': string } = {
       '@odata.type': '#microsoft.graph.aadUserConversationMember',
       roles,
