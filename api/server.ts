@@ -19,6 +19,7 @@ import { healthRouter } from './routes/health';
 import { tabRouter } from './routes/tab';
 import { createServices, type AppServices } from './services';
 import { loadOrganisations } from './services/organisations';
+import { botChannelPoster } from './services/workingGroupsPoster';
 import { SqliteStateStore } from './state/sqliteStore';
 import type { JobRunner } from './jobs/runner';
 import type { ServerStateStore } from './state/store';
@@ -88,6 +89,13 @@ export function createServer(config: AppConfig, deps: ServerDeps = {}): RunningS
   const proactive: ProactiveSender = {
     sendCard: async (conversation, card, summary) => (await bot).proactive.sendCard(conversation, card, summary),
   };
+  services.workingGroups.useCardPoster(
+    botChannelPoster(proactive, state.conversations, {
+      serviceUrl: config.identity.localTenantUrl,
+      botId: config.bot.id ?? config.identity.clientId,
+      tenantId: config.identity.tenantId,
+    }),
+  );
   const jobs = createServerJobs({
     config,
     services,

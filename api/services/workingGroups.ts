@@ -325,13 +325,17 @@ export class WorkingGroupsService {
         membershipType: view.membershipType,
         pageUrl: this.pageUrl(item.id),
       });
-      const posted = await this.poster.postToChannel(
-        { teamId, channelId },
-        card,
-        `Välkommen till arbetsgruppen ${view.name}`,
-      );
-      journal.welcomeActivityId = posted.activityId ?? 'skickat';
-      save();
+      try {
+        const posted = await this.poster.postToChannel(
+          { teamId, channelId },
+          card,
+          `Välkommen till arbetsgruppen ${view.name}`,
+        );
+        journal.welcomeActivityId = posted.activityId ?? 'skickat';
+        save();
+      } catch {
+        // The channel is usable without the card; the setup stays at 'kanal' and a resume posts it.
+      }
     }
 
     const updated = await this.patchItem(app, item, {

@@ -8,7 +8,6 @@ import {
   channelOf,
   channelRoles,
   channelTabs,
-  connectorPoster,
   peopleIds,
   teamRoles,
   userIdOf,
@@ -68,7 +67,6 @@ describe('Arbetsgrupper: appoint → channel → welcome → members → end, pe
     stack = await startStack({ env: { TEAM_ID: '' } });
     await stack.prepare();
     app = await appClient(stack.tenant);
-    stack.server.services.workingGroups.useCardPoster(connectorPoster(stack.tenant, stack.config.identity.clientId));
     coordinator = await stack.token(COORDINATOR);
     ids = await peopleIds(stack, coordinator);
   });
@@ -366,7 +364,6 @@ describe('Arbetsgrupper with 429/503 faults on a third of Graph calls', () => {
     stack = await startStack();
     await stack.prepare();
     app = await appClient(stack.tenant);
-    stack.server.services.workingGroups.useCardPoster(connectorPoster(stack.tenant, stack.config.identity.clientId));
   });
   afterAll(async () => stack.close());
 

@@ -1,8 +1,8 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
 import type { AadUserConversationMember, Channel, TeamsTab } from '@microsoft/microsoft-graph-types';
-import { SEED_PEOPLE, type RunningTenant } from '../../infra/graph-emulator/src/index';
+import { SEED_PEOPLE } from '../../infra/graph-emulator/src/index';
 import { SEED_TEAM_ID } from '../../infra/graph-emulator/src/resources/teams';
-import type { ChannelCardPoster, WorkingGroupView } from '../../api/services/workingGroups';
+import type { WorkingGroupView } from '../../api/services/workingGroups';
 import type { Stack } from './support/stack';
 
 export const TEAM = `/teams/${SEED_TEAM_ID}`;
@@ -11,33 +11,6 @@ export function userIdOf(mail: string): string {
   const person = SEED_PEOPLE.find((p) => p.mail === mail);
   if (!person) throw new Error(`no seeded person ${mail}`);
   return person.id;
-}
-
-/**
- * The welcome card's way in until the bot's composition provides the sender: the local tenant's Bot Framework
- * connector, which stores what the bot posts as a message of the channel (conversation id = channel id).
- */
-export function connectorPoster(tenant: RunningTenant, botAppId: string): ChannelCardPoster {
-  return {
-    async postToChannel(target, card, summary) {
-      const response = await fetch(
-        `${tenant.url}/v3/conversations/${encodeURIComponent(target.channelId)}/activities`,
-        {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({
-            type: 'message',
-            summary,
-            from: { id: `28:${botAppId}`, name: 'Plan- och bygg' },
-            conversation: { id: target.channelId, conversationType: 'channel', isGroup: true },
-            attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }],
-          }),
-        },
-      );
-      if (response.status !== 201) throw new Error(`connector answered ${response.status}`);
-      return { activityId: ((await response.json()) as { id: string }).id };
-    },
-  };
 }
 
 export async function peopleIds(stack: Stack, token: string): Promise<Map<string, string>> {
