@@ -18,6 +18,9 @@ import type { SiteDirectory } from './site';
  * People are named by e-mail address (`ownerPersonId` holds the owner's address).
  */
 export interface MeetingDecisions {
+  /** Where Beslut lives, so that a use case can read it in one batch with other lists. */
+  list(gateway: GraphGateway): Promise<{ siteId: string; listId: string }>;
+  openFollowUpsOf(items: readonly ListItemWithFields[]): Decision[];
   openFollowUps(gateway: GraphGateway): Promise<Decision[]>;
   forMeeting(gateway: GraphGateway, meetingId: string): Promise<Decision[]>;
   record(gateway: GraphGateway, meeting: Meeting, input: unknown): Promise<Decision>;
@@ -69,13 +72,21 @@ function toDecision(item: ListItemWithFields<BeslutFields>): Decision {
 export class BeslutListDecisions implements MeetingDecisions {
   constructor(private readonly directory: SiteDirectory) {}
 
-  private where(gateway: GraphGateway) {
+  list(gateway: GraphGateway) {
     return this.directory.list(gateway, 'decisions');
+  }
+
+  private where(gateway: GraphGateway) {
+    return this.list(gateway);
+  }
+
+  openFollowUpsOf(items: readonly ListItemWithFields[]): Decision[] {
+    return openFollowUps(items.map((item) => toDecision(item as ListItemWithFields<BeslutFields>)));
   }
 
   async openFollowUps(gateway: GraphGateway): Promise<Decision[]> {
     const { siteId, listId } = await this.where(gateway);
-    return openFollowUps((await gateway.listItems<BeslutFields>(siteId, listId)).map(toDecision));
+    return this.openFollowUpsOf(await gateway.listItems<BeslutFields>(siteId, listId));
   }
 
   async forMeeting(gateway: GraphGateway, meetingId: string): Promise<Decision[]> {

@@ -37,7 +37,7 @@ import {
   type PersonAnswer,
   type RepresentationWarning,
 } from '../../src/domain';
-import type { GraphGateway } from '../graph/gateway';
+import type { GraphGateway, ListItemWithFields } from '../graph/gateway';
 import { ConflictError } from '../graph/errors';
 import { eq } from '../graph/odata';
 import { ApiError, apiErrors } from '../http/errors';
@@ -463,13 +463,16 @@ export class MeetingsService {
       ...(request.room ? { location: request.room } : {}),
     });
     const operationKey = `meeting:${request.group}:${request.idempotencyKey}`;
-    const { siteId, listId } = await this.where(gateway);
-    const [existing, people, followUps] = await Promise.all([
-      gateway.listItems<MeetingFields>(siteId, listId, { filter: eq('OperationKey', operationKey) }),
+    const [{ siteId, listId }, beslut] = await Promise.all([this.where(gateway), this.decisions.list(gateway)]);
+    // One round trip for the retry check and the follow-ups; the contact list is usually warm from planning.
+    const [[existing = [], decisionItems = []], people] = await Promise.all([
+      gateway.listItemsBatch([{ siteId, listId, filter: eq('OperationKey', operationKey) }, beslut]),
       this.people(gateway),
-      this.decisions.openFollowUps(gateway),
     ]);
-    const already = existing.map(toMeetingRecord).find((record) => record !== undefined);
+    const followUps = this.decisions.openFollowUpsOf(decisionItems);
+    const already = existing
+      .map((item) => toMeetingRecord(item as ListItemWithFields<MeetingFields>))
+      .find((record) => record !== undefined);
     if (already) return { meeting: already, created: false };
 
     const agenda = buildAgenda({

@@ -97,9 +97,10 @@ describe('meetings against the local tenant', () => {
   beforeAll(async () => {
     stack = await startStack();
     await stack.prepare();
-    [chair, coordinator, member, stodgruppMember] = await Promise.all(
+    const tokens = await Promise.all(
       [CHAIR, COORDINATOR, MEMBER_GUEST, STODGRUPP_MEMBER].map((user) => stack.token(user)),
     );
+    [chair, coordinator, member, stodgruppMember] = tokens as [string, string, string, string];
   });
   afterAll(async () => stack.close());
 
