@@ -42,6 +42,9 @@ import { ConflictError } from '../graph/errors';
 import { eq } from '../graph/odata';
 import { ApiError, apiErrors } from '../http/errors';
 import type { Caller } from './callers';
+
+/** Who acts: the signed-in caller, or a person the bot acts for (roles from Kontakter either way). */
+export type Acting = Pick<Caller, 'person' | 'roles'>;
 import type { ContactRecord, ContactsService } from './contacts';
 import type { MeetingDecisions } from './meetingDecisions';
 import {
@@ -278,7 +281,7 @@ export class MeetingsService {
    * Candidate times inside the window, on working days, from findMeetingTimes as the convener. Guests'
    * calendars live in their own tenants, so they come back as unknown: the plan says so and advises a poll.
    */
-  async plan(gateway: GraphGateway, caller: Caller, input: unknown): Promise<MeetingPlan> {
+  async plan(gateway: GraphGateway, caller: Acting, input: unknown): Promise<MeetingPlan> {
     const request = planRequestSchema.parse(input);
     requireRole(caller.roles, kallaAction(request.group));
     if (request.latest <= request.earliest) {
@@ -442,7 +445,7 @@ export class MeetingsService {
    */
   async send(
     gateway: GraphGateway,
-    caller: Caller,
+    caller: Acting,
     input: unknown,
   ): Promise<{ meeting: MeetingRecord; created: boolean }> {
     const request = sendRequestSchema.parse(input);
@@ -536,7 +539,7 @@ export class MeetingsService {
     return { meeting: record, created: true };
   }
 
-  private assertConvener(caller: Caller, record: MeetingRecord, action: ActionId): void {
+  private assertConvener(caller: Acting, record: MeetingRecord, action: ActionId): void {
     requireRole(caller.roles, action, { meetingGroup: record.group });
     if (record.convenerEmail && record.convenerEmail !== caller.person.email) {
       throw new ApiError(
@@ -552,7 +555,7 @@ export class MeetingsService {
   }
 
   /** Moves the meeting; Graph sends every attendee the update (and resets their answers). */
-  async reschedule(gateway: GraphGateway, caller: Caller, id: string, input: unknown): Promise<MeetingRecord> {
+  async reschedule(gateway: GraphGateway, caller: Acting, id: string, input: unknown): Promise<MeetingRecord> {
     const request = rescheduleRequestSchema.parse(input);
     const record = await this.get(gateway, id);
     this.assertConvener(caller, record, 'meeting.reschedule');
@@ -581,7 +584,7 @@ export class MeetingsService {
   }
 
   /** Cancels the meeting; every attendee gets the cancellation with the message. */
-  async cancel(gateway: GraphGateway, caller: Caller, id: string, input: unknown): Promise<MeetingRecord> {
+  async cancel(gateway: GraphGateway, caller: Acting, id: string, input: unknown): Promise<MeetingRecord> {
     const request = cancelRequestSchema.parse(input);
     const record = await this.get(gateway, id);
     this.assertConvener(caller, record, 'meeting.cancel');

@@ -21,8 +21,8 @@ import {
 } from '../../src/domain';
 import type { GraphGateway, ListItemWithFields } from '../graph/gateway';
 import { eq } from '../graph/odata';
-import type { Caller } from './callers';
-import { kallaAction } from './meetings';
+
+import { kallaAction, type Acting } from './meetings';
 import type { SiteDirectory } from './site';
 
 interface PollFields extends Record<string, unknown> {
@@ -116,7 +116,7 @@ export class MeetingPolls {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  async create(gateway: GraphGateway, caller: Caller, input: unknown): Promise<PollView> {
+  async create(gateway: GraphGateway, caller: Acting, input: unknown): Promise<PollView> {
     const request = pollRequestSchema.parse(input);
     requireRole(caller.roles, kallaAction(request.group));
     const poll = createPoll({
@@ -150,13 +150,13 @@ export class MeetingPolls {
       .sort((a, b) => b.deadline.localeCompare(a.deadline));
   }
 
-  async get(gateway: GraphGateway, caller: Caller, pollId: string): Promise<PollView> {
+  async get(gateway: GraphGateway, caller: Acting, pollId: string): Promise<PollView> {
     const [item, votes] = await Promise.all([this.pollItem(gateway, pollId), this.voteItems(gateway, pollId)]);
     return this.view(item, votes, caller.person.email);
   }
 
   /** Records the caller's vote; voting again replaces the earlier vote. */
-  async vote(gateway: GraphGateway, caller: Caller, pollId: string, input: unknown): Promise<PollView> {
+  async vote(gateway: GraphGateway, caller: Acting, pollId: string, input: unknown): Promise<PollView> {
     const request = voteRequestSchema.parse(input);
     const [item, votes] = await Promise.all([this.pollItem(gateway, pollId), this.voteItems(gateway, pollId)]);
     const base = this.base(item);
@@ -184,7 +184,7 @@ export class MeetingPolls {
   }
 
   /** Closes the poll once a time is picked; votes after that are refused. */
-  async close(gateway: GraphGateway, caller: Caller, pollId: string): Promise<PollView> {
+  async close(gateway: GraphGateway, caller: Acting, pollId: string): Promise<PollView> {
     const item = await this.pollItem(gateway, pollId);
     const base = this.base(item);
     if (!base) throw new DomainRuleError('POLL_UNREADABLE', 'Omröstningen kunde inte läsas.');

@@ -21,9 +21,9 @@ import type { GraphGateway, ListItemWithFields } from '../graph/gateway';
 import { ConflictError } from '../graph/errors';
 import { eq } from '../graph/odata';
 import { apiErrors } from '../http/errors';
-import type { Caller } from './callers';
+
 import type { MeetingDecisions } from './meetingDecisions';
-import type { MeetingsService } from './meetings';
+import type { Acting, MeetingsService } from './meetings';
 import { groupMembers, toDomainMeeting, type MeetingRecord } from './meetingsRegister';
 import type { SiteDirectory } from './site';
 
@@ -162,7 +162,7 @@ export class MeetingProtocols {
 
   async setAttendance(
     gateway: GraphGateway,
-    caller: Caller,
+    caller: Acting,
     meetingId: string,
     input: unknown,
   ): Promise<AttendanceRow[]> {
@@ -221,7 +221,7 @@ export class MeetingProtocols {
     return this.decisions.forMeeting(gateway, meetingId);
   }
 
-  async recordDecision(gateway: GraphGateway, caller: Caller, meetingId: string, input: unknown): Promise<Decision> {
+  async recordDecision(gateway: GraphGateway, caller: Acting, meetingId: string, input: unknown): Promise<Decision> {
     requireRole(caller.roles, 'decision.record');
     const [record, protocol] = await Promise.all([
       this.meetings.get(gateway, meetingId),
@@ -317,7 +317,7 @@ export class MeetingProtocols {
   }
 
   /** Drafts (or redrafts) the protokoll: secretary, chair and two justerare, who must all have been present. */
-  async draft(gateway: GraphGateway, caller: Caller, meetingId: string, input: unknown): Promise<ProtocolView> {
+  async draft(gateway: GraphGateway, caller: Acting, meetingId: string, input: unknown): Promise<ProtocolView> {
     requireRole(caller.roles, 'decision.record');
     const request = protocolRequestSchema.parse(input);
     const [record, rows, decisions, existing] = await Promise.all([
@@ -354,7 +354,7 @@ export class MeetingProtocols {
   }
 
   /** A justerare approves; the second approval locks the protokoll. */
-  async approve(gateway: GraphGateway, caller: Caller, meetingId: string): Promise<ProtocolView> {
+  async approve(gateway: GraphGateway, caller: Acting, meetingId: string): Promise<ProtocolView> {
     requireRole(caller.roles, 'protocol.approve');
     const { siteId, listId } = await this.directory.list(gateway, 'protocols');
     for (let attempt = 0; ; attempt += 1) {
