@@ -114,6 +114,10 @@ export interface ApiClient {
   updatePerson(id: string, etag: string, patch: PersonPatch): Promise<SavedContact>;
   commitments(): Promise<Breach[]>;
   upcomingMeetings(): Promise<MeetingDto[]>;
+  /** A feature's own endpoint, its answer checked by `schema` (features keep their schemas beside their pages). */
+  request<T>(path: string, schema: z.ZodType<T>, init?: { method?: string; body?: unknown }): Promise<T>;
+  /** A file the API serves (PDF, .ics), fetched with the token. */
+  download(path: string): Promise<Blob>;
 }
 
 export interface ApiClientOptions {
@@ -171,6 +175,29 @@ export function createApiClient({ baseUrl = '', getToken }: ApiClientOptions): A
     commitments: async () => (await call('/api/commitments', z.object({ breaches: z.array(breachSchema) }))).breaches,
     upcomingMeetings: async () =>
       (await call('/api/meetings?upcoming=true', z.object({ meetings: z.array(meetingSchema) }))).meetings,
+    request: (path, schema, init = {}) =>
+      call(path, schema, {
+        method: init.method ?? 'GET',
+        ...(init.body === undefined
+          ? {}
+          : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(init.body) }),
+      }),
+    download: async (path) => {
+      const token = await getToken();
+      let response: Response;
+      try {
+        response = await fetch(`${baseUrl}${path}`, { headers: { authorization: `Bearer ${token}` } });
+      } catch {
+        throw new ApiError('NETWORK', NETWORK_MESSAGE, 0);
+      }
+      if (!response.ok) {
+        const parsed = errorBodySchema.safeParse(await response.json().catch(() => undefined));
+        if (!parsed.success) throw new ApiError('BAD_RESPONSE', BAD_RESPONSE_MESSAGE, response.status);
+        const { code, message, requestId } = parsed.data.error;
+        throw new ApiError(code, message, response.status, requestId);
+      }
+      return response.blob();
+    },
   };
 }
 
