@@ -201,7 +201,7 @@ export class WorkingGroupsService {
    * same name whose setup did not finish is resumed; one that did is a duplicate.
    */
   async appoint(user: GraphGateway, app: GraphGateway, input: AppointInput): Promise<WorkingGroupView> {
-    const people = await this.contacts.list(app);
+    const [people, items] = await Promise.all([this.contacts.list(app), this.items(app)]);
     const group = createWorkingGroup(
       {
         id: 'ny',
@@ -228,7 +228,7 @@ export class WorkingGroupsService {
       ]);
     if (input.decisionId) await this.assertDecisionExists(app, input.decisionId);
 
-    const sameName = (await this.items(app)).find(
+    const sameName = items.find(
       (item) => (text(item.fields.Title) ?? '').toLocaleLowerCase('sv') === group.name.toLocaleLowerCase('sv'),
     );
     if (sameName && text(sameName.fields.SetupStep) === 'klar')
@@ -277,20 +277,24 @@ export class WorkingGroupsService {
     const inChannel = view.members.filter((m) => !(view.membershipType === 'shared' && m.guest));
     const convener = view.members.find((m) => m.convener);
 
-    if (view.membershipType !== 'shared') await this.ensureTeamMembers(user, app, teamId, view.members, people);
+    // A first run (nothing journalled) needs the names in use; a resumed one looks its channel up instead.
+    const firstRun = !journal.channelId && !journal.channelName;
+    const [, namesInUse] = await Promise.all([
+      view.membershipType !== 'shared' ? this.ensureTeamMembers(user, app, teamId, view.members, people) : undefined,
+      firstRun ? app.listChannels(teamId).then((cs) => cs.map((c) => c.displayName ?? '')) : undefined,
+    ]);
 
     let channel: Channel | undefined;
+    let created = false;
     if (journal.channelId) {
       channel = await app.getChannel(teamId, journal.channelId);
     } else {
       if (journal.channelName) channel = await app.findChannelByName(teamId, journal.channelName);
       if (!channel) {
-        journal.channelName ??= channelNameFor(
-          view.name,
-          (await app.listChannels(teamId)).map((c) => c.displayName ?? ''),
-        );
+        journal.channelName ??= channelNameFor(view.name, namesInUse ?? []);
         save();
-        channel = await this.createChannel(user, app, teamId, journal.channelName, view, inChannel, convener);
+        channel = await this.createChannel(user, app, teamId, journal.channelName, view, inChannel, convener, people);
+        created = true;
         if (!channel.webUrl) channel = await app.getChannel(teamId, String(channel.id));
       }
       journal.channelId = String(channel.id);
@@ -298,7 +302,16 @@ export class WorkingGroupsService {
     }
     const channelId = String(channel.id);
 
-    if (view.membershipType !== 'standard')
+    // A private channel just made has its members from the create call; a shared one has only its owner.
+    if (view.membershipType === 'shared' && created)
+      await this.addChannelMembers(
+        user,
+        teamId,
+        channelId,
+        inChannel.filter((m) => !m.convener),
+        people,
+      );
+    else if (view.membershipType !== 'standard' && !created)
       await this.reconcileChannelMembers(user, app, teamId, channelId, inChannel, people);
 
     if (!journal.tabId) {
@@ -357,8 +370,8 @@ export class WorkingGroupsService {
     view: WorkingGroupView,
     inChannel: WorkingGroupMember[],
     convener: WorkingGroupMember | undefined,
+    people: ContactRecord[],
   ): Promise<Channel> {
-    const people = await this.contacts.list(app);
     const userIdOf = (m: WorkingGroupMember) => this.userIdOf(people.find((p) => p.id === m.id)!);
     const bind = (m: WorkingGroupMember, owner: boolean) =>
       user.conversationMember(userIdOf(m), owner ? ['owner'] : m.guest ? ['guest'] : []);
@@ -373,6 +386,7 @@ export class WorkingGroupsService {
       return await user.createChannel(teamId, body);
     } catch (error) {
       if (error instanceof GraphRequestError && error.status === 409) {
+        // The app sees private channels the coordinator is not in; the coordinator may not.
         const existing = await app.findChannelByName(teamId, displayName);
         if (existing) return existing;
       }
@@ -391,12 +405,13 @@ export class WorkingGroupsService {
     const inTeam = new Set(
       (await app.listTeamMembers(teamId)).map((m) => (m as AadUserConversationMember).userId ?? ''),
     );
-    for (const member of members) {
-      const person = people.find((p) => p.id === member.id)!;
-      const userId = this.userIdOf(person);
-      if (inTeam.has(userId)) continue;
-      await this.ignoringConflict(() => user.addTeamMember(teamId, userId, member.guest));
-    }
+    const missing = members.filter((m) => !inTeam.has(this.userIdOf(people.find((p) => p.id === m.id)!)));
+    await Promise.all(
+      missing.map((member) => {
+        const userId = this.userIdOf(people.find((p) => p.id === member.id)!);
+        return this.ignoringConflict(() => user.addTeamMember(teamId, userId, member.guest));
+      }),
+    );
   }
 
   private async reconcileChannelMembers(
@@ -408,11 +423,23 @@ export class WorkingGroupsService {
     people: ContactRecord[],
   ): Promise<void> {
     const present = new Set((await app.listChannelMembers(teamId, channelId)).map(userIdOfMember));
-    for (const member of inChannel) {
-      const userId = this.userIdOf(people.find((p) => p.id === member.id)!);
-      if (present.has(userId)) continue;
-      await this.ignoringConflict(() => user.addChannelMember(teamId, channelId, userId, member.convener));
-    }
+    const missing = inChannel.filter((m) => !present.has(this.userIdOf(people.find((p) => p.id === m.id)!)));
+    await this.addChannelMembers(user, teamId, channelId, missing, people);
+  }
+
+  private async addChannelMembers(
+    user: GraphGateway,
+    teamId: string,
+    channelId: string,
+    members: WorkingGroupMember[],
+    people: ContactRecord[],
+  ): Promise<void> {
+    await Promise.all(
+      members.map((member) => {
+        const userId = this.userIdOf(people.find((p) => p.id === member.id)!);
+        return this.ignoringConflict(() => user.addChannelMember(teamId, channelId, userId, member.convener));
+      }),
+    );
   }
 
   // Membership
@@ -572,11 +599,11 @@ export class WorkingGroupsService {
   ): Promise<ListItemWithFields<WorkingGroupFields>> {
     const { siteId, listId } = await this.directory.list(app, 'workingGroups');
     try {
-      return await app.updateItemFields<WorkingGroupFields>(siteId, listId, item.id, fields, item.eTag);
+      return await app.patchItemFields<WorkingGroupFields>(siteId, listId, item.id, fields, item.eTag);
     } catch (error) {
       if (!(error instanceof ConflictError)) throw error;
       const current = error.current as ListItemWithFields<WorkingGroupFields>;
-      return app.updateItemFields<WorkingGroupFields>(siteId, listId, item.id, fields, current.eTag);
+      return app.patchItemFields<WorkingGroupFields>(siteId, listId, item.id, fields, current.eTag);
     }
   }
 
