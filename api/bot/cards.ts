@@ -258,6 +258,31 @@ export function statusCard(report: StatusReport): IAdaptiveCard {
   return card(body);
 }
 
+export interface OutcomeBookedInput {
+  lineName: string;
+  amountOre: number;
+  date: string;
+  text?: string;
+  lineOutcomeOre: number;
+  lineBudgetOre: number;
+}
+
+export function outcomeBookedCard(booked: OutcomeBookedInput): IAdaptiveCard {
+  return card(
+    [
+      heading('Utfall bokfört'),
+      facts([
+        ['Budgetpost', booked.lineName],
+        ['Belopp', formatSek(booked.amountOre)],
+        ['Datum', formatDateSv(booked.date)],
+        ...(booked.text ? ([['Text', booked.text]] as Array<[string, string]>) : []),
+        ['Utfall hittills', `${formatSek(booked.lineOutcomeOre)} av ${formatSek(booked.lineBudgetOre)}`],
+      ]),
+    ],
+    [actionButton('Lägesrapport', { verb: 'command', command: 'lägesrapport' })],
+  );
+}
+
 // ------------------------------------------------------------------ activities
 
 export function activitiesCard(activities: readonly Activity[], scope: string): IAdaptiveCard {

@@ -11,10 +11,11 @@ import {
   newsCard,
   newsFormCard,
   newsPostedCard,
+  outcomeBookedCard,
   refusalCard,
   statusCard,
 } from './cards';
-import { newsTextSchema, parseCommand, type CommandDefinition, type ParsedCommand } from './commands';
+import { OUTCOME_USAGE, newsTextSchema, parseCommand, type CommandDefinition, type ParsedCommand } from './commands';
 import type { BotDeps } from './deps';
 import type { ProactiveSender } from './proactive';
 
@@ -95,9 +96,24 @@ async function runParsed(parsed: ParsedCommand, sender: Person, env: RunEnvironm
     }
     case 'nyhet':
       return postNews(parsed.text, sender, env);
+    case 'utfall': {
+      if (!deps.bookOutcome) {
+        return reply(
+          errorCard('Utfall kan inte bokföras', 'Ekonomin är inte ansluten till boten.'),
+          'Ekonomin saknas.',
+        );
+      }
+      if (!parsed.booking) return reply(errorCard('Så bokför du utfall', OUTCOME_USAGE), OUTCOME_USAGE);
+      const booked = await deps.bookOutcome({
+        ...parsed.booking,
+        date: toIsoDate(now),
+        by: sender,
+      });
+      if (!booked.ok) return reply(helpCard({ person: sender, problem: booked.problem }), booked.problem);
+      return reply(outcomeBookedCard(booked), `Utfall ${booked.lineName} bokfört.`);
+    }
     case 'kalla':
     case 'arbetsgrupp':
-    case 'utfall':
       return reply(
         errorCard('Kommer snart', `Kommandot ${parsed.command} finns inte i boten ännu. Använd fliken så länge.`),
         `Kommandot ${parsed.command} kommer snart.`,

@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import {
+  DomainValidationError,
   MONTH_NAMES_SV,
   SAMVERKANSOMRADEN,
   SAMVERKANSOMRADE_LABELS,
   can,
+  parseKronor,
   type ActionId,
   type Organisation,
   type Role,
@@ -105,10 +107,13 @@ export const COMMANDS: readonly CommandDefinition[] = [
   {
     name: 'utfall',
     alias: 'outcome',
-    description: { sv: 'Bokför utfall (kommer snart).', en: 'Books an outcome (coming soon).' },
-    args: { sv: '<budgetrad> <belopp>', en: '<budget line> <amount>' },
+    description: {
+      sv: 'Bokför utfall på en budgetpost (samordnaren).',
+      en: 'Books an outcome on a budget line (coordinator).',
+    },
+    args: { sv: '<belopp> <budgetpost> [text]', en: '<amount> <budget line> [text]' },
     action: 'outcome.book',
-    status: 'coming',
+    status: 'ready',
   },
 ];
 
@@ -131,7 +136,9 @@ export type ParsedCommand =
   | { command: 'lägesrapport'; year?: number }
   | { command: 'aktiviteter'; month?: number; area?: Samverkansomrade }
   | { command: 'nyhet'; text: string }
-  | { command: 'kalla' | 'arbetsgrupp' | 'utfall' };
+  /** Without a booking (the bare word) the bot answers with how to write one. */
+  | { command: 'utfall'; booking?: { amountOre: number; line: string } }
+  | { command: 'kalla' | 'arbetsgrupp' };
 
 export type ParseResult =
   | { ok: true; definition: CommandDefinition; parsed: ParsedCommand }
@@ -186,6 +193,25 @@ function parseArea(arg: string): Samverkansomrade | undefined {
       fold(SAMVERKANSOMRADE_LABELS[area].sv) === wanted ||
       fold(SAMVERKANSOMRADE_LABELS[area].en) === wanted,
   );
+}
+
+export const OUTCOME_USAGE =
+  'Skriv t.ex. "utfall 12500,50 Lokalhyra Faktura 3": beloppet i kronor utan mellanslag, sedan budgetposten.';
+
+/** `utfall <belopp> <budgetpost> [text]`: the amount is one word (kronor, decimal comma or point); the rest names the line. */
+function parseOutcome(definition: CommandDefinition, rest: string): ParseResult {
+  const [amountWord = '', ...lineWords] = rest.split(/\s+/).filter(Boolean);
+  if (amountWord === '') return { ok: true, definition, parsed: { command: 'utfall' } };
+  if (lineWords.length === 0) return { ok: false, definition, problem: OUTCOME_USAGE };
+  let amountOre: number;
+  try {
+    amountOre = parseKronor(amountWord);
+  } catch (error) {
+    const message = error instanceof DomainValidationError ? (error.issues[0]?.message ?? '') : '';
+    return { ok: false, definition, problem: `${message} ${OUTCOME_USAGE}`.trim() };
+  }
+  if (amountOre === 0) return { ok: false, definition, problem: 'Beloppet får inte vara noll.' };
+  return { ok: true, definition, parsed: { command: 'utfall', booking: { amountOre, line: lineWords.join(' ') } } };
 }
 
 function noArguments(definition: CommandDefinition, rest: string, parsed: ParsedCommand): ParseResult {
@@ -251,9 +277,10 @@ export function parseCommand(text: string, context: ParseContext): ParseResult {
       }
       return { ok: true, definition, parsed: { command: 'nyhet', text: newsText.data } };
     }
+    case 'utfall':
+      return parseOutcome(definition, rest);
     case 'kalla':
     case 'arbetsgrupp':
-    case 'utfall':
       return { ok: true, definition, parsed: { command: definition.name } };
   }
 }

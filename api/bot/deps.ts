@@ -63,6 +63,26 @@ export interface ActivityFilter {
   area?: Samverkansomrade;
 }
 
+export interface OutcomeBooking {
+  amountOre: number;
+  /** The budget line's id or name, possibly followed by the booking's text. */
+  line: string;
+  date: IsoDate;
+  by: Person;
+}
+
+export type BookedOutcome =
+  | {
+      ok: true;
+      lineName: string;
+      amountOre: number;
+      date: IsoDate;
+      text?: string;
+      lineOutcomeOre: number;
+      lineBudgetOre: number;
+    }
+  | { ok: false; problem: string };
+
 export interface NewsRecord {
   text: string;
   by: Person;
@@ -86,6 +106,11 @@ export interface BotDeps {
   /** The ekonomisk lägesrapport for a year as of a date (the domain's statusReport over the budget lists). */
   budgetStatus(year: number, asOf: IsoDate): Promise<StatusReport>;
   listActivities(filter: ActivityFilter): Promise<Activity[]>;
+  /**
+   * Books an outcome (`utfall`) on the line of `year` that `line` names (its id or name; words after the name
+   * are the booking's text). Optional so that test doubles without an economy still satisfy BotDeps.
+   */
+  bookOutcome?(input: OutcomeBooking): Promise<BookedOutcome>;
   /** Records a news item the bot has posted (the register); posting itself is the bot's. */
   recordNews(news: NewsRecord): Promise<void>;
   logger?: ILogger;

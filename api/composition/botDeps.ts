@@ -1,8 +1,10 @@
-import { statusReport, type Person } from '../../src/domain';
+import { DomainRuleError, DomainValidationError, type Person } from '../../src/domain';
 import type { BotConfig, BotDeps, Clock, ConversationStore } from '../bot/deps';
 import type { AppConfig } from '../config';
 import type { Logger } from '../http/logger';
 import type { AppServices } from '../services';
+import { toActivity } from '../services/activities';
+import { resolveBudgetLine } from '../services/budget';
 import type { ContactRecord } from '../services/contacts';
 import { teamsLogger } from './logger';
 import { registerMeetings } from './meetings';
@@ -87,13 +89,43 @@ export function createBotDeps({ config, services, conversations, logger, clock }
     },
 
     async budgetStatus(year, asOf) {
-      // Over no lines until the budget feature reads the Budget and Utfall lists.
-      return statusReport({ year, asOf, lines: [], outcomes: [] });
+      return (await services.economy.budget.report(app(), year, asOf)).status;
     },
 
-    async listActivities() {
-      // Empty until the activities feature reads the Aktiviteter list.
-      return [];
+    async listActivities(filter) {
+      const activities = await services.economy.activities.list(app(), filter);
+      return activities.map(toActivity);
+    },
+
+    async bookOutcome({ amountOre, line, date, by }) {
+      const { budget } = services.economy;
+      const year = Number(date.slice(0, 4));
+      const lines = await budget.listLines(app(), year);
+      const found = resolveBudgetLine(lines, line);
+      if ('problem' in found) return { ok: false, problem: found.problem };
+      try {
+        const booked = await budget.bookOutcome(
+          app(),
+          { budgetLineId: found.line.id, date, amountOre, ...(found.text ? { text: found.text } : {}) },
+          by.email,
+        );
+        const status = (await budget.report(app(), year, date)).status.lines.find((l) => l.line.id === found.line.id);
+        return {
+          ok: true,
+          lineName: found.line.name,
+          amountOre: booked.amountOre,
+          date: booked.date,
+          ...(booked.text ? { text: booked.text } : {}),
+          lineOutcomeOre: status?.outcomeOre ?? booked.amountOre,
+          lineBudgetOre: found.line.amountOre,
+        };
+      } catch (error) {
+        if (error instanceof DomainValidationError) {
+          return { ok: false, problem: error.issues.map((issue) => issue.message).join(' ') };
+        }
+        if (error instanceof DomainRuleError) return { ok: false, problem: error.message };
+        throw error;
+      }
     },
 
     async recordNews(news) {

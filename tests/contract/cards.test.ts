@@ -73,6 +73,19 @@ const CASES: Record<string, Array<[string, IAdaptiveCard]>> = {
   ],
   newsPostedCard: [['posted', cards.newsPostedCard('Ny vägledning om brandskydd.')]],
   newsFormCard: [['form', cards.newsFormCard()]],
+  outcomeBookedCard: [
+    [
+      'booked',
+      cards.outcomeBookedCard({
+        lineName: 'Lokalhyra',
+        amountOre: 1_250_050,
+        date: '2026-03-02',
+        text: 'Faktura 3',
+        lineOutcomeOre: 2_500_000,
+        lineBudgetOre: 12_000_000,
+      }),
+    ],
+  ],
   meetingReminderCard: [
     ['14 days', cards.meetingReminderCard(meetings[0]!, 14)],
     ['tomorrow', cards.meetingReminderCard(meetings[1]!, 1)],
