@@ -1,4 +1,5 @@
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { workingGroupsMessages } from './i18n/workingGroups';
 
 export type Language = 'sv' | 'en';
 
@@ -111,6 +112,7 @@ const sv = {
   'config.help': 'Välj en sida och tryck på Spara i Teams.',
   'config.outsideTeams': 'Den här sidan används när fliken läggs till i en kanal i Teams.',
   'teams.context': 'I Teams: {where}',
+  ...workingGroupsMessages.sv,
 };
 
 export type MessageKey = keyof typeof sv;
@@ -224,6 +226,7 @@ const en: Record<MessageKey, string> = {
   'config.help': 'Choose a page and press Save in Teams.',
   'config.outsideTeams': 'This page is used when the tab is added to a channel in Teams.',
   'teams.context': 'In Teams: {where}',
+  ...workingGroupsMessages.en,
 };
 
 export const MESSAGES: Record<Language, Record<MessageKey, string>> = { sv, en };
