@@ -1,9 +1,10 @@
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { workingGroupsMessages } from './i18n/workingGroups';
+import { meetingsMessages } from './i18n/meetings';
 
 export type Language = 'sv' | 'en';
 
 const sv = {
+  ...meetingsMessages.sv,
   appName: 'Plan- och byggsamverkan Västerbotten',
   skipToContent: 'Hoppa till innehållet',
   navLabel: 'Huvudmeny',
@@ -112,12 +113,12 @@ const sv = {
   'config.help': 'Välj en sida och tryck på Spara i Teams.',
   'config.outsideTeams': 'Den här sidan används när fliken läggs till i en kanal i Teams.',
   'teams.context': 'I Teams: {where}',
-  ...workingGroupsMessages.sv,
 };
 
 export type MessageKey = keyof typeof sv;
 
 const en: Record<MessageKey, string> = {
+  ...meetingsMessages.en,
   appName: 'Planning and building collaboration Västerbotten',
   skipToContent: 'Skip to content',
   navLabel: 'Main menu',
@@ -226,7 +227,6 @@ const en: Record<MessageKey, string> = {
   'config.help': 'Choose a page and press Save in Teams.',
   'config.outsideTeams': 'This page is used when the tab is added to a channel in Teams.',
   'teams.context': 'In Teams: {where}',
-  ...workingGroupsMessages.en,
 };
 
 export const MESSAGES: Record<Language, Record<MessageKey, string>> = { sv, en };
