@@ -90,16 +90,23 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground1,
     textDecorationLine: 'none',
     borderLeft: `${tokens.strokeWidthThicker} solid transparent`,
-    ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover, textDecorationLine: 'underline' },
+    // Background and text colours go in the theme's matching pairs, so that high contrast keeps its ratio.
+    ':hover': {
+      backgroundColor: tokens.colorNeutralBackground1Hover,
+      color: tokens.colorNeutralForeground1Hover,
+      textDecorationLine: 'underline',
+    },
     ':focus-visible': {
       outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
       outlineOffset: `calc(-1 * ${tokens.strokeWidthThick})`,
+      boxShadow: `inset 0 0 0 calc(2 * ${tokens.strokeWidthThick}) ${tokens.colorStrokeFocus1}`,
     },
   },
   navLinkCurrent: {
     fontWeight: tokens.fontWeightSemibold,
     borderLeft: `${tokens.strokeWidthThicker} solid ${tokens.colorCompoundBrandStroke}`,
     backgroundColor: tokens.colorNeutralBackground1Selected,
+    color: tokens.colorNeutralForeground1Selected,
   },
   main: {
     padding: `${tokens.spacingVerticalXL} ${tokens.spacingHorizontalXXL}`,

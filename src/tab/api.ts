@@ -166,12 +166,18 @@ export function createApiClient({ baseUrl = '', getToken }: ApiClientOptions): A
     organisations: async () =>
       (await call('/api/organisations', z.object({ organisations: z.array(organisationSchema) }))).organisations,
     people: async () => (await call('/api/people', z.object({ people: z.array(contactSchema) }))).people,
-    updatePerson: (id, etag, patch) =>
-      call(`/api/people/${encodeURIComponent(id)}`, savedContactSchema, {
-        method: 'PATCH',
-        headers: { 'content-type': 'application/json', 'if-match': etag },
-        body: JSON.stringify(patch),
-      }),
+    updatePerson: async (id, etag, patch) => {
+      const saved = await call(
+        `/api/people/${encodeURIComponent(id)}`,
+        z.union([z.object({ person: savedContactSchema }), savedContactSchema]),
+        {
+          method: 'PATCH',
+          headers: { 'content-type': 'application/json', 'if-match': etag },
+          body: JSON.stringify(patch),
+        },
+      );
+      return 'person' in saved ? saved.person : saved;
+    },
     commitments: async () => (await call('/api/commitments', z.object({ breaches: z.array(breachSchema) }))).breaches,
     upcomingMeetings: async () =>
       (await call('/api/meetings?upcoming=true', z.object({ meetings: z.array(meetingSchema) }))).meetings,

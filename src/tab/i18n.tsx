@@ -1,5 +1,6 @@
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { meetingsMessages } from './i18n/meetings';
+import { workingGroupsMessages } from './i18n/workingGroups';
 
 export type Language = 'sv' | 'en';
 
@@ -106,13 +107,14 @@ const sv = {
   'contacts.reloaded': 'Den nya versionen är laddad. Gör om dina ändringar och spara igen.',
   'contacts.nameRequired': 'Namnet får inte vara tomt.',
   'contacts.phoneInvalid': 'Ogiltigt telefonnummer; ange t.ex. 090-123 45 67.',
-  'contacts.titleTooLong': 'Titeln får vara högst 120 tecken.',
+  'contacts.titleTooLong': 'Titeln får vara högst 255 tecken.',
   'contacts.noValue': '–',
   'config.title': 'Fäst en vy i kanalen',
   'config.choose': 'Vilken sida ska fliken visa?',
   'config.help': 'Välj en sida och tryck på Spara i Teams.',
   'config.outsideTeams': 'Den här sidan används när fliken läggs till i en kanal i Teams.',
   'teams.context': 'I Teams: {where}',
+  ...workingGroupsMessages.sv,
 };
 
 export type MessageKey = keyof typeof sv;
@@ -220,13 +222,14 @@ const en: Record<MessageKey, string> = {
   'contacts.reloaded': 'The new version is loaded. Make your changes again and save.',
   'contacts.nameRequired': 'The name must not be empty.',
   'contacts.phoneInvalid': 'Invalid phone number; e.g. 090-123 45 67.',
-  'contacts.titleTooLong': 'The title may be at most 120 characters.',
+  'contacts.titleTooLong': 'The title may be at most 255 characters.',
   'contacts.noValue': '–',
   'config.title': 'Pin a view in the channel',
   'config.choose': 'Which page should the tab show?',
   'config.help': 'Choose a page and press Save in Teams.',
   'config.outsideTeams': 'This page is used when the tab is added to a channel in Teams.',
   'teams.context': 'In Teams: {where}',
+  ...workingGroupsMessages.en,
 };
 
 export const MESSAGES: Record<Language, Record<MessageKey, string>> = { sv, en };

@@ -28,6 +28,9 @@ export function loadTeamsJs(): Promise<TeamsJs> {
  * that never answers is treated the same after a timeout, so the tab always starts.
  */
 export async function connectToTeams(timeoutMs = 5000): Promise<TeamsHost | undefined> {
+  // Neither framed nor opened by a host: initialize() would reject with "No Parent window found". Skipping it
+  // saves loading teams-js, which also fetches a domain list from Microsoft's CDN on load.
+  if (window.parent === window && !window.opener) return undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   try {
     const { app, authentication } = await loadTeamsJs();

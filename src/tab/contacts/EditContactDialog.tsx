@@ -16,7 +16,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { z } from 'zod';
 import { ROLES, type Role } from '../../domain/roles';
 import { ApiError, conflictCurrent, type Contact, type PersonPatch } from '../api';
@@ -35,7 +35,7 @@ export interface ContactForm {
 
 const formSchema = z.object({
   displayName: z.string().trim().min(1, { error: 'contacts.nameRequired' }),
-  title: z.string().trim().max(120, { error: 'contacts.titleTooLong' }),
+  title: z.string().trim().max(255, { error: 'contacts.titleTooLong' }),
   phone: z
     .string()
     .trim()
@@ -71,8 +71,9 @@ function formOf(contact: Contact): ContactForm {
 export function patchFor(original: Contact, form: ContactForm): PersonPatch {
   const patch: PersonPatch = {};
   if (form.displayName !== original.displayName) patch.displayName = form.displayName;
-  if (form.title !== (original.title ?? '') && form.title !== '') patch.title = form.title;
-  if (form.phone !== (original.phone ?? '') && form.phone !== '') patch.phone = form.phone;
+  // An emptied field is sent as '' so that the server clears it.
+  if (form.title !== (original.title ?? '')) patch.title = form.title;
+  if (form.phone !== (original.phone ?? '')) patch.phone = form.phone;
   const sortedRoles = (roles: readonly string[]) => [...roles].sort().join(',');
   if (sortedRoles(form.roles) !== sortedRoles(original.roles)) patch.roles = form.roles;
   return patch;
@@ -92,15 +93,52 @@ const useStyles = makeStyles({
   },
 });
 
-export function EditContactDialog({
-  contact,
-  onClose,
-  onSaved,
-}: {
-  contact: Contact;
+/** Longer than tabster's own 250 ms deferred update of aria-hidden. */
+const RESTORE_AFTER_CLOSE_MS = 300;
+
+interface EditContactProps {
   onClose(): void;
   onSaved(name: string): void;
-}) {
+}
+
+/**
+ * The coordinator's edit dialog. It stays mounted and is opened and closed through `open`: unmounting a
+ * modal Fluent dialog outright can leave the rest of the page hidden from assistive technology.
+ */
+export function EditContactDialog({
+  contact,
+  open,
+  returnFocusTo,
+  onClose,
+  onSaved,
+}: EditContactProps & { contact?: Contact; open: boolean; returnFocusTo?: HTMLElement | null }) {
+  useEffect(() => {
+    if (open) return;
+    // Fluent's modal (tabster's modalizer) can leave aria-hidden on the app root after it closes
+    // (microsoft/fluentui#35139, microsoft/tabster#530): the page would stay invisible to screen readers.
+    const timer = window.setTimeout(() => {
+      document.getElementById('root')?.removeAttribute('aria-hidden');
+      if (returnFocusTo?.isConnected) returnFocusTo.focus();
+    }, RESTORE_AFTER_CLOSE_MS);
+    return () => window.clearTimeout(timer);
+  }, [open, returnFocusTo]);
+  return (
+    <Dialog open={open && contact !== undefined} onOpenChange={(_, data) => !data.open && onClose()} modalType="modal">
+      <DialogSurface aria-describedby={undefined}>
+        {contact && (
+          <EditContactForm
+            key={`${contact.id}:${contact.etag}`}
+            contact={contact}
+            onClose={onClose}
+            onSaved={onSaved}
+          />
+        )}
+      </DialogSurface>
+    </Dialog>
+  );
+}
+
+function EditContactForm({ contact, onClose, onSaved }: EditContactProps & { contact: Contact }) {
   const { t, language } = useI18n();
   const { api } = useServices();
   const styles = useStyles();
@@ -159,110 +197,100 @@ export function EditContactDialog({
     }));
 
   return (
-    <Dialog open onOpenChange={(_, data) => !data.open && onClose()} modalType="modal">
-      <DialogSurface aria-describedby={undefined}>
-        <form onSubmit={submit} noValidate>
-          <DialogBody>
-            <DialogTitle>{t('contacts.editPerson', { name: base.displayName })}</DialogTitle>
-            <DialogContent className={styles.form}>
-              <div aria-live="polite">
-                {notice && (
-                  <MessageBar intent="success">
-                    <MessageBarBody>{notice}</MessageBarBody>
-                  </MessageBar>
+    <form onSubmit={submit} noValidate>
+      <DialogBody>
+        <DialogTitle>{t('contacts.editPerson', { name: base.displayName })}</DialogTitle>
+        <DialogContent className={styles.form}>
+          <div aria-live="polite">
+            {notice && (
+              <MessageBar intent="success">
+                <MessageBarBody>{notice}</MessageBarBody>
+              </MessageBar>
+            )}
+          </div>
+          <div role="alert">
+            {failure && failure.code === 'CONFLICT' && (
+              <MessageBar intent="warning" layout="multiline">
+                <MessageBarBody>
+                  <MessageBarTitle>{t('contacts.conflictTitle')}</MessageBarTitle>
+                  <span lang="sv">{failure.message}</span> {t('contacts.conflictText')}
+                  {conflict && (
+                    <dl className={styles.current}>
+                      <dt>{t('contacts.name')}</dt>
+                      <dd>{conflict.displayName}</dd>
+                      <dt>{t('contacts.jobTitle')}</dt>
+                      <dd>{conflict.title || t('contacts.noValue')}</dd>
+                      <dt>{t('contacts.phone')}</dt>
+                      <dd>{conflict.phone || t('contacts.noValue')}</dd>
+                      <dt>{t('contacts.roles')}</dt>
+                      <dd>{conflict.roles.map((r) => roleName(r, language)).join(', ') || t('contacts.noValue')}</dd>
+                    </dl>
+                  )}
+                </MessageBarBody>
+                {conflict && (
+                  <MessageBarActions>
+                    <Button onClick={loadNewer}>{t('contacts.reload')}</Button>
+                  </MessageBarActions>
                 )}
-              </div>
-              <div role="alert">
-                {failure && failure.code === 'CONFLICT' && (
-                  <MessageBar intent="warning" layout="multiline">
-                    <MessageBarBody>
-                      <MessageBarTitle>{t('contacts.conflictTitle')}</MessageBarTitle>
-                      <span lang="sv">{failure.message}</span> {t('contacts.conflictText')}
-                      {conflict && (
-                        <dl className={styles.current}>
-                          <dt>{t('contacts.name')}</dt>
-                          <dd>{conflict.displayName}</dd>
-                          <dt>{t('contacts.jobTitle')}</dt>
-                          <dd>{conflict.title || t('contacts.noValue')}</dd>
-                          <dt>{t('contacts.phone')}</dt>
-                          <dd>{conflict.phone || t('contacts.noValue')}</dd>
-                          <dt>{t('contacts.roles')}</dt>
-                          <dd>
-                            {conflict.roles.map((r) => roleName(r, language)).join(', ') || t('contacts.noValue')}
-                          </dd>
-                        </dl>
-                      )}
-                    </MessageBarBody>
-                    {conflict && (
-                      <MessageBarActions>
-                        <Button onClick={loadNewer}>{t('contacts.reload')}</Button>
-                      </MessageBarActions>
-                    )}
-                  </MessageBar>
-                )}
-                {failure && failure.code !== 'CONFLICT' && (
-                  <MessageBar intent="error" layout="multiline">
-                    <MessageBarBody>
-                      <MessageBarTitle>{t('errorTitle')}</MessageBarTitle>
-                      <span lang="sv">{failure.message}</span>
-                      {failure.issues && (
-                        <ul lang="sv">
-                          {failure.issues.map((issue, index) => (
-                            <li key={index}>{issue.message}</li>
-                          ))}
-                        </ul>
-                      )}
-                    </MessageBarBody>
-                  </MessageBar>
-                )}
-              </div>
-              <Field
-                label={t('contacts.name')}
-                required
-                validationMessage={errors.displayName && t(errors.displayName)}
-              >
-                <Input
-                  value={form.displayName}
-                  onChange={(_, data) => setForm((f) => ({ ...f, displayName: data.value }))}
-                  autoComplete="name"
-                />
-              </Field>
-              <Field label={t('contacts.jobTitle')} validationMessage={errors.title && t(errors.title)}>
-                <Input
-                  value={form.title}
-                  onChange={(_, data) => setForm((f) => ({ ...f, title: data.value }))}
-                  autoComplete="organization-title"
-                />
-              </Field>
-              <Field label={t('contacts.phone')} validationMessage={errors.phone && t(errors.phone)}>
-                <Input
-                  type="tel"
-                  value={form.phone}
-                  onChange={(_, data) => setForm((f) => ({ ...f, phone: data.value }))}
-                  autoComplete="tel"
-                />
-              </Field>
-              <fieldset className={styles.roles}>
-                <legend className={styles.legend}>{t('contacts.roles')}</legend>
-                {ROLES.map((role) => (
-                  <Checkbox
-                    key={role}
-                    label={roleName(role, language)}
-                    checked={form.roles.includes(role)}
-                    onChange={(_, data) => toggleRole(role, data.checked === true)}
-                  />
-                ))}
-              </fieldset>
-            </DialogContent>
-            <DialogActions>
-              <Button appearance="primary" type="submit" disabled={saving || conflict !== undefined}>
-                {saving ? t('contacts.saving') : t('contacts.save')}
-              </Button>
-              <Button onClick={onClose}>{t('contacts.cancel')}</Button>
-            </DialogActions>
-          </DialogBody>
-        </form>
-      </DialogSurface>
-    </Dialog>
+              </MessageBar>
+            )}
+            {failure && failure.code !== 'CONFLICT' && (
+              <MessageBar intent="error" layout="multiline">
+                <MessageBarBody>
+                  <MessageBarTitle>{t('errorTitle')}</MessageBarTitle>
+                  <span lang="sv">{failure.message}</span>
+                  {failure.issues && (
+                    <ul lang="sv">
+                      {failure.issues.map((issue, index) => (
+                        <li key={index}>{issue.message}</li>
+                      ))}
+                    </ul>
+                  )}
+                </MessageBarBody>
+              </MessageBar>
+            )}
+          </div>
+          <Field label={t('contacts.name')} required validationMessage={errors.displayName && t(errors.displayName)}>
+            <Input
+              value={form.displayName}
+              onChange={(_, data) => setForm((f) => ({ ...f, displayName: data.value }))}
+              autoComplete="name"
+            />
+          </Field>
+          <Field label={t('contacts.jobTitle')} validationMessage={errors.title && t(errors.title)}>
+            <Input
+              value={form.title}
+              onChange={(_, data) => setForm((f) => ({ ...f, title: data.value }))}
+              autoComplete="organization-title"
+            />
+          </Field>
+          <Field label={t('contacts.phone')} validationMessage={errors.phone && t(errors.phone)}>
+            <Input
+              type="tel"
+              value={form.phone}
+              onChange={(_, data) => setForm((f) => ({ ...f, phone: data.value }))}
+              autoComplete="tel"
+            />
+          </Field>
+          <fieldset className={styles.roles}>
+            <legend className={styles.legend}>{t('contacts.roles')}</legend>
+            {ROLES.map((role) => (
+              <Checkbox
+                key={role}
+                label={roleName(role, language)}
+                checked={form.roles.includes(role)}
+                onChange={(_, data) => toggleRole(role, data.checked === true)}
+              />
+            ))}
+          </fieldset>
+        </DialogContent>
+        <DialogActions>
+          <Button appearance="primary" type="submit" disabled={saving || conflict !== undefined}>
+            {saving ? t('contacts.saving') : t('contacts.save')}
+          </Button>
+          <Button onClick={onClose}>{t('contacts.cancel')}</Button>
+        </DialogActions>
+      </DialogBody>
+    </form>
   );
 }

@@ -14,7 +14,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { ArrowDownloadRegular, EditRegular, SearchRegular } from '@fluentui/react-icons';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { ROLES } from '../../domain/roles';
 import type { Contact, Me, OrganisationDto } from '../api';
 import { EditContactDialog } from '../contacts/EditContactDialog';
@@ -24,6 +24,8 @@ import { useI18n, type Language } from '../i18n';
 import { useLoad } from '../services';
 import { ErrorMessage, Loading } from '../status';
 import { PageHeading, usePageStyles } from './common';
+
+const DIALOG_EXIT_MS = 600;
 
 const KIND_ORDER: Record<OrganisationDto['kind'], number> = { region: 0, lansstyrelse: 1, kommun: 2 };
 
@@ -100,7 +102,10 @@ const useStyles = makeStyles({
     marginBottom: tokens.spacingVerticalL,
   },
   search: { minWidth: '16rem', flexGrow: 1, maxWidth: '28rem' },
-  table: { marginBottom: tokens.spacingVerticalXL },
+  table: { marginBottom: tokens.spacingVerticalXL, tableLayout: 'auto' },
+  // Rows are not interactive; Fluent's hover background would put the links' colour on a clashing
+  // background in high contrast (yellow on cyan).
+  row: { ':hover': { backgroundColor: 'transparent' }, ':active': { backgroundColor: 'transparent' } },
   nameCell: { fontWeight: tokens.fontWeightSemibold },
   tableWrap: { overflowX: 'auto' },
 });
@@ -116,8 +121,16 @@ export function ContactsPage({ me }: { me: Me }) {
   const [query, setQuery] = useState('');
   const [role, setRole] = useState('');
   const [editing, setEditing] = useState<Contact>();
+  const [editorOpen, setEditorOpen] = useState(false);
+  const editButton = useRef<HTMLElement | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const canEdit = me.allowedActions.includes('contacts.edit');
+  // Close first, unmount after the closing animation: a modal unmounted while open can leave the page
+  // hidden from assistive technology, and a dialog kept mounted leaves focus sentinels in the page.
+  const closeEditor = () => {
+    setEditorOpen(false);
+    window.setTimeout(() => setEditing(undefined), DIALOG_EXIT_MS);
+  };
 
   const visible = useMemo(
     () =>
@@ -200,7 +213,7 @@ export function ContactsPage({ me }: { me: Me }) {
                   </TableHeader>
                   <TableBody>
                     {contacts.map((contact) => (
-                      <TableRow key={contact.id}>
+                      <TableRow key={contact.id} className={styles.row}>
                         <TableCell className={styles.nameCell}>{contact.displayName}</TableCell>
                         <TableCell>
                           {contact.roles.map((r) => roleName(r, language)).join(', ') || t('contacts.noValue')}
@@ -216,7 +229,11 @@ export function ContactsPage({ me }: { me: Me }) {
                               size="small"
                               icon={<EditRegular />}
                               aria-label={t('contacts.editPerson', { name: contact.displayName })}
-                              onClick={() => setEditing(contact)}
+                              onClick={(event) => {
+                                editButton.current = event.currentTarget;
+                                setEditing(contact);
+                                setEditorOpen(true);
+                              }}
                             >
                               {t('contacts.edit')}
                             </Button>
@@ -232,9 +249,11 @@ export function ContactsPage({ me }: { me: Me }) {
           {editing && (
             <EditContactDialog
               contact={editing}
-              onClose={() => setEditing(undefined)}
+              open={editorOpen}
+              returnFocusTo={editButton.current}
+              onClose={closeEditor}
               onSaved={(name) => {
-                setEditing(undefined);
+                closeEditor();
                 setAnnouncement(t('contacts.saved', { name }));
                 data.reload();
               }}

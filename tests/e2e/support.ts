@@ -1,0 +1,71 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startStack, type Stack } from '../integration/support/stack';
+
+export const ARTIFACTS = resolve('test-artifacts');
+export const TAB_DIST = resolve('dist/tab');
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/** Builds the tab as the server serves it, so the browser tests run the code as it is now. */
+export function buildTab(): void {
+  execFileSync(process.execPath, [resolve('node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
+    stdio: 'inherit',
+  });
+}
+
+export async function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+/** The whole stack on random ports: the local tenant, the server (serving dist/tab), lists provisioned. */
+export async function startTabStack(): Promise<Stack> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const stack = await startStack({ env: { TAB_DIST_DIR: TAB_DIST } });
+  await stack.prepare();
+  return stack;
+}
+
+export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+export interface AxeFinding {
+  id: string;
+  impact?: string | null;
+  help: string;
+  targets: string[];
+}
+
+/** axe-core's WCAG 2.1 A/AA violations on the page as it is now, in a form that reads well in a failure. */
+export async function wcagViolations(page: Page): Promise<AxeFinding[]> {
+  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  return results.violations.map((violation) => ({
+    id: violation.id,
+    impact: violation.impact,
+    help: violation.help,
+    targets: violation.nodes.slice(0, 5).map((node) => node.target.join(' ')),
+  }));
+}
+
+/** Waits until no loading status is left on the page. */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      ![...document.querySelectorAll('[role="status"]')].some((el) =>
+        /Laddar|Loading|Startar/.test(el.textContent ?? ''),
+      ),
+    undefined,
+    { timeout: 20_000 },
+  );
+}
