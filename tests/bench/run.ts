@@ -10,8 +10,8 @@ const BENCHES: { name: string; load: () => Promise<{ run: () => Promise<Figure[]
   { name: 'emulator', load: () => import('./emulator.bench') },
   { name: 'api', load: () => import('./api.bench') },
   { name: 'meetings', load: () => import('./meetings.bench') },
-  { name: 'meetings', load: () => import('./meetings.bench') },
   { name: 'workingGroups', load: () => import('./workingGroups.bench') },
+  { name: 'budget', load: () => import('./budget.bench') },
 ];
 
 async function main(): Promise<void> {
