@@ -115,7 +115,11 @@ export interface ApiClient {
   commitments(): Promise<Breach[]>;
   upcomingMeetings(): Promise<MeetingDto[]>;
   /** A feature's own endpoint, its answer checked by `schema` (features keep their schemas beside their pages). */
-  request<T>(path: string, schema: z.ZodType<T>, init?: { method?: string; body?: unknown }): Promise<T>;
+  request<T>(
+    path: string,
+    schema: z.ZodType<T>,
+    init?: { method?: string; body?: unknown; headers?: Record<string, string> },
+  ): Promise<T>;
   /** A file the API serves (PDF, .ics), fetched with the token. */
   download(path: string): Promise<Blob>;
 }
@@ -184,9 +188,8 @@ export function createApiClient({ baseUrl = '', getToken }: ApiClientOptions): A
     request: (path, schema, init = {}) =>
       call(path, schema, {
         method: init.method ?? 'GET',
-        ...(init.body === undefined
-          ? {}
-          : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(init.body) }),
+        headers: { ...init.headers, ...(init.body === undefined ? {} : { 'content-type': 'application/json' }) },
+        ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
       }),
     download: async (path) => {
       const token = await getToken();
