@@ -71,6 +71,21 @@ export async function buildTabIfStale(config: AppConfig): Promise<string> {
   return `fliken byggd på ${((Date.now() - started) / 1000).toFixed(1)} s.`;
 }
 
+/** How the bot is reached, for the start banner. */
+export function botBanner(config: AppConfig): string {
+  if (config.mode === 'local') return 'lokalt läge: utan Bot Framework-autentisering, bara från den här datorn';
+  return config.bot.authType === 'UserAssignedMSI'
+    ? `Bot Framework-autentisering, app-id ${config.bot.id}, hanterad identitet ${config.bot.managedIdentityClientId}`
+    : `Bot Framework-autentisering, app-id ${config.bot.id} med klienthemlighet`;
+}
+
+export function jobsBanner(config: AppConfig): string {
+  const seconds = config.jobs.intervalSeconds;
+  if (seconds === 0) return 'avstängda (JOBS_INTERVAL_SECONDS=0)';
+  if (seconds === 3600) return 'varje timme';
+  return seconds % 3600 === 0 ? `var ${seconds / 3600}:e timme` : `var ${seconds}:e sekund`;
+}
+
 async function main(): Promise<void> {
   const env = process.env;
   let tenant: RunningTenant | undefined;
@@ -115,10 +130,13 @@ async function main(): Promise<void> {
   console.log('Plan- och byggsamverkan Västerbotten körs:');
   console.log(`  Fliken:        ${url}/tab/`);
   console.log(`  REST-API:      ${url}/api/config`);
-  console.log(`  Bot:           ${url}/api/messages`);
+  console.log(`  Bot:           ${url}/api/messages (${botBanner(config)})`);
+  console.log(`  Påminnelser:   ${jobsBanner(config)}`);
   console.log(`  Graph:         ${config.graph.baseUrl}`);
   if (tenant) console.log(`  Lokal tenant:  ${tenant.url} (kontroller: ${tenant.url}/_emulator)`);
-  console.log('  Agents Playground: npm run playground');
+  if (tenant) console.log(`  Agents Playground: PORT=${config.port} npm run playground`);
+  if (!tenant) console.log(`  Publik adress: ${config.publicUrl}`);
+  console.log(`  Data:          ${resolve(config.dataDir)}`);
   console.log('Avsluta med Ctrl-C.');
 
   let stopping = false;

@@ -9,6 +9,7 @@ import type { Figure } from './stats';
 const BENCHES: { name: string; load: () => Promise<{ run: () => Promise<Figure[]> }> }[] = [
   { name: 'emulator', load: () => import('./emulator.bench') },
   { name: 'api', load: () => import('./api.bench') },
+  { name: 'bot', load: () => import('./bot.bench') },
   { name: 'meetings', load: () => import('./meetings.bench') },
   { name: 'workingGroups', load: () => import('./workingGroups.bench') },
   { name: 'budget', load: () => import('./budget.bench') },
