@@ -1,4 +1,7 @@
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { activitiesMessages } from './i18n/activities';
+import { budgetMessages } from './i18n/budget';
+import { decisionsMessages } from './i18n/decisions';
 import { meetingsMessages } from './i18n/meetings';
 import { workingGroupsMessages } from './i18n/workingGroups';
 
@@ -6,6 +9,9 @@ export type Language = 'sv' | 'en';
 
 const sv = {
   ...meetingsMessages.sv,
+  ...activitiesMessages.sv,
+  ...budgetMessages.sv,
+  ...decisionsMessages.sv,
   appName: 'Plan- och byggsamverkan Västerbotten',
   skipToContent: 'Hoppa till innehållet',
   navLabel: 'Huvudmeny',
@@ -121,6 +127,9 @@ export type MessageKey = keyof typeof sv;
 
 const en: Record<MessageKey, string> = {
   ...meetingsMessages.en,
+  ...activitiesMessages.en,
+  ...budgetMessages.en,
+  ...decisionsMessages.en,
   appName: 'Planning and building collaboration Västerbotten',
   skipToContent: 'Skip to content',
   navLabel: 'Main menu',
