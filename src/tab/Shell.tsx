@@ -23,6 +23,7 @@ import { MeetingsPage } from './pages/Meetings';
 import { OverviewPage } from './pages/Overview';
 import { PlaceholderPage } from './pages/Placeholder';
 import { WorkingGroupsPage } from './pages/WorkingGroups';
+import { WorkingGroupsPage } from './pages/WorkingGroups';
 import { PAGES, pageHref, pageTitleKey, useCurrentPage, type PageId } from './routes';
 import { useLoad, useServices } from './services';
 import { ErrorMessage, Loading } from './status';
@@ -232,6 +233,8 @@ function Page({ page, me }: { page: PageId; me: Parameters<typeof OverviewPage>[
       return <OverviewPage key={page} me={me} />;
     case 'kontakter':
       return <ContactsPage key={page} me={me} />;
+    case 'arbetsgrupper':
+      return <WorkingGroupsPage key={page} me={me} />;
     case 'moten':
       return <MeetingsPage key={page} me={me} />;
     case 'arbetsgrupper':
