@@ -17,20 +17,16 @@ import {
   PeopleTeamRegular,
   SparkleRegular,
 } from '@fluentui/react-icons';
-import { Suspense, lazy, useEffect, useRef, type ComponentType, type MouseEvent } from 'react';
+import { useEffect, useRef, type ComponentType, type MouseEvent } from 'react';
 import { useI18n } from './i18n';
 import { MeetingsPage } from './pages/Meetings';
+import { ContactsPage } from './pages/Contacts';
 import { OverviewPage } from './pages/Overview';
 import { PlaceholderPage } from './pages/Placeholder';
-import { WorkingGroupsPage } from './pages/WorkingGroups';
-import { WorkingGroupsPage } from './pages/WorkingGroups';
 import { PAGES, pageHref, pageTitleKey, useCurrentPage, type PageId } from './routes';
 import { useLoad, useServices } from './services';
 import { ErrorMessage, Loading } from './status';
 import { THEME_NAMES, type ThemeName } from './theme';
-
-// Kontakter brings the table, the edit dialog and the exports: loaded when first visited, not at start.
-const ContactsPage = lazy(() => import('./pages/Contacts').then((module) => ({ default: module.ContactsPage })));
 
 const PAGE_ICONS: Record<PageId, ComponentType<{ 'aria-hidden'?: boolean; className?: string }>> = {
   oversikt: HomeRegular,
@@ -216,11 +212,7 @@ export function Shell({ theme, onThemeChange, local }: ShellProps) {
         <main id="main" ref={mainRef} tabIndex={-1} className={styles.main}>
           {me.status === 'loading' && <Loading />}
           {me.status === 'error' && <ErrorMessage error={me.error} onRetry={me.reload} />}
-          {me.status === 'ready' && (
-            <Suspense fallback={<Loading />}>
-              <Page page={page} me={me.data} />
-            </Suspense>
-          )}
+          {me.status === 'ready' && <Page page={page} me={me.data} />}
         </main>
       </div>
     </div>
@@ -233,12 +225,8 @@ function Page({ page, me }: { page: PageId; me: Parameters<typeof OverviewPage>[
       return <OverviewPage key={page} me={me} />;
     case 'kontakter':
       return <ContactsPage key={page} me={me} />;
-    case 'arbetsgrupper':
-      return <WorkingGroupsPage key={page} me={me} />;
     case 'moten':
       return <MeetingsPage key={page} me={me} />;
-    case 'arbetsgrupper':
-      return <WorkingGroupsPage key={page} me={me} />;
     default:
       return <PlaceholderPage key={page} page={page} />;
   }

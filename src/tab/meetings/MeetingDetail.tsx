@@ -1,0 +1,240 @@
+import {
+  Button,
+  Field,
+  Input,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Textarea,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useState } from 'react';
+import type { Me } from '../api';
+import { meetingGroupName } from '../format';
+import { useI18n } from '../i18n';
+import { usePageStyles } from '../pages/common';
+import { useLoad } from '../services';
+import { ErrorMessage, Loading } from '../status';
+import { ActionStatus } from './ActionStatus';
+import { meetingsApi, saveFile, type MeetingRecord, type MeetingsApi } from './api';
+import { ProtocolPanel } from './ProtocolPanel';
+import { useAction } from './useAction';
+
+const useStyles = makeStyles({
+  facts: {
+    display: 'grid',
+    gridTemplateColumns: 'max-content 1fr',
+    columnGap: tokens.spacingHorizontalL,
+    rowGap: tokens.spacingVerticalXS,
+    '& dt': { fontWeight: tokens.fontWeightSemibold },
+    '& dd': { margin: 0 },
+  },
+  row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL, alignItems: 'flex-end' },
+  form: { display: 'grid', gap: tokens.spacingVerticalM, maxWidth: '40rem', marginTop: tokens.spacingVerticalM },
+  table: { maxWidth: '48rem' },
+});
+
+function Answers({ meeting }: { meeting: MeetingRecord }) {
+  const { t } = useI18n();
+  const page = usePageStyles();
+  const styles = useStyles();
+  const answers = useLoad((client) => meetingsApi(client).answers(meeting.id));
+  if (answers.status === 'loading') return <Loading />;
+  if (answers.status === 'error') return <ErrorMessage error={answers.error} onRetry={answers.reload} />;
+  const { organisations, warnings, notAnswered, totals } = answers.data;
+  const reminder = `mailto:?bcc=${encodeURIComponent(notAnswered.map((p) => p.email).join(','))}&subject=${encodeURIComponent(
+    `Påminnelse: ${meeting.title}`,
+  )}`;
+  return (
+    <section aria-labelledby="meeting-answers" className={page.section}>
+      <h3 id="meeting-answers" className={page.sectionHeading}>
+        {t('meetings.answersHeading')}
+      </h3>
+      {warnings.length > 0 && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <ul className={page.list}>
+              {warnings.map((warning) => (
+                <li key={warning.organisationId}>{warning.message}</li>
+              ))}
+            </ul>
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      <Table className={styles.table} size="small" aria-labelledby="meeting-answers">
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>{t('meetings.col.organisation')}</TableHeaderCell>
+            <TableHeaderCell>{t('meetings.col.accepted')}</TableHeaderCell>
+            <TableHeaderCell>{t('meetings.col.tentative')}</TableHeaderCell>
+            <TableHeaderCell>{t('meetings.col.declined')}</TableHeaderCell>
+            <TableHeaderCell>{t('meetings.col.noAnswer')}</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {organisations.map((org) => (
+            <TableRow key={org.organisationId}>
+              <TableCell>{org.name}</TableCell>
+              <TableCell>{org.accepted}</TableCell>
+              <TableCell>{org.tentative}</TableCell>
+              <TableCell>{org.declined}</TableCell>
+              <TableCell>{org.noAnswer}</TableCell>
+            </TableRow>
+          ))}
+          <TableRow>
+            <TableCell>
+              <strong>Totalt</strong>
+            </TableCell>
+            <TableCell>{totals.accepted}</TableCell>
+            <TableCell>{totals.tentative}</TableCell>
+            <TableCell>{totals.declined}</TableCell>
+            <TableCell>{totals.noAnswer}</TableCell>
+          </TableRow>
+        </TableBody>
+      </Table>
+      {notAnswered.length > 0 && (
+        <>
+          <h4 className={page.sectionHeading}>{t('meetings.notAnsweredHeading')}</h4>
+          <ul className={page.list}>
+            {notAnswered.map((person) => (
+              <li key={person.email}>{person.displayName}</li>
+            ))}
+          </ul>
+          <Link href={reminder}>{t('meetings.remindMail')}</Link>
+        </>
+      )}
+    </section>
+  );
+}
+
+function ChangeMeeting({ api, meeting, onChanged }: { api: MeetingsApi; meeting: MeetingRecord; onChanged(): void }) {
+  const { t } = useI18n();
+  const page = usePageStyles();
+  const styles = useStyles();
+  const [date, setDate] = useState(meeting.date);
+  const [start, setStart] = useState(meeting.startTime);
+  const [end, setEnd] = useState(meeting.endTime);
+  const [comment, setComment] = useState('');
+  const moving = useAction();
+  const cancelling = useAction();
+  return (
+    <section aria-labelledby="meeting-change" className={page.section}>
+      <h3 id="meeting-change" className={page.sectionHeading}>
+        {t('meetings.changeHeading')}
+      </h3>
+      <div className={styles.row}>
+        <Field label={t('meetings.newDate')}>
+          <Input type="date" value={date} onChange={(_, data) => setDate(data.value)} />
+        </Field>
+        <Field label={t('meetings.start')}>
+          <Input type="time" value={start} onChange={(_, data) => setStart(data.value)} />
+        </Field>
+        <Field label={t('meetings.end')}>
+          <Input type="time" value={end} onChange={(_, data) => setEnd(data.value)} />
+        </Field>
+        <Button
+          disabled={moving.busy}
+          onClick={async () => {
+            const moved = await moving.run(
+              () => api.reschedule(meeting.id, { date, startTime: start, endTime: end }),
+              () => t('meetings.rescheduled'),
+            );
+            if (moved) onChanged();
+          }}
+        >
+          {t('meetings.reschedule')}
+        </Button>
+      </div>
+      <ActionStatus state={moving.state} />
+      <div className={styles.form}>
+        <Field label={t('meetings.cancelMessage')}>
+          <Textarea value={comment} onChange={(_, data) => setComment(data.value)} />
+        </Field>
+        <div>
+          <Button
+            disabled={cancelling.busy || comment.trim() === ''}
+            onClick={async () => {
+              const cancelled = await cancelling.run(
+                () => api.cancel(meeting.id, comment.trim()),
+                () => t('meetings.cancelled'),
+              );
+              if (cancelled) onChanged();
+            }}
+          >
+            {t('meetings.cancel')}
+          </Button>
+        </div>
+      </div>
+      <ActionStatus state={cancelling.state} />
+    </section>
+  );
+}
+
+/** One meeting: when and where, the answers per kommun, and what its convener and coordinator do with it. */
+export function MeetingDetail({
+  api,
+  meeting,
+  me,
+  onChanged,
+}: {
+  api: MeetingsApi;
+  meeting: MeetingRecord;
+  me: Me;
+  onChanged(): void;
+}) {
+  const { t, language } = useI18n();
+  const page = usePageStyles();
+  const styles = useStyles();
+  const download = useAction();
+  const isConvener = meeting.convenerEmail === me.person.email.toLowerCase() && meeting.status === 'planerat';
+  return (
+    <section aria-labelledby="meeting-detail" className={page.section}>
+      <h2 id="meeting-detail" className={page.sectionHeading}>
+        {t('meetings.detailHeading')}: {meeting.title}
+      </h2>
+      <dl className={styles.facts}>
+        <dt>{t('meetings.col.group')}</dt>
+        <dd>{meetingGroupName(meeting.group, language)}</dd>
+        <dt>{t('meetings.when')}</dt>
+        <dd>
+          {meeting.date} {meeting.startTime}–{meeting.endTime}
+        </dd>
+        <dt>{t('meetings.where')}</dt>
+        <dd>{[meeting.location, meeting.isOnline ? 'Teams' : undefined].filter(Boolean).join(', ') || '–'}</dd>
+        <dt>{t('meetings.col.status')}</dt>
+        <dd>{t(`meetings.status.${meeting.status}`)}</dd>
+      </dl>
+      {meeting.cancelComment && <p>{meeting.cancelComment}</p>}
+      <div className={styles.row}>
+        {meeting.joinUrl && meeting.status === 'planerat' && (
+          <Link href={meeting.joinUrl} target="_blank" rel="noreferrer">
+            {t('meetings.teamsLink')}
+          </Link>
+        )}
+        <Button
+          onClick={() =>
+            download.run(
+              async () => saveFile(await api.meetingIcs(meeting.id), `mote-${meeting.id}.ics`),
+              () => t('meetings.downloadIcs'),
+            )
+          }
+        >
+          {t('meetings.downloadIcs')}
+        </Button>
+      </div>
+      <ActionStatus state={download.state} />
+      {meeting.status !== 'installt' && <Answers meeting={meeting} />}
+      {isConvener && <ChangeMeeting api={api} meeting={meeting} onChanged={onChanged} />}
+      {meeting.status !== 'installt' && meeting.group === 'samverkansgrupp' && (
+        <ProtocolPanel api={api} meeting={meeting} me={me} />
+      )}
+    </section>
+  );
+}
