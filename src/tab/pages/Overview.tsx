@@ -46,13 +46,14 @@ const useStyles = makeStyles({
     rowGap: tokens.spacingVerticalXS,
     margin: `0 0 ${tokens.spacingVerticalM}`,
     '& dt': { fontWeight: tokens.fontWeightSemibold },
-    '& dd': { margin: 0 },
+    '& dd': { margin: 0, overflowWrap: 'anywhere', minWidth: 0 },
   },
   roles: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, listStyleType: 'none', padding: 0 },
   grid: {
     display: 'grid',
     gap: tokens.spacingHorizontalXXL,
     gridTemplateColumns: 'repeat(auto-fit, minmax(18rem, 1fr))',
+    '& > section': { minWidth: 0 },
   },
 });
 
