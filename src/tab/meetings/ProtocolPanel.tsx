@@ -85,11 +85,12 @@ export function ProtocolPanel({ api, meeting, me }: { api: MeetingsApi; meeting:
   const approving = useAction();
   const downloading = useAction();
 
+  const loaded = data.status === 'ready' ? data.data : undefined;
   useEffect(() => {
-    if (data.status !== 'ready') return;
-    setPresent(Object.fromEntries(data.data.attendance.map((row) => [row.email, row.present])));
-    setProtocol(data.data.protocol);
-  }, [data]);
+    if (!loaded) return;
+    setPresent(Object.fromEntries(loaded.attendance.map((row) => [row.email, row.present])));
+    setProtocol(loaded.protocol);
+  }, [loaded]);
 
   if (data.status === 'loading') return <Loading />;
   if (data.status === 'error') return <ErrorMessage error={data.error} onRetry={data.reload} />;

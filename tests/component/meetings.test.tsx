@@ -1,0 +1,233 @@
+import { afterEach, describe, expect, it } from '@jest/globals';
+import { cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { MeetingsPage } from '../../src/tab/pages/Meetings';
+import { COORDINATOR_ACTIONS, ERIK, KARIN, MARIA, meFor, renderWithServices, stubApi } from './support';
+
+const CHAIR_ACTIONS = ['samverkansgrupp.kalla', 'meeting.reschedule', 'meeting.cancel', 'protocol.approve'];
+
+const CANDIDATE = {
+  start: '2027-04-20T07:30:00.000Z',
+  end: '2027-04-20T10:00:00.000Z',
+  date: '2027-04-20',
+  startTime: '09:30',
+  endTime: '12:00',
+  label: 'tisdag 20 april 2027 kl. 09:30–12:00',
+  confidence: 52,
+  convenerAvailability: 'free',
+  counts: { free: 1, tentative: 0, busy: 0, unknown: 16 },
+  organisations: [
+    { organisationId: 'umea', name: 'Umeå kommun', free: [], tentative: [], busy: [], unknown: ['Erik Lundqvist'] },
+    {
+      organisationId: 'region-vasterbotten',
+      name: 'Region Västerbotten',
+      free: ['Karin Nordström'],
+      tentative: [],
+      busy: [],
+      unknown: [],
+    },
+  ],
+  warnings: [],
+};
+
+const PLAN = {
+  group: 'samverkansgrupp',
+  window: { start: '2027-04-01', end: '2027-05-31' },
+  outsideWindow: false,
+  workingDays: 38,
+  attendees: 17,
+  candidates: [
+    CANDIDATE,
+    {
+      ...CANDIDATE,
+      start: '2027-04-22T07:30:00.000Z',
+      date: '2027-04-22',
+      label: 'torsdag 22 april 2027 kl. 09:30–12:00',
+    },
+  ],
+  unknownAvailability: {
+    people: 16,
+    organisations: ['Umeå kommun'],
+    label: 'okänd tillgänglighet (annan organisation)',
+  },
+  pollAdvised: true,
+  message: '16 personer i andra organisationers tenanter kan inte slås upp.',
+};
+
+const RECORD = {
+  id: '7',
+  etag: '"1"',
+  title: 'Samverkansgruppen – vårmöte 2027',
+  group: 'samverkansgrupp',
+  season: 'var',
+  year: 2027,
+  date: '2027-04-20',
+  startTime: '09:30',
+  endTime: '12:00',
+  startUtc: '2027-04-20T07:30:00.000Z',
+  endUtc: '2027-04-20T10:00:00.000Z',
+  status: 'planerat',
+  eventId: 'AAMk',
+  location: 'Regionens hus',
+  isOnline: true,
+  joinUrl: 'https://teams.microsoft.com/l/meetup-join/x',
+  convenerEmail: MARIA.email,
+};
+
+const ANSWERS = {
+  meeting: RECORD,
+  totals: { invited: 3, accepted: 2, tentative: 0, declined: 1, noAnswer: 0 },
+  organisations: [
+    {
+      organisationId: 'umea',
+      name: 'Umeå kommun',
+      kind: 'kommun',
+      invited: 2,
+      accepted: 2,
+      tentative: 0,
+      declined: 0,
+      noAnswer: 0,
+    },
+    {
+      organisationId: 'asele',
+      name: 'Åsele kommun',
+      kind: 'kommun',
+      invited: 1,
+      accepted: 0,
+      tentative: 0,
+      declined: 1,
+      noAnswer: 0,
+    },
+  ],
+  people: [],
+  warnings: [
+    {
+      code: 'ALL_DECLINED',
+      organisationId: 'asele',
+      message: 'Åsele kommun blir inte representerad: alla inbjudna har tackat nej.',
+    },
+  ],
+  notAnswered: [],
+};
+
+describe('Möten', () => {
+  afterEach(cleanup);
+
+  it('the chair proposes times, sees guests as unknown, picks one and sends the kallelse once per click', async () => {
+    let registered: unknown[] = [];
+    const requests = stubApi({
+      '/api/meetings/records': () => ({ body: { meetings: registered } }),
+      '/api/meetings/polls': { polls: [] },
+      'POST /api/meetings/plan': PLAN,
+      'POST /api/meetings': () => {
+        registered = [RECORD];
+        return { status: 201, body: { meeting: RECORD, created: true } };
+      },
+      [`/api/meetings/${RECORD.id}/answers`]: ANSWERS,
+      [`/api/meetings/${RECORD.id}/attendance`]: { attendance: [] },
+      [`/api/meetings/${RECORD.id}/decisions`]: { decisions: [] },
+      [`/api/meetings/${RECORD.id}/protocol`]: {
+        protocol: { meetingId: RECORD.id, status: 'saknas', adjusterEmails: [], approvals: [] },
+      },
+    });
+    renderWithServices(<MeetingsPage me={meFor(MARIA, 'Umeå kommun', CHAIR_ACTIONS)} />);
+    expect(await screen.findByText('Inga möten är registrerade ännu.')).toBeTruthy();
+    // The chair convenes only samverkansgruppen.
+    const group = screen.getByRole('combobox', { name: 'Grupp' }) as HTMLSelectElement;
+    expect([...group.options].map((o) => o.value)).toEqual(['samverkansgrupp']);
+
+    fireEvent.change(screen.getByRole('textbox', { name: 'Lokal' }), { target: { value: 'Regionens hus' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Föreslå tider' }));
+    expect(await screen.findByText(/kan inte slås upp/)).toBeTruthy();
+    const plan = requests.find((r) => r.method === 'POST' && r.url.endsWith('/api/meetings/plan'));
+    expect(JSON.parse(plan?.body ?? '{}')).toMatchObject({
+      group: 'samverkansgrupp',
+      season: 'var',
+      durationMinutes: 150,
+    });
+    expect(screen.getAllByText(/Okänd tillgänglighet \(annan organisation\): Erik Lundqvist/)).toHaveLength(2);
+
+    const send = screen.getByRole('button', { name: 'Skicka kallelse' });
+    expect((send as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.click(screen.getByRole('radio', { name: /tisdag 20 april 2027/ }));
+    fireEvent.click(send);
+    expect(await screen.findByText('Kallelsen är skickad till 17 personer.')).toBeTruthy();
+    const sent = requests.filter((r) => r.method === 'POST' && r.url.endsWith('/api/meetings'));
+    expect(sent).toHaveLength(1);
+    const body = JSON.parse(sent[0]?.body ?? '{}') as Record<string, unknown>;
+    expect(body).toMatchObject({
+      group: 'samverkansgrupp',
+      date: '2027-04-20',
+      startTime: '09:30',
+      endTime: '12:00',
+      room: 'Regionens hus',
+      online: true,
+    });
+    expect(String(body.idempotencyKey)).toMatch(/^[A-Za-z0-9-]{8,64}$/);
+
+    // The new meeting opens with its answers per kommun and the warning for an unrepresented kommun.
+    const answers = await screen.findByRole('region', { name: 'Svar på kallelsen' });
+    expect(within(answers).getByText(/Åsele kommun blir inte representerad/)).toBeTruthy();
+    expect(within(answers).getByRole('row', { name: /Umeå kommun 2 0 0 0/ })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Flytta mötet' })).toBeTruthy();
+  });
+
+  it('a member sees the register but neither planning nor the convener’s changes', async () => {
+    stubApi({
+      '/api/meetings/records': { meetings: [RECORD] },
+      '/api/meetings/polls': { polls: [] },
+      [`/api/meetings/${RECORD.id}/answers`]: ANSWERS,
+      [`/api/meetings/${RECORD.id}/attendance`]: { attendance: [] },
+      [`/api/meetings/${RECORD.id}/decisions`]: { decisions: [] },
+      [`/api/meetings/${RECORD.id}/protocol`]: {
+        protocol: { meetingId: RECORD.id, status: 'saknas', adjusterEmails: [], approvals: [] },
+      },
+    });
+    renderWithServices(<MeetingsPage me={meFor(ERIK, 'Umeå kommun', ['protocol.approve'])} />);
+    fireEvent.click(await screen.findByRole('button', { name: /Visa Samverkansgruppen – vårmöte 2027/ }));
+    await screen.findByRole('region', { name: 'Svar på kallelsen' });
+    expect(screen.queryByRole('region', { name: 'Planera ett möte' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Flytta mötet' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Spara närvaro' })).toBeNull();
+  });
+
+  it('the coordinator saves närvaro for the members ticked; a justerare sees the approve button', async () => {
+    const attendance = [
+      { email: MARIA.email, displayName: MARIA.displayName, organisationId: 'umea', present: false, recorded: false },
+      {
+        email: KARIN.email,
+        displayName: KARIN.displayName,
+        organisationId: 'region-vasterbotten',
+        present: false,
+        recorded: false,
+      },
+    ];
+    const requests = stubApi({
+      '/api/meetings/records': { meetings: [RECORD] },
+      '/api/meetings/polls': { polls: [] },
+      [`/api/meetings/${RECORD.id}/answers`]: ANSWERS,
+      [`/api/meetings/${RECORD.id}/attendance`]: { attendance },
+      [`PUT /api/meetings/${RECORD.id}/attendance`]: {
+        attendance: attendance.map((row) => ({ ...row, present: row.email === KARIN.email, recorded: true })),
+      },
+      [`/api/meetings/${RECORD.id}/decisions`]: { decisions: [] },
+      [`/api/meetings/${RECORD.id}/protocol`]: {
+        protocol: { meetingId: RECORD.id, status: 'utkast', adjusterEmails: [KARIN.email, ERIK.email], approvals: [] },
+      },
+    });
+    renderWithServices(<MeetingsPage me={meFor(KARIN, 'Region Västerbotten', COORDINATOR_ACTIONS)} />);
+    fireEvent.click(await screen.findByRole('button', { name: /Visa Samverkansgruppen/ }));
+    const box = await screen.findByRole('checkbox', { name: 'Karin Nordström' });
+    fireEvent.click(box);
+    fireEvent.click(screen.getByRole('button', { name: 'Spara närvaro' }));
+    expect(await screen.findByText('Närvaron är sparad.')).toBeTruthy();
+    const put = requests.find((r) => r.method === 'PUT');
+    expect(JSON.parse(put?.body ?? '{}')).toEqual({
+      rows: [
+        { email: MARIA.email, present: false },
+        { email: KARIN.email, present: true },
+      ],
+    });
+    expect(screen.getByRole('button', { name: 'Justera protokollet' })).toBeTruthy();
+    expect(screen.getByText('Status: Utkast, ej justerat')).toBeTruthy();
+  });
+});

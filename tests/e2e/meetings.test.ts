@@ -1,0 +1,194 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { SEED_PEOPLE } from '../../infra/graph-emulator/src/seed/people';
+import { CHAIR, COORDINATOR } from '../../infra/graph-emulator/tests/support';
+import { candidateDays, seasonWindow, toIsoDate } from '../../src/domain';
+import { control, type Stack } from '../integration/support/stack';
+import { ARTIFACTS, buildTab, launchChromium, settled, startTabStack, wcagViolations } from './support';
+
+const today = toIsoDate(new Date());
+const thisYear = Number(today.slice(0, 4));
+const pastAutumnYear = today.slice(5, 7) >= '11' ? thisYear : thisYear - 1;
+const heldDay = candidateDays(seasonWindow(pastAutumnYear, 'host'))[10] as string;
+const samverkansgruppen = SEED_PEOPLE.filter((p) =>
+  p.xRoles.some((role) => ['ordforande', 'samverkansgrupp', 'samordnare'].includes(role)),
+);
+
+let stack: Stack;
+let browser: Browser;
+
+beforeAll(async () => {
+  buildTab();
+  stack = await startTabStack();
+  browser = await launchChromium();
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.close();
+});
+
+async function signIn(context: BrowserContext, name: string): Promise<{ page: Page; problems: string[] }> {
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  page.on('response', (response) => {
+    if (response.status() >= 400 && response.url().startsWith(stack.url)) {
+      problems.push(`${response.status()} ${response.url()}`);
+    }
+  });
+  await page.goto(`${stack.url}/`);
+  await page.waitForURL((url) => url.pathname.endsWith('/oauth2/v2.0/authorize'));
+  await page.getByRole('button', { name, exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Översikt' }).waitFor();
+  await settled(page);
+  await page.getByRole('navigation').getByRole('link', { name: 'Möten', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Möten' }).waitFor();
+  await settled(page);
+  return { page, problems };
+}
+
+async function openMeeting(page: Page, date: string): Promise<void> {
+  await page.getByRole('button', { name: new RegExp(`^Visa .* ${date}$`) }).click();
+  await page.getByRole('heading', { level: 2, name: /^Mötet:/ }).waitFor();
+  await settled(page);
+}
+
+describe('Möten in a browser against the whole stack', () => {
+  it('the chair plans the spring meeting, picks a time and sends the kallelse', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
+    try {
+      const { page, problems } = await signIn(context, 'Maria Bergström');
+      await page.getByRole('textbox', { name: 'Lokal' }).fill('Regionens hus, sal Vindeln');
+      await page.getByRole('button', { name: 'Föreslå tider' }).click();
+      await page.getByRole('heading', { name: 'Förslag på tider' }).waitFor();
+      await page.getByText(/kan inte slås upp/).waitFor();
+      const options = page.getByRole('radio');
+      expect(await options.count()).toBeGreaterThan(0);
+      await page.locator('details').first().locator('summary').click();
+      await page
+        .getByText(/Okänd tillgänglighet \(annan organisation\): Erik Lundqvist/)
+        .first()
+        .waitFor();
+      expect(await wcagViolations(page)).toEqual([]);
+      await page.screenshot({ path: join(ARTIFACTS, 'meetings-plan.png'), fullPage: true });
+
+      await options.first().check();
+      const label = (await options.first().evaluate((el) => el.closest('label, div')?.textContent ?? '')).trim();
+      await page.getByRole('button', { name: 'Skicka kallelse' }).click();
+      await page.getByText(`Kallelsen är skickad till ${samverkansgruppen.length - 1} personer.`).waitFor();
+      await page.getByRole('heading', { level: 2, name: /^Mötet: Samverkansgruppen – vårmöte/ }).waitFor();
+      await settled(page);
+      await page.getByRole('heading', { name: 'Svar på kallelsen' }).waitFor();
+      expect(await wcagViolations(page)).toEqual([]);
+
+      const records = (await (
+        await stack.call('/api/meetings/records', { token: await stack.token(CHAIR) })
+      ).json()) as { meetings: { eventId: string; status: string; date: string }[] };
+      expect(records.meetings).toHaveLength(1);
+      expect(label).toContain(String(records.meetings[0]?.date.slice(0, 4)));
+      const outbox = (await (await control(stack.tenant, 'GET', '/outbox')).json()) as {
+        value: { type: string; to: string }[];
+      };
+      expect(outbox.value.filter((m) => m.type === 'invitation')).toHaveLength(
+        samverkansgruppen.filter((p) => !p.xHasMailbox).length,
+      );
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('the coordinator records närvaro and beslut, drafts the protokoll; justerare approve; the PDF downloads', async () => {
+    const chair = await stack.token(CHAIR);
+    const sent = await stack.call('/api/meetings', {
+      token: chair,
+      method: 'POST',
+      body: {
+        group: 'samverkansgrupp',
+        season: 'host',
+        date: heldDay,
+        startTime: '09:30',
+        endTime: '12:00',
+        room: 'Regionens hus',
+        online: true,
+        idempotencyKey: randomUUID(),
+      },
+    });
+    expect(sent.status).toBe(201);
+
+    const coordinatorContext = await browser.newContext({
+      viewport: { width: 1280, height: 1000 },
+      acceptDownloads: true,
+    });
+    try {
+      const { page, problems } = await signIn(coordinatorContext, 'Karin Nordström');
+      await openMeeting(page, heldDay);
+      for (const name of ['Maria Bergström', 'Karin Nordström', 'Erik Lundqvist', 'Anna Sjöberg', 'Helena Nilsson']) {
+        await page.getByRole('checkbox', { name, exact: true }).check();
+      }
+      await page.getByRole('button', { name: 'Spara närvaro' }).click();
+      await page.getByText('Närvaron är sparad.').waitFor();
+      await settled(page);
+
+      await page.getByRole('combobox', { name: 'Beslutstyp' }).selectOption('budget');
+      await page.getByRole('textbox', { name: 'Beslut' }).fill('Budgeten för nästa år fastställs enligt förslaget.');
+      await page.getByRole('button', { name: 'Registrera beslut' }).click();
+      await page.getByText('Beslutet är registrerat.').waitFor();
+      await page.getByText('Budgeten för nästa år fastställs enligt förslaget.', { exact: false }).first().waitFor();
+      await settled(page);
+
+      await page.getByRole('combobox', { name: 'Sekreterare' }).selectOption(COORDINATOR);
+      await page.getByRole('combobox', { name: 'Mötesordförande' }).selectOption(CHAIR);
+      await page.getByRole('combobox', { name: 'Justerare 1' }).selectOption('erik.lundqvist@umea.se');
+      await page.getByRole('combobox', { name: 'Justerare 2' }).selectOption('anna.sjoberg@skelleftea.se');
+      await page.getByRole('button', { name: 'Skapa protokollutkast' }).click();
+      await page.getByText('Protokollutkastet är skapat; justerarna kan justera det.').waitFor();
+      expect(await wcagViolations(page)).toEqual([]);
+      await page.screenshot({ path: join(ARTIFACTS, 'meetings-protocol.png'), fullPage: true });
+
+      // The justerare approve, one in the tab and one through the API.
+      const memberContext = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
+      try {
+        const erik = await signIn(memberContext, 'Erik Lundqvist');
+        await openMeeting(erik.page, heldDay);
+        await erik.page.getByRole('button', { name: 'Justera protokollet' }).click();
+        await erik.page.getByText('Du har justerat protokollet.').waitFor();
+        expect(erik.problems).toEqual([]);
+      } finally {
+        await memberContext.close();
+      }
+      const meetingId = (
+        (await (await stack.call('/api/meetings/records', { token: chair })).json()) as {
+          meetings: { id: string; date: string }[];
+        }
+      ).meetings.find((m) => m.date === heldDay)?.id;
+      const anna = await stack.call(`/api/meetings/${meetingId}/protocol/approve`, {
+        token: await stack.token('anna.sjoberg@skelleftea.se'),
+        method: 'POST',
+      });
+      expect(((await anna.json()) as { protocol: { status: string } }).protocol.status).toBe('justerat');
+
+      await page.reload();
+      await page.getByRole('navigation').getByRole('link', { name: 'Möten', exact: true }).click();
+      await settled(page);
+      await openMeeting(page, heldDay);
+      await page.getByText('Status: Justerat').waitFor();
+      expect(await page.getByRole('button', { name: 'Spara närvaro' }).count()).toBe(0);
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Ladda ner protokollet (PDF)' }).click(),
+      ]);
+      expect(download.suggestedFilename()).toBe(`protokoll-${meetingId}.pdf`);
+      const path = join(ARTIFACTS, 'protokoll.pdf');
+      await download.saveAs(path);
+      expect(readFileSync(path).subarray(0, 5).toString()).toBe('%PDF-');
+      expect(problems).toEqual([]);
+    } finally {
+      await coordinatorContext.close();
+    }
+  });
+});
