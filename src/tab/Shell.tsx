@@ -21,6 +21,9 @@ import { useEffect, useRef, type ComponentType, type MouseEvent } from 'react';
 import { useI18n } from './i18n';
 import { MeetingsPage } from './pages/Meetings';
 import { ContactsPage } from './pages/Contacts';
+import { ActivitiesPage } from './pages/Activities';
+import { BudgetPage } from './pages/Budget';
+import { DecisionsPage } from './pages/Decisions';
 import { OverviewPage } from './pages/Overview';
 import { PlaceholderPage } from './pages/Placeholder';
 import { PAGES, pageHref, pageTitleKey, useCurrentPage, type PageId } from './routes';
@@ -227,6 +230,12 @@ function Page({ page, me }: { page: PageId; me: Parameters<typeof OverviewPage>[
       return <ContactsPage key={page} me={me} />;
     case 'moten':
       return <MeetingsPage key={page} me={me} />;
+    case 'aktiviteter':
+      return <ActivitiesPage key={page} me={me} />;
+    case 'budget':
+      return <BudgetPage key={page} me={me} />;
+    case 'beslut':
+      return <DecisionsPage key={page} me={me} />;
     default:
       return <PlaceholderPage key={page} page={page} />;
   }

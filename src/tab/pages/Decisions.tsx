@@ -1,0 +1,204 @@
+import {
+  Field,
+  Select,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@fluentui/react-components';
+import { useState } from 'react';
+import { z } from 'zod';
+import type { Me } from '../api';
+import { activitiesApi, decisionSchema, type DecisionDto } from '../activities/api';
+import { ActionMessage, useAction, useEconomyStyles, useReloadOn } from '../budget/shared';
+import { useI18n, type MessageKey } from '../i18n';
+import { useLoad, useServices } from '../services';
+import { ErrorMessage, Loading } from '../status';
+import { PageHeading, usePageStyles } from './common';
+
+const KINDS = [
+  'budget',
+  'ekonomiska_prioriteringar',
+  'verksamhetsplan',
+  'aktiviteter_kalendarium',
+  'utvardering',
+  'arbetsgrupp',
+  'delegering',
+] as const;
+const FOLLOW_UPS = ['ej_paborjad', 'pagar', 'klar'] as const;
+type FollowUp = (typeof FOLLOW_UPS)[number];
+
+const proposalSchema = z.object({ kind: z.string(), title: z.string(), text: z.string(), subjectRef: z.string() });
+
+function kindKey(kind: string): MessageKey {
+  return (KINDS as readonly string[]).includes(kind) ? (`dec.kind.${kind}` as MessageKey) : 'dec.filter.all';
+}
+
+export function DecisionsPage({ me }: { me: Me }) {
+  const { t } = useI18n();
+  const page = usePageStyles();
+  const styles = useEconomyStyles();
+  const { api } = useServices();
+  const [meetingId, setMeetingId] = useState('');
+  const [kind, setKind] = useState('');
+  const [followUp, setFollowUp] = useState('');
+  const query = new URLSearchParams({
+    ...(meetingId ? { meetingId } : {}),
+    ...(kind ? { kind } : {}),
+    ...(followUp ? { followUp } : {}),
+  }).toString();
+  const decisions = useLoad(
+    async (client) =>
+      (
+        await client.request(
+          `/api/decisions${query ? `?${query}` : ''}`,
+          z.object({ decisions: z.array(decisionSchema) }),
+        )
+      ).decisions,
+  );
+  const meetings = useLoad((client) => activitiesApi(client).meetings());
+  const proposals = useLoad(
+    async (client) =>
+      (await client.request('/api/decisions/open-proposals', z.object({ proposals: z.array(proposalSchema) })))
+        .proposals,
+  );
+  useReloadOn(query, decisions.reload);
+  const action = useAction();
+  const canRecord = me.allowedActions.includes('decision.record');
+  const meetingTitle = (id: string) =>
+    meetings.status === 'ready' ? (meetings.data.find((m) => m.id === id)?.title ?? id) : id;
+
+  const changeFollowUp = async (decision: DecisionDto, next: FollowUp) => {
+    await action.run(async () => {
+      try {
+        await api.request(`/api/decisions/${decision.id}/follow-up`, z.object({ decision: decisionSchema }), {
+          method: 'PATCH',
+          body: { followUp: next },
+          headers: { 'if-match': decision.etag },
+        });
+      } finally {
+        decisions.reload();
+      }
+      return t('dec.saved');
+    });
+  };
+
+  return (
+    <>
+      <PageHeading>{t('dec.title')}</PageHeading>
+      <p>{t('dec.intro')}</p>
+      <div className={styles.toolbar}>
+        <Field label={t('dec.filter.meeting')}>
+          <Select value={meetingId} onChange={(_, d) => setMeetingId(d.value)}>
+            <option value="">{t('dec.filter.all')}</option>
+            {meetings.status === 'ready' &&
+              meetings.data
+                .filter((m) => m.group === 'samverkansgrupp')
+                .map((m) => (
+                  <option key={m.id} value={m.id}>
+                    {m.title}
+                  </option>
+                ))}
+          </Select>
+        </Field>
+        <Field label={t('dec.filter.kind')}>
+          <Select value={kind} onChange={(_, d) => setKind(d.value)}>
+            <option value="">{t('dec.filter.all')}</option>
+            {KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`dec.kind.${k}`)}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label={t('dec.filter.followUp')}>
+          <Select value={followUp} onChange={(_, d) => setFollowUp(d.value)}>
+            <option value="">{t('dec.filter.all')}</option>
+            <option value="open">{t('dec.filter.open')}</option>
+            {FOLLOW_UPS.map((f) => (
+              <option key={f} value={f}>
+                {t(`dec.fu.${f}`)}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      </div>
+      <section className={page.section} aria-live="polite">
+        {decisions.status === 'loading' && <Loading />}
+        {decisions.status === 'error' && <ErrorMessage error={decisions.error} onRetry={decisions.reload} />}
+        {decisions.status === 'ready' && decisions.data.length === 0 && <p>{t('dec.none')}</p>}
+        {decisions.status === 'ready' && decisions.data.length > 0 && (
+          <div className={styles.tableWrap}>
+            <Table aria-label={t('dec.title')} size="small">
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell>{t('dec.col.date')}</TableHeaderCell>
+                  <TableHeaderCell>{t('dec.col.title')}</TableHeaderCell>
+                  <TableHeaderCell>{t('dec.col.kind')}</TableHeaderCell>
+                  <TableHeaderCell>{t('dec.col.meeting')}</TableHeaderCell>
+                  <TableHeaderCell>{t('dec.col.due')}</TableHeaderCell>
+                  <TableHeaderCell>{t('dec.col.followUp')}</TableHeaderCell>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {decisions.data.map((d) => (
+                  <TableRow key={d.id}>
+                    <TableCell>{d.decidedOn ?? ''}</TableCell>
+                    <TableCell>
+                      <strong>{d.title}</strong>
+                      <br />
+                      <span lang="sv">{d.text}</span>
+                    </TableCell>
+                    <TableCell>{t(kindKey(d.kind))}</TableCell>
+                    <TableCell>{meetingTitle(d.meetingId)}</TableCell>
+                    <TableCell>{d.followUpDue ?? ''}</TableCell>
+                    <TableCell>
+                      {canRecord ? (
+                        <Select
+                          aria-label={t('dec.setFollowUp', { title: d.title })}
+                          value={d.followUp}
+                          disabled={action.state.kind === 'busy'}
+                          onChange={(_, data) => void changeFollowUp(d, data.value as FollowUp)}
+                        >
+                          {FOLLOW_UPS.map((f) => (
+                            <option key={f} value={f}>
+                              {t(`dec.fu.${f}`)}
+                            </option>
+                          ))}
+                        </Select>
+                      ) : (
+                        t(`dec.fu.${d.followUp}`)
+                      )}
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </div>
+        )}
+        <ActionMessage state={action.state} />
+      </section>
+      <section className={page.section} aria-labelledby="dec-proposals">
+        <h2 id="dec-proposals" className={page.sectionHeading}>
+          {t('dec.proposals')}
+        </h2>
+        {proposals.status === 'loading' && <Loading />}
+        {proposals.status === 'error' && <ErrorMessage error={proposals.error} onRetry={proposals.reload} />}
+        {proposals.status === 'ready' &&
+          (proposals.data.length === 0 ? (
+            <p>{t('dec.noProposals')}</p>
+          ) : (
+            <ul className={page.list}>
+              {proposals.data.map((p) => (
+                <li key={p.subjectRef}>
+                  {t(kindKey(p.kind))}: {p.title}
+                </li>
+              ))}
+            </ul>
+          ))}
+      </section>
+    </>
+  );
+}
