@@ -8,9 +8,9 @@ import { SqliteReminderJournal } from '../jobs/journal';
 import { reminderJobs } from '../jobs/reminders';
 import { createJobRunner, type JobRunner } from '../jobs/runner';
 import type { AppServices } from '../services';
+import { toDomainMeeting } from '../services/meetingsRegister';
 import { personFromContact } from './botDeps';
 import { teamsLogger } from './logger';
-import { meetingsInRange } from './meetings';
 
 export interface ServerJobs {
   runner: JobRunner;
@@ -42,7 +42,10 @@ export function createServerJobs(parts: {
       conversations,
       proactive,
       journal,
-      listMeetings: (range) => meetingsInRange(services.meetings, services.graph.forApp(), range),
+      listMeetings: async (range) =>
+        (await services.meetings.records(services.graph.forApp()))
+          .filter((record) => record.date >= range.start && record.date <= range.end)
+          .map(toDomainMeeting),
       // Personal chats are keyed by the user's Entra object id, so the reminders address people by it.
       listPeople: async () =>
         (await services.contacts.list(services.graph.forApp())).flatMap((record) =>
