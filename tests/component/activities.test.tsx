@@ -1,0 +1,106 @@
+import { afterEach, describe, expect, it } from '@jest/globals';
+import { cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { monthWeeks } from '../../src/tab/activities/Kalendarium';
+import { todayInStockholm } from '../../src/tab/budget/shared';
+import { ActivitiesPage } from '../../src/tab/pages/Activities';
+import { COORDINATOR_ACTIONS, ERIK, KARIN, ORGANISATIONS, meFor, renderWithServices, stubApi } from './support';
+
+const YEAR = Number(todayInStockholm().slice(0, 4));
+
+const PROPOSED = {
+  id: '1',
+  etag: '"a,1"',
+  title: 'Brandskydd i detaljplan',
+  area: 'kompetensutveckling',
+  targetGroups: ['kommuner'],
+  startDate: `${YEAR}-10-06`,
+  endDate: `${YEAR}-10-06`,
+  year: YEAR,
+  responsibleOrganisationId: 'umea',
+  budgetedCostOre: 0,
+  participantFeeOre: 0,
+  status: 'forslag',
+};
+
+const MEETINGS = {
+  meetings: [
+    {
+      id: '7',
+      title: 'Samverkansgruppen höst',
+      group: 'samverkansgrupp',
+      start: `${YEAR}-09-30T07:00:00Z`,
+      end: null,
+      status: 'planerat',
+    },
+  ],
+};
+
+function routes(activity: object) {
+  return {
+    [`/api/activities?year=${YEAR}`]: () => ({ body: { activities: [activity] } }),
+    '/api/meetings': MEETINGS,
+    '/api/decisions': { decisions: [] },
+    '/api/organisations': { organisations: ORGANISATIONS },
+  };
+}
+
+describe('Aktiviteter page', () => {
+  afterEach(cleanup);
+
+  it('lays a month out in ISO weeks, Monday first', () => {
+    const weeks = monthWeeks(2026, 10);
+    expect(weeks[0]).toMatchObject({ week: 40, days: expect.arrayContaining([{ iso: '2026-10-01', inMonth: true }]) });
+    expect(weeks[0]!.days[0]).toEqual({ iso: '2026-09-28', inMonth: false });
+    expect(weeks.map((w) => w.week)).toEqual([40, 41, 42, 43, 44]);
+  });
+
+  it('shows the plan as a table with week numbers, as a kalendarium and as an årshjul with a text alternative', async () => {
+    stubApi(routes(PROPOSED));
+    renderWithServices(<ActivitiesPage me={meFor(ERIK, 'Umeå kommun', ['report.read'])} />);
+    const table = await screen.findByRole('table', { name: 'Aktiviteter' });
+    const row = within(table).getByText('Brandskydd i detaljplan').closest('tr') as HTMLElement;
+    expect(within(row).getByText(/v\. 41/)).toBeTruthy();
+    expect(within(row).getByText('Förslag')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /Registrera beslut/ })).toBeNull();
+
+    fireEvent.click(screen.getByRole('tab', { name: 'Kalendarium' }));
+    const cal = await screen.findByTestId('kalendarium');
+    const weekRow = within(cal).getByRole('rowheader', { name: 'v. 41' }).closest('tr') as HTMLElement;
+    expect(within(weekRow).getByText('Brandskydd i detaljplan')).toBeTruthy();
+    expect(screen.getByRole('heading', { name: `oktober ${YEAR}` })).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('tab', { name: 'Årshjul' }));
+    expect(await screen.findByRole('img', { name: new RegExp(`Årshjul ${YEAR}`) })).toBeTruthy();
+    const list = screen.getByRole('list', { name: 'Årshjulet som lista' });
+    expect(within(list).getByText(`${YEAR}-10-06: Aktivitet – Brandskydd i detaljplan`)).toBeTruthy();
+    expect(within(list).getByText(`${YEAR}-09-30: Möte – Samverkansgruppen höst`)).toBeTruthy();
+  });
+
+  it('lets the coordinator record the decision with the ETag read, and shows a conflict in words', async () => {
+    let attempt = 0;
+    const requests = stubApi({
+      ...routes(PROPOSED),
+      'POST /api/activities/1/decision': () => {
+        attempt += 1;
+        return attempt === 1
+          ? {
+              status: 409,
+              body: { error: { code: 'CONFLICT', message: 'Någon annan har ändrat uppgifterna.', current: PROPOSED } },
+            }
+          : { body: { activity: { ...PROPOSED, status: 'beslutad', decisionId: '3' }, decisionId: '3' } };
+      },
+    });
+    renderWithServices(
+      <ActivitiesPage me={meFor(KARIN, 'Region Västerbotten', [...COORDINATOR_ACTIONS, 'activity.decide'])} />,
+    );
+    const decide = await screen.findByRole('button', { name: 'Registrera beslut: Brandskydd i detaljplan' });
+    fireEvent.click(decide);
+    expect(await screen.findByText('Någon annan har ändrat uppgifterna.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Registrera beslut: Brandskydd i detaljplan' }));
+    expect(await screen.findByText('"Brandskydd i detaljplan" är beslutad och finns i kalendariet.')).toBeTruthy();
+    const posts = requests.filter((r) => r.method === 'POST');
+    expect(posts).toHaveLength(2);
+    expect(posts[0]!.headers.get('if-match')).toBe('"a,1"');
+    expect(JSON.parse(posts[0]!.body ?? '{}')).toEqual({ meetingId: '7' });
+  });
+});
