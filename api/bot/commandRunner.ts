@@ -18,6 +18,10 @@ import {
 import { OUTCOME_USAGE, newsTextSchema, parseCommand, type CommandDefinition, type ParsedCommand } from './commands';
 import type { BotDeps } from './deps';
 import type { ProactiveSender } from './proactive';
+import { appointWorkingGroupFormCard, workingGroupsListCard } from '../services/workingGroupsCard';
+
+// Working-group cards are plain Adaptive Card JSON built beside the service (no SDK type there).
+const asCard = (json: Record<string, unknown>) => json as unknown as IAdaptiveCard;
 
 export interface Reply {
   card: IAdaptiveCard;
@@ -112,8 +116,21 @@ async function runParsed(parsed: ParsedCommand, sender: Person, env: RunEnvironm
       if (!booked.ok) return reply(helpCard({ person: sender, problem: booked.problem }), booked.problem);
       return reply(outcomeBookedCard(booked), `Utfall ${booked.lineName} bokfört.`);
     }
-    case 'kalla':
     case 'arbetsgrupp':
+      return reply(
+        asCard(appointWorkingGroupFormCard(deps.workingGroupsPageUrl)),
+        'Tillsätt arbetsgruppen i fliken Arbetsgrupper.',
+      );
+    case 'arbetsgrupper': {
+      if (!deps.listWorkingGroups)
+        return reply(
+          errorCard('Arbetsgrupperna saknas', 'Registret är inte anslutet till boten.'),
+          'Registret saknas.',
+        );
+      const groups = await deps.listWorkingGroups();
+      return reply(asCard(workingGroupsListCard(groups, deps.workingGroupsPageUrl)), `${groups.length} arbetsgrupper.`);
+    }
+    case 'kalla':
       return reply(
         errorCard('Kommer snart', `Kommandot ${parsed.command} finns inte i boten ännu. Använd fliken så länge.`),
         `Kommandot ${parsed.command} kommer snart.`,

@@ -17,7 +17,16 @@ import {
  * cannot drift apart.
  */
 export type CommandName =
-  'hjälp' | 'möten' | 'kontakter' | 'lägesrapport' | 'aktiviteter' | 'nyhet' | 'kalla' | 'arbetsgrupp' | 'utfall';
+  | 'hjälp'
+  | 'möten'
+  | 'kontakter'
+  | 'lägesrapport'
+  | 'aktiviteter'
+  | 'nyhet'
+  | 'kalla'
+  | 'arbetsgrupp'
+  | 'arbetsgrupper'
+  | 'utfall';
 
 export interface CommandDefinition {
   name: CommandName;
@@ -99,10 +108,23 @@ export const COMMANDS: readonly CommandDefinition[] = [
   {
     name: 'arbetsgrupp',
     alias: 'workinggroup',
-    description: { sv: 'Tillsätter en arbetsgrupp (kommer snart).', en: 'Appoints a working group (coming soon).' },
-    args: { sv: '<namn>', en: '<name>' },
+    description: {
+      sv: 'Tillsätter en arbetsgrupp med egen kanal (samordnaren).',
+      en: 'Appoints a working group with its own channel (coordinator).',
+    },
+    args: { sv: 'ny', en: 'new' },
     action: 'workinggroup.appoint',
-    status: 'coming',
+    status: 'ready',
+  },
+  {
+    name: 'arbetsgrupper',
+    alias: 'workinggroups',
+    description: {
+      sv: 'Arbetsgrupperna: aktiva och avslutade, med kanal.',
+      en: 'The working groups: active and closed, with their channels.',
+    },
+    args: { sv: '', en: '' },
+    status: 'ready',
   },
   {
     name: 'utfall',
@@ -138,7 +160,9 @@ export type ParsedCommand =
   | { command: 'nyhet'; text: string }
   /** Without a booking (the bare word) the bot answers with how to write one. */
   | { command: 'utfall'; booking?: { amountOre: number; line: string } }
-  | { command: 'kalla' | 'arbetsgrupp' };
+  | { command: 'arbetsgrupp' }
+  | { command: 'arbetsgrupper' }
+  | { command: 'kalla' };
 
 export type ParseResult =
   | { ok: true; definition: CommandDefinition; parsed: ParsedCommand }
@@ -279,8 +303,13 @@ export function parseCommand(text: string, context: ParseContext): ParseResult {
     }
     case 'utfall':
       return parseOutcome(definition, rest);
-    case 'kalla':
     case 'arbetsgrupp':
+      if (rest === '' || ['ny', 'new'].includes(fold(rest)))
+        return { ok: true, definition, parsed: { command: 'arbetsgrupp' } };
+      return { ok: false, definition, problem: 'Skriv "arbetsgrupp ny" för att tillsätta en arbetsgrupp.' };
+    case 'arbetsgrupper':
+      return noArguments(definition, rest, { command: 'arbetsgrupper' });
+    case 'kalla':
       return { ok: true, definition, parsed: { command: definition.name } };
   }
 }
