@@ -166,11 +166,15 @@ export function meetingsCard(meetings: readonly MeetingWithAnswers[]): IAdaptive
     body.push(text('Inga möten är inplanerade.'));
     return card(body);
   }
-  for (const { meeting, answers } of meetings) {
+  for (const { meeting, answers, byOrganisation, warnings } of meetings) {
     body.push(
       section([
         text(meeting.title, { weight: 'Bolder' }),
         facts([...meetingFacts(meeting), ['Svar', answersLine(answers)]]),
+        ...(byOrganisation && byOrganisation.length > 0
+          ? [facts(byOrganisation.map((org): [string, string] => [org.name, answersLine(org)]))]
+          : []),
+        ...(warnings ?? []).map((warning) => text(warning, { color: 'Attention' })),
       ]),
     );
   }

@@ -7,7 +7,7 @@ import { toActivity } from '../services/activities';
 import { resolveBudgetLine } from '../services/budget';
 import type { ContactRecord } from '../services/contacts';
 import { teamsLogger } from './logger';
-import { registerMeetings } from './meetings';
+import { toDomainMeeting } from '../services/meetingsRegister';
 
 /** The bot's settings from the server's: no Bot Framework credentials locally, the bot's own in tenant mode. */
 export function botConfigFrom(config: AppConfig): BotConfig {
@@ -77,14 +77,20 @@ export function createBotDeps({ config, services, conversations, logger, clock }
     },
 
     async upcomingMeetings(from) {
-      const fromIso = from.toISOString();
-      const meetings = (await registerMeetings(services.meetings, app()))
-        .filter((meeting) => meeting.status === 'planerat' && meeting.startUtc >= fromIso)
-        .sort((a, b) => a.startUtc.localeCompare(b.startUtc));
-      // Answers stay zero until the meetings feature reads the invitations' attendee responses.
-      return meetings.map((meeting) => ({
-        meeting,
-        answers: { accepted: 0, tentative: 0, declined: 0, notAnswered: 0 },
+      const views = await services.meetings.upcomingWithAnswers(app(), from);
+      const counts = (row: { accepted: number; tentative: number; declined: number; noAnswer: number }) => ({
+        accepted: row.accepted,
+        tentative: row.tentative,
+        declined: row.declined,
+        notAnswered: row.noAnswer,
+      });
+      return views.map((view) => ({
+        meeting: toDomainMeeting(view.meeting),
+        answers: counts(view.totals),
+        byOrganisation: view.organisations
+          .filter((org) => org.invited > 0)
+          .map((org) => ({ organisationId: org.organisationId, name: org.name, ...counts(org) })),
+        warnings: view.warnings.map((warning) => warning.message),
       }));
     },
 
@@ -126,20 +132,6 @@ export function createBotDeps({ config, services, conversations, logger, clock }
         if (error instanceof DomainRuleError) return { ok: false, problem: error.message };
         throw error;
       }
-    },
-
-    workingGroupsPageUrl: `${config.publicUrl}/#/arbetsgrupper`,
-
-    async listWorkingGroups() {
-      const groups = await services.workingGroups.list(app());
-      return groups.map((group) => ({
-        name: group.name,
-        status: group.status,
-        syfte: group.syfte,
-        members: group.members.map((m) => ({ displayName: m.displayName, convener: m.convener })),
-        period: group.period,
-        ...(group.channel?.webUrl ? { channelUrl: group.channel.webUrl } : {}),
-      }));
     },
 
     async recordNews(news) {
