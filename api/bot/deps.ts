@@ -122,5 +122,18 @@ export interface BotDeps {
   bookOutcome?(input: OutcomeBooking): Promise<BookedOutcome>;
   /** Records a news item the bot has posted (the register); posting itself is the bot's. */
   recordNews(news: NewsRecord): Promise<void>;
+  /** Arbetsgrupper, active first. Optional so that test doubles without the register still satisfy BotDeps. */
+  listWorkingGroups?(): Promise<WorkingGroupSummary[]>;
+  /** The tab's Arbetsgrupper page, where the coordinator appoints (the channel is made in their name). */
+  workingGroupsPageUrl?: string;
   logger?: ILogger;
+}
+
+export interface WorkingGroupSummary {
+  name: string;
+  status: 'aktiv' | 'avslutad';
+  syfte: string;
+  members: { displayName: string; convener: boolean }[];
+  period: { start: string; end?: string };
+  channelUrl?: string;
 }

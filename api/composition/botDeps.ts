@@ -134,6 +134,20 @@ export function createBotDeps({ config, services, conversations, logger, clock }
       }
     },
 
+    workingGroupsPageUrl: `${config.publicUrl}/#/arbetsgrupper`,
+
+    async listWorkingGroups() {
+      const groups = await services.workingGroups.list(app());
+      return groups.map((group) => ({
+        name: group.name,
+        status: group.status,
+        syfte: group.syfte,
+        members: group.members.map((m) => ({ displayName: m.displayName, convener: m.convener })),
+        period: group.period,
+        ...(group.channel?.webUrl ? { channelUrl: group.channel.webUrl } : {}),
+      }));
+    },
+
     async recordNews(news) {
       // The post itself is in the General channel; the journal keeps when and which message, not who or what.
       const key = `news:${news.postedAt.toISOString()}:${news.messageId ?? 'unknown'}`;
