@@ -6,8 +6,8 @@ import type { AppServices } from '../services';
 import { toActivity } from '../services/activities';
 import { resolveBudgetLine } from '../services/budget';
 import type { ContactRecord } from '../services/contacts';
-import { teamsLogger } from './logger';
 import { toDomainMeeting } from '../services/meetingsRegister';
+import { teamsLogger } from './logger';
 
 /** The bot's settings from the server's: no Bot Framework credentials locally, the bot's own in tenant mode. */
 export function botConfigFrom(config: AppConfig): BotConfig {
