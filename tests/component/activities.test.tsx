@@ -63,13 +63,13 @@ describe('Aktiviteter page', () => {
     expect(within(row).getByText('Förslag')).toBeTruthy();
     expect(screen.queryByRole('button', { name: /Registrera beslut/ })).toBeNull();
 
-    fireEvent.click(screen.getByRole('tab', { name: 'Kalendarium' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Kalendarium' }));
     const cal = await screen.findByTestId('kalendarium');
     const weekRow = within(cal).getByRole('rowheader', { name: 'v. 41' }).closest('tr') as HTMLElement;
     expect(within(weekRow).getByText('Brandskydd i detaljplan')).toBeTruthy();
     expect(screen.getByRole('heading', { name: `oktober ${YEAR}` })).toBeTruthy();
 
-    fireEvent.click(screen.getByRole('tab', { name: 'Årshjul' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Årshjul' }));
     expect(await screen.findByRole('img', { name: new RegExp(`Årshjul ${YEAR}`) })).toBeTruthy();
     const list = screen.getByRole('list', { name: 'Årshjulet som lista' });
     expect(within(list).getByText(`${YEAR}-10-06: Aktivitet – Brandskydd i detaljplan`)).toBeTruthy();

@@ -97,7 +97,7 @@ describe('Budget page', () => {
     expect(chart.querySelector('desc')?.textContent).toContain(`Utfall ${formatSek(3_000_000)}`);
     expect(screen.getByRole('table', { name: 'Per kategori' })).toBeTruthy();
     expect(screen.getByText('Saknar medfinansieringsrad: Umeå kommun.')).toBeTruthy();
-    expect(screen.getByText(/12 h använda av 361.5 h/)).toBeTruthy();
+    expect(screen.getByText(/12 h använda av 361,5 h/)).toBeTruthy();
     // A member books nothing and edits nothing.
     expect(screen.queryByRole('heading', { name: 'Bokför utfall' })).toBeNull();
     expect(screen.queryByRole('heading', { name: 'Lägg till budgetpost' })).toBeNull();

@@ -4,8 +4,6 @@ import {
   Field,
   Input,
   Select,
-  Tab,
-  TabList,
   Table,
   TableBody,
   TableCell,
@@ -13,6 +11,7 @@ import {
   TableHeaderCell,
   TableRow,
   Textarea,
+  ToggleButton,
 } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
 import { parseKronor } from '../../domain/money';
@@ -121,11 +120,14 @@ export function ActivitiesPage({ me }: { me: Me }) {
           </Select>
         </Field>
       </div>
-      <TabList selectedValue={view} onTabSelect={(_, data) => setView(data.value as View)} aria-label={t('act.views')}>
-        <Tab value="table">{t('act.view.table')}</Tab>
-        <Tab value="kalendarium">{t('act.view.kalendarium')}</Tab>
-        <Tab value="arshjul">{t('act.view.arshjul')}</Tab>
-      </TabList>
+      {/* Toggle buttons rather than a TabList: the views are one region that changes, not tab panels. */}
+      <div role="group" aria-label={t('act.views')} className={styles.toolbar}>
+        {(['table', 'kalendarium', 'arshjul'] as const).map((value) => (
+          <ToggleButton key={value} checked={view === value} onClick={() => setView(value)}>
+            {t(`act.view.${value}`)}
+          </ToggleButton>
+        ))}
+      </div>
       <section className={page.section} aria-live="polite">
         {activities.status === 'loading' && <Loading />}
         {activities.status === 'error' && <ErrorMessage error={activities.error} onRetry={activities.reload} />}

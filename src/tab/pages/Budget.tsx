@@ -51,15 +51,19 @@ function categoryKey(category: string): MessageKey {
     : 'budget.none';
 }
 
-/** A sum's four figures as table cells; a deviation over budget is shown in red and with its sign. */
-function AmountCells({ amounts }: { amounts: AmountsDto }) {
+/**
+ * A sum's four figures as table cells. A deviation that hurts (costs over budget, income or net under it) is
+ * shown in red; the sign is always written, so the colour is never the only cue.
+ */
+function AmountCells({ amounts, kind = 'kostnad' }: { amounts: AmountsDto; kind?: 'kostnad' | 'intakt' }) {
   const styles = useEconomyStyles();
+  const unfavourable = kind === 'kostnad' ? amounts.deviationOre > 0 : amounts.deviationOre < 0;
   return (
     <>
       <TableCell className={styles.number}>{formatSek(amounts.budgetOre)}</TableCell>
       <TableCell className={styles.number}>{formatSek(amounts.outcomeOre)}</TableCell>
       <TableCell className={styles.number}>{formatSek(amounts.forecastOre)}</TableCell>
-      <TableCell className={`${styles.number} ${amounts.deviationOre > 0 ? styles.negative : ''}`}>
+      <TableCell className={`${styles.number} ${unfavourable ? styles.negative : ''}`}>
         {formatSek(amounts.deviationOre)}
       </TableCell>
     </>
@@ -80,6 +84,9 @@ function AmountHeaders({ first }: { first: string }) {
     </TableHeader>
   );
 }
+
+const hoursFormat = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 2 });
+const hours = (value: number) => `${hoursFormat.format(value)} h`;
 
 export function BudgetPage({ me }: { me: Me }) {
   const { t } = useI18n();
@@ -163,9 +170,9 @@ export function BudgetPage({ me }: { me: Me }) {
           <>
             <p>
               {t('budget.time.summary', {
-                used: `${time.data.report.usedHours} h`,
-                available: `${time.data.report.availableHours} h`,
-                remaining: `${time.data.report.remainingHours} h`,
+                used: hours(time.data.report.usedHours),
+                available: hours(time.data.report.availableHours),
+                remaining: hours(time.data.report.remainingHours),
               })}
             </p>
             <p lang="sv">{time.data.report.message}</p>
@@ -182,7 +189,7 @@ export function BudgetPage({ me }: { me: Me }) {
                     {time.data.report.perAssignment.map((row) => (
                       <TableRow key={row.assignment}>
                         <TableCell>{row.assignment}</TableCell>
-                        <TableCell className={styles.number}>{row.hours}</TableCell>
+                        <TableCell className={styles.number}>{hoursFormat.format(row.hours)}</TableCell>
                       </TableRow>
                     ))}
                   </TableBody>
@@ -221,12 +228,12 @@ function Report({ data }: { data: BudgetReportDto }) {
                       {l.line.name}
                       <span className={styles.visuallyHidden}>, {t(categoryKey(l.line.category))}</span>
                     </TableCell>
-                    <AmountCells amounts={l} />
+                    <AmountCells amounts={l} kind={kind} />
                   </TableRow>
                 ))}
               <TableRow className={styles.sumRow}>
                 <TableCell>{t(`budget.sum.${kind}`)}</TableCell>
-                <AmountCells amounts={status.byKind[kind]} />
+                <AmountCells amounts={status.byKind[kind]} kind={kind} />
               </TableRow>
             </TableBody>
           </Table>
@@ -238,7 +245,7 @@ function Report({ data }: { data: BudgetReportDto }) {
           <TableBody>
             <TableRow className={styles.sumRow}>
               <TableCell>{t('budget.net')}</TableCell>
-              <AmountCells amounts={status.net} />
+              <AmountCells amounts={status.net} kind="intakt" />
             </TableRow>
           </TableBody>
         </Table>
@@ -275,7 +282,7 @@ function Report({ data }: { data: BudgetReportDto }) {
               {areas.map(([area, amounts]) => (
                 <TableRow key={area}>
                   <TableCell>{AREA_LABELS[area] ?? area}</TableCell>
-                  <AmountCells amounts={amounts.net} />
+                  <AmountCells amounts={amounts.net} kind="intakt" />
                 </TableRow>
               ))}
             </TableBody>

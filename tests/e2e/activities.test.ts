@@ -1,0 +1,166 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { COORDINATOR } from '../../infra/graph-emulator/tests/support';
+import type { Stack } from '../integration/support/stack';
+import {
+  ARTIFACTS,
+  buildTab,
+  launchChromium,
+  settled,
+  startTabStack,
+  wcagViolations,
+  type AxeFinding,
+} from './support';
+
+const YEAR = Number(
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Stockholm', year: 'numeric' }).format(new Date()),
+);
+const TITLE = 'Klimatanpassning i detaljplan';
+
+let stack: Stack;
+let browser: Browser;
+
+beforeAll(async () => {
+  buildTab();
+  stack = await startTabStack();
+  browser = await launchChromium();
+  // A samverkansgrupp meeting in Möten (the meetings feature writes these) and a budget line for the year.
+  const gateway = stack.server.services.graph.forApp();
+  const { siteId, listId } = await stack.server.services.site.list(gateway, 'meetings');
+  await gateway.createItem(siteId, listId, {
+    Title: `Samverkansgruppen hösten ${YEAR}`,
+    MeetingGroup: 'samverkansgrupp',
+    StartDateTime: `${YEAR}-10-01T07:00:00Z`,
+    EndDateTime: `${YEAR}-10-01T10:00:00Z`,
+    Status: 'planerat',
+  });
+  const line = await stack.call('/api/budget/lines', {
+    token: await stack.token(COORDINATOR),
+    method: 'POST',
+    body: { year: YEAR, category: 'aktivitet', name: 'Utbildningar', amountOre: 80_000_00 },
+  });
+  expect(line.status).toBe(201);
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.close();
+});
+
+async function signIn(context: BrowserContext, personaName: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`${stack.url}/`);
+  await page.waitForURL((url) => url.pathname.endsWith('/oauth2/v2.0/authorize'));
+  await page.getByRole('button', { name: personaName, exact: true }).click();
+  await page.waitForURL((url) => url.origin === stack.url && url.pathname === '/');
+  await page.getByRole('heading', { level: 1, name: 'Översikt' }).waitFor();
+  await settled(page);
+  return page;
+}
+
+async function visit(page: Page, link: string, heading: string): Promise<void> {
+  await page.getByRole('navigation').getByRole('link', { name: link, exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+  await settled(page);
+}
+
+async function outcomeOfChart(page: Page): Promise<number> {
+  const bar = page.getByTestId('budget-chart').locator('[data-kind="outcome"]').first();
+  return Number(await bar.getAttribute('data-ore'));
+}
+
+describe('activities and budget in a browser: propose → decide → kalendarium and årshjul → outcome → report and PDF', () => {
+  it('runs the whole cycle as a stödgrupp member and the coordinator would', async () => {
+    const findings: Record<string, AxeFinding[]> = {};
+    const member = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const coordinator = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    try {
+      // Anna (stödgruppen) proposes.
+      const anna = await signIn(member, 'Anna Sjöberg');
+      await visit(anna, 'Aktiviteter', 'Aktiviteter');
+      const form = anna.locator('form').filter({ has: anna.getByRole('button', { name: 'Skicka förslaget' }) });
+      await form.getByRole('textbox', { name: 'Titel' }).fill(TITLE);
+      await form.getByLabel('Startdatum').fill(`${YEAR}-11-10`);
+      await form.getByLabel('Slutdatum').fill(`${YEAR}-11-10`);
+      await form.getByRole('checkbox', { name: 'Näringsliv' }).check();
+      await form.getByRole('button', { name: 'Skicka förslaget' }).click();
+      await anna.getByText(`Förslaget "${TITLE}" är registrerat.`).waitFor();
+      const proposedRow = anna.getByRole('table', { name: 'Aktiviteter' }).getByRole('row').filter({ hasText: TITLE });
+      await proposedRow.getByText('Förslag', { exact: true }).waitFor();
+      findings['member aktiviteter'] = await wcagViolations(anna);
+
+      // Karin (samordnaren) records samverkansgruppen's decision.
+      const karin = await signIn(coordinator, 'Karin Nordström');
+      await visit(karin, 'Aktiviteter', 'Aktiviteter');
+      await karin.getByRole('button', { name: `Registrera beslut: ${TITLE}` }).click();
+      await karin.getByText(`"${TITLE}" är beslutad och finns i kalendariet.`).waitFor();
+      const decidedRow = karin.getByRole('table', { name: 'Aktiviteter' }).getByRole('row').filter({ hasText: TITLE });
+      await decidedRow.getByText('Beslutad', { exact: true }).waitFor();
+
+      // It is in the kalendarium, in week 46's row of November …
+      await karin.getByRole('button', { name: 'Kalendarium' }).click();
+      const calendar = karin.getByTestId('kalendarium');
+      await karin.getByRole('heading', { name: `november ${YEAR}` }).waitFor();
+      const week = await calendar.getByRole('row').filter({ hasText: TITLE }).getByRole('rowheader').textContent();
+      expect(week).toBe(`v. ${isoWeek(`${YEAR}-11-10`)}`);
+      findings['kalendarium'] = await wcagViolations(karin);
+      await karin.screenshot({ path: join(ARTIFACTS, 'activities-kalendarium.png'), fullPage: true });
+
+      // … and on the årshjul, with the meeting and the decision point, also as text.
+      await karin.getByRole('button', { name: 'Årshjul' }).click();
+      await karin.getByRole('img', { name: new RegExp(`Årshjul ${YEAR}`) }).waitFor();
+      const wheelList = karin.getByRole('list', { name: 'Årshjulet som lista' });
+      await wheelList.getByText(`${YEAR}-11-10: Aktivitet – ${TITLE}`).waitFor();
+      await wheelList.getByText(`${YEAR}-10-01: Beslut – Aktivitet: ${TITLE}`).waitFor();
+      await wheelList.getByText(`${YEAR}-10-01: Möte – Samverkansgruppen hösten ${YEAR}`).waitFor();
+      expect(await karin.getByTestId('arshjul').locator('[data-kind="activity"]').count()).toBe(1);
+      findings['arshjul'] = await wcagViolations(karin);
+      await karin.screenshot({ path: join(ARTIFACTS, 'activities-arshjul.png'), fullPage: true });
+
+      // Outcome is booked; the lägesrapport and its chart change.
+      await visit(karin, 'Budget', 'Budget och ekonomisk lägesrapport');
+      await karin.getByTestId('budget-chart').waitFor();
+      expect(await outcomeOfChart(karin)).toBe(0);
+      findings['budget'] = await wcagViolations(karin);
+      const booking = karin.locator('form').filter({ has: karin.getByRole('button', { name: 'Bokför', exact: true }) });
+      await booking.getByRole('textbox', { name: /Belopp/ }).fill('2 500,50');
+      await booking.getByLabel('Datum').fill(`${YEAR}-01-15`);
+      await booking.getByRole('textbox', { name: 'Text' }).fill('Lokal för utbildningen');
+      await booking.getByRole('button', { name: 'Bokför', exact: true }).click();
+      await karin.getByText('Utfallet är bokfört. Lägesrapporten är uppdaterad.').waitFor();
+      await karin.waitForFunction(
+        () =>
+          document.querySelector('[data-testid="budget-chart"] [data-kind="outcome"]')?.getAttribute('data-ore') ===
+          '250050',
+      );
+      const costTable = karin.getByRole('table', { name: 'Ekonomisk lägesrapport: Kostnad' });
+      await costTable.getByRole('row').filter({ hasText: 'Utbildningar' }).getByText('2 500,50 kr').waitFor();
+      await karin.screenshot({ path: join(ARTIFACTS, 'budget-after-outcome.png'), fullPage: true });
+
+      // The printable report downloads as a PDF.
+      const [download] = await Promise.all([
+        karin.waitForEvent('download'),
+        karin.getByRole('button', { name: 'Ladda ner PDF' }).click(),
+      ]);
+      expect(download.suggestedFilename()).toBe(`lagesrapport-${YEAR}.pdf`);
+      const file = join(ARTIFACTS, download.suggestedFilename());
+      await download.saveAs(file);
+      expect(readFileSync(file).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+
+      expect(Object.fromEntries(Object.entries(findings).filter(([, list]) => list.length > 0))).toEqual({});
+    } finally {
+      await member.close();
+      await coordinator.close();
+    }
+  });
+});
+
+function isoWeek(isoDate: string): number {
+  const [y, m, d] = isoDate.split('-').map(Number);
+  const date = new Date(Date.UTC(y!, m! - 1, d!));
+  const weekday = date.getUTCDay() || 7;
+  date.setUTCDate(date.getUTCDate() + 4 - weekday);
+  return Math.ceil(((date.getTime() - Date.UTC(date.getUTCFullYear(), 0, 1)) / 86_400_000 + 1) / 7);
+}
