@@ -182,4 +182,16 @@ describe('Arbetsgrupper page', () => {
     const ended = await screen.findByRole('region', { name: 'Avslutade arbetsgrupper' });
     await waitFor(() => expect(within(ended).getByText('Rutinerna är antagna.')).toBeTruthy());
   });
+
+  it('opens the form at once when the bot’s card linked here with ?ny=1 (coordinator only)', async () => {
+    stubApi({ 'GET /api/working-groups': { groups: [] }, '/api/people': { people: PEOPLE } });
+    window.location.hash = '#/arbetsgrupper?ny=1';
+    renderWithServices(<WorkingGroupsPage me={coordinator} />);
+    expect(await screen.findByRole('form', { name: 'Tillsätt en arbetsgrupp' })).toBeTruthy();
+    cleanup();
+    renderWithServices(<WorkingGroupsPage me={member} />);
+    await screen.findByRole('region', { name: 'Aktiva arbetsgrupper' });
+    expect(screen.queryByRole('form', { name: 'Tillsätt en arbetsgrupp' })).toBeNull();
+    window.location.hash = '';
+  });
 });

@@ -22,7 +22,8 @@ export function WorkingGroupsPage({ me }: { me: Me }) {
     const [groups, people] = await Promise.all([workingGroupsApi(client).list(), client.people()]);
     return { groups, people };
   });
-  const [appointing, setAppointing] = useState(false);
+  // The bot's `arbetsgrupp ny` card links to `#/arbetsgrupper?ny=1`: open the form straight away.
+  const [appointing, setAppointing] = useState(() => canAppoint && /[?&]ny=1\b/.test(window.location.hash));
   const [announcement, setAnnouncement] = useState('');
 
   const after = (message: string) => {
