@@ -22,12 +22,22 @@ export interface StatusReportPdfInput {
 /** Helvetica's WinAnsi encoding has no U+2212: the plain form keeps the minus sign readable in print. */
 const kr = (ore: Ore) => formatSek(ore, { plain: true });
 
-const COLUMNS = [
+type Column = { title: string; width: number; align: 'left' | 'right' };
+
+const COLUMNS: Column[] = [
   { title: 'Budgetpost', width: 250, align: 'left' as const },
   { title: 'Budget', width: 110, align: 'right' as const },
   { title: 'Utfall', width: 110, align: 'right' as const },
   { title: 'Prognos', width: 110, align: 'right' as const },
   { title: 'Avvikelse', width: 110, align: 'right' as const },
+];
+
+const COFINANCING_COLUMNS: Column[] = [
+  { title: 'Organisation', width: 170, align: 'left' },
+  { title: 'Ska betala', width: 100, align: 'right' },
+  { title: 'Betalt', width: 100, align: 'right' },
+  { title: 'Kvar', width: 100, align: 'right' },
+  { title: 'Status', width: 290, align: 'left' },
 ];
 
 /**
@@ -61,12 +71,12 @@ export function statusReportPdf({ status, coFinancing, producedAt }: StatusRepor
     if (doc.y + height > bottom()) doc.addPage();
   };
 
-  const tableRow = (cells: readonly string[], bold = false) => {
+  const tableRow = (cells: readonly string[], bold = false, columns: Column[] = COLUMNS) => {
     ensureRoom(16);
     const y = doc.y;
     let x = left;
     doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(9.5);
-    COLUMNS.forEach((column, index) => {
+    columns.forEach((column, index) => {
       doc.text(cells[index] ?? '', x, y, { width: column.width - 6, align: column.align, lineBreak: false });
       x += column.width;
     });
@@ -89,7 +99,7 @@ export function statusReportPdf({ status, coFinancing, producedAt }: StatusRepor
     .fontSize(10.5)
     .fillColor('#444444')
     .text(
-      `Per ${formatDateSv(status.asOf)} (dag ${status.elapsedDays} av ${status.daysInYear}). Prognosen räknar upp utfallet linjärt över året; avvikelse = prognos − budget.`,
+      `Per ${formatDateSv(status.asOf)} (dag ${status.elapsedDays} av ${status.daysInYear}). Prognosen räknar upp utfallet linjärt över året; avvikelse = prognos - budget.`,
     )
     .fillColor('#000000');
 
@@ -104,7 +114,7 @@ export function statusReportPdf({ status, coFinancing, producedAt }: StatusRepor
     }
     amountsRow(`Summa ${BUDGET_KIND_LABELS[kind].sv.toLowerCase()}er`, status.byKind[kind], true);
   }
-  heading('Netto (intäkter − kostnader)');
+  heading('Netto (intäkter - kostnader)');
   amountsRow('Netto', status.net, true);
 
   heading('Per kategori');
@@ -125,19 +135,28 @@ export function statusReportPdf({ status, coFinancing, producedAt }: StatusRepor
   drawChart(doc, status, ensureRoom, heading, left);
 
   heading('Medfinansiering');
-  tableRow(['Organisation', 'Ska betala', 'Betalt', 'Kvar', 'Status'], true);
+  tableRow(
+    COFINANCING_COLUMNS.map((c) => c.title),
+    true,
+    COFINANCING_COLUMNS,
+  );
   for (const row of coFinancing.rows) {
-    tableRow([
-      row.name,
-      kr(row.dueOre),
-      kr(row.paidOre),
-      kr(row.remainingOre),
-      row.flag ? `${row.statusLabel} – ${row.flag}` : row.statusLabel,
-    ]);
+    tableRow(
+      [
+        row.name,
+        kr(row.dueOre),
+        kr(row.paidOre),
+        kr(row.remainingOre),
+        row.flag ? `${row.statusLabel} – ${row.flag}` : row.statusLabel,
+      ],
+      false,
+      COFINANCING_COLUMNS,
+    );
   }
   tableRow(
     ['Summa', kr(coFinancing.totals.dueOre), kr(coFinancing.totals.paidOre), kr(coFinancing.totals.remainingOre), ''],
     true,
+    COFINANCING_COLUMNS,
   );
 
   doc.end();
