@@ -181,6 +181,20 @@ export function meetingsCard(meetings: readonly MeetingWithAnswers[]): IAdaptive
   return card(body);
 }
 
+export function meetingConvenedCard(meeting: Meeting, created: boolean): IAdaptiveCard {
+  return card(
+    [
+      heading(created ? 'Kallelsen är skickad' : 'Kallelsen var redan skickad'),
+      text(meeting.title, { weight: 'Bolder' }),
+      facts(meetingFacts(meeting)),
+      text('Stödgruppens medlemmar har fått inbjudan med Teamslänk. Svaren syns med kommandot möten.', {
+        isSubtle: true,
+      }),
+    ],
+    [commandButton('Möten', 'möten')],
+  );
+}
+
 // ------------------------------------------------------------------ contacts
 
 export function contactsCard(

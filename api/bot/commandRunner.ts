@@ -7,6 +7,7 @@ import {
   contactsCard,
   errorCard,
   helpCard,
+  meetingConvenedCard,
   meetingsCard,
   newsCard,
   newsFormCard,
@@ -15,7 +16,15 @@ import {
   refusalCard,
   statusCard,
 } from './cards';
-import { OUTCOME_USAGE, newsTextSchema, parseCommand, type CommandDefinition, type ParsedCommand } from './commands';
+import {
+  CONVENE_USAGE,
+  OUTCOME_USAGE,
+  newsTextSchema,
+  parseCommand,
+  type CommandDefinition,
+  type ConveneRequest,
+  type ParsedCommand,
+} from './commands';
 import type { BotDeps } from './deps';
 import type { ProactiveSender } from './proactive';
 import { appointWorkingGroupFormCard, workingGroupsListCard } from '../services/workingGroupsCard';
@@ -131,11 +140,23 @@ async function runParsed(parsed: ParsedCommand, sender: Person, env: RunEnvironm
       return reply(asCard(workingGroupsListCard(groups, deps.workingGroupsPageUrl)), `${groups.length} arbetsgrupper.`);
     }
     case 'kalla':
-      return reply(
-        errorCard('Kommer snart', `Kommandot ${parsed.command} finns inte i boten ännu. Använd fliken så länge.`),
-        `Kommandot ${parsed.command} kommer snart.`,
-      );
+      return convene(parsed.meeting, sender, env);
   }
+}
+
+async function convene(meeting: ConveneRequest | undefined, sender: Person, env: RunEnvironment): Promise<Reply> {
+  const { deps } = env;
+  if (!meeting) return reply(errorCard('Kalla stödgruppen', CONVENE_USAGE), CONVENE_USAGE);
+  if (!deps.conveneStodgrupp) {
+    return reply(errorCard('Kallelsen kunde inte skickas', 'Använd fliken Möten.'), 'Använd fliken Möten.');
+  }
+  const key = `bot-${meeting.date}-${meeting.startTime.replace(':', '')}-${meeting.endTime.replace(':', '')}`;
+  const result = await deps.conveneStodgrupp({ ...meeting, by: sender, key });
+  if (!result.ok) return reply(errorCard('Kallelsen kunde inte skickas', result.problem), result.problem);
+  return reply(
+    meetingConvenedCard(result.meeting, result.created),
+    `Kallelsen till ${result.meeting.title} är skickad.`,
+  );
 }
 
 async function postNews(text: string, sender: Person, env: RunEnvironment): Promise<Reply> {

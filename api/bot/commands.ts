@@ -98,14 +98,6 @@ export const COMMANDS: readonly CommandDefinition[] = [
     status: 'ready',
   },
   {
-    name: 'kalla',
-    alias: 'convene',
-    description: { sv: 'Kallar till möte (kommer snart).', en: 'Convenes a meeting (coming soon).' },
-    args: { sv: '<grupp> <datum>', en: '<group> <date>' },
-    action: 'samverkansgrupp.kalla',
-    status: 'coming',
-  },
-  {
     name: 'arbetsgrupp',
     alias: 'workinggroup',
     description: {
@@ -137,6 +129,17 @@ export const COMMANDS: readonly CommandDefinition[] = [
     action: 'outcome.book',
     status: 'ready',
   },
+  {
+    name: 'kalla',
+    alias: 'convene',
+    description: {
+      sv: 'Kallar stödgruppen till möte med Teamslänk (samordnaren).',
+      en: 'Convenes the support group with a Teams link (coordinator).',
+    },
+    args: { sv: 'stödgruppen <datum> <tid>', en: 'stödgruppen <date> <time>' },
+    action: 'stodgrupp.kalla',
+    status: 'ready',
+  },
 ];
 
 export function findCommand(word: string): CommandDefinition | undefined {
@@ -162,7 +165,15 @@ export type ParsedCommand =
   | { command: 'utfall'; booking?: { amountOre: number; line: string } }
   | { command: 'arbetsgrupp' }
   | { command: 'arbetsgrupper' }
-  | { command: 'kalla' };
+  /** Without a date and time (the bare word) the bot answers with how to write one. */
+  | { command: 'kalla'; meeting?: ConveneRequest };
+
+export interface ConveneRequest {
+  group: 'stodgrupp';
+  date: string;
+  startTime: string;
+  endTime: string;
+}
 
 export type ParseResult =
   | { ok: true; definition: CommandDefinition; parsed: ParsedCommand }
@@ -238,6 +249,39 @@ function parseOutcome(definition: CommandDefinition, rest: string): ParseResult 
   return { ok: true, definition, parsed: { command: 'utfall', booking: { amountOre, line: lineWords.join(' ') } } };
 }
 
+export const CONVENE_USAGE =
+  'Skriv t.ex. "kalla stödgruppen 2027-03-10 13:00" (två timmar) eller "kalla stödgruppen 2027-03-10 13:00-15:30".';
+
+/** `kalla stödgruppen <datum> <tid>[-<sluttid>]`; samverkansgruppen is convened in the tab, with candidate times. */
+function parseConvene(definition: CommandDefinition, rest: string): ParseResult {
+  if (rest === '') return { ok: true, definition, parsed: { command: 'kalla' } };
+  const [groupWord = '', date = '', time = '', ...extra] = rest.split(/\s+/).filter(Boolean);
+  const group = fold(groupWord);
+  if (group.startsWith('samverkansgrupp')) {
+    return {
+      ok: false,
+      definition,
+      problem: 'Samverkansgruppens möten kallar ordföranden i fliken Möten, där förslag på tider visas.',
+    };
+  }
+  if (!['stodgruppen', 'stodgrupp'].includes(group)) return { ok: false, definition, problem: CONVENE_USAGE };
+  const times = /^(\d{1,2}[:.]\d{2})(?:-(\d{1,2}[:.]\d{2}))?$/.exec(time);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !times || extra.length > 0) {
+    return { ok: false, definition, problem: CONVENE_USAGE };
+  }
+  const clock = (value: string) => value.replace('.', ':').padStart(5, '0');
+  const startTime = clock(times[1] as string);
+  const [hours = 0, minutes = 0] = startTime.split(':').map(Number);
+  const endTime = times[2]
+    ? clock(times[2])
+    : `${String(Math.min(hours + 2, 23)).padStart(2, '0')}:${String(minutes).padStart(2, '0')}`;
+  return {
+    ok: true,
+    definition,
+    parsed: { command: 'kalla', meeting: { group: 'stodgrupp', date, startTime, endTime } },
+  };
+}
+
 function noArguments(definition: CommandDefinition, rest: string, parsed: ParsedCommand): ParseResult {
   if (rest !== '') {
     return { ok: false, definition, problem: `Kommandot ${definition.name} tar inga argument (fick "${rest}").` };
@@ -310,7 +354,7 @@ export function parseCommand(text: string, context: ParseContext): ParseResult {
     case 'arbetsgrupper':
       return noArguments(definition, rest, { command: 'arbetsgrupper' });
     case 'kalla':
-      return { ok: true, definition, parsed: { command: definition.name } };
+      return parseConvene(definition, rest);
   }
 }
 

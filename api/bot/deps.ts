@@ -122,6 +122,11 @@ export interface BotDeps {
   bookOutcome?(input: OutcomeBooking): Promise<BookedOutcome>;
   /** Records a news item the bot has posted (the register); posting itself is the bot's. */
   recordNews(news: NewsRecord): Promise<void>;
+  /**
+   * Sends stödgruppen's kallelse from the sender's calendar (the same key makes no second invitation).
+   * Optional so that test doubles without the meetings register still satisfy BotDeps.
+   */
+  conveneStodgrupp?(input: ConveneInput): Promise<ConveneResult>;
   /** Arbetsgrupper, active first. Optional so that test doubles without the register still satisfy BotDeps. */
   listWorkingGroups?(): Promise<WorkingGroupSummary[]>;
   /** The tab's Arbetsgrupper page, where the coordinator appoints (the channel is made in their name). */
@@ -137,3 +142,14 @@ export interface WorkingGroupSummary {
   period: { start: string; end?: string };
   channelUrl?: string;
 }
+
+export interface ConveneInput {
+  date: IsoDate;
+  startTime: string;
+  endTime: string;
+  by: Person;
+  /** Idempotency: the same key sends no second invitation. */
+  key: string;
+}
+
+export type ConveneResult = { ok: true; meeting: Meeting; created: boolean } | { ok: false; problem: string };

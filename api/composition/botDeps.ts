@@ -1,4 +1,4 @@
-import { DomainRuleError, DomainValidationError, type Person } from '../../src/domain';
+import { DomainRuleError, DomainValidationError, ForbiddenError, type Person } from '../../src/domain';
 import type { BotConfig, BotDeps, Clock, ConversationStore } from '../bot/deps';
 import type { AppConfig } from '../config';
 import type { Logger } from '../http/logger';
@@ -146,6 +146,27 @@ export function createBotDeps({ config, services, conversations, logger, clock }
         period: group.period,
         ...(group.channel?.webUrl ? { channelUrl: group.channel.webUrl } : {}),
       }));
+    },
+
+    async conveneStodgrupp({ date, startTime, endTime, by, key }) {
+      const person = await services.contacts.findByEmail(app(), by.email);
+      if (!person) return { ok: false, problem: 'Du finns inte i kontaktlistan.' };
+      try {
+        const { meeting, created } = await services.meetings.send(
+          app(),
+          { person, roles: person.roles },
+          { group: 'stodgrupp', date, startTime, endTime, online: true, idempotencyKey: key },
+        );
+        return { ok: true, meeting: toDomainMeeting(meeting), created };
+      } catch (error) {
+        if (error instanceof DomainValidationError) {
+          return { ok: false, problem: error.issues.map((issue) => issue.message).join(' ') };
+        }
+        if (error instanceof DomainRuleError || error instanceof ForbiddenError) {
+          return { ok: false, problem: error.message };
+        }
+        throw error;
+      }
     },
 
     async recordNews(news) {

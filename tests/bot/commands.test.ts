@@ -192,9 +192,9 @@ describe('unknown commands', () => {
     expect(text).toContain('Plan- och byggsamverkan – hjälp');
   });
 
-  it('coming commands say so', async () => {
-    const { text } = await say(CHAIR(), 'personal', 'kalla');
-    expect(text).toContain('Kommandot kalla finns inte i boten ännu.');
+  it('kalla alone tells the coordinator how to write it, and refuses the chair (stödgruppen is the coordinator’s)', async () => {
+    expect((await say(COORDINATOR(), 'personal', 'kalla')).text).toContain('kalla stödgruppen 2027-03-10 13:00');
+    expect((await say(CHAIR(), 'personal', 'kalla')).text).toContain('kalla till stödgruppens möten');
   });
 });
 

@@ -54,6 +54,21 @@ const CASES: Record<string, Array<[string, IAdaptiveCard]>> = {
   meetingsCard: [
     ['none', cards.meetingsCard([])],
     ['two', cards.meetingsCard(meetings.map((meeting) => ({ meeting, answers })))],
+    [
+      'per kommun with a warning',
+      cards.meetingsCard([
+        {
+          meeting: meetings[0]!,
+          answers,
+          byOrganisation: [{ organisationId: 'umea', name: 'Umeå', ...answers }],
+          warnings: ['Åsele blir inte representerad: alla inbjudna har tackat nej.'],
+        },
+      ]),
+    ],
+  ],
+  meetingConvenedCard: [
+    ['sent', cards.meetingConvenedCard(meetings[0]!, true)],
+    ['already sent', cards.meetingConvenedCard(meetings[0]!, false)],
   ],
   contactsCard: [
     ['all', cards.contactsCard(people(), orgs)],
