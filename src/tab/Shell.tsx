@@ -17,19 +17,22 @@ import {
   PeopleTeamRegular,
   SparkleRegular,
 } from '@fluentui/react-icons';
-import { useEffect, useRef, type ComponentType, type MouseEvent } from 'react';
+import { Suspense, lazy, useEffect, useRef, type ComponentType, type MouseEvent } from 'react';
 import { useI18n } from './i18n';
 import { MeetingsPage } from './pages/Meetings';
-import { ContactsPage } from './pages/Contacts';
 import { ActivitiesPage } from './pages/Activities';
 import { BudgetPage } from './pages/Budget';
 import { DecisionsPage } from './pages/Decisions';
 import { OverviewPage } from './pages/Overview';
 import { PlaceholderPage } from './pages/Placeholder';
+import { WorkingGroupsPage } from './pages/WorkingGroups';
 import { PAGES, pageHref, pageTitleKey, useCurrentPage, type PageId } from './routes';
 import { useLoad, useServices } from './services';
 import { ErrorMessage, Loading } from './status';
 import { THEME_NAMES, type ThemeName } from './theme';
+
+// Kontakter brings the table, the edit dialog and the exports: loaded when first visited, not at start.
+const ContactsPage = lazy(() => import('./pages/Contacts').then((module) => ({ default: module.ContactsPage })));
 
 const PAGE_ICONS: Record<PageId, ComponentType<{ 'aria-hidden'?: boolean; className?: string }>> = {
   oversikt: HomeRegular,
@@ -144,7 +147,30 @@ export function Shell({ theme, onThemeChange, local }: ShellProps) {
   useEffect(() => {
     if (previousPage.current === page) return;
     previousPage.current = page;
-    mainRef.current?.querySelector<HTMLElement>('h1')?.focus();
+    const main = mainRef.current;
+    if (!main) return;
+    // The new page's h1 takes focus so screen readers announce it; a page loaded on demand renders its
+    // heading later, so wait for it to appear.
+    // While a lazy page loads, React keeps the previous page mounted but hidden (display: none).
+    const hidden = (element: HTMLElement) => {
+      for (let node: HTMLElement | null = element; node && node !== main; node = node.parentElement) {
+        if (node.style.display === 'none') return true;
+      }
+      return false;
+    };
+    const focusHeading = () => {
+      const heading = [...main.querySelectorAll<HTMLElement>('h1')].find((h1) => !hidden(h1));
+      if (!heading) return false;
+      if (!heading.hasAttribute('tabindex')) heading.tabIndex = -1;
+      heading.focus();
+      return true;
+    };
+    if (focusHeading()) return;
+    const observer = new MutationObserver(() => {
+      if (focusHeading()) observer.disconnect();
+    });
+    observer.observe(main, { childList: true, subtree: true });
+    return () => observer.disconnect();
   }, [page]);
   const skipToMain = (event: MouseEvent) => {
     event.preventDefault();
@@ -215,7 +241,11 @@ export function Shell({ theme, onThemeChange, local }: ShellProps) {
         <main id="main" ref={mainRef} tabIndex={-1} className={styles.main}>
           {me.status === 'loading' && <Loading />}
           {me.status === 'error' && <ErrorMessage error={me.error} onRetry={me.reload} />}
-          {me.status === 'ready' && <Page page={page} me={me.data} />}
+          {me.status === 'ready' && (
+            <Suspense fallback={<Loading />}>
+              <Page page={page} me={me.data} />
+            </Suspense>
+          )}
         </main>
       </div>
     </div>
@@ -230,6 +260,8 @@ function Page({ page, me }: { page: PageId; me: Parameters<typeof OverviewPage>[
       return <ContactsPage key={page} me={me} />;
     case 'moten':
       return <MeetingsPage key={page} me={me} />;
+    case 'arbetsgrupper':
+      return <WorkingGroupsPage key={page} me={me} />;
     case 'aktiviteter':
       return <ActivitiesPage key={page} me={me} />;
     case 'budget':

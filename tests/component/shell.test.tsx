@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { PlaceholderPage } from '../../src/tab/pages/Placeholder';
 import { Shell } from '../../src/tab/Shell';
 import { COORDINATOR_ACTIONS, KARIN, ORGANISATIONS, PEOPLE, meFor, renderWithServices, stubApi } from './support';
 
@@ -45,29 +46,35 @@ describe('tab shell', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Översikt' })).toBeTruthy();
   });
 
-  it('navigates by hash, says what each coming page will hold, and moves focus to the new heading', async () => {
+  it('navigates by hash, marks the current page and moves focus to the new heading', async () => {
     stubCoordinator();
     renderWithServices(<Shell theme="light" onThemeChange={() => {}} />);
     await screen.findByRole('heading', { level: 1, name: 'Översikt' });
 
-    goTo('#/budget');
-    const budget = await screen.findByRole('heading', { level: 1, name: 'Budget' });
-    expect(screen.getByText(/årets budget och bokfört utfall/)).toBeTruthy();
-    expect(document.activeElement).toBe(budget);
-    const nav = screen.getByRole('navigation', { name: 'Huvudmeny' });
-    expect(within(nav).getByRole('link', { name: 'Budget' }).getAttribute('aria-current')).toBe('page');
-    expect(within(nav).getByRole('link', { name: 'Översikt' }).getAttribute('aria-current')).toBeNull();
-
     goTo('#/kontakter');
-    expect(await screen.findByRole('heading', { level: 1, name: 'Kontakter' })).toBeTruthy();
+    const contacts = await screen.findByRole('heading', { level: 1, name: 'Kontakter' });
+    await waitFor(() => expect(document.activeElement).toBe(contacts));
+    const nav = screen.getByRole('navigation', { name: 'Huvudmeny' });
+    expect(within(nav).getByRole('link', { name: 'Kontakter' }).getAttribute('aria-current')).toBe('page');
+    expect(within(nav).getByRole('link', { name: 'Översikt' }).getAttribute('aria-current')).toBeNull();
     expect(await screen.findByText('Karin Nordström')).toBeTruthy();
+
+    // A hash that is not a route (the skip link's #main) leaves the page as it is.
+    goTo('#main');
+    expect(screen.getByRole('heading', { level: 1, name: 'Kontakter' })).toBeTruthy();
+  });
+
+  it('a page not built yet says in Swedish what it will hold', () => {
+    renderWithServices(<PlaceholderPage page="budget" />);
+    expect(screen.getByRole('heading', { level: 1, name: 'Budget' })).toBeTruthy();
+    expect(screen.getByText(/årets budget och bokfört utfall/)).toBeTruthy();
   });
 
   it('starts on the page a channel tab pinned with ?view=', async () => {
-    window.history.replaceState(null, '', '/?view=arbetsgrupper');
+    window.history.replaceState(null, '', '/?view=kontakter');
     stubCoordinator();
     renderWithServices(<Shell theme="light" />);
-    expect(await screen.findByRole('heading', { level: 1, name: 'Arbetsgrupper' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Kontakter' })).toBeTruthy();
   });
 
   it('switches the whole UI to English and back, and <html lang> follows', async () => {
