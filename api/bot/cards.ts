@@ -13,6 +13,8 @@ import {
   BUDGET_CATEGORY_LABELS,
   MEETING_GROUP_LABELS,
   SAMVERKANSOMRADE_LABELS,
+  VOTE_LABELS,
+  VOTE_VALUES,
   allowedActions,
   formatDateSv,
   formatDateTimeSv,
@@ -27,6 +29,7 @@ import {
   type Person,
   type Role,
   type StatusReport,
+  type VoteValue,
 } from '../../src/domain';
 import { COMMANDS, mayRun } from './commands';
 import type { MeetingWithAnswers } from './deps';
@@ -39,7 +42,11 @@ import type { MeetingWithAnswers } from './deps';
 export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
 
 /** The data every card button carries; validated with zod when it comes back (see actions.ts). */
-export type CardActionData = { verb: 'command'; command: string } | { verb: 'news.post'; text?: string };
+export type CardActionData =
+  | { verb: 'command'; command: string }
+  | { verb: 'news.post'; text?: string }
+  | { verb: 'poll.vote'; pollId: string }
+  | { verb: 'protocol.approve'; meetingId: string };
 
 function card(body: CardElementArray, actions: Array<IExecuteAction | ISubmitAction> = []): IAdaptiveCard {
   return {
@@ -192,6 +199,120 @@ export function meetingConvenedCard(meeting: Meeting, created: boolean): IAdapti
       }),
     ],
     [commandButton('Möten', 'möten')],
+  );
+}
+
+// ------------------------------------------------------------------ date polls and justering
+
+export interface PollCardCandidate {
+  /** The choice's input id, `k1`…; it comes back as the key of the answer. */
+  id: string;
+  label: string;
+  ja: number;
+  omDetBehovs: number;
+  nej: number;
+  kommunerCovered: number;
+  kommunerTotal: number;
+}
+
+export interface PollCardInput {
+  pollId: string;
+  title: string;
+  /** UTC instant. */
+  deadline: string;
+  open: boolean;
+  voters: number;
+  candidates: PollCardCandidate[];
+  /** The clicking person's answers, so the refreshed card shows them. */
+  myChoices?: Partial<Record<string, VoteValue>>;
+  /** A line on top, e.g. "Tack, ditt svar är sparat." */
+  notice?: string;
+}
+
+/** The date poll in the General channel: each candidate with Ja / Om det behövs / Nej and the tally so far. */
+export function pollCard(input: PollCardInput): IAdaptiveCard {
+  const body: CardElementArray = [heading(input.title)];
+  if (input.notice) body.push(text(input.notice, { color: 'Good', weight: 'Bolder' }));
+  body.push(
+    text(
+      input.open
+        ? `Svara för varje förslag senast ${formatDateTimeSv(input.deadline)}. Ditt senaste svar gäller.`
+        : `Omröstningen är stängd (svarstiden gick ut ${formatDateTimeSv(input.deadline)}).`,
+      { isSubtle: true },
+    ),
+  );
+  for (const candidate of input.candidates) {
+    const mine = input.myChoices?.[candidate.id];
+    body.push(
+      section([
+        text(candidate.label, { weight: 'Bolder' }),
+        text(
+          `Ja ${candidate.ja} · Om det behövs ${candidate.omDetBehovs} · Nej ${candidate.nej} · ` +
+            `${candidate.kommunerCovered} av ${candidate.kommunerTotal} kommuner har ja`,
+          { isSubtle: true },
+        ),
+        ...(input.open
+          ? [
+              {
+                type: 'Input.ChoiceSet' as const,
+                id: candidate.id,
+                label: `Ditt svar för ${candidate.label}`,
+                style: 'expanded' as const,
+                ...(mine ? { value: mine } : {}),
+                choices: VOTE_VALUES.map((value) => ({ title: VOTE_LABELS[value].sv, value })),
+              },
+            ]
+          : []),
+      ]),
+    );
+  }
+  body.push(text(`${input.voters} har svarat.`, { isSubtle: true, size: 'Small' }));
+  return card(body, input.open ? [actionButton('Skicka mitt svar', { verb: 'poll.vote', pollId: input.pollId })] : []);
+}
+
+export interface ProtocolApprovalCardInput {
+  meetingId: string;
+  meetingTitle: string;
+  /** Stockholm date of the meeting. */
+  date: string;
+  /** The justerare by name, and who of them has approved. */
+  adjusters: { name: string; approved: boolean }[];
+  decisions: string[];
+  locked: boolean;
+  notice?: string;
+}
+
+/** Sent to each justerare when the protokoll is drafted; approving as someone else is refused by the bot. */
+export function protocolApprovalCard(input: ProtocolApprovalCardInput): IAdaptiveCard {
+  const body: CardElementArray = [heading(input.locked ? 'Protokollet är justerat' : 'Justera protokollet')];
+  if (input.notice) body.push(text(input.notice, { color: 'Good', weight: 'Bolder' }));
+  body.push(
+    text(input.meetingTitle, { weight: 'Bolder' }),
+    facts([
+      ['Möte', formatDateSv(input.date)],
+      ...input.adjusters.map((adjuster): [string, string] => [
+        adjuster.name,
+        adjuster.approved ? 'har justerat' : 'har inte justerat ännu',
+      ]),
+    ]),
+  );
+  body.push(
+    section([
+      text('Beslut', { weight: 'Bolder' }),
+      text(input.decisions.length > 0 ? input.decisions.map((d) => `- ${d}`).join('\n') : 'Inga beslut.'),
+    ]),
+  );
+  body.push(
+    text(
+      input.locked
+        ? 'Båda justerarna har godkänt. Protokollet är låst och kan inte ändras.'
+        : 'Läs protokollet i fliken Möten. När båda justerarna har godkänt låses det.',
+      { isSubtle: true },
+    ),
+  );
+  return card(
+    body,
+    input.locked ? [] : [actionButton('Justera protokollet', { verb: 'protocol.approve', meetingId: input.meetingId })],
   );
 }
 
