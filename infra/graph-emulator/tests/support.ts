@@ -14,7 +14,7 @@ import { startTenant, type RunningTenant, type TenantOptions } from '../src/inde
 
 /**
  * Test support for the conformance suite: the real msal-node and the real Graph client, over HTTP, against
- * a local tenant on a free port (or, when GRAPH_CONFORMANCE_* variables are set, a real tenant).
+ * a local tenant on a free port. conformance.test.ts also runs against a real tenant when GRAPH_CONFORMANCE_* is set.
  */
 export async function startTestTenant(options: TenantOptions = {}): Promise<RunningTenant> {
   const dir = mkdtempSync(join(tmpdir(), 'local-tenant-'));

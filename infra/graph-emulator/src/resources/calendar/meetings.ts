@@ -285,7 +285,7 @@ function cancelCopy(ctx: EmulatorContext, ownerId: string, copyId: string): void
 export function createEvent(ctx: EmulatorContext, organizer: StoredUser, input: EventCreate): StoredEvent {
   if (input.recurrence !== undefined && input.recurrence !== null)
     throw graphErrors.notImplemented(
-      'Recurring events are not supported by the local tenant. See infra/graph-emulator/docs/calendar.md.',
+      'Recurring events are not supported by the local tenant. See infra/graph-emulator/README.md.',
     );
   return ctx.store.transaction(() => {
     if (input.transactionId) {
@@ -385,7 +385,7 @@ export function updateEvent(
 ): StoredEvent {
   if (patch.recurrence !== undefined && patch.recurrence !== null)
     throw graphErrors.notImplemented(
-      'Recurring events are not supported by the local tenant. See infra/graph-emulator/docs/calendar.md.',
+      'Recurring events are not supported by the local tenant. See infra/graph-emulator/README.md.',
     );
   return ctx.store.transaction(() => {
     const event = loadEvent(ctx, owner.id, eventId);
