@@ -10,8 +10,8 @@ import { appClient, startTestTenant } from './support';
 /**
  * The same checks against the local tenant (always) and, when GRAPH_CONFORMANCE_* is set, against a real
  * Microsoft 365 tenant: what the app relies on must behave alike in both. App-only, so it needs only the
- * app registration's secret (docs/deployment.md). Each run creates its own list and leaves it behind, as a
- * real site keeps list history anyway; names carry a run id.
+ * app registration's secret (docs/deployment.md). Each run creates its own list (named with a run id) and
+ * deletes it at the end.
  */
 interface Target {
   name: string;
@@ -83,6 +83,10 @@ describe.each(targets)('Graph conformance: $name', (target) => {
         { name: 'Belopp', number: {} },
       ],
     })) as List;
+  });
+
+  afterAll(async () => {
+    if (list?.id) await client.api(`/sites/${siteId}/lists/${list.id}`).delete();
   });
 
   it('addresses the site by hostname and path and finds the created list', async () => {
