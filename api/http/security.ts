@@ -11,11 +11,23 @@ const TEAMS_FRAME_ANCESTORS = [
   'https://teams.cloud.microsoft',
 ];
 
+/** Inside Teams, teams-js fetches the host's list of valid domains (validDomains.json) from this CDN. */
+const TEAMS_JS_CDN = 'https://res.cdn.office.net';
+
+/**
+ * The public origin as a frame-ancestors source, or nothing when it is not a real address: with PORT=0 (a
+ * random port, as in tests) and no PUBLIC_URL, publicUrl says port 0, which no browser ever sees. 'self'
+ * already covers the origin the tab is served from.
+ */
+function publicFrameAncestor(publicUrl: string): string[] {
+  const url = new URL(publicUrl);
+  return url.port === '0' ? [] : [url.origin];
+}
+
 /** Helmet with a content security policy for the tab; CORS stays closed (no Access-Control-* headers). */
 export function securityHeaders(config: AppConfig): RequestHandler {
-  const selfOrigin = new URL(config.publicUrl).origin;
   const localTenantOrigin = config.identity.localTenantUrl ? new URL(config.identity.localTenantUrl).origin : undefined;
-  const connectSrc = ["'self'", ...(localTenantOrigin ? [localTenantOrigin] : [])];
+  const connectSrc = ["'self'", ...(localTenantOrigin ? [localTenantOrigin] : []), TEAMS_JS_CDN];
   return helmet({
     contentSecurityPolicy: {
       useDefaults: true,
@@ -25,7 +37,7 @@ export function securityHeaders(config: AppConfig): RequestHandler {
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:'],
         connectSrc,
-        frameAncestors: ["'self'", selfOrigin, ...TEAMS_FRAME_ANCESTORS],
+        frameAncestors: ["'self'", ...publicFrameAncestor(config.publicUrl), ...TEAMS_FRAME_ANCESTORS],
         formAction: ["'self'", ...(localTenantOrigin ? [localTenantOrigin] : [])],
         upgradeInsecureRequests: config.mode === 'tenant' ? [] : null,
       },
