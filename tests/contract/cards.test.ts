@@ -42,6 +42,27 @@ const meetings = seededMeetings();
 const budget = seededBudget(orgs);
 const answers = { accepted: 3, tentative: 1, declined: 0, notAnswered: 7 };
 
+const POLL: Omit<cards.PollCardInput, 'open'> = {
+  pollId: 'poll-1',
+  title: 'Datum för höstens möte',
+  deadline: '2026-09-01T15:00:00Z',
+  voters: 4,
+  candidates: [
+    { id: 'k1', label: 'tisdag 13 oktober', ja: 3, omDetBehovs: 1, nej: 0, kommunerCovered: 3, kommunerTotal: 15 },
+    { id: 'k2', label: 'onsdag 21 oktober', ja: 1, omDetBehovs: 0, nej: 3, kommunerCovered: 1, kommunerTotal: 15 },
+  ],
+};
+const PROTOCOL: Omit<cards.ProtocolApprovalCardInput, 'locked'> = {
+  meetingId: 'meeting-1',
+  meetingTitle: 'Samverkansgruppens möte',
+  date: '2026-10-13',
+  adjusters: [
+    { name: 'Erik Lundqvist', approved: true },
+    { name: 'Anna Sjöberg', approved: false },
+  ],
+  decisions: ['Gruppen antar verksamhetsplanen.'],
+};
+
 /** Every card builder with the inputs that make each of its shapes; the coverage test below keeps this complete. */
 const CASES: Record<string, Array<[string, IAdaptiveCard]>> = {
   helpCard: [
@@ -106,6 +127,26 @@ const CASES: Record<string, Array<[string, IAdaptiveCard]>> = {
     ['tomorrow', cards.meetingReminderCard(meetings[1]!, 1)],
   ],
   seasonCallReminderCard: [['spring', cards.seasonCallReminderCard(2026, 'Vår', 'under april–maj')]],
+  pollCard: [
+    [
+      'open, with my answer',
+      cards.pollCard({ ...POLL, open: true, myChoices: { k1: 'ja' }, notice: 'Tack, ditt svar är sparat.' }),
+    ],
+    ['closed', cards.pollCard({ ...POLL, open: false })],
+  ],
+  protocolApprovalCard: [
+    ['waiting for one', cards.protocolApprovalCard({ ...PROTOCOL, locked: false })],
+    [
+      'locked',
+      cards.protocolApprovalCard({
+        ...PROTOCOL,
+        adjusters: PROTOCOL.adjusters.map((adjuster) => ({ ...adjuster, approved: true })),
+        decisions: [],
+        locked: true,
+        notice: 'Tack, du har justerat.',
+      }),
+    ],
+  ],
 };
 
 describe('every card the bot sends is valid Adaptive Card 1.5', () => {

@@ -193,6 +193,16 @@ describe('the Entra app registration and the toolkit project', () => {
     ]);
   });
 
+  it('may pin the arbetsgrupp channel tab: TeamsTab.Create, delegated and application', () => {
+    const graph = aad.requiredResourceAccess.flatMap((resource) => resource.resourceAccess);
+    expect(graph).toEqual(
+      expect.arrayContaining([
+        { id: 'TeamsTab.Create', type: 'Scope' },
+        { id: 'TeamsTab.Create', type: 'Role' },
+      ]),
+    );
+  });
+
   it('lists each Graph and RSC permission with its reason in docs/deployment.md, and only those', () => {
     const guide = read('docs/deployment.md');
     const rows = [...guide.matchAll(/^\| ([A-Za-z.]+) \| (delegated|application|application \(RSC\)) \| .+ \|$/gm)].map(

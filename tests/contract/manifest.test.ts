@@ -1,9 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { COMMANDS, manifestCommandLists } from '../../api/bot/commands';
+import { PAGES, pageFromLocation } from '../../src/tab/routes';
 import {
   APP_PACKAGE_DIR,
   PackageError,
@@ -127,6 +128,45 @@ describe('the Teams app package', () => {
     expect(manifest.localizationInfo.defaultLanguageTag).toBe('sv-se');
     expect(manifest.localizationInfo.additionalLanguages).toEqual([{ languageTag: 'en-us', file: 'en-us.json' }]);
     expect(manifest.developer.name).toBe('Region Västerbotten');
+  });
+});
+
+describe('the tab addresses in the manifest', () => {
+  it('opens each personal tab on its page through the hash route the tab reads', async () => {
+    const manifest = (await buildLocal()).manifest as Json & {
+      staticTabs: Array<{ entityId: string; contentUrl?: string; websiteUrl?: string }>;
+    };
+    const { TAB_DOMAIN } = loadEnvironment('local', noOverrides);
+    const pages = manifest.staticTabs.filter((tab) => tab.contentUrl);
+    expect(pages.map((tab) => tab.entityId)).toEqual([...PAGES]);
+    for (const tab of pages) {
+      const url = new URL(tab.contentUrl as string);
+      // The server answers `/` with index.html; the page is in the hash.
+      expect({ tab: tab.entityId, origin: url.origin, path: url.pathname }).toEqual({
+        tab: tab.entityId,
+        origin: `https://${TAB_DOMAIN}`,
+        path: '/',
+      });
+      expect(pageFromLocation(url)).toBe(tab.entityId);
+      expect(tab.websiteUrl).toBe(tab.contentUrl);
+    }
+  });
+
+  it('configures the channel tab on the built configuration page, whose ?view= address the tab opens', async () => {
+    const manifest = (await buildLocal()).manifest as Json & {
+      configurableTabs: Array<{ configurationUrl: string; canUpdateConfiguration: boolean }>;
+    };
+    const { TAB_DOMAIN } = loadEnvironment('local', noOverrides);
+    expect(manifest.configurableTabs[0]?.configurationUrl).toBe(`https://${TAB_DOMAIN}/config.html`);
+    expect(manifest.configurableTabs[0]?.canUpdateConfiguration).toBe(true);
+    // config.html is its own page in the build (vite input), served as a static file next to index.html.
+    expect(existsSync(join(REPO_ROOT, 'src/tab/config.html'))).toBe(true);
+    expect(readFileSync(join(REPO_ROOT, 'vite.config.ts'), 'utf8')).toContain("config: page('config.html')");
+    expect(readFileSync(join(REPO_ROOT, 'src/tab/config.html'), 'utf8')).toContain('configMain');
+    // The configuration page stores `/?view=<page>` as the tab's contentUrl; the tab starts on that page.
+    for (const page of PAGES) {
+      expect(pageFromLocation(new URL(`https://${TAB_DOMAIN}/?view=${page}`))).toBe(page);
+    }
   });
 });
 
