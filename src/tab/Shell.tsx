@@ -19,20 +19,23 @@ import {
 } from '@fluentui/react-icons';
 import { Suspense, lazy, useEffect, useRef, type ComponentType, type MouseEvent } from 'react';
 import { useI18n } from './i18n';
-import { MeetingsPage } from './pages/Meetings';
-import { ActivitiesPage } from './pages/Activities';
-import { BudgetPage } from './pages/Budget';
-import { DecisionsPage } from './pages/Decisions';
 import { OverviewPage } from './pages/Overview';
 import { PlaceholderPage } from './pages/Placeholder';
-import { WorkingGroupsPage } from './pages/WorkingGroups';
 import { PAGES, pageHref, pageTitleKey, useCurrentPage, type PageId } from './routes';
 import { useLoad, useServices } from './services';
 import { ErrorMessage, Loading } from './status';
 import { THEME_NAMES, type ThemeName } from './theme';
 
-// Kontakter brings the table, the edit dialog and the exports: loaded when first visited, not at start.
+// Only Översikt is in the initial bundle: every other page (Kontakter's table and exports, Möten's
+// protocol and polls, Budget's chart, …) is loaded when first visited, while <Suspense> shows Loading.
 const ContactsPage = lazy(() => import('./pages/Contacts').then((module) => ({ default: module.ContactsPage })));
+const MeetingsPage = lazy(() => import('./pages/Meetings').then((module) => ({ default: module.MeetingsPage })));
+const ActivitiesPage = lazy(() => import('./pages/Activities').then((module) => ({ default: module.ActivitiesPage })));
+const BudgetPage = lazy(() => import('./pages/Budget').then((module) => ({ default: module.BudgetPage })));
+const DecisionsPage = lazy(() => import('./pages/Decisions').then((module) => ({ default: module.DecisionsPage })));
+const WorkingGroupsPage = lazy(() =>
+  import('./pages/WorkingGroups').then((module) => ({ default: module.WorkingGroupsPage })),
+);
 
 const PAGE_ICONS: Record<PageId, ComponentType<{ 'aria-hidden'?: boolean; className?: string }>> = {
   oversikt: HomeRegular,

@@ -64,6 +64,27 @@ describe('tab shell', () => {
     expect(screen.getByRole('heading', { level: 1, name: 'Kontakter' })).toBeTruthy();
   });
 
+  it('loads each feature page on its first visit: a Swedish loading status, then its heading takes focus', async () => {
+    stubCoordinator();
+    renderWithServices(<Shell theme="light" onThemeChange={() => {}} />);
+    await screen.findByRole('heading', { level: 1, name: 'Översikt' });
+    const main = screen.getByRole('main');
+    for (const [hash, title] of [
+      ['moten', 'Möten'],
+      ['aktiviteter', 'Aktiviteter'],
+      ['budget', 'Budget'],
+      ['beslut', 'Beslut'],
+      ['arbetsgrupper', 'Arbetsgrupper'],
+    ] as const) {
+      goTo(`#/${hash}`);
+      // The page's code is not in the initial bundle: until it arrives, main says so (aria-live).
+      expect(within(main).getByRole('status').textContent).toMatch(/^Laddar/);
+      expect(within(main).queryByRole('heading', { level: 1 })).toBeNull();
+      const heading = await within(main).findByRole('heading', { level: 1, name: (name) => name.startsWith(title) });
+      await waitFor(() => expect(document.activeElement).toBe(heading));
+    }
+  });
+
   it('a page not built yet says in Swedish what it will hold', () => {
     renderWithServices(<PlaceholderPage page="budget" />);
     expect(screen.getByRole('heading', { level: 1, name: 'Budget' })).toBeTruthy();
