@@ -19,6 +19,7 @@ import { healthRouter } from './routes/health';
 import { tabRouter } from './routes/tab';
 import { createServices, type AppServices } from './services';
 import { loadOrganisations } from './services/organisations';
+import { botMeetingsPoster } from './services/meetingsNotices';
 import { botChannelPoster } from './services/workingGroupsPoster';
 import { SqliteStateStore } from './state/sqliteStore';
 import type { JobRunner } from './jobs/runner';
@@ -88,7 +89,9 @@ export function createServer(config: AppConfig, deps: ServerDeps = {}): RunningS
   // Reminders go out through the bot's proactive sender, which exists once the bot is mounted.
   const proactive: ProactiveSender = {
     sendCard: async (conversation, card, summary) => (await bot).proactive.sendCard(conversation, card, summary),
+    sendMessage: async (conversation, message) => (await bot).proactive.sendMessage(conversation, message),
   };
+  services.meetingNotices.usePoster(botMeetingsPoster(proactive, state.conversations, config.teamId));
   services.workingGroups.useCardPoster(
     botChannelPoster(proactive, state.conversations, {
       serviceUrl: config.identity.localTenantUrl,

@@ -1,6 +1,14 @@
 import type { IAdaptiveCard } from '@microsoft/teams.cards';
 import { z } from 'zod';
-import { ACTIONS, ForbiddenError, requireRole, toIsoDate, type Person } from '../../src/domain';
+import {
+  ACTIONS,
+  ForbiddenError,
+  VOTE_VALUES,
+  requireRole,
+  toIsoDate,
+  type Person,
+  type VoteValue,
+} from '../../src/domain';
 import {
   activitiesCard,
   activityScopeLabel,
@@ -13,6 +21,8 @@ import {
   newsFormCard,
   newsPostedCard,
   outcomeBookedCard,
+  pollCard,
+  protocolApprovalCard,
   refusalCard,
   statusCard,
 } from './cards';
@@ -189,6 +199,20 @@ async function postNews(text: string, sender: Person, env: RunEnvironment): Prom
 
 // ------------------------------------------------------------------ card actions
 
+const listItemIdSchema = z.string({ error: 'Kortet saknar id.' }).regex(/^\d{1,12}$/, 'Kortets id är ogiltigt.');
+
+/** The answers of the poll card: `k<n>` keys; an unanswered candidate comes as "" and is left out. */
+const voteChoicesSchema = z
+  .record(z.string(), z.unknown())
+  .transform((data) => Object.entries(data).filter(([key, value]) => /^k\d{1,2}$/.test(key) && value !== ''))
+  .pipe(
+    z.array(
+      z.tuple([z.string(), z.enum(VOTE_VALUES, { error: 'Svara Ja, Om det behövs eller Nej för varje förslag.' })]),
+    ),
+  )
+  .transform((entries) => Object.fromEntries(entries) as Record<string, VoteValue>)
+  .refine((choices) => Object.keys(choices).length > 0, { message: 'Svara på minst ett förslag innan du skickar.' });
+
 /** What a card button sends back, whether through Action.Execute (invoke) or the Action.Submit fallback (message). */
 export const cardActionSchema = z.discriminatedUnion(
   'verb',
@@ -202,6 +226,9 @@ export const cardActionSchema = z.discriminatedUnion(
         .max(200, 'Kommandot är för långt.'),
     }),
     z.object({ verb: z.literal('news.post'), text: newsTextSchema }),
+    // The poll card's choice inputs (k1, k2, …) arrive beside pollId; they are read by voteChoicesSchema.
+    z.looseObject({ verb: z.literal('poll.vote'), pollId: listItemIdSchema }),
+    z.object({ verb: z.literal('protocol.approve'), meetingId: listItemIdSchema }),
   ],
   { error: 'Kortet skickade en okänd åtgärd.' },
 );
@@ -214,6 +241,8 @@ export async function runCardAction(data: unknown, sender: Person | undefined, e
     return reply(errorCard('Det gick inte', message), message);
   }
   if (action.data.verb === 'command') return runText(action.data.command, sender, env);
+  if (action.data.verb === 'poll.vote') return votePoll(action.data.pollId, data, sender, env);
+  if (action.data.verb === 'protocol.approve') return approveProtocol(action.data.meetingId, sender, env);
   try {
     requireRole(sender.roles, 'news.post');
   } catch (error) {
@@ -221,6 +250,32 @@ export async function runCardAction(data: unknown, sender: Person | undefined, e
     throw error;
   }
   return postNews(action.data.text, sender, env);
+}
+
+async function votePoll(pollId: string, data: unknown, sender: Person, env: RunEnvironment): Promise<Reply> {
+  const choices = voteChoicesSchema.safeParse(data);
+  if (!choices.success) {
+    const message = choices.error.issues[0]?.message ?? 'Svaren kunde inte läsas.';
+    return reply(errorCard('Rösten kunde inte tas emot', message), message);
+  }
+  if (!env.deps.votePoll) {
+    return reply(errorCard('Rösten kunde inte tas emot', 'Svara i fliken Möten.'), 'Svara i fliken Möten.');
+  }
+  const outcome = await env.deps.votePoll({ pollId, choices: choices.data, by: sender });
+  if (!outcome.ok) return reply(errorCard('Rösten kunde inte tas emot', outcome.problem), outcome.problem);
+  return reply(pollCard(outcome.card), 'Tack, ditt svar är sparat.');
+}
+
+async function approveProtocol(meetingId: string, sender: Person, env: RunEnvironment): Promise<Reply> {
+  if (!env.deps.approveProtocol) {
+    return reply(errorCard('Protokollet kunde inte justeras', 'Justera i fliken Möten.'), 'Justera i fliken Möten.');
+  }
+  const outcome = await env.deps.approveProtocol({ meetingId, by: sender });
+  if (!outcome.ok) return reply(errorCard('Protokollet kunde inte justeras', outcome.problem), outcome.problem);
+  return reply(
+    protocolApprovalCard(outcome.card),
+    outcome.card.locked ? 'Protokollet är justerat och låst.' : 'Du har justerat protokollet.',
+  );
 }
 
 export const NEWS_REFUSAL = `Du har inte behörighet att ${ACTIONS['news.post'].description}.`;

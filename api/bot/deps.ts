@@ -7,8 +7,10 @@ import type {
   Person,
   Samverkansomrade,
   StatusReport,
+  VoteValue,
 } from '../../src/domain';
 import type { ConversationStore } from '../state/store';
+import type { PollCardInput, ProtocolApprovalCardInput } from './cards';
 
 /** What the bot needs from the rest of the server; the composition root implements it with real services. */
 
@@ -127,12 +129,26 @@ export interface BotDeps {
    * Optional so that test doubles without the meetings register still satisfy BotDeps.
    */
   conveneStodgrupp?(input: ConveneInput): Promise<ConveneResult>;
+  /** A vote from the date poll card, as the sender; answers with the poll as it now stands. Optional for doubles. */
+  votePoll?(input: PollVoteInput): Promise<CardOutcome<PollCardInput>>;
+  /** A justerare approves from the justering card, as the sender. Optional for doubles. */
+  approveProtocol?(input: { meetingId: string; by: Person }): Promise<CardOutcome<ProtocolApprovalCardInput>>;
   /** Arbetsgrupper, active first. Optional so that test doubles without the register still satisfy BotDeps. */
   listWorkingGroups?(): Promise<WorkingGroupSummary[]>;
   /** The tab's Arbetsgrupper page, where the coordinator appoints (the channel is made in their name). */
   workingGroupsPageUrl?: string;
   logger?: ILogger;
 }
+
+export interface PollVoteInput {
+  pollId: string;
+  /** Per candidate (`k1`…): ja, om-det-behövs or nej. */
+  choices: Record<string, VoteValue>;
+  by: Person;
+}
+
+/** What a card action led to: the card's new content, or why it was refused (shown as an error card). */
+export type CardOutcome<T> = { ok: true; card: T } | { ok: false; problem: string };
 
 export interface WorkingGroupSummary {
   name: string;

@@ -11,30 +11,60 @@ export interface ProactiveResult {
 /** Writes to a stored conversation without being spoken to: POST {serviceUrl}/v3/conversations/{id}/activities. */
 export interface ProactiveSender {
   sendCard(conversation: StoredConversation, card: IAdaptiveCard, summary: string): Promise<ProactiveResult>;
+  /** A text message; `<at>Name</at>` in the text with a matching mention entity @mentions that person. */
+  sendMessage(conversation: StoredConversation, message: ProactiveMessage): Promise<ProactiveResult>;
+}
+
+export interface MentionEntity {
+  type: 'mention';
+  /** Exactly as it stands in the text: `<at>Name</at>`. */
+  text: string;
+  /** The person's Entra object id (Teams accepts it as the mentioned id). */
+  mentioned: { id: string; name: string };
+}
+
+export interface ProactiveMessage {
+  text: string;
+  entities: MentionEntity[];
+  summary: string;
 }
 
 export type BotTokenSource = () => Promise<string | null | undefined>;
 
 export function createProactiveSender(token: BotTokenSource, http: HttpClient = new HttpClient()): ProactiveSender {
+  const send = async (
+    conversation: StoredConversation,
+    content: { summary: string; text?: string; entities?: MentionEntity[]; card?: IAdaptiveCard },
+  ): Promise<ProactiveResult> => {
+    const connector = new BotConnectorClient(
+      conversation.serviceUrl.replace(/\/+$/, ''),
+      http.clone({ token: async () => (await token()) ?? undefined }),
+    );
+    const resource = await connector.conversations.activities(conversation.conversationId).create({
+      type: 'message',
+      summary: content.summary,
+      from: { id: conversation.botId, name: conversation.botName ?? conversation.botId, role: 'bot' },
+      conversation: {
+        id: conversation.conversationId,
+        conversationType: conversation.kind,
+        isGroup: conversation.kind !== 'personal',
+        ...(conversation.tenantId ? { tenantId: conversation.tenantId } : {}),
+      },
+      ...(content.text !== undefined ? { text: content.text, textFormat: 'markdown' as const } : {}),
+      ...(content.entities
+        ? {
+            entities: content.entities.map((entity) => ({
+              ...entity,
+              mentioned: { ...entity.mentioned, role: 'user' as const },
+            })),
+          }
+        : {}),
+      ...(content.card ? { attachments: [{ contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: content.card }] } : {}),
+    });
+    return resource.id ? { activityId: resource.id } : {};
+  };
   return {
-    async sendCard(conversation, card, summary) {
-      const connector = new BotConnectorClient(
-        conversation.serviceUrl.replace(/\/+$/, ''),
-        http.clone({ token: async () => (await token()) ?? undefined }),
-      );
-      const resource = await connector.conversations.activities(conversation.conversationId).create({
-        type: 'message',
-        summary,
-        from: { id: conversation.botId, name: conversation.botName ?? conversation.botId, role: 'bot' },
-        conversation: {
-          id: conversation.conversationId,
-          conversationType: conversation.kind,
-          isGroup: conversation.kind !== 'personal',
-          ...(conversation.tenantId ? { tenantId: conversation.tenantId } : {}),
-        },
-        attachments: [{ contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: card }],
-      });
-      return resource.id ? { activityId: resource.id } : {};
-    },
+    sendCard: (conversation, card, summary) => send(conversation, { summary, card }),
+    sendMessage: (conversation, message) => send(conversation, message),
   };
 }

@@ -1,5 +1,6 @@
 import { DomainRuleError, DomainValidationError, ForbiddenError, type Person } from '../../src/domain';
-import type { BotConfig, BotDeps, Clock, ConversationStore } from '../bot/deps';
+import type { BotConfig, BotDeps, CardOutcome, Clock, ConversationStore } from '../bot/deps';
+import { GraphRequestError } from '../graph/errors';
 import type { AppConfig } from '../config';
 import type { Logger } from '../http/logger';
 import type { AppServices } from '../services';
@@ -39,6 +40,23 @@ export function personFromContact(record: ContactRecord): Person {
     ...(record.title ? { title: record.title } : {}),
     ...(record.phone ? { phone: record.phone } : {}),
   };
+}
+
+/** A card action's use case: rule and validation refusals become the error card's text; the rest is thrown. */
+async function cardOutcome<T>(run: () => Promise<T>): Promise<CardOutcome<T>> {
+  try {
+    return { ok: true, card: await run() };
+  } catch (error) {
+    if (error instanceof DomainValidationError) {
+      return { ok: false, problem: error.issues.map((issue) => issue.message).join(' ') };
+    }
+    if (error instanceof DomainRuleError || error instanceof ForbiddenError)
+      return { ok: false, problem: error.message };
+    if (error instanceof GraphRequestError && error.status === 404) {
+      return { ok: false, problem: 'Det kortet gäller finns inte längre.' };
+    }
+    throw error;
+  }
 }
 
 export interface BotDepsParts {
@@ -167,6 +185,32 @@ export function createBotDeps({ config, services, conversations, logger, clock }
         }
         throw error;
       }
+    },
+
+    async votePoll({ pollId, choices, by }) {
+      const person = await services.contacts.findByEmail(app(), by.email);
+      if (!person) return { ok: false, problem: 'Du finns inte i kontaktlistan.' };
+      return cardOutcome(async () => {
+        const view = await services.meetingPolls.vote(app(), { person, roles: person.roles }, pollId, { choices });
+        return services.meetingNotices.pollCardInput(view, `Tack ${person.displayName}, ditt svar är sparat.`);
+      });
+    },
+
+    async approveProtocol({ meetingId, by }) {
+      const person = await services.contacts.findByEmail(app(), by.email);
+      if (!person) return { ok: false, problem: 'Du finns inte i kontaktlistan.' };
+      return cardOutcome(async () => {
+        const view = await services.meetingProtocols.approve(app(), { person, roles: person.roles }, meetingId);
+        const [record, people] = await Promise.all([
+          services.meetings.get(app(), meetingId),
+          services.meetings.people(app()),
+        ]);
+        const notice =
+          view.status === 'justerat'
+            ? 'Båda justerarna har godkänt: protokollet är låst.'
+            : `Tack ${person.displayName}, din justering är registrerad.`;
+        return services.meetingNotices.approvalCardInput(record, view, people, notice);
+      });
     },
 
     async recordNews(news) {

@@ -25,7 +25,7 @@ function sendFile(res: Response, type: string, filename: string, body: string | 
  */
 export function meetingsRouter(services: AppServices): Router {
   const router = express.Router();
-  const { meetings, meetingPolls, meetingProtocols } = services;
+  const { meetings, meetingPolls, meetingProtocols, meetingNotices } = services;
   const app = () => services.graph.forApp();
 
   router.post('/plan', async (req, res) => {
@@ -65,7 +65,9 @@ export function meetingsRouter(services: AppServices): Router {
   router.post('/polls', async (req, res) => {
     parseOrThrow(noQuery, req.query);
     const { caller, graph } = contextOf(res);
-    res.status(201).json({ poll: await meetingPolls.create(graph, caller, req.body ?? {}) });
+    const poll = await meetingPolls.create(graph, caller, req.body ?? {});
+    // The poll stands whether or not Teams could be reached; the answer says where the card went.
+    res.status(201).json({ poll, channelCard: await meetingNotices.announcePoll(poll) });
   });
 
   router.get('/polls/:id', async (req, res) => {
@@ -108,6 +110,13 @@ export function meetingsRouter(services: AppServices): Router {
     res.json({ meeting: await meetings.cancel(graph, caller, id, req.body ?? {}) });
   });
 
+  router.post('/:id/remind', async (req, res) => {
+    const { id } = parseOrThrow(idParam, req.params);
+    parseOrThrow(noQuery, req.query);
+    const { caller, graph } = contextOf(res);
+    res.json({ reminder: await meetingNotices.remind(graph, app(), caller, id) });
+  });
+
   router.get('/:id/meeting.ics', async (req, res) => {
     const { id } = parseOrThrow(idParam, req.params);
     sendFile(
@@ -148,7 +157,9 @@ export function meetingsRouter(services: AppServices): Router {
   router.put('/:id/protocol', async (req, res) => {
     const { id } = parseOrThrow(idParam, req.params);
     const { caller, graph } = contextOf(res);
-    res.json({ protocol: await meetingProtocols.draft(graph, caller, id, req.body ?? {}) });
+    const protocol = await meetingProtocols.draft(graph, caller, id, req.body ?? {});
+    const approvalCards = await meetingNotices.sendApprovalCards(app(), id, protocol);
+    res.json({ protocol, approvalCards });
   });
 
   router.post('/:id/protocol/approve', async (req, res) => {

@@ -9,10 +9,11 @@ import { CallerDirectory } from './callers';
 import { ContactsService } from './contacts';
 import { CoordinatorTimeService } from './coordinatorTime';
 import { DecisionsService } from './decisions';
-import { BeslutListDecisions } from './meetingDecisions';
+import { meetingDecisionsOver } from './meetingDecisions';
 import { MeetingsService } from './meetings';
 import { OperatingPlanService } from './operatingPlan';
 import { MeetingPolls } from './meetingsPoll';
+import { MeetingNotices } from './meetingsNotices';
 import { MeetingProtocols } from './meetingsProtocol';
 import { SiteDirectory } from './site';
 import { WorkingGroupsService } from './workingGroups';
@@ -29,6 +30,8 @@ export interface AppServices {
   meetings: MeetingsService;
   meetingPolls: MeetingPolls;
   meetingProtocols: MeetingProtocols;
+  /** The date poll card, the answer reminder and the justering cards in Teams. */
+  meetingNotices: MeetingNotices;
   state: ServerStateStore;
   economy: EconomyServices;
   workingGroups: WorkingGroupsService;
@@ -68,19 +71,20 @@ export function createServices(parts: {
 }): AppServices {
   const site = new SiteDirectory(parts.config.site);
   const contacts = new ContactsService(site, parts.organisations.organisations);
+  const economy = createEconomyServices(site, parts.organisations);
   return {
     ...parts,
     site,
     contacts,
     callers: new CallerDirectory(contacts, parts.config.roleCacheTtlSeconds),
-    economy: createEconomyServices(site, parts.organisations),
+    economy,
     workingGroups: new WorkingGroupsService(site, contacts, parts.organisations.organisations, parts.state, {
       teamId: parts.config.teamId,
       teamsAppId: parts.config.bot.id ?? parts.config.identity.clientId,
       publicUrl: parts.config.publicUrl,
       now: parts.now,
     }),
-    ...meetingServices(site, contacts, parts.organisations.organisations, parts.now),
+    ...meetingServices(site, contacts, parts.organisations.organisations, economy.decisions, parts),
   };
 }
 
@@ -88,13 +92,20 @@ function meetingServices(
   site: SiteDirectory,
   contacts: ContactsService,
   organisations: OrganisationConfig['organisations'],
-  now?: () => Date,
-): Pick<AppServices, 'meetings' | 'meetingPolls' | 'meetingProtocols'> {
-  const decisions = new BeslutListDecisions(site);
+  register: DecisionsService,
+  parts: { config: AppConfig; logger: Logger; state: ServerStateStore; now?: () => Date },
+): Pick<AppServices, 'meetings' | 'meetingPolls' | 'meetingProtocols' | 'meetingNotices'> {
+  const { now } = parts;
+  const decisions = meetingDecisionsOver(register);
   const meetings = new MeetingsService(site, contacts, organisations, decisions, now);
   return {
     meetings,
     meetingPolls: new MeetingPolls(site, organisations, now),
     meetingProtocols: new MeetingProtocols(site, meetings, decisions, organisations, now),
+    meetingNotices: new MeetingNotices(meetings, parts.state, organisations, {
+      ...(parts.config.teamId ? { teamId: parts.config.teamId } : {}),
+      logger: parts.logger,
+      ...(now ? { now } : {}),
+    }),
   };
 }

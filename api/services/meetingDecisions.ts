@@ -2,39 +2,26 @@ import { z } from 'zod';
 import {
   DECISION_KINDS,
   DECISION_KIND_LABELS,
-  FOLLOW_UP_STATUSES,
-  openFollowUps,
-  recordDecision,
   type Decision,
+  type IsoDate,
   type Meeting,
+  type Proposal,
 } from '../../src/domain';
-import type { GraphGateway, ListItemWithFields } from '../graph/gateway';
-import { eq } from '../graph/odata';
-import type { SiteDirectory } from './site';
+import type { GraphGateway } from '../graph/gateway';
+import { toDecision, type DecisionsService, type OpenProposal } from './decisions';
 
 /**
- * The meetings feature's narrow use of the Beslut list (owned by the decisions feature): decisions taken at
- * a meeting are written here with the meeting's id, and open follow-ups are read for the next dagordning.
+ * The meetings feature's view of the decision register, over the decisions feature's service (one mapping
+ * of Beslut, one notion of open follow-ups and open proposals): decisions taken at a meeting are written with
+ * the meeting's id, and the next dagordning takes up the open proposals and follow-ups.
  * People are named by e-mail address (`ownerPersonId` holds the owner's address).
  */
 export interface MeetingDecisions {
-  /** Where Beslut lives, so that a use case can read it in one batch with other lists. */
-  list(gateway: GraphGateway): Promise<{ siteId: string; listId: string }>;
-  openFollowUpsOf(items: readonly ListItemWithFields[]): Decision[];
   openFollowUps(gateway: GraphGateway): Promise<Decision[]>;
+  /** What stödgruppen has proposed that samverkansgruppen has not decided, as the dagordning's proposals. */
+  openProposals(gateway: GraphGateway, today: IsoDate): Promise<Proposal[]>;
   forMeeting(gateway: GraphGateway, meetingId: string): Promise<Decision[]>;
   record(gateway: GraphGateway, meeting: Meeting, input: unknown): Promise<Decision>;
-}
-
-interface BeslutFields extends Record<string, unknown> {
-  Title?: string;
-  MeetingId?: string;
-  DecisionKind?: string;
-  DecisionText?: string;
-  OwnerEmail?: string;
-  FollowUpDate?: string;
-  FollowUpStatus?: string;
-  DecidedOn?: string;
 }
 
 export const meetingDecisionSchema = z
@@ -49,76 +36,45 @@ export const meetingDecisionSchema = z
   })
   .strict();
 
-const text = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
-const date = (value: unknown): string | undefined => text(value)?.slice(0, 10);
-
-function toDecision(item: ListItemWithFields<BeslutFields>): Decision {
-  const f = item.fields;
-  const kind = DECISION_KINDS.find((k) => k === f.DecisionKind) ?? 'utvardering';
-  const owner = text(f.OwnerEmail);
-  const due = date(f.FollowUpDate);
+/** An open proposal as the domain's Proposal: its subject (e.g. `activity:12`) is its id. */
+export function toAgendaProposal(proposal: OpenProposal, today: IsoDate): Proposal {
   return {
-    id: item.id,
-    meetingId: text(f.MeetingId) ?? '',
-    kind,
-    text: text(f.DecisionText) ?? '',
-    decidedOn: date(f.DecidedOn) ?? '1900-01-01',
-    ...(owner ? { ownerPersonId: owner } : {}),
-    followUp: FOLLOW_UP_STATUSES.find((s) => s === f.FollowUpStatus) ?? 'ej_paborjad',
-    ...(due ? { followUpDue: due } : {}),
+    id: proposal.subjectRef,
+    kind: proposal.kind,
+    title: proposal.title,
+    text: proposal.text || proposal.title,
+    date: proposal.date ?? today,
+    ...(proposal.proposedByEmail ? { proposedByPersonId: proposal.proposedByEmail } : {}),
   };
 }
 
-export class BeslutListDecisions implements MeetingDecisions {
-  constructor(private readonly directory: SiteDirectory) {}
+export function meetingDecisionsOver(decisions: DecisionsService): MeetingDecisions {
+  return {
+    async openFollowUps(gateway) {
+      return (await decisions.openFollowUps(gateway)).map(toDecision);
+    },
 
-  list(gateway: GraphGateway) {
-    return this.directory.list(gateway, 'decisions');
-  }
+    async openProposals(gateway, today) {
+      return (await decisions.openProposals(gateway)).map((proposal) => toAgendaProposal(proposal, today));
+    },
 
-  private where(gateway: GraphGateway) {
-    return this.list(gateway);
-  }
+    async forMeeting(gateway, meetingId) {
+      const records = await decisions.list(gateway, { meetingId });
+      return records.map(toDecision).sort((a, b) => Number(a.id) - Number(b.id));
+    },
 
-  openFollowUpsOf(items: readonly ListItemWithFields[]): Decision[] {
-    return openFollowUps(items.map((item) => toDecision(item as ListItemWithFields<BeslutFields>)));
-  }
-
-  async openFollowUps(gateway: GraphGateway): Promise<Decision[]> {
-    const { siteId, listId } = await this.where(gateway);
-    return this.openFollowUpsOf(await gateway.listItems<BeslutFields>(siteId, listId));
-  }
-
-  async forMeeting(gateway: GraphGateway, meetingId: string): Promise<Decision[]> {
-    const { siteId, listId } = await this.where(gateway);
-    const items = await gateway.listItems<BeslutFields>(siteId, listId, { filter: eq('MeetingId', meetingId) });
-    return items.map(toDecision).sort((a, b) => Number(a.id) - Number(b.id));
-  }
-
-  /** The domain refuses decisions at stödgrupp and cancelled meetings. */
-  async record(gateway: GraphGateway, meeting: Meeting, input: unknown): Promise<Decision> {
-    const data = meetingDecisionSchema.parse(input);
-    const decision = recordDecision(
-      {
-        id: 'ny',
+    /** The domain refuses decisions at stödgrupp and cancelled meetings. */
+    async record(gateway, meeting, input) {
+      const data = meetingDecisionSchema.parse(input);
+      const record = await decisions.record(gateway, {
+        meetingId: meeting.id,
         kind: data.kind,
+        title: `${DECISION_KIND_LABELS[data.kind].sv}: ${data.text}`.slice(0, 255),
         text: data.text,
-        ...(data.ownerEmail ? { ownerPersonId: data.ownerEmail } : {}),
+        ...(data.ownerEmail ? { ownerEmail: data.ownerEmail } : {}),
         ...(data.followUpDue ? { followUpDue: data.followUpDue } : {}),
-      },
-      meeting,
-    );
-    const { siteId, listId } = await this.where(gateway);
-    const item = await gateway.createItem<BeslutFields>(siteId, listId, {
-      Title: `${DECISION_KIND_LABELS[decision.kind].sv}: ${decision.text}`.slice(0, 255),
-      MeetingId: meeting.id,
-      DecisionKind: decision.kind,
-      DecisionText: decision.text,
-      ...(decision.ownerPersonId ? { OwnerEmail: decision.ownerPersonId } : {}),
-      ...(decision.followUpDue ? { FollowUpDate: decision.followUpDue } : {}),
-      FollowUpStatus: decision.followUp,
-      DecidedOn: decision.decidedOn,
-    });
-    return toDecision(item);
-  }
+      });
+      return toDecision(record);
+    },
+  };
 }

@@ -11,6 +11,7 @@ import {
   agendaToText,
   buildAgenda,
   candidateDays,
+  completeMeeting,
   createMeeting,
   escapeHtml,
   formatDateSv,
@@ -37,7 +38,7 @@ import {
   type PersonAnswer,
   type RepresentationWarning,
 } from '../../src/domain';
-import type { GraphGateway, ListItemWithFields } from '../graph/gateway';
+import type { GraphGateway } from '../graph/gateway';
 import { ConflictError } from '../graph/errors';
 import { eq } from '../graph/odata';
 import { ApiError, apiErrors } from '../http/errors';
@@ -47,6 +48,7 @@ import type { Caller } from './callers';
 export type Acting = Pick<Caller, 'person' | 'roles'>;
 import type { ContactRecord, ContactsService } from './contacts';
 import type { MeetingDecisions } from './meetingDecisions';
+import { coalescingListReads } from './meetingsBatching';
 import {
   groupMembers,
   meetingTitle,
@@ -466,17 +468,21 @@ export class MeetingsService {
       ...(request.room ? { location: request.room } : {}),
     });
     const operationKey = `meeting:${request.group}:${request.idempotencyKey}`;
-    const [{ siteId, listId }, beslut] = await Promise.all([this.where(gateway), this.decisions.list(gateway)]);
-    // One round trip for the retry check and the follow-ups; the contact list is usually warm from planning.
-    const [[existing = [], decisionItems = []], people] = await Promise.all([
-      gateway.listItemsBatch([{ siteId, listId, filter: eq('OperationKey', operationKey) }, beslut]),
-      this.people(gateway),
+    const { siteId, listId } = await this.where(gateway);
+    // One round trip for the retry check, the follow-ups and the open proposals (and Kontakter when cold).
+    const reads = coalescingListReads(gateway);
+    const [existing, followUps, openProposals, people] = await Promise.all([
+      reads.listItems<MeetingFields>(siteId, listId, { filter: eq('OperationKey', operationKey) }),
+      this.decisions.openFollowUps(reads),
+      this.decisions.openProposals(reads, toIsoDate(this.now())),
+      this.people(reads),
     ]);
-    const followUps = this.decisions.openFollowUpsOf(decisionItems);
-    const already = existing
-      .map((item) => toMeetingRecord(item as ListItemWithFields<MeetingFields>))
-      .find((record) => record !== undefined);
+    const earlier = existing.map(toMeetingRecord).filter((record): record is MeetingRecord => record !== undefined);
+    const already = earlier.find((record) => record.status !== 'installt');
     if (already) return { meeting: already, created: false };
+    // The same key after a cancellation convenes anew: a new transactionId, or Graph would hand back the
+    // cancelled event. A retry of that new kallelse finds the same number of cancelled ones, so the same id.
+    const eventKey = earlier.length === 0 ? operationKey : `${operationKey}:omkallelse-${earlier.length}`;
 
     const agenda = buildAgenda({
       meeting: {
@@ -487,6 +493,7 @@ export class MeetingsService {
         endTime: meeting.endTime,
         ...(meeting.location ? { location: meeting.location } : {}),
       },
+      openProposals,
       followUps,
       documents: request.documents as AgendaDocument[],
       extraItems: request.extraItems,
@@ -515,7 +522,7 @@ export class MeetingsService {
       responseRequested: true,
       categories: [groupLabel],
     };
-    const created = await gateway.createEvent(caller.person.email, event, operationKey);
+    const created = await gateway.createEvent(caller.person.email, event, eventKey);
     const fields: MeetingFields = {
       Title: meeting.title,
       MeetingGroup: meeting.group,
@@ -590,6 +597,14 @@ export class MeetingsService {
     this.assertConvener(caller, record, 'meeting.cancel');
     await gateway.cancelEvent(caller.person.email, record.eventId as string, request.comment);
     return this.updateRecord(gateway, record, { Status: 'installt', CancelComment: request.comment });
+  }
+
+  /** The protokoll is justerat: the meeting was held (the domain refuses a cancelled one). */
+  async complete(gateway: GraphGateway, id: string): Promise<MeetingRecord> {
+    const record = await this.get(gateway, id);
+    if (record.status === 'genomfort') return record;
+    const held = completeMeeting(toDomainMeeting(record));
+    return this.updateRecord(gateway, record, { Status: held.status });
   }
 
   /** Writes the register; a concurrent edit of the item is read again and the change applied once more. */

@@ -374,6 +374,7 @@ export class MeetingProtocols {
           },
           item.eTag,
         );
+        if (approved.status === 'justerat') await this.meetings.complete(gateway, meetingId);
         return this.view(meetingId, approved, people);
       } catch (error) {
         // The other justerare approved at the same moment: read again and add this approval to theirs.
