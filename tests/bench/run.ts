@@ -13,6 +13,7 @@ const BENCHES: { name: string; load: () => Promise<{ run: () => Promise<Figure[]
   { name: 'meetings', load: () => import('./meetings.bench') },
   { name: 'workingGroups', load: () => import('./workingGroups.bench') },
   { name: 'budget', load: () => import('./budget.bench') },
+  { name: 'tab', load: () => import('./tab.bench') },
 ];
 
 async function main(): Promise<void> {
