@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startStack, type Stack } from './support/stack';
 
 /** The CSP header as directive → sources. */
@@ -63,5 +66,33 @@ describe('server security headers', () => {
       expect(ancestors).toContain('https://teams.cloud.microsoft');
       expect((await cspOf(stack, '/healthz')).get('connect-src')).toContain('https://res.cdn.office.net');
     });
+  });
+});
+
+describe('tab caching', () => {
+  let stack: Stack;
+  beforeAll(async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tab-dist-'));
+    mkdirSync(join(dir, 'assets'));
+    writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Flik</title>');
+    writeFileSync(join(dir, 'assets', 'index-Ab12Cd34.js'), 'console.info(1)');
+    stack = await startStack({ env: { TAB_DIST_DIR: dir } });
+  }, 60_000);
+  afterAll(async () => {
+    await stack?.close();
+  });
+
+  it('revalidates HTML on every load, so a deploy never leaves Teams with scripts that are gone', async () => {
+    for (const path of ['/', '/index.html', '/tab/moten']) {
+      const response = await stack.call(path);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('cache-control')).toBe('no-cache');
+    }
+  });
+
+  it('lets browsers keep the hashed assets', async () => {
+    const response = await stack.call('/assets/index-Ab12Cd34.js');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
   });
 });
