@@ -190,6 +190,82 @@ describe('Möten', () => {
     expect(screen.queryByRole('button', { name: 'Spara närvaro' })).toBeNull();
   });
 
+  it('the convener reminds those who have not answered in General; a second press the same day posts nothing', async () => {
+    let presses = 0;
+    const requests = stubApi({
+      '/api/meetings/records': { meetings: [RECORD] },
+      '/api/meetings/polls': { polls: [] },
+      [`/api/meetings/${RECORD.id}/answers`]: {
+        ...ANSWERS,
+        notAnswered: [
+          {
+            email: ERIK.email,
+            displayName: 'Erik Lundqvist',
+            response: 'none',
+            answer: 'noAnswer',
+            label: 'Inget svar',
+            isOrganizer: false,
+          },
+        ],
+      },
+      [`/api/meetings/${RECORD.id}/attendance`]: { attendance: [] },
+      [`/api/meetings/${RECORD.id}/decisions`]: { decisions: [] },
+      [`/api/meetings/${RECORD.id}/protocol`]: {
+        protocol: { meetingId: RECORD.id, status: 'saknas', adjusterEmails: [], approvals: [] },
+      },
+      [`POST /api/meetings/${RECORD.id}/remind`]: () => {
+        presses += 1;
+        return {
+          body: {
+            reminder:
+              presses === 1
+                ? { posted: true, already: false, mentioned: ['Erik Lundqvist'], listed: ['Ersättare (Dorotea)'] }
+                : { posted: false, already: true, mentioned: [], listed: [] },
+          },
+        };
+      },
+    });
+    renderWithServices(<MeetingsPage me={meFor(MARIA, 'Region Västerbotten', CHAIR_ACTIONS)} />);
+    fireEvent.click(await screen.findByRole('button', { name: /Visa Samverkansgruppen – vårmöte 2027/ }));
+    const remind = await screen.findByRole('button', { name: 'Påminn i kanalen Allmänt' });
+    fireEvent.click(remind);
+    expect(await screen.findByText('Påminnelsen är publicerad i Allmänt: 1 nämnda med @, 1 uppräknade.')).toBeTruthy();
+    fireEvent.click(remind);
+    expect(await screen.findByText('En påminnelse är redan publicerad i dag.')).toBeTruthy();
+    expect(
+      requests.filter((r) => r.method === 'POST' && r.url.endsWith(`/api/meetings/${RECORD.id}/remind`)),
+    ).toHaveLength(2);
+  });
+
+  it('a member has no reminder button', async () => {
+    stubApi({
+      '/api/meetings/records': { meetings: [RECORD] },
+      '/api/meetings/polls': { polls: [] },
+      [`/api/meetings/${RECORD.id}/answers`]: {
+        ...ANSWERS,
+        notAnswered: [
+          {
+            email: KARIN.email,
+            displayName: 'Karin Nordström',
+            response: 'none',
+            answer: 'noAnswer',
+            label: 'Inget svar',
+            isOrganizer: false,
+          },
+        ],
+      },
+      [`/api/meetings/${RECORD.id}/attendance`]: { attendance: [] },
+      [`/api/meetings/${RECORD.id}/decisions`]: { decisions: [] },
+      [`/api/meetings/${RECORD.id}/protocol`]: {
+        protocol: { meetingId: RECORD.id, status: 'saknas', adjusterEmails: [], approvals: [] },
+      },
+    });
+    renderWithServices(<MeetingsPage me={meFor(ERIK, 'Umeå kommun', ['protocol.approve'])} />);
+    fireEvent.click(await screen.findByRole('button', { name: /Visa Samverkansgruppen – vårmöte 2027/ }));
+    await screen.findByRole('link', { name: 'Skicka påminnelse via e-post' });
+    expect(screen.queryByRole('button', { name: 'Påminn i kanalen Allmänt' })).toBeNull();
+  });
+
   it('the coordinator saves närvaro for the members ticked; a justerare sees the approve button', async () => {
     const attendance = [
       { email: MARIA.email, displayName: MARIA.displayName, organisationId: 'umea', present: false, recorded: false },

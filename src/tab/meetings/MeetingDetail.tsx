@@ -41,8 +41,9 @@ const useStyles = makeStyles({
   table: { maxWidth: '48rem' },
 });
 
-function Answers({ meeting }: { meeting: MeetingRecord }) {
+function Answers({ api, meeting, canRemind }: { api: MeetingsApi; meeting: MeetingRecord; canRemind: boolean }) {
   const { t } = useI18n();
+  const reminding = useAction();
   const page = usePageStyles();
   const styles = useStyles();
   const answers = useLoad((client) => meetingsApi(client).answers(meeting.id));
@@ -107,7 +108,31 @@ function Answers({ meeting }: { meeting: MeetingRecord }) {
               <li key={person.email}>{person.displayName}</li>
             ))}
           </ul>
-          <Link href={reminder}>{t('meetings.remindMail')}</Link>
+          <div className={styles.row}>
+            {canRemind && (
+              <Button
+                disabled={reminding.busy}
+                onClick={() =>
+                  reminding.run(
+                    () => api.remind(meeting.id),
+                    (result) =>
+                      result.already
+                        ? t('meetings.remindAlready')
+                        : result.posted
+                          ? t('meetings.remindPosted', {
+                              mentioned: String(result.mentioned.length),
+                              listed: String(result.listed.length),
+                            })
+                          : t('meetings.remindNobody'),
+                  )
+                }
+              >
+                {t('meetings.remindTeams')}
+              </Button>
+            )}
+            <Link href={reminder}>{t('meetings.remindMail')}</Link>
+          </div>
+          <ActionStatus state={reminding.state} />
         </>
       )}
     </section>
@@ -230,7 +255,7 @@ export function MeetingDetail({
         </Button>
       </div>
       <ActionStatus state={download.state} />
-      {meeting.status !== 'installt' && <Answers meeting={meeting} />}
+      {meeting.status !== 'installt' && <Answers api={api} meeting={meeting} canRemind={isConvener} />}
       {isConvener && <ChangeMeeting api={api} meeting={meeting} onChanged={onChanged} />}
       {meeting.status !== 'installt' && meeting.group === 'samverkansgrupp' && (
         <ProtocolPanel api={api} meeting={meeting} me={me} />

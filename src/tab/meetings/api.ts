@@ -185,6 +185,14 @@ export interface SendInput {
 const id = (value: string) => encodeURIComponent(value);
 
 /** The meetings endpoints (api/routes/meetings.ts), each answer checked against its schema. */
+export const reminderSchema = z.object({
+  posted: z.boolean(),
+  already: z.boolean(),
+  mentioned: z.array(z.string()),
+  listed: z.array(z.string()),
+});
+export type ReminderResult = z.infer<typeof reminderSchema>;
+
 export function meetingsApi(api: ApiClient) {
   const post = <T>(path: string, schema: z.ZodType<T>, body: unknown = {}) =>
     api.request(path, schema, { method: 'POST', body });
@@ -198,6 +206,8 @@ export function meetingsApi(api: ApiClient) {
       (await post(`/api/meetings/${id(meetingId)}/reschedule`, z.object({ meeting: recordSchema }), body)).meeting,
     cancel: async (meetingId: string, comment: string) =>
       (await post(`/api/meetings/${id(meetingId)}/cancel`, z.object({ meeting: recordSchema }), { comment })).meeting,
+    remind: async (meetingId: string) =>
+      (await post(`/api/meetings/${id(meetingId)}/remind`, z.object({ reminder: reminderSchema }))).reminder,
     attendance: async (meetingId: string) =>
       (await api.request(`/api/meetings/${id(meetingId)}/attendance`, z.object({ attendance: attendanceSchema })))
         .attendance,
