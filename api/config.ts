@@ -15,7 +15,24 @@ const optionalText = z
   .trim()
   .transform((value) => (value === '' ? undefined : value))
   .optional();
-const port = z.coerce.number().int().min(0).max(65535);
+/**
+ * Ports the Fetch standard forbids ("bad ports"): browsers and Node's fetch refuse them with a bare
+ * "fetch failed", so a server or local tenant there would be unreachable for the tab, msal and the gateway.
+ */
+const FETCH_BLOCKED_PORTS = new Set([
+  1, 7, 9, 11, 13, 15, 17, 19, 20, 21, 22, 23, 25, 37, 42, 43, 53, 69, 77, 79, 87, 95, 101, 102, 103, 104, 109, 110,
+  111, 113, 115, 117, 119, 123, 135, 137, 139, 143, 161, 179, 389, 427, 465, 512, 513, 514, 515, 526, 530, 531, 532,
+  540, 548, 554, 556, 563, 587, 601, 636, 989, 990, 993, 995, 1719, 1720, 1723, 2049, 3659, 4045, 4190, 5060, 5061,
+  6000, 6566, 6665, 6666, 6667, 6668, 6669, 6679, 6697, 10080,
+]);
+const port = z.coerce
+  .number()
+  .int()
+  .min(0)
+  .max(65535)
+  .refine((n) => !FETCH_BLOCKED_PORTS.has(n), {
+    message: 'Porten spärras av webbläsare och Node:s fetch (en "bad port" i Fetch-standarden). Välj en annan port.',
+  });
 const url = z.url({ protocol: /^https?$/ });
 
 export const BOT_AUTH_TYPES = ['ClientSecret', 'UserAssignedMSI'] as const;
