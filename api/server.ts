@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import express from 'express';
 import type { OrganisationConfig } from '../src/domain';
 import { mountBot, type BotHandle } from './bot';
-import type { ProactiveSender } from './bot/proactive';
+import type { ProactiveSender } from './services/ports';
 import { createBotDeps } from './composition/botDeps';
 import { createServerJobs } from './composition/jobs';
 import { redactedSummary, type AppConfig } from './config';

@@ -14,7 +14,6 @@ import {
   activityScopeLabel,
   contactsCard,
   errorCard,
-  helpCard,
   meetingConvenedCard,
   meetingsCard,
   newsCard,
@@ -25,7 +24,8 @@ import {
   protocolApprovalCard,
   refusalCard,
   statusCard,
-} from './cards';
+} from '../cards/cards';
+import { helpCard } from './helpCard';
 import {
   CONVENE_USAGE,
   OUTCOME_USAGE,
@@ -36,7 +36,7 @@ import {
   type ParsedCommand,
 } from './commands';
 import type { BotDeps } from './deps';
-import type { ProactiveSender } from './proactive';
+import type { ProactiveSender } from '../services/ports';
 import { appointWorkingGroupFormCard, workingGroupsListCard } from '../services/workingGroupsCard';
 
 // Working-group cards are plain Adaptive Card JSON built beside the service (no SDK type there).

@@ -10,7 +10,8 @@ import type {
   VoteValue,
 } from '../../src/domain';
 import type { ConversationStore } from '../state/store';
-import type { PollCardInput, ProtocolApprovalCardInput } from './cards';
+import type { MeetingWithAnswers, PollCardInput, ProtocolApprovalCardInput } from '../cards/cards';
+import type { Clock } from '../services/ports';
 
 /** What the bot needs from the rest of the server; the composition root implements it with real services. */
 
@@ -38,33 +39,6 @@ export interface BotConfig {
   botToken?: () => Promise<string>;
   /** Path of the messaging endpoint; `/api/messages` unless the server says otherwise. */
   messagingEndpoint?: `/${string}`;
-}
-
-export interface Clock {
-  now(): Date;
-}
-
-export const systemClock: Clock = { now: () => new Date() };
-
-export interface MeetingAnswers {
-  accepted: number;
-  tentative: number;
-  declined: number;
-  notAnswered: number;
-}
-
-export interface KommunAnswers extends MeetingAnswers {
-  organisationId: string;
-  name: string;
-}
-
-export interface MeetingWithAnswers {
-  meeting: Meeting;
-  answers: MeetingAnswers;
-  /** Per organisation with someone invited, in the organisation list's order. */
-  byOrganisation?: KommunAnswers[];
-  /** Kommuner at risk of not being represented, in Swedish. */
-  warnings?: string[];
 }
 
 export interface ActivityFilter {

@@ -6,10 +6,12 @@ import { ConsoleLogger, type ILogger, type Interceptor } from '@microsoft/teams.
 import type { Express, NextFunction, Request, Response } from 'express';
 import { z } from 'zod';
 import type { Person } from '../../src/domain';
-import { ADAPTIVE_CARD_CONTENT_TYPE, errorCard, helpCard } from './cards';
+import { ADAPTIVE_CARD_CONTENT_TYPE, errorCard } from '../cards/cards';
+import { helpCard } from './helpCard';
 import { runCardAction, runText, type Reply, type RunEnvironment } from './commandRunner';
 import type { BotCredentials, BotDeps, BotMode, StoredConversation } from './deps';
-import { createProactiveSender, type ProactiveResult, type ProactiveSender } from './proactive';
+import type { ProactiveResult, ProactiveSender } from '../services/ports';
+import { createProactiveSender } from './proactive';
 
 export type { BotDeps } from './deps';
 export { manifestCommandLists, COMMANDS } from './commands';

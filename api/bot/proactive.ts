@@ -1,33 +1,9 @@
 import { Client as BotConnectorClient } from '@microsoft/teams.api';
 import type { IAdaptiveCard } from '@microsoft/teams.cards';
 import { Client as HttpClient } from '@microsoft/teams.common';
-import { ADAPTIVE_CARD_CONTENT_TYPE } from './cards';
-import type { StoredConversation } from './deps';
-
-export interface ProactiveResult {
-  activityId?: string;
-}
-
-/** Writes to a stored conversation without being spoken to: POST {serviceUrl}/v3/conversations/{id}/activities. */
-export interface ProactiveSender {
-  sendCard(conversation: StoredConversation, card: IAdaptiveCard, summary: string): Promise<ProactiveResult>;
-  /** A text message; `<at>Name</at>` in the text with a matching mention entity @mentions that person. */
-  sendMessage(conversation: StoredConversation, message: ProactiveMessage): Promise<ProactiveResult>;
-}
-
-export interface MentionEntity {
-  type: 'mention';
-  /** Exactly as it stands in the text: `<at>Name</at>`. */
-  text: string;
-  /** The person's Entra object id (Teams accepts it as the mentioned id). */
-  mentioned: { id: string; name: string };
-}
-
-export interface ProactiveMessage {
-  text: string;
-  entities: MentionEntity[];
-  summary: string;
-}
+import { ADAPTIVE_CARD_CONTENT_TYPE } from '../cards/cards';
+import type { MentionEntity, ProactiveResult, ProactiveSender } from '../services/ports';
+import type { StoredConversation } from '../state/store';
 
 export type BotTokenSource = () => Promise<string | null | undefined>;
 

@@ -1,5 +1,6 @@
 import { DomainRuleError, DomainValidationError, ForbiddenError, type Person } from '../../src/domain';
-import type { BotConfig, BotDeps, CardOutcome, Clock, ConversationStore } from '../bot/deps';
+import type { BotConfig, BotDeps, CardOutcome, ConversationStore } from '../bot/deps';
+import type { Clock } from '../services/ports';
 import { GraphRequestError } from '../graph/errors';
 import type { AppConfig } from '../config';
 import type { Logger } from '../http/logger';

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { Clock, ConversationStore } from '../bot/deps';
-import type { ProactiveSender } from '../bot/proactive';
+import type { Clock, ProactiveSender } from '../services/ports';
+import type { ConversationStore } from '../state/store';
 import type { AppConfig } from '../config';
 import type { Logger } from '../http/logger';
 import { SqliteReminderJournal } from '../jobs/journal';

@@ -12,9 +12,9 @@ import {
   type Person,
   type Season,
 } from '../../src/domain';
-import { meetingReminderCard, seasonCallReminderCard } from '../bot/cards';
-import type { Clock, ConversationStore, StoredConversation } from '../bot/deps';
-import type { ProactiveSender } from '../bot/proactive';
+import { meetingReminderCard, seasonCallReminderCard } from '../cards/cards';
+import type { Clock, ProactiveSender } from '../services/ports';
+import type { ConversationStore, StoredConversation } from '../state/store';
 import type { ReminderJournal, ReminderKey } from './journal';
 
 export interface ReminderDeps {

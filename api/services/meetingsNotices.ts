@@ -7,8 +7,8 @@ import {
   toIsoDate,
   type Organisation,
 } from '../../src/domain';
-import { pollCard, protocolApprovalCard, type PollCardInput, type ProtocolApprovalCardInput } from '../bot/cards';
-import type { MentionEntity, ProactiveMessage, ProactiveResult, ProactiveSender } from '../bot/proactive';
+import { pollCard, protocolApprovalCard, type PollCardInput, type ProtocolApprovalCardInput } from '../cards/cards';
+import type { MentionEntity, ProactiveMessage, ProactiveResult, ProactiveSender } from './ports';
 import type { GraphGateway } from '../graph/gateway';
 import type { Logger } from '../http/logger';
 import type { ConversationStore, ServerStateStore } from '../state/store';

@@ -2,7 +2,7 @@ import type { ConversationStore, StoredConversation } from '../state/store';
 import type { ChannelCardPoster } from './workingGroups';
 import type { AdaptiveCardJson } from './workingGroupsCard';
 
-/** The part of the bot's proactive sender the welcome card needs (api/bot/proactive's ProactiveSender fits). */
+/** The part of the bot's proactive sender the welcome card needs (services/ports' ProactiveSender fits). */
 export interface CardSender {
   sendCard(conversation: StoredConversation, card: never, summary: string): Promise<{ activityId?: string }>;
 }

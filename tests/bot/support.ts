@@ -10,7 +10,9 @@ import { SEED_PEOPLE } from '../../infra/graph-emulator/src/seed/people';
 import { TENANT_ID } from '../../infra/graph-emulator/src/tenantConfig';
 import { mountBot, type BotHandle } from '../../api/bot';
 import { SqliteConversationStore } from '../../api/state/conversationStore';
-import type { BotDeps, Clock, MeetingWithAnswers, NewsRecord } from '../../api/bot/deps';
+import type { BotDeps, NewsRecord } from '../../api/bot/deps';
+import type { MeetingWithAnswers } from '../../api/cards/cards';
+import type { Clock } from '../../api/services/ports';
 import {
   createActivity,
   createBudgetLine,

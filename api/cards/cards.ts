@@ -8,14 +8,12 @@ import type {
   ITextBlock,
 } from '@microsoft/teams.cards';
 import {
-  ACTIONS,
   ACTIVITY_STATUS_LABELS,
   BUDGET_CATEGORY_LABELS,
   MEETING_GROUP_LABELS,
   SAMVERKANSOMRADE_LABELS,
   VOTE_LABELS,
   VOTE_VALUES,
-  allowedActions,
   formatDateSv,
   formatDateTimeSv,
   formatSek,
@@ -27,19 +25,38 @@ import {
   type Meeting,
   type Organisation,
   type Person,
-  type Role,
   type StatusReport,
   type VoteValue,
 } from '../../src/domain';
-import { COMMANDS, mayRun } from './commands';
-import type { MeetingWithAnswers } from './deps';
 
 /**
- * Every card the bot sends, as Adaptive Cards 1.5 (Teams' ceiling). Buttons are Action.Execute with an
+ * Every card the app sends to Teams (bot replies, reminders, notices from the use cases), as Adaptive Cards 1.5 (Teams' ceiling). Buttons are Action.Execute with an
  * Action.Submit fallback carrying the same data, so older clients still reach the bot.
  */
 
 export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
+
+/** Invitation answers of a meeting, as the cards and the bot show them. */
+export interface MeetingAnswers {
+  accepted: number;
+  tentative: number;
+  declined: number;
+  notAnswered: number;
+}
+
+export interface KommunAnswers extends MeetingAnswers {
+  organisationId: string;
+  name: string;
+}
+
+export interface MeetingWithAnswers {
+  meeting: Meeting;
+  answers: MeetingAnswers;
+  /** Per organisation with someone invited, in the organisation list's order. */
+  byOrganisation?: KommunAnswers[];
+  /** Kommuner at risk of not being represented, in Swedish. */
+  warnings?: string[];
+}
 
 /** The data every card button carries; validated with zod when it comes back (see actions.ts). */
 export type CardActionData =
@@ -48,7 +65,7 @@ export type CardActionData =
   | { verb: 'poll.vote'; pollId: string }
   | { verb: 'protocol.approve'; meetingId: string };
 
-function card(body: CardElementArray, actions: Array<IExecuteAction | ISubmitAction> = []): IAdaptiveCard {
+export function card(body: CardElementArray, actions: Array<IExecuteAction | ISubmitAction> = []): IAdaptiveCard {
   return {
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
@@ -58,19 +75,19 @@ function card(body: CardElementArray, actions: Array<IExecuteAction | ISubmitAct
   };
 }
 
-function heading(text: string): ITextBlock {
+export function heading(text: string): ITextBlock {
   return { type: 'TextBlock', text, size: 'Large', weight: 'Bolder', wrap: true, style: 'heading' };
 }
 
-function text(value: string, options: Partial<Omit<ITextBlock, 'type' | 'text'>> = {}): ITextBlock {
+export function text(value: string, options: Partial<Omit<ITextBlock, 'type' | 'text'>> = {}): ITextBlock {
   return { type: 'TextBlock', text: value, wrap: true, ...options };
 }
 
-function facts(items: Array<[string, string]>): CardElementArray[number] {
+export function facts(items: Array<[string, string]>): CardElementArray[number] {
   return { type: 'FactSet', facts: items.map(([title, value]): IFact => ({ title, value })) };
 }
 
-function section(items: CardElementArray, separator = true): IContainer {
+export function section(items: CardElementArray, separator = true): IContainer {
   return { type: 'Container', separator, spacing: 'Medium', items };
 }
 
@@ -86,63 +103,11 @@ export function actionButton(title: string, data: CardActionData): IExecuteActio
   };
 }
 
-function commandButton(title: string, command: string): IExecuteAction {
+export function commandButton(title: string, command: string): IExecuteAction {
   return actionButton(title, { verb: 'command', command });
 }
 
 // ------------------------------------------------------------------ help and errors
-
-export interface HelpCardInput {
-  person?: Person;
-  /** What went wrong with the last message, shown above the help. */
-  problem?: string;
-}
-
-export function helpCard({ person, problem }: HelpCardInput): IAdaptiveCard {
-  const roles: Role[] = person?.roles ?? [];
-  const body: CardElementArray = [heading('Plan- och byggsamverkan – hjälp')];
-  if (problem) body.push(text(problem, { color: 'Attention', weight: 'Bolder' }));
-  if (!person) {
-    body.push(
-      text(
-        'Du finns inte i samverkans kontaktlista, så boten kan inte visa något för dig ännu. Be samordnaren lägga till dig.',
-      ),
-    );
-    return card(body);
-  }
-  body.push(
-    text(
-      `${person.displayName}${roles.length > 0 ? ` (${roles.map((role) => roleLabel(role)).join(', ')})` : ''}: det här kan du skriva till boten.`,
-      { isSubtle: true },
-    ),
-  );
-  const ready = COMMANDS.filter((command) => command.status === 'ready' && mayRun(command, roles));
-  body.push(
-    facts(
-      ready.map((command) => [
-        `${command.name}${command.args.sv ? ` ${command.args.sv}` : ''}`,
-        `${command.description.sv} (eng. ${command.alias})`,
-      ]),
-    ),
-  );
-  const coming = COMMANDS.filter((command) => command.status === 'coming' && mayRun(command, roles));
-  if (coming.length > 0) {
-    body.push(section([text('Kommer snart', { weight: 'Bolder' }), text(coming.map((c) => c.name).join(', '))]));
-  }
-  const actions = allowedActions(roles).filter((action) => action !== 'report.read');
-  if (actions.length > 0) {
-    body.push(
-      section([
-        text('Din roll ger dig också behörighet att', { weight: 'Bolder' }),
-        text(actions.map((action) => `- ${ACTIONS[action].description}`).join('\n')),
-      ]),
-    );
-  }
-  const buttons = [commandButton('Möten', 'möten'), commandButton('Aktiviteter', 'aktiviteter')];
-  if (ready.some((command) => command.name === 'lägesrapport'))
-    buttons.push(commandButton('Lägesrapport', 'lägesrapport'));
-  return card(body, buttons);
-}
 
 export function errorCard(title: string, message: string): IAdaptiveCard {
   return card([heading(title), text(message, { color: 'Attention' })], [commandButton('Hjälp', 'hjälp')]);
