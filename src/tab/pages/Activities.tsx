@@ -3,7 +3,6 @@ import {
   Checkbox,
   Field,
   Input,
-  Select,
   Table,
   TableBody,
   TableCell,
@@ -34,7 +33,7 @@ import { ActionMessage, todayInStockholm, useAction, useEconomyStyles, useReload
 import { useI18n } from '../i18n';
 import { useLoad, useServices } from '../services';
 import { ErrorMessage, Loading } from '../status';
-import { PageHeading, usePageStyles } from './common';
+import { ChoiceField, PageHeading, usePageStyles } from './common';
 
 type View = 'table' | 'kalendarium' | 'arshjul';
 
@@ -80,45 +79,33 @@ export function ActivitiesPage({ me }: { me: Me }) {
       <PageHeading>{t('act.title')}</PageHeading>
       <p>{t('act.intro')}</p>
       <div className={styles.toolbar}>
-        <Field label={t('act.year')}>
-          <Select value={String(year)} onChange={(_, d) => setYear(Number(d.value))}>
-            {[year - 1, year, year + 1].map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field label={t('act.filter.area')}>
-          <Select value={area} onChange={(_, d) => setArea(d.value as Area | '')}>
-            <option value="">{t('act.filter.all')}</option>
-            {AREAS.map((a) => (
-              <option key={a} value={a}>
-                {t(`act.area.${a}`)}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field label={t('act.filter.targetGroup')}>
-          <Select value={targetGroup} onChange={(_, d) => setTargetGroup(d.value as TargetGroup | '')}>
-            <option value="">{t('act.filter.all')}</option>
-            {TARGET_GROUPS.map((g) => (
-              <option key={g} value={g}>
-                {t(`act.tg.${g}`)}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field label={t('act.filter.status')}>
-          <Select value={status} onChange={(_, d) => setStatus(d.value as Status | '')}>
-            <option value="">{t('act.filter.all')}</option>
-            {STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`act.status.${s}`)}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <ChoiceField
+          label={t('act.year')}
+          value={String(year)}
+          choices={[year - 1, year, year + 1].map((y) => ({ value: String(y), label: String(y) }))}
+          onChange={(value) => setYear(Number(value))}
+        />
+        <ChoiceField
+          label={t('act.filter.area')}
+          value={area}
+          allLabel={t('act.filter.all')}
+          choices={AREAS.map((a) => ({ value: a, label: t(`act.area.${a}`) }))}
+          onChange={setArea}
+        />
+        <ChoiceField
+          label={t('act.filter.targetGroup')}
+          value={targetGroup}
+          allLabel={t('act.filter.all')}
+          choices={TARGET_GROUPS.map((g) => ({ value: g, label: t(`act.tg.${g}`) }))}
+          onChange={setTargetGroup}
+        />
+        <ChoiceField
+          label={t('act.filter.status')}
+          value={status}
+          allLabel={t('act.filter.all')}
+          choices={STATUSES.map((st) => ({ value: st, label: t(`act.status.${st}`) }))}
+          onChange={setStatus}
+        />
       </div>
       {/* Toggle buttons rather than a TabList: the views are one region that changes, not tab panels. */}
       <div role="group" aria-label={t('act.views')} className={styles.toolbar}>
@@ -216,15 +203,12 @@ function ActivityTable({
           {meetings.length === 0 ? (
             <p>{t('act.decide.noMeetings')}</p>
           ) : (
-            <Field label={t('act.decide.meeting')}>
-              <Select value={chosenMeeting} onChange={(_, d) => setMeetingId(d.value)}>
-                {meetings.map((m) => (
-                  <option key={m.id} value={m.id}>
-                    {m.title}
-                  </option>
-                ))}
-              </Select>
-            </Field>
+            <ChoiceField
+              label={t('act.decide.meeting')}
+              value={chosenMeeting}
+              choices={meetings.map((m) => ({ value: m.id, label: m.title }))}
+              onChange={setMeetingId}
+            />
           )}
         </div>
       )}
@@ -336,15 +320,13 @@ function Propose({
         <Field label={t('act.field.title')} required>
           <Input value={title} onChange={(_, d) => setTitle(d.value)} />
         </Field>
-        <Field label={t('act.filter.area')} required>
-          <Select value={area} onChange={(_, d) => setArea(d.value as Area)}>
-            {AREAS.map((a) => (
-              <option key={a} value={a}>
-                {t(`act.area.${a}`)}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <ChoiceField
+          label={t('act.filter.area')}
+          required
+          value={area}
+          choices={AREAS.map((a) => ({ value: a, label: t(`act.area.${a}`) }))}
+          onChange={setArea}
+        />
         <fieldset>
           <legend>{t('act.col.targetGroups')}</legend>
           {TARGET_GROUPS.map((g) => (
@@ -362,15 +344,13 @@ function Propose({
         <Field label={t('act.field.end')} required>
           <Input type="date" value={end} onChange={(_, d) => setEnd(d.value)} />
         </Field>
-        <Field label={t('act.field.organisation')} required>
-          <Select value={organisationId} onChange={(_, d) => setOrganisationId(d.value)}>
-            {organisations.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <ChoiceField
+          label={t('act.field.organisation')}
+          required
+          value={organisationId}
+          choices={organisations.map((o) => ({ value: o.id, label: o.name }))}
+          onChange={setOrganisationId}
+        />
         <Field label={t('act.field.cost')}>
           <Input value={cost} inputMode="decimal" onChange={(_, d) => setCost(d.value)} />
         </Field>

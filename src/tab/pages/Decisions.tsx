@@ -1,5 +1,4 @@
 import {
-  Field,
   Select,
   Table,
   TableBody,
@@ -16,7 +15,7 @@ import { ActionMessage, useAction, useEconomyStyles, useReloadOn } from '../budg
 import { useI18n, type MessageKey } from '../i18n';
 import { useLoad, useServices } from '../services';
 import { ErrorMessage, Loading } from '../status';
-import { PageHeading, usePageStyles } from './common';
+import { ChoiceField, PageHeading, usePageStyles } from './common';
 
 const KINDS = [
   'budget',
@@ -90,40 +89,34 @@ export function DecisionsPage({ me }: { me: Me }) {
       <PageHeading>{t('dec.title')}</PageHeading>
       <p>{t('dec.intro')}</p>
       <div className={styles.toolbar}>
-        <Field label={t('dec.filter.meeting')}>
-          <Select value={meetingId} onChange={(_, d) => setMeetingId(d.value)}>
-            <option value="">{t('dec.filter.all')}</option>
-            {meetings.status === 'ready' &&
-              meetings.data
-                .filter((m) => m.group === 'samverkansgrupp')
-                .map((m) => (
-                  <option key={m.id} value={m.id}>
-                    {m.title}
-                  </option>
-                ))}
-          </Select>
-        </Field>
-        <Field label={t('dec.filter.kind')}>
-          <Select value={kind} onChange={(_, d) => setKind(d.value)}>
-            <option value="">{t('dec.filter.all')}</option>
-            {KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`dec.kind.${k}`)}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field label={t('dec.filter.followUp')}>
-          <Select value={followUp} onChange={(_, d) => setFollowUp(d.value)}>
-            <option value="">{t('dec.filter.all')}</option>
-            <option value="open">{t('dec.filter.open')}</option>
-            {FOLLOW_UPS.map((f) => (
-              <option key={f} value={f}>
-                {t(`dec.fu.${f}`)}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <ChoiceField
+          label={t('dec.filter.meeting')}
+          value={meetingId}
+          allLabel={t('dec.filter.all')}
+          choices={
+            meetings.status === 'ready'
+              ? meetings.data.filter((m) => m.group === 'samverkansgrupp').map((m) => ({ value: m.id, label: m.title }))
+              : []
+          }
+          onChange={setMeetingId}
+        />
+        <ChoiceField
+          label={t('dec.filter.kind')}
+          value={kind}
+          allLabel={t('dec.filter.all')}
+          choices={KINDS.map((k) => ({ value: k, label: t(`dec.kind.${k}`) }))}
+          onChange={setKind}
+        />
+        <ChoiceField
+          label={t('dec.filter.followUp')}
+          value={followUp}
+          allLabel={t('dec.filter.all')}
+          choices={[
+            { value: 'open', label: t('dec.filter.open') },
+            ...FOLLOW_UPS.map((f) => ({ value: f, label: t(`dec.fu.${f}`) })),
+          ]}
+          onChange={setFollowUp}
+        />
       </div>
       <section className={page.section} aria-live="polite">
         {decisions.status === 'loading' && <Loading />}
