@@ -1,7 +1,7 @@
 /**
  * `npm run playground`: Microsoft 365 Agents Playground (a Teams-like chat, offline) pointed at the bot of a
- * running `npm start`. The playground is optional and not installed by default; without it this prints the
- * exact command to run it through npx.
+ * running `npm start`. It is not a dependency of the project (it is only a developer's chat window); when it is
+ * not installed, npx fetches the pinned version from the npm registry.
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -25,23 +25,19 @@ const binary = join(
   process.platform === 'win32' ? 'agentsplayground.cmd' : 'agentsplayground',
 );
 
-if (!existsSync(binary)) {
-  const npx = `npx -y -p @microsoft/m365agentsplayground agentsplayground ${args.join(' ')}`;
-  process.stdout.write(
-    [
-      'Microsoft 365 Agents Playground är inte installerad (paketet @microsoft/m365agentsplayground är valfritt).',
-      '',
-      'Starta servern med `npm start` i ett annat fönster och kör sedan:',
-      `  ${npx}`,
-      '',
-      'eller installera den i projektet med `npm i -D @microsoft/m365agentsplayground` och kör `npm run playground` igen.',
-      `Öppna därefter http://localhost:${env.PLAYGROUND_PORT} i webbläsaren och skriv t.ex. "hjälp" till boten.`,
-      '',
-    ].join('\n'),
-  );
-  process.exit(1);
-}
+/** Pinned like every other dependency; fetched from the npm registry on first use when not installed. */
+const PLAYGROUND_PACKAGE = '@microsoft/m365agentsplayground@0.2.28';
+const [command, commandArgs] = existsSync(binary)
+  ? [binary, args]
+  : ['npx', ['-y', '-p', PLAYGROUND_PACKAGE, 'agentsplayground', ...args]];
 
-process.stdout.write(`Startar Agents Playground mot ${endpoint} (http://localhost:${env.PLAYGROUND_PORT}) …\n`);
-const child = spawn(binary, args, { stdio: 'inherit' });
+process.stdout.write(
+  [
+    `Startar Agents Playground mot ${endpoint}; öppna http://localhost:${env.PLAYGROUND_PORT} och skriv t.ex. "hjälp".`,
+    'Kör `npm start` i ett annat fönster först. Playgroundens testanvändare finns inte i kontaktlistan, så boten',
+    'svarar med vad den kan; kommandon som kräver en roll provas bäst i Teams eller i testerna.',
+    '',
+  ].join('\n'),
+);
+const child = spawn(command, commandArgs, { stdio: 'inherit' });
 child.on('exit', (code) => process.exit(code ?? 0));
