@@ -247,7 +247,7 @@ export function PlanMeeting({
             {t('meetings.propose')}
           </Button>
         </div>
-        <ActionStatus state={planning.state} busyLabel={t('meetings.proposing')} />
+        <ActionStatus state={planning.state} busyLabel={t('meetings.proposing')} doneIntent="info" />
       </form>
 
       {plan && (
