@@ -103,6 +103,16 @@ export const budgetApi = (api: ApiClient) => ({
     area?: string;
     organisationId?: string;
   }) => api.request('/api/budget/lines', z.object({ line: budgetLineSchema }), { method: 'POST', body }),
+  /** Changes a line with the ETag it was read with; a 409 carries the newer line. */
+  updateLine: (
+    line: BudgetLineDto,
+    patch: { name: string; category: string; area: string | null; amountOre: number },
+  ) =>
+    api.request(`/api/budget/lines/${line.id}`, z.object({ line: budgetLineSchema }), {
+      method: 'PATCH',
+      body: patch,
+      headers: { 'if-match': line.etag },
+    }),
   time: (year: number, asOf?: string) =>
     api.request(`/api/coordinator-time?${reportQuery(year, asOf)}`, timeReportSchema),
   logTime: (body: { date: string; hours: number; assignment: string }) =>

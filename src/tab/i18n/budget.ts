@@ -69,6 +69,19 @@ const sv = {
   'budget.cat.region_egna_medel': 'Region Västerbotten, egna medel',
   'budget.cat.projektmedel': 'Projektmedel',
   'budget.cat.deltagaravgifter': 'Deltagaravgifter',
+  'budget.lines': 'Budgetposter',
+  'budget.lines.none': 'Inga budgetposter för {year}.',
+  'budget.lines.actions': 'Åtgärder',
+  'budget.line.edit': 'Ändra',
+  'budget.line.editLabel': 'Ändra {name}',
+  'budget.line.editTitle': 'Ändra budgetposten {name}',
+  'budget.line.area': 'Samverkansområde',
+  'budget.line.noArea': 'Inget',
+  'budget.line.save': 'Spara ändringen',
+  'budget.line.cancel': 'Avbryt',
+  'budget.line.saved': 'Budgetposten {name} är ändrad.',
+  'budget.line.newer': 'Nyare version, sparad av någon annan: {name}, {category}, {amount}',
+  'budget.line.useNewer': 'Utgå från den nyare versionen',
 };
 
 const en: Record<keyof typeof sv, string> = {
@@ -141,6 +154,19 @@ const en: Record<keyof typeof sv, string> = {
   'budget.cat.region_egna_medel': 'Region, own funds',
   'budget.cat.projektmedel': 'Project funds',
   'budget.cat.deltagaravgifter': 'Participant fees',
+  'budget.lines': 'Budget lines',
+  'budget.lines.none': 'No budget lines for {year}.',
+  'budget.lines.actions': 'Actions',
+  'budget.line.edit': 'Edit',
+  'budget.line.editLabel': 'Edit {name}',
+  'budget.line.editTitle': 'Edit the budget line {name}',
+  'budget.line.area': 'Area',
+  'budget.line.noArea': 'None',
+  'budget.line.save': 'Save the change',
+  'budget.line.cancel': 'Cancel',
+  'budget.line.saved': 'The budget line {name} is changed.',
+  'budget.line.newer': 'Newer version, saved by someone else: {name}, {category}, {amount}',
+  'budget.line.useNewer': 'Start from the newer version',
 };
 
 export const budgetMessages = { sv, en };

@@ -29,6 +29,16 @@ const sv = {
   'dec.kind.delegering': 'Delegering av uppdrag',
   'dec.proposals': 'Förslag som väntar på beslut',
   'dec.noProposals': 'Inga förslag väntar på beslut.',
+  'dec.record': 'Registrera beslut',
+  'dec.record.meeting': 'Möte där beslutet fattades',
+  'dec.record.noMeetings': 'Det finns inget möte för samverkansgruppen i mötesregistret.',
+  'dec.record.kind': 'Beslutstyp',
+  'dec.record.title': 'Rubrik',
+  'dec.record.text': 'Beslutstext',
+  'dec.record.owner': 'Ansvarig (e-post)',
+  'dec.record.due': 'Följs upp senast',
+  'dec.record.submit': 'Registrera beslutet',
+  'dec.recorded': 'Beslutet "{title}" är registrerat.',
 };
 
 const en: Record<keyof typeof sv, string> = {
@@ -62,6 +72,16 @@ const en: Record<keyof typeof sv, string> = {
   'dec.kind.delegering': 'Delegation',
   'dec.proposals': 'Proposals awaiting a decision',
   'dec.noProposals': 'No proposals await a decision.',
+  'dec.record': 'Record a decision',
+  'dec.record.meeting': 'Meeting where it was decided',
+  'dec.record.noMeetings': 'There is no collaboration group meeting in the meeting register.',
+  'dec.record.kind': 'Kind',
+  'dec.record.title': 'Heading',
+  'dec.record.text': 'Decision text',
+  'dec.record.owner': 'Responsible (email)',
+  'dec.record.due': 'Follow up by',
+  'dec.record.submit': 'Record the decision',
+  'dec.recorded': 'The decision "{title}" is recorded.',
 };
 
 export const decisionsMessages = { sv, en };

@@ -29,6 +29,7 @@ import {
 } from '../activities/api';
 import { Arshjul, wheelItems } from '../activities/Arshjul';
 import { Kalendarium } from '../activities/Kalendarium';
+import { OperatingPlanSection } from '../activities/OperatingPlan';
 import { ActionMessage, todayInStockholm, useAction, useEconomyStyles, useReloadOn } from '../budget/shared';
 import { useI18n } from '../i18n';
 import { useLoad, useServices } from '../services';
@@ -155,6 +156,14 @@ export function ActivitiesPage({ me }: { me: Me }) {
             reloadAll();
           }}
           onConflict={reloadAll}
+        />
+      )}
+      {context.status === 'ready' && (
+        <OperatingPlanSection
+          year={year}
+          meetings={samverkansMeetings}
+          canPropose={me.allowedActions.includes('proposal.create')}
+          canDecide={me.allowedActions.includes('decision.record')}
         />
       )}
       {canPropose && context.status === 'ready' && (

@@ -18,24 +18,12 @@ import { formatSek, parseKronor } from '../../domain/money';
 import type { Me } from '../api';
 import { budgetApi, reportQuery, type AmountsDto, type BudgetReportDto, type BudgetLineDto } from '../budget/api';
 import { BudgetChart } from '../budget/BudgetChart';
+import { CATEGORIES, EditLines, categoryKey } from '../budget/EditLines';
 import { ActionMessage, saveBlob, todayInStockholm, useAction, useEconomyStyles, useReloadOn } from '../budget/shared';
-import { useI18n, type MessageKey } from '../i18n';
+import { useI18n } from '../i18n';
 import { useLoad, useServices } from '../services';
 import { ErrorMessage, Loading } from '../status';
 import { PageHeading, usePageStyles } from './common';
-
-const CATEGORIES = [
-  'samordnare_lon',
-  'oh_administration',
-  'oh_lokal',
-  'oh_moteskostnader',
-  'oh_forbrukningsmaterial',
-  'aktivitet',
-  'medfinansiering_kommun',
-  'region_egna_medel',
-  'projektmedel',
-  'deltagaravgifter',
-] as const;
 
 const AREA_LABELS: Record<string, string> = {
   kompetensutveckling: 'Kompetensutveckling',
@@ -44,12 +32,6 @@ const AREA_LABELS: Record<string, string> = {
   omvarldsbevakning: 'Omvärldsbevakning',
   information: 'Information och informationsinsatser',
 };
-
-function categoryKey(category: string): MessageKey {
-  return (CATEGORIES as readonly string[]).includes(category)
-    ? (`budget.cat.${category}` as MessageKey)
-    : 'budget.none';
-}
 
 /**
  * A sum's four figures as table cells. A deviation that hurts (costs over budget, income or net under it) is
@@ -158,6 +140,7 @@ export function BudgetPage({ me }: { me: Me }) {
       {canBook && lines.status === 'ready' && lines.data.length > 0 && (
         <BookOutcome lines={lines.data} year={year} onBooked={reloadAll} />
       )}
+      {canEdit && lines.status === 'ready' && <EditLines lines={lines.data} year={year} onSaved={reloadAll} />}
       {canEdit && <AddLine year={year} onAdded={reloadAll} />}
 
       <section className={page.section} aria-labelledby="budget-time">

@@ -12,20 +12,12 @@ import { z } from 'zod';
 import type { Me } from '../api';
 import { activitiesApi, decisionSchema, type DecisionDto } from '../activities/api';
 import { ActionMessage, useAction, useEconomyStyles, useReloadOn } from '../budget/shared';
+import { DECISION_KINDS as KINDS, RecordDecision } from '../decisions/RecordDecision';
 import { useI18n, type MessageKey } from '../i18n';
 import { useLoad, useServices } from '../services';
 import { ErrorMessage, Loading } from '../status';
 import { ChoiceField, PageHeading, usePageStyles } from './common';
 
-const KINDS = [
-  'budget',
-  'ekonomiska_prioriteringar',
-  'verksamhetsplan',
-  'aktiviteter_kalendarium',
-  'utvardering',
-  'arbetsgrupp',
-  'delegering',
-] as const;
 const FOLLOW_UPS = ['ej_paborjad', 'pagar', 'klar'] as const;
 type FollowUp = (typeof FOLLOW_UPS)[number];
 
@@ -173,6 +165,15 @@ export function DecisionsPage({ me }: { me: Me }) {
         )}
         <ActionMessage state={action.state} />
       </section>
+      {canRecord && meetings.status === 'ready' && (
+        <RecordDecision
+          meetings={meetings.data.filter((m) => m.group === 'samverkansgrupp')}
+          onRecorded={() => {
+            decisions.reload();
+            proposals.reload();
+          }}
+        />
+      )}
       <section className={page.section} aria-labelledby="dec-proposals">
         <h2 id="dec-proposals" className={page.sectionHeading}>
           {t('dec.proposals')}

@@ -1,0 +1,105 @@
+import { Button, Field, Input, Textarea } from '@fluentui/react-components';
+import { useRef, useState, type FormEvent } from 'react';
+import { z } from 'zod';
+import { decisionSchema, type MeetingRow } from '../activities/api';
+import { ActionMessage, useAction, useEconomyStyles } from '../budget/shared';
+import { useI18n } from '../i18n';
+import { ChoiceField, usePageStyles } from '../pages/common';
+import { useServices } from '../services';
+
+export const DECISION_KINDS = [
+  'budget',
+  'ekonomiska_prioriteringar',
+  'verksamhetsplan',
+  'aktiviteter_kalendarium',
+  'utvardering',
+  'arbetsgrupp',
+  'delegering',
+] as const;
+type Kind = (typeof DECISION_KINDS)[number];
+
+/** The samordnare records a stand-alone decision of samverkansgruppen (one not made through an activity or plan). */
+export function RecordDecision({ meetings, onRecorded }: { meetings: MeetingRow[]; onRecorded(): void }) {
+  const { t } = useI18n();
+  const page = usePageStyles();
+  const styles = useEconomyStyles();
+  const { api } = useServices();
+  const action = useAction();
+  const form = useRef<HTMLFormElement>(null);
+  const [meetingId, setMeetingId] = useState('');
+  const [kind, setKind] = useState<Kind>('utvardering');
+  const [title, setTitle] = useState('');
+  const [text, setText] = useState('');
+  const [owner, setOwner] = useState('');
+  const [due, setDue] = useState('');
+  const chosenMeeting = meetingId || meetings[meetings.length - 1]?.id || '';
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const ok = await action.run(async () => {
+      const { decision } = await api.request('/api/decisions', z.object({ decision: decisionSchema }), {
+        method: 'POST',
+        body: {
+          meetingId: chosenMeeting,
+          kind,
+          text: text.trim(),
+          ...(title.trim() ? { title: title.trim() } : {}),
+          ...(owner.trim() ? { ownerEmail: owner.trim() } : {}),
+          ...(due ? { followUpDue: due } : {}),
+        },
+      });
+      return t('dec.recorded', { title: decision.title });
+    });
+    if (ok) {
+      setTitle('');
+      setText('');
+      setOwner('');
+      setDue('');
+      onRecorded();
+      // Ready for the next decision of the same meeting.
+      form.current?.querySelector<HTMLElement>('select, input, textarea')?.focus();
+    }
+  };
+  return (
+    <section className={page.section} aria-labelledby="dec-record">
+      <h2 id="dec-record" className={page.sectionHeading}>
+        {t('dec.record')}
+      </h2>
+      {meetings.length === 0 ? (
+        <p>{t('dec.record.noMeetings')}</p>
+      ) : (
+        <form ref={form} className={styles.form} onSubmit={(event) => void submit(event)} noValidate>
+          <ChoiceField
+            label={t('dec.record.meeting')}
+            required
+            value={chosenMeeting}
+            choices={meetings.map((m) => ({ value: m.id, label: m.title }))}
+            onChange={setMeetingId}
+          />
+          <ChoiceField
+            label={t('dec.record.kind')}
+            required
+            value={kind}
+            choices={DECISION_KINDS.map((k) => ({ value: k, label: t(`dec.kind.${k}`) }))}
+            onChange={setKind}
+          />
+          <Field label={t('dec.record.title')}>
+            <Input value={title} onChange={(_, d) => setTitle(d.value)} />
+          </Field>
+          <Field label={t('dec.record.text')} required>
+            <Textarea value={text} onChange={(_, d) => setText(d.value)} />
+          </Field>
+          <Field label={t('dec.record.owner')}>
+            <Input type="email" value={owner} onChange={(_, d) => setOwner(d.value)} />
+          </Field>
+          <Field label={t('dec.record.due')}>
+            <Input type="date" value={due} onChange={(_, d) => setDue(d.value)} />
+          </Field>
+          <Button type="submit" appearance="primary" disabled={action.state.kind === 'busy'}>
+            {t('dec.record.submit')}
+          </Button>
+        </form>
+      )}
+      <ActionMessage state={action.state} />
+    </section>
+  );
+}
