@@ -1,0 +1,139 @@
+import { afterEach, describe, expect, it } from '@jest/globals';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { todayInStockholm } from '../../src/tab/budget/shared';
+import { BudgetPage } from '../../src/tab/pages/Budget';
+import { COORDINATOR_ACTIONS, ERIK, KARIN, meFor, renderWithServices, stubApi } from './support';
+
+const TODAY = todayInStockholm();
+const YEAR = Number(TODAY.slice(0, 4));
+const LINE = {
+  id: '1',
+  etag: '"a,1"',
+  year: YEAR,
+  kind: 'kostnad' as const,
+  category: 'oh_lokal',
+  name: 'Lokalhyra',
+  amountOre: 12_000_000,
+};
+const zero = { budgetOre: 0, outcomeOre: 0, forecastOre: 0, deviationOre: 0 };
+const REPORT = {
+  status: {
+    year: YEAR,
+    asOf: TODAY,
+    elapsedDays: 10,
+    daysInYear: 365,
+    lines: [],
+    byCategory: {},
+    byArea: {},
+    byKind: { kostnad: zero, intakt: zero },
+    net: zero,
+  },
+  coFinancing: {
+    year: YEAR,
+    rows: [],
+    missing: [],
+    totals: { dueOre: 0, paidOre: 0, remainingOre: 0, overpaidOre: 0 },
+  },
+};
+const TIME = {
+  entries: [],
+  report: {
+    availableHours: 361.5,
+    usedHours: 0,
+    remainingHours: 361.5,
+    usedToDateHours: 0,
+    expectedToDateHours: 10,
+    status: 'under',
+    statusLabel: 'Under plan',
+    message: 'Samordnaren har inte lagt någon tid.',
+    perAssignment: [],
+  },
+};
+
+function routes(lines: () => object[]) {
+  return {
+    [`/api/budget/report?year=${YEAR}&asOf=${TODAY}`]: REPORT,
+    [`/api/budget?year=${YEAR}`]: () => ({ body: { lines: lines() } }),
+    [`/api/coordinator-time?year=${YEAR}&asOf=${TODAY}`]: TIME,
+  };
+}
+
+describe('Budget lines: editing', () => {
+  afterEach(cleanup);
+
+  it('shows no edit action to a member', async () => {
+    stubApi(routes(() => [LINE]));
+    renderWithServices(<BudgetPage me={meFor(ERIK, 'Umeå kommun', ['report.read'])} />);
+    await screen.findByRole('heading', { name: 'Ekonomisk lägesrapport' });
+    await screen.findByText(/Samordnaren har inte lagt/);
+    expect(screen.queryByRole('button', { name: 'Ändra Lokalhyra' })).toBeNull();
+  });
+
+  it('lets the coordinator change name, category, area and amount in kronor, sent as öre with the ETag; focus returns to the line', async () => {
+    let current: object = LINE;
+    const requests = stubApi({
+      ...routes(() => [current]),
+      'PATCH /api/budget/lines/1': (request) => {
+        current = { ...LINE, ...(JSON.parse(request.body ?? '{}') as object), etag: '"a,2"' };
+        return { body: { line: current } };
+      },
+    });
+    renderWithServices(<BudgetPage me={meFor(KARIN, 'Region Västerbotten', COORDINATOR_ACTIONS)} />);
+    const table = await screen.findByRole('table', { name: 'Budgetposter' });
+    expect(within(table).getByText('OH – lokal')).toBeTruthy();
+    fireEvent.click(within(table).getByRole('button', { name: 'Ändra Lokalhyra' }));
+    const form = screen.getByRole('form', { name: 'Ändra budgetposten Lokalhyra' });
+    const amount = within(form).getByRole('textbox', { name: /Budget \(kr\)/ }) as HTMLInputElement;
+    expect(amount.value).toBe('120 000,00 kr');
+    fireEvent.change(within(form).getByRole('textbox', { name: /Namn/ }), { target: { value: 'Lokal och möten' } });
+    fireEvent.change(within(form).getByRole('combobox', { name: /Kategori/ }), {
+      target: { value: 'oh_moteskostnader' },
+    });
+    fireEvent.change(within(form).getByRole('combobox', { name: 'Samverkansområde' }), {
+      target: { value: 'erfarenhetsutbyte' },
+    });
+    fireEvent.change(amount, { target: { value: '125 000,50' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Spara ändringen' }));
+    expect(await screen.findByText('Budgetposten Lokal och möten är ändrad.')).toBeTruthy();
+    const patch = requests.find((r) => r.method === 'PATCH')!;
+    expect(patch.headers.get('if-match')).toBe('"a,1"');
+    expect(JSON.parse(patch.body ?? '{}')).toEqual({
+      name: 'Lokal och möten',
+      category: 'oh_moteskostnader',
+      area: 'erfarenhetsutbyte',
+      amountOre: 12_500_050,
+    });
+    const row = (
+      await within(screen.getByRole('table', { name: 'Budgetposter' })).findByText('Lokal och möten')
+    ).closest('tr') as HTMLElement;
+    expect(within(row).getByText('Erfarenhetsutbyte')).toBeTruthy();
+    await waitFor(() =>
+      expect(document.activeElement).toBe(within(row).getByRole('button', { name: 'Ändra Lokal och möten' })),
+    );
+  });
+
+  it('shows the newer line on a 409 and sends nothing more until the user chooses', async () => {
+    const NEWER = { ...LINE, etag: '"a,2"', name: 'Lokalhyra (ny)', amountOre: 13_000_000 };
+    const requests = stubApi({
+      ...routes(() => [LINE]),
+      'PATCH /api/budget/lines/1': () => ({
+        status: 409,
+        body: { error: { code: 'CONFLICT', message: 'Någon annan har ändrat uppgifterna.', current: NEWER } },
+      }),
+    });
+    renderWithServices(<BudgetPage me={meFor(KARIN, 'Region Västerbotten', COORDINATOR_ACTIONS)} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Ändra Lokalhyra' }));
+    const form = screen.getByRole('form', { name: 'Ändra budgetposten Lokalhyra' });
+    fireEvent.change(within(form).getByRole('textbox', { name: /Budget \(kr\)/ }), { target: { value: '1 000' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Spara ändringen' }));
+    expect(await screen.findByText('Någon annan har ändrat uppgifterna.')).toBeTruthy();
+    expect(within(form).getByTestId('budget-line-newer').textContent).toContain('Lokalhyra (ny), OH – lokal, 130');
+    expect((within(form).getByRole('textbox', { name: /Budget \(kr\)/ }) as HTMLInputElement).value).toBe('1 000');
+    expect(requests.filter((r) => r.method === 'PATCH')).toHaveLength(1);
+    fireEvent.click(within(form).getByRole('button', { name: 'Utgå från den nyare versionen' }));
+    expect((within(form).getByRole('textbox', { name: /Namn/ }) as HTMLInputElement).value).toBe('Lokalhyra (ny)');
+    fireEvent.click(within(form).getByRole('button', { name: 'Spara ändringen' }));
+    await waitFor(() => expect(requests.filter((r) => r.method === 'PATCH')).toHaveLength(2));
+    expect(requests.filter((r) => r.method === 'PATCH')[1]!.headers.get('if-match')).toBe('"a,2"');
+  });
+});

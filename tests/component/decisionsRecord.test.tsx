@@ -1,0 +1,130 @@
+import { afterEach, describe, expect, it } from '@jest/globals';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { DecisionsPage } from '../../src/tab/pages/Decisions';
+import { COORDINATOR_ACTIONS, ERIK, KARIN, meFor, renderWithServices, stubApi } from './support';
+
+const RECORDED = {
+  id: '11',
+  etag: '"d,1"',
+  title: 'Tillsynsprojekt strandskydd',
+  meetingId: '7',
+  kind: 'delegering',
+  text: 'Stödgruppen får i uppdrag att planera tillsynsprojektet.',
+  decidedOn: '2026-09-30',
+  followUp: 'ej_paborjad',
+  followUpDue: '2026-12-01',
+};
+
+const MEETINGS = {
+  meetings: [
+    {
+      id: '6',
+      title: 'Samverkansgruppen vår',
+      group: 'samverkansgrupp',
+      start: '2026-04-22T07:00:00Z',
+      status: 'genomfort',
+    },
+    {
+      id: '7',
+      title: 'Samverkansgruppen höst',
+      group: 'samverkansgrupp',
+      start: '2026-09-30T07:00:00Z',
+      status: 'genomfort',
+    },
+    { id: '8', title: 'Stödgruppen september', group: 'stodgrupp', start: '2026-09-01T07:00:00Z', status: 'genomfort' },
+  ],
+};
+
+describe('Beslut page: recording a decision', () => {
+  afterEach(cleanup);
+
+  it('is not offered to a member', async () => {
+    stubApi({
+      '/api/decisions': { decisions: [] },
+      '/api/meetings': MEETINGS,
+      '/api/decisions/open-proposals': { proposals: [] },
+    });
+    renderWithServices(<DecisionsPage me={meFor(ERIK, 'Umeå kommun', ['report.read'])} />);
+    await screen.findByText('Inga beslut matchar.');
+    expect(screen.queryByRole('heading', { name: 'Registrera beslut' })).toBeNull();
+  });
+
+  it('lets the coordinator record a decision at a samverkansgrupp meeting, and the register shows it', async () => {
+    let decisions: object[] = [];
+    const requests = stubApi({
+      '/api/decisions': () => ({ body: { decisions } }),
+      '/api/meetings': MEETINGS,
+      '/api/decisions/open-proposals': { proposals: [] },
+      'POST /api/decisions': () => {
+        decisions = [RECORDED];
+        return { status: 201, body: { decision: RECORDED } };
+      },
+    });
+    renderWithServices(<DecisionsPage me={meFor(KARIN, 'Region Västerbotten', COORDINATOR_ACTIONS)} />);
+    const section = (await screen.findByRole('heading', { name: 'Registrera beslut' })).closest(
+      'section',
+    ) as HTMLElement;
+    const meeting = within(section).getByRole('combobox', { name: /Möte där beslutet fattades/ });
+    expect(
+      within(meeting)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['Samverkansgruppen vår', 'Samverkansgruppen höst']);
+    expect((meeting as HTMLSelectElement).value).toBe('7');
+    fireEvent.change(within(section).getByRole('combobox', { name: /Beslutstyp/ }), {
+      target: { value: 'delegering' },
+    });
+    fireEvent.change(within(section).getByRole('textbox', { name: 'Rubrik' }), {
+      target: { value: 'Tillsynsprojekt strandskydd' },
+    });
+    fireEvent.change(within(section).getByRole('textbox', { name: /Beslutstext/ }), {
+      target: { value: 'Stödgruppen får i uppdrag att planera tillsynsprojektet.' },
+    });
+    fireEvent.change(within(section).getByRole('textbox', { name: 'Ansvarig (e-post)' }), {
+      target: { value: 'anna.sjoberg@skelleftea.se' },
+    });
+    fireEvent.change(within(section).getByLabelText('Följs upp senast'), { target: { value: '2026-12-01' } });
+    fireEvent.click(within(section).getByRole('button', { name: 'Registrera beslutet' }));
+    expect(await within(section).findByText('Beslutet "Tillsynsprojekt strandskydd" är registrerat.')).toBeTruthy();
+    const post = requests.find((r) => r.method === 'POST')!;
+    expect(JSON.parse(post.body ?? '{}')).toEqual({
+      meetingId: '7',
+      kind: 'delegering',
+      title: 'Tillsynsprojekt strandskydd',
+      text: 'Stödgruppen får i uppdrag att planera tillsynsprojektet.',
+      ownerEmail: 'anna.sjoberg@skelleftea.se',
+      followUpDue: '2026-12-01',
+    });
+    const table = await screen.findByRole('table', { name: 'Beslut' });
+    const row = within(table).getByText('Tillsynsprojekt strandskydd').closest('tr') as HTMLElement;
+    expect(within(row).getByText('Delegering av uppdrag')).toBeTruthy();
+    expect((within(section).getByRole('textbox', { name: /Beslutstext/ }) as HTMLTextAreaElement).value).toBe('');
+    await waitFor(() => expect(document.activeElement).toBe(meeting));
+  });
+
+  it('shows the server’s refusal and keeps what was typed', async () => {
+    stubApi({
+      '/api/decisions': { decisions: [] },
+      '/api/meetings': MEETINGS,
+      '/api/decisions/open-proposals': { proposals: [] },
+      'POST /api/decisions': () => ({
+        status: 400,
+        body: {
+          error: {
+            code: 'VALIDATION',
+            message: 'Uppgifterna är inte giltiga.',
+            issues: [{ path: ['text'], message: 'Beslutstexten får inte vara tom.' }],
+          },
+        },
+      }),
+    });
+    renderWithServices(<DecisionsPage me={meFor(KARIN, 'Region Västerbotten', COORDINATOR_ACTIONS)} />);
+    const section = (await screen.findByRole('heading', { name: 'Registrera beslut' })).closest(
+      'section',
+    ) as HTMLElement;
+    fireEvent.change(within(section).getByRole('textbox', { name: 'Rubrik' }), { target: { value: 'Utan text' } });
+    fireEvent.click(within(section).getByRole('button', { name: 'Registrera beslutet' }));
+    expect(await within(section).findByText('Beslutstexten får inte vara tom.')).toBeTruthy();
+    expect((within(section).getByRole('textbox', { name: 'Rubrik' }) as HTMLInputElement).value).toBe('Utan text');
+  });
+});
