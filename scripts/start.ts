@@ -1,6 +1,6 @@
 /**
  * `npm start`: the whole app on one machine. In local mode it starts the local Microsoft 365 tenant
- * in-process, provisions the SharePoint lists and seeds the contact register, builds the tab if needed,
+ * in-process, provisions the SharePoint lists, seeds the contact register and demo content, builds the tab if needed,
  * then serves the tab, the REST API and the bot endpoint. Ctrl-C stops everything; data stays in .data/.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -12,6 +12,7 @@ import { ConfigError, loadConfig, type AppConfig } from '../api/config';
 import type { NewContact } from '../api/services/contacts';
 import { prepareSite } from '../api/services/setup';
 import { createServer, type RunningServer } from '../api/server';
+import { demoDataEnabled, demoSummary, seedDemoData } from './seedDemo';
 
 /** The settings that differ when the app runs against a local tenant: its address and app registration. */
 export function localTenantEnv(tenant: RunningTenant): Record<string, string> {
@@ -120,6 +121,9 @@ async function main(): Promise<void> {
       );
     }
     if (report.contactsSeeded) console.log(`  kontakter: ${report.contactsSeeded} lagda till från den lokala tenanten`);
+    if (demoDataEnabled(env)) {
+      console.log(`  ${demoSummary(await seedDemoData(server.services.graph.forApp(), server.services))}`);
+    }
   }
   console.log(
     `  ${await buildTabIfStale(config).catch((error: unknown) => `bygget av fliken misslyckades: ${String(error)}`)}`,
