@@ -41,6 +41,19 @@ export interface BatchResponse {
   body?: unknown;
 }
 
+/**
+ * One GET of a collection for readMany: the path relative to the version (query included) and how each
+ * element becomes what the caller gets. Built by the gateway's `*Read` methods, so URLs stay in here.
+ */
+export interface CollectionRead<T> {
+  url: string;
+  toValue: (raw: unknown) => T;
+}
+
+type ReadAnswers<R extends Record<string, CollectionRead<unknown>>> = {
+  [K in keyof R]: R[K] extends CollectionRead<infer T> ? T[] : never;
+};
+
 export interface GatewayOptions {
   /** The configured Graph base URL; @odata.nextLink under it is followed as a relative path. */
   baseUrl: string;
@@ -205,28 +218,73 @@ export class GraphGateway {
       })),
     );
     return Promise.all(
-      answers.map(async (answer) => {
-        if (answer.status !== 200) {
-          const error = (answer.body as { error?: { code?: string; message?: string } } | undefined)?.error;
-          throw new GraphRequestError(
-            answer.status,
-            error?.code ?? 'batchRequestFailed',
-            undefined,
-            error?.message ?? `Batch answer ${answer.status}`,
-          );
-        }
-        const page = answer.body as Collection<ListItem>;
-        const items = [...page.value];
-        let next = page['@odata.nextLink'];
-        while (next) {
-          const link = this.relative(next);
-          const more = await this.call(() => this.api(link).get() as Promise<Collection<ListItem>>);
-          items.push(...more.value);
-          next = more['@odata.nextLink'];
-        }
-        return items.map((item) => toListItem(item));
-      }),
+      answers.map(async (answer) => (await this.collectionOf<ListItem>(answer)).map((item) => toListItem(item))),
     );
+  }
+
+  /** A batch answer holding a collection, with its further pages read by ordinary requests. */
+  private async collectionOf<T>(answer: BatchResponse): Promise<T[]> {
+    if (answer.status !== 200) {
+      const error = (answer.body as { error?: { code?: string; message?: string } } | undefined)?.error;
+      const requestId = Object.entries(answer.headers ?? {}).find(([k]) => k.toLowerCase() === 'request-id')?.[1];
+      throw new GraphRequestError(
+        answer.status,
+        error?.code ?? 'batchRequestFailed',
+        requestId,
+        error?.message ?? `Batch answer ${answer.status}`,
+      );
+    }
+    const page = answer.body as Collection<T>;
+    const values = [...page.value];
+    let next = page['@odata.nextLink'];
+    while (next) {
+      const link = this.relative(next);
+      const more = await this.call(() => this.api(link).get() as Promise<Collection<T>>);
+      values.push(...more.value);
+      next = more['@odata.nextLink'];
+    }
+    return values;
+  }
+
+  /**
+   * Reads several collections in one $batch round trip (inner 429/503/504 re-sent as batch() does; further
+   * pages followed with ordinary requests). An inner failure rejects with its GraphRequestError.
+   */
+  async readMany<R extends Record<string, CollectionRead<unknown>>>(reads: R): Promise<ReadAnswers<R>> {
+    const keys = Object.keys(reads);
+    const answers = await this.batch(
+      keys.map((key, index) => ({ id: String(index + 1), method: 'GET' as const, url: reads[key]!.url })),
+    );
+    const values = await Promise.all(
+      answers.map(async (answer, index) =>
+        (await this.collectionOf<unknown>(answer)).map((raw) => reads[keys[index]!]!.toValue(raw)),
+      ),
+    );
+    return Object.fromEntries(keys.map((key, index) => [key, values[index]])) as ReadAnswers<R>;
+  }
+
+  /** A list's items with their fields, for readMany (as listItems). */
+  listItemsRead<F extends ListItemFields>(
+    siteId: string,
+    listId: string,
+    filter?: ListItemFilter,
+  ): CollectionRead<ListItemWithFields<F>> {
+    return {
+      url:
+        `/sites/${siteId}/lists/${listId}/items?$expand=fields` +
+        (filter ? `&$filter=${encodeURIComponent(listItemFilter(filter))}` : ''),
+      toValue: (raw) => toListItem<F>(raw as ListItem),
+    };
+  }
+
+  /** The team's members, for readMany (as listTeamMembers). */
+  teamMembersRead(teamId: string): CollectionRead<ConversationMember> {
+    return { url: `/teams/${teamId}/members`, toValue: (raw) => raw as ConversationMember };
+  }
+
+  /** The team's channels, for readMany (as listChannels). */
+  channelsRead(teamId: string): CollectionRead<Channel> {
+    return { url: `/teams/${teamId}/channels`, toValue: (raw) => raw as Channel };
   }
 
   /** Whether the list has any item: one page of one item, no paging. */

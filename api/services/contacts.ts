@@ -51,7 +51,7 @@ export function parseRoles(text: string | undefined): Role[] {
     .filter(isRole);
 }
 
-function toRecord(item: ListItemWithFields<ContactFields>): ContactRecord {
+export function toRecord(item: ListItemWithFields<ContactFields>): ContactRecord {
   const f = item.fields;
   const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
   return {

@@ -20,7 +20,7 @@ import {
 import { ConflictError, GraphRequestError } from '../graph/errors';
 import type { GraphGateway, ListItemWithFields } from '../graph/gateway';
 import type { ServerStateStore } from '../state/store';
-import type { ContactRecord, ContactsService } from './contacts';
+import { toRecord as contactRecordOf, type ContactFields, type ContactRecord, type ContactsService } from './contacts';
 import type { SiteDirectory } from './site';
 import { welcomeCard, type AdaptiveCardJson } from './workingGroupsCard';
 
@@ -201,7 +201,20 @@ export class WorkingGroupsService {
    * same name whose setup did not finish is resumed; one that did is a duplicate.
    */
   async appoint(user: GraphGateway, app: GraphGateway, input: AppointInput): Promise<WorkingGroupView> {
-    const [people, items] = await Promise.all([this.contacts.list(app), this.items(app)]);
+    const teamId = await this.resolveTeam(user);
+    const [contactsList, groupsList] = await Promise.all([
+      this.directory.list(app, 'contacts'),
+      this.directory.list(app, 'workingGroups'),
+    ]);
+    // Everything the setup reads, in one round trip: the register, the people, the team and its channels.
+    const read = await app.readMany({
+      contacts: app.listItemsRead<ContactFields>(contactsList.siteId, contactsList.listId),
+      items: app.listItemsRead<WorkingGroupFields>(groupsList.siteId, groupsList.listId),
+      teamMembers: app.teamMembersRead(teamId),
+      channels: app.channelsRead(teamId),
+    });
+    const people = read.contacts.map(contactRecordOf);
+    const items = read.items;
     const group = createWorkingGroup(
       {
         id: 'ny',
@@ -253,7 +266,11 @@ export class WorkingGroupsService {
         ...(group.decisionId ? { DecisionId: group.decisionId } : {}),
         SetupStep: 'registrerad',
       }));
-    return this.finishSetup(user, app, item, people);
+    return this.finishSetup(user, app, item, people, {
+      teamId,
+      teamMembers: read.teamMembers,
+      channels: read.channels,
+    });
   }
 
   /** Finishes an interrupted setup (channel, members, tab, welcome); does nothing twice. */
@@ -267,29 +284,37 @@ export class WorkingGroupsService {
     app: GraphGateway,
     item: ListItemWithFields<WorkingGroupFields>,
     people: ContactRecord[],
+    known?: TeamSnapshot,
   ): Promise<WorkingGroupView> {
     const view = this.view(item, people);
     if (view.setupStep === 'klar' && view.channel) return view;
     const key = `workingGroup:${item.id}:setup`;
     const journal: SetupJournal = { ...(this.journal.getOperation(key)?.detail ?? {}) };
     const save = () => this.journal.recordOperation(key, 'started', journal);
-    const teamId = await this.resolveTeam(user);
+    const teamId = known?.teamId ?? (await this.resolveTeam(user));
     const inChannel = view.members.filter((m) => !(view.membershipType === 'shared' && m.guest));
     const convener = view.members.find((m) => m.convener);
 
     // A first run (nothing journalled) needs the names in use; a resumed one looks its channel up instead.
     const firstRun = !journal.channelId && !journal.channelName;
-    const [, namesInUse] = await Promise.all([
-      view.membershipType !== 'shared' ? this.ensureTeamMembers(user, app, teamId, view.members, people) : undefined,
-      firstRun ? app.listChannels(teamId).then((cs) => cs.map((c) => c.displayName ?? '')) : undefined,
+    const [, channelsNow] = await Promise.all([
+      view.membershipType !== 'shared'
+        ? this.ensureTeamMembers(user, app, teamId, view.members, people, known?.teamMembers)
+        : undefined,
+      known?.channels ?? (firstRun ? app.listChannels(teamId) : undefined),
     ]);
+    const namesInUse = channelsNow?.map((c) => c.displayName ?? '');
 
     let channel: Channel | undefined;
     let created = false;
     if (journal.channelId) {
-      channel = await app.getChannel(teamId, journal.channelId);
+      channel =
+        known?.channels.find((c) => c.id === journal.channelId) ?? (await app.getChannel(teamId, journal.channelId));
     } else {
-      if (journal.channelName) channel = await app.findChannelByName(teamId, journal.channelName);
+      if (journal.channelName)
+        channel = known
+          ? findByName(known.channels, journal.channelName)
+          : await app.findChannelByName(teamId, journal.channelName);
       if (!channel) {
         journal.channelName ??= channelNameFor(view.name, namesInUse ?? []);
         save();
@@ -401,10 +426,9 @@ export class WorkingGroupsService {
     teamId: string,
     members: WorkingGroupMember[],
     people: ContactRecord[],
+    teamMembers?: ConversationMember[],
   ): Promise<void> {
-    const inTeam = new Set(
-      (await app.listTeamMembers(teamId)).map((m) => (m as AadUserConversationMember).userId ?? ''),
-    );
+    const inTeam = new Set((teamMembers ?? (await app.listTeamMembers(teamId))).map(userIdOfMember));
     const missing = members.filter((m) => !inTeam.has(this.userIdOf(people.find((p) => p.id === m.id)!)));
     await Promise.all(
       missing.map((member) => {
@@ -731,6 +755,19 @@ export class WorkingGroupsService {
           : [],
     };
   }
+}
+
+/** The team as read at the start of an appointment, so the setup need not read it again. */
+interface TeamSnapshot {
+  teamId: string;
+  teamMembers: ConversationMember[];
+  channels: Channel[];
+}
+
+/** The channel of that name, compared as Teams compares names (case-insensitively). */
+function findByName(channels: Channel[], displayName: string): Channel | undefined {
+  const name = displayName.toLowerCase();
+  return channels.find((c) => (c.displayName ?? '').toLowerCase() === name);
 }
 
 function userIdOfMember(member: ConversationMember): string {
