@@ -71,7 +71,7 @@ async function outcomeOfChart(page: Page): Promise<number> {
   return Number(await bar.getAttribute('data-ore'));
 }
 
-describe('activities and budget in a browser: propose → decide → kalendarium and årshjul → outcome → report and PDF', () => {
+describe('activities and budget in a browser: propose → decide → verksamhetsplan propose → decide → kalendarium and årshjul → outcome → report and PDF', () => {
   it('runs the whole cycle as a stödgrupp member and the coordinator would', async () => {
     const findings: Record<string, AxeFinding[]> = {};
     const member = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -91,6 +91,37 @@ describe('activities and budget in a browser: propose → decide → kalendarium
       await proposedRow.getByText('Förslag', { exact: true }).waitFor();
       findings['member aktiviteter'] = await wcagViolations(anna);
 
+      // Anna proposes the year's verksamhetsplan: priorities, a goal with the activity, a goal still without one.
+      const plan = anna.getByRole('region', { name: `Verksamhetsplan ${YEAR}` });
+      await plan.getByText(`Det finns ingen verksamhetsplan för ${YEAR} ännu.`).waitFor();
+      await plan.getByRole('button', { name: 'Föreslå verksamhetsplan' }).click();
+      const editor = plan.getByRole('form', { name: `Förslag till verksamhetsplan ${YEAR}` });
+      await editor
+        .getByRole('textbox', { name: /Prioriteringar/ })
+        .fill('Klimatanpassning\nKortare handläggningstider');
+      await editor.getByRole('textbox', { name: /Målets text/ }).fill('Alla kommuner planerar för ett ändrat klimat');
+      await editor
+        .getByRole('group', { name: 'Kopplade aktiviteter, Mål 1' })
+        .getByRole('checkbox', { name: TITLE })
+        .check();
+      await editor.getByRole('button', { name: 'Lägg till mål' }).click();
+      await editor
+        .getByRole('textbox', { name: /Målets text/ })
+        .nth(1)
+        .fill('Erfarenhetsutbyte med Norrbotten');
+      findings['verksamhetsplan editor'] = await wcagViolations(anna);
+      await editor.getByRole('button', { name: 'Spara förslaget' }).click();
+      await plan.getByText(`Förslaget till verksamhetsplan ${YEAR} är sparat.`).waitFor();
+      await plan.getByText('Status: Förslag').waitFor();
+      await plan
+        .getByRole('list', { name: 'Aktiviteter för målet: Alla kommuner planerar för ett ändrat klimat' })
+        .getByText(TITLE)
+        .waitFor();
+      await plan.getByText('1 av 2 mål har aktiviteter.').waitFor();
+      await plan.getByText('Saknar aktiviteter').waitFor();
+      expect(await anna.evaluate(() => document.activeElement?.textContent)).toBe(`Verksamhetsplan ${YEAR}`);
+      findings['verksamhetsplan proposed'] = await wcagViolations(anna);
+
       // Karin (samordnaren) records samverkansgruppen's decision.
       const karin = await signIn(coordinator, 'Karin Nordström');
       await visit(karin, 'Aktiviteter', 'Aktiviteter');
@@ -98,6 +129,19 @@ describe('activities and budget in a browser: propose → decide → kalendarium
       await karin.getByText(`"${TITLE}" är beslutad och finns i kalendariet.`).waitFor();
       const decidedRow = karin.getByRole('table', { name: 'Aktiviteter' }).getByRole('row').filter({ hasText: TITLE });
       await decidedRow.getByText('Beslutad', { exact: true }).waitFor();
+
+      // Karin records samverkansgruppen's decision on the verksamhetsplan at the autumn meeting.
+      const karinPlan = karin.getByRole('region', { name: `Verksamhetsplan ${YEAR}` });
+      const decision = karinPlan.getByRole('group', { name: 'Registrera beslut om verksamhetsplanen' });
+      await decision.getByRole('combobox', { name: 'Samverkansgruppens möte' }).selectOption({
+        label: `Samverkansgruppen hösten ${YEAR}`,
+      });
+      await decision.getByRole('button', { name: 'Registrera beslutet' }).click();
+      await karinPlan.getByText(`Verksamhetsplanen för ${YEAR} är beslutad.`).waitFor();
+      await karinPlan.getByText('Status: Beslutad').waitFor();
+      await karinPlan.getByText('Planen är beslutad och kan inte längre ändras.').waitFor();
+      findings['verksamhetsplan decided'] = await wcagViolations(karin);
+      await karin.screenshot({ path: join(ARTIFACTS, 'activities-verksamhetsplan.png'), fullPage: true });
 
       // It is in the kalendarium, in week 46's row of November …
       await karin.getByRole('button', { name: 'Kalendarium' }).click();

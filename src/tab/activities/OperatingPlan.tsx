@@ -39,11 +39,14 @@ function draftOf(plan: PlanDto | null): Draft {
  */
 export function OperatingPlanSection({
   year,
+  changes = 0,
   meetings,
   canPropose,
   canDecide,
 }: {
   year: number;
+  /** Changes when activities were written elsewhere on the page. */
+  changes?: number;
   meetings: MeetingRow[];
   canPropose: boolean;
   canDecide: boolean;
@@ -60,7 +63,7 @@ export function OperatingPlanSection({
     const [plan, activities] = await Promise.all([planApi(client).get(year), activitiesApi(client).list({ year })]);
     return { ...plan, activities };
   });
-  useReloadOn(String(year), view.reload);
+  useReloadOn(`${year}|${changes}`, view.reload);
   const chosenMeeting = meetingId || meetings[meetings.length - 1]?.id || '';
   const titleId = `plan-${year}`;
 

@@ -65,9 +65,12 @@ export function ActivitiesPage({ me }: { me: Me }) {
     return { meetings, decisions, organisations };
   });
   useReloadOn(`${year}|${area}|${targetGroup}|${status}`, activities.reload);
+  // Bumped on every write here, so the verksamhetsplan sees a newly proposed or decided activity.
+  const [changes, setChanges] = useState(0);
   const reloadAll = () => {
     activities.reload();
     context.reload();
+    setChanges((n) => n + 1);
   };
   const canPropose = me.allowedActions.includes('activity.propose');
   const canDecide = me.allowedActions.includes('activity.decide');
@@ -161,6 +164,7 @@ export function ActivitiesPage({ me }: { me: Me }) {
       {context.status === 'ready' && (
         <OperatingPlanSection
           year={year}
+          changes={changes}
           meetings={samverkansMeetings}
           canPropose={me.allowedActions.includes('proposal.create')}
           canDecide={me.allowedActions.includes('decision.record')}
