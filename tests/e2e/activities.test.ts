@@ -183,6 +183,17 @@ describe('activities and budget in a browser: propose → decide → verksamhets
       await costTable.getByRole('row').filter({ hasText: 'Utbildningar' }).getByText('2 500,50 kr').waitFor();
       await karin.screenshot({ path: join(ARTIFACTS, 'budget-after-outcome.png'), fullPage: true });
 
+      // The samordnare raises the line's budget; the report shows the new amount.
+      const linesTable = karin.getByRole('table', { name: 'Budgetposter' });
+      await linesTable.getByRole('button', { name: 'Ändra Utbildningar' }).click();
+      const lineForm = karin.getByRole('form', { name: 'Ändra budgetposten Utbildningar' });
+      await lineForm.getByRole('textbox', { name: /Budget \(kr\)/ }).fill('90 000');
+      findings['budget line edit'] = await wcagViolations(karin);
+      await lineForm.getByRole('button', { name: 'Spara ändringen' }).click();
+      await karin.getByText('Budgetposten Utbildningar är ändrad.').waitFor();
+      await costTable.getByRole('row').filter({ hasText: 'Utbildningar' }).getByText('90 000,00 kr').first().waitFor();
+      expect(await karin.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Ändra Utbildningar');
+
       // The printable report downloads as a PDF.
       const [download] = await Promise.all([
         karin.waitForEvent('download'),
