@@ -267,12 +267,13 @@ export class GraphGateway {
   listItemsRead<F extends ListItemFields>(
     siteId: string,
     listId: string,
-    filter?: ListItemFilter,
+    query: { filter?: ListItemFilter; top?: number } = {},
   ): CollectionRead<ListItemWithFields<F>> {
     return {
       url:
         `/sites/${siteId}/lists/${listId}/items?$expand=fields` +
-        (filter ? `&$filter=${encodeURIComponent(listItemFilter(filter))}` : ''),
+        (query.filter ? `&$filter=${encodeURIComponent(listItemFilter(query.filter))}` : '') +
+        (query.top ? `&$top=${query.top}` : ''),
       toValue: (raw) => toListItem<F>(raw as ListItem),
     };
   }

@@ -327,6 +327,35 @@ describe('Arbetsgrupper: appoint → channel → welcome → members → end, pe
     expect(appointed.body.group!.channel!.name).toBe('Energikrav (2)');
   });
 
+  it('a private group whose members are in the team takes five Graph round trips: one $batch of reads, the item, the channel, the tab, the item again', async () => {
+    // The first appointment brings everyone into the team; the second is the one measured.
+    const first = await call('/api/working-groups', {
+      method: 'POST',
+      body: appointBody('Tillsyn A', 'private', [PER, OLOF]),
+    });
+    expect(first.status).toBe(201);
+    const seq = await requestLogSeq(stack.tenant);
+    const second = await call('/api/working-groups', {
+      method: 'POST',
+      body: appointBody('Tillsyn B', 'private', [PER, OLOF]),
+    });
+    expect(second.status).toBe(201);
+    expect(second.body.group).toMatchObject({ setupStep: 'klar', channel: { name: 'Tillsyn B' } });
+    const graph = (await requestsSince(stack.tenant, seq)).filter((r) => r.path.startsWith('/v1.0/'));
+    const outer = graph.filter((r) => !r.batchInner).map((r) => `${r.method} ${r.path.replace(/\?.*$/, '')}`);
+    expect(outer).toHaveLength(5);
+    expect(outer[0]).toBe('POST /v1.0/$batch');
+    expect(outer.slice(1).map((c) => c.replace(/\/v1\.0\/.*\/(items|channels|tabs|fields)$/, '$1'))).toEqual([
+      'POST items',
+      'POST channels',
+      'POST tabs',
+      'PATCH fields',
+    ]);
+    expect(graph.filter((r) => r.batchInner).map((r) => r.path.replace(/\?.*$/, '').split('/').pop())).toEqual(
+      expect.arrayContaining(['items', 'items', 'members', 'channels']),
+    );
+  });
+
   it('a crash after the channel is created resumes on the next run without a second channel (private: tab step; shared: members step)', async () => {
     for (const [name, type, faultPath] of [
       ['Brandskydd', 'private', '/tabs$'],
