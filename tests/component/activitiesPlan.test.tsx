@@ -123,6 +123,17 @@ describe('Verksamhetsplan on the Aktiviteter page', () => {
     expect(within(section).queryByRole('button', { name: 'Registrera beslutet' })).toBeNull();
   });
 
+  it('speaks English when the user reads the tab in English', async () => {
+    stubApi(routes(() => ({ plan: PLAN, coverage: COVERAGE })));
+    renderWithServices(<ActivitiesPage me={ANNA} />, { language: 'en' });
+    const heading = await screen.findByRole('heading', { level: 2, name: `Operational plan ${YEAR}` });
+    const section = heading.closest('section') as HTMLElement;
+    await within(section).findByText('Status: Proposed');
+    expect(within(section).getByText('1 of 2 goals have activities.')).toBeTruthy();
+    expect(within(section).getByText('Has no activities')).toBeTruthy();
+    expect(within(section).getByRole('button', { name: 'Edit the proposal' })).toBeTruthy();
+  });
+
   it('lets a stödgrupp member edit the proposal and link an activity, sending the ETag; a 409 shows the newer version and overwrites nothing', async () => {
     const NEWER = { ...PLAN, etag: '"p,2"', priorities: ['Ny prioritering från Karin'] };
     let puts = 0;
