@@ -99,7 +99,7 @@ export function statusReportPdf({ status, coFinancing, producedAt }: StatusRepor
     .fontSize(10.5)
     .fillColor('#444444')
     .text(
-      `Per ${formatDateSv(status.asOf)} (dag ${status.elapsedDays} av ${status.daysInYear}). Prognosen räknar upp utfallet linjärt över året; avvikelse = prognos - budget.`,
+      `Per ${formatDateSv(status.asOf)} (dag ${status.elapsedDays} av ${status.daysInYear}). Löpande kostnader räknas upp linjärt över året; övriga poster väntas landa på budget tills utfallet passerar den. Avvikelse = prognos - budget.`,
     )
     .fillColor('#000000');
 

@@ -209,11 +209,31 @@ function divRound(numerator: number, denominator: number): number {
 }
 
 /**
+ * How a line's money comes in over the year. Salaries, administration, premises and consumables accrue evenly
+ * (`running`); meeting costs, activity costs and every income (co-financing, Region money, project money,
+ * participant fees) come as lump sums when something happens or is invoiced (`lumpSum`).
+ */
+export type AccrualPattern = 'running' | 'lumpSum';
+
+const RUNNING_CATEGORIES: readonly BudgetCategory[] = [
+  'samordnare_lon',
+  'oh_administration',
+  'oh_lokal',
+  'oh_forbrukningsmaterial',
+];
+
+export function accrualPattern(category: BudgetCategory): AccrualPattern {
+  return RUNNING_CATEGORIES.includes(category) ? 'running' : 'lumpSum';
+}
+
+/**
  * Forecast for the full year, per line:
  * - no outcome booked yet (or asOf before the year): the budget;
  * - asOf on or after 31 December: the outcome;
- * - otherwise the outcome extrapolated linearly over the days elapsed (outcome × daysInYear ÷ elapsedDays,
- *   rounded to whole öre), but never below the outcome already booked.
+ * - a running line: the outcome extrapolated linearly over the days elapsed (outcome × daysInYear ÷
+ *   elapsedDays, rounded to whole öre), but never below the outcome already booked;
+ * - a lump-sum line: the budget, or the outcome once it has passed the budget (a kommun that has paid half its
+ *   co-financing in March is expected to pay the rest, not four times as much).
  */
 export function forecastLine(
   budgetOre: Ore,
@@ -221,9 +241,11 @@ export function forecastLine(
   entryCount: number,
   elapsedDays: number,
   daysInYear: number,
+  pattern: AccrualPattern = 'running',
 ): Ore {
   if (entryCount === 0 || elapsedDays <= 0) return budgetOre;
   if (elapsedDays >= daysInYear) return outcomeOre;
+  if (pattern === 'lumpSum') return budgetOre >= 0 ? Math.max(budgetOre, outcomeOre) : Math.min(budgetOre, outcomeOre);
   const extrapolated = divRound(outcomeOre * daysInYear, elapsedDays);
   if (!Number.isSafeInteger(extrapolated)) {
     throw new DomainValidationError([{ path: 'amountOre', message: 'Beloppen är för stora för en prognos.' }]);
@@ -266,7 +288,14 @@ export function statusReport(input: StatusReportInput): StatusReport {
       (e) => e.budgetLineId === line.id && e.date <= asOf && e.date.startsWith(`${year}-`),
     );
     const outcomeOre = entries.reduce((sum, e) => sum + e.amountOre, 0);
-    const forecastOre = forecastLine(line.amountOre, outcomeOre, entries.length, elapsedDays, daysInYear);
+    const forecastOre = forecastLine(
+      line.amountOre,
+      outcomeOre,
+      entries.length,
+      elapsedDays,
+      daysInYear,
+      accrualPattern(line.category),
+    );
     return {
       line,
       entryCount: entries.length,

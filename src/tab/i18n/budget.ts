@@ -5,7 +5,7 @@ const sv = {
   'budget.asOf': 'Per datum',
   'budget.report': 'Ekonomisk lägesrapport',
   'budget.reportIntro':
-    'Per {date}: dag {elapsed} av {days}. Prognosen räknar upp utfallet linjärt; avvikelse = prognos − budget.',
+    'Per {date}: dag {elapsed} av {days}. Löpande kostnader (lön, administration, lokal, material) räknas upp linjärt; övriga poster väntas landa på budget tills utfallet passerar den. Avvikelse = prognos − budget.',
   'budget.noLines': 'Det finns ingen budget för {year} ännu.',
   'budget.col.line': 'Budgetpost',
   'budget.col.kind': 'Typ',
@@ -90,7 +90,7 @@ const en: Record<keyof typeof sv, string> = {
   'budget.asOf': 'As of',
   'budget.report': 'Financial status report',
   'budget.reportIntro':
-    'As of {date}: day {elapsed} of {days}. The forecast extrapolates the outcome linearly; deviation = forecast − budget.',
+    'As of {date}: day {elapsed} of {days}. Running costs (salary, administration, premises, supplies) are extrapolated linearly; other lines are expected to land on budget until the outcome passes it. Deviation = forecast − budget.',
   'budget.noLines': 'There is no budget for {year} yet.',
   'budget.col.line': 'Budget line',
   'budget.col.kind': 'Type',

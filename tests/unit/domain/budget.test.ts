@@ -4,6 +4,7 @@ import {
   categoryKind,
   createBudgetLine,
   createOutcomeEntry,
+  accrualPattern,
   forecastLine,
   statusReport,
   type BudgetLine,
@@ -128,6 +129,22 @@ describe('forecastLine', () => {
     expect(forecastLine(1000, 1, 1, 3, 365)).toBe(122); // 121.67 rounds to 122
     expect(forecastLine(1000, -300, 1, 73, 365)).toBe(-300); // never below the outcome
   });
+
+  it('expects a lump-sum line to land on its budget unless the outcome has already passed it', () => {
+    expect(forecastLine(2_500_000, 1_250_000, 1, 90, 365, 'lumpSum')).toBe(2_500_000); // half paid in March
+    expect(forecastLine(2_500_000, 3_000_000, 2, 90, 365, 'lumpSum')).toBe(3_000_000); // paid more than budgeted
+    expect(forecastLine(2_500_000, 1_250_000, 1, 365, 365, 'lumpSum')).toBe(1_250_000); // year over: the outcome
+    expect(forecastLine(2_500_000, 1_250_000, 1, 90, 365, 'running')).toBe(5_069_444); // running: linear
+  });
+
+  it('treats salaries, administration, premises and consumables as running, the rest as lump sums', () => {
+    expect(accrualPattern('samordnare_lon')).toBe('running');
+    expect(accrualPattern('oh_lokal')).toBe('running');
+    expect(accrualPattern('oh_moteskostnader')).toBe('lumpSum');
+    expect(accrualPattern('aktivitet')).toBe('lumpSum');
+    expect(accrualPattern('medfinansiering_kommun')).toBe('lumpSum');
+    expect(accrualPattern('deltagaravgifter')).toBe('lumpSum');
+  });
 });
 
 describe('statusReport', () => {
@@ -159,9 +176,10 @@ describe('statusReport', () => {
       entryCount: 3,
     });
     expect(byId.lokal).toMatchObject({ outcomeOre: 0, forecastOre: 1000000, deviationOre: 0, entryCount: 0 });
-    expect(byId.utb).toMatchObject({ outcomeOre: 2400000, forecastOre: 9626374, deviationOre: 4626374 });
-    // Co-financing paid once: linear extrapolation overshoots; the rule is documented, not clever.
-    expect(byId.umea).toMatchObject({ outcomeOre: 9000000, forecastOre: 36098901 });
+    // Activity costs and income are lump sums: the budget is expected until the outcome passes it.
+    expect(byId.utb).toMatchObject({ outcomeOre: 2400000, forecastOre: 5000000, deviationOre: 0 });
+    // Co-financing paid in full in February stays what it is, not four times as much by extrapolation.
+    expect(byId.umea).toMatchObject({ outcomeOre: 9000000, forecastOre: 9000000, deviationOre: 0 });
     for (const l of report.lines) {
       for (const v of [l.budgetOre, l.outcomeOre, l.forecastOre, l.deviationOre])
         expect(Number.isSafeInteger(v)).toBe(true);
@@ -176,9 +194,9 @@ describe('statusReport', () => {
     expect(report.byKind.intakt.budgetOre).toBe(18000000);
     expect(report.byKind.kostnad.outcomeOre).toBe(5400000);
     expect(report.byArea.kompetensutveckling).toEqual({
-      kostnad: { budgetOre: 5000000, outcomeOre: 2400000, forecastOre: 9626374, deviationOre: 4626374 },
-      intakt: { budgetOre: 1000000, outcomeOre: 400000, forecastOre: 1604396, deviationOre: 604396 },
-      net: { budgetOre: -4000000, outcomeOre: -2000000, forecastOre: -8021978, deviationOre: -4021978 },
+      kostnad: { budgetOre: 5000000, outcomeOre: 2400000, forecastOre: 5000000, deviationOre: 0 },
+      intakt: { budgetOre: 1000000, outcomeOre: 400000, forecastOre: 1000000, deviationOre: 0 },
+      net: { budgetOre: -4000000, outcomeOre: -2000000, forecastOre: -4000000, deviationOre: 0 },
     });
     const { net, byKind } = report;
     expect(net.budgetOre).toBe(0);
