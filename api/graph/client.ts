@@ -10,7 +10,7 @@ import {
 export type AccessTokenSource = () => Promise<string>;
 
 export interface GraphClientOptions {
-  /** e.g. https://graph.microsoft.com/v1.0 or the local tenant's http://127.0.0.1:4100/v1.0 */
+  /** Graph's v1.0 base URL from config: Microsoft's cloud, or the local tenant's /v1.0. */
   baseUrl: string;
   timeoutMs: number;
   maxRetries: number;

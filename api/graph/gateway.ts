@@ -288,7 +288,7 @@ export class GraphGateway {
     return { url: `/teams/${teamId}/channels`, toValue: (raw) => raw as Channel };
   }
 
-  /** Whether the list has any item: one page of one item, no paging. */
+  /** Whether the list holds at least one item: one page of one item, no paging. */
   async hasItems(siteId: string, listId: string): Promise<boolean> {
     const page = await this.call(
       () => this.api(`/sites/${siteId}/lists/${listId}/items`).top(1).get() as Promise<Collection<ListItem>>,
