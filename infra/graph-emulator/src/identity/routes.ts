@@ -3,6 +3,7 @@ import type { EmulatorContext } from '../context';
 import { TENANT_SCOPE, type StoredUser } from '../model';
 import { ENTRA_HOST, issuerFor } from '../tenantConfig';
 import { escapeHtml } from '../html';
+import { findUser } from '../resources/users';
 
 /** Entra's OAuth error shape (not Graph's): `error`, `error_description` starting with an AADSTS code. */
 function oauthError(status: number, error: string, aadsts: string, description: string) {
@@ -17,15 +18,6 @@ function oauthError(status: number, error: string, aadsts: string, description: 
       correlation_id: crypto.randomUUID(),
     },
   };
-}
-
-function findUser(ctx: EmulatorContext, idOrUpn: string): StoredUser | undefined {
-  const byId = ctx.store.get<StoredUser>('user', TENANT_SCOPE, idOrUpn);
-  if (byId) return byId;
-  const lower = idOrUpn.toLowerCase();
-  return ctx.store
-    .list<StoredUser>('user', TENANT_SCOPE)
-    .find((u) => u.userPrincipalName.toLowerCase() === lower || u.mail.toLowerCase() === lower);
 }
 
 /** The Entra-like endpoints: metadata, keys, token (client credentials and on-behalf-of), persona sign-in. */
