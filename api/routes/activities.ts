@@ -12,7 +12,6 @@ import {
 import { apiErrors } from '../http/errors';
 import type { AppServices } from '../services';
 import {
-  activityDecisionSchema,
   activityPatchSchema,
   activityStatusSchema,
   evaluationInputSchema,
@@ -20,7 +19,8 @@ import {
   toActivity,
 } from '../services/activities';
 import { yearInput } from '../services/budgetListFields';
-import { planDecisionSchema, planInputSchema } from '../services/operatingPlan';
+import { decisionReferenceSchema } from '../services/decisions';
+import { planInputSchema } from '../services/operatingPlan';
 import { contextOf } from './context';
 
 const itemParam = z.object({ id: z.string().regex(/^\d{1,12}$/, 'Ogiltigt id.') });
@@ -77,7 +77,7 @@ export function activitiesRouter(services: AppServices): Router {
     requireRole(caller.roles, 'activity.decide');
     const { id } = parseOrThrow(itemParam, req.params);
     const etag = requireIfMatch(req.header('if-match'), 'aktivitetens');
-    const input = parseOrThrow(activityDecisionSchema, req.body ?? {});
+    const input = parseOrThrow(decisionReferenceSchema, req.body ?? {});
     const result = await activities.decide(graph, id, input, etag);
     res.setHeader('ETag', result.activity.etag);
     res.json(result);
@@ -132,7 +132,7 @@ export function activitiesRouter(services: AppServices): Router {
     requireRole(caller.roles, 'decision.record');
     const { year } = parseOrThrow(yearParam, req.params);
     const etag = requireIfMatch(req.header('if-match'), 'verksamhetsplanen');
-    const input = parseOrThrow(planDecisionSchema, req.body ?? {});
+    const input = parseOrThrow(decisionReferenceSchema, req.body ?? {});
     const plan = await operatingPlan.decide(graph, year, input, etag);
     res.setHeader('ETag', plan.etag);
     res.json({ plan });

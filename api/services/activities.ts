@@ -27,7 +27,13 @@ import {
   textValue,
   withConflict,
 } from './budgetListFields';
-import type { DecisionsService, OpenProposal, ProposalSource } from './decisions';
+import {
+  decisionReferenceSchema,
+  type DecisionReferenceInput,
+  type DecisionsService,
+  type OpenProposal,
+  type ProposalSource,
+} from './decisions';
 import type { SiteDirectory } from './site';
 
 /** Aktiviteter's fields by internal name (see listSchema). */
@@ -104,18 +110,6 @@ export const activityPatchSchema = z
   .partial()
   .strict();
 export type ActivityPatch = z.infer<typeof activityPatchSchema>;
-
-export const activityDecisionSchema = z.union([
-  z.object({ decisionId: z.string().regex(/^\d{1,12}$/, 'Ogiltigt beslut.') }).strict(),
-  z
-    .object({
-      meetingId: z.string().trim().min(1, 'Ange mötet där beslutet fattades.').max(64),
-      text: z.string().trim().min(1).max(10_000).optional(),
-      followUpDue: isoDateInput.optional(),
-    })
-    .strict(),
-]);
-export type ActivityDecisionInput = z.infer<typeof activityDecisionSchema>;
 
 export const activityStatusSchema = z
   .object({ to: z.enum(['genomford', 'struken'], { error: 'Statusen kan bara sättas till genomförd eller struken.' }) })
@@ -319,10 +313,10 @@ export class ActivitiesService implements ProposalSource {
   async decide(
     gateway: GraphGateway,
     id: string,
-    input: ActivityDecisionInput,
+    input: DecisionReferenceInput,
     etag: string,
   ): Promise<{ activity: ActivityRecord; decisionId: string }> {
-    const data = parseOrThrow(activityDecisionSchema, input);
+    const data = parseOrThrow(decisionReferenceSchema, input);
     const current = await this.get(gateway, id);
     if (!sameEtag(current.etag, etag)) throw new ConflictError(current);
     // Checked before any decision is written, so a refused change leaves no orphan in Beslut.

@@ -78,6 +78,22 @@ export const followUpPatchSchema = z
   .strict();
 export type FollowUpPatch = z.infer<typeof followUpPatchSchema>;
 
+/**
+ * How an activity or a verksamhetsplan points at samverkansgruppen's decision: an existing Beslut item, or one
+ * to record now at the meeting where it was taken.
+ */
+export const decisionReferenceSchema = z.union([
+  z.object({ decisionId: z.string().regex(/^\d{1,12}$/, 'Ogiltigt beslut.') }).strict(),
+  z
+    .object({
+      meetingId: z.string().trim().min(1, 'Ange mötet där beslutet fattades.').max(64),
+      text: z.string().trim().min(1).max(10_000).optional(),
+      followUpDue: isoDateInput.optional(),
+    })
+    .strict(),
+]);
+export type DecisionReferenceInput = z.infer<typeof decisionReferenceSchema>;
+
 export interface DecisionFilter {
   meetingId?: string;
   kind?: DecisionKind;

@@ -12,8 +12,15 @@ import {
 import { ConflictError } from '../graph/errors';
 import type { GraphGateway, ListItemWithFields } from '../graph/gateway';
 import { eq } from '../graph/odata';
-import { integerValue, isoDateInput, oneOfValue, sameEtag, textValue, withConflict } from './budgetListFields';
-import { toDecision, type DecisionsService, type OpenProposal, type ProposalSource } from './decisions';
+import { integerValue, oneOfValue, sameEtag, textValue, withConflict } from './budgetListFields';
+import {
+  decisionReferenceSchema,
+  toDecision,
+  type DecisionReferenceInput,
+  type DecisionsService,
+  type OpenProposal,
+  type ProposalSource,
+} from './decisions';
 import type { SiteDirectory } from './site';
 
 /** Verksamhetsplan's fields by internal name (see listSchema): one item per year. */
@@ -55,18 +62,6 @@ export const planInputSchema = z
   })
   .strict();
 export type PlanInput = z.input<typeof planInputSchema>;
-
-export const planDecisionSchema = z.union([
-  z.object({ decisionId: z.string().regex(/^\d{1,12}$/, 'Ogiltigt beslut.') }).strict(),
-  z
-    .object({
-      meetingId: z.string().trim().min(1, 'Ange mötet där beslutet fattades.').max(64),
-      text: z.string().trim().min(1).max(10_000).optional(),
-      followUpDue: isoDateInput.optional(),
-    })
-    .strict(),
-]);
-export type PlanDecisionInput = z.infer<typeof planDecisionSchema>;
 
 const storedGoalsSchema = z.array(
   z.object({ id: z.string(), text: z.string(), activityIds: z.array(z.string()).default([]) }),
@@ -153,10 +148,10 @@ export class OperatingPlanService implements ProposalSource {
   async decide(
     gateway: GraphGateway,
     year: number,
-    input: PlanDecisionInput,
+    input: DecisionReferenceInput,
     etag: string,
   ): Promise<OperatingPlanRecord> {
-    const data = parseOrThrow(planDecisionSchema, input);
+    const data = parseOrThrow(decisionReferenceSchema, input);
     const current = await this.get(gateway, year);
     if (!current) throw new DomainRuleError('PLAN_NOT_FOUND', `Det finns ingen verksamhetsplan för ${year}.`);
     if (!sameEtag(etag, current.etag)) throw new ConflictError(current);
