@@ -1,5 +1,5 @@
-import PDFDocument from 'pdfkit';
 import type { ProtocolSections } from '../../src/domain';
+import { samverkanPdf } from './pdf';
 
 export interface ProtocolPdfInput {
   sections: ProtocolSections;
@@ -12,22 +12,11 @@ export interface ProtocolPdfInput {
  * justering, in that order. Helvetica's WinAnsi encoding covers Swedish letters, § and the en dash.
  */
 export function protocolPdf({ sections, producedAt }: ProtocolPdfInput): Promise<Buffer> {
-  const doc = new PDFDocument({
-    size: 'A4',
+  const { doc, finished } = samverkanPdf({
+    title: sections.title,
+    subject: sections.status,
+    producedAt,
     margin: 56,
-    info: {
-      Title: sections.title,
-      Author: 'Plan- och byggsamverkan Västerbotten',
-      Subject: sections.status,
-      CreationDate: producedAt,
-    },
-    lang: 'sv-SE',
-  });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
   });
 
   const heading = (text: string) => {
@@ -70,5 +59,5 @@ export function protocolPdf({ sections, producedAt }: ProtocolPdfInput): Promise
   }
 
   doc.end();
-  return done;
+  return finished;
 }

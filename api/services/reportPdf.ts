@@ -1,4 +1,4 @@
-import PDFDocument from 'pdfkit';
+import { samverkanPdf } from './pdf';
 import {
   BUDGET_CATEGORY_LABELS,
   BUDGET_KIND_LABELS,
@@ -46,23 +46,12 @@ const COFINANCING_COLUMNS: Column[] = [
  */
 export function statusReportPdf({ status, coFinancing, producedAt }: StatusReportPdfInput): Promise<Buffer> {
   const title = `Ekonomisk lägesrapport ${status.year}`;
-  const doc = new PDFDocument({
-    size: 'A4',
+  const { doc, finished } = samverkanPdf({
+    title,
+    subject: `Budget, utfall, prognos och avvikelse per ${status.asOf}`,
+    producedAt,
     layout: 'landscape',
     margin: 40,
-    info: {
-      Title: title,
-      Author: 'Plan- och byggsamverkan Västerbotten',
-      Subject: `Budget, utfall, prognos och avvikelse per ${status.asOf}`,
-      CreationDate: producedAt,
-    },
-    lang: 'sv-SE',
-  });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
   });
   const left = doc.page.margins.left;
   const bottom = () => doc.page.height - doc.page.margins.bottom;
@@ -160,7 +149,7 @@ export function statusReportPdf({ status, coFinancing, producedAt }: StatusRepor
   );
 
   doc.end();
-  return done;
+  return finished;
 }
 
 /** Budget (outlined) and outcome (filled) per category; the numbers are in the tables above. */
