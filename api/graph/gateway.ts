@@ -348,20 +348,8 @@ export class GraphGateway {
     fields: Partial<F>,
     eTag: string,
   ): Promise<ListItemWithFields<F>> {
-    try {
-      await this.call(
-        () =>
-          this.api(`/sites/${siteId}/lists/${listId}/items/${encodePathSegment(itemId)}/fields`)
-            .header('If-Match', eTag)
-            .patch(fields) as Promise<FieldValueSet>,
-      );
-    } catch (error) {
-      if (error instanceof GraphRequestError && error.status === 412) {
-        throw new ConflictError(await this.getItem<F>(siteId, listId, itemId));
-      }
-      throw error;
-    }
-    // The fields answer carries no item eTag: read the item back for the new one.
+    await this.patchFieldsIfMatch<F>(siteId, listId, itemId, fields, eTag);
+    // Read back for the item as a whole (its modified-by and -when), not only its fields.
     return this.getItem<F>(siteId, listId, itemId);
   }
 
@@ -376,16 +364,27 @@ export class GraphGateway {
     fields: Partial<F>,
     eTag: string,
   ): Promise<ListItemWithFields<F>> {
+    const answer = await this.patchFieldsIfMatch<F>(siteId, listId, itemId, fields, eTag);
+    const etag = answer['@odata.etag'];
+    if (typeof etag !== 'string') return this.getItem<F>(siteId, listId, itemId);
+    return toListItem<F>({ id: itemId, eTag: etag, fields: answer });
+  }
+
+  /** PATCH …/fields with If-Match; a 412 becomes a ConflictError carrying the item as it is now. */
+  private async patchFieldsIfMatch<F extends ListItemFields>(
+    siteId: string,
+    listId: string,
+    itemId: string,
+    fields: Partial<F>,
+    eTag: string,
+  ): Promise<FieldValueSet & Record<string, unknown>> {
     try {
-      const answer = await this.call(
+      return await this.call(
         () =>
           this.api(`/sites/${siteId}/lists/${listId}/items/${encodePathSegment(itemId)}/fields`)
             .header('If-Match', eTag)
             .patch(fields) as Promise<FieldValueSet & Record<string, unknown>>,
       );
-      const etag = answer['@odata.etag'];
-      if (typeof etag !== 'string') return this.getItem<F>(siteId, listId, itemId);
-      return toListItem<F>({ id: itemId, eTag: etag, fields: answer });
     } catch (error) {
       if (error instanceof GraphRequestError && error.status === 412) {
         throw new ConflictError(await this.getItem<F>(siteId, listId, itemId));
