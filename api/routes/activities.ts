@@ -11,17 +11,17 @@ import {
 } from '../../src/domain';
 import { apiErrors } from '../http/errors';
 import type { AppServices } from '../services';
+import { toActivity } from '../services/economy';
+import { contextOf } from './context';
 import {
   activityPatchSchema,
   activityStatusSchema,
+  decisionReferenceSchema,
   evaluationInputSchema,
   newActivitySchema,
-  toActivity,
-  yearInput,
-  decisionReferenceSchema,
   planInputSchema,
-} from '../services/economy';
-import { contextOf } from './context';
+  yearInput,
+} from '../../src/contract';
 
 const itemParam = z.object({ id: z.string().regex(/^\d{1,12}$/, 'Ogiltigt id.') });
 const yearParam = z.object({ year: yearInput });

@@ -6,13 +6,14 @@ import type { TokenValidator } from '../auth/tokenValidator';
 import { apiErrors } from '../http/errors';
 import type { AppServices } from '../services';
 import { meView } from '../services/identity';
-import { contactPatchSchema } from '../services/contacts';
+
 import { activitiesRouter } from './activities';
 import { budgetRouter } from './budget';
 import { authenticate, contextOf } from './context';
 import { decisionsRouter } from './decisions';
 import { workingGroupsRouter } from './workingGroups';
 import { meetingsRouter } from './meetings';
+import { contactPatchSchema } from '../../src/contract';
 
 const idParam = z.object({ id: z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'Ogiltigt id.') });
 const meetingsQuery = z

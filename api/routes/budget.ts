@@ -2,17 +2,18 @@ import express, { type Router } from 'express';
 import { z } from 'zod';
 import { parseOrThrow, requireRole, toIsoDate } from '../../src/domain';
 import type { AppServices } from '../services';
-import {
-  budgetLinePatchSchema,
-  newBudgetLineSchema,
-  newOutcomeSchema,
-  isoDateInput,
-  yearInput,
-  newTimeEntrySchema,
-} from '../services/economy';
+
 import { statusReportCsv, statusReportPdf } from '../services/documents';
 import { requireIfMatch } from './activities';
 import { contextOf } from './context';
+import {
+  budgetLinePatchSchema,
+  isoDateInput,
+  newBudgetLineSchema,
+  newOutcomeSchema,
+  newTimeEntrySchema,
+  yearInput,
+} from '../../src/contract';
 
 const itemParam = z.object({ id: z.string().regex(/^\d{1,12}$/, 'Ogiltigt id.') });
 const yearQuery = z.object({ year: yearInput }).strict();

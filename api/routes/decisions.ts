@@ -2,9 +2,10 @@ import express, { type Router } from 'express';
 import { z } from 'zod';
 import { DECISION_KINDS, FOLLOW_UP_STATUSES, parseOrThrow, requireRole } from '../../src/domain';
 import type { AppServices } from '../services';
-import { followUpPatchSchema, newDecisionSchema } from '../services/economy';
+
 import { requireIfMatch } from './activities';
 import { contextOf } from './context';
+import { followUpPatchSchema, newDecisionSchema } from '../../src/contract';
 
 const itemParam = z.object({ id: z.string().regex(/^\d{1,12}$/, 'Ogiltigt id.') });
 const listQuery = z

@@ -2,8 +2,9 @@ import express, { type Router } from 'express';
 import { z } from 'zod';
 import { parseOrThrow, requireRole } from '../../src/domain';
 import type { AppServices } from '../services';
-import { appointSchema, endSchema } from '../services/workingGroups';
+
 import { contextOf } from './context';
+import { appointSchema, channelUserRequestSchema, endSchema, memberRequestSchema } from '../../src/contract';
 
 const idParam = z.object({ id: z.string().regex(/^[0-9]{1,10}$/, 'Ogiltigt id.') }).strict();
 const memberParams = z
@@ -12,8 +13,6 @@ const memberParams = z
     personId: z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'Ogiltigt person-id.'),
   })
   .strict();
-const personBody = z.object({ personId: z.string().trim().min(1, 'Välj en person.').max(64) }).strict();
-const channelUserBody = z.object({ userId: z.string().trim().min(1, 'Ange personens id.').max(64) }).strict();
 const noQuery = z.object({}).strict();
 
 /**
@@ -55,7 +54,7 @@ export function workingGroupsRouter(services: AppServices): Router {
     const { caller, graph } = contextOf(res);
     requireRole(caller.roles, 'workinggroup.members');
     const { id } = parseOrThrow(idParam, req.params);
-    const { personId } = parseOrThrow(personBody, req.body ?? {});
+    const { personId } = parseOrThrow(memberRequestSchema, req.body ?? {});
     res.json({ group: await groups.addMember(graph, app(), id, personId) });
   });
 
@@ -78,7 +77,7 @@ export function workingGroupsRouter(services: AppServices): Router {
     const { caller, graph } = contextOf(res);
     requireRole(caller.roles, 'workinggroup.members');
     const { id } = parseOrThrow(idParam, req.params);
-    const { userId } = parseOrThrow(channelUserBody, req.body ?? {});
+    const { userId } = parseOrThrow(channelUserRequestSchema, req.body ?? {});
     res.json({ group: await groups.acceptChannelMember(graph, app(), id, userId) });
   });
 
@@ -86,7 +85,7 @@ export function workingGroupsRouter(services: AppServices): Router {
     const { caller, graph } = contextOf(res);
     requireRole(caller.roles, 'workinggroup.members');
     const { id } = parseOrThrow(idParam, req.params);
-    const { userId } = parseOrThrow(channelUserBody, req.body ?? {});
+    const { userId } = parseOrThrow(channelUserRequestSchema, req.body ?? {});
     await groups.undoChannelMember(graph, app(), id, userId);
     res.json(await groups.channelDifference(app(), id));
   });

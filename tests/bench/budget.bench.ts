@@ -1,9 +1,10 @@
 import { COORDINATOR, MEMBER_GUEST } from '../../infra/graph-emulator/tests/support';
-import type { NewBudgetLine, NewOutcome } from '../../api/services/economy';
+
 import { BUDGET_CATEGORIES, SAMVERKANSOMRADEN, categoryKind, type BudgetCategory } from '../../src/domain';
 import { eq } from '../../api/graph/odata';
 import { requestLogSeq, requestsSince, startStack } from '../integration/support/stack';
 import { figure, timed, type Figure } from './stats';
+import { type NewBudgetLine, type NewOutcome } from '../../src/contract';
 
 const YEARS = [2022, 2023, 2024, 2025, 2026];
 const LINES_PER_YEAR = 200;

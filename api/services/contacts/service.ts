@@ -1,9 +1,9 @@
-import { z } from 'zod';
 import { createPerson, isRole, type Organisation, type Person, type Role } from '../../../src/domain';
 import type { GraphGateway, ListItemWithFields } from '../../graph/gateway';
 import { ConflictError } from '../../graph/errors';
 import { eq } from '../../graph/odata';
 import type { SiteDirectory } from '../lists';
+import { type ContactPatch } from '../../../src/contract';
 
 /** Kontakter's fields by internal name (see listSchema). */
 export interface ContactFields extends Record<string, unknown> {
@@ -31,18 +31,6 @@ export interface NewContact {
   phone?: string;
   entraObjectId?: string;
 }
-
-export const contactPatchSchema = z
-  .object({
-    displayName: z.string().trim().min(1, 'Namnet får inte vara tomt.').max(255).optional(),
-    email: z.string().trim().toLowerCase().email('Ogiltig e-postadress.').max(255).optional(),
-    organisationId: z.string().trim().min(1).max(64).optional(),
-    roles: z.array(z.string()).max(10).optional(),
-    title: z.string().trim().max(255).optional(),
-    phone: z.string().trim().max(40).optional(),
-  })
-  .strict();
-export type ContactPatch = z.infer<typeof contactPatchSchema>;
 
 export function parseRoles(text: string | undefined): Role[] {
   return (text ?? '')

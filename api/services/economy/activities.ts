@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import {
   ACTIVITY_STATUSES,
   DomainRuleError,
@@ -20,21 +19,24 @@ import {
   READ_PAGE_SIZE,
   dateValue,
   integerValue,
-  isoDateInput,
   oneOfValue,
   sameEtag,
   splitList,
   textValue,
   withConflict,
 } from './listFields';
-import {
-  decisionReferenceSchema,
-  type DecisionReferenceInput,
-  type DecisionsService,
-  type OpenProposal,
-  type ProposalSource,
-} from './decisions';
+import { type DecisionsService, type OpenProposal, type ProposalSource } from './decisions';
 import type { SiteDirectory } from '../lists';
+import {
+  type ActivityPatch,
+  type DecisionReferenceInput,
+  type EvaluationInput,
+  type NewActivity,
+  activityPatchSchema,
+  decisionReferenceSchema,
+  evaluationInputSchema,
+  newActivitySchema,
+} from '../../../src/contract';
 
 /** Aktiviteter's fields by internal name (see listSchema). */
 export interface ActivityFields extends Record<string, unknown> {
@@ -75,64 +77,6 @@ export interface ActivityRecord extends Omit<Activity, 'evaluation'> {
   proposedByEmail?: string;
   evaluation?: ActivityEvaluationRecord;
 }
-
-const oreInput = z
-  .number({ error: 'Beloppet måste vara ett heltal i öre.' })
-  .int('Beloppet måste vara ett heltal i öre.')
-  .min(0, 'Beloppet får inte vara negativt.')
-  .max(Number.MAX_SAFE_INTEGER, 'Beloppet är för stort.');
-
-const activityShape = {
-  title: z.string().trim().min(1, 'Titeln får inte vara tom.').max(255, 'Titeln får vara högst 255 tecken.'),
-  area: z.enum(SAMVERKANSOMRADEN, { error: (issue) => `Okänt samverkansområde: ${String(issue.input)}.` }),
-  targetGroups: z
-    .array(z.enum(TARGET_GROUPS, { error: (issue) => `Okänd målgrupp: ${String(issue.input)}.` }))
-    .min(1, 'Ange minst en målgrupp.')
-    .max(TARGET_GROUPS.length),
-  startDate: isoDateInput,
-  endDate: isoDateInput,
-  responsibleOrganisationId: z.string().trim().min(1, 'Ange ansvarig organisation.').max(64),
-  responsibleEmail: z.string().trim().toLowerCase().email('Ogiltig e-postadress.').max(255).optional(),
-  budgetedCostOre: oreInput.default(0),
-  participantFeeOre: oreInput.default(0),
-  description: z.string().trim().max(10_000).optional(),
-};
-
-export const newActivitySchema = z.object(activityShape).strict();
-export type NewActivity = z.input<typeof newActivitySchema>;
-
-export const activityPatchSchema = z
-  .object({
-    ...activityShape,
-    budgetedCostOre: oreInput,
-    participantFeeOre: oreInput,
-  })
-  .partial()
-  .strict();
-export type ActivityPatch = z.infer<typeof activityPatchSchema>;
-
-export const activityStatusSchema = z
-  .object({ to: z.enum(['genomford', 'struken'], { error: 'Statusen kan bara sättas till genomförd eller struken.' }) })
-  .strict();
-
-export const evaluationInputSchema = z
-  .object({
-    date: isoDateInput,
-    summary: z.string().trim().min(1, 'Beskriv utfallet av aktiviteten.').max(10_000),
-    lessons: z.string().trim().max(10_000).optional(),
-    participantsByOrganisation: z
-      .record(
-        z.string().regex(/^[a-z0-9-]{1,64}$/, 'Ogiltig organisation.'),
-        z
-          .number({ error: 'Antalet deltagare måste vara ett heltal.' })
-          .int('Antalet deltagare måste vara ett heltal.')
-          .min(0, 'Antalet deltagare får inte vara negativt.')
-          .max(100_000),
-      )
-      .default({}),
-  })
-  .strict();
-export type EvaluationInput = z.input<typeof evaluationInputSchema>;
 
 export interface ActivityQuery {
   year?: number;

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import {
   BUDGET_CATEGORIES,
   BUDGET_KINDS,
@@ -10,7 +9,6 @@ import {
   createOutcomeEntry,
   parseOrThrow,
   statusReport,
-  type BudgetCategory,
   type BudgetLine,
   type CoFinancingReport,
   type IsoDate,
@@ -20,16 +18,16 @@ import {
 } from '../../../src/domain';
 import type { GraphGateway, ListItemWithFields } from '../../graph/gateway';
 import { eq } from '../../graph/odata';
-import {
-  READ_PAGE_SIZE,
-  dateValue,
-  integerValue,
-  isoDateInput,
-  oneOfValue,
-  textValue,
-  withConflict,
-} from './listFields';
+import { READ_PAGE_SIZE, dateValue, integerValue, oneOfValue, textValue, withConflict } from './listFields';
 import type { SiteDirectory } from '../lists';
+import {
+  type BudgetLinePatch,
+  type NewBudgetLine,
+  type NewOutcome,
+  budgetLinePatchSchema,
+  newBudgetLineSchema,
+  newOutcomeSchema,
+} from '../../../src/contract';
 
 /** Budget's fields by internal name (see listSchema). Amounts are integer öre in a number column. */
 export interface BudgetLineFields extends Record<string, unknown> {
@@ -61,47 +59,6 @@ export interface OutcomeRecord extends OutcomeEntry {
   etag: string;
   bookedByEmail?: string;
 }
-
-const ORE_LIMIT = Number.MAX_SAFE_INTEGER;
-
-const lineShape = {
-  year: z.number().int().min(2000, 'Ogiltigt budgetår.').max(2199, 'Ogiltigt budgetår.'),
-  category: z.enum(BUDGET_CATEGORIES as [BudgetCategory, ...BudgetCategory[]], {
-    error: (issue) => `Okänd budgetkategori: ${String(issue.input)}.`,
-  }),
-  area: z.enum(SAMVERKANSOMRADEN, { error: (issue) => `Okänt samverkansområde: ${String(issue.input)}.` }).optional(),
-  name: z.string().trim().min(1, 'Namnet får inte vara tomt.').max(255, 'Namnet får vara högst 255 tecken.'),
-  amountOre: z
-    .number({ error: 'Beloppet måste vara ett heltal i öre.' })
-    .int('Beloppet måste vara ett heltal i öre.')
-    .min(0, 'Beloppet får inte vara negativt.')
-    .max(ORE_LIMIT, 'Beloppet är för stort.'),
-  organisationId: z.string().trim().min(1).max(64).optional(),
-};
-
-export const newBudgetLineSchema = z.object(lineShape).strict();
-export type NewBudgetLine = z.infer<typeof newBudgetLineSchema>;
-
-export const budgetLinePatchSchema = z
-  .object({ ...lineShape, area: lineShape.area.nullable(), organisationId: lineShape.organisationId.nullable() })
-  .omit({ year: true })
-  .partial()
-  .strict();
-export type BudgetLinePatch = z.infer<typeof budgetLinePatchSchema>;
-
-export const newOutcomeSchema = z
-  .object({
-    budgetLineId: z.string().regex(/^\d{1,12}$/, 'Ogiltig budgetrad.'),
-    date: isoDateInput,
-    amountOre: z
-      .number({ error: 'Beloppet måste vara ett heltal i öre.' })
-      .int('Beloppet måste vara ett heltal i öre.')
-      .min(-ORE_LIMIT, 'Beloppet är för stort.')
-      .max(ORE_LIMIT, 'Beloppet är för stort.'),
-    text: z.string().trim().max(2000).optional(),
-  })
-  .strict();
-export type NewOutcome = z.infer<typeof newOutcomeSchema>;
 
 function lineToRecord(item: ListItemWithFields<BudgetLineFields>): BudgetLineRecord {
   const f = item.fields;

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import {
   createTimeEntry,
   parseOrThrow,
@@ -9,8 +8,9 @@ import {
 } from '../../../src/domain';
 import type { GraphGateway, ListItemWithFields } from '../../graph/gateway';
 import { eq } from '../../graph/odata';
-import { READ_PAGE_SIZE, dateValue, integerValue, isoDateInput, numberValue, textValue } from './listFields';
+import { READ_PAGE_SIZE, dateValue, integerValue, numberValue, textValue } from './listFields';
 import type { SiteDirectory } from '../lists';
+import { type NewTimeEntry, newTimeEntrySchema } from '../../../src/contract';
 
 /** Samordnarens tid's fields by internal name (see listSchema). */
 export interface TimeEntryFields extends Record<string, unknown> {
@@ -27,20 +27,6 @@ export interface TimeEntryRecord extends TimeEntry {
   id: string;
   etag: string;
 }
-
-export const newTimeEntrySchema = z
-  .object({
-    date: isoDateInput,
-    hours: z.number({ error: 'Antalet timmar måste vara ett tal.' }),
-    assignment: z.string().trim().min(1, 'Ange vilket uppdrag tiden avser.').max(255),
-    activityId: z
-      .string()
-      .regex(/^\d{1,12}$/, 'Ogiltig aktivitet.')
-      .optional(),
-    note: z.string().trim().max(2000).optional(),
-  })
-  .strict();
-export type NewTimeEntry = z.infer<typeof newTimeEntrySchema>;
 
 function toRecord(item: ListItemWithFields<TimeEntryFields>): TimeEntryRecord {
   const f = item.fields;

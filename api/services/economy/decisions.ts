@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import {
   DECISION_KINDS,
   DECISION_KIND_LABELS,
@@ -20,8 +19,9 @@ import {
 import { GraphRequestError } from '../../graph/errors';
 import type { GraphGateway, ListItemWithFields } from '../../graph/gateway';
 import { eq } from '../../graph/odata';
-import { READ_PAGE_SIZE, dateValue, isoDateInput, oneOfValue, textValue, withConflict } from './listFields';
+import { READ_PAGE_SIZE, dateValue, oneOfValue, textValue, withConflict } from './listFields';
 import type { SiteDirectory } from '../lists';
+import { type FollowUpPatch, type NewDecision, followUpPatchSchema, newDecisionSchema } from '../../../src/contract';
 
 /** Beslut's fields by internal name (see listSchema). The meetings feature writes the same list. */
 export interface DecisionFields extends Record<string, unknown> {
@@ -53,46 +53,6 @@ export interface DecisionRecord {
   /** What the decision is about, e.g. `activity:12` or `operatingPlan:2026`. */
   subjectRef?: string;
 }
-
-export const newDecisionSchema = z
-  .object({
-    meetingId: z.string().trim().min(1, 'Ange mötet där beslutet fattades.').max(64),
-    kind: z.enum(DECISION_KINDS, { error: (issue) => `Okänd beslutstyp: ${String(issue.input)}.` }),
-    title: z.string().trim().max(255).optional(),
-    text: z.string().trim().min(1, 'Beslutstexten får inte vara tom.').max(10_000),
-    ownerEmail: z.string().trim().toLowerCase().email('Ogiltig e-postadress.').max(255).optional(),
-    followUpDue: isoDateInput.optional(),
-    subjectRef: z
-      .string()
-      .regex(/^[A-Za-z]+:[A-Za-z0-9-]{1,64}$/, 'Ogiltig hänvisning.')
-      .optional(),
-  })
-  .strict();
-export type NewDecision = z.infer<typeof newDecisionSchema>;
-
-export const followUpPatchSchema = z
-  .object({
-    followUp: z.enum(FOLLOW_UP_STATUSES, { error: (issue) => `Okänd uppföljningsstatus: ${String(issue.input)}.` }),
-    note: z.string().trim().max(10_000).optional(),
-  })
-  .strict();
-export type FollowUpPatch = z.infer<typeof followUpPatchSchema>;
-
-/**
- * How an activity or a verksamhetsplan points at samverkansgruppen's decision: an existing Beslut item, or one
- * to record now at the meeting where it was taken.
- */
-export const decisionReferenceSchema = z.union([
-  z.object({ decisionId: z.string().regex(/^\d{1,12}$/, 'Ogiltigt beslut.') }).strict(),
-  z
-    .object({
-      meetingId: z.string().trim().min(1, 'Ange mötet där beslutet fattades.').max(64),
-      text: z.string().trim().min(1).max(10_000).optional(),
-      followUpDue: isoDateInput.optional(),
-    })
-    .strict(),
-]);
-export type DecisionReferenceInput = z.infer<typeof decisionReferenceSchema>;
 
 export interface DecisionFilter {
   meetingId?: string;

@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { isValidIsoDate, toIsoDate, type IsoDate } from '../../../src/domain';
+import { toIsoDate, type IsoDate } from '../../../src/domain';
 import { ConflictError } from '../../graph/errors';
 import type { ListItemFields, ListItemWithFields } from '../../graph/gateway';
 
@@ -59,16 +58,6 @@ export async function withConflict<F extends ListItemFields, R>(
 
 /** Page size for reads: one request answers a year of a list in all but the largest cases. */
 export const READ_PAGE_SIZE = 5000;
-
-export const isoDateInput = z
-  .string({ error: 'Datum måste anges som text (ÅÅÅÅ-MM-DD).' })
-  .refine(isValidIsoDate, { message: 'Ogiltigt datum; ange ÅÅÅÅ-MM-DD.' });
-
-export const yearInput = z.coerce
-  .number({ error: 'Året måste vara ett heltal.' })
-  .int('Året måste vara ett heltal.')
-  .min(2000, 'Året måste vara 2000 eller senare.')
-  .max(2199, 'Året måste vara före 2200.');
 
 /** ETags compared as SharePoint does: quotes and a weak prefix do not matter. */
 export function sameEtag(a: string, b: string): boolean {

@@ -13,15 +13,14 @@ import { ConflictError } from '../../graph/errors';
 import type { GraphGateway, ListItemWithFields } from '../../graph/gateway';
 import { eq } from '../../graph/odata';
 import { integerValue, oneOfValue, sameEtag, textValue, withConflict } from './listFields';
-import {
-  decisionReferenceSchema,
-  toDecision,
-  type DecisionReferenceInput,
-  type DecisionsService,
-  type OpenProposal,
-  type ProposalSource,
-} from './decisions';
+import { toDecision, type DecisionsService, type OpenProposal, type ProposalSource } from './decisions';
 import type { SiteDirectory } from '../lists';
+import {
+  type DecisionReferenceInput,
+  type PlanInput,
+  decisionReferenceSchema,
+  planInputSchema,
+} from '../../../src/contract';
 
 /** Verksamhetsplan's fields by internal name (see listSchema): one item per year. */
 export interface OperatingPlanFields extends Record<string, unknown> {
@@ -37,31 +36,6 @@ export interface OperatingPlanRecord extends OperatingPlan {
   id: string;
   etag: string;
 }
-
-export const planInputSchema = z
-  .object({
-    priorities: z.array(z.string().trim().min(1, 'En prioritering får inte vara tom.').max(2000)).max(50).default([]),
-    goals: z
-      .array(
-        z
-          .object({
-            id: z
-              .string()
-              .regex(/^[A-Za-z0-9-]{1,64}$/, 'Ogiltigt mål-id.')
-              .optional(),
-            text: z.string().trim().min(1, 'Målet får inte vara tomt.').max(2000),
-            activityIds: z
-              .array(z.string().regex(/^\d{1,12}$/, 'Ogiltigt aktivitets-id.'))
-              .max(200)
-              .default([]),
-          })
-          .strict(),
-      )
-      .max(50)
-      .default([]),
-  })
-  .strict();
-export type PlanInput = z.input<typeof planInputSchema>;
 
 const storedGoalsSchema = z.array(
   z.object({ id: z.string(), text: z.string(), activityIds: z.array(z.string()).default([]) }),

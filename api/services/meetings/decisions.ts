@@ -1,14 +1,7 @@
-import { z } from 'zod';
-import {
-  DECISION_KINDS,
-  DECISION_KIND_LABELS,
-  type Decision,
-  type IsoDate,
-  type Meeting,
-  type Proposal,
-} from '../../../src/domain';
+import { DECISION_KIND_LABELS, type Decision, type IsoDate, type Meeting, type Proposal } from '../../../src/domain';
 import type { GraphGateway } from '../../graph/gateway';
 import { toDecision, type DecisionsService, type OpenProposal } from '../economy';
+import { meetingDecisionSchema } from '../../../src/contract';
 
 /**
  * The meetings feature's view of the decision register, over the decisions feature's service (one mapping
@@ -23,18 +16,6 @@ export interface MeetingDecisions {
   forMeeting(gateway: GraphGateway, meetingId: string): Promise<Decision[]>;
   record(gateway: GraphGateway, meeting: Meeting, input: unknown): Promise<Decision>;
 }
-
-export const meetingDecisionSchema = z
-  .object({
-    kind: z.enum(DECISION_KINDS, { error: (issue) => `Okänd beslutstyp: ${String(issue.input)}.` }),
-    text: z.string().trim().min(1, 'Beslutstexten får inte vara tom.').max(10_000),
-    ownerEmail: z.string().trim().toLowerCase().email('Ogiltig e-postadress.').max(255).optional(),
-    followUpDue: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, 'Ange datum som ÅÅÅÅ-MM-DD.')
-      .optional(),
-  })
-  .strict();
 
 /** An open proposal as the domain's Proposal: its subject (e.g. `activity:12`) is its id. */
 export function toAgendaProposal(proposal: OpenProposal, today: IsoDate): Proposal {

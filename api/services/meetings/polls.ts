@@ -24,6 +24,7 @@ import { eq } from '../../graph/odata';
 
 import { kallaAction, type Acting } from './service';
 import type { SiteDirectory } from '../lists';
+import { pollRequestSchema, voteRequestSchema } from '../../../src/contract';
 
 interface PollFields extends Record<string, unknown> {
   Title?: string;
@@ -45,21 +46,6 @@ interface VoteFields extends Record<string, unknown> {
   Choices?: string;
   CastAt?: string;
 }
-
-export const pollRequestSchema = z
-  .object({
-    group: z.enum(MEETING_GROUPS, { error: 'Välj samverkansgruppen eller stödgruppen.' }),
-    year: z.number().int().min(2000).max(2199),
-    season: z.enum(SEASONS).optional(),
-    candidates: z.array(z.object({ start: z.string().max(40), end: z.string().max(40) }).strict()).max(8),
-    deadline: z.string().max(40),
-    outsideWindowReason: z.string().trim().max(1000).optional(),
-  })
-  .strict();
-
-export const voteRequestSchema = z
-  .object({ choices: z.record(z.string().regex(/^k\d{1,2}$/), z.enum(VOTE_VALUES)) })
-  .strict();
 
 export interface PollView {
   id: string;

@@ -26,6 +26,7 @@ import type { MeetingDecisions } from './decisions';
 import type { Acting, MeetingsService } from './service';
 import { groupMembers, toDomainMeeting, type MeetingRecord } from './register';
 import type { SiteDirectory } from '../lists';
+import { attendanceRequestSchema, protocolRequestSchema } from '../../../src/contract';
 
 interface AttendanceFields extends Record<string, unknown> {
   Title?: string;
@@ -65,25 +66,6 @@ export interface ProtocolView {
   lockedAt?: string;
   sections?: ProtocolSections;
 }
-
-const email = z.string().trim().toLowerCase().email('Ogiltig e-postadress.').max(255);
-
-export const attendanceRequestSchema = z
-  .object({
-    rows: z
-      .array(z.object({ email, present: z.boolean() }).strict())
-      .min(1)
-      .max(200),
-  })
-  .strict();
-
-export const protocolRequestSchema = z
-  .object({
-    secretaryEmail: email,
-    chairEmail: email,
-    adjusterEmails: z.array(email).length(2, 'Utse exakt två justerare.'),
-  })
-  .strict();
 
 const approvalsSchema = z.array(z.object({ personId: z.string(), at: z.string() }));
 

@@ -3,9 +3,7 @@ import { z } from 'zod';
 import {
   DomainRuleError,
   GRAPH_RESPONSES,
-  MEETING_GROUPS,
   MEETING_GROUP_LABELS,
-  SEASONS,
   addDays,
   agendaToHtml,
   agendaToText,
@@ -15,7 +13,6 @@ import {
   createMeeting,
   escapeHtml,
   formatDateSv,
-  localTimeSchema,
   meetingToIcsEvent,
   notAnswered,
   requireRole,
@@ -58,6 +55,12 @@ import {
   type MeetingRecord,
 } from './register';
 import type { SiteDirectory } from '../lists';
+import {
+  cancelRequestSchema,
+  planRequestSchema,
+  rescheduleRequestSchema,
+  sendRequestSchema,
+} from '../../../src/contract';
 
 export type { MeetingRecord } from './register';
 
@@ -76,62 +79,6 @@ const MAX_CANDIDATES = 6;
 const CONTACTS_TTL_MS = 60_000;
 
 export const UNKNOWN_AVAILABILITY_LABEL = 'okänd tillgänglighet (annan organisation)';
-
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ange datum som ÅÅÅÅ-MM-DD.');
-const reasonSchema = z.string().trim().max(1000, 'Motiveringen får vara högst 1000 tecken.').optional();
-
-export const planRequestSchema = z
-  .object({
-    group: z.enum(MEETING_GROUPS, { error: 'Välj samverkansgruppen eller stödgruppen.' }),
-    year: z.number().int().min(2000).max(2199),
-    season: z.enum(SEASONS, { error: 'Välj vår eller höst.' }).optional(),
-    from: isoDate.optional(),
-    to: isoDate.optional(),
-    durationMinutes: z.number().int().min(30, 'Mötet måste vara minst 30 minuter.').max(480, 'Högst åtta timmar.'),
-    earliest: localTimeSchema.default('09:00'),
-    latest: localTimeSchema.default('16:00'),
-    outsideWindowReason: reasonSchema,
-  })
-  .strict();
-export type PlanRequest = z.input<typeof planRequestSchema>;
-
-const documentSchema = z.object({
-  title: z.string().trim().min(1, 'Handlingens rubrik saknas.').max(200),
-  url: z.string().trim().max(2000),
-});
-
-export const sendRequestSchema = z
-  .object({
-    group: z.enum(MEETING_GROUPS, { error: 'Välj samverkansgruppen eller stödgruppen.' }),
-    date: isoDate,
-    startTime: localTimeSchema,
-    endTime: localTimeSchema,
-    season: z.enum(SEASONS).optional(),
-    title: z.string().trim().min(1).max(200).optional(),
-    room: z.string().trim().max(200, 'Lokalen får vara högst 200 tecken.').optional(),
-    online: z.boolean().default(true),
-    outsideWindowReason: reasonSchema,
-    documents: z.array(documentSchema).max(20).default([]),
-    extraItems: z.array(z.string().trim().min(1).max(300)).max(20).default([]),
-    /** The same key on a retried request makes no second invitation. */
-    idempotencyKey: z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'Ogiltig idempotensnyckel.'),
-  })
-  .strict();
-export type SendRequest = z.input<typeof sendRequestSchema>;
-
-export const rescheduleRequestSchema = z
-  .object({
-    date: isoDate,
-    startTime: localTimeSchema,
-    endTime: localTimeSchema,
-    room: z.string().trim().max(200).optional(),
-    outsideWindowReason: reasonSchema,
-  })
-  .strict();
-
-export const cancelRequestSchema = z
-  .object({ comment: z.string().trim().min(1, 'Skriv ett meddelande till de kallade.').max(2000) })
-  .strict();
 
 export type Availability = 'free' | 'tentative' | 'busy' | 'unknown';
 

@@ -1,5 +1,4 @@
 import type { AadUserConversationMember, Channel, ConversationMember } from '@microsoft/microsoft-graph-types';
-import { z } from 'zod';
 import {
   DomainRuleError,
   DomainValidationError,
@@ -23,6 +22,7 @@ import type { ServerStateStore } from '../../state/store';
 import { toRecord as contactRecordOf, type ContactFields, type ContactRecord, type ContactsService } from '../contacts';
 import type { SiteDirectory } from '../lists';
 import { welcomeCard, type AdaptiveCardJson } from './card';
+import { type AppointInput, appointSchema } from '../../../src/contract';
 
 /** Arbetsgrupper's fields by internal name (see listSchema). */
 export interface WorkingGroupFields extends Record<string, unknown> {
@@ -99,27 +99,6 @@ export interface ChannelDifference {
   /** Why there is nothing to compare (a standard channel is the whole team). */
   note?: string;
 }
-
-const dateText = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Datum ska anges som ÅÅÅÅ-MM-DD.');
-
-export const appointSchema = z
-  .object({
-    name: z.string().trim().min(1, 'Namnet får inte vara tomt.').max(200, 'Namnet är för långt.'),
-    syfte: z.string().trim().min(1, 'Syftet får inte vara tomt.').max(4000),
-    uppdrag: z.string().trim().min(1, 'Uppdraget får inte vara tomt.').max(4000),
-    malsattning: z.string().trim().max(4000).optional(),
-    memberIds: z.array(z.string().trim().min(1).max(64)).min(1, 'Välj minst en medlem.').max(200),
-    convenerId: z.string().trim().min(1, 'Välj sammankallande.').max(64),
-    period: z.object({ start: dateText, end: dateText.optional() }),
-    membershipType: z.enum(MEMBERSHIP_TYPES, { error: 'Välj kanaltyp: standard, privat eller delad.' }),
-    decisionId: z.string().trim().min(1).max(64).optional(),
-  })
-  .strict();
-export type AppointInput = z.infer<typeof appointSchema>;
-
-export const endSchema = z
-  .object({ finalReport: z.string().trim().min(1, 'Skriv en kort slutrapport.').max(4000) })
-  .strict();
 
 const SHARED_GUEST_REASON =
   'Delade kanaler tar inte emot gäster: medlemmar från andra organisationer ansluts med B2B direct connect och läggs till av sin egen organisations team.';

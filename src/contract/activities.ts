@@ -1,0 +1,158 @@
+import { z } from 'zod';
+import { ACTIVITY_STATUSES, TARGET_GROUPS } from '../domain/activities';
+import { SAMVERKANSOMRADEN } from '../domain/areas';
+import { OPERATING_PLAN_STATUSES } from '../domain/operatingPlan';
+import { isoDateInput } from './common';
+
+/** Activities (/api/activities) and the verksamhetsplan (/api/operating-plan). */
+
+export const oreInput = z
+  .number({ error: 'Beloppet måste vara ett heltal i öre.' })
+  .int('Beloppet måste vara ett heltal i öre.')
+  .min(0, 'Beloppet får inte vara negativt.')
+  .max(Number.MAX_SAFE_INTEGER, 'Beloppet är för stort.');
+
+const activityShape = {
+  title: z.string().trim().min(1, 'Titeln får inte vara tom.').max(255, 'Titeln får vara högst 255 tecken.'),
+  area: z.enum(SAMVERKANSOMRADEN, { error: (issue) => `Okänt samverkansområde: ${String(issue.input)}.` }),
+  targetGroups: z
+    .array(z.enum(TARGET_GROUPS, { error: (issue) => `Okänd målgrupp: ${String(issue.input)}.` }))
+    .min(1, 'Ange minst en målgrupp.')
+    .max(TARGET_GROUPS.length),
+  startDate: isoDateInput,
+  endDate: isoDateInput,
+  responsibleOrganisationId: z.string().trim().min(1, 'Ange ansvarig organisation.').max(64),
+  responsibleEmail: z.string().trim().toLowerCase().email('Ogiltig e-postadress.').max(255).optional(),
+  budgetedCostOre: oreInput.default(0),
+  participantFeeOre: oreInput.default(0),
+  description: z.string().trim().max(10_000).optional(),
+};
+
+export const newActivitySchema = z.object(activityShape).strict();
+
+export type NewActivity = z.input<typeof newActivitySchema>;
+
+export const activityPatchSchema = z
+  .object({
+    ...activityShape,
+    budgetedCostOre: oreInput,
+    participantFeeOre: oreInput,
+  })
+  .partial()
+  .strict();
+
+export type ActivityPatch = z.infer<typeof activityPatchSchema>;
+
+export const activityStatusSchema = z
+  .object({ to: z.enum(['genomford', 'struken'], { error: 'Statusen kan bara sättas till genomförd eller struken.' }) })
+  .strict();
+
+export const evaluationInputSchema = z
+  .object({
+    date: isoDateInput,
+    summary: z.string().trim().min(1, 'Beskriv utfallet av aktiviteten.').max(10_000),
+    lessons: z.string().trim().max(10_000).optional(),
+    participantsByOrganisation: z
+      .record(
+        z.string().regex(/^[a-z0-9-]{1,64}$/, 'Ogiltig organisation.'),
+        z
+          .number({ error: 'Antalet deltagare måste vara ett heltal.' })
+          .int('Antalet deltagare måste vara ett heltal.')
+          .min(0, 'Antalet deltagare får inte vara negativt.')
+          .max(100_000),
+      )
+      .default({}),
+  })
+  .strict();
+
+export type EvaluationInput = z.input<typeof evaluationInputSchema>;
+
+export const planInputSchema = z
+  .object({
+    priorities: z.array(z.string().trim().min(1, 'En prioritering får inte vara tom.').max(2000)).max(50).default([]),
+    goals: z
+      .array(
+        z
+          .object({
+            id: z
+              .string()
+              .regex(/^[A-Za-z0-9-]{1,64}$/, 'Ogiltigt mål-id.')
+              .optional(),
+            text: z.string().trim().min(1, 'Målet får inte vara tomt.').max(2000),
+            activityIds: z
+              .array(z.string().regex(/^\d{1,12}$/, 'Ogiltigt aktivitets-id.'))
+              .max(200)
+              .default([]),
+          })
+          .strict(),
+      )
+      .max(50)
+      .default([]),
+  })
+  .strict();
+
+export type PlanInput = z.input<typeof planInputSchema>;
+
+// Answers
+
+export const activitySchema = z.object({
+  id: z.string(),
+  etag: z.string(),
+  title: z.string(),
+  area: z.enum(SAMVERKANSOMRADEN),
+  targetGroups: z.array(z.enum(TARGET_GROUPS)),
+  startDate: z.string(),
+  endDate: z.string(),
+  year: z.number().int(),
+  responsibleOrganisationId: z.string(),
+  budgetedCostOre: z.number().int(),
+  participantFeeOre: z.number().int(),
+  status: z.enum(ACTIVITY_STATUSES),
+  decisionId: z.string().optional(),
+  description: z.string().optional(),
+  proposedByEmail: z.string().optional(),
+  evaluation: z
+    .object({
+      date: z.string(),
+      summary: z.string(),
+      participantCount: z.number().int().optional(),
+      participantsByOrganisation: z.record(z.string(), z.number().int()),
+      lessons: z.string().optional(),
+    })
+    .optional(),
+});
+export type ActivityDto = z.infer<typeof activitySchema>;
+
+export const operatingPlanSchema = z.object({
+  id: z.string(),
+  etag: z.string(),
+  year: z.number().int(),
+  status: z.enum(OPERATING_PLAN_STATUSES),
+  priorities: z.array(z.string()),
+  goals: z.array(z.object({ id: z.string(), text: z.string(), activityIds: z.array(z.string()) })),
+  decisionId: z.string().optional(),
+});
+export type OperatingPlanDto = z.infer<typeof operatingPlanSchema>;
+
+const coveredActivitySchema = z.object({ id: z.string(), title: z.string() }).loose();
+
+export const planCoverageSchema = z.object({
+  goals: z.array(
+    z.object({
+      goalId: z.string(),
+      text: z.string(),
+      covered: z.boolean(),
+      activities: z.array(coveredActivitySchema),
+    }),
+  ),
+  coveredGoals: z.number().int(),
+  totalGoals: z.number().int(),
+});
+export type PlanCoverageDto = z.infer<typeof planCoverageSchema>;
+
+/** GET /api/operating-plan/{year}: the plan and how its goals are covered, both null before the first save. */
+export const operatingPlanViewSchema = z.object({
+  plan: operatingPlanSchema.nullable(),
+  coverage: planCoverageSchema.nullable(),
+});
+export type OperatingPlanViewDto = z.infer<typeof operatingPlanViewSchema>;

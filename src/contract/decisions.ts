@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { DECISION_KINDS, FOLLOW_UP_STATUSES } from '../domain/decisions';
+import { isoDateInput } from './common';
+
+/** The decision register (/api/decisions) and how activities and the verksamhetsplan point at a decision. */
+
+export const newDecisionSchema = z
+  .object({
+    meetingId: z.string().trim().min(1, 'Ange mötet där beslutet fattades.').max(64),
+    kind: z.enum(DECISION_KINDS, { error: (issue) => `Okänd beslutstyp: ${String(issue.input)}.` }),
+    title: z.string().trim().max(255).optional(),
+    text: z.string().trim().min(1, 'Beslutstexten får inte vara tom.').max(10_000),
+    ownerEmail: z.string().trim().toLowerCase().email('Ogiltig e-postadress.').max(255).optional(),
+    followUpDue: isoDateInput.optional(),
+    subjectRef: z
+      .string()
+      .regex(/^[A-Za-z]+:[A-Za-z0-9-]{1,64}$/, 'Ogiltig hänvisning.')
+      .optional(),
+  })
+  .strict();
+
+export type NewDecision = z.infer<typeof newDecisionSchema>;
+
+export const followUpPatchSchema = z
+  .object({
+    followUp: z.enum(FOLLOW_UP_STATUSES, { error: (issue) => `Okänd uppföljningsstatus: ${String(issue.input)}.` }),
+    note: z.string().trim().max(10_000).optional(),
+  })
+  .strict();
+
+export type FollowUpPatch = z.infer<typeof followUpPatchSchema>;
+
+/**
+ * How an activity or a verksamhetsplan points at samverkansgruppen's decision: an existing Beslut item, or one
+ * to record now at the meeting where it was taken.
+ */
+export const decisionReferenceSchema = z.union([
+  z.object({ decisionId: z.string().regex(/^\d{1,12}$/, 'Ogiltigt beslut.') }).strict(),
+  z
+    .object({
+      meetingId: z.string().trim().min(1, 'Ange mötet där beslutet fattades.').max(64),
+      text: z.string().trim().min(1).max(10_000).optional(),
+      followUpDue: isoDateInput.optional(),
+    })
+    .strict(),
+]);
+
+export type DecisionReferenceInput = z.infer<typeof decisionReferenceSchema>;
+
+// Answers
+
+export const decisionSchema = z.object({
+  id: z.string(),
+  etag: z.string(),
+  title: z.string(),
+  meetingId: z.string(),
+  kind: z.string(),
+  text: z.string(),
+  decidedOn: z.string().optional(),
+  followUp: z.enum(FOLLOW_UP_STATUSES),
+  followUpDue: z.string().optional(),
+  followUpNote: z.string().optional(),
+  subjectRef: z.string().optional(),
+});
+export type DecisionDto = z.infer<typeof decisionSchema>;
+
+/** What stödgruppen has proposed that samverkansgruppen has not decided (GET /api/decisions/open-proposals). */
+export const openProposalSchema = z.object({
+  kind: z.string(),
+  title: z.string(),
+  text: z.string(),
+  subjectRef: z.string(),
+});
+export type OpenProposalDto = z.infer<typeof openProposalSchema>;

@@ -1,0 +1,296 @@
+import { z } from 'zod';
+import { localTimeSchema } from '../domain/calendar';
+import { MEETING_GROUPS, MEETING_STATUSES, SEASONS } from '../domain/meetings';
+import { POLL_STATUSES, VOTE_VALUES } from '../domain/poll';
+import { DECISION_KINDS } from '../domain/decisions';
+
+/** The meetings endpoints (/api/meetings): requests as the server checks them, answers as it sends them. */
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ange datum som ÅÅÅÅ-MM-DD.');
+
+const reasonSchema = z.string().trim().max(1000, 'Motiveringen får vara högst 1000 tecken.').optional();
+
+export const planRequestSchema = z
+  .object({
+    group: z.enum(MEETING_GROUPS, { error: 'Välj samverkansgruppen eller stödgruppen.' }),
+    year: z.number().int().min(2000).max(2199),
+    season: z.enum(SEASONS, { error: 'Välj vår eller höst.' }).optional(),
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+    durationMinutes: z.number().int().min(30, 'Mötet måste vara minst 30 minuter.').max(480, 'Högst åtta timmar.'),
+    earliest: localTimeSchema.default('09:00'),
+    latest: localTimeSchema.default('16:00'),
+    outsideWindowReason: reasonSchema,
+  })
+  .strict();
+
+export type PlanRequest = z.input<typeof planRequestSchema>;
+
+const documentSchema = z.object({
+  title: z.string().trim().min(1, 'Handlingens rubrik saknas.').max(200),
+  url: z.string().trim().max(2000),
+});
+
+export const sendRequestSchema = z
+  .object({
+    group: z.enum(MEETING_GROUPS, { error: 'Välj samverkansgruppen eller stödgruppen.' }),
+    date: isoDate,
+    startTime: localTimeSchema,
+    endTime: localTimeSchema,
+    season: z.enum(SEASONS).optional(),
+    title: z.string().trim().min(1).max(200).optional(),
+    room: z.string().trim().max(200, 'Lokalen får vara högst 200 tecken.').optional(),
+    online: z.boolean().default(true),
+    outsideWindowReason: reasonSchema,
+    documents: z.array(documentSchema).max(20).default([]),
+    extraItems: z.array(z.string().trim().min(1).max(300)).max(20).default([]),
+    /** The same key on a retried request makes no second invitation. */
+    idempotencyKey: z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'Ogiltig idempotensnyckel.'),
+  })
+  .strict();
+
+export type SendRequest = z.input<typeof sendRequestSchema>;
+
+export const rescheduleRequestSchema = z
+  .object({
+    date: isoDate,
+    startTime: localTimeSchema,
+    endTime: localTimeSchema,
+    room: z.string().trim().max(200).optional(),
+    outsideWindowReason: reasonSchema,
+  })
+  .strict();
+
+export const cancelRequestSchema = z
+  .object({ comment: z.string().trim().min(1, 'Skriv ett meddelande till de kallade.').max(2000) })
+  .strict();
+
+export const pollRequestSchema = z
+  .object({
+    group: z.enum(MEETING_GROUPS, { error: 'Välj samverkansgruppen eller stödgruppen.' }),
+    year: z.number().int().min(2000).max(2199),
+    season: z.enum(SEASONS).optional(),
+    candidates: z.array(z.object({ start: z.string().max(40), end: z.string().max(40) }).strict()).max(8),
+    deadline: z.string().max(40),
+    outsideWindowReason: z.string().trim().max(1000).optional(),
+  })
+  .strict();
+
+export const voteRequestSchema = z
+  .object({ choices: z.record(z.string().regex(/^k\d{1,2}$/), z.enum(VOTE_VALUES)) })
+  .strict();
+
+const email = z.string().trim().toLowerCase().email('Ogiltig e-postadress.').max(255);
+
+export const attendanceRequestSchema = z
+  .object({
+    rows: z
+      .array(z.object({ email, present: z.boolean() }).strict())
+      .min(1)
+      .max(200),
+  })
+  .strict();
+
+export const protocolRequestSchema = z
+  .object({
+    secretaryEmail: email,
+    chairEmail: email,
+    adjusterEmails: z.array(email).length(2, 'Utse exakt två justerare.'),
+  })
+  .strict();
+
+export const meetingDecisionSchema = z
+  .object({
+    kind: z.enum(DECISION_KINDS, { error: (issue) => `Okänd beslutstyp: ${String(issue.input)}.` }),
+    text: z.string().trim().min(1, 'Beslutstexten får inte vara tom.').max(10_000),
+    ownerEmail: z.string().trim().toLowerCase().email('Ogiltig e-postadress.').max(255).optional(),
+    followUpDue: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'Ange datum som ÅÅÅÅ-MM-DD.')
+      .optional(),
+  })
+  .strict();
+
+// Answers
+
+export const meetingSummarySchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  group: z.enum(MEETING_GROUPS).nullable(),
+  start: z.string().nullable(),
+  end: z.string().nullable(),
+  status: z.enum(MEETING_STATUSES).nullable(),
+});
+export type MeetingSummaryDto = z.infer<typeof meetingSummarySchema>;
+
+const availabilityList = z.array(z.string());
+
+export const candidateSchema = z.object({
+  start: z.string(),
+  end: z.string(),
+  date: z.string(),
+  startTime: z.string(),
+  endTime: z.string(),
+  label: z.string(),
+  confidence: z.number(),
+  convenerAvailability: z.string(),
+  counts: z.object({ free: z.number(), tentative: z.number(), busy: z.number(), unknown: z.number() }),
+  organisations: z.array(
+    z.object({
+      organisationId: z.string(),
+      name: z.string(),
+      free: availabilityList,
+      tentative: availabilityList,
+      busy: availabilityList,
+      unknown: availabilityList,
+    }),
+  ),
+  warnings: z.array(z.string()),
+});
+export type CandidateDto = z.infer<typeof candidateSchema>;
+
+export const meetingPlanSchema = z.object({
+  group: z.string(),
+  window: z.object({ start: z.string(), end: z.string() }),
+  outsideWindow: z.boolean(),
+  workingDays: z.number(),
+  attendees: z.number(),
+  candidates: z.array(candidateSchema),
+  unknownAvailability: z.object({ people: z.number(), organisations: z.array(z.string()), label: z.string() }),
+  pollAdvised: z.boolean(),
+  message: z.string(),
+});
+export type MeetingPlanDto = z.infer<typeof meetingPlanSchema>;
+
+export const meetingRecordSchema = z.object({
+  id: z.string(),
+  etag: z.string(),
+  title: z.string(),
+  group: z.enum(MEETING_GROUPS),
+  season: z.string().optional(),
+  year: z.number(),
+  date: z.string(),
+  startTime: z.string(),
+  endTime: z.string(),
+  startUtc: z.string(),
+  endUtc: z.string(),
+  status: z.enum(MEETING_STATUSES),
+  eventId: z.string().optional(),
+  location: z.string().optional(),
+  isOnline: z.boolean(),
+  joinUrl: z.string().optional(),
+  convenerEmail: z.string().optional(),
+  outsideWindowReason: z.string().optional(),
+  agendaText: z.string().optional(),
+  cancelComment: z.string().optional(),
+});
+export type MeetingRecordDto = z.infer<typeof meetingRecordSchema>;
+
+const countsShape = {
+  invited: z.number(),
+  accepted: z.number(),
+  tentative: z.number(),
+  declined: z.number(),
+  noAnswer: z.number(),
+};
+
+export const personAnswerSchema = z.object({
+  email: z.string(),
+  displayName: z.string(),
+  organisationId: z.string().optional(),
+  answer: z.enum(['accepted', 'tentative', 'declined', 'noAnswer']),
+  label: z.string(),
+  isOrganizer: z.boolean(),
+});
+export type PersonAnswerDto = z.infer<typeof personAnswerSchema>;
+
+export const meetingAnswersSchema = z.object({
+  meeting: meetingRecordSchema,
+  totals: z.object(countsShape),
+  organisations: z.array(z.object({ organisationId: z.string(), name: z.string(), kind: z.string(), ...countsShape })),
+  people: z.array(personAnswerSchema),
+  warnings: z.array(z.object({ code: z.string(), organisationId: z.string(), message: z.string() })),
+  notAnswered: z.array(personAnswerSchema),
+});
+export type MeetingAnswersDto = z.infer<typeof meetingAnswersSchema>;
+
+export const attendanceSchema = z.array(
+  z.object({
+    email: z.string(),
+    displayName: z.string(),
+    organisationId: z.string(),
+    present: z.boolean(),
+    recorded: z.boolean(),
+  }),
+);
+export type AttendanceRowDto = z.infer<typeof attendanceSchema>[number];
+
+export const meetingDecisionViewSchema = z.object({
+  id: z.string(),
+  meetingId: z.string(),
+  kind: z.string(),
+  text: z.string(),
+  decidedOn: z.string(),
+  ownerPersonId: z.string().optional(),
+  followUp: z.string(),
+  followUpDue: z.string().optional(),
+});
+export type MeetingDecisionDto = z.infer<typeof meetingDecisionViewSchema>;
+
+export const protocolViewSchema = z.object({
+  meetingId: z.string(),
+  status: z.enum(['utkast', 'justerat', 'saknas']),
+  secretaryEmail: z.string().optional(),
+  chairEmail: z.string().optional(),
+  adjusterEmails: z.array(z.string()),
+  approvals: z.array(z.object({ personId: z.string(), at: z.string() })),
+  lockedAt: z.string().optional(),
+  sections: z
+    .object({
+      title: z.string(),
+      status: z.string(),
+      dagordning: z.array(z.string()),
+      beslut: z.array(z.object({ paragraph: z.string(), kind: z.string(), text: z.string() })),
+    })
+    .loose()
+    .optional(),
+});
+export type ProtocolViewDto = z.infer<typeof protocolViewSchema>;
+
+const pollCandidateSchema = z.object({ id: z.string(), label: z.string(), start: z.string(), end: z.string() }).loose();
+
+export const tallySchema = z.object({
+  candidate: pollCandidateSchema,
+  ja: z.number(),
+  omDetBehovs: z.number(),
+  nej: z.number(),
+  kommunerCovered: z.number(),
+  kommunerTotal: z.number(),
+});
+
+export const pollSchema = z.object({
+  id: z.string(),
+  group: z.string(),
+  year: z.number(),
+  status: z.enum(POLL_STATUSES),
+  deadline: z.string(),
+  candidates: z.array(pollCandidateSchema),
+  tally: z.array(tallySchema),
+  best: tallySchema.optional(),
+  voters: z.number(),
+  myChoices: z.record(z.string(), z.enum(VOTE_VALUES)).optional(),
+});
+export type PollViewDto = z.infer<typeof pollSchema>;
+
+export const pollSummarySchema = pollSchema.pick({ id: true, group: true, year: true, status: true, deadline: true });
+
+export const reminderSchema = z.object({
+  posted: z.boolean(),
+  already: z.boolean(),
+  mentioned: z.array(z.string()),
+  listed: z.array(z.string()),
+});
+export type ReminderResultDto = z.infer<typeof reminderSchema>;
+
+/** Where a new poll's card went in Teams (POST /api/meetings/polls answers `{ poll, channelCard }`). */
+export const channelCardSchema = z.object({ posted: z.boolean(), problem: z.string().optional() });
