@@ -3,7 +3,12 @@ import { CSV_BOM, csvField, csvRow, neutraliseFormula, toCsv } from '../../../sr
 
 describe('CSV: the file', () => {
   it('starts with a BOM, separates with ; and ends every line with CRLF', () => {
-    expect(toCsv([['Namn', 'Ort'], ['Åsa Öberg', 'Umeå']])).toBe('\uFEFFNamn;Ort\r\nÅsa Öberg;Umeå\r\n');
+    expect(
+      toCsv([
+        ['Namn', 'Ort'],
+        ['Åsa Öberg', 'Umeå'],
+      ]),
+    ).toBe('\uFEFFNamn;Ort\r\nÅsa Öberg;Umeå\r\n');
     expect(CSV_BOM).toBe('\uFEFF');
   });
 
