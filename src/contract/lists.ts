@@ -46,7 +46,7 @@ export {
   type OperatingPlanStatus,
 } from '../domain/operatingPlan';
 export { ORGANISATION_KINDS, ORGANISATION_KIND_LABELS, type OrganisationKind } from '../domain/organisations';
-export { POLL_STATUSES, VOTE_LABELS, VOTE_VALUES, type PollStatus, type VoteValue } from '../domain/poll';
+export { POLL_STATUSES, VOTE_LABELS, VOTE_VALUES, type PollStatus, type VoteValue } from '../domain/pollLists';
 export { PROTOCOL_STATUSES, PROTOCOL_STATUS_LABELS, type ProtocolStatus } from '../domain/protocol';
 export { ROLES, ROLE_LABELS, type Role } from '../domain/roles';
 export {

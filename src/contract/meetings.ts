@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { localTimeSchema } from '../domain/calendar';
 import { MEETING_GROUPS, MEETING_STATUSES, SEASONS } from '../domain/meetings';
-import { POLL_STATUSES, VOTE_VALUES } from '../domain/poll';
+import { POLL_STATUSES, VOTE_VALUES } from '../domain/pollLists';
 import { DECISION_KINDS } from '../domain/decisions';
 
 /** The meetings endpoints (/api/meetings): requests as the server checks them, answers as it sends them. */

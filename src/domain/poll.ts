@@ -5,20 +5,10 @@ import { DomainRuleError, DomainValidationError, type ValidationIssue } from './
 import { MEETING_GROUPS, type MeetingGroup } from './meetings';
 import { validateMeetingDate } from './meetingRules';
 import type { Organisation } from './organisations';
+import { VOTE_VALUES, type VoteValue } from './pollLists';
 import { idSchema, isValidIsoDate, parseOrThrow } from './validation';
 
-export const VOTE_VALUES = ['ja', 'om-det-behövs', 'nej'] as const;
-export type VoteValue = (typeof VOTE_VALUES)[number];
-
-export const VOTE_LABELS: Record<VoteValue, { sv: string; en: string }> = {
-  ja: { sv: 'Ja', en: 'Yes' },
-  'om-det-behövs': { sv: 'Om det behövs', en: 'If need be' },
-  nej: { sv: 'Nej', en: 'No' },
-};
-
-/** A poll is open for votes until the convener closes it by picking a time. */
-export const POLL_STATUSES = ['oppen', 'stangd'] as const;
-export type PollStatus = (typeof POLL_STATUSES)[number];
+export { POLL_STATUSES, VOTE_LABELS, VOTE_VALUES, type PollStatus, type VoteValue } from './pollLists';
 
 export const POLL_MIN_CANDIDATES = 2;
 export const POLL_MAX_CANDIDATES = 8;
