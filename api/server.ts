@@ -4,13 +4,13 @@ import { join } from 'node:path';
 import express from 'express';
 import type { OrganisationConfig } from '../src/domain';
 import { mountBot, type BotHandle } from './bot';
-import type { ProactiveSender } from './services/ports';
+import { systemClock, type Clock, type ProactiveSender } from './services/ports';
 import { createBotDeps } from './composition/botDeps';
 import { createServerJobs } from './composition/jobs';
 import { redactedSummary, type AppConfig } from './config';
 import { createTokenProvider, type GraphTokenProvider } from './auth/tokenProvider';
 import { createTokenValidator, type TokenValidator } from './auth/tokenValidator';
-import { createGatewayFactory } from './graph/factory';
+import { createGatewayFactory } from './composition/graph';
 import { errorMiddleware, notFoundMiddleware, requestIdMiddleware } from './http/errors';
 import { createLogger, type Logger } from './http/logger';
 import { securityHeaders } from './http/security';
@@ -32,7 +32,7 @@ export interface ServerDeps {
   state?: ServerStateStore;
   organisations?: OrganisationConfig;
   /** The clock of the services, the bot and the timed jobs. */
-  now?: () => Date;
+  clock?: Clock;
 }
 
 export interface RunningServer {
@@ -61,14 +61,14 @@ export function createServer(config: AppConfig, deps: ServerDeps = {}): RunningS
   const tokenValidator = deps.tokenValidator ?? createTokenValidator(config);
   const stateFile = join(config.dataDir, 'server-state.sqlite');
   const state = deps.state ?? new SqliteStateStore(stateFile);
-  const clock = { now: deps.now ?? (() => new Date()) };
+  const clock = deps.clock ?? systemClock;
   const services = createServices({
     config,
     logger,
     organisations,
     graph: createGatewayFactory(config, tokenProvider),
     state,
-    now: deps.now,
+    clock,
   });
 
   const app = express();

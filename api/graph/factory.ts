@@ -1,7 +1,5 @@
-import type { AppConfig } from '../config';
-import type { GraphTokenProvider } from '../auth/tokenProvider';
-import { createGraphClient } from './client';
-import { GraphGateway } from './gateway';
+import { createGraphClient, type AccessTokenSource, type GraphClientOptions } from './client';
+import { createGateway, type GraphGateway } from './gateway';
 
 /** Builds gateways for an acting identity: a user (on-behalf-of their SSO token) or the app itself. */
 export interface GraphGatewayFactory {
@@ -9,18 +7,23 @@ export interface GraphGatewayFactory {
   forApp(): GraphGateway;
 }
 
-export function createGatewayFactory(config: AppConfig, tokens: GraphTokenProvider): GraphGatewayFactory {
-  const options = { ...config.graph };
-  const gatewayOptions = { baseUrl: config.graph.baseUrl, maxRetries: config.graph.maxRetries };
+/** Where the tokens come from; composition/ hands in the auth module's provider. */
+export interface GraphTokens {
+  forUser(ssoToken: string): ReturnType<AccessTokenSource>;
+  forApp(): ReturnType<AccessTokenSource>;
+}
+
+export function gatewayFactory(options: GraphClientOptions, tokens: GraphTokens): GraphGatewayFactory {
+  const gatewayOptions = { baseUrl: options.baseUrl, maxRetries: options.maxRetries };
   let app: GraphGateway | undefined;
   return {
     forUser: (ssoToken) =>
-      new GraphGateway(
+      createGateway(
         createGraphClient(options, () => tokens.forUser(ssoToken)),
         gatewayOptions,
       ),
     forApp: () =>
-      (app ??= new GraphGateway(
+      (app ??= createGateway(
         createGraphClient(options, () => tokens.forApp()),
         gatewayOptions,
       )),

@@ -3,6 +3,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { z } from 'zod';
 import { DomainRuleError, DomainValidationError, ForbiddenError, type ValidationIssue } from '../../src/domain';
 import { ConflictError, ConsentRequiredError, GraphRequestError } from '../graph/errors';
+import { NotFoundError } from '../services/errors';
 import type { Logger } from './logger';
 
 export const API_ERROR_CODES = [
@@ -78,6 +79,7 @@ function toApiError(error: unknown): ApiError | undefined {
   if (error instanceof z.ZodError)
     return apiErrors.validation(error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })));
   if (error instanceof ForbiddenError) return apiErrors.forbidden(error.message);
+  if (error instanceof NotFoundError) return apiErrors.notFound(error.message);
   if (error instanceof DomainRuleError) return new ApiError(422, 'VALIDATION', error.message, { issues: [] });
   if (error instanceof ConflictError) return apiErrors.conflict(error.current);
   if (error instanceof ConsentRequiredError) return apiErrors.consentRequired();

@@ -1,7 +1,6 @@
 import type { OrganisationConfig } from '../../src/domain';
 import type { AppConfig } from '../config';
 import type { GraphGatewayFactory } from '../graph/factory';
-import type { Logger } from '../http/logger';
 import type { ServerStateStore } from '../state/store';
 import {
   ActivitiesService,
@@ -15,6 +14,7 @@ import { ContactsService } from './contacts';
 import { meetingDecisionsOver, MeetingsService, MeetingPolls, MeetingNotices, MeetingProtocols } from './meetings';
 import { SiteDirectory } from './lists';
 import { WorkingGroupsService } from './workingGroups';
+import type { Clock, Logger } from './ports';
 
 /** The use cases, wired once per server; routes and the bot reach Graph only through these. */
 export interface AppServices {
@@ -31,6 +31,7 @@ export interface AppServices {
   /** The date poll card, the answer reminder and the justering cards in Teams. */
   meetingNotices: MeetingNotices;
   state: ServerStateStore;
+  clock: Clock;
   economy: EconomyServices;
   workingGroups: WorkingGroupsService;
 }
@@ -65,7 +66,7 @@ export function createServices(parts: {
   organisations: OrganisationConfig;
   graph: GraphGatewayFactory;
   state: ServerStateStore;
-  now?: () => Date;
+  clock: Clock;
 }): AppServices {
   const site = new SiteDirectory(parts.config.site);
   const contacts = new ContactsService(site, parts.organisations.organisations);
@@ -80,7 +81,8 @@ export function createServices(parts: {
       teamId: parts.config.teamId,
       teamsAppId: parts.config.bot.id ?? parts.config.identity.clientId,
       publicUrl: parts.config.publicUrl,
-      now: parts.now,
+      clock: parts.clock,
+      logger: parts.logger,
     }),
     ...meetingServices(site, contacts, parts.organisations.organisations, economy.decisions, parts),
   };
@@ -91,19 +93,19 @@ function meetingServices(
   contacts: ContactsService,
   organisations: OrganisationConfig['organisations'],
   register: DecisionsService,
-  parts: { config: AppConfig; logger: Logger; state: ServerStateStore; now?: () => Date },
+  parts: { config: AppConfig; logger: Logger; state: ServerStateStore; clock: Clock },
 ): Pick<AppServices, 'meetings' | 'meetingPolls' | 'meetingProtocols' | 'meetingNotices'> {
-  const { now } = parts;
+  const { clock } = parts;
   const decisions = meetingDecisionsOver(register);
-  const meetings = new MeetingsService(site, contacts, organisations, decisions, now);
+  const meetings = new MeetingsService(site, contacts, organisations, decisions, clock);
   return {
     meetings,
-    meetingPolls: new MeetingPolls(site, organisations, now),
-    meetingProtocols: new MeetingProtocols(site, meetings, decisions, organisations, now),
+    meetingPolls: new MeetingPolls(site, organisations, clock),
+    meetingProtocols: new MeetingProtocols(site, meetings, decisions, organisations, clock),
     meetingNotices: new MeetingNotices(meetings, parts.state, organisations, {
       ...(parts.config.teamId ? { teamId: parts.config.teamId } : {}),
       logger: parts.logger,
-      ...(now ? { now } : {}),
+      clock,
     }),
   };
 }

@@ -1,9 +1,11 @@
 import type { IAdaptiveCard } from '@microsoft/teams.cards';
 import type { StoredConversation } from '../state/store';
 
+export type { Logger } from 'pino';
+
 /**
- * What the use cases and jobs need from the outside without knowing who provides it: a clock, and a way to
- * write to a Teams conversation (the bot's proactive sender implements it).
+ * What the use cases and jobs need from the outside without knowing who provides it: a clock, a logger, and a
+ * way to write to a Teams conversation (the bot's proactive sender implements it).
  */
 export interface Clock {
   now(): Date;

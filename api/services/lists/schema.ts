@@ -14,7 +14,7 @@ import {
   SEASONS,
   WORKING_GROUP_STATUSES,
 } from '../../../src/domain';
-import type { ListSpec } from '../../graph/listPayloads';
+import type { ListSpec } from '../../graph/lists';
 
 /**
  * The SharePoint lists of the samverkan, as data. Bump SCHEMA_VERSION when adding a column: provisioning

@@ -8,9 +8,16 @@ import {
   type Organisation,
 } from '../../../src/domain';
 import { pollCard, protocolApprovalCard, type PollCardInput, type ProtocolApprovalCardInput } from '../../cards/cards';
-import type { MentionEntity, ProactiveMessage, ProactiveResult, ProactiveSender } from '../ports';
+import {
+  systemClock,
+  type Clock,
+  type Logger,
+  type MentionEntity,
+  type ProactiveMessage,
+  type ProactiveResult,
+  type ProactiveSender,
+} from '../ports';
 import type { GraphGateway } from '../../graph/gateway';
-import type { Logger } from '../../http/logger';
 import type { ConversationStore, ServerStateStore } from '../../state/store';
 import type { ContactRecord } from '../contacts';
 import { kallaAction, type Acting, type MeetingsService } from './service';
@@ -87,7 +94,7 @@ export class MeetingNotices {
     private readonly meetings: MeetingsService,
     private readonly state: ServerStateStore,
     private readonly organisations: readonly Organisation[],
-    private readonly options: { teamId?: string; logger?: Logger; now?: () => Date } = {},
+    private readonly options: { teamId?: string; logger?: Logger; clock?: Clock } = {},
   ) {}
 
   /** Wired by the server once the bot is mounted. */
@@ -101,7 +108,7 @@ export class MeetingNotices {
   }
 
   private now(): Date {
-    return this.options.now?.() ?? new Date();
+    return (this.options.clock ?? systemClock).now();
   }
 
   private organisationName(id: string | undefined): string {

@@ -25,6 +25,7 @@ import { eq } from '../../graph/odata';
 import { kallaAction, type Acting } from './service';
 import type { SiteDirectory } from '../lists';
 import { pollRequestSchema, voteRequestSchema } from '../../../src/contract';
+import { systemClock, type Clock } from '../ports';
 
 interface PollFields extends Record<string, unknown> {
   Title?: string;
@@ -99,7 +100,7 @@ export class MeetingPolls {
   constructor(
     private readonly directory: SiteDirectory,
     private readonly organisations: readonly Organisation[],
-    private readonly now: () => Date = () => new Date(),
+    private readonly clock: Clock = systemClock,
   ) {}
 
   async create(gateway: GraphGateway, caller: Acting, input: unknown): Promise<PollView> {
@@ -151,7 +152,7 @@ export class MeetingPolls {
     const poll = this.domainPoll(base, votes);
     const next = castVote(poll, caller.person.email, request.choices, {
       organisationId: caller.person.organisationId,
-      at: this.now().toISOString(),
+      at: this.clock.now().toISOString(),
     });
     const mine = next.votes.find((vote) => vote.personId === caller.person.email) as PollVote;
     const { siteId, listId } = await this.directory.list(gateway, 'pollVotes');

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  DomainValidationError,
   DomainRuleError,
   MEETING_GROUP_LABELS,
   PROTOCOL_STATUSES,
@@ -20,13 +21,14 @@ import {
 import type { GraphGateway, ListItemWithFields } from '../../graph/gateway';
 import { ConflictError } from '../../graph/errors';
 import { eq } from '../../graph/odata';
-import { apiErrors } from '../../http/errors';
+import { NotFoundError } from '../errors';
 
 import type { MeetingDecisions } from './decisions';
 import type { Acting, MeetingsService } from './service';
 import { groupMembers, toDomainMeeting, type MeetingRecord } from './register';
 import type { SiteDirectory } from '../lists';
 import { attendanceRequestSchema, protocolRequestSchema } from '../../../src/contract';
+import { systemClock, type Clock } from '../ports';
 
 interface AttendanceFields extends Record<string, unknown> {
   Title?: string;
@@ -99,7 +101,7 @@ export class MeetingProtocols {
     private readonly meetings: MeetingsService,
     private readonly decisions: MeetingDecisions,
     private readonly organisations: readonly Organisation[],
-    private readonly now: () => Date = () => new Date(),
+    private readonly clock: Clock = systemClock,
   ) {}
 
   // ------------------------------------------------------------------ närvaro
@@ -161,7 +163,7 @@ export class MeetingProtocols {
     const byEmail = new Map(stored.items.map((item) => [(text(item.fields.PersonEmail) ?? '').toLowerCase(), item]));
     const unknown = request.rows.filter((row) => !people.some((p) => p.email === row.email));
     if (unknown.length > 0) {
-      throw apiErrors.validation(
+      throw new DomainValidationError(
         unknown.map((row) => ({ path: 'rows', message: `${row.email} finns inte i kontaktlistan.` })),
       );
     }
@@ -343,7 +345,7 @@ export class MeetingProtocols {
       const item = await this.protocolItem(gateway, meetingId);
       if (!item) throw new DomainRuleError('NO_PROTOCOL', 'Det finns inget protokoll att justera ännu.');
       const { protocol, people } = await this.buildProtocol(gateway, meetingId, item);
-      const approved = approveProtocol(protocol, caller.person.email, this.now().toISOString());
+      const approved = approveProtocol(protocol, caller.person.email, this.clock.now().toISOString());
       try {
         await gateway.updateItemFields<ProtocolFields>(
           siteId,
@@ -368,7 +370,7 @@ export class MeetingProtocols {
   /** Everything the PDF prints; only a justerat protokoll is final, a draft says so on every page. */
   async sections(gateway: GraphGateway, meetingId: string): Promise<ProtocolSections> {
     const view = await this.protocol(gateway, meetingId);
-    if (!view.sections) throw apiErrors.notFound('Det finns inget protokoll för mötet ännu.');
+    if (!view.sections) throw new NotFoundError('Det finns inget protokoll för mötet ännu.');
     return view.sections;
   }
 }

@@ -1,14 +1,12 @@
-import type { Attendee, Event, MeetingTimeSuggestion } from '@microsoft/microsoft-graph-types';
-import { z } from 'zod';
 import {
+  ForbiddenError,
+  DomainValidationError,
   DomainRuleError,
   GRAPH_RESPONSES,
   MEETING_GROUP_LABELS,
-  addDays,
   agendaToHtml,
   agendaToText,
   buildAgenda,
-  candidateDays,
   completeMeeting,
   createMeeting,
   escapeHtml,
@@ -16,17 +14,13 @@ import {
   meetingToIcsEvent,
   notAnswered,
   requireRole,
-  seasonWindow,
   summariseAnswers,
   toIcsCalendar,
   toIsoDate,
   unrepresentedKommuner,
-  utcToStockholm,
-  validateMeetingDate,
   type ActionId,
   type AgendaDocument,
   type AnswerSummary,
-  type DateRange,
   type GraphResponse,
   type InvitationAnswer,
   type MeetingGroup,
@@ -38,14 +32,14 @@ import {
 import type { GraphGateway } from '../../graph/gateway';
 import { ConflictError } from '../../graph/errors';
 import { eq } from '../../graph/odata';
-import { ApiError, apiErrors } from '../../http/errors';
+import { NotFoundError } from '../errors';
 import type { Caller } from '../identity';
 
 /** Who acts: the signed-in caller, or a person the bot acts for (roles from Kontakter either way). */
 export type Acting = Pick<Caller, 'person' | 'roles'>;
 import type { ContactRecord, ContactsService } from '../contacts';
 import type { MeetingDecisions } from './decisions';
-import { coalescingListReads } from './batching';
+import { coalescingListReads } from '../../graph/lists';
 import {
   groupMembers,
   meetingTitle,
@@ -61,8 +55,11 @@ import {
   rescheduleRequestSchema,
   sendRequestSchema,
 } from '../../../src/contract';
+import { systemClock, type Clock } from '../ports';
+import { MeetingPlanner, type MeetingPlan } from './planning';
 
 export type { MeetingRecord } from './register';
+export { UNKNOWN_AVAILABILITY_LABEL, type MeetingPlan } from './planning';
 
 export interface MeetingSummary {
   id: string;
@@ -73,50 +70,7 @@ export interface MeetingSummary {
   status: MeetingStatus | null;
 }
 
-/** Graph's name for Stockholm's zone, understood by every Exchange version. */
-const GRAPH_TIME_ZONE = 'W. Europe Standard Time';
-const MAX_CANDIDATES = 6;
 const CONTACTS_TTL_MS = 60_000;
-
-export const UNKNOWN_AVAILABILITY_LABEL = 'okänd tillgänglighet (annan organisation)';
-
-export type Availability = 'free' | 'tentative' | 'busy' | 'unknown';
-
-export interface CandidateOrganisation {
-  organisationId: string;
-  name: string;
-  free: string[];
-  tentative: string[];
-  busy: string[];
-  unknown: string[];
-}
-
-export interface MeetingCandidate {
-  start: string;
-  end: string;
-  date: string;
-  startTime: string;
-  endTime: string;
-  label: string;
-  confidence: number;
-  convenerAvailability: Availability;
-  counts: Record<Availability, number>;
-  organisations: CandidateOrganisation[];
-  warnings: string[];
-}
-
-export interface MeetingPlan {
-  group: MeetingGroup;
-  window: DateRange;
-  outsideWindow: boolean;
-  workingDays: number;
-  attendees: number;
-  candidates: MeetingCandidate[];
-  /** People whose calendars live in other tenants: findMeetingTimes cannot see them. */
-  unknownAvailability: { people: number; organisations: string[]; label: string };
-  pollAdvised: boolean;
-  message: string;
-}
 
 export interface MeetingAnswersView {
   meeting: MeetingRecord;
@@ -131,36 +85,7 @@ export function kallaAction(group: MeetingGroup): ActionId {
   return group === 'samverkansgrupp' ? 'samverkansgrupp.kalla' : 'stodgrupp.kalla';
 }
 
-function graphTime(date: string, time: string): { dateTime: string; timeZone: string } {
-  return { dateTime: `${date}T${time}:00`, timeZone: GRAPH_TIME_ZONE };
-}
-
-/** Graph answers UTC as `2026-04-21T07:00:00.0000000` with timeZone "UTC". */
-function graphInstant(value: { dateTime?: string | null; timeZone?: string | null } | null | undefined): string {
-  const raw = value?.dateTime ?? '';
-  const trimmed = raw.replace(/(\.\d{3})\d*$/, '$1');
-  const zone = value?.timeZone ?? 'UTC';
-  if (zone !== 'UTC' && !/(Z|[+-]\d{2}:\d{2})$/.test(trimmed)) {
-    throw new DomainRuleError('GRAPH_TIME_ZONE', 'Kalendern svarade i en oväntad tidszon.');
-  }
-  return new Date(/(Z|[+-]\d{2}:\d{2})$/.test(trimmed) ? trimmed : `${trimmed}Z`).toISOString();
-}
-
-function availabilityOf(value: string | null | undefined): Availability {
-  switch (value) {
-    case 'free':
-      return 'free';
-    case 'tentative':
-    case 'workingElsewhere':
-      return 'tentative';
-    case 'busy':
-    case 'oof':
-      return 'busy';
-    default:
-      return 'unknown';
-  }
-}
-
+/** Graph's answers to an invitation, as the domain names them. */
 function isGraphResponse(value: unknown): value is GraphResponse {
   return typeof value === 'string' && (GRAPH_RESPONSES as readonly string[]).includes(value);
 }
@@ -174,8 +99,12 @@ export class MeetingsService {
     private readonly contacts: ContactsService,
     private readonly organisations: readonly Organisation[],
     private readonly decisions: MeetingDecisions,
-    private readonly now: () => Date = () => new Date(),
-  ) {}
+    private readonly clock: Clock = systemClock,
+  ) {
+    this.planner = new MeetingPlanner(organisations, clock);
+  }
+
+  private readonly planner: MeetingPlanner;
 
   /** The contact list, kept a minute: planning and sending follow each other within seconds. */
   people(gateway: GraphGateway): Promise<ContactRecord[]> {
@@ -204,7 +133,7 @@ export class MeetingsService {
   }
 
   async list(gateway: GraphGateway, options: { upcoming: boolean }): Promise<MeetingSummary[]> {
-    const nowIso = this.now().toISOString();
+    const nowIso = this.clock.now().toISOString();
     return (await this.records(gateway))
       .filter((m) => !options.upcoming || (m.startUtc >= nowIso && m.status !== 'installt'))
       .map((m) => ({
@@ -220,168 +149,17 @@ export class MeetingsService {
   async get(gateway: GraphGateway, id: string): Promise<MeetingRecord> {
     const { siteId, listId } = await this.where(gateway);
     const record = toMeetingRecord(await gateway.getItem<MeetingFields>(siteId, listId, id));
-    if (!record) throw apiErrors.notFound('Mötet finns inte i mötesregistret.');
+    if (!record) throw new NotFoundError('Mötet finns inte i mötesregistret.');
     return record;
   }
 
-  // ------------------------------------------------------------------ plan
-
   /**
-   * Candidate times inside the window, on working days, from findMeetingTimes as the convener. Guests'
-   * calendars live in their own tenants, so they come back as unknown: the plan says so and advises a poll.
+   * Candidate times inside the window, on working days, from findMeetingTimes as the convener (planning.ts).
    */
   async plan(gateway: GraphGateway, caller: Acting, input: unknown): Promise<MeetingPlan> {
     const request = planRequestSchema.parse(input);
     requireRole(caller.roles, kallaAction(request.group));
-    if (request.latest <= request.earliest) {
-      throw apiErrors.validation([{ path: 'latest', message: 'Senaste sluttid måste ligga efter tidigaste start.' }]);
-    }
-    const { window, outsideWindow } = this.planWindow(request);
-    const tomorrow = addDays(toIsoDate(this.now()), 1);
-    const days = candidateDays(window).filter((day) => day >= tomorrow);
-    if (days.length === 0) {
-      throw new DomainRuleError('NO_WORKING_DAYS', 'Det finns inga kommande arbetsdagar i den valda perioden.');
-    }
-    const people = await this.people(gateway);
-    const attendees = groupMembers(people, request.group).filter((p) => p.email !== caller.person.email);
-    const suggestions = await gateway.findMeetingTimes(caller.person.email, {
-      attendees: attendees.map((person) => ({
-        type: 'required',
-        emailAddress: { address: person.email, name: person.displayName },
-      })),
-      timeConstraint: {
-        activityDomain: 'work',
-        timeSlots: days.map((day) => ({
-          start: graphTime(day, request.earliest),
-          end: graphTime(day, request.latest),
-        })),
-      },
-      meetingDuration: `PT${request.durationMinutes}M`,
-      minimumAttendeePercentage: 0,
-      maxCandidates: 100,
-      returnSuggestionReasons: true,
-    });
-    const byEmail = new Map(people.map((person) => [person.email, person]));
-    const candidates = this.pickCandidates(suggestions.meetingTimeSuggestions ?? [], request.group, byEmail);
-    const unknownPeople = attendees.filter((person) =>
-      candidates.some((c) => c.organisations.some((o) => o.unknown.includes(person.displayName))),
-    );
-    const unknownOrgs = [...new Set(unknownPeople.map((p) => this.organisationName(p.organisationId)))];
-    const pollAdvised = unknownPeople.length > 0 || candidates.length === 0;
-    return {
-      group: request.group,
-      window,
-      outsideWindow,
-      workingDays: days.length,
-      attendees: attendees.length,
-      candidates,
-      unknownAvailability: {
-        people: unknownPeople.length,
-        organisations: unknownOrgs,
-        label: UNKNOWN_AVAILABILITY_LABEL,
-      },
-      pollAdvised,
-      message:
-        candidates.length === 0
-          ? 'Inga gemensamma tider hittades. Skicka en datumomröstning i stället.'
-          : unknownPeople.length > 0
-            ? `${unknownPeople.length} personer i andra organisationers tenanter kan inte slås upp (${UNKNOWN_AVAILABILITY_LABEL}). Skicka gärna en datumomröstning.`
-            : 'Alla kallades kalendrar kunde läsas.',
-    };
-  }
-
-  private planWindow(request: z.output<typeof planRequestSchema>): { window: DateRange; outsideWindow: boolean } {
-    if (request.group === 'samverkansgrupp') {
-      if (!request.season) throw apiErrors.validation([{ path: 'season', message: 'Välj vår eller höst.' }]);
-      const season = seasonWindow(request.year, request.season);
-      const window = { start: request.from ?? season.start, end: request.to ?? season.end };
-      const outsideWindow = window.start < season.start || window.end > season.end;
-      if (outsideWindow && !request.outsideWindowReason) {
-        throw new DomainRuleError(
-          'OUTSIDE_SEASON_WINDOW',
-          `Perioden går utanför säsongens fönster (${season.start}–${season.end}). Ange en motivering.`,
-        );
-      }
-      if (window.end < window.start) throw new DomainRuleError('EMPTY_WINDOW', 'Perioden slutar innan den börjar.');
-      return { window, outsideWindow };
-    }
-    const today = toIsoDate(this.now());
-    const window = { start: request.from ?? addDays(today, 7), end: request.to ?? addDays(today, 42) };
-    if (window.end < window.start) throw new DomainRuleError('EMPTY_WINDOW', 'Perioden slutar innan den börjar.');
-    return { window, outsideWindow: false };
-  }
-
-  private pickCandidates(
-    suggestions: MeetingTimeSuggestion[],
-    group: MeetingGroup,
-    byEmail: Map<string, ContactRecord>,
-  ): MeetingCandidate[] {
-    const bestPerDay = new Map<string, MeetingCandidate>();
-    for (const suggestion of suggestions) {
-      const start = graphInstant(suggestion.meetingTimeSlot?.start);
-      const end = graphInstant(suggestion.meetingTimeSlot?.end);
-      const local = utcToStockholm(start);
-      const check = validateMeetingDate({ group, date: local.date, outsideWindowReason: 'planering' });
-      if (!check.ok) continue;
-      const candidate = this.candidate(suggestion, start, end, byEmail, check.warnings);
-      const known = bestPerDay.get(local.date);
-      if (!known || candidate.confidence > known.confidence) bestPerDay.set(local.date, candidate);
-    }
-    return [...bestPerDay.values()]
-      .sort((a, b) => b.confidence - a.confidence || a.start.localeCompare(b.start))
-      .slice(0, MAX_CANDIDATES);
-  }
-
-  private candidate(
-    suggestion: MeetingTimeSuggestion,
-    start: string,
-    end: string,
-    byEmail: Map<string, ContactRecord>,
-    warnings: string[],
-  ): MeetingCandidate {
-    const local = utcToStockholm(start);
-    const counts: Record<Availability, number> = { free: 0, tentative: 0, busy: 0, unknown: 0 };
-    const orgs = new Map<string, CandidateOrganisation>();
-    for (const row of suggestion.attendeeAvailability ?? []) {
-      const email = (row.attendee?.emailAddress?.address ?? '').toLowerCase();
-      const person = byEmail.get(email);
-      const organisationId = person?.organisationId ?? 'okand';
-      const availability = availabilityOf(row.availability);
-      counts[availability] += 1;
-      let org = orgs.get(organisationId);
-      if (!org) {
-        org = {
-          organisationId,
-          name: this.organisationName(organisationId),
-          free: [],
-          tentative: [],
-          busy: [],
-          unknown: [],
-        };
-        orgs.set(organisationId, org);
-      }
-      org[availability].push(person?.displayName ?? email);
-    }
-    const order = new Map(this.organisations.map((org, index) => [org.id, index]));
-    return {
-      start,
-      end,
-      date: local.date,
-      startTime: local.time,
-      endTime: utcToStockholm(end).time,
-      label: `${formatDateSv(local.date)} kl. ${local.time}–${utcToStockholm(end).time}`,
-      confidence: Math.round(suggestion.confidence ?? 0),
-      convenerAvailability: availabilityOf(suggestion.organizerAvailability),
-      counts,
-      organisations: [...orgs.values()].sort(
-        (a, b) => (order.get(a.organisationId) ?? 999) - (order.get(b.organisationId) ?? 999),
-      ),
-      warnings,
-    };
-  }
-
-  private organisationName(id: string): string {
-    return this.organisations.find((org) => org.id === id)?.name ?? 'Okänd organisation';
+    return this.planner.plan(gateway, caller, request, () => this.people(gateway));
   }
 
   // ------------------------------------------------------------------ send
@@ -400,7 +178,7 @@ export class MeetingsService {
     const request = sendRequestSchema.parse(input);
     requireRole(caller.roles, kallaAction(request.group));
     if (!request.online && !request.room) {
-      throw apiErrors.validation([{ path: 'room', message: 'Ange en lokal eller välj Teamsmöte.' }]);
+      throw new DomainValidationError([{ path: 'room', message: 'Ange en lokal eller välj Teamsmöte.' }]);
     }
     const year = Number(request.date.slice(0, 4));
     const meeting = createMeeting({
@@ -421,7 +199,7 @@ export class MeetingsService {
     const [existing, followUps, openProposals, people] = await Promise.all([
       reads.listItems<MeetingFields>(siteId, listId, { filter: eq('OperationKey', operationKey) }),
       this.decisions.openFollowUps(reads),
-      this.decisions.openProposals(reads, toIsoDate(this.now())),
+      this.decisions.openProposals(reads, toIsoDate(this.clock.now())),
       this.people(reads),
     ]);
     const earlier = existing.map(toMeetingRecord).filter((record): record is MeetingRecord => record !== undefined);
@@ -454,22 +232,21 @@ export class MeetingsService {
       (meeting.outsideWindowReason
         ? `<p>Mötet hålls utanför den ordinarie perioden: ${escapeHtml(meeting.outsideWindowReason)}</p>`
         : '');
-    const event: Event = {
-      subject: meeting.title,
-      body: { contentType: 'html', content: `${intro}\n${agendaToHtml(agenda)}` },
-      start: graphTime(meeting.date, meeting.startTime),
-      end: graphTime(meeting.date, meeting.endTime),
-      ...(meeting.location ? { location: { displayName: meeting.location } } : {}),
-      attendees: attendees.map((person): Attendee => ({
-        type: 'required',
-        emailAddress: { address: person.email, name: person.displayName },
-      })),
-      ...(request.online ? { isOnlineMeeting: true, onlineMeetingProvider: 'teamsForBusiness' as const } : {}),
-      allowNewTimeProposals: false,
-      responseRequested: true,
-      categories: [groupLabel],
-    };
-    const created = await gateway.createEvent(caller.person.email, event, eventKey);
+    const sent = await gateway.sendInvitation(
+      caller.person.email,
+      {
+        subject: meeting.title,
+        html: `${intro}\n${agendaToHtml(agenda)}`,
+        date: meeting.date,
+        startTime: meeting.startTime,
+        endTime: meeting.endTime,
+        ...(meeting.location ? { location: meeting.location } : {}),
+        attendees: attendees.map((person) => ({ email: person.email, name: person.displayName })),
+        online: request.online,
+        category: groupLabel,
+      },
+      eventKey,
+    );
     const fields: MeetingFields = {
       Title: meeting.title,
       MeetingGroup: meeting.group,
@@ -478,14 +255,14 @@ export class MeetingsService {
       StartDateTime: meeting.startUtc,
       EndDateTime: meeting.endUtc,
       Status: 'planerat',
-      EventId: String(created.id ?? ''),
+      EventId: sent.eventId,
       OperationKey: operationKey,
       ...(meeting.location ? { Location: meeting.location } : {}),
       Agenda: agendaToText(agenda),
       ...(meeting.outsideWindowReason ? { OutsideWindowReason: meeting.outsideWindowReason } : {}),
       ConvenerEmail: caller.person.email,
       IsOnline: request.online,
-      ...(created.onlineMeeting?.joinUrl ? { JoinUrl: created.onlineMeeting.joinUrl } : {}),
+      ...(sent.joinUrl ? { JoinUrl: sent.joinUrl } : {}),
     };
     const item = await gateway.createItem<MeetingFields>(siteId, listId, fields);
     const record = toMeetingRecord(item);
@@ -496,9 +273,8 @@ export class MeetingsService {
   private assertConvener(caller: Acting, record: MeetingRecord, action: ActionId): void {
     requireRole(caller.roles, action, { meetingGroup: record.group });
     if (record.convenerEmail && record.convenerEmail !== caller.person.email) {
-      throw new ApiError(
-        403,
-        'FORBIDDEN',
+      throw new ForbiddenError(
+        action,
         'Kallelsen skickades från en annan persons kalender; den personen kan ändra eller ställa in mötet.',
       );
     }
@@ -524,10 +300,11 @@ export class MeetingsService {
       ...(request.outsideWindowReason ? { outsideWindowReason: request.outsideWindowReason } : {}),
       ...((request.room ?? record.location) ? { location: request.room ?? record.location } : {}),
     });
-    await gateway.updateEvent(caller.person.email, record.eventId as string, {
-      start: graphTime(moved.date, moved.startTime),
-      end: graphTime(moved.date, moved.endTime),
-      ...(request.room !== undefined ? { location: { displayName: request.room } } : {}),
+    await gateway.moveEvent(caller.person.email, record.eventId as string, {
+      date: moved.date,
+      startTime: moved.startTime,
+      endTime: moved.endTime,
+      ...(request.room !== undefined ? { location: request.room } : {}),
     });
     return this.updateRecord(gateway, record, {
       StartDateTime: moved.startUtc,
@@ -594,17 +371,10 @@ export class MeetingsService {
   ): Promise<MeetingAnswersView> {
     const answers: InvitationAnswer[] = [];
     if (record.eventId && record.convenerEmail && record.status !== 'installt') {
-      const event = await app.getEvent(record.convenerEmail, record.eventId);
+      const attendees = await app.attendeeAnswers(record.convenerEmail, record.eventId);
       answers.push({ email: record.convenerEmail, response: 'organizer' });
-      for (const attendee of event.attendees ?? []) {
-        const email = attendee.emailAddress?.address;
-        if (!email) continue;
-        const response = attendee.status?.response;
-        answers.push({
-          email,
-          response: isGraphResponse(response) ? response : 'none',
-          ...(attendee.emailAddress?.name ? { name: attendee.emailAddress.name } : {}),
-        });
+      for (const { email, name, response } of attendees) {
+        answers.push({ email, response: isGraphResponse(response) ? response : 'none', ...(name ? { name } : {}) });
       }
     }
     const input = { answers, people, organisations: this.organisations };
@@ -631,7 +401,7 @@ export class MeetingsService {
 
   async meetingIcs(gateway: GraphGateway, id: string): Promise<string> {
     const record = await this.get(gateway, id);
-    return toIcsCalendar([this.icsEvent(record)], { now: this.now().toISOString() });
+    return toIcsCalendar([this.icsEvent(record)], { now: this.clock.now().toISOString() });
   }
 
   /** The year's kalendarium: every meeting of the register in that year. */
@@ -639,7 +409,7 @@ export class MeetingsService {
     const records = (await this.records(gateway)).filter((record) => record.date.startsWith(`${year}-`));
     return toIcsCalendar(
       records.map((record) => this.icsEvent(record)),
-      { now: this.now().toISOString(), calName: `Plan- och byggsamverkan Västerbotten ${year}` },
+      { now: this.clock.now().toISOString(), calName: `Plan- och byggsamverkan Västerbotten ${year}` },
     );
   }
 

@@ -1,7 +1,7 @@
 import type { ColumnDefinition, List } from '@microsoft/microsoft-graph-types';
 import type { GraphGateway } from '../../graph/gateway';
 import { GraphRequestError } from '../../graph/errors';
-import { columnDefinition, listDefinition, type ListSpec } from '../../graph/listPayloads';
+import { columnDefinition, listDefinition, type ListSpec } from '../../graph/lists';
 import { LISTS, LIST_KEYS, type ListKey, type SiteDirectory } from '../lists';
 
 export interface ListReport {

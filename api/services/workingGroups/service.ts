@@ -17,12 +17,14 @@ import {
   type WorkingGroupStatus,
 } from '../../../src/domain';
 import { ConflictError, GraphRequestError } from '../../graph/errors';
+import { channelNamed, userIdOfMember, type ChannelMemberSpec } from '../../graph/teams';
 import type { GraphGateway, ListItemWithFields } from '../../graph/gateway';
 import type { ServerStateStore } from '../../state/store';
 import { toRecord as contactRecordOf, type ContactFields, type ContactRecord, type ContactsService } from '../contacts';
 import type { SiteDirectory } from '../lists';
 import { welcomeCard, type AdaptiveCardJson } from './card';
 import { type AppointInput, appointSchema } from '../../../src/contract';
+import { systemClock, type Clock, type Logger } from '../ports';
 
 /** Arbetsgrupper's fields by internal name (see listSchema). */
 export interface WorkingGroupFields extends Record<string, unknown> {
@@ -110,6 +112,8 @@ interface SetupJournal extends Record<string, unknown> {
   channelId?: string;
   tabId?: string;
   welcomeActivityId?: string;
+  /** Why the welcome card could not be posted on the last run (cleared once it is). */
+  welcomeProblem?: string;
 }
 
 const text = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value : undefined);
@@ -130,7 +134,8 @@ export interface WorkingGroupsOptions {
   teamsAppId: string;
   /** Where the tab's page lives (the server's public URL). */
   publicUrl: string;
-  now?: () => Date;
+  clock?: Clock;
+  logger?: Logger;
 }
 
 /**
@@ -141,7 +146,6 @@ export interface WorkingGroupsOptions {
 export class WorkingGroupsService {
   private poster?: ChannelCardPoster;
   private teamId?: string;
-  private readonly now: () => Date;
 
   constructor(
     private readonly directory: SiteDirectory,
@@ -151,7 +155,6 @@ export class WorkingGroupsService {
     private readonly options: WorkingGroupsOptions,
   ) {
     this.teamId = options.teamId;
-    this.now = options.now ?? (() => new Date());
   }
 
   /** The bot's sender for the welcome card; without one the welcome waits for the next run. */
@@ -292,7 +295,7 @@ export class WorkingGroupsService {
     } else {
       if (journal.channelName)
         channel = known
-          ? findByName(known.channels, journal.channelName)
+          ? channelNamed(known.channels, journal.channelName)
           : await app.findChannelByName(teamId, journal.channelName);
       if (!channel) {
         journal.channelName ??= channelNameFor(view.name, namesInUse ?? []);
@@ -349,9 +352,13 @@ export class WorkingGroupsService {
           `Välkommen till arbetsgruppen ${view.name}`,
         );
         journal.welcomeActivityId = posted.activityId ?? 'skickat';
+        delete journal.welcomeProblem;
         save();
-      } catch {
+      } catch (error) {
         // The channel is usable without the card; the setup stays at 'kanal' and a resume posts it.
+        this.options.logger?.warn({ err: error, workingGroupId: item.id }, 'welcome card not posted');
+        journal.welcomeProblem = error instanceof Error ? error.message : String(error);
+        save();
       }
     }
 
@@ -376,26 +383,23 @@ export class WorkingGroupsService {
     convener: WorkingGroupMember | undefined,
     people: ContactRecord[],
   ): Promise<Channel> {
-    const userIdOf = (m: WorkingGroupMember) => this.userIdOf(people.find((p) => p.id === m.id)!);
-    const bind = (m: WorkingGroupMember, owner: boolean) =>
-      user.conversationMember(userIdOf(m), owner ? ['owner'] : m.guest ? ['guest'] : []);
-    const body: Channel = {
-      displayName,
-      description: view.syfte.slice(0, 1024),
-      membershipType: view.membershipType,
-    };
-    if (view.membershipType === 'private') body.members = inChannel.map((m) => bind(m, m.convener));
-    if (view.membershipType === 'shared' && convener) body.members = [bind(convener, true)];
-    try {
-      return await user.createChannel(teamId, body);
-    } catch (error) {
-      if (error instanceof GraphRequestError && error.status === 409) {
-        // The app sees private channels the coordinator is not in; the coordinator may not.
-        const existing = await app.findChannelByName(teamId, displayName);
-        if (existing) return existing;
-      }
-      throw error;
-    }
+    const member = (m: WorkingGroupMember, owner: boolean): ChannelMemberSpec => ({
+      userId: this.userIdOf(people.find((p) => p.id === m.id)!),
+      role: owner ? 'owner' : m.guest ? 'guest' : 'member',
+    });
+    const members =
+      view.membershipType === 'private'
+        ? inChannel.map((m) => member(m, m.convener))
+        : view.membershipType === 'shared' && convener
+          ? [member(convener, true)]
+          : undefined;
+    // On a name conflict the app looks the channel up: it sees private channels the coordinator may not.
+    const { channel } = await user.ensureChannel(
+      teamId,
+      { displayName, description: view.syfte, membershipType: view.membershipType, ...(members ? { members } : {}) },
+      app,
+    );
+    return channel;
   }
 
   /** People of other organisations join the team as guests; a private channel needs them in the team first. */
@@ -412,7 +416,7 @@ export class WorkingGroupsService {
     await Promise.all(
       missing.map((member) => {
         const userId = this.userIdOf(people.find((p) => p.id === member.id)!);
-        return this.ignoringConflict(() => user.addTeamMember(teamId, userId, member.guest));
+        return user.addTeamMember(teamId, userId, member.guest);
       }),
     );
   }
@@ -440,7 +444,7 @@ export class WorkingGroupsService {
     await Promise.all(
       members.map((member) => {
         const userId = this.userIdOf(people.find((p) => p.id === member.id)!);
-        return this.ignoringConflict(() => user.addChannelMember(teamId, channelId, userId, member.convener));
+        return user.addChannelMember(teamId, channelId, userId, member.convener);
       }),
     );
   }
@@ -459,9 +463,7 @@ export class WorkingGroupsService {
       const teamId = text(item.fields.TeamId) ?? (await this.resolveTeam(user));
       if (view.membershipType !== 'shared') await this.ensureTeamMembers(user, app, teamId, [member], people);
       if (view.membershipType === 'private' || (view.membershipType === 'shared' && !member.guest))
-        await this.ignoringConflict(() =>
-          user.addChannelMember(teamId, view.channel!.id, this.userIdOf(person), false),
-        );
+        await user.addChannelMember(teamId, view.channel!.id, this.userIdOf(person), false);
     }
     const updated = await this.patchItem(app, item, { MemberEmails: this.memberEmails(next, people) });
     return this.view(updated, people);
@@ -550,11 +552,7 @@ export class WorkingGroupsService {
   ): Promise<void> {
     const membership = (await app.listChannelMembers(teamId, channelId)).find((m) => userIdOfMember(m) === userId);
     if (!membership?.id) return;
-    try {
-      await user.removeChannelMember(teamId, channelId, membership.id);
-    } catch (error) {
-      if (!(error instanceof GraphRequestError && error.status === 404)) throw error;
-    }
+    await user.removeChannelMember(teamId, channelId, membership.id);
   }
 
   // Ending
@@ -563,7 +561,7 @@ export class WorkingGroupsService {
   async end(user: GraphGateway, app: GraphGateway, id: string, finalReport: string): Promise<WorkingGroupView> {
     const [item, people] = await Promise.all([this.item(app, id), this.contacts.list(app)]);
     const view = this.view(item, people);
-    const today = toIsoDate(this.now());
+    const today = toIsoDate((this.options.clock ?? systemClock).now());
     const ended = endWorkingGroup(this.domainGroup(view), finalReport, today);
     if (view.channel) {
       const teamId = text(item.fields.TeamId) ?? (await this.resolveTeam(user));
@@ -635,14 +633,6 @@ export class WorkingGroupsService {
 
   private pageUrl(id: string): string {
     return `${this.options.publicUrl}/#/arbetsgrupper/${id}`;
-  }
-
-  private async ignoringConflict(write: () => Promise<unknown>): Promise<void> {
-    try {
-      await write();
-    } catch (error) {
-      if (!(error instanceof GraphRequestError && error.status === 409)) throw error;
-    }
   }
 
   private userIdOf(person: ContactRecord): string {
@@ -741,16 +731,6 @@ interface TeamSnapshot {
   teamId: string;
   teamMembers: ConversationMember[];
   channels: Channel[];
-}
-
-/** The channel of that name, compared as Teams compares names (case-insensitively). */
-function findByName(channels: Channel[], displayName: string): Channel | undefined {
-  const name = displayName.toLowerCase();
-  return channels.find((c) => (c.displayName ?? '').toLowerCase() === name);
-}
-
-function userIdOfMember(member: ConversationMember): string {
-  return (member as AadUserConversationMember).userId ?? '';
 }
 
 export function parseAppoint(input: unknown): AppointInput {

@@ -1,6 +1,6 @@
-import type { GraphGateway, ListItemFields, ListItemWithFields } from '../../graph/gateway';
+import type { ListItemFields, ListItemWithFields, ListsApi } from './index';
 
-type ListQuery = Parameters<GraphGateway['listItemsBatch']>[0][number];
+type ListQuery = Parameters<ListsApi['listItemsBatch']>[0][number];
 
 interface Pending {
   query: ListQuery;
@@ -13,7 +13,7 @@ interface Pending {
  * follow-ups and the open proposals of other features' services at once, and each service keeps reading
  * through its own code. Reads are gathered until the current turn of the event loop has settled.
  */
-export function coalescingListReads(gateway: GraphGateway): GraphGateway {
+export function coalescingListReads<G extends ListsApi>(gateway: G): G {
   let pending: Pending[] = [];
 
   const flush = () => {
@@ -31,7 +31,7 @@ export function coalescingListReads(gateway: GraphGateway): GraphGateway {
     );
   };
 
-  const coalesced = Object.create(gateway) as GraphGateway;
+  const coalesced = Object.create(gateway) as G;
   coalesced.listItems = <F extends ListItemFields>(
     siteId: string,
     listId: string,

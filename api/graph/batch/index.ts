@@ -1,0 +1,128 @@
+import { GraphRequestError } from '../errors';
+import type { Collection, GraphConnection } from '../connection';
+
+export interface BatchRequest {
+  id: string;
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  /** Relative to the version, e.g. /users/{id}. */
+  url: string;
+  headers?: Record<string, string>;
+  body?: unknown;
+}
+
+export interface BatchResponse {
+  id: string;
+  status: number;
+  headers?: Record<string, string>;
+  body?: unknown;
+}
+
+/**
+ * One GET of a collection for readMany: the path relative to the version (query included) and how each
+ * element becomes what the caller gets. Built by the resources' `*Read` methods, so URLs stay in api/graph.
+ */
+export interface CollectionRead<T> {
+  url: string;
+  toValue: (raw: unknown) => T;
+}
+
+type ReadAnswers<R extends Record<string, CollectionRead<unknown>>> = {
+  [K in keyof R]: R[K] extends CollectionRead<infer T> ? T[] : never;
+};
+
+const RETRYABLE = new Set([429, 503, 504]);
+const BATCH_LIMIT = 20;
+
+function header(headers: Record<string, string> | undefined, name: string): string | undefined {
+  return Object.entries(headers ?? {}).find(([k]) => k.toLowerCase() === name)?.[1];
+}
+
+function retryAfterSeconds(headers: Record<string, string> | undefined, round: number): number {
+  const raw = header(headers, 'retry-after');
+  const seconds = raw === undefined ? NaN : Number(raw);
+  if (Number.isFinite(seconds) && seconds >= 0) return Math.min(seconds, 180);
+  return Math.min(2 ** round, 30);
+}
+
+/** JSON $batch: many requests in one round trip, throttled inner answers sent again. */
+export function batchApi(graph: GraphConnection) {
+  /** One round of chunks; the answers to keep, and the requests to send again after `waitSeconds`. */
+  async function sendRound(pending: BatchRequest[], round: number) {
+    const retry: BatchRequest[] = [];
+    const done: BatchResponse[] = [];
+    let waitSeconds = 0;
+    for (let start = 0; start < pending.length; start += BATCH_LIMIT) {
+      const chunk = pending.slice(start, start + BATCH_LIMIT);
+      const body = await graph.call(
+        () =>
+          graph.api('/$batch').post({
+            requests: chunk.map((r) => ({
+              ...r,
+              headers: r.body !== undefined ? { 'Content-Type': 'application/json', ...r.headers } : r.headers,
+            })),
+          }) as Promise<{ responses: BatchResponse[] }>,
+      );
+      for (const answer of body.responses) {
+        const request = chunk.find((r) => r.id === answer.id);
+        if (RETRYABLE.has(answer.status) && round < graph.options.maxRetries && request) {
+          retry.push(request);
+          waitSeconds = Math.max(waitSeconds, retryAfterSeconds(answer.headers, round));
+        } else done.push(answer);
+      }
+    }
+    return { done, retry, waitSeconds };
+  }
+
+  /**
+   * Sends requests in batches of 20. Inner answers of 429/503/504 are sent again after their Retry-After,
+   * which the client's RetryHandler does not do (it sees only the outer 200).
+   */
+  async function batch(requests: BatchRequest[]): Promise<BatchResponse[]> {
+    const answers = new Map<string, BatchResponse>();
+    let pending = requests;
+    for (let round = 0; pending.length > 0; round += 1) {
+      const { done, retry, waitSeconds } = await sendRound(pending, round);
+      for (const answer of done) answers.set(answer.id, answer);
+      pending = retry;
+      if (pending.length > 0) await graph.sleep(waitSeconds * 1000);
+    }
+    return requests.map((r) => answers.get(r.id) ?? { id: r.id, status: 0 });
+  }
+
+  /** A batch answer holding a collection, with its further pages read by ordinary requests. */
+  async function collectionOf<T>(answer: BatchResponse): Promise<T[]> {
+    if (answer.status !== 200) {
+      const error = (answer.body as { error?: { code?: string; message?: string } } | undefined)?.error;
+      throw new GraphRequestError(
+        answer.status,
+        error?.code ?? 'batchRequestFailed',
+        header(answer.headers, 'request-id'),
+        error?.message ?? `Batch answer ${answer.status}`,
+      );
+    }
+    return graph.rest(answer.body as Collection<T>);
+  }
+
+  return {
+    batch,
+
+    /**
+     * Reads several collections in one $batch round trip (inner 429/503/504 re-sent as batch() does; further
+     * pages followed with ordinary requests). An inner failure rejects with its GraphRequestError.
+     */
+    async readMany<R extends Record<string, CollectionRead<unknown>>>(reads: R): Promise<ReadAnswers<R>> {
+      const keys = Object.keys(reads);
+      const answers = await batch(
+        keys.map((key, index) => ({ id: String(index + 1), method: 'GET' as const, url: reads[key]!.url })),
+      );
+      const values = await Promise.all(
+        answers.map(async (answer, index) =>
+          (await collectionOf<unknown>(answer)).map((raw) => reads[keys[index]!]!.toValue(raw)),
+        ),
+      );
+      return Object.fromEntries(keys.map((key, index) => [key, values[index]])) as ReadAnswers<R>;
+    },
+  };
+}
+
+export type BatchApi = ReturnType<typeof batchApi>;
