@@ -16,6 +16,7 @@ import { meetingReminderCard, seasonCallReminderCard } from '../cards/cards';
 import type { Clock, ProactiveSender } from '../services/ports';
 import type { ConversationStore, StoredConversation } from '../state/store';
 import type { ReminderJournal, ReminderKey } from './journal';
+import { JobLeaseLostError } from './lease';
 
 export interface ReminderDeps {
   clock: Clock;
@@ -25,6 +26,8 @@ export interface ReminderDeps {
   /** Meetings whose date falls in the range (inclusive), any status. */
   listMeetings(range: DateRange): Promise<Meeting[]>;
   listPeople(): Promise<Person[]>;
+  /** False once this instance no longer holds the job lease: the run stops before its next send. */
+  inCharge?: () => boolean;
   logger?: ILogger;
 }
 
@@ -35,6 +38,10 @@ export interface JobRunReport {
   alreadySent: ReminderKey[];
   /** Reminders that were due but had nowhere to go, or failed; retried on the next run. */
   notSent: Array<{ key: ReminderKey; reason: string }>;
+  /** Not run: another instance holds the job lease. */
+  skipped?: boolean;
+  /** Stopped part-way: the lease was lost. */
+  stopped?: string;
 }
 
 export interface Job {
@@ -63,6 +70,7 @@ async function deliver(
     report.notSent.push({ key, reason: 'no conversation to send to' });
     return;
   }
+  if (deps.inCharge && !deps.inCharge()) throw new JobLeaseLostError();
   const now = deps.clock.now();
   if (!(await deps.journal.claim(key, now))) {
     report.alreadySent.push(key);
