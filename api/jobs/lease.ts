@@ -1,13 +1,8 @@
 import type { ILogger } from '@microsoft/teams.common';
 import type { HeldLease, LeaseStore } from '../state/store';
 
-/** Thrown inside a run when the lease is gone: the run stops before its next send. */
-export class JobLeaseLostError extends Error {
-  constructor() {
-    super('the job lease was lost; the run stops before its next send');
-    this.name = 'JobLeaseLostError';
-  }
-}
+/** Why a run stopped part-way (JobRunReport.stopped): the lease is gone, so the run stops before its next send. */
+export const LEASE_LOST = 'the job lease was lost; the run stopped before its next send';
 
 export interface JobLeaseOptions {
   leases: LeaseStore;

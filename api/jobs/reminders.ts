@@ -16,7 +16,7 @@ import { meetingReminderCard, seasonCallReminderCard } from '../cards/cards';
 import type { Clock, ProactiveSender } from '../services/ports';
 import type { ConversationStore, StoredConversation } from '../state/store';
 import type { ReminderJournal, ReminderKey } from './journal';
-import { JobLeaseLostError } from './lease';
+import { LEASE_LOST } from './lease';
 
 export interface ReminderDeps {
   clock: Clock;
@@ -70,7 +70,10 @@ async function deliver(
     report.notSent.push({ key, reason: 'no conversation to send to' });
     return;
   }
-  if (deps.inCharge && !deps.inCharge()) throw new JobLeaseLostError();
+  if (deps.inCharge && !deps.inCharge()) {
+    report.stopped = LEASE_LOST;
+    return;
+  }
   const now = deps.clock.now();
   if (!(await deps.journal.claim(key, now))) {
     report.alreadySent.push(key);
@@ -111,6 +114,7 @@ export function meetingReminderJob(deps: ReminderDeps): Job {
       for (const meeting of meetings) {
         const offset = dueMeetingOffset(meeting.date, today);
         if (offset === undefined) continue;
+        if (report.stopped) break;
         const key = { job: name, subject: meeting.id, offsetDays: offset };
         await deliver(deps, report, key, general, meetingReminderCard(meeting, offset), `Påminnelse: ${meeting.title}`);
       }
@@ -146,6 +150,7 @@ export function seasonCallReminderJob(deps: ReminderDeps): Job {
       const label = SEASON_LABELS[due.season].sv;
       const period = due.season === 'var' ? 'under april–maj' : 'under september–oktober';
       for (const chair of chairs) {
+        if (report.stopped) break;
         const key = { job: name, subject: `samverkansgrupp-${due.year}-${due.season}-${chair.id}`, offsetDays: 0 };
         await deliver(
           deps,

@@ -1,5 +1,5 @@
 import type { ILogger } from '@microsoft/teams.common';
-import { JobLeaseLostError, type JobLease } from './lease';
+import type { JobLease } from './lease';
 import type { Job, JobRunReport } from './reminders';
 
 export interface JobRunnerOptions {
@@ -40,15 +40,15 @@ export function createJobRunner({ jobs, intervalMs, lease, logger }: JobRunnerOp
     }
     for (const [index, job] of jobs.entries()) {
       try {
-        reports.push(await job.run());
-      } catch (error) {
-        if (error instanceof JobLeaseLostError) {
-          logger?.warn(`job ${job.name} stopped: ${error.message}`);
-          reports.push({ job: job.name, sent: [], alreadySent: [], notSent: [], stopped: error.message });
+        const report = await job.run();
+        reports.push(report);
+        if (report.stopped) {
+          logger?.warn(`job ${job.name} stopped: ${report.stopped}`);
           for (const rest of jobs.slice(index + 1))
             reports.push({ job: rest.name, sent: [], alreadySent: [], notSent: [], skipped: true });
           break;
         }
+      } catch (error) {
         logger?.error(`job ${job.name} failed`, error instanceof Error ? error.message : String(error));
         reports.push({ job: job.name, sent: [], alreadySent: [], notSent: [] });
       }
