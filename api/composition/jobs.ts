@@ -29,6 +29,8 @@ export function createServerJobs(parts: {
   state: ServerStateStore;
   proactive: ProactiveSender;
   logger: Logger;
+  /** false: run without the job lease (the bench's comparison); every server takes it. */
+  lease?: boolean;
 }): ServerJobs {
   const { config, services, clock, state, proactive, logger } = parts;
   const jobLogger = teamsLogger(logger, 'jobs');
@@ -44,7 +46,7 @@ export function createServerJobs(parts: {
       conversations: state.conversations,
       proactive,
       journal: state.reminders,
-      inCharge: () => lease.held(),
+      ...(parts.lease === false ? {} : { inCharge: () => lease.held() }),
       listMeetings: async (range) =>
         (await services.meetings.records(services.graph.forApp()))
           .filter((record) => record.date >= range.start && record.date <= range.end)
@@ -57,7 +59,7 @@ export function createServerJobs(parts: {
       logger: jobLogger,
     }),
     intervalMs: config.jobs.intervalSeconds * 1000,
-    lease,
+    ...(parts.lease === false ? {} : { lease }),
     logger: jobLogger,
   });
   return {
