@@ -21,3 +21,5 @@ export * from './cofinancing';
 export * from './coordinatorTime';
 export * from './operatingPlan';
 export * from './ical';
+export * from './bounds';
+export * from './vcard';
