@@ -3,6 +3,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { z } from 'zod';
 import { DomainRuleError, DomainValidationError, ForbiddenError, type ValidationIssue } from '../../src/domain';
 import { ConflictError, ConsentRequiredError, GraphRequestError } from '../graph/errors';
+import { labelIssues } from './fieldLabels';
 import type { Logger } from './logger';
 
 export const API_ERROR_CODES = [
@@ -13,6 +14,7 @@ export const API_ERROR_CODES = [
   'NOT_FOUND',
   'GRAPH_UNAVAILABLE',
   'CONSENT_REQUIRED',
+  'TIMEOUT',
   'INTERNAL',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
@@ -51,10 +53,11 @@ export const apiErrors = {
       'Appen behöver ditt eller administratörens medgivande för att nå Microsoft 365.',
     ),
   validation: (issues: ValidationIssue[], message = 'Uppgifterna är ogiltiga.') =>
-    new ApiError(400, 'VALIDATION', message, { issues }),
+    new ApiError(400, 'VALIDATION', message, { issues: labelIssues(issues) }),
   notFound: (message = 'Det du söker finns inte.') => new ApiError(404, 'NOT_FOUND', message),
   conflict: (current: unknown, message = 'Någon annan har ändrat uppgifterna. Läs in dem igen och försök på nytt.') =>
     new ApiError(409, 'CONFLICT', message, { current }),
+  timeout: () => new ApiError(503, 'TIMEOUT', 'Förfrågan tog för lång tid. Försök igen om en stund.'),
   graphUnavailable: () =>
     new ApiError(503, 'GRAPH_UNAVAILABLE', 'Microsoft 365 svarar inte just nu. Försök igen om en stund.'),
 };
@@ -81,6 +84,8 @@ function toApiError(error: unknown): ApiError | undefined {
   if (error instanceof DomainRuleError) return new ApiError(422, 'VALIDATION', error.message, { issues: [] });
   if (error instanceof ConflictError) return apiErrors.conflict(error.current);
   if (error instanceof ConsentRequiredError) return apiErrors.consentRequired();
+  // A request's time budget ran out while it awaited something (api/http/timeBudget).
+  if (error instanceof Error && error.name === 'TimeBudgetExceededError') return apiErrors.timeout();
   if (error instanceof GraphRequestError) {
     if (error.status === 404) return apiErrors.notFound();
     if (error.status === 401 || error.status === 403) return apiErrors.consentRequired();

@@ -226,7 +226,11 @@ describe('Arbetsgrupper: appoint → channel → welcome → members → end, pe
     });
     expect(refused.status).toBe(400);
     expect(refused.body.error!.issues).toEqual([
-      { path: 'convenerId', message: expect.stringContaining('gäster kan inte äga delade kanaler') },
+      {
+        path: 'convenerId',
+        field: 'sammankallande',
+        message: expect.stringContaining('gäster kan inte äga delade kanaler'),
+      },
     ]);
     const channels = (await app.api(`${TEAM}/channels`).get()) as { value: { displayName: string }[] };
     expect(channels.value.map((c) => c.displayName)).not.toContain('Gästledd grupp');
@@ -296,7 +300,9 @@ describe('Arbetsgrupper: appoint → channel → welcome → members → end, pe
       body: appointBody('En arbetsgrupp med ett alldeles för långt namn för Teams', 'standard', [PER]),
     });
     expect(long.status).toBe(400);
-    expect(long.body.error!.issues).toEqual([{ path: 'name', message: 'Namnet får vara högst 50 tecken.' }]);
+    expect(long.body.error!.issues).toEqual([
+      { path: 'name', field: 'namn', message: 'Namnet får vara högst 50 tecken.' },
+    ]);
 
     const duplicate = await call('/api/working-groups', {
       method: 'POST',
