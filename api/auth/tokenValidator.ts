@@ -5,8 +5,6 @@ import { API_SCOPE_NAME, issuerFor, type AppConfig } from '../config';
 export interface CallerIdentity {
   tenantId: string;
   objectId: string;
-  /** `email`, else `preferred_username`/`upn`: the fallback key into the contact list. */
-  email?: string;
   /** The `upn` claim only (never `email` or `preferred_username`, which users or admins can change). */
   upn?: string;
   name?: string;
@@ -64,13 +62,9 @@ export function createTokenValidator(config: AppConfig, keys?: JWTVerifyGetKey):
       const scopes = typeof payload.scp === 'string' ? payload.scp.split(' ') : [];
       if (!scopes.includes(API_SCOPE_NAME)) throw new TokenRejectedError('scope');
       if (typeof payload.oid !== 'string' || payload.oid === '') throw new TokenRejectedError('oid');
-      const email = [payload.email, payload.preferred_username, payload.upn].find(
-        (v): v is string => typeof v === 'string' && v.includes('@'),
-      );
       return {
         tenantId,
         objectId: payload.oid,
-        email: email?.toLowerCase(),
         ...(typeof payload.upn === 'string' && payload.upn.includes('@') ? { upn: payload.upn.toLowerCase() } : {}),
         name: typeof payload.name === 'string' ? payload.name : undefined,
         token: bearer,

@@ -74,7 +74,12 @@ export function createServices(parts: {
     ...parts,
     site,
     contacts,
-    callers: new CallerDirectory(contacts, parts.config.roleCacheTtlSeconds),
+    callers: new CallerDirectory(contacts, {
+      ttlSeconds: parts.config.roleCacheTtlSeconds,
+      organisations: parts.organisations.organisations,
+      regionTenantId: parts.config.identity.tenantId,
+      ...(parts.now ? { now: parts.now } : {}),
+    }),
     economy,
     workingGroups: new WorkingGroupsService(site, contacts, parts.organisations.organisations, parts.state, {
       teamId: parts.config.teamId,

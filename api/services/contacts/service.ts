@@ -14,12 +14,25 @@ export interface ContactFields extends Record<string, unknown> {
   JobTitle?: string;
   Phone?: string;
   EntraObjectId?: string;
+  EntraTenantId?: string;
+  BoundAt?: string;
 }
 
 /** A person of the contact list with the ETag to send back when changing it. */
 export interface ContactRecord extends Person {
   etag: string;
   entraObjectId?: string;
+  /** The tenant of the bound sign-in; absent on contacts seeded with an object id of the Region's directory. */
+  entraTenantId?: string;
+  /** When the contact was bound to its sign-in (ISO 8601). */
+  boundAt?: string;
+}
+
+/** The one sign-in a contact is bound to. */
+export interface ContactBinding {
+  tenantId: string;
+  objectId: string;
+  at: string;
 }
 
 export interface NewContact {
@@ -64,6 +77,8 @@ export function toRecord(item: ListItemWithFields<ContactFields>): ContactRecord
     title: text(f.JobTitle),
     phone: text(f.Phone),
     entraObjectId: text(f.EntraObjectId),
+    entraTenantId: text(f.EntraTenantId),
+    boundAt: text(f.BoundAt),
   };
 }
 
@@ -106,6 +121,33 @@ export class ContactsService {
     const { siteId, listId } = await this.where(gateway);
     const items = await gateway.listItems<ContactFields>(siteId, listId, { filter: eq('Email', email.toLowerCase()) });
     return items.map(toRecord)[0];
+  }
+
+  /**
+   * Binds an unbound contact to a sign-in, recording tenant, object id and time; only if the item is unchanged
+   * since `etag` (two first sign-ins at once bind one of them).
+   */
+  async bind(gateway: GraphGateway, id: string, binding: ContactBinding, etag: string): Promise<ContactRecord> {
+    const { siteId, listId } = await this.where(gateway);
+    const fields: ContactFields = {
+      EntraTenantId: binding.tenantId,
+      EntraObjectId: binding.objectId,
+      BoundAt: binding.at,
+    };
+    return toRecord(await gateway.updateItemFields<ContactFields>(siteId, listId, id, fields, etag));
+  }
+
+  /** Removes a contact's binding (the samordnare's decision), so that its next first sign-in binds it again. */
+  async unbind(gateway: GraphGateway, id: string, etag: string): Promise<ContactRecord> {
+    const { siteId, listId } = await this.where(gateway);
+    try {
+      const fields: ContactFields = { EntraTenantId: '', EntraObjectId: '', BoundAt: '' };
+      return toRecord(await gateway.updateItemFields<ContactFields>(siteId, listId, id, fields, etag));
+    } catch (error) {
+      if (error instanceof ConflictError)
+        throw new ConflictError(toRecord(error.current as ListItemWithFields<ContactFields>));
+      throw error;
+    }
   }
 
   async create(gateway: GraphGateway, contact: NewContact): Promise<ContactRecord> {

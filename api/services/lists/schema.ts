@@ -55,6 +55,14 @@ export const LISTS = {
       { name: 'JobTitle', displayName: 'Befattning', kind: { type: 'text' } },
       { name: 'Phone', displayName: 'Telefon', kind: { type: 'text' } },
       { name: 'EntraObjectId', displayName: 'Entra-objekt-id', kind: { type: 'text' }, indexed: true },
+      // The contact's sign-in binding: (tenant id, object id), recorded with its time at first sign-in.
+      { name: 'EntraTenantId', displayName: 'Entra-katalog-id', kind: { type: 'text' } },
+      {
+        name: 'BoundAt',
+        displayName: 'Kopplad',
+        kind: { type: 'text' },
+        description: 'När kontakten kopplades till sin inloggning (ISO 8601).',
+      },
     ],
   },
   meetings: {
