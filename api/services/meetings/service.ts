@@ -18,6 +18,9 @@ import {
   localTimeSchema,
   meetingToIcsEvent,
   notAnswered,
+  DomainValidationError,
+  planningWindowIssues,
+  requireAnyRole,
   requireRole,
   seasonWindow,
   summariseAnswers,
@@ -42,6 +45,7 @@ import type { GraphGateway } from '../../graph/gateway';
 import { ConflictError } from '../../graph/errors';
 import { eq } from '../../graph/odata';
 import { ApiError, apiErrors } from '../../http/errors';
+import { ConcurrencyLimit } from '../../http/concurrency';
 import type { Caller } from '../identity';
 
 /** Who acts: the signed-in caller, or a person the bot acts for (roles from Kontakter either way). */
@@ -79,6 +83,12 @@ export const UNKNOWN_AVAILABILITY_LABEL = 'okänd tillgänglighet (annan organis
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ange datum som ÅÅÅÅ-MM-DD.');
 const reasonSchema = z.string().trim().max(1000, 'Motiveringen får vara högst 1000 tecken.').optional();
+
+/** Plans computed at once in this process (see ConcurrencyLimit). */
+const PLANNING = new ConcurrencyLimit(1);
+
+/** Who may call a meeting at all (the group decides which of the two). */
+const KALLA_ACTIONS: ActionId[] = ['samverkansgrupp.kalla', 'stodgrupp.kalla'];
 
 export const planRequestSchema = z
   .object({
@@ -284,12 +294,20 @@ export class MeetingsService {
    * calendars live in their own tenants, so they come back as unknown: the plan says so and advises a poll.
    */
   async plan(gateway: GraphGateway, caller: Acting, input: unknown): Promise<MeetingPlan> {
+    requireAnyRole(caller.roles, KALLA_ACTIONS);
+    return PLANNING.run(() => this.planBounded(gateway, caller, input));
+  }
+
+  private async planBounded(gateway: GraphGateway, caller: Acting, input: unknown): Promise<MeetingPlan> {
     const request = planRequestSchema.parse(input);
     requireRole(caller.roles, kallaAction(request.group));
     if (request.latest <= request.earliest) {
       throw apiErrors.validation([{ path: 'latest', message: 'Senaste sluttid måste ligga efter tidigaste start.' }]);
     }
     const { window, outsideWindow } = this.planWindow(request);
+    // Refused at once, before any day is walked or Graph is asked (a window to 9999-12-31 once stalled the server).
+    const windowIssues = planningWindowIssues(window.start, window.end);
+    if (windowIssues.length > 0) throw new DomainValidationError(windowIssues);
     const tomorrow = addDays(toIsoDate(this.now()), 1);
     const days = candidateDays(window).filter((day) => day >= tomorrow);
     if (days.length === 0) {
@@ -315,7 +333,7 @@ export class MeetingsService {
       returnSuggestionReasons: true,
     });
     const byEmail = new Map(people.map((person) => [person.email, person]));
-    const candidates = this.pickCandidates(suggestions.meetingTimeSuggestions ?? [], request.group, byEmail);
+    const candidates = await this.pickCandidates(suggestions.meetingTimeSuggestions ?? [], request.group, byEmail);
     const unknownPeople = attendees.filter((person) =>
       candidates.some((c) => c.organisations.some((o) => o.unknown.includes(person.displayName))),
     );
@@ -364,13 +382,15 @@ export class MeetingsService {
     return { window, outsideWindow: false };
   }
 
-  private pickCandidates(
+  /** Ranks up to 100 suggestions; yields to the event loop between small batches so that others get a turn. */
+  private async pickCandidates(
     suggestions: MeetingTimeSuggestion[],
     group: MeetingGroup,
     byEmail: Map<string, ContactRecord>,
-  ): MeetingCandidate[] {
+  ): Promise<MeetingCandidate[]> {
     const bestPerDay = new Map<string, MeetingCandidate>();
-    for (const suggestion of suggestions) {
+    for (const [index, suggestion] of suggestions.entries()) {
+      if (index > 0 && index % 10 === 0) await new Promise((resolve) => setImmediate(resolve));
       const start = graphInstant(suggestion.meetingTimeSlot?.start);
       const end = graphInstant(suggestion.meetingTimeSlot?.end);
       const local = utcToStockholm(start);
@@ -450,6 +470,7 @@ export class MeetingsService {
     caller: Acting,
     input: unknown,
   ): Promise<{ meeting: MeetingRecord; created: boolean }> {
+    requireAnyRole(caller.roles, KALLA_ACTIONS);
     const request = sendRequestSchema.parse(input);
     requireRole(caller.roles, kallaAction(request.group));
     if (!request.online && !request.room) {
@@ -563,6 +584,7 @@ export class MeetingsService {
 
   /** Moves the meeting; Graph sends every attendee the update (and resets their answers). */
   async reschedule(gateway: GraphGateway, caller: Acting, id: string, input: unknown): Promise<MeetingRecord> {
+    requireAnyRole(caller.roles, ['meeting.reschedule']);
     const request = rescheduleRequestSchema.parse(input);
     const record = await this.get(gateway, id);
     this.assertConvener(caller, record, 'meeting.reschedule');
@@ -592,6 +614,7 @@ export class MeetingsService {
 
   /** Cancels the meeting; every attendee gets the cancellation with the message. */
   async cancel(gateway: GraphGateway, caller: Acting, id: string, input: unknown): Promise<MeetingRecord> {
+    requireAnyRole(caller.roles, ['meeting.cancel']);
     const request = cancelRequestSchema.parse(input);
     const record = await this.get(gateway, id);
     this.assertConvener(caller, record, 'meeting.cancel');
