@@ -73,8 +73,6 @@ function expectClean(klass: string): void {
 
 // ------------------------------------------------------------------ tokens
 
-const KNOWN_OPEN = new Set(['oid of nobody']);
-
 /** One route per router (a read where the router has one), and one write. */
 const ROUTE_PER_ROUTER: HttpCase[] = [
   { method: 'GET', path: '/api/me' },
@@ -93,7 +91,7 @@ describe('token matrix', () => {
     const valid = JSON.parse(Buffer.from(payload!, 'base64url').toString()) as JWTPayload;
     const classes = await tokenClasses(stack.tenant, valid);
     expect(classes.length).toBeGreaterThanOrEqual(40);
-    for (const tokenClass of classes.filter((c) => !KNOWN_OPEN.has(c.name))) {
+    for (const tokenClass of classes) {
       const header = await tokenClass.header();
       for (const route of ROUTE_PER_ROUTER) {
         await refusalCase(
@@ -108,31 +106,6 @@ describe('token matrix', () => {
       }
     }
     expectClean('tokens');
-  });
-
-  // Open until the contact binding by (tid, oid) lands: callers.ts still falls back to the token's e-mail, so a
-  // genuine token with another oid and the chair's address gets the chair's roles.
-  it.failing('refuses a token with an unknown oid and someone else’s e-mail (identity by e-mail)', async () => {
-    const [, payload] = (await stack.tokenOf(CHAIR)).split('.');
-    const valid = JSON.parse(Buffer.from(payload!, 'base64url').toString()) as JWTPayload;
-    const open = (await tokenClasses(stack.tenant, valid)).filter((c) => KNOWN_OPEN.has(c.name));
-    const known = new SuiteTable();
-    for (const tokenClass of open) {
-      const header = await tokenClass.header();
-      for (const route of ROUTE_PER_ROUTER)
-        await refusalCase(
-          known,
-          stack,
-          'tokens',
-          `${tokenClass.name} → ${route.path}`,
-          { ...route, headers: { authorization: header! } },
-          undefined,
-          {
-            expectStatus: [401, 403],
-          },
-        );
-    }
-    expect(describeFailures(known.failures('tokens'))).toBe('');
   });
 
   it('still accepts the genuine token (the matrix tests the checks, not a broken server)', async () => {
@@ -428,22 +401,48 @@ describe('injection corpus', () => {
         ...(created.status >= 400 ? optionalSwedish(created.body) : {}),
       });
     }
-    const ics = await stack.call('/api/meetings/calendar.ics?year=2026', { token: proposer });
-    const text = await ics.text();
-    const lines = text.replace(/\r\n[ \t]/g, '').split('\r\n');
-    const injected = lines.filter((line) => /^(ATTENDEE:mailto:evil|X-INJECTED)/.test(line));
+    // iCalendar: a meeting whose title and room carry CR/LF is either refused, or exported without a new line.
+    const meeting = await send(
+      stack,
+      {
+        method: 'POST',
+        path: '/api/meetings',
+        body: {
+          group: 'stodgrupp',
+          date: '2026-12-15',
+          startTime: '09:00',
+          endTime: '10:00',
+          title: 'Stödgruppen\r\nATTENDEE:mailto:evil@example.com',
+          room: 'Rum 1\rX-INJECTED-ROOM:1',
+          online: false,
+          idempotencyKey: `security-${Date.now()}`,
+        },
+      },
+      proposer,
+    );
+    const meetingId = (meeting.body as { meeting?: { id?: string } } | undefined)?.meeting?.id;
+    let injected: string[] = [];
+    let icsStatus = meeting.status;
+    if (meeting.status < 300 && meetingId) {
+      const ics = await stack.call(`/api/meetings/${meetingId}/meeting.ics`, { token: proposer });
+      icsStatus = ics.status;
+      const text = await ics.text();
+      const lines = text.replace(/\r\n[ \t]/g, '').split('\r\n');
+      injected = lines.filter((line) => /^(ATTENDEE:mailto:evil|X-INJECTED)/.test(line));
+      if (/\r(?!\n)/.test(text)) injected.push('a bare CR');
+      // The corpus reached the file.
+      expect(lines.some((line) => line.startsWith('SUMMARY:Stödgruppen'))).toBe(true);
+    }
     table.add({
       klass: 'injection',
-      name: 'iCalendar: CR/LF in title and description',
-      status: ics.status,
-      accepted: injected.length > 0 || /\r(?!\n)/.test(text),
-      serverError: ics.status >= 500,
+      name: `iCalendar: CR/LF in a meeting's title and room (${meeting.status < 300 ? 'stored, exported' : 'refused'})`,
+      status: icsStatus,
+      accepted: injected.length > 0,
+      serverError: icsStatus >= 500,
       changed: [],
+      ...(meeting.status >= 400 ? optionalSwedish(meeting.body) : {}),
       ...(injected.length ? { detail: injected.join(' | ') } : {}),
     });
-    expect(ics.status).toBe(200);
-    // The corpus reached the file: the activity with the multi-line description is in it.
-    expect(text).toContain('SUMMARY:Kurs med beskrivning');
     const list = await stack.call('/api/activities?year=2026', { token: proposer });
     table.add({
       klass: 'injection',
