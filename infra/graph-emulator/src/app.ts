@@ -7,6 +7,7 @@ import { identityRouter } from './identity/routes';
 import { controlsRouter } from './controls/router';
 import { MODULES } from './modules';
 import { INNER_REQUEST_HEADER } from './resources/batch';
+import { dollarOptionalQueryOptions } from './odata';
 
 /**
  * The request pipeline, in one place. Order matters:
@@ -72,6 +73,7 @@ export function createApp(ctx: EmulatorContext, reset: () => void): express.Expr
     if (fault.status === 504) return next(graphErrors.gatewayTimeout());
     return next(new GraphHttpError(fault.status, 'InternalServerError', 'Injected fault.'));
   });
+  graph.use(dollarOptionalQueryOptions(['/sites']));
   graph.use(graphAuthentication(ctx));
   for (const m of MODULES) m.graph?.(graph, ctx);
   graph.use((req) => {

@@ -1,5 +1,46 @@
-import type { Request } from 'express';
+import type { NextFunction, Request, Response } from 'express';
 import { graphErrors } from './errors';
+
+/** OData's system query options, as Graph spells them with their `$`. */
+const SYSTEM_QUERY_OPTIONS = [
+  'select',
+  'expand',
+  'filter',
+  'orderby',
+  'top',
+  'skip',
+  'skiptoken',
+  'count',
+  'search',
+  'format',
+];
+
+/**
+ * "On the v1.0 endpoint, the $ prefix is optional for only a subset of APIs" (learn.microsoft.com/graph/query-parameters).
+ * The SharePoint endpoints are in that subset: their own documented requests write `?expand=fields` and
+ * `?select=name&expand=columns(select=name)`. Under the given path prefixes, `expand=` is read as `$expand=`
+ * (so a request that writes both is a duplicate, a 400); elsewhere the `$` stays required.
+ */
+export function dollarOptionalQueryOptions(pathPrefixes: readonly string[]) {
+  return (req: Request, _res: Response, next: NextFunction): void => {
+    const at = req.url.indexOf('?');
+    if (at >= 0 && pathPrefixes.some((p) => req.path.startsWith(p))) {
+      const query = req.url
+        .slice(at + 1)
+        .split('&')
+        .map((pair) => {
+          const eq = pair.indexOf('=');
+          const name = eq < 0 ? pair : pair.slice(0, eq);
+          return SYSTEM_QUERY_OPTIONS.includes(name.toLowerCase())
+            ? `$${name.toLowerCase()}${eq < 0 ? '' : pair.slice(eq)}`
+            : pair;
+        })
+        .join('&');
+      req.url = `${req.url.slice(0, at)}?${query}`;
+    }
+    next();
+  };
+}
 
 /** Strict by default: a query option the endpoint does not implement is a 400, never silently ignored. */
 export function assertQueryOptions(req: Request, allowed: readonly string[]): void {
@@ -33,17 +74,33 @@ export function parseSelect(req: Request): string[] | undefined {
         .filter(Boolean);
 }
 
+/**
+ * `$select` as Graph answers it: the properties named (and `always`), never silently fewer. A name the
+ * resource does not have is a 400 with Graph's OData wording, not dropped: a strict tenant answers or refuses.
+ * `typeName` (e.g. 'microsoft.graph.channel') words the error.
+ */
 export function applySelect<T extends object>(
   obj: T,
   select: string[] | undefined,
   always: string[] = ['id'],
+  typeName?: string,
 ): Partial<T> {
   if (!select) return obj;
   const out: Record<string, unknown> = {};
-  for (const key of [...always, ...select]) {
-    if (key in obj) out[key] = (obj as Record<string, unknown>)[key];
+  for (const key of always) if (key in obj) out[key] = (obj as Record<string, unknown>)[key];
+  for (const key of select) {
+    if (!(key in obj)) throw unknownProperty(key, typeName);
+    out[key] = (obj as Record<string, unknown>)[key];
   }
   return out as Partial<T>;
+}
+
+export function unknownProperty(name: string, typeName?: string) {
+  return graphErrors.badRequest(
+    typeName
+      ? `Could not find a property named '${name}' on type '${typeName}'.`
+      : `Could not find a property named '${name}' on this resource.`,
+  );
 }
 
 /**

@@ -3,7 +3,7 @@ import type { EmulatorContext } from '../context';
 import { TENANT_SCOPE, type StoredUser } from '../model';
 import { ENTRA_HOST, issuerFor } from '../tenantConfig';
 import { escapeHtml } from '../html';
-import { findUser } from '../resources/users';
+import { findPerson, findUser } from '../resources/users';
 
 /** Entra's OAuth error shape (not Graph's): `error`, `error_description` starting with an AADSTS code. */
 function oauthError(status: number, error: string, aadsts: string, description: string) {
@@ -207,7 +207,7 @@ export function identityRouter(ctx: EmulatorContext): Router {
       res.status(400).type('text').send('Ogiltig begäran.');
       return;
     }
-    const user = body.login_hint ? findUser(ctx, body.login_hint) : undefined;
+    const user = body.login_hint ? findPerson(ctx, body.login_hint) : undefined;
     if (!user) {
       res.status(400).type('text').send('Okänd användare.');
       return;
