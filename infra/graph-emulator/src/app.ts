@@ -6,6 +6,7 @@ import { graphAuthentication } from './auth';
 import { identityRouter } from './identity/routes';
 import { controlsRouter } from './controls/router';
 import { MODULES } from './modules';
+import { mount } from './routing';
 import { INNER_REQUEST_HEADER } from './resources/batch';
 
 /**
@@ -73,7 +74,10 @@ export function createApp(ctx: EmulatorContext, reset: () => void): express.Expr
     return next(new GraphHttpError(fault.status, 'InternalServerError', 'Injected fault.'));
   });
   graph.use(graphAuthentication(ctx));
-  for (const m of MODULES) m.graph?.(graph, ctx);
+  for (const m of MODULES) {
+    if (m.routes) mount(graph, ctx, m.routes);
+    m.dispatchedRoutes?.mount(graph, ctx);
+  }
   graph.use((req) => {
     throw graphErrors.notImplemented(
       `${req.method} ${req.path} is not supported by the local tenant. See infra/graph-emulator/README.md.`,

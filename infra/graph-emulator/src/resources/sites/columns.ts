@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { graphErrors } from '../../errors';
 import { stableGuid } from '../../seed/people';
-import type { ValueKind } from './filter';
+import type { ValueKind } from '../../filter';
 import type { StoredColumn } from './model';
 
 /** The column type facets the local tenant implements; Graph makes them mutually exclusive. */
