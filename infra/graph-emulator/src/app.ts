@@ -6,6 +6,7 @@ import { graphAuthentication } from './auth';
 import { identityRouter } from './identity/routes';
 import { controlsRouter } from './controls/router';
 import { MODULES } from './modules';
+import { mount } from './routing';
 import { INNER_REQUEST_HEADER } from './resources/batch';
 import { dollarOptionalQueryOptions } from './odata';
 
@@ -75,7 +76,10 @@ export function createApp(ctx: EmulatorContext, reset: () => void): express.Expr
   });
   graph.use(dollarOptionalQueryOptions(['/sites']));
   graph.use(graphAuthentication(ctx));
-  for (const m of MODULES) m.graph?.(graph, ctx);
+  for (const m of MODULES) {
+    if (m.routes) mount(graph, ctx, m.routes);
+    m.dispatchedRoutes?.mount(graph, ctx);
+  }
   graph.use((req) => {
     throw graphErrors.notImplemented(
       `${req.method} ${req.path} is not supported by the local tenant. See infra/graph-emulator/README.md.`,

@@ -492,7 +492,9 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   const passing = [...results.values()].filter((p) => p.length === 0).length;
-  process.stdout.write(`graph-shapes conformance: ${passing} of ${operations.length} operations carry every documented field\n`);
+  process.stdout.write(
+    `graph-shapes conformance: ${passing} of ${operations.length} operations carry every documented field\n`,
+  );
   await tenant?.close();
 });
 

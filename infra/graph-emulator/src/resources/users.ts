@@ -1,19 +1,13 @@
-import type { Request, Router } from 'express';
+import type { Request, Response } from 'express';
 import type { EmulatorContext, ResourceModule } from '../context';
 import { GraphHttpError, graphErrors } from '../errors';
 import { TENANT_SCOPE, publicUser, type StoredUser } from '../model';
 import { assertQueryOptions, odataContext, page, parseSelect, parseTop, queryString } from '../odata';
 import { requirePermission } from '../permissions';
+import { param, type MountTable } from '../routing';
 import { SEED_PEOPLE } from '../seed/people';
-import {
-  FilterSyntaxError,
-  compileFilter,
-  parseFilter,
-  type FilterNode,
-  type PathBinding,
-  type ValueKind,
-} from './sites/filter';
-import { invitationRoutes } from './invitations';
+import { filterPredicate, type FilterOptions, type PathBinding, type ValueKind } from '../filter';
+import { INVITATION_ROUTES } from './invitations';
 
 /**
  * Graph keys users by object id or userPrincipalName only (`/users/{id | userPrincipalName}`); an e-mail address
@@ -107,8 +101,8 @@ export function renderUser(user: StoredUser, select: string[] | undefined): Reco
 
 /**
  * `$filter` on users, as the directory takes it without advanced query parameters: `eq` and `startswith` on
- * the string properties below, `eq` on `accountEnabled`, joined by `and`/`or`. `ne`, `not` and range operators
- * need `ConsistencyLevel: eventual` in Graph; they are refused here.
+ * the properties below, joined by `and`/`or`. `ne`, `not` and range operators need `ConsistencyLevel: eventual`
+ * and `$count` in Graph (aad-advanced-queries); they are refused here.
  */
 const FILTERABLE_USER_PROPERTIES: Record<string, ValueKind> = {
   id: 'string',
@@ -130,38 +124,17 @@ function unsupportedUserFilter(detail: string): GraphHttpError {
   );
 }
 
-function assertBasicFilter(node: FilterNode): void {
-  switch (node.kind) {
-    case 'and':
-    case 'or':
-      assertBasicFilter(node.left);
-      assertBasicFilter(node.right);
-      return;
-    case 'not':
-      throw unsupportedUserFilter("'not' needs advanced query capabilities (ConsistencyLevel: eventual).");
-    case 'compare':
-      if (node.operator !== 'eq')
-        throw unsupportedUserFilter(
-          `'${node.operator}' needs advanced query capabilities (ConsistencyLevel: eventual).`,
-        );
-      return;
-    case 'startswith':
-      return;
-  }
-}
+/** Entra compares these case-insensitively (a UPN or address in any case names the same user). */
+const DIRECTORY_FILTER: FilterOptions = {
+  caseInsensitive: true,
+  supports: { operators: ['eq'], logical: ['and', 'or'], startswith: true },
+};
 
 export function userFilter(raw: string | undefined): (user: StoredUser) => boolean {
   if (raw === undefined) return () => true;
-  let tree: FilterNode;
-  try {
-    tree = parseFilter(raw);
-  } catch (error) {
-    if (error instanceof FilterSyntaxError) throw graphErrors.badRequest(`Invalid filter clause: ${error.message}`);
-    throw error;
-  }
-  assertBasicFilter(tree);
-  try {
-    return compileFilter<StoredUser>(tree, (segments): PathBinding<StoredUser> => {
+  return filterPredicate<StoredUser>(
+    raw,
+    (segments): PathBinding<StoredUser> => {
       const name = segments.join('/');
       const kind = FILTERABLE_USER_PROPERTIES[name];
       if (!kind) throw unsupportedUserFilter(`property '${name}' of resource 'User'.`);
@@ -172,11 +145,10 @@ export function userFilter(raw: string | undefined): (user: StoredUser) => boole
           return typeof value === 'string' || typeof value === 'boolean' ? value : null;
         },
       };
-    });
-  } catch (error) {
-    if (error instanceof FilterSyntaxError) throw graphErrors.badRequest(`Invalid filter clause: ${error.message}`);
-    throw error;
-  }
+    },
+    DIRECTORY_FILTER,
+    (message) => unsupportedUserFilter(message),
+  );
 }
 
 const READ_USERS = { delegated: ['User.ReadBasic.All'], application: ['User.Read.All'] };
@@ -187,37 +159,45 @@ function userEntity(ctx: EmulatorContext, req: Request, user: StoredUser) {
   return { '@odata.context': odataContext(ctx.baseUrl(), fragment), ...renderUser(user, select) };
 }
 
+function getMe(ctx: EmulatorContext, req: Request, res: Response): void {
+  const principal = requirePermission(req, { delegated: ['User.Read'] });
+  if (principal.kind !== 'delegated')
+    throw graphErrors.badRequest('/me request is only valid with delegated authentication flow.');
+  assertQueryOptions(req, ['$select']);
+  res.json(userEntity(ctx, req, requireUser(ctx, principal.userId)));
+}
+
+function listUsers(ctx: EmulatorContext, req: Request, res: Response): void {
+  requirePermission(req, READ_USERS);
+  assertQueryOptions(req, ['$select', '$top', '$skiptoken', '$filter']);
+  const select = parseSelect(req);
+  const matches = userFilter(queryString(req, '$filter'));
+  const users = ctx.store
+    .list<StoredUser>('user', TENANT_SCOPE)
+    .filter(matches)
+    .map((u) => renderUser(u, select));
+  res.json({
+    '@odata.context': odataContext(ctx.baseUrl(), select ? `users(${select.join(',')})` : 'users'),
+    ...page(req, ctx.baseUrl(), users, parseTop(req, 999, 100)),
+  });
+}
+
+function getUser(ctx: EmulatorContext, req: Request, res: Response): void {
+  requirePermission(req, READ_USERS);
+  assertQueryOptions(req, ['$select']);
+  res.json(userEntity(ctx, req, requireUser(ctx, param(req, 'user'))));
+}
+
+export const USER_ROUTES: MountTable = [
+  { method: 'GET', path: '/me', operation: 'GET /me', handler: getMe },
+  { method: 'GET', path: '/users', operation: 'GET /users', handler: listUsers },
+  { method: 'GET', path: '/users/:user', operation: 'GET /users/{id | userPrincipalName}', handler: getUser },
+  ...INVITATION_ROUTES,
+];
+
 export const usersModule: ResourceModule = {
   name: 'users',
-  graph(router: Router, ctx: EmulatorContext) {
-    router.get('/me', (req, res) => {
-      const principal = requirePermission(req, { delegated: ['User.Read'] });
-      if (principal.kind !== 'delegated')
-        throw graphErrors.badRequest('/me request is only valid with delegated authentication flow.');
-      assertQueryOptions(req, ['$select']);
-      res.json(userEntity(ctx, req, requireUser(ctx, principal.userId)));
-    });
-    router.get('/users', (req, res) => {
-      requirePermission(req, READ_USERS);
-      assertQueryOptions(req, ['$select', '$top', '$skiptoken', '$filter']);
-      const select = parseSelect(req);
-      const matches = userFilter(queryString(req, '$filter'));
-      const users = ctx.store
-        .list<StoredUser>('user', TENANT_SCOPE)
-        .filter(matches)
-        .map((u) => renderUser(u, select));
-      res.json({
-        '@odata.context': odataContext(ctx.baseUrl(), select ? `users(${select.join(',')})` : 'users'),
-        ...page(req, ctx.baseUrl(), users, parseTop(req, 999, 100)),
-      });
-    });
-    router.get('/users/:user', (req, res) => {
-      requirePermission(req, READ_USERS);
-      assertQueryOptions(req, ['$select']);
-      res.json(userEntity(ctx, req, requireUser(ctx, req.params.user)));
-    });
-    invitationRoutes(router, ctx);
-  },
+  routes: USER_ROUTES,
   seed(ctx) {
     for (const person of SEED_PEOPLE) ctx.store.put('user', TENANT_SCOPE, person.id, person);
   },

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { graphErrors } from '../../errors';
 import { stableGuid } from '../../seed/people';
-import type { ValueKind } from './filter';
+import type { ValueKind } from '../../filter';
 import type { StoredColumn } from './model';
 import { SITE_TIME_ZONE } from '../sitesConfig';
 

@@ -8,7 +8,7 @@ import { applySelect, assertQueryOptions, page, parseSelect, parseTop, queryStri
 import { requirePermission } from '../../permissions';
 import { LIST_ITEMS_DEFAULT_PAGE, LIST_ITEMS_MAX_PAGE, NON_INDEXED_PREFERENCE } from '../sitesConfig';
 import { isLookupLike, isMultiValue, validateFieldValues, valueKind, type LookupResolver } from './columns';
-import { compileFilter, FilterSyntaxError, parseFilter, type Comparable, type PathBinding } from './filter';
+import { compileFilter, FilterSyntaxError, parseFilter, type Comparable, type PathBinding } from '../../filter';
 import { isoNow, listColumns, listContext, READ_SITES, requireList, WRITE_ITEMS, type SiteCall } from './lists';
 import { ListItemCache } from './itemCache';
 import { LIST_ITEM_KIND, type StoredColumn, type StoredList, type StoredListItem } from './model';

@@ -16,7 +16,7 @@ import {
   SYSTEM_FIELD_NAMES,
   type ColumnInput,
 } from './columns';
-import { compileFilter, FilterSyntaxError, parseFilter, type PathBinding } from './filter';
+import { compileFilter, FilterSyntaxError, parseFilter, type PathBinding } from '../../filter';
 import {
   COLUMN_KIND,
   LIST_ITEM_KIND,
