@@ -134,3 +134,62 @@ export function page<T>(
 export function odataContext(baseUrl: string, fragment: string): string {
   return `${baseUrl}/v1.0/$metadata#${fragment}`;
 }
+
+/** One navigation property of `$expand`, with the options written in its parentheses. */
+export interface ExpandItem {
+  name: string;
+  select?: string[];
+  expand?: ExpandItem[];
+}
+
+/** Splits on `separator` outside parentheses. */
+function splitTopLevel(text: string, separator: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === separator && depth === 0) {
+      parts.push(text.slice(start, i));
+      start = i + 1;
+    }
+    if (depth < 0) throw expandError(text);
+  }
+  if (depth !== 0) throw expandError(text);
+  parts.push(text.slice(start));
+  return parts.map((p) => p.trim()).filter(Boolean);
+}
+
+function expandError(text: string) {
+  return graphErrors.badRequest(`Parsing OData Select and Expand failed: the $expand '${text}' is not well formed.`);
+}
+
+/**
+ * `$expand` as OData writes it: `fields`, `fields($select=A,B)`, `columns(select=name),items(expand=fields(select=X))`.
+ * Nested options may drop their `$`, as Microsoft's own examples do; any nested option but select/expand is a 400.
+ */
+export function parseExpandOption(raw: string): ExpandItem[] {
+  return splitTopLevel(raw, ',').map((part) => {
+    const m = /^([A-Za-z_][A-Za-z0-9_]*)\s*(?:\((.*)\))?$/s.exec(part);
+    if (!m) throw expandError(raw);
+    const item: ExpandItem = { name: m[1]! };
+    for (const option of m[2] === undefined ? [] : splitTopLevel(m[2], ';')) {
+      const eq = option.indexOf('=');
+      const name = (eq < 0 ? option : option.slice(0, eq)).trim().replace(/^\$/, '').toLowerCase();
+      const value = eq < 0 ? '' : option.slice(eq + 1).trim();
+      if (name === 'select')
+        item.select = value
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean);
+      else if (name === 'expand') item.expand = parseExpandOption(value);
+      else
+        throw graphErrors.badRequest(
+          `Parsing OData Select and Expand failed: '${option}' is not supported inside $expand by the local tenant.`,
+        );
+    }
+    return item;
+  });
+}

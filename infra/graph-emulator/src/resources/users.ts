@@ -33,9 +33,9 @@ export function findPerson(ctx: EmulatorContext, idUpnOrMail: string): StoredUse
     .find((u) => u.mail.toLowerCase() === lower || (u.otherMails ?? []).some((m) => m.toLowerCase() === lower));
 }
 
-/** `/users/{id}` and `/users('{upn}')` both name a user, as in Graph. */
+/** `/users/{id}` and `/users('{upn}')` both name a user, as in Graph (the route may hand over `'upn'`). */
 export function userKey(raw: string): string {
-  const m = /^\('(.+)'\)$/.exec(raw);
+  const m = /^\(?'(.+)'\)?$/.exec(raw);
   return decodeURIComponent(m ? m[1]!.replace(/''/g, "'") : raw);
 }
 
@@ -191,7 +191,12 @@ function getUser(ctx: EmulatorContext, req: Request, res: Response): void {
 export const USER_ROUTES: MountTable = [
   { method: 'GET', path: '/me', operation: 'GET /me', handler: getMe },
   { method: 'GET', path: '/users', operation: 'GET /users', handler: listUsers },
-  { method: 'GET', path: '/users/:user', operation: 'GET /users/{id | userPrincipalName}', handler: getUser },
+  {
+    method: 'GET',
+    path: ['/users/:user', '/users\\(:user\\)'],
+    operation: 'GET /users/{id | userPrincipalName}',
+    handler: getUser,
+  },
   ...INVITATION_ROUTES,
 ];
 

@@ -198,7 +198,17 @@ function getUserEvent(ctx: EmulatorContext, req: Request, res: Response): void {
     '@odata.etag',
     'id',
   ]);
-  res.json({ '@odata.context': entityContext(ctx, owner, 'events/$entity'), ...body });
+  res.json({ '@odata.context': entityContext(ctx, owner, 'events/$entity'), ...body, ...calendarLinks(ctx, owner) });
+}
+
+/**
+ * The default calendar's links, as event-get's example carries them on a single event (`users('{oid}@{tid}')`,
+ * an opaque calendar id; here derived from the owner's id).
+ */
+function calendarLinks(ctx: EmulatorContext, owner: StoredUser) {
+  const calendarId = Buffer.from(`calendar:${owner.id}`).toString('base64url');
+  const calendar = `${ctx.baseUrl()}/v1.0/users('${owner.id}@${ctx.tenantId}')/calendars('${calendarId}')`;
+  return { 'calendar@odata.associationLink': `${calendar}/$ref`, 'calendar@odata.navigationLink': calendar };
 }
 
 function updateUserEvent(ctx: EmulatorContext, req: Request, res: Response): void {

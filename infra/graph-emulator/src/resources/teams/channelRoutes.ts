@@ -12,7 +12,7 @@ import { channelThreadId } from './ids';
 import {
   boundUser,
   conversationMemberInput,
-  normalisedRoles,
+  channelMemberRoles,
   rolesPatch,
   validateChannelName,
   type ConversationMemberInput,
@@ -27,7 +27,7 @@ import {
   channelEmail,
   channelMembership,
   channelWebUrl,
-  external,
+  channelResource,
   memberFor,
   newOperationId,
   requireChannel,
@@ -128,7 +128,7 @@ function resolveCreationMembers(
     const user = boundUser(ctx, input['user@odata.bind']);
     if (members.some((m) => m.user.id === user.id))
       throw graphErrors.badRequest(`User '${user.userPrincipalName}' is listed twice.`);
-    members.push({ user, roles: normalisedRoles(user, input.roles) });
+    members.push({ user, roles: channelMemberRoles(user, input.roles) });
   }
   // The signed-in creator becomes an owner; an app must name the owner itself.
   if (principal.kind === 'delegated' && !members.some((m) => m.roles.includes('owner'))) {
@@ -168,7 +168,7 @@ function assertMembershipChannel(channel: StoredChannel): void {
 function channelEntity(ctx: EmulatorContext, req: Request, channel: StoredChannel, select?: string[]) {
   return {
     '@odata.context': odataContext(ctx.baseUrl(), `teams('${param(req, 'teamId')}')/channels/$entity`),
-    ...applySelect(external(channel), select),
+    ...applySelect(channelResource(ctx, channel, select), select, ['id'], 'microsoft.graph.channel'),
   };
 }
 
@@ -182,7 +182,7 @@ function listChannels(ctx: EmulatorContext, req: Request, res: Response): void {
   const channels = ctx.store
     .list<StoredChannel>(KIND.channel, team.id)
     .filter((c) => visibleTo(ctx, principal, c) && matches(c))
-    .map((c) => applySelect(external(c), select));
+    .map((c) => applySelect(channelResource(ctx, c, select), select, ['id'], 'microsoft.graph.channel'));
   res.json({
     '@odata.context': odataContext(ctx.baseUrl(), `teams('${team.id}')/channels`),
     value: channels,
@@ -347,7 +347,7 @@ function addChannelMember(ctx: EmulatorContext, req: Request, res: Response): vo
   assertDelegatedChannelManager(ctx, principal, channel);
   assertNotArchived(channel, 'changing its members');
   const user = boundUser(ctx, input['user@odata.bind']);
-  const roles = normalisedRoles(user, input.roles);
+  const roles = channelMemberRoles(user, input.roles);
   if (channel.membershipType === 'private' && !teamMembership(ctx, team.id, user.id))
     throw graphErrors.badRequest(
       `User '${user.userPrincipalName}' is not a member of the team; add them to the team first.`,
@@ -374,7 +374,7 @@ function updateChannelMember(ctx: EmulatorContext, req: Request, res: Response):
   assertNotArchived(channel, 'changing its members');
   const member = ctx.store.get<StoredMember>(KIND.channelMember, channel.id, param(req, 'membershipId'));
   if (!member) throw graphErrors.notFound(`Membership ${param(req, 'membershipId')} was not found in the channel.`);
-  const roles = normalisedRoles(requireUser(ctx, member.userId), input.roles);
+  const roles = channelMemberRoles(requireUser(ctx, member.userId), input.roles);
   if (!roles.includes('owner')) assertAnotherChannelOwner(ctx, channel, member);
   const updated: StoredMember = { ...member, roles };
   ctx.store.put(KIND.channelMember, channel.id, member.id, updated);

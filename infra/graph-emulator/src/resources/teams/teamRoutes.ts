@@ -11,7 +11,8 @@ import {
   KIND,
   assertDelegatedTeamMember,
   assertDelegatedTeamOwner,
-  external,
+  channelResource,
+  teamResource,
   memberFor,
   requireTeam,
   teamMembers,
@@ -48,7 +49,7 @@ function getTeam(ctx: EmulatorContext, req: Request, res: Response): void {
   const team = requireTeam(ctx, param(req, 'teamId'));
   res.json({
     '@odata.context': odataContext(ctx.baseUrl(), 'teams/$entity'),
-    ...applySelect(external(team), parseSelect(req)),
+    ...applySelect(teamResource(ctx, team), parseSelect(req), ['id'], 'microsoft.graph.team'),
   });
 }
 
@@ -61,7 +62,12 @@ function getPrimaryChannel(ctx: EmulatorContext, req: Request, res: Response): v
   if (!general) throw graphErrors.notFound(`Team ${team.id} has no General channel.`);
   res.json({
     '@odata.context': odataContext(ctx.baseUrl(), `teams('${team.id}')/primaryChannel/$entity`),
-    ...applySelect(external(general), parseSelect(req)),
+    ...applySelect(
+      channelResource(ctx, general, parseSelect(req)),
+      parseSelect(req),
+      ['id'],
+      'microsoft.graph.channel',
+    ),
   });
 }
 
@@ -70,7 +76,7 @@ function sendJoinedTeams(ctx: EmulatorContext, req: Request, res: Response, user
   const teams = ctx.store
     .list<StoredTeam>(KIND.team, TENANT_SCOPE)
     .filter((t) => teamMembership(ctx, t.id, userId))
-    .map((t) => applySelect(external(t), parseSelect(req)));
+    .map((t) => applySelect(teamResource(ctx, t), parseSelect(req), ['id'], 'microsoft.graph.team'));
   res.json({ '@odata.context': odataContext(ctx.baseUrl(), 'teams'), '@odata.count': teams.length, value: teams });
 }
 
