@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { startTenant, type RunningTenant } from '../infra/graph-emulator/src/index';
 import { ConfigError, loadConfig } from '../api/config';
 import { createServer } from '../api/server';
-import { prepareSite } from '../api/services/setup';
+import { prepareSite } from '../api/services/provisioning';
 import { seedContacts, withLocalDefaults } from './start';
 
 async function main(): Promise<void> {

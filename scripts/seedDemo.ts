@@ -6,7 +6,7 @@
 import { toIsoDate, type IsoDate } from '../src/domain';
 import type { GraphGateway } from '../api/graph/gateway';
 import type { AppServices } from '../api/services';
-import type { DecisionRecord } from '../api/services/decisions';
+import type { DecisionRecord } from '../api/services/economy';
 import {
   DEMO_ACTIVITIES,
   DEMO_BUDGET_LINES,

@@ -10,7 +10,7 @@ import { SEED_PEOPLE, startTenant, type RunningTenant } from '../infra/graph-emu
 import { isRole } from '../src/domain';
 import { ConfigError, loadConfig, type AppConfig } from '../api/config';
 import type { NewContact } from '../api/services/contacts';
-import { prepareSite } from '../api/services/setup';
+import { prepareSite } from '../api/services/provisioning';
 import { createServer, type RunningServer } from '../api/server';
 import { demoDataEnabled, demoSummary, seedDemoData } from './seedDemo';
 

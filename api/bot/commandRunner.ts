@@ -37,7 +37,7 @@ import {
 } from './commands';
 import type { BotDeps } from './deps';
 import type { ProactiveSender } from '../services/ports';
-import { appointWorkingGroupFormCard, workingGroupsListCard } from '../services/workingGroupsCard';
+import { appointWorkingGroupFormCard, workingGroupsListCard } from '../services/workingGroups';
 
 // Working-group cards are plain Adaptive Card JSON built beside the service (no SDK type there).
 const asCard = (json: Record<string, unknown>) => json as unknown as IAdaptiveCard;

@@ -5,10 +5,9 @@ import { GraphRequestError } from '../graph/errors';
 import type { AppConfig } from '../config';
 import type { Logger } from '../http/logger';
 import type { AppServices } from '../services';
-import { toActivity } from '../services/activities';
-import { resolveBudgetLine } from '../services/budget';
+import { toActivity, resolveBudgetLine } from '../services/economy';
 import type { ContactRecord } from '../services/contacts';
-import { toDomainMeeting } from '../services/meetingsRegister';
+import { toDomainMeeting } from '../services/meetings';
 import { teamsLogger } from './logger';
 
 /** The bot's settings from the server's: no Bot Framework credentials locally, the bot's own in tenant mode. */

@@ -8,7 +8,7 @@ import { SqliteReminderJournal } from '../jobs/journal';
 import { reminderJobs } from '../jobs/reminders';
 import { createJobRunner, type JobRunner } from '../jobs/runner';
 import type { AppServices } from '../services';
-import { toDomainMeeting } from '../services/meetingsRegister';
+import { toDomainMeeting } from '../services/meetings';
 import { personFromContact } from './botDeps';
 import { teamsLogger } from './logger';
 

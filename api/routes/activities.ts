@@ -17,10 +17,10 @@ import {
   evaluationInputSchema,
   newActivitySchema,
   toActivity,
-} from '../services/activities';
-import { yearInput } from '../services/budgetListFields';
-import { decisionReferenceSchema } from '../services/decisions';
-import { planInputSchema } from '../services/operatingPlan';
+  yearInput,
+  decisionReferenceSchema,
+  planInputSchema,
+} from '../services/economy';
 import { contextOf } from './context';
 
 const itemParam = z.object({ id: z.string().regex(/^\d{1,12}$/, 'Ogiltigt id.') });

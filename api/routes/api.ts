@@ -5,7 +5,7 @@ import { apiScope, authorizeUrl } from '../config';
 import type { TokenValidator } from '../auth/tokenValidator';
 import { apiErrors } from '../http/errors';
 import type { AppServices } from '../services';
-import { meView } from '../services/callers';
+import { meView } from '../services/identity';
 import { contactPatchSchema } from '../services/contacts';
 import { activitiesRouter } from './activities';
 import { budgetRouter } from './budget';

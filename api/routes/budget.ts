@@ -2,11 +2,15 @@ import express, { type Router } from 'express';
 import { z } from 'zod';
 import { parseOrThrow, requireRole, toIsoDate } from '../../src/domain';
 import type { AppServices } from '../services';
-import { budgetLinePatchSchema, newBudgetLineSchema, newOutcomeSchema } from '../services/budget';
-import { statusReportCsv } from '../services/budgetCsv';
-import { isoDateInput, yearInput } from '../services/budgetListFields';
-import { newTimeEntrySchema } from '../services/coordinatorTime';
-import { statusReportPdf } from '../services/reportPdf';
+import {
+  budgetLinePatchSchema,
+  newBudgetLineSchema,
+  newOutcomeSchema,
+  isoDateInput,
+  yearInput,
+  newTimeEntrySchema,
+} from '../services/economy';
+import { statusReportCsv, statusReportPdf } from '../services/documents';
 import { requireIfMatch } from './activities';
 import { contextOf } from './context';
 

@@ -4,7 +4,7 @@ import { TokenRejectedError } from '../auth/tokenValidator';
 import type { GraphGateway } from '../graph/gateway';
 import { apiErrors } from '../http/errors';
 import type { AppServices } from '../services';
-import type { Caller } from '../services/callers';
+import type { Caller } from '../services/identity';
 
 interface RequestContext {
   caller: Caller;

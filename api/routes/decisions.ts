@@ -2,7 +2,7 @@ import express, { type Router } from 'express';
 import { z } from 'zod';
 import { DECISION_KINDS, FOLLOW_UP_STATUSES, parseOrThrow, requireRole } from '../../src/domain';
 import type { AppServices } from '../services';
-import { followUpPatchSchema, newDecisionSchema } from '../services/decisions';
+import { followUpPatchSchema, newDecisionSchema } from '../services/economy';
 import { requireIfMatch } from './activities';
 import { contextOf } from './context';
 

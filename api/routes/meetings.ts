@@ -2,7 +2,7 @@ import express, { type Response, type Router } from 'express';
 import { z } from 'zod';
 import { parseOrThrow } from '../../src/domain';
 import type { AppServices } from '../services';
-import { protocolPdf } from '../services/protocolPdf';
+import { protocolPdf } from '../services/documents';
 import { contextOf } from './context';
 
 const idParam = z.object({ id: z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'Ogiltigt id.') }).strict();

@@ -3,19 +3,17 @@ import type { AppConfig } from '../config';
 import type { GraphGatewayFactory } from '../graph/factory';
 import type { Logger } from '../http/logger';
 import type { ServerStateStore } from '../state/store';
-import { ActivitiesService } from './activities';
-import { BudgetService } from './budget';
-import { CallerDirectory } from './callers';
+import {
+  ActivitiesService,
+  BudgetService,
+  CoordinatorTimeService,
+  DecisionsService,
+  OperatingPlanService,
+} from './economy';
+import { CallerDirectory } from './identity';
 import { ContactsService } from './contacts';
-import { CoordinatorTimeService } from './coordinatorTime';
-import { DecisionsService } from './decisions';
-import { meetingDecisionsOver } from './meetingDecisions';
-import { MeetingsService } from './meetings';
-import { OperatingPlanService } from './operatingPlan';
-import { MeetingPolls } from './meetingsPoll';
-import { MeetingNotices } from './meetingsNotices';
-import { MeetingProtocols } from './meetingsProtocol';
-import { SiteDirectory } from './site';
+import { meetingDecisionsOver, MeetingsService, MeetingPolls, MeetingNotices, MeetingProtocols } from './meetings';
+import { SiteDirectory } from './lists';
 import { WorkingGroupsService } from './workingGroups';
 
 /** The use cases, wired once per server; routes and the bot reach Graph only through these. */

@@ -1,4 +1,3 @@
-import Holidays from 'date-holidays';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { DomainValidationError } from './errors';
@@ -100,7 +99,7 @@ export function parseRange(start: unknown, end: unknown): DateRange {
   return parseOrThrow(rangeSchema, { start, end });
 }
 
-// ---------------------------------------------------------------- holidays
+// ---------------------------------------------------------------- working days
 
 export type HolidayKind = 'helgdag' | 'afton';
 
@@ -111,92 +110,66 @@ export interface SwedishHoliday {
   kind: HolidayKind;
 }
 
-/**
- * date-holidays marks midsommarafton, julafton and nyårsafton as type 'bank' and påskafton as
- * 'observance'; none of them are allmänna helgdagar by law, but workplaces treat them as days off.
- * The half-day eves (trettondagsafton, valborgsmässoafton, allhelgonaafton) stay working days.
- */
-const FREE_EVE_NAMES = new Set(['midsommarafton', 'julafton', 'nyårsafton', 'påskafton']);
+/** The holidays and free eves of one year, sorted by date. `./holidays` gives the Swedish ones. */
+export type HolidaySource = (year: number) => readonly SwedishHoliday[];
 
-let holidayProvider: Holidays | undefined;
-const holidayCache = new Map<number, SwedishHoliday[]>();
-
-export function swedishHolidays(year: number): SwedishHoliday[] {
-  const y = parseYear(year);
-  const cached = holidayCache.get(y);
-  if (cached) return cached.map((h) => ({ ...h }));
-  holidayProvider ??= new Holidays('SE', { languages: ['sv'] });
-  const byDate = new Map<IsoDate, SwedishHoliday>();
-  for (const holiday of holidayProvider.getHolidays(y, 'sv')) {
-    const date = holiday.date.slice(0, 10);
-    const kind: HolidayKind | undefined =
-      holiday.type === 'public' ? 'helgdag' : FREE_EVE_NAMES.has(holiday.name.toLowerCase()) ? 'afton' : undefined;
-    if (!kind) continue;
-    const existing = byDate.get(date);
-    if (!existing || (existing.kind === 'afton' && kind === 'helgdag'))
-      byDate.set(date, { date, name: holiday.name, kind });
-  }
-  const list = [...byDate.values()].sort((a, b) => compareIsoDates(a.date, b.date));
-  holidayCache.set(y, list);
-  return list.map((h) => ({ ...h }));
+export interface WorkingDayOptions {
+  excludeKlamdagar?: boolean;
 }
 
-function holidayOn(date: DateInput): SwedishHoliday | undefined {
-  const iso = toIsoDate(date);
-  return swedishHolidays(Number(iso.slice(0, 4))).find((h) => h.date === iso);
-}
-
-/** True for allmänna helgdagar (röda dagar) only; the free eves are not public holidays by law. */
-export function isSwedishPublicHoliday(date: DateInput): boolean {
-  return holidayOn(date)?.kind === 'helgdag';
-}
-
-/** True for allmänna helgdagar and for the eves treated as days off. */
-export function isHolidayOrFreeEve(date: DateInput): boolean {
-  return holidayOn(date) !== undefined;
-}
-
-export function holidayName(date: DateInput): string | undefined {
-  return holidayOn(date)?.name;
+/** Working-day rules over one holiday source; kept apart from date-holidays so the tab can import the calendar. */
+export interface WorkingDayCalendar {
+  holidayOn(date: DateInput): SwedishHoliday | undefined;
+  /** True for allmänna helgdagar (röda dagar) only; the free eves are not public holidays by law. */
+  isSwedishPublicHoliday(date: DateInput): boolean;
+  /** True for allmänna helgdagar and for the eves treated as days off. */
+  isHolidayOrFreeEve(date: DateInput): boolean;
+  holidayName(date: DateInput): string | undefined;
+  /** A working day with a day off on both sides, e.g. the Friday after Kristi himmelsfärdsdag. */
+  isKlamdag(date: DateInput): boolean;
+  isWorkingDay(date: DateInput, opts?: WorkingDayOptions): boolean;
+  /** Number of working days from start to end, both included. */
+  workingDaysBetween(startIso: IsoDate, endIso: IsoDate, opts?: WorkingDayOptions): number;
+  /** Why a date is not a working day, in Swedish; undefined when it is one. */
+  nonWorkingReason(date: DateInput, opts?: WorkingDayOptions): string | undefined;
 }
 
 export function isWeekend(date: DateInput): boolean {
   return toStockholm(date).weekday >= 6;
 }
 
-function isBaseWorkingDay(date: DateInput): boolean {
-  return !isWeekend(date) && !isHolidayOrFreeEve(date);
-}
-
-/** A working day with a day off on both sides, e.g. the Friday after Kristi himmelsfärdsdag. */
-export function isKlamdag(date: DateInput): boolean {
-  const iso = toIsoDate(date);
-  return isBaseWorkingDay(iso) && !isBaseWorkingDay(addDays(iso, -1)) && !isBaseWorkingDay(addDays(iso, 1));
-}
-
-export interface WorkingDayOptions {
-  excludeKlamdagar?: boolean;
-}
-
-export function isWorkingDay(date: DateInput, opts: WorkingDayOptions = {}): boolean {
-  if (!isBaseWorkingDay(date)) return false;
-  return !(opts.excludeKlamdagar && isKlamdag(date));
-}
-
-/** Number of working days from start to end, both included. */
-export function workingDaysBetween(startIso: IsoDate, endIso: IsoDate, opts: WorkingDayOptions = {}): number {
-  return eachDay(startIso, endIso).filter((day) => isWorkingDay(day, opts)).length;
-}
-
-/** Why a date is not a working day, in Swedish; undefined when it is one. */
-export function nonWorkingReason(date: DateInput, opts: WorkingDayOptions = {}): string | undefined {
-  const dt = toStockholm(date);
-  const holiday = holidayOn(dt.toISODate() as IsoDate);
-  const label = capitalise(formatDt(dt));
-  if (holiday) return `${label} är ${holiday.name}.`;
-  if (dt.weekday >= 6) return `${label} infaller under en helg.`;
-  if (opts.excludeKlamdagar && isKlamdag(dt.toISODate() as IsoDate)) return `${label} är en klämdag.`;
-  return undefined;
+export function workingDayCalendar(holidays: HolidaySource): WorkingDayCalendar {
+  const holidayOn = (date: DateInput): SwedishHoliday | undefined => {
+    const iso = toIsoDate(date);
+    return holidays(Number(iso.slice(0, 4))).find((h) => h.date === iso);
+  };
+  const isBaseWorkingDay = (date: DateInput): boolean => !isWeekend(date) && holidayOn(date) === undefined;
+  const isKlamdag = (date: DateInput): boolean => {
+    const iso = toIsoDate(date);
+    return isBaseWorkingDay(iso) && !isBaseWorkingDay(addDays(iso, -1)) && !isBaseWorkingDay(addDays(iso, 1));
+  };
+  const isWorkingDay = (date: DateInput, opts: WorkingDayOptions = {}): boolean =>
+    isBaseWorkingDay(date) && !(opts.excludeKlamdagar && isKlamdag(date));
+  return {
+    holidayOn,
+    isSwedishPublicHoliday: (date) => holidayOn(date)?.kind === 'helgdag',
+    isHolidayOrFreeEve: (date) => holidayOn(date) !== undefined,
+    holidayName: (date) => holidayOn(date)?.name,
+    isKlamdag,
+    isWorkingDay,
+    workingDaysBetween: (startIso, endIso, opts = {}) =>
+      eachDay(startIso, endIso).filter((day) => isWorkingDay(day, opts)).length,
+    nonWorkingReason: (date, opts = {}) => {
+      const dt = toStockholm(date);
+      const iso = dt.toISODate() as IsoDate;
+      const holiday = holidayOn(iso);
+      const label = capitalise(formatDt(dt));
+      if (holiday) return `${label} är ${holiday.name}.`;
+      if (dt.weekday >= 6) return `${label} infaller under en helg.`;
+      if (opts.excludeKlamdagar && isKlamdag(iso)) return `${label} är en klämdag.`;
+      return undefined;
+    },
+  };
 }
 
 // ---------------------------------------------------------------- weeks

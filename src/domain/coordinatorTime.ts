@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { eachDay, isWorkingDay, parseYear, type IsoDate } from './calendar';
+import { eachDay, parseYear, type IsoDate } from './calendar';
+import { isWorkingDay } from './holidays';
 import { DomainValidationError } from './errors';
 import { idSchema, isoDateSchema, parseOrThrow } from './validation';
 

@@ -1,23 +1,8 @@
 import { z } from 'zod';
-import {
-  MONTH_NAMES_SV,
-  isKlamdag,
-  isWorkingDay,
-  localTimeSchema,
-  nonWorkingReason,
-  parseRange,
-  parseYear,
-  stockholmToUtc,
-  toStockholm,
-  eachDay,
-  type DateRange,
-  type IsoDate,
-  type LocalTime,
-  type WorkingDayOptions,
-} from './calendar';
+import { MONTH_NAMES_SV, parseYear, toStockholm, type DateRange, type IsoDate, type LocalTime } from './calendar';
 import { DomainRuleError } from './errors';
 import type { Role } from './roles';
-import { idSchema, isoDateSchema, parseOrThrow } from './validation';
+import { parseOrThrow } from './validation';
 
 export const MEETING_GROUPS = ['samverkansgrupp', 'stodgrupp'] as const;
 export type MeetingGroup = (typeof MEETING_GROUPS)[number];
@@ -40,10 +25,12 @@ export const SAMVERKANSGRUPP_MEETINGS_PER_YEAR = 2;
 /** Stödgruppen meets "ca 6 ggr/år". */
 export const stodgruppTarget = 6;
 
-const seasonSchema = z.enum(SEASONS, {
+export const seasonSchema = z.enum(SEASONS, {
   error: (issue) => `Okänd säsong: ${String(issue.input)}. Ange var eller host.`,
 });
-const groupSchema = z.enum(MEETING_GROUPS, { error: (issue) => `Okänd mötesgrupp: ${String(issue.input)}.` });
+export const meetingGroupSchema = z.enum(MEETING_GROUPS, {
+  error: (issue) => `Okänd mötesgrupp: ${String(issue.input)}.`,
+});
 
 /** Spring: 1 April–31 May; autumn: 1 September–31 October. */
 export function seasonWindow(year: number, season: Season): DateRange {
@@ -58,81 +45,7 @@ export function seasonOf(date: IsoDate | Date): Season {
 }
 
 export function convenerRole(group: MeetingGroup): Role {
-  return parseOrThrow(groupSchema, group) === 'samverkansgrupp' ? 'ordforande' : 'samordnare';
-}
-
-export interface MeetingDateCheckInput {
-  group: MeetingGroup;
-  date: IsoDate;
-  season?: Season;
-  year?: number;
-  outsideWindowReason?: string;
-}
-
-export interface MeetingDateProblem {
-  code: 'NOT_A_WORKING_DAY' | 'OUTSIDE_SEASON_WINDOW';
-  message: string;
-}
-
-export type MeetingDateCheck =
-  | {
-      ok: true;
-      date: IsoDate;
-      group: MeetingGroup;
-      season?: Season;
-      outsideWindow: boolean;
-      outsideWindowReason?: string;
-      warnings: string[];
-    }
-  | { ok: false; date: IsoDate; group: MeetingGroup; problems: MeetingDateProblem[] };
-
-const checkSchema = z.object({
-  group: groupSchema,
-  date: isoDateSchema,
-  season: seasonSchema.optional(),
-  year: z.number().int().optional(),
-  outsideWindowReason: z.string({ error: 'Motiveringen måste vara text.' }).trim().optional(),
-});
-
-/**
- * Checks a proposed meeting date. Samverkansgruppen must meet inside its season window unless a
- * reason is written down; no group meets on a weekend, a public holiday or a free eve.
- */
-export function validateMeetingDate(input: MeetingDateCheckInput): MeetingDateCheck {
-  const { group, date, season: givenSeason, year: givenYear, outsideWindowReason } = parseOrThrow(checkSchema, input);
-  const problems: MeetingDateProblem[] = [];
-  const warnings: string[] = [];
-
-  const notWorking = nonWorkingReason(date);
-  if (notWorking) problems.push({ code: 'NOT_A_WORKING_DAY', message: `${notWorking} Välj en arbetsdag.` });
-  else if (isKlamdag(date)) warnings.push('Datumet är en klämdag; många kan vara lediga.');
-
-  let outsideWindow = false;
-  let season: Season | undefined;
-  const reason = outsideWindowReason && outsideWindowReason.length > 0 ? outsideWindowReason : undefined;
-  if (group === 'samverkansgrupp') {
-    season = givenSeason ?? seasonOf(date);
-    const window = seasonWindow(givenYear ?? Number(date.slice(0, 4)), season);
-    outsideWindow = date < window.start || date > window.end;
-    if (outsideWindow && !reason) {
-      const period = season === 'var' ? 'april–maj' : 'september–oktober';
-      problems.push({
-        code: 'OUTSIDE_SEASON_WINDOW',
-        message: `Samverkansgruppens ${season === 'var' ? 'vårmöte' : 'höstmöte'} ska hållas under ${period} (${window.start}–${window.end}). Ange en motivering för att välja ett annat datum.`,
-      });
-    }
-  }
-
-  if (problems.length > 0) return { ok: false, date, group, problems };
-  return {
-    ok: true,
-    date,
-    group,
-    ...(season ? { season } : {}),
-    outsideWindow,
-    ...(outsideWindow && reason ? { outsideWindowReason: reason } : {}),
-    warnings,
-  };
+  return parseOrThrow(meetingGroupSchema, group) === 'samverkansgrupp' ? 'ordforande' : 'samordnare';
 }
 
 export interface SuggestedMonth {
@@ -163,14 +76,6 @@ export function suggestStodgruppMonths(year: number, count: number = stodgruppTa
     .map((month) => ({ year: y, month, label: MONTH_NAMES_SV[month - 1] as string }));
 }
 
-/** The working days in a window, e.g. to offer dates for a Teams poll. */
-export function candidateDays(window: DateRange, opts: WorkingDayOptions & { weekdays?: number[] } = {}): IsoDate[] {
-  const range = parseRange(window.start, window.end);
-  return eachDay(range.start, range.end).filter(
-    (day) => isWorkingDay(day, opts) && (!opts.weekdays || opts.weekdays.includes(toStockholm(day).weekday)),
-  );
-}
-
 // ---------------------------------------------------------------- meetings
 
 export const MEETING_STATUSES = ['planerat', 'genomfort', 'installt'] as const;
@@ -196,51 +101,6 @@ export interface Meeting {
   outsideWindowReason?: string;
   location?: string;
   status: MeetingStatus;
-}
-
-const meetingInputSchema = z
-  .object({
-    id: idSchema,
-    group: groupSchema,
-    title: z.string({ error: 'Rubrik saknas.' }).trim().min(1, 'Rubriken får inte vara tom.'),
-    date: isoDateSchema,
-    startTime: localTimeSchema,
-    endTime: localTimeSchema,
-    season: seasonSchema.optional(),
-    outsideWindowReason: z.string({ error: 'Motiveringen måste vara text.' }).trim().optional(),
-    location: z.string({ error: 'Platsen måste vara text.' }).trim().optional(),
-    status: z
-      .enum(MEETING_STATUSES, { error: (issue) => `Okänd mötesstatus: ${String(issue.input)}.` })
-      .default('planerat'),
-  })
-  .refine((m) => m.endTime > m.startTime, { path: ['endTime'], message: 'Sluttiden ligger före eller på starttiden.' });
-
-export type MeetingInput = z.input<typeof meetingInputSchema>;
-
-/** Creates a meeting; a date the rules refuse throws a DomainRuleError with the Swedish reasons. */
-export function createMeeting(input: unknown): Meeting {
-  const m = parseOrThrow(meetingInputSchema, input);
-  const check = validateMeetingDate({
-    group: m.group,
-    date: m.date,
-    season: m.season,
-    outsideWindowReason: m.outsideWindowReason,
-  });
-  if (!check.ok) throw new DomainRuleError('MEETING_DATE_REFUSED', check.problems.map((p) => p.message).join(' '));
-  return {
-    id: m.id,
-    group: m.group,
-    title: m.title,
-    date: m.date,
-    startTime: m.startTime,
-    endTime: m.endTime,
-    startUtc: stockholmToUtc(m.date, m.startTime),
-    endUtc: stockholmToUtc(m.date, m.endTime),
-    ...(check.season ? { season: check.season } : {}),
-    ...(check.outsideWindowReason ? { outsideWindowReason: check.outsideWindowReason } : {}),
-    ...(m.location ? { location: m.location } : {}),
-    status: m.status,
-  };
 }
 
 export function cancelMeeting(meeting: Meeting): Meeting {

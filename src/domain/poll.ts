@@ -2,7 +2,8 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { TIME_ZONE, formatDateSv, type IsoDate, type LocalTime } from './calendar';
 import { DomainRuleError, DomainValidationError, type ValidationIssue } from './errors';
-import { MEETING_GROUPS, validateMeetingDate, type MeetingGroup } from './meetings';
+import { MEETING_GROUPS, type MeetingGroup } from './meetings';
+import { validateMeetingDate } from './meetingRules';
 import type { Organisation } from './organisations';
 import { idSchema, isValidIsoDate, parseOrThrow } from './validation';
 

@@ -1,5 +1,5 @@
 import { COORDINATOR, MEMBER_GUEST } from '../../infra/graph-emulator/tests/support';
-import type { NewBudgetLine, NewOutcome } from '../../api/services/budget';
+import type { NewBudgetLine, NewOutcome } from '../../api/services/economy';
 import { BUDGET_CATEGORIES, SAMVERKANSOMRADEN, categoryKind, type BudgetCategory } from '../../src/domain';
 import { eq } from '../../api/graph/odata';
 import { requestLogSeq, requestsSince, startStack } from '../integration/support/stack';

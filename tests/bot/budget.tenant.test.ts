@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { COORDINATOR, MEMBER_GUEST } from '../../infra/graph-emulator/tests/support';
-import type { ActivityRecord } from '../../api/services/activities';
-import type { BudgetLineRecord, OutcomeRecord } from '../../api/services/budget';
+import type { ActivityRecord, BudgetLineRecord, OutcomeRecord } from '../../api/services/economy';
 import { formatSek, toIsoDate } from '../../src/domain';
 import {
   SEED_GENERAL_CHANNEL_ID,

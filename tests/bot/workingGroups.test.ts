@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type * as AdaptiveCardsModule from 'adaptivecards';
 import type { Person } from '../../src/domain';
 import type { WorkingGroupSummary } from '../../api/bot/deps';
-import { welcomeCard } from '../../api/services/workingGroupsCard';
+import { welcomeCard } from '../../api/services/workingGroups';
 import {
   COORDINATOR,
   MEMBER,

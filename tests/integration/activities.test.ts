@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { COORDINATOR, MEMBER_GUEST } from '../../infra/graph-emulator/tests/support';
-import type { ActivityRecord } from '../../api/services/activities';
-import type { DecisionRecord, OpenProposal } from '../../api/services/decisions';
-import type { OperatingPlanRecord } from '../../api/services/operatingPlan';
+import type { ActivityRecord, DecisionRecord, OpenProposal, OperatingPlanRecord } from '../../api/services/economy';
 import { startStack, type Stack } from './support/stack';
 
 jest.setTimeout(120_000);

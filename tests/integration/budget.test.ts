@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { COORDINATOR, MEMBER_GUEST } from '../../infra/graph-emulator/tests/support';
-import type { BudgetLineRecord, OutcomeRecord } from '../../api/services/budget';
+import type { BudgetLineRecord, OutcomeRecord } from '../../api/services/economy';
 import type { CoFinancingReport, StatusReport } from '../../src/domain';
 import { startStack, type Stack } from './support/stack';
 

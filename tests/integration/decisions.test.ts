@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { COORDINATOR, MEMBER_GUEST } from '../../infra/graph-emulator/tests/support';
-import type { DecisionRecord } from '../../api/services/decisions';
+import type { DecisionRecord } from '../../api/services/economy';
 import { startStack, type Stack } from './support/stack';
 
 jest.setTimeout(120_000);

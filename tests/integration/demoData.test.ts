@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { COORDINATOR } from '../../infra/graph-emulator/tests/support';
-import type { BudgetReport } from '../../api/services/budget';
+import type { BudgetReport } from '../../api/services/economy';
 import { toIsoDate } from '../../src/domain';
 import {
   DEMO_ACTIVITIES,

@@ -2,8 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 
 jest.setTimeout(60_000);
 import { CHAIR, COORDINATOR, MEMBER_GUEST } from '../../infra/graph-emulator/tests/support';
-import { LISTS, LIST_KEYS } from '../../api/services/listSchema';
-import { SiteDirectory } from '../../api/services/site';
+import { LISTS, LIST_KEYS, SiteDirectory } from '../../api/services/lists';
 import { control, requestLogSeq, requestsSince, startStack, type Stack } from './support/stack';
 
 describe('server: with 30 % of Graph calls failing (429 with Retry-After, 503)', () => {

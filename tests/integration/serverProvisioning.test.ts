@@ -3,8 +3,7 @@ import { afterEach, describe, expect, it, jest } from '@jest/globals';
 jest.setTimeout(60_000);
 import type { ColumnDefinition, List } from '@microsoft/microsoft-graph-types';
 import { provisionLists } from '../../api/services/provisioning';
-import { LISTS, LIST_KEYS } from '../../api/services/listSchema';
-import { SiteDirectory } from '../../api/services/site';
+import { LISTS, LIST_KEYS, SiteDirectory } from '../../api/services/lists';
 import { startStack, type Stack } from './support/stack';
 
 async function snapshot(stack: Stack): Promise<Record<string, string[]>> {

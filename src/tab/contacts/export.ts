@@ -1,20 +1,15 @@
+import { toCsv } from '../../domain/csv';
 import type { Contact, OrganisationDto } from '../api';
 import { roleName } from '../format';
 import type { Language } from '../i18n';
-
-export const CSV_BOM = '\uFEFF';
-
-function csvField(value: string): string {
-  return `"${value.replace(/"/g, '""')}"`;
-}
 
 function organisationName(contact: Contact, organisations: readonly OrganisationDto[]): string {
   return organisations.find((org) => org.id === contact.organisationId)?.name ?? contact.organisationName ?? '';
 }
 
 /**
- * The contact list as Excel opens it in a Swedish locale: `;` between fields, every field quoted, CRLF line
- * ends, UTF-8 with a byte order mark so that å, ä and ö come out right.
+ * The contact list as Excel opens it in a Swedish locale (see domain/csv), every field quoted, cells that
+ * would read as formulas neutralised.
  */
 export function contactsToCsv(
   contacts: readonly Contact[],
@@ -33,7 +28,7 @@ export function contactsToCsv(
     contact.email,
     contact.phone ?? '',
   ]);
-  return CSV_BOM + [header, ...rows].map((row) => row.map(csvField).join(';')).join('\r\n') + '\r\n';
+  return toCsv([header, ...rows], { quote: 'always' });
 }
 
 function vcardText(value: string): string {

@@ -8,7 +8,7 @@ import { SEED_GENERAL_CHANNEL_ID, SEED_TEAM_ID } from '../../../infra/graph-emul
 import { control, ssoToken, startTestTenant } from '../../../infra/graph-emulator/tests/support';
 import { loadConfig, type AppConfig } from '../../../api/config';
 import { createServer, type RunningServer, type ServerDeps } from '../../../api/server';
-import { prepareSite, type SetupReport } from '../../../api/services/setup';
+import { prepareSite, type SetupReport } from '../../../api/services/provisioning';
 import { SqliteStateStore } from '../../../api/state/sqliteStore';
 import { localTenantEnv, seedContacts } from '../../../scripts/start';
 

@@ -1,0 +1,167 @@
+import { z } from 'zod';
+import { createPerson, isRole, type Organisation, type Person, type Role } from '../../../src/domain';
+import type { GraphGateway, ListItemWithFields } from '../../graph/gateway';
+import { ConflictError } from '../../graph/errors';
+import { eq } from '../../graph/odata';
+import type { SiteDirectory } from '../lists';
+
+/** Kontakter's fields by internal name (see listSchema). */
+export interface ContactFields extends Record<string, unknown> {
+  Title?: string;
+  Email?: string;
+  OrganisationId?: string;
+  Roles?: string;
+  JobTitle?: string;
+  Phone?: string;
+  EntraObjectId?: string;
+}
+
+/** A person of the contact list with the ETag to send back when changing it. */
+export interface ContactRecord extends Person {
+  etag: string;
+  entraObjectId?: string;
+}
+
+export interface NewContact {
+  displayName: string;
+  email: string;
+  organisationId: string;
+  roles: readonly Role[];
+  title?: string;
+  phone?: string;
+  entraObjectId?: string;
+}
+
+export const contactPatchSchema = z
+  .object({
+    displayName: z.string().trim().min(1, 'Namnet får inte vara tomt.').max(255).optional(),
+    email: z.string().trim().toLowerCase().email('Ogiltig e-postadress.').max(255).optional(),
+    organisationId: z.string().trim().min(1).max(64).optional(),
+    roles: z.array(z.string()).max(10).optional(),
+    title: z.string().trim().max(255).optional(),
+    phone: z.string().trim().max(40).optional(),
+  })
+  .strict();
+export type ContactPatch = z.infer<typeof contactPatchSchema>;
+
+export function parseRoles(text: string | undefined): Role[] {
+  return (text ?? '')
+    .split(';')
+    .map((r) => r.trim())
+    .filter(isRole);
+}
+
+export function toRecord(item: ListItemWithFields<ContactFields>): ContactRecord {
+  const f = item.fields;
+  const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
+  return {
+    id: item.id,
+    etag: item.eTag,
+    displayName: text(f.Title) ?? '',
+    email: (text(f.Email) ?? '').toLowerCase(),
+    organisationId: text(f.OrganisationId) ?? '',
+    roles: parseRoles(text(f.Roles)),
+    title: text(f.JobTitle),
+    phone: text(f.Phone),
+    entraObjectId: text(f.EntraObjectId),
+  };
+}
+
+function toFields(contact: Partial<NewContact>): ContactFields {
+  const fields: ContactFields = {};
+  if (contact.displayName !== undefined) fields.Title = contact.displayName;
+  if (contact.email !== undefined) fields.Email = contact.email.toLowerCase();
+  if (contact.organisationId !== undefined) fields.OrganisationId = contact.organisationId;
+  if (contact.roles !== undefined) fields.Roles = contact.roles.join(';');
+  if (contact.title !== undefined) fields.JobTitle = contact.title;
+  if (contact.phone !== undefined) fields.Phone = contact.phone;
+  if (contact.entraObjectId !== undefined) fields.EntraObjectId = contact.entraObjectId;
+  return fields;
+}
+
+/** The contact register (Kontakter list): the app's people, their organisations and roles. */
+export class ContactsService {
+  constructor(
+    private readonly directory: SiteDirectory,
+    private readonly organisations: readonly Organisation[],
+  ) {}
+
+  private where(gateway: GraphGateway) {
+    return this.directory.list(gateway, 'contacts');
+  }
+
+  async list(gateway: GraphGateway): Promise<ContactRecord[]> {
+    const { siteId, listId } = await this.where(gateway);
+    const items = await gateway.listItems<ContactFields>(siteId, listId);
+    return items.map(toRecord).sort((a, b) => a.displayName.localeCompare(b.displayName, 'sv'));
+  }
+
+  async findByObjectId(gateway: GraphGateway, objectId: string): Promise<ContactRecord | undefined> {
+    const { siteId, listId } = await this.where(gateway);
+    const items = await gateway.listItems<ContactFields>(siteId, listId, { filter: eq('EntraObjectId', objectId) });
+    return items.map(toRecord)[0];
+  }
+
+  async findByEmail(gateway: GraphGateway, email: string): Promise<ContactRecord | undefined> {
+    const { siteId, listId } = await this.where(gateway);
+    const items = await gateway.listItems<ContactFields>(siteId, listId, { filter: eq('Email', email.toLowerCase()) });
+    return items.map(toRecord)[0];
+  }
+
+  async create(gateway: GraphGateway, contact: NewContact): Promise<ContactRecord> {
+    const { siteId, listId } = await this.where(gateway);
+    return toRecord(await gateway.createItem<ContactFields>(siteId, listId, toFields(contact)));
+  }
+
+  /**
+   * Applies a change checked by the domain's rules, only if the item is unchanged since `etag` was read.
+   * A lost race surfaces as ConflictError carrying the person as they are now.
+   */
+  async update(gateway: GraphGateway, id: string, patch: ContactPatch, etag: string): Promise<ContactRecord> {
+    const { siteId, listId } = await this.where(gateway);
+    const current = toRecord(await gateway.getItem<ContactFields>(siteId, listId, id));
+    const next = createPerson(
+      {
+        id,
+        displayName: patch.displayName ?? current.displayName,
+        email: patch.email ?? current.email,
+        organisationId: patch.organisationId ?? current.organisationId,
+        roles: patch.roles ?? current.roles,
+        title: patch.title === undefined ? current.title : patch.title || undefined,
+        phone: patch.phone === undefined ? current.phone : patch.phone || undefined,
+      },
+      this.organisations,
+    );
+    try {
+      const updated = await gateway.updateItemFields<ContactFields>(
+        siteId,
+        listId,
+        id,
+        toFields({ ...next, title: next.title ?? '', phone: next.phone ?? '' }),
+        etag,
+      );
+      return toRecord(updated);
+    } catch (error) {
+      if (error instanceof ConflictError)
+        throw new ConflictError(toRecord(error.current as ListItemWithFields<ContactFields>));
+      throw error;
+    }
+  }
+
+  /** Fills an empty register (local mode's seed); does nothing when anyone is already there. */
+  async seedIfEmpty(gateway: GraphGateway, people: readonly NewContact[]): Promise<number> {
+    const { siteId, listId } = await this.where(gateway);
+    if (await gateway.hasItems(siteId, listId)) return 0;
+    try {
+      await gateway.createItems<ContactFields>(siteId, listId, people.map(toFields));
+    } catch {
+      // A failed batch may have landed in part; the pass below adds exactly who is missing.
+    }
+    const present = new Set((await this.list(gateway)).map((p) => p.email));
+    for (const person of people) {
+      if (!present.has(person.email.toLowerCase()))
+        await gateway.createItem<ContactFields>(siteId, listId, toFields(person));
+    }
+    return people.length;
+  }
+}

@@ -1,0 +1,424 @@
+import { z } from 'zod';
+import {
+  ACTIVITY_STATUSES,
+  DomainRuleError,
+  SAMVERKANSOMRADEN,
+  TARGET_GROUPS,
+  createActivity,
+  parseOrThrow,
+  transitionActivity,
+  type Activity,
+  type ActivityStatus,
+  type Organisation,
+  type Samverkansomrade,
+  type TargetGroup,
+} from '../../../src/domain';
+import { ConflictError } from '../../graph/errors';
+import type { GraphGateway, ListItemWithFields } from '../../graph/gateway';
+import { eq } from '../../graph/odata';
+import {
+  READ_PAGE_SIZE,
+  dateValue,
+  integerValue,
+  isoDateInput,
+  oneOfValue,
+  sameEtag,
+  splitList,
+  textValue,
+  withConflict,
+} from './listFields';
+import {
+  decisionReferenceSchema,
+  type DecisionReferenceInput,
+  type DecisionsService,
+  type OpenProposal,
+  type ProposalSource,
+} from './decisions';
+import type { SiteDirectory } from '../lists';
+
+/** Aktiviteter's fields by internal name (see listSchema). */
+export interface ActivityFields extends Record<string, unknown> {
+  Title?: string;
+  Area?: string;
+  Year?: number;
+  StartDate?: string;
+  EndDate?: string;
+  ResponsibleEmail?: string;
+  CostOre?: number;
+  ParticipantFeeOre?: number;
+  Status?: string;
+  Evaluation?: string;
+  TargetGroups?: string;
+  ResponsibleOrganisationId?: string;
+  Description?: string;
+  DecisionItemId?: string;
+  ProposedByEmail?: string;
+  EvaluatedOn?: string;
+  ParticipantCount?: number;
+  ParticipantsByOrganisation?: string;
+  Lessons?: string;
+}
+
+export interface ActivityEvaluationRecord {
+  date: string;
+  summary: string;
+  participantCount?: number;
+  participantsByOrganisation: Record<string, number>;
+  lessons?: string;
+}
+
+/** An activity of the list with its ETag and what the list keeps beside the domain's fields. */
+export interface ActivityRecord extends Omit<Activity, 'evaluation'> {
+  etag: string;
+  year: number;
+  responsibleEmail?: string;
+  proposedByEmail?: string;
+  evaluation?: ActivityEvaluationRecord;
+}
+
+const oreInput = z
+  .number({ error: 'Beloppet måste vara ett heltal i öre.' })
+  .int('Beloppet måste vara ett heltal i öre.')
+  .min(0, 'Beloppet får inte vara negativt.')
+  .max(Number.MAX_SAFE_INTEGER, 'Beloppet är för stort.');
+
+const activityShape = {
+  title: z.string().trim().min(1, 'Titeln får inte vara tom.').max(255, 'Titeln får vara högst 255 tecken.'),
+  area: z.enum(SAMVERKANSOMRADEN, { error: (issue) => `Okänt samverkansområde: ${String(issue.input)}.` }),
+  targetGroups: z
+    .array(z.enum(TARGET_GROUPS, { error: (issue) => `Okänd målgrupp: ${String(issue.input)}.` }))
+    .min(1, 'Ange minst en målgrupp.')
+    .max(TARGET_GROUPS.length),
+  startDate: isoDateInput,
+  endDate: isoDateInput,
+  responsibleOrganisationId: z.string().trim().min(1, 'Ange ansvarig organisation.').max(64),
+  responsibleEmail: z.string().trim().toLowerCase().email('Ogiltig e-postadress.').max(255).optional(),
+  budgetedCostOre: oreInput.default(0),
+  participantFeeOre: oreInput.default(0),
+  description: z.string().trim().max(10_000).optional(),
+};
+
+export const newActivitySchema = z.object(activityShape).strict();
+export type NewActivity = z.input<typeof newActivitySchema>;
+
+export const activityPatchSchema = z
+  .object({
+    ...activityShape,
+    budgetedCostOre: oreInput,
+    participantFeeOre: oreInput,
+  })
+  .partial()
+  .strict();
+export type ActivityPatch = z.infer<typeof activityPatchSchema>;
+
+export const activityStatusSchema = z
+  .object({ to: z.enum(['genomford', 'struken'], { error: 'Statusen kan bara sättas till genomförd eller struken.' }) })
+  .strict();
+
+export const evaluationInputSchema = z
+  .object({
+    date: isoDateInput,
+    summary: z.string().trim().min(1, 'Beskriv utfallet av aktiviteten.').max(10_000),
+    lessons: z.string().trim().max(10_000).optional(),
+    participantsByOrganisation: z
+      .record(
+        z.string().regex(/^[a-z0-9-]{1,64}$/, 'Ogiltig organisation.'),
+        z
+          .number({ error: 'Antalet deltagare måste vara ett heltal.' })
+          .int('Antalet deltagare måste vara ett heltal.')
+          .min(0, 'Antalet deltagare får inte vara negativt.')
+          .max(100_000),
+      )
+      .default({}),
+  })
+  .strict();
+export type EvaluationInput = z.input<typeof evaluationInputSchema>;
+
+export interface ActivityQuery {
+  year?: number;
+  area?: Samverkansomrade;
+  targetGroup?: TargetGroup;
+  status?: ActivityStatus;
+  /** 1–12: activities starting in that month. */
+  month?: number;
+}
+
+function parseParticipants(text: string | undefined): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const part of splitList(text)) {
+    const [org, count] = part.split('=');
+    const n = integerValue(count);
+    if (org && n !== undefined) out[org.trim()] = n;
+  }
+  return out;
+}
+
+function formatParticipants(counts: Record<string, number>): string {
+  return Object.entries(counts)
+    .filter(([, n]) => n > 0)
+    .map(([org, n]) => `${org}=${n}`)
+    .join(';');
+}
+
+function toRecord(item: ListItemWithFields<ActivityFields>): ActivityRecord {
+  const f = item.fields;
+  const startDate = dateValue(f.StartDate) ?? '1900-01-01';
+  const evaluatedOn = dateValue(f.EvaluatedOn);
+  const summary = textValue(f.Evaluation);
+  const participantCount = integerValue(f.ParticipantCount);
+  const lessons = textValue(f.Lessons);
+  const decisionId = textValue(f.DecisionItemId);
+  const responsibleEmail = textValue(f.ResponsibleEmail);
+  const proposedByEmail = textValue(f.ProposedByEmail);
+  const description = textValue(f.Description);
+  return {
+    id: item.id,
+    etag: item.eTag,
+    title: textValue(f.Title) ?? '',
+    area: oneOfValue(SAMVERKANSOMRADEN, f.Area) ?? 'information',
+    targetGroups: splitList(f.TargetGroups).filter((g): g is TargetGroup =>
+      (TARGET_GROUPS as readonly string[]).includes(g),
+    ),
+    startDate,
+    endDate: dateValue(f.EndDate) ?? startDate,
+    year: integerValue(f.Year) ?? Number(startDate.slice(0, 4)),
+    responsibleOrganisationId: textValue(f.ResponsibleOrganisationId) ?? '',
+    ...(responsibleEmail ? { responsibleEmail, responsiblePersonId: responsibleEmail } : {}),
+    ...(proposedByEmail ? { proposedByEmail } : {}),
+    budgetedCostOre: integerValue(f.CostOre) ?? 0,
+    participantFeeOre: integerValue(f.ParticipantFeeOre) ?? 0,
+    status: oneOfValue(ACTIVITY_STATUSES, f.Status) ?? 'forslag',
+    ...(decisionId ? { decisionId } : {}),
+    ...(description ? { description } : {}),
+    ...(evaluatedOn && summary
+      ? {
+          evaluation: {
+            date: evaluatedOn,
+            summary,
+            ...(participantCount !== undefined ? { participantCount } : {}),
+            participantsByOrganisation: parseParticipants(textValue(f.ParticipantsByOrganisation)),
+            ...(lessons ? { lessons } : {}),
+          },
+        }
+      : {}),
+  };
+}
+
+/** The domain's Activity (its evaluation without the list's extras). */
+export function toActivity(record: ActivityRecord): Activity {
+  const { etag: _etag, year: _year, responsibleEmail: _r, proposedByEmail: _p, evaluation, ...rest } = record;
+  return {
+    ...rest,
+    ...(evaluation
+      ? {
+          evaluation: {
+            date: evaluation.date,
+            summary: evaluation.summary,
+            ...(evaluation.participantCount !== undefined ? { participantCount: evaluation.participantCount } : {}),
+          },
+        }
+      : {}),
+  };
+}
+
+function toFields(activity: Activity & { responsibleEmail?: string }): ActivityFields {
+  return {
+    Title: activity.title,
+    Area: activity.area,
+    Year: Number(activity.startDate.slice(0, 4)),
+    StartDate: activity.startDate,
+    EndDate: activity.endDate,
+    TargetGroups: activity.targetGroups.join(';'),
+    ResponsibleOrganisationId: activity.responsibleOrganisationId,
+    ResponsibleEmail: activity.responsibleEmail ?? '',
+    CostOre: activity.budgetedCostOre,
+    ParticipantFeeOre: activity.participantFeeOre,
+    Description: activity.description ?? '',
+  };
+}
+
+/**
+ * The activity plan (Aktiviteter list): stödgruppen proposes, the samordnare records samverkansgruppen's
+ * decision and, afterwards, the evaluation. Every status change goes through the domain's transitions.
+ */
+export class ActivitiesService implements ProposalSource {
+  constructor(
+    private readonly directory: SiteDirectory,
+    private readonly organisations: readonly Organisation[],
+    private readonly decisions: DecisionsService,
+  ) {}
+
+  private where(gateway: GraphGateway) {
+    return this.directory.list(gateway, 'activities');
+  }
+
+  async list(gateway: GraphGateway, query: ActivityQuery = {}): Promise<ActivityRecord[]> {
+    const { siteId, listId } = await this.where(gateway);
+    const items = await gateway.listItems<ActivityFields>(siteId, listId, {
+      ...(query.year !== undefined ? { filter: eq('Year', query.year) } : {}),
+      top: READ_PAGE_SIZE,
+    });
+    return items
+      .map(toRecord)
+      .filter((a) => query.area === undefined || a.area === query.area)
+      .filter((a) => query.targetGroup === undefined || a.targetGroups.includes(query.targetGroup))
+      .filter((a) => query.status === undefined || a.status === query.status)
+      .filter((a) => query.month === undefined || Number(a.startDate.slice(5, 7)) === query.month)
+      .sort((a, b) => a.startDate.localeCompare(b.startDate) || a.title.localeCompare(b.title, 'sv'));
+  }
+
+  async get(gateway: GraphGateway, id: string): Promise<ActivityRecord> {
+    const { siteId, listId } = await this.where(gateway);
+    return toRecord(await gateway.getItem<ActivityFields>(siteId, listId, id));
+  }
+
+  async propose(gateway: GraphGateway, input: NewActivity, proposedByEmail: string): Promise<ActivityRecord> {
+    const data = parseOrThrow(newActivitySchema, input);
+    const activity = createActivity(
+      { id: 'new', ...data, ...(data.responsibleEmail ? { responsiblePersonId: data.responsibleEmail } : {}) },
+      this.organisations,
+    );
+    const { siteId, listId } = await this.where(gateway);
+    const fields: ActivityFields = {
+      ...toFields({ ...activity, ...(data.responsibleEmail ? { responsibleEmail: data.responsibleEmail } : {}) }),
+      Status: 'forslag',
+      ProposedByEmail: proposedByEmail.toLowerCase(),
+    };
+    return toRecord(await gateway.createItem<ActivityFields>(siteId, listId, fields));
+  }
+
+  /** Changes what the activity is (not its status); the changed activity must still satisfy the domain. */
+  async update(gateway: GraphGateway, id: string, patch: ActivityPatch, etag: string): Promise<ActivityRecord> {
+    const data = parseOrThrow(activityPatchSchema, patch);
+    const current = await this.get(gateway, id);
+    if (current.status === 'utvarderad' || current.status === 'struken') {
+      throw new DomainRuleError('ACTIVITY_FINAL', 'Aktiviteten är avslutad och kan inte ändras.');
+    }
+    const responsibleEmail = data.responsibleEmail ?? current.responsibleEmail;
+    const next = createActivity(
+      {
+        ...toActivity(current),
+        ...data,
+        ...(responsibleEmail ? { responsiblePersonId: responsibleEmail } : {}),
+      },
+      this.organisations,
+    );
+    return this.write(gateway, id, toFields({ ...next, ...(responsibleEmail ? { responsibleEmail } : {}) }), etag);
+  }
+
+  /**
+   * Records samverkansgruppen's decision: either an existing Beslut item, or a new one written here for the
+   * meeting given. The activity is then beslutad and points to that decision.
+   */
+  async decide(
+    gateway: GraphGateway,
+    id: string,
+    input: DecisionReferenceInput,
+    etag: string,
+  ): Promise<{ activity: ActivityRecord; decisionId: string }> {
+    const data = parseOrThrow(decisionReferenceSchema, input);
+    const current = await this.get(gateway, id);
+    if (!sameEtag(current.etag, etag)) throw new ConflictError(current);
+    // Checked before any decision is written, so a refused change leaves no orphan in Beslut.
+    transitionActivity(toActivity(current), 'beslutad', { decisionId: 'pending' });
+    let decisionId: string;
+    if ('decisionId' in data) {
+      decisionId = (await this.decisions.get(gateway, data.decisionId)).id;
+    } else {
+      const decision = await this.decisions.record(gateway, {
+        meetingId: data.meetingId,
+        kind: 'aktiviteter_kalendarium',
+        title: `Aktivitet: ${current.title}`.slice(0, 255),
+        text: data.text ?? `Samverkansgruppen beslutar att genomföra aktiviteten ${current.title}.`,
+        subjectRef: `activity:${current.id}`,
+        ...(data.followUpDue ? { followUpDue: data.followUpDue } : {}),
+      });
+      decisionId = decision.id;
+    }
+    const decided = transitionActivity(toActivity(current), 'beslutad', { decisionId });
+    const activity = await this.write(
+      gateway,
+      id,
+      { Status: decided.status, DecisionItemId: decided.decisionId ?? decisionId },
+      etag,
+    );
+    return { activity, decisionId };
+  }
+
+  async setStatus(
+    gateway: GraphGateway,
+    id: string,
+    to: 'genomford' | 'struken',
+    etag: string,
+  ): Promise<ActivityRecord> {
+    const current = await this.get(gateway, id);
+    const next = transitionActivity(toActivity(current), to);
+    return this.write(gateway, id, { Status: next.status }, etag);
+  }
+
+  /**
+   * The evaluation after the activity: outcome, participants per organisation and lessons. A decided
+   * activity whose dates have passed is taken as genomförd on the way; the domain refuses the rest.
+   */
+  async evaluate(gateway: GraphGateway, id: string, input: EvaluationInput, etag: string): Promise<ActivityRecord> {
+    const data = parseOrThrow(evaluationInputSchema, input);
+    const known = new Set(this.organisations.map((org) => org.id));
+    const unknown = Object.keys(data.participantsByOrganisation).filter((org) => !known.has(org));
+    if (unknown.length > 0) {
+      throw new DomainRuleError('UNKNOWN_ORGANISATION', `Okänd organisation: ${unknown.join(', ')}.`);
+    }
+    const current = await this.get(gateway, id);
+    let activity = toActivity(current);
+    if (activity.status === 'beslutad') {
+      if (data.date < activity.endDate) {
+        throw new DomainRuleError(
+          'ACTIVITY_NOT_CARRIED_OUT',
+          'Aktiviteten kan utvärderas först när den är genomförd (efter slutdatum).',
+        );
+      }
+      activity = transitionActivity(activity, 'genomford');
+    }
+    const participantCount = Object.values(data.participantsByOrganisation).reduce((sum, n) => sum + n, 0);
+    const evaluated = transitionActivity(activity, 'utvarderad', {
+      evaluation: { date: data.date, summary: data.summary, participantCount },
+    });
+    return this.write(
+      gateway,
+      id,
+      {
+        Status: evaluated.status,
+        Evaluation: data.summary,
+        EvaluatedOn: data.date,
+        ParticipantCount: participantCount,
+        ParticipantsByOrganisation: formatParticipants(data.participantsByOrganisation),
+        Lessons: data.lessons ?? '',
+      },
+      etag,
+    );
+  }
+
+  async openProposals(gateway: GraphGateway): Promise<OpenProposal[]> {
+    const proposed = await this.list(gateway, { status: 'forslag' });
+    return proposed.map((activity) => ({
+      kind: 'aktiviteter_kalendarium' as const,
+      title: `Aktivitet: ${activity.title}`,
+      text: [activity.description, `${activity.startDate}–${activity.endDate}`].filter(Boolean).join('\n'),
+      subjectRef: `activity:${activity.id}`,
+      date: activity.startDate,
+      ...(activity.proposedByEmail ? { proposedByEmail: activity.proposedByEmail } : {}),
+    }));
+  }
+
+  private async write(
+    gateway: GraphGateway,
+    id: string,
+    fields: Partial<ActivityFields>,
+    etag: string,
+  ): Promise<ActivityRecord> {
+    const { siteId, listId } = await this.where(gateway);
+    return withConflict<ActivityFields, ActivityRecord>(
+      async () => toRecord(await gateway.updateItemFields<ActivityFields>(siteId, listId, id, fields, etag)),
+      toRecord,
+    );
+  }
+}

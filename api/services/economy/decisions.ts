@@ -1,0 +1,296 @@
+import { z } from 'zod';
+import {
+  DECISION_KINDS,
+  DECISION_KIND_LABELS,
+  DomainRuleError,
+  FOLLOW_UP_STATUSES,
+  MEETING_GROUPS,
+  MEETING_STATUSES,
+  openFollowUps,
+  parseOrThrow,
+  recordDecision,
+  setFollowUp,
+  toIsoDate,
+  type Decision,
+  type DecisionKind,
+  type FollowUpStatus,
+  type IsoDate,
+  type Meeting,
+} from '../../../src/domain';
+import { GraphRequestError } from '../../graph/errors';
+import type { GraphGateway, ListItemWithFields } from '../../graph/gateway';
+import { eq } from '../../graph/odata';
+import { READ_PAGE_SIZE, dateValue, isoDateInput, oneOfValue, textValue, withConflict } from './listFields';
+import type { SiteDirectory } from '../lists';
+
+/** Beslut's fields by internal name (see listSchema). The meetings feature writes the same list. */
+export interface DecisionFields extends Record<string, unknown> {
+  Title?: string;
+  MeetingId?: string;
+  DecisionKind?: string;
+  DecisionText?: string;
+  OwnerEmail?: string;
+  FollowUpDate?: string;
+  FollowUpStatus?: string;
+  DecidedOn?: string;
+  FollowUpNote?: string;
+  SubjectRef?: string;
+}
+
+/** A decision of the register with the ETag to send back when changing it. */
+export interface DecisionRecord {
+  id: string;
+  etag: string;
+  title: string;
+  meetingId: string;
+  kind: DecisionKind;
+  text: string;
+  decidedOn?: IsoDate;
+  ownerEmail?: string;
+  followUp: FollowUpStatus;
+  followUpDue?: IsoDate;
+  followUpNote?: string;
+  /** What the decision is about, e.g. `activity:12` or `operatingPlan:2026`. */
+  subjectRef?: string;
+}
+
+export const newDecisionSchema = z
+  .object({
+    meetingId: z.string().trim().min(1, 'Ange mötet där beslutet fattades.').max(64),
+    kind: z.enum(DECISION_KINDS, { error: (issue) => `Okänd beslutstyp: ${String(issue.input)}.` }),
+    title: z.string().trim().max(255).optional(),
+    text: z.string().trim().min(1, 'Beslutstexten får inte vara tom.').max(10_000),
+    ownerEmail: z.string().trim().toLowerCase().email('Ogiltig e-postadress.').max(255).optional(),
+    followUpDue: isoDateInput.optional(),
+    subjectRef: z
+      .string()
+      .regex(/^[A-Za-z]+:[A-Za-z0-9-]{1,64}$/, 'Ogiltig hänvisning.')
+      .optional(),
+  })
+  .strict();
+export type NewDecision = z.infer<typeof newDecisionSchema>;
+
+export const followUpPatchSchema = z
+  .object({
+    followUp: z.enum(FOLLOW_UP_STATUSES, { error: (issue) => `Okänd uppföljningsstatus: ${String(issue.input)}.` }),
+    note: z.string().trim().max(10_000).optional(),
+  })
+  .strict();
+export type FollowUpPatch = z.infer<typeof followUpPatchSchema>;
+
+/**
+ * How an activity or a verksamhetsplan points at samverkansgruppen's decision: an existing Beslut item, or one
+ * to record now at the meeting where it was taken.
+ */
+export const decisionReferenceSchema = z.union([
+  z.object({ decisionId: z.string().regex(/^\d{1,12}$/, 'Ogiltigt beslut.') }).strict(),
+  z
+    .object({
+      meetingId: z.string().trim().min(1, 'Ange mötet där beslutet fattades.').max(64),
+      text: z.string().trim().min(1).max(10_000).optional(),
+      followUpDue: isoDateInput.optional(),
+    })
+    .strict(),
+]);
+export type DecisionReferenceInput = z.infer<typeof decisionReferenceSchema>;
+
+export interface DecisionFilter {
+  meetingId?: string;
+  kind?: DecisionKind;
+  followUp?: FollowUpStatus | 'open';
+}
+
+function toRecord(item: ListItemWithFields<DecisionFields>): DecisionRecord {
+  const f = item.fields;
+  const kind = oneOfValue(DECISION_KINDS, f.DecisionKind) ?? 'utvardering';
+  return {
+    id: item.id,
+    etag: item.eTag,
+    title: textValue(f.Title) ?? DECISION_KIND_LABELS[kind].sv,
+    meetingId: textValue(f.MeetingId) ?? '',
+    kind,
+    text: textValue(f.DecisionText) ?? '',
+    decidedOn: dateValue(f.DecidedOn),
+    ownerEmail: textValue(f.OwnerEmail),
+    followUp: oneOfValue(FOLLOW_UP_STATUSES, f.FollowUpStatus) ?? 'ej_paborjad',
+    followUpDue: dateValue(f.FollowUpDate),
+    followUpNote: textValue(f.FollowUpNote),
+    subjectRef: textValue(f.SubjectRef),
+  };
+}
+
+/** The domain's view of a record, for its rules (open follow-ups, status changes). */
+export function toDecision(record: DecisionRecord): Decision {
+  return {
+    id: record.id,
+    meetingId: record.meetingId,
+    kind: record.kind,
+    text: record.text,
+    decidedOn: record.decidedOn ?? '1900-01-01',
+    ...(record.ownerEmail ? { ownerPersonId: record.ownerEmail } : {}),
+    followUp: record.followUp,
+    ...(record.followUpDue ? { followUpDue: record.followUpDue } : {}),
+  };
+}
+
+/** Something stödgruppen has proposed that samverkansgruppen has not decided yet. */
+export interface OpenProposal {
+  kind: DecisionKind;
+  title: string;
+  text: string;
+  /** What deciding it will point to, e.g. `activity:12`; the decision's SubjectRef. */
+  subjectRef: string;
+  proposedByEmail?: string;
+  /** The date it concerns, when it has one (an activity's start). */
+  date?: IsoDate;
+}
+
+/** A register of proposals (activities, the verksamhetsplan) that can say which are still undecided. */
+export interface ProposalSource {
+  openProposals(gateway: GraphGateway): Promise<OpenProposal[]>;
+}
+
+interface MeetingItemFields extends Record<string, unknown> {
+  Title?: string;
+  MeetingGroup?: string;
+  StartDateTime?: string;
+  EndDateTime?: string;
+  Status?: string;
+}
+
+/** The decision register (Beslut list) and the follow-up of decisions until they are closed. */
+export class DecisionsService {
+  private readonly proposalSources: ProposalSource[] = [];
+
+  constructor(private readonly directory: SiteDirectory) {}
+
+  /** The registers whose undecided items openProposals lists (wired once in services/index.ts). */
+  addProposalSource(source: ProposalSource): void {
+    this.proposalSources.push(source);
+  }
+
+  /**
+   * What samverkansgruppen has yet to decide (proposed activities, a proposed verksamhetsplan): the meetings
+   * feature puts these under "Beslutsärenden" when it builds the dagordning.
+   */
+  async openProposals(gateway: GraphGateway): Promise<OpenProposal[]> {
+    const lists = await Promise.all(this.proposalSources.map((source) => source.openProposals(gateway)));
+    return lists.flat();
+  }
+
+  private where(gateway: GraphGateway) {
+    return this.directory.list(gateway, 'decisions');
+  }
+
+  async list(gateway: GraphGateway, filter: DecisionFilter = {}): Promise<DecisionRecord[]> {
+    const { siteId, listId } = await this.where(gateway);
+    const items = await gateway.listItems<DecisionFields>(siteId, listId, {
+      ...(filter.meetingId ? { filter: eq('MeetingId', filter.meetingId) } : {}),
+      top: READ_PAGE_SIZE,
+    });
+    return items
+      .map(toRecord)
+      .filter((d) => filter.kind === undefined || d.kind === filter.kind)
+      .filter((d) =>
+        filter.followUp === undefined
+          ? true
+          : filter.followUp === 'open'
+            ? d.followUp !== 'klar'
+            : d.followUp === filter.followUp,
+      )
+      .sort((a, b) => (b.decidedOn ?? '').localeCompare(a.decidedOn ?? '') || Number(b.id) - Number(a.id));
+  }
+
+  async get(gateway: GraphGateway, id: string): Promise<DecisionRecord> {
+    const { siteId, listId } = await this.where(gateway);
+    return toRecord(await gateway.getItem<DecisionFields>(siteId, listId, id));
+  }
+
+  /** Reads a meeting of the Möten list as the domain needs it to judge who may decide at it. */
+  async meeting(gateway: GraphGateway, meetingId: string): Promise<Meeting> {
+    const { siteId, listId } = await this.directory.list(gateway, 'meetings');
+    let item: ListItemWithFields<MeetingItemFields>;
+    try {
+      item = await gateway.getItem<MeetingItemFields>(siteId, listId, meetingId);
+    } catch (error) {
+      if (error instanceof GraphRequestError && error.status === 404) {
+        throw new DomainRuleError('MEETING_NOT_FOUND', `Mötet ${meetingId} finns inte i mötesregistret.`);
+      }
+      throw error;
+    }
+    const start = textValue(item.fields.StartDateTime);
+    const end = textValue(item.fields.EndDateTime) ?? start;
+    return {
+      id: item.id,
+      group: oneOfValue(MEETING_GROUPS, item.fields.MeetingGroup) ?? 'stodgrupp',
+      title: textValue(item.fields.Title) ?? '',
+      date: start ? toIsoDate(start) : '1900-01-01',
+      startTime: '00:00',
+      endTime: '00:00',
+      startUtc: start ?? '',
+      endUtc: end ?? '',
+      status: oneOfValue(MEETING_STATUSES, item.fields.Status) ?? 'planerat',
+    };
+  }
+
+  /** Records a decision taken at a samverkansgrupp meeting; the domain refuses stödgrupp and cancelled meetings. */
+  async record(gateway: GraphGateway, input: NewDecision): Promise<DecisionRecord> {
+    const data = parseOrThrow(newDecisionSchema, input);
+    const meeting = await this.meeting(gateway, data.meetingId);
+    const decision = recordDecision(
+      {
+        id: 'new',
+        kind: data.kind,
+        text: data.text,
+        ...(data.ownerEmail ? { ownerPersonId: data.ownerEmail } : {}),
+        ...(data.followUpDue ? { followUpDue: data.followUpDue } : {}),
+      },
+      meeting,
+    );
+    if (decision.followUpDue !== undefined && decision.followUpDue < decision.decidedOn) {
+      throw new DomainRuleError('FOLLOW_UP_BEFORE_DECISION', 'Uppföljningsdatum ligger före beslutsdatum.');
+    }
+    const { siteId, listId } = await this.where(gateway);
+    const fields: DecisionFields = {
+      Title: data.title ?? `${DECISION_KIND_LABELS[decision.kind].sv} ${decision.decidedOn}`,
+      MeetingId: decision.meetingId,
+      DecisionKind: decision.kind,
+      DecisionText: decision.text,
+      DecidedOn: decision.decidedOn,
+      FollowUpStatus: decision.followUp,
+      ...(decision.followUpDue ? { FollowUpDate: decision.followUpDue } : {}),
+      ...(data.ownerEmail ? { OwnerEmail: data.ownerEmail } : {}),
+      ...(data.subjectRef ? { SubjectRef: data.subjectRef } : {}),
+    };
+    return toRecord(await gateway.createItem<DecisionFields>(siteId, listId, fields));
+  }
+
+  /** Moves a decision's follow-up on; a stale ETag is a conflict carrying the decision as it is now. */
+  async updateFollowUp(gateway: GraphGateway, id: string, patch: FollowUpPatch, etag: string): Promise<DecisionRecord> {
+    const data = parseOrThrow(followUpPatchSchema, patch);
+    const { siteId, listId } = await this.where(gateway);
+    const current = toRecord(await gateway.getItem<DecisionFields>(siteId, listId, id));
+    const next = setFollowUp(toDecision(current), data.followUp);
+    const fields: Partial<DecisionFields> = {
+      FollowUpStatus: next.followUp,
+      ...(data.note !== undefined ? { FollowUpNote: data.note } : {}),
+    };
+    return withConflict<DecisionFields, DecisionRecord>(
+      async () => toRecord(await gateway.updateItemFields<DecisionFields>(siteId, listId, id, fields, etag)),
+      toRecord,
+    );
+  }
+
+  /**
+   * Decisions whose follow-up is not closed, oldest due date first: what the next meeting's dagordning takes
+   * up under "Uppföljning av beslut" until it is set to klar.
+   */
+  async openFollowUps(gateway: GraphGateway): Promise<DecisionRecord[]> {
+    const records = await this.list(gateway);
+    const byId = new Map(records.map((record) => [record.id, record]));
+    return openFollowUps(records.map(toDecision)).flatMap((d) => {
+      const record = byId.get(d.id);
+      return record ? [record] : [];
+    });
+  }
+}

@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { isValidIsoDate, toIsoDate, type IsoDate } from '../../../src/domain';
+import { ConflictError } from '../../graph/errors';
+import type { ListItemFields, ListItemWithFields } from '../../graph/gateway';
+
+/**
+ * Reading and writing the economy and activity lists' values. SharePoint leaves empty values out and answers
+ * dateOnly columns as an instant (midnight in the site's zone), so every read goes through these.
+ */
+export function textValue(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+/** Whole numbers only: amounts are öre in number columns with no decimals, so a fraction means a broken record. */
+export function integerValue(value: unknown): number | undefined {
+  const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+  return typeof number === 'number' && Number.isSafeInteger(number) ? number : undefined;
+}
+
+export function numberValue(value: unknown): number | undefined {
+  const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+  return typeof number === 'number' && Number.isFinite(number) ? number : undefined;
+}
+
+/** A dateOnly value as the Stockholm calendar date, whether SharePoint stored it at UTC or local midnight. */
+export function dateValue(value: unknown): IsoDate | undefined {
+  const text = textValue(value);
+  if (!text) return undefined;
+  try {
+    return toIsoDate(text);
+  } catch {
+    return undefined;
+  }
+}
+
+export function oneOfValue<T extends string>(values: readonly T[], value: unknown): T | undefined {
+  return typeof value === 'string' && (values as readonly string[]).includes(value) ? (value as T) : undefined;
+}
+
+export function splitList(value: unknown): string[] {
+  return (textValue(value) ?? '')
+    .split(';')
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
+}
+
+/** Runs an If-Match write; a lost race is re-thrown with the record as it is now, in the caller's shape. */
+export async function withConflict<F extends ListItemFields, R>(
+  write: () => Promise<R>,
+  toRecord: (item: ListItemWithFields<F>) => R,
+): Promise<R> {
+  try {
+    return await write();
+  } catch (error) {
+    if (error instanceof ConflictError) throw new ConflictError(toRecord(error.current as ListItemWithFields<F>));
+    throw error;
+  }
+}
+
+/** Page size for reads: one request answers a year of a list in all but the largest cases. */
+export const READ_PAGE_SIZE = 5000;
+
+export const isoDateInput = z
+  .string({ error: 'Datum måste anges som text (ÅÅÅÅ-MM-DD).' })
+  .refine(isValidIsoDate, { message: 'Ogiltigt datum; ange ÅÅÅÅ-MM-DD.' });
+
+export const yearInput = z.coerce
+  .number({ error: 'Året måste vara ett heltal.' })
+  .int('Året måste vara ett heltal.')
+  .min(2000, 'Året måste vara 2000 eller senare.')
+  .max(2199, 'Året måste vara före 2200.');
+
+/** ETags compared as SharePoint does: quotes and a weak prefix do not matter. */
+export function sameEtag(a: string, b: string): boolean {
+  const bare = (etag: string) => etag.trim().replace(/^W\//, '').replace(/^"|"$/g, '');
+  return bare(a) === bare(b);
+}

@@ -1,0 +1,41 @@
+import type { GraphGateway } from '../../graph/gateway';
+import { GraphRequestError } from '../../graph/errors';
+import { LISTS, type ListKey } from './schema';
+
+/**
+ * Where the records live: the site's id and the lists' ids, looked up by the configured site path and the
+ * lists' Swedish names, then remembered (they never change for a deployment).
+ */
+export class SiteDirectory {
+  private siteId?: Promise<string>;
+  private listIds = new Map<ListKey, string>();
+
+  constructor(private readonly site: { hostname: string; path: string }) {}
+
+  resolveSite(gateway: GraphGateway): Promise<string> {
+    this.siteId ??= gateway.getSiteByPath(this.site.hostname, this.site.path).then((site) => String(site.id));
+    return this.siteId.catch((error: unknown) => {
+      this.siteId = undefined;
+      throw error;
+    });
+  }
+
+  async list(gateway: GraphGateway, key: ListKey): Promise<{ siteId: string; listId: string }> {
+    const siteId = await this.resolveSite(gateway);
+    const known = this.listIds.get(key);
+    if (known) return { siteId, listId: known };
+    const lists = await gateway.listLists(siteId);
+    for (const list of lists) {
+      const match = (Object.keys(LISTS) as ListKey[]).find((k) => LISTS[k].displayName === list.displayName);
+      if (match && list.id) this.listIds.set(match, list.id);
+    }
+    const listId = this.listIds.get(key);
+    if (!listId)
+      throw new GraphRequestError(404, 'listNotProvisioned', undefined, `List ${LISTS[key].displayName} is missing`);
+    return { siteId, listId };
+  }
+
+  remember(key: ListKey, listId: string): void {
+    this.listIds.set(key, listId);
+  }
+}

@@ -1,0 +1,7 @@
+/** Meetings: the register (Möten), planning and sending the kallelse, date polls, protokoll, decisions taken at meetings, and the notices in Teams. */
+export { meetingDecisionsOver } from './decisions';
+export { botMeetingsPoster, MeetingNotices } from './notices';
+export { MeetingPolls } from './polls';
+export { MeetingProtocols } from './protocol';
+export { toDomainMeeting } from './register';
+export { MeetingsService } from './service';

@@ -1,0 +1,261 @@
+import { z } from 'zod';
+import {
+  DomainRuleError,
+  MEETING_GROUPS,
+  POLL_STATUSES,
+  SEASONS,
+  VOTE_VALUES,
+  castVote,
+  createPoll,
+  rankCandidates,
+  requireRole,
+  tally,
+  type CandidateTally,
+  type MeetingGroup,
+  type Organisation,
+  type Poll,
+  type PollCandidate,
+  type PollStatus,
+  type PollVote,
+  type Season,
+} from '../../../src/domain';
+import type { GraphGateway, ListItemWithFields } from '../../graph/gateway';
+import { eq } from '../../graph/odata';
+
+import { kallaAction, type Acting } from './service';
+import type { SiteDirectory } from '../lists';
+
+interface PollFields extends Record<string, unknown> {
+  Title?: string;
+  MeetingGroup?: string;
+  Year?: number;
+  Season?: string;
+  Candidates?: string;
+  Deadline?: string;
+  OutsideWindowReason?: string;
+  Status?: string;
+  CreatedByEmail?: string;
+}
+
+interface VoteFields extends Record<string, unknown> {
+  Title?: string;
+  PollId?: string;
+  PersonEmail?: string;
+  OrganisationId?: string;
+  Choices?: string;
+  CastAt?: string;
+}
+
+export const pollRequestSchema = z
+  .object({
+    group: z.enum(MEETING_GROUPS, { error: 'Välj samverkansgruppen eller stödgruppen.' }),
+    year: z.number().int().min(2000).max(2199),
+    season: z.enum(SEASONS).optional(),
+    candidates: z.array(z.object({ start: z.string().max(40), end: z.string().max(40) }).strict()).max(8),
+    deadline: z.string().max(40),
+    outsideWindowReason: z.string().trim().max(1000).optional(),
+  })
+  .strict();
+
+export const voteRequestSchema = z
+  .object({ choices: z.record(z.string().regex(/^k\d{1,2}$/), z.enum(VOTE_VALUES)) })
+  .strict();
+
+export interface PollView {
+  id: string;
+  group: MeetingGroup;
+  year: number;
+  season?: Season;
+  status: PollStatus;
+  deadline: string;
+  createdByEmail?: string;
+  outsideWindowReason?: string;
+  candidates: PollCandidate[];
+  /** Per candidate in time order: ja / om det behövs / nej and the kommuner covered. */
+  tally: CandidateTally[];
+  /** The best candidate so far, when anyone has voted. */
+  best?: CandidateTally;
+  voters: number;
+  myChoices?: PollVote['choices'];
+}
+
+const text = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
+
+const candidatesSchema = z.array(
+  z.object({
+    id: z.string(),
+    start: z.string(),
+    end: z.string(),
+    date: z.string(),
+    startTime: z.string(),
+    endTime: z.string(),
+    label: z.string(),
+    warnings: z.array(z.string()),
+  }),
+);
+const choicesSchema = z.record(z.string(), z.enum(VOTE_VALUES));
+
+function readJson<T>(schema: z.ZodType<T>, raw: string | undefined, fallback: T): T {
+  if (!raw) return fallback;
+  try {
+    const parsed = schema.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : fallback;
+  } catch {
+    return fallback;
+  }
+}
+
+/**
+ * Date polls: the fallback when findMeetingTimes cannot see the guests' calendars. Polls and votes are
+ * list items (Omröstningar, Röster), so they are allmänna handlingar like the rest.
+ */
+export class MeetingPolls {
+  constructor(
+    private readonly directory: SiteDirectory,
+    private readonly organisations: readonly Organisation[],
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async create(gateway: GraphGateway, caller: Acting, input: unknown): Promise<PollView> {
+    const request = pollRequestSchema.parse(input);
+    requireRole(caller.roles, kallaAction(request.group));
+    const poll = createPoll({
+      id: 'ny',
+      meetingGroup: request.group,
+      candidates: request.candidates,
+      deadline: request.deadline,
+      ...(request.outsideWindowReason ? { outsideWindowReason: request.outsideWindowReason } : {}),
+    });
+    const { siteId, listId } = await this.directory.list(gateway, 'polls');
+    const item = await gateway.createItem<PollFields>(siteId, listId, {
+      Title: `Datumomröstning ${request.group === 'samverkansgrupp' ? 'samverkansgruppen' : 'stödgruppen'} ${request.year}`,
+      MeetingGroup: request.group,
+      Year: request.year,
+      ...(request.season ? { Season: request.season } : {}),
+      Candidates: JSON.stringify(poll.candidates),
+      Deadline: poll.deadline,
+      ...(poll.outsideWindowReason ? { OutsideWindowReason: poll.outsideWindowReason } : {}),
+      Status: 'oppen',
+      CreatedByEmail: caller.person.email,
+    });
+    return this.view(item, [], caller.person.email);
+  }
+
+  async list(gateway: GraphGateway): Promise<Omit<PollView, 'tally' | 'best' | 'voters' | 'myChoices'>[]> {
+    const { siteId, listId } = await this.directory.list(gateway, 'polls');
+    const items = await gateway.listItems<PollFields>(siteId, listId);
+    return items
+      .map((item) => this.base(item))
+      .filter((poll): poll is NonNullable<typeof poll> => poll !== undefined)
+      .sort((a, b) => b.deadline.localeCompare(a.deadline));
+  }
+
+  async get(gateway: GraphGateway, caller: Acting, pollId: string): Promise<PollView> {
+    const [item, votes] = await Promise.all([this.pollItem(gateway, pollId), this.voteItems(gateway, pollId)]);
+    return this.view(item, votes, caller.person.email);
+  }
+
+  /** Records the caller's vote; voting again replaces the earlier vote. */
+  async vote(gateway: GraphGateway, caller: Acting, pollId: string, input: unknown): Promise<PollView> {
+    const request = voteRequestSchema.parse(input);
+    const [item, votes] = await Promise.all([this.pollItem(gateway, pollId), this.voteItems(gateway, pollId)]);
+    const base = this.base(item);
+    if (!base) throw new DomainRuleError('POLL_UNREADABLE', 'Omröstningen kunde inte läsas.');
+    if (base.status === 'stangd') throw new DomainRuleError('POLL_CLOSED', 'Omröstningen är stängd.');
+    const poll = this.domainPoll(base, votes);
+    const next = castVote(poll, caller.person.email, request.choices, {
+      organisationId: caller.person.organisationId,
+      at: this.now().toISOString(),
+    });
+    const mine = next.votes.find((vote) => vote.personId === caller.person.email) as PollVote;
+    const { siteId, listId } = await this.directory.list(gateway, 'pollVotes');
+    const existing = votes.find((vote) => text(vote.fields.PersonEmail) === caller.person.email);
+    const fields: VoteFields = {
+      Title: caller.person.displayName,
+      PollId: pollId,
+      PersonEmail: caller.person.email,
+      OrganisationId: caller.person.organisationId,
+      Choices: JSON.stringify(mine.choices),
+      CastAt: mine.castAt,
+    };
+    if (existing) await gateway.updateItemFields<VoteFields>(siteId, listId, existing.id, fields, existing.eTag);
+    else await gateway.createItem<VoteFields>(siteId, listId, fields);
+    return this.get(gateway, caller, pollId);
+  }
+
+  /** Closes the poll once a time is picked; votes after that are refused. */
+  async close(gateway: GraphGateway, caller: Acting, pollId: string): Promise<PollView> {
+    const item = await this.pollItem(gateway, pollId);
+    const base = this.base(item);
+    if (!base) throw new DomainRuleError('POLL_UNREADABLE', 'Omröstningen kunde inte läsas.');
+    requireRole(caller.roles, kallaAction(base.group));
+    const { siteId, listId } = await this.directory.list(gateway, 'polls');
+    await gateway.updateItemFields<PollFields>(siteId, listId, pollId, { Status: 'stangd' }, item.eTag);
+    return this.get(gateway, caller, pollId);
+  }
+
+  private async pollItem(gateway: GraphGateway, pollId: string) {
+    const { siteId, listId } = await this.directory.list(gateway, 'polls');
+    return gateway.getItem<PollFields>(siteId, listId, pollId);
+  }
+
+  private async voteItems(gateway: GraphGateway, pollId: string) {
+    const { siteId, listId } = await this.directory.list(gateway, 'pollVotes');
+    return gateway.listItems<VoteFields>(siteId, listId, { filter: eq('PollId', pollId) });
+  }
+
+  private base(item: ListItemWithFields<PollFields>) {
+    const f = item.fields;
+    const group = MEETING_GROUPS.find((g) => g === f.MeetingGroup);
+    const deadline = text(f.Deadline);
+    if (!group || !deadline) return undefined;
+    const season = SEASONS.find((s) => s === f.Season);
+    const reason = text(f.OutsideWindowReason);
+    const createdBy = text(f.CreatedByEmail);
+    return {
+      id: item.id,
+      group,
+      year: typeof f.Year === 'number' ? f.Year : Number(deadline.slice(0, 4)),
+      ...(season ? { season } : {}),
+      status: POLL_STATUSES.find((s) => s === f.Status) ?? 'oppen',
+      deadline: new Date(deadline).toISOString().replace('.000Z', 'Z'),
+      ...(createdBy ? { createdByEmail: createdBy } : {}),
+      ...(reason ? { outsideWindowReason: reason } : {}),
+      candidates: readJson(candidatesSchema, text(f.Candidates), []),
+    };
+  }
+
+  private domainPoll(
+    base: NonNullable<ReturnType<MeetingPolls['base']>>,
+    votes: ListItemWithFields<VoteFields>[],
+  ): Poll {
+    return {
+      id: base.id,
+      meetingGroup: base.group,
+      candidates: base.candidates,
+      deadline: base.deadline,
+      ...(base.outsideWindowReason ? { outsideWindowReason: base.outsideWindowReason } : {}),
+      votes: votes.map((vote) => ({
+        personId: text(vote.fields.PersonEmail) ?? vote.id,
+        organisationId: text(vote.fields.OrganisationId) ?? '',
+        choices: readJson(choicesSchema, text(vote.fields.Choices), {}),
+        castAt: text(vote.fields.CastAt) ?? '',
+      })),
+    };
+  }
+
+  private view(item: ListItemWithFields<PollFields>, votes: ListItemWithFields<VoteFields>[], me: string): PollView {
+    const base = this.base(item);
+    if (!base) throw new DomainRuleError('POLL_UNREADABLE', 'Omröstningen kunde inte läsas.');
+    const poll = this.domainPoll(base, votes);
+    const mine = poll.votes.find((vote) => vote.personId === me);
+    const best = poll.votes.length > 0 ? rankCandidates(poll, this.organisations)[0] : undefined;
+    return {
+      ...base,
+      tally: tally(poll, this.organisations),
+      ...(best ? { best } : {}),
+      voters: poll.votes.length,
+      ...(mine ? { myChoices: mine.choices } : {}),
+    };
+  }
+}

@@ -1,0 +1,392 @@
+import { z } from 'zod';
+import {
+  DomainRuleError,
+  MEETING_GROUP_LABELS,
+  PROTOCOL_STATUSES,
+  approveProtocol,
+  draftProtocol,
+  protocolSections,
+  requireRole,
+  type Agenda,
+  type Attendance,
+  type Decision,
+  type Organisation,
+  type Person,
+  type Protocol,
+  type ProtocolApproval,
+  type ProtocolSections,
+  type ProtocolStatus,
+} from '../../../src/domain';
+import type { GraphGateway, ListItemWithFields } from '../../graph/gateway';
+import { ConflictError } from '../../graph/errors';
+import { eq } from '../../graph/odata';
+import { apiErrors } from '../../http/errors';
+
+import type { MeetingDecisions } from './decisions';
+import type { Acting, MeetingsService } from './service';
+import { groupMembers, toDomainMeeting, type MeetingRecord } from './register';
+import type { SiteDirectory } from '../lists';
+
+interface AttendanceFields extends Record<string, unknown> {
+  Title?: string;
+  MeetingId?: string;
+  PersonEmail?: string;
+  OrganisationId?: string;
+  Present?: boolean;
+}
+
+interface ProtocolFields extends Record<string, unknown> {
+  Title?: string;
+  MeetingId?: string;
+  Status?: string;
+  SecretaryEmail?: string;
+  ChairEmail?: string;
+  AdjusterEmails?: string;
+  Approvals?: string;
+  LockedAt?: string;
+}
+
+export interface AttendanceRow {
+  email: string;
+  displayName: string;
+  organisationId: string;
+  present: boolean;
+  /** Whether the row is stored in Närvaro (false: a member not yet marked). */
+  recorded: boolean;
+}
+
+export interface ProtocolView {
+  meetingId: string;
+  status: ProtocolStatus | 'saknas';
+  secretaryEmail?: string;
+  chairEmail?: string;
+  adjusterEmails: string[];
+  approvals: ProtocolApproval[];
+  lockedAt?: string;
+  sections?: ProtocolSections;
+}
+
+const email = z.string().trim().toLowerCase().email('Ogiltig e-postadress.').max(255);
+
+export const attendanceRequestSchema = z
+  .object({
+    rows: z
+      .array(z.object({ email, present: z.boolean() }).strict())
+      .min(1)
+      .max(200),
+  })
+  .strict();
+
+export const protocolRequestSchema = z
+  .object({
+    secretaryEmail: email,
+    chairEmail: email,
+    adjusterEmails: z.array(email).length(2, 'Utse exakt två justerare.'),
+  })
+  .strict();
+
+const approvalsSchema = z.array(z.object({ personId: z.string(), at: z.string() }));
+
+const text = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
+
+/** The dagordning as the kallelse sent it, read back from the register's text ("1. Mötets öppnande"). */
+function agendaFromRecord(record: MeetingRecord): Agenda {
+  const items = (record.agendaText ?? '')
+    .split('\n')
+    .map((line) => /^(\d+)\. (.+)$/.exec(line))
+    .filter((match): match is RegExpExecArray => match !== null)
+    .map((match) => ({ number: Number(match[1]), kind: 'extra' as const, title: match[2] as string }));
+  return {
+    meetingId: record.id,
+    group: record.group,
+    groupLabel: MEETING_GROUP_LABELS[record.group].sv,
+    meetingTitle: record.title,
+    date: record.date,
+    startTime: record.startTime,
+    endTime: record.endTime,
+    ...(record.location ? { location: record.location } : {}),
+    items,
+    documents: [],
+  };
+}
+
+/** Närvaro, beslut and protokoll of a held meeting, up to the justerat protokoll as one PDF. */
+export class MeetingProtocols {
+  constructor(
+    private readonly directory: SiteDirectory,
+    private readonly meetings: MeetingsService,
+    private readonly decisions: MeetingDecisions,
+    private readonly organisations: readonly Organisation[],
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  // ------------------------------------------------------------------ närvaro
+
+  private async attendanceItems(gateway: GraphGateway, meetingId: string) {
+    const { siteId, listId } = await this.directory.list(gateway, 'attendance');
+    const items = await gateway.listItems<AttendanceFields>(siteId, listId, { filter: eq('MeetingId', meetingId) });
+    return { siteId, listId, items };
+  }
+
+  /** Every member of the group, with the stored närvaro where there is one. */
+  async attendance(gateway: GraphGateway, meetingId: string): Promise<AttendanceRow[]> {
+    const [record, people, { items }] = await Promise.all([
+      this.meetings.get(gateway, meetingId),
+      this.meetings.people(gateway),
+      this.attendanceItems(gateway, meetingId),
+    ]);
+    const stored = new Map(items.map((item) => [(text(item.fields.PersonEmail) ?? '').toLowerCase(), item]));
+    const rows: AttendanceRow[] = groupMembers(people, record.group).map((person) => {
+      const item = stored.get(person.email);
+      stored.delete(person.email);
+      return {
+        email: person.email,
+        displayName: person.displayName,
+        organisationId: person.organisationId,
+        present: item?.fields.Present === true,
+        recorded: item !== undefined,
+      };
+    });
+    for (const [address, item] of stored) {
+      const person = people.find((p) => p.email === address);
+      rows.push({
+        email: address,
+        displayName: person?.displayName ?? address,
+        organisationId: person?.organisationId ?? text(item.fields.OrganisationId) ?? '',
+        present: item.fields.Present === true,
+        recorded: true,
+      });
+    }
+    return rows;
+  }
+
+  async setAttendance(
+    gateway: GraphGateway,
+    caller: Acting,
+    meetingId: string,
+    input: unknown,
+  ): Promise<AttendanceRow[]> {
+    requireRole(caller.roles, 'meeting.attendance');
+    const request = attendanceRequestSchema.parse(input);
+    const [record, people, stored, protocol] = await Promise.all([
+      this.meetings.get(gateway, meetingId),
+      this.meetings.people(gateway),
+      this.attendanceItems(gateway, meetingId),
+      this.protocolItem(gateway, meetingId),
+    ]);
+    if (record.status === 'installt') throw new DomainRuleError('MEETING_CANCELLED', 'Mötet är inställt.');
+    this.assertUnlocked(protocol);
+    const byEmail = new Map(stored.items.map((item) => [(text(item.fields.PersonEmail) ?? '').toLowerCase(), item]));
+    const unknown = request.rows.filter((row) => !people.some((p) => p.email === row.email));
+    if (unknown.length > 0) {
+      throw apiErrors.validation(
+        unknown.map((row) => ({ path: 'rows', message: `${row.email} finns inte i kontaktlistan.` })),
+      );
+    }
+    const creates: AttendanceFields[] = [];
+    for (const row of request.rows) {
+      const item = byEmail.get(row.email);
+      if (!item) {
+        const person = people.find((p) => p.email === row.email);
+        creates.push({
+          Title: person?.displayName ?? row.email,
+          MeetingId: meetingId,
+          PersonEmail: row.email,
+          OrganisationId: person?.organisationId ?? '',
+          Present: row.present,
+        });
+      } else if ((item.fields.Present === true) !== row.present) {
+        await gateway.updateItemFields<AttendanceFields>(
+          stored.siteId,
+          stored.listId,
+          item.id,
+          { Present: row.present },
+          item.eTag,
+        );
+      }
+    }
+    if (creates.length > 0) {
+      const answers = await gateway.createItems<AttendanceFields>(stored.siteId, stored.listId, creates);
+      if (answers.some((answer) => answer.status < 200 || answer.status >= 300)) {
+        throw new DomainRuleError('ATTENDANCE_NOT_SAVED', 'Närvaron kunde inte sparas helt. Försök igen.');
+      }
+    }
+    await this.withdrawApprovals(gateway, protocol);
+    return this.attendance(gateway, meetingId);
+  }
+
+  // ------------------------------------------------------------------ beslut
+
+  async decisionsOf(gateway: GraphGateway, meetingId: string): Promise<Decision[]> {
+    return this.decisions.forMeeting(gateway, meetingId);
+  }
+
+  async recordDecision(gateway: GraphGateway, caller: Acting, meetingId: string, input: unknown): Promise<Decision> {
+    requireRole(caller.roles, 'decision.record');
+    const [record, protocol] = await Promise.all([
+      this.meetings.get(gateway, meetingId),
+      this.protocolItem(gateway, meetingId),
+    ]);
+    this.assertUnlocked(protocol);
+    const decision = await this.decisions.record(gateway, toDomainMeeting(record), input);
+    await this.withdrawApprovals(gateway, protocol);
+    return decision;
+  }
+
+  // ------------------------------------------------------------------ protokoll
+
+  private async protocolItem(
+    gateway: GraphGateway,
+    meetingId: string,
+  ): Promise<ListItemWithFields<ProtocolFields> | undefined> {
+    const { siteId, listId } = await this.directory.list(gateway, 'protocols');
+    const items = await gateway.listItems<ProtocolFields>(siteId, listId, { filter: eq('MeetingId', meetingId) });
+    return items.sort((a, b) => Number(a.id) - Number(b.id))[0];
+  }
+
+  private assertUnlocked(item: ListItemWithFields<ProtocolFields> | undefined): void {
+    if (item?.fields.Status === 'justerat') {
+      throw new DomainRuleError('PROTOCOL_LOCKED', 'Protokollet är justerat och kan inte ändras.');
+    }
+  }
+
+  /** A justerare approved a text that has now changed: their approval no longer holds. */
+  private async withdrawApprovals(gateway: GraphGateway, item: ListItemWithFields<ProtocolFields> | undefined) {
+    if (!item || !text(item.fields.Approvals) || item.fields.Approvals === '[]') return;
+    const { siteId, listId } = await this.directory.list(gateway, 'protocols');
+    await gateway.updateItemFields<ProtocolFields>(siteId, listId, item.id, { Approvals: '[]' }, item.eTag);
+  }
+
+  private async buildProtocol(
+    gateway: GraphGateway,
+    meetingId: string,
+    item: ListItemWithFields<ProtocolFields>,
+  ): Promise<{ protocol: Protocol; people: Person[] }> {
+    const [record, rows, decisions, contacts] = await Promise.all([
+      this.meetings.get(gateway, meetingId),
+      this.attendance(gateway, meetingId),
+      this.decisions.forMeeting(gateway, meetingId),
+      this.meetings.people(gateway),
+    ]);
+    const f = item.fields;
+    const adjusters = (text(f.AdjusterEmails) ?? '').split(';').filter(Boolean);
+    const attendance: Attendance[] = rows
+      .filter((row) => row.recorded)
+      .map((row) => ({ personId: row.email, present: row.present }));
+    const draft = draftProtocol({
+      id: item.id,
+      meeting: toDomainMeeting(record),
+      attendance,
+      decisions,
+      agenda: agendaFromRecord(record),
+      secretaryId: text(f.SecretaryEmail) ?? '',
+      chairId: text(f.ChairEmail) ?? '',
+      adjusters,
+    });
+    const approvals = approvalsSchema.safeParse(JSON.parse(text(f.Approvals) ?? '[]'));
+    const status = PROTOCOL_STATUSES.find((s) => s === f.Status) ?? 'utkast';
+    const lockedAt = text(f.LockedAt);
+    const protocol: Protocol = {
+      ...draft,
+      status,
+      approvals: approvals.success ? approvals.data : [],
+      ...(lockedAt ? { lockedAt: new Date(lockedAt).toISOString() } : {}),
+    };
+    const people: Person[] = contacts.map((person) => ({ ...person, id: person.email }));
+    return { protocol, people };
+  }
+
+  async protocol(gateway: GraphGateway, meetingId: string): Promise<ProtocolView> {
+    const item = await this.protocolItem(gateway, meetingId);
+    if (!item) return { meetingId, status: 'saknas', adjusterEmails: [], approvals: [] };
+    const { protocol, people } = await this.buildProtocol(gateway, meetingId, item);
+    return this.view(meetingId, protocol, people);
+  }
+
+  private view(meetingId: string, protocol: Protocol, people: Person[]): ProtocolView {
+    return {
+      meetingId,
+      status: protocol.status,
+      secretaryEmail: protocol.secretaryId,
+      chairEmail: protocol.chairId,
+      adjusterEmails: [...protocol.adjusters],
+      approvals: protocol.approvals,
+      ...(protocol.lockedAt ? { lockedAt: protocol.lockedAt } : {}),
+      sections: protocolSections(protocol, people, this.organisations),
+    };
+  }
+
+  /** Drafts (or redrafts) the protokoll: secretary, chair and two justerare, who must all have been present. */
+  async draft(gateway: GraphGateway, caller: Acting, meetingId: string, input: unknown): Promise<ProtocolView> {
+    requireRole(caller.roles, 'decision.record');
+    const request = protocolRequestSchema.parse(input);
+    const [record, rows, decisions, existing] = await Promise.all([
+      this.meetings.get(gateway, meetingId),
+      this.attendance(gateway, meetingId),
+      this.decisions.forMeeting(gateway, meetingId),
+      this.protocolItem(gateway, meetingId),
+    ]);
+    this.assertUnlocked(existing);
+    // The domain's rules first (presence, two different justerare), before anything is written.
+    draftProtocol({
+      id: existing?.id ?? 'nytt',
+      meeting: toDomainMeeting(record),
+      attendance: rows.filter((row) => row.recorded).map((row) => ({ personId: row.email, present: row.present })),
+      decisions,
+      agenda: agendaFromRecord(record),
+      secretaryId: request.secretaryEmail,
+      chairId: request.chairEmail,
+      adjusters: request.adjusterEmails,
+    });
+    const fields: ProtocolFields = {
+      Title: `Protokoll – ${record.title}`.slice(0, 255),
+      MeetingId: meetingId,
+      Status: 'utkast',
+      SecretaryEmail: request.secretaryEmail,
+      ChairEmail: request.chairEmail,
+      AdjusterEmails: request.adjusterEmails.join(';'),
+      Approvals: '[]',
+    };
+    const { siteId, listId } = await this.directory.list(gateway, 'protocols');
+    if (existing) await gateway.updateItemFields<ProtocolFields>(siteId, listId, existing.id, fields, existing.eTag);
+    else await gateway.createItem<ProtocolFields>(siteId, listId, fields);
+    return this.protocol(gateway, meetingId);
+  }
+
+  /** A justerare approves; the second approval locks the protokoll. */
+  async approve(gateway: GraphGateway, caller: Acting, meetingId: string): Promise<ProtocolView> {
+    requireRole(caller.roles, 'protocol.approve');
+    const { siteId, listId } = await this.directory.list(gateway, 'protocols');
+    for (let attempt = 0; ; attempt += 1) {
+      const item = await this.protocolItem(gateway, meetingId);
+      if (!item) throw new DomainRuleError('NO_PROTOCOL', 'Det finns inget protokoll att justera ännu.');
+      const { protocol, people } = await this.buildProtocol(gateway, meetingId, item);
+      const approved = approveProtocol(protocol, caller.person.email, this.now().toISOString());
+      try {
+        await gateway.updateItemFields<ProtocolFields>(
+          siteId,
+          listId,
+          item.id,
+          {
+            Approvals: JSON.stringify(approved.approvals),
+            Status: approved.status,
+            ...(approved.lockedAt ? { LockedAt: approved.lockedAt } : {}),
+          },
+          item.eTag,
+        );
+        if (approved.status === 'justerat') await this.meetings.complete(gateway, meetingId);
+        return this.view(meetingId, approved, people);
+      } catch (error) {
+        // The other justerare approved at the same moment: read again and add this approval to theirs.
+        if (!(error instanceof ConflictError) || attempt > 1) throw error;
+      }
+    }
+  }
+
+  /** Everything the PDF prints; only a justerat protokoll is final, a draft says so on every page. */
+  async sections(gateway: GraphGateway, meetingId: string): Promise<ProtocolSections> {
+    const view = await this.protocol(gateway, meetingId);
+    if (!view.sections) throw apiErrors.notFound('Det finns inget protokoll för mötet ännu.');
+    return view.sections;
+  }
+}

@@ -1,0 +1,97 @@
+import type { ColumnDefinition, List } from '@microsoft/microsoft-graph-types';
+import type { GraphGateway } from '../../graph/gateway';
+import { GraphRequestError } from '../../graph/errors';
+import { columnDefinition, listDefinition, type ListSpec } from '../../graph/listPayloads';
+import { LISTS, LIST_KEYS, type ListKey, type SiteDirectory } from '../lists';
+
+export interface ListReport {
+  key: ListKey;
+  displayName: string;
+  status: 'created' | 'found' | 'updated';
+  columnsAdded: string[];
+}
+
+export interface ProvisioningOptions {
+  /** Called after each list is done; a test hook can throw here to simulate a run killed half-way. */
+  afterList?: (report: ListReport, index: number) => void | Promise<void>;
+}
+
+/**
+ * Creates the samverkan's lists and columns. It reads what exists first and only adds what is missing, so a
+ * second run changes nothing and a run stopped half-way is finished by the next. A create that Graph answers
+ * with a name conflict (an earlier attempt that did land) counts as found.
+ */
+export async function provisionLists(
+  gateway: GraphGateway,
+  directory: SiteDirectory,
+  options: ProvisioningOptions = {},
+): Promise<ListReport[]> {
+  const siteId = await directory.resolveSite(gateway);
+  const existing = await gateway.listLists(siteId);
+  const reports: ListReport[] = [];
+  for (const [index, key] of LIST_KEYS.entries()) {
+    const spec: ListSpec = LISTS[key];
+    const found = existing.find((l) => l.displayName === spec.displayName);
+    let list: List;
+    let report: ListReport;
+    if (found) {
+      list = found;
+      report = await completeColumns(gateway, siteId, key, spec, found);
+    } else {
+      const outcome = await createList(gateway, siteId, spec);
+      list = outcome.list;
+      report = outcome.created
+        ? { key, displayName: spec.displayName, status: 'created', columnsAdded: spec.columns.map((c) => c.name) }
+        : await completeColumns(gateway, siteId, key, spec, outcome.list);
+    }
+    directory.remember(key, String(list.id));
+    reports.push(report);
+    await options.afterList?.(report, index);
+  }
+  return reports;
+}
+
+async function createList(
+  gateway: GraphGateway,
+  siteId: string,
+  spec: ListSpec,
+): Promise<{ list: List; created: boolean }> {
+  try {
+    return { list: await gateway.createList(siteId, listDefinition(spec)), created: true };
+  } catch (error) {
+    if (!(error instanceof GraphRequestError && error.status === 409)) throw error;
+    const again = (await gateway.listLists(siteId)).find((l) => l.displayName === spec.displayName);
+    if (!again) throw error;
+    return { list: again, created: false };
+  }
+}
+
+async function completeColumns(
+  gateway: GraphGateway,
+  siteId: string,
+  key: ListKey,
+  spec: ListSpec,
+  list: List,
+): Promise<ListReport> {
+  const listId = String(list.id);
+  const columns: ColumnDefinition[] = await gateway.listColumns(siteId, listId);
+  const names = new Set(columns.map((c) => c.name));
+  const added: string[] = [];
+  for (const column of spec.columns) {
+    if (names.has(column.name)) continue;
+    try {
+      await gateway.createColumn(siteId, listId, columnDefinition(column));
+      added.push(column.name);
+    } catch (error) {
+      if (!(error instanceof GraphRequestError && error.status === 409)) throw error;
+    }
+  }
+  return { key, displayName: spec.displayName, status: added.length > 0 ? 'updated' : 'found', columnsAdded: added };
+}
+
+/** Which of the lists exist (for /readyz); reads only. */
+export async function missingLists(gateway: GraphGateway, directory: SiteDirectory): Promise<string[]> {
+  const siteId = await directory.resolveSite(gateway);
+  const present = new Set((await gateway.listLists(siteId)).map((l) => l.displayName));
+  return LIST_KEYS.map((k) => LISTS[k].displayName).filter((name) => !present.has(name));
+}

@@ -1,0 +1,46 @@
+import type { Organisation } from '../../../src/domain';
+import type { GraphGateway } from '../../graph/gateway';
+import type { ContactsService, NewContact } from '../contacts';
+import { provisionLists, type ListReport, type ProvisioningOptions } from './lists';
+import type { SiteDirectory } from '../lists';
+
+export interface SetupReport {
+  lists: ListReport[];
+  contactsSeeded: number;
+  organisationsSeeded: number;
+}
+
+/**
+ * Provisions the lists and, when given, fills empty registers (local mode seeds Kontakter from the local
+ * tenant's people and Organisationer from the organisations file). Runs as the app (client credentials).
+ */
+export async function prepareSite(
+  gateway: GraphGateway,
+  parts: { site: SiteDirectory; contacts: ContactsService },
+  options: ProvisioningOptions & {
+    seedContacts?: readonly NewContact[];
+    seedOrganisations?: readonly Organisation[];
+  } = {},
+): Promise<SetupReport> {
+  const lists = await provisionLists(gateway, parts.site, options);
+  const contactsSeeded = options.seedContacts ? await parts.contacts.seedIfEmpty(gateway, options.seedContacts) : 0;
+  let organisationsSeeded = 0;
+  if (options.seedOrganisations) {
+    const { siteId, listId } = await parts.site.list(gateway, 'organisations');
+    if (!(await gateway.hasItems(siteId, listId))) {
+      const answers = await gateway.createItems(
+        siteId,
+        listId,
+        options.seedOrganisations.map((o) => ({
+          Title: o.name,
+          OrganisationId: o.id,
+          Kind: o.kind,
+          EmailDomain: o.emailDomain,
+          IsHost: o.isHost === true,
+        })),
+      );
+      organisationsSeeded = answers.filter((a) => a.status === 201).length;
+    }
+  }
+  return { lists, contactsSeeded, organisationsSeeded };
+}

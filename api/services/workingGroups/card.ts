@@ -1,0 +1,142 @@
+import { MEMBERSHIP_TYPES, type MembershipType } from '../../../src/domain';
+
+/** An Adaptive Card as JSON; the bot's sender carries it as the attachment's content. */
+export type AdaptiveCardJson = Record<string, unknown> & { type: 'AdaptiveCard'; version: string };
+
+export interface WelcomeCardInput {
+  name: string;
+  syfte: string;
+  uppdrag: string;
+  malsattning?: string;
+  members: { displayName: string; organisationName: string; convener: boolean }[];
+  period: { start: string; end?: string };
+  membershipType: MembershipType;
+  pageUrl: string;
+}
+
+const CHANNEL_TYPE_LABELS: Record<MembershipType, string> = {
+  standard: 'standardkanal (hela teamet ser den)',
+  private: 'privat kanal (bara gruppens medlemmar)',
+  shared: 'delad kanal (B2B direct connect)',
+};
+
+/** The welcome card the bot posts in a new working group's channel (Adaptive Cards 1.5, Teams' limit). */
+export function welcomeCard(input: WelcomeCardInput): AdaptiveCardJson {
+  const period = input.period.end ? `${input.period.start} – ${input.period.end}` : `från ${input.period.start}`;
+  const facts = [
+    { title: 'Period', value: period },
+    { title: 'Kanal', value: CHANNEL_TYPE_LABELS[input.membershipType] ?? MEMBERSHIP_TYPES[0] },
+  ];
+  const section = (title: string, text: string) => [
+    { type: 'TextBlock', text: title, weight: 'Bolder', spacing: 'Medium' },
+    { type: 'TextBlock', text, wrap: true },
+  ];
+  return {
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.5',
+    body: [
+      {
+        type: 'TextBlock',
+        text: `Välkommen till arbetsgruppen ${input.name}`,
+        size: 'Large',
+        weight: 'Bolder',
+        wrap: true,
+      },
+      ...section('Syfte', input.syfte),
+      ...section('Uppdrag', input.uppdrag),
+      ...(input.malsattning ? section('Målsättning', input.malsattning) : []),
+      { type: 'TextBlock', text: 'Medlemmar', weight: 'Bolder', spacing: 'Medium' },
+      {
+        type: 'FactSet',
+        facts: input.members.map((m) => ({
+          title: m.convener ? `${m.displayName} (sammankallande)` : m.displayName,
+          value: m.organisationName,
+        })),
+      },
+      { type: 'FactSet', spacing: 'Medium', facts },
+    ],
+    actions: [{ type: 'Action.OpenUrl', title: 'Öppna arbetsgruppens sida', url: input.pageUrl }],
+  };
+}
+
+/** What the bot's `arbetsgrupper` card shows of a group. */
+export interface WorkingGroupCardRow {
+  name: string;
+  status: 'aktiv' | 'avslutad';
+  syfte: string;
+  members: { displayName: string; convener: boolean }[];
+  period: { start: string; end?: string };
+  channelUrl?: string;
+}
+
+function groupRows(groups: readonly WorkingGroupCardRow[]): Record<string, unknown>[] {
+  return groups.map((group) => {
+    const convener = group.members.find((m) => m.convener)?.displayName;
+    const period = group.period.end ? `${group.period.start} – ${group.period.end}` : `från ${group.period.start}`;
+    return {
+      type: 'Container',
+      separator: true,
+      items: [
+        { type: 'TextBlock', text: group.name, weight: 'Bolder', wrap: true },
+        { type: 'TextBlock', text: group.syfte, wrap: true, isSubtle: true },
+        {
+          type: 'FactSet',
+          facts: [
+            { title: 'Medlemmar', value: `${group.members.length}${convener ? `, sammankallande ${convener}` : ''}` },
+            { title: 'Period', value: period },
+          ],
+        },
+        ...(group.channelUrl
+          ? [
+              {
+                type: 'ActionSet',
+                actions: [{ type: 'Action.OpenUrl', title: 'Öppna kanalen', url: group.channelUrl }],
+              },
+            ]
+          : []),
+      ],
+    };
+  });
+}
+
+/** The bot's answer to `arbetsgrupper`: active groups first, then those ended, each with its channel. */
+export function workingGroupsListCard(groups: readonly WorkingGroupCardRow[], pageUrl?: string): AdaptiveCardJson {
+  const active = groups.filter((g) => g.status === 'aktiv');
+  const ended = groups.filter((g) => g.status === 'avslutad');
+  const heading = (text: string) => ({ type: 'TextBlock', text, weight: 'Bolder', size: 'Medium', spacing: 'Medium' });
+  return {
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.5',
+    body: [
+      { type: 'TextBlock', text: 'Arbetsgrupper', size: 'Large', weight: 'Bolder' },
+      heading(`Aktiva (${active.length})`),
+      ...(active.length ? groupRows(active) : [{ type: 'TextBlock', text: 'Inga aktiva arbetsgrupper.', wrap: true }]),
+      heading(`Avslutade (${ended.length})`),
+      ...(ended.length ? groupRows(ended) : [{ type: 'TextBlock', text: 'Inga avslutade ännu.', wrap: true }]),
+    ],
+    ...(pageUrl ? { actions: [{ type: 'Action.OpenUrl', title: 'Öppna Arbetsgrupper', url: pageUrl }] } : {}),
+  };
+}
+
+/**
+ * The bot's answer to `arbetsgrupp ny`: the form lives in the tab, because the channel is created in the
+ * coordinator's own name (on-behalf-of their sign-in), which a bot message cannot carry.
+ */
+export function appointWorkingGroupFormCard(pageUrl?: string): AdaptiveCardJson {
+  return {
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.5',
+    body: [
+      { type: 'TextBlock', text: 'Tillsätt en arbetsgrupp', size: 'Large', weight: 'Bolder' },
+      {
+        type: 'TextBlock',
+        wrap: true,
+        text: 'Fyll i namn, syfte, uppdrag, målsättning, medlemmar, sammankallande, period, kanaltyp och beslutet i fliken Arbetsgrupper. Kanalen skapas i ditt namn, medlemmarna läggs till och boten välkomnar dem i kanalen.',
+      },
+    ],
+    ...(pageUrl ? { actions: [{ type: 'Action.OpenUrl', title: 'Öppna formuläret', url: `${pageUrl}?ny=1` }] } : {}),
+  };
+}

@@ -1,0 +1,5 @@
+/** Arbetsgrupper: appointing a group with its Teams channel, its members, ending it, and its cards. */
+export { appointWorkingGroupFormCard, welcomeCard, workingGroupsListCard } from './card';
+export { botChannelPoster } from './poster';
+export { appointSchema, endSchema, WorkingGroupsService } from './service';
+export type { WorkingGroupView } from './service';
