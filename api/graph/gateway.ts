@@ -17,7 +17,7 @@ import type {
   User,
 } from '@microsoft/microsoft-graph-types';
 import { ConflictError, GraphRequestError } from './errors';
-import { listItemFilter, type ListItemFilter } from './odata';
+import { listItemFilter, odataString, type ListItemFilter } from './odata';
 import { transactionIdFor } from './operationKey';
 
 interface Collection<T> {
@@ -151,8 +151,21 @@ export class GraphGateway {
 
   // Users
 
+  /** Graph keys users by object id or userPrincipalName only; an e-mail address is not a key (use findUserByMail). */
   getUser(idOrUpn: string): Promise<User> {
     return this.call(() => this.api(`/users/${encodePathSegment(idOrUpn)}`).get() as Promise<User>);
+  }
+
+  /** The directory's user whose `mail` is this address (a guest's is their home address, not their UPN). */
+  async findUserByMail(mail: string): Promise<User | undefined> {
+    const found = await this.call(
+      () =>
+        this.api('/users')
+          .filter(`mail eq ${odataString(mail)}`)
+          .select('id,displayName,mail,userPrincipalName,userType')
+          .get() as Promise<Collection<User>>,
+    );
+    return found.value[0];
   }
 
   me(): Promise<User> {

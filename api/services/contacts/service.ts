@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { createPerson, isRole, type Organisation, type Person, type Role } from '../../../src/domain';
+import { createPerson, DomainRuleError, isRole, type Organisation, type Person, type Role } from '../../../src/domain';
 import type { GraphGateway, ListItemWithFields } from '../../graph/gateway';
 import { ConflictError } from '../../graph/errors';
 import { eq } from '../../graph/odata';
@@ -188,6 +188,45 @@ export class ContactsService {
         throw new ConflictError(toRecord(error.current as ListItemWithFields<ContactFields>));
       throw error;
     }
+  }
+
+  /**
+   * The people with their Entra object id, resolved once: Graph keys users by id or userPrincipalName, never by
+   * e-mail (a guest's UPN is `name_domain#EXT#@tenant.onmicrosoft.com`). Whoever lacks the id is looked up by
+   * their address as the acting user (`$filter=mail eq …`, delegated User.ReadBasic.All) and the id is stored
+   * in Kontakter (EntraObjectId), so the next call needs no lookup. Someone the directory does not know is a
+   * clear Swedish error naming them.
+   */
+  async withObjectIds(
+    user: GraphGateway,
+    app: GraphGateway,
+    people: ContactRecord[],
+    ids: readonly string[],
+  ): Promise<ContactRecord[]> {
+    const wanted = new Set(ids);
+    const missing = people.filter((p) => wanted.has(p.id) && !p.entraObjectId);
+    if (missing.length === 0) return people;
+    const { siteId, listId } = await this.where(app);
+    const resolved = new Map<string, string>();
+    await Promise.all(
+      missing.map(async (person) => {
+        const found = await user.findUserByMail(person.email);
+        if (!found?.id)
+          throw new DomainRuleError(
+            'PERSON_NOT_IN_DIRECTORY',
+            `${person.displayName} (${person.email}) finns inte i Region Västerbottens katalog i Microsoft 365. ` +
+              'Be administratören bjuda in hen som gäst och försök sedan igen.',
+          );
+        resolved.set(person.id, found.id);
+        try {
+          await app.patchItemFields<ContactFields>(siteId, listId, person.id, { EntraObjectId: found.id }, person.etag);
+        } catch (error) {
+          // Someone changed the contact meanwhile: the id is still right for this call; the next one stores it.
+          if (!(error instanceof ConflictError)) throw error;
+        }
+      }),
+    );
+    return people.map((p) => (resolved.has(p.id) ? { ...p, entraObjectId: resolved.get(p.id)! } : p));
   }
 
   /** Fills an empty register (local mode's seed); does nothing when anyone is already there. */

@@ -50,6 +50,11 @@ import type { Caller } from '../identity';
 
 /** Who acts: the signed-in caller, or a person the bot acts for (roles from Kontakter either way). */
 export type Acting = Pick<Caller, 'person' | 'roles'>;
+
+/** Graph keys a mailbox by object id or UPN, not e-mail: the person's id from Kontakter, the address only if unresolved. */
+function organizerKey(person: ContactRecord): string {
+  return person.entraObjectId ?? person.email;
+}
 import type { ContactRecord, ContactsService } from '../contacts';
 import type { MeetingDecisions } from './decisions';
 import { coalescingListReads } from './batching';
@@ -315,7 +320,7 @@ export class MeetingsService {
     }
     const people = await this.people(gateway);
     const attendees = groupMembers(people, request.group).filter((p) => p.email !== caller.person.email);
-    const suggestions = await gateway.findMeetingTimes(caller.person.email, {
+    const suggestions = await gateway.findMeetingTimes(organizerKey(caller.person), {
       attendees: attendees.map((person) => ({
         type: 'required',
         emailAddress: { address: person.email, name: person.displayName },
@@ -543,7 +548,7 @@ export class MeetingsService {
       responseRequested: true,
       categories: [groupLabel],
     };
-    const created = await gateway.createEvent(caller.person.email, event, eventKey);
+    const created = await gateway.createEvent(organizerKey(caller.person), event, eventKey);
     const fields: MeetingFields = {
       Title: meeting.title,
       MeetingGroup: meeting.group,
@@ -599,7 +604,7 @@ export class MeetingsService {
       ...(request.outsideWindowReason ? { outsideWindowReason: request.outsideWindowReason } : {}),
       ...((request.room ?? record.location) ? { location: request.room ?? record.location } : {}),
     });
-    await gateway.updateEvent(caller.person.email, record.eventId as string, {
+    await gateway.updateEvent(organizerKey(caller.person), record.eventId as string, {
       start: graphTime(moved.date, moved.startTime),
       end: graphTime(moved.date, moved.endTime),
       ...(request.room !== undefined ? { location: { displayName: request.room } } : {}),
@@ -618,7 +623,7 @@ export class MeetingsService {
     const request = cancelRequestSchema.parse(input);
     const record = await this.get(gateway, id);
     this.assertConvener(caller, record, 'meeting.cancel');
-    await gateway.cancelEvent(caller.person.email, record.eventId as string, request.comment);
+    await gateway.cancelEvent(organizerKey(caller.person), record.eventId as string, request.comment);
     return this.updateRecord(gateway, record, { Status: 'installt', CancelComment: request.comment });
   }
 
@@ -670,7 +675,9 @@ export class MeetingsService {
   ): Promise<MeetingAnswersView> {
     const answers: InvitationAnswer[] = [];
     if (record.eventId && record.convenerEmail && record.status !== 'installt') {
-      const event = await app.getEvent(record.convenerEmail, record.eventId);
+      // Graph keys mailboxes by object id or UPN; the convener's id from Kontakter (their e-mail only if unresolved).
+      const convener = people.find((p) => p.email === record.convenerEmail?.toLowerCase())?.entraObjectId;
+      const event = await app.getEvent(convener ?? record.convenerEmail, record.eventId);
       answers.push({ email: record.convenerEmail, response: 'organizer' });
       for (const attendee of event.attendees ?? []) {
         const email = attendee.emailAddress?.address;

@@ -6,7 +6,9 @@ import { graphAuthentication } from './auth';
 import { identityRouter } from './identity/routes';
 import { controlsRouter } from './controls/router';
 import { MODULES } from './modules';
+import { mount } from './routing';
 import { INNER_REQUEST_HEADER } from './resources/batch';
+import { dollarOptionalQueryOptions } from './odata';
 
 /**
  * The request pipeline, in one place. Order matters:
@@ -76,8 +78,12 @@ export function createApp(ctx: EmulatorContext, reset: () => void): express.Expr
     if (fault.status === 504) return next(graphErrors.gatewayTimeout());
     return next(new GraphHttpError(fault.status, 'InternalServerError', 'Injected fault.'));
   });
+  graph.use(dollarOptionalQueryOptions(['/sites']));
   graph.use(graphAuthentication(ctx));
-  for (const m of MODULES) m.graph?.(graph, ctx);
+  for (const m of MODULES) {
+    if (m.routes) mount(graph, ctx, m.routes);
+    m.dispatchedRoutes?.mount(graph, ctx);
+  }
   graph.use((req) => {
     throw graphErrors.notImplemented(
       `${req.method} ${req.path} is not supported by the local tenant. See infra/graph-emulator/README.md.`,
