@@ -12,10 +12,10 @@ import {
 } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
 import { useI18n } from '../i18n';
-import { usePageStyles } from '../pages/common';
-import { ActionStatus } from './ActionStatus';
+import { ActionStatus } from '../ui/ActionStatus';
+import { usePageStyles } from '../ui/styles';
+import { useAction } from '../ui/useAction';
 import type { Candidate, MeetingPlan, MeetingRecord, MeetingsApi } from './api';
-import { useAction } from './useAction';
 
 type Group = 'samverkansgrupp' | 'stodgrupp';
 

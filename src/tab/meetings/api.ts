@@ -259,15 +259,3 @@ export function meetingsApi(api: ApiClient) {
   };
 }
 export type MeetingsApi = ReturnType<typeof meetingsApi>;
-
-/** Offers a fetched file for download under a name. */
-export function saveFile(blob: Blob, filename: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}

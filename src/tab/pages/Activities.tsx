@@ -30,18 +30,23 @@ import {
 import { Arshjul, wheelItems } from '../activities/Arshjul';
 import { Kalendarium } from '../activities/Kalendarium';
 import { OperatingPlanSection } from '../activities/OperatingPlan';
-import { ActionMessage, todayInStockholm, useAction, useEconomyStyles, useReloadOn } from '../budget/shared';
+import { todayInStockholm } from '../format';
+import { ActionStatus } from '../ui/ActionStatus';
+import { ChoiceField } from '../ui/ChoiceField';
+import { PageHeading } from '../ui/PageHeading';
+import { useFormStyles, usePageStyles } from '../ui/styles';
+import { useAction } from '../ui/useAction';
+import { useReloadOn } from '../ui/useReloadOn';
 import { useI18n } from '../i18n';
 import { useLoad, useServices } from '../services';
-import { ErrorMessage, Loading } from '../status';
-import { ChoiceField, PageHeading, usePageStyles } from './common';
+import { ErrorMessage, Loading } from '../ui/status';
 
 type View = 'table' | 'kalendarium' | 'arshjul';
 
 export function ActivitiesPage({ me }: { me: Me }) {
   const { t } = useI18n();
   const page = usePageStyles();
-  const styles = useEconomyStyles();
+  const styles = useFormStyles();
   const today = todayInStockholm();
   const [year, setYear] = useState(Number(today.slice(0, 4)));
   const [area, setArea] = useState<Area | ''>('');
@@ -193,7 +198,7 @@ function ActivityTable({
   onEvaluate(activity: ActivityDto): void;
 }) {
   const { t } = useI18n();
-  const styles = useEconomyStyles();
+  const styles = useFormStyles();
   const { api } = useServices();
   const action = useAction();
   const [meetingId, setMeetingId] = useState('');
@@ -254,7 +259,7 @@ function ActivityTable({
                       <Button
                         size="small"
                         onClick={() => void decide(a)}
-                        disabled={action.state.kind === 'busy'}
+                        disabled={action.state.status === 'busy'}
                         aria-label={`${t('act.decide')}: ${a.title}`}
                       >
                         {t('act.decide.submit')}
@@ -276,7 +281,7 @@ function ActivityTable({
           </TableBody>
         </Table>
       </div>
-      <ActionMessage state={action.state} />
+      <ActionStatus state={action.state} />
     </>
   );
 }
@@ -292,7 +297,7 @@ function Propose({
 }) {
   const { t } = useI18n();
   const page = usePageStyles();
-  const styles = useEconomyStyles();
+  const styles = useFormStyles();
   const { api } = useServices();
   const action = useAction();
   const [title, setTitle] = useState('');
@@ -370,11 +375,11 @@ function Propose({
         <Field label={t('act.field.description')}>
           <Textarea value={description} onChange={(_, d) => setDescription(d.value)} />
         </Field>
-        <Button type="submit" appearance="primary" disabled={action.state.kind === 'busy'}>
+        <Button type="submit" appearance="primary" disabled={action.state.status === 'busy'}>
           {t('act.propose.submit')}
         </Button>
       </form>
-      <ActionMessage state={action.state} />
+      <ActionStatus state={action.state} />
     </section>
   );
 }
@@ -392,7 +397,7 @@ function Evaluate({
 }) {
   const { t } = useI18n();
   const page = usePageStyles();
-  const styles = useEconomyStyles();
+  const styles = useFormStyles();
   const { api } = useServices();
   const action = useAction();
   const today = todayInStockholm();
@@ -451,11 +456,11 @@ function Evaluate({
             </Field>
           ))}
         </fieldset>
-        <Button type="submit" appearance="primary" disabled={action.state.kind === 'busy'}>
+        <Button type="submit" appearance="primary" disabled={action.state.status === 'busy'}>
           {t('act.evaluate.submit')}
         </Button>
       </form>
-      <ActionMessage state={action.state} />
+      <ActionStatus state={action.state} />
     </section>
   );
 }

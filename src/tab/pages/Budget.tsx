@@ -19,11 +19,16 @@ import type { Me } from '../api';
 import { budgetApi, reportQuery, type AmountsDto, type BudgetReportDto, type BudgetLineDto } from '../budget/api';
 import { BudgetChart } from '../budget/BudgetChart';
 import { CATEGORIES, EditLines, categoryKey } from '../budget/EditLines';
-import { ActionMessage, saveBlob, todayInStockholm, useAction, useEconomyStyles, useReloadOn } from '../budget/shared';
+import { todayInStockholm } from '../format';
+import { ActionStatus } from '../ui/ActionStatus';
+import { PageHeading } from '../ui/PageHeading';
+import { saveBlob } from '../ui/saveBlob';
+import { useFormStyles, usePageStyles } from '../ui/styles';
+import { useAction } from '../ui/useAction';
+import { useReloadOn } from '../ui/useReloadOn';
 import { useI18n } from '../i18n';
 import { useLoad, useServices } from '../services';
-import { ErrorMessage, Loading } from '../status';
-import { PageHeading, usePageStyles } from './common';
+import { ErrorMessage, Loading } from '../ui/status';
 
 const AREA_LABELS: Record<string, string> = {
   kompetensutveckling: 'Kompetensutveckling',
@@ -38,7 +43,7 @@ const AREA_LABELS: Record<string, string> = {
  * shown in red; the sign is always written, so the colour is never the only cue.
  */
 function AmountCells({ amounts, kind = 'kostnad' }: { amounts: AmountsDto; kind?: 'kostnad' | 'intakt' }) {
-  const styles = useEconomyStyles();
+  const styles = useFormStyles();
   const unfavourable = kind === 'kostnad' ? amounts.deviationOre > 0 : amounts.deviationOre < 0;
   return (
     <>
@@ -73,7 +78,7 @@ const hours = (value: number) => `${hoursFormat.format(value)} h`;
 export function BudgetPage({ me }: { me: Me }) {
   const { t } = useI18n();
   const page = usePageStyles();
-  const styles = useEconomyStyles();
+  const styles = useFormStyles();
   const { api } = useServices();
   const today = todayInStockholm();
   const [year, setYear] = useState(Number(today.slice(0, 4)));
@@ -119,14 +124,14 @@ export function BudgetPage({ me }: { me: Me }) {
         <Field label={t('budget.asOf')}>
           <Input type="date" value={asOf} onChange={(_, data) => setAsOf(data.value)} />
         </Field>
-        <Button onClick={() => void fetchFile('pdf')} disabled={download.state.kind === 'busy'}>
+        <Button onClick={() => void fetchFile('pdf')} disabled={download.state.status === 'busy'}>
           {t('budget.downloadPdf')}
         </Button>
-        <Button onClick={() => void fetchFile('csv')} disabled={download.state.kind === 'busy'}>
+        <Button onClick={() => void fetchFile('csv')} disabled={download.state.status === 'busy'}>
           {t('budget.downloadCsv')}
         </Button>
       </div>
-      <ActionMessage state={download.state} />
+      <ActionStatus state={download.state} />
 
       <section className={page.section} aria-labelledby="budget-report">
         <h2 id="budget-report" className={page.sectionHeading}>
@@ -190,7 +195,7 @@ export function BudgetPage({ me }: { me: Me }) {
 function Report({ data }: { data: BudgetReportDto }) {
   const { t } = useI18n();
   const page = usePageStyles();
-  const styles = useEconomyStyles();
+  const styles = useFormStyles();
   const { status, coFinancing } = data;
   if (status.lines.length === 0) return <p>{t('budget.noLines', { year: status.year })}</p>;
   const categories = Object.entries(status.byCategory);
@@ -321,7 +326,7 @@ function kronorIssue(text: string): string | undefined {
 function BookOutcome({ lines, year, onBooked }: { lines: BudgetLineDto[]; year: number; onBooked(): void }) {
   const { t } = useI18n();
   const page = usePageStyles();
-  const styles = useEconomyStyles();
+  const styles = useFormStyles();
   const { api } = useServices();
   const action = useAction();
   const today = todayInStockholm();
@@ -381,11 +386,11 @@ function BookOutcome({ lines, year, onBooked }: { lines: BudgetLineDto[]; year: 
         <Field label={t('budget.book.text')}>
           <Input value={text} onChange={(_, data) => setText(data.value)} />
         </Field>
-        <Button type="submit" appearance="primary" disabled={action.state.kind === 'busy'}>
+        <Button type="submit" appearance="primary" disabled={action.state.status === 'busy'}>
           {t('budget.book.submit')}
         </Button>
       </form>
-      <ActionMessage state={action.state} />
+      <ActionStatus state={action.state} />
     </section>
   );
 }
@@ -393,7 +398,7 @@ function BookOutcome({ lines, year, onBooked }: { lines: BudgetLineDto[]; year: 
 function AddLine({ year, onAdded }: { year: number; onAdded(): void }) {
   const { t } = useI18n();
   const page = usePageStyles();
-  const styles = useEconomyStyles();
+  const styles = useFormStyles();
   const { api } = useServices();
   const action = useAction();
   const [name, setName] = useState('');
@@ -442,18 +447,18 @@ function AddLine({ year, onAdded }: { year: number; onAdded(): void }) {
         <Field label={t('budget.addLine.organisation')}>
           <Input value={organisationId} onChange={(_, data) => setOrganisationId(data.value)} />
         </Field>
-        <Button type="submit" disabled={action.state.kind === 'busy'}>
+        <Button type="submit" disabled={action.state.status === 'busy'}>
           {t('budget.addLine.submit')}
         </Button>
       </form>
-      <ActionMessage state={action.state} />
+      <ActionStatus state={action.state} />
     </section>
   );
 }
 
 function LogTime({ onLogged }: { onLogged(): void }) {
   const { t } = useI18n();
-  const styles = useEconomyStyles();
+  const styles = useFormStyles();
   const { api } = useServices();
   const action = useAction();
   const [date, setDate] = useState(todayInStockholm());
@@ -487,11 +492,11 @@ function LogTime({ onLogged }: { onLogged(): void }) {
         <Field label={t('budget.time.assignment')} required>
           <Input value={assignment} onChange={(_, data) => setAssignment(data.value)} />
         </Field>
-        <Button type="submit" disabled={action.state.kind === 'busy'}>
+        <Button type="submit" disabled={action.state.status === 'busy'}>
           {t('budget.time.log')}
         </Button>
       </form>
-      <ActionMessage state={action.state} />
+      <ActionStatus state={action.state} />
     </>
   );
 }
