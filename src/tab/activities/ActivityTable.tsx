@@ -8,7 +8,8 @@ import {
   TableRow,
 } from '@fluentui/react-components';
 import { useState } from 'react';
-import { activitiesApi, isoWeekOf, type ActivityDto, type MeetingRow } from './api';
+import { isoWeek } from '../../domain/calendar';
+import { activitiesApi, type ActivityDto, type MeetingRow } from './api';
 import { ActionStatus } from '../ui/ActionStatus';
 import { ChoiceField } from '../ui/ChoiceField';
 import { useFormStyles } from '../ui/styles';
@@ -82,7 +83,7 @@ export function ActivityTable({
                 <TableCell>{a.title}</TableCell>
                 <TableCell>
                   {a.startDate === a.endDate ? a.startDate : `${a.startDate} – ${a.endDate}`} (
-                  {t('act.week', { week: isoWeekOf(a.startDate) })})
+                  {t('act.week', { week: isoWeek(a.startDate) })})
                 </TableCell>
                 <TableCell>{t(`act.area.${a.area}`)}</TableCell>
                 <TableCell>{a.targetGroups.map((g) => t(`act.tg.${g}`)).join(', ')}</TableCell>

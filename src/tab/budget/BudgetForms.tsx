@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { DomainValidationError } from '../../domain/errors';
 import { parseKronor } from '../../domain/money';
 import { budgetApi, type BudgetLineDto } from './api';
-import { CATEGORIES } from './EditLines';
+import { BUDGET_CATEGORIES as CATEGORIES } from '../../domain/budget';
 import { todayInStockholm } from '../format';
 import { ActionStatus } from '../ui/ActionStatus';
 import { useFormStyles, usePageStyles } from '../ui/styles';

@@ -11,7 +11,8 @@ import {
 } from '@fluentui/react-components';
 import { useRef, useState, type FormEvent } from 'react';
 import { formatSek, parseKronor } from '../../domain/money';
-import { AREAS, type Area } from '../activities/api';
+import { SAMVERKANSOMRADEN as AREAS, type Samverkansomrade as Area } from '../../domain/areas';
+import { BUDGET_CATEGORIES as CATEGORIES, type BudgetCategory } from '../../domain/budget';
 import { useI18n, type MessageKey } from '../i18n';
 import { ActionStatus } from '../ui/ActionStatus';
 import { ChoiceField } from '../ui/ChoiceField';
@@ -20,19 +21,7 @@ import { useAction } from '../ui/useAction';
 import { useServices } from '../services';
 import { budgetApi, budgetLineSchema, type BudgetLineDto } from './api';
 
-export const CATEGORIES = [
-  'samordnare_lon',
-  'oh_administration',
-  'oh_lokal',
-  'oh_moteskostnader',
-  'oh_forbrukningsmaterial',
-  'aktivitet',
-  'medfinansiering_kommun',
-  'region_egna_medel',
-  'projektmedel',
-  'deltagaravgifter',
-] as const;
-type Category = (typeof CATEGORIES)[number];
+type Category = BudgetCategory;
 
 export function categoryKey(category: string): MessageKey {
   return (CATEGORIES as readonly string[]).includes(category)

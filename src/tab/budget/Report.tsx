@@ -1,3 +1,4 @@
+import { SAMVERKANSOMRADEN, SAMVERKANSOMRADE_LABELS, type Samverkansomrade } from '../../domain/areas';
 import {
   MessageBar,
   MessageBarBody,
@@ -15,13 +16,8 @@ import { categoryKey } from './EditLines';
 import { useFormStyles, usePageStyles } from '../ui/styles';
 import { useI18n } from '../i18n';
 
-const AREA_LABELS: Record<string, string> = {
-  kompetensutveckling: 'Kompetensutveckling',
-  erfarenhetsutbyte: 'Erfarenhetsutbyte',
-  tillsynsprojekt: 'Tillsynsprojekt',
-  omvarldsbevakning: 'Omvärldsbevakning',
-  information: 'Information och informationsinsatser',
-};
+const areaName = (area: string): string =>
+  (SAMVERKANSOMRADEN as readonly string[]).includes(area) ? SAMVERKANSOMRADE_LABELS[area as Samverkansomrade].sv : area;
 
 /**
  * A sum's four figures as table cells. A deviation that hurts (costs over budget, income or net under it) is
@@ -134,7 +130,7 @@ export function Report({ data }: { data: BudgetReportDto }) {
             <TableBody>
               {areas.map(([area, amounts]) => (
                 <TableRow key={area}>
-                  <TableCell>{AREA_LABELS[area] ?? area}</TableCell>
+                  <TableCell>{areaName(area)}</TableCell>
                   <AmountCells amounts={amounts.net} kind="intakt" />
                 </TableRow>
               ))}

@@ -11,6 +11,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
+import { meetingGroupName } from '../format';
 import { useI18n } from '../i18n';
 import { ActionStatus } from '../ui/ActionStatus';
 import { usePageStyles } from '../ui/styles';
@@ -194,7 +195,7 @@ export function PlanMeeting({
             <Select value={group} onChange={(_, data) => setGroup(data.value as Group)}>
               {groups.map((g) => (
                 <option key={g} value={g}>
-                  {g === 'samverkansgrupp' ? 'Samverkansgruppen' : 'Stödgruppen'}
+                  {meetingGroupName(g, 'sv')}
                 </option>
               ))}
             </Select>

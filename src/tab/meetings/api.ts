@@ -1,3 +1,4 @@
+import type { MeetingGroup, Season } from '../../domain/meetings';
 import { z } from 'zod';
 import type { ApiClient } from '../api';
 
@@ -171,8 +172,8 @@ export interface PlanInput {
 }
 
 export interface SendInput {
-  group: 'samverkansgrupp' | 'stodgrupp';
-  season?: 'var' | 'host';
+  group: MeetingGroup;
+  season?: Season;
   date: string;
   startTime: string;
   endTime: string;
