@@ -62,19 +62,32 @@ const envSchema = z.object({
   BOT_PASSWORD: optionalText,
   /** The client id of the bot's user-assigned managed identity (UserAssignedMSI); defaults to MANAGED_IDENTITY_CLIENT_ID. */
   BOT_MANAGED_IDENTITY_CLIENT_ID: optionalText,
-  /** The App Service's user-assigned managed identity (set by infra/azure.bicep; also for the Azure stores to come). */
+  /** The App Service's user-assigned managed identity (set by infra/azure.bicep): the bot's and the Azure state store's. */
   MANAGED_IDENTITY_CLIENT_ID: optionalText,
   BOT_TENANT_ID: optionalText,
   /** How often the timed jobs (reminders) run; 0 turns them off. */
   JOBS_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(3600),
-  // The Azure state store and the job lease are not written yet: these are read and passed on so that the
-  // infrastructure and the config agree, and SQLite under DATA_DIR is used meanwhile.
-  /** Blob endpoint of the storage account (job leases, one instance runs the jobs). */
+  /** Where the server keeps its state: `sqlite` under DATA_DIR (one instance) or `azure` (Table and Blob Storage). */
+  STATE_STORE: z.enum(['sqlite', 'azure']).optional(),
+  /** Blob endpoint of the storage account (the job lease: one instance runs the jobs). */
   STORAGE_BLOB_ENDPOINT: url.optional(),
-  /** Table endpoint of the storage account (bot conversation references, operation journal). */
+  /** Table endpoint of the storage account (conversation references, journals, idempotency records). */
   STORAGE_TABLE_ENDPOINT: url.optional(),
-  STATE_TABLE_NAME: optionalText,
-  JOBS_LEASE_CONTAINER: optionalText,
+  /** Locally and on Azurite instead of the endpoints and the managed identity: the account's connection string. */
+  STORAGE_CONNECTION_STRING: optionalText,
+  STATE_TABLE_NAME: z
+    .string()
+    .regex(/^[A-Za-z][A-Za-z0-9]{2,62}$/, 'Ett tabellnamn har 3–63 bokstäver och siffror och börjar med en bokstav.')
+    .default('botstate'),
+  JOBS_LEASE_CONTAINER: z
+    .string()
+    .regex(
+      /^(?=.{3,63}$)[a-z0-9]+(-[a-z0-9]+)*$/,
+      'Ett containernamn har 3–63 gemena bokstäver, siffror och enkla bindestreck.',
+    )
+    .default('jobleases'),
+  /** How long the job lease lasts without renewal (blob leases allow 15–60 s); another instance takes over after it. */
+  JOBS_LEASE_SECONDS: z.coerce.number().int().min(15).max(60).default(60),
   PUBLIC_URL: url.optional(),
   ORGANISATIONS_FILE: z.string().min(1).default('config/organisations.vasterbotten.json'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -120,9 +133,18 @@ export interface AppConfig {
     managedIdentityClientId?: string;
     tenantId?: string;
   };
-  jobs: { intervalSeconds: number };
-  /** For the Azure state store and job lease to come; SQLite under dataDir until then. */
-  azureStorage: { blobEndpoint?: string; tableEndpoint?: string; stateTableName?: string; jobsLeaseContainer?: string };
+  jobs: { intervalSeconds: number; leaseSeconds: number };
+  /** Where the server's state lives (api/state): SQLite under dataDir, or Azure Table and Blob Storage. */
+  state: {
+    store: 'sqlite' | 'azure';
+    tableName: string;
+    leaseContainer: string;
+    connectionString?: string;
+    tableEndpoint?: string;
+    blobEndpoint?: string;
+    /** The identity the Azure store authenticates with (DefaultAzureCredential) when there is no connection string. */
+    managedIdentityClientId?: string;
+  };
   organisationsFile: string;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   roleCacheTtlSeconds: number;
@@ -164,6 +186,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     if (!e.PUBLIC_URL) problems.push('PUBLIC_URL krävs i läget tenant.');
     if (!e.TEAM_ID) problems.push('TEAM_ID krävs i läget tenant.');
   }
+  const stateStore =
+    e.STATE_STORE ?? (!local && e.STORAGE_TABLE_ENDPOINT && e.STORAGE_BLOB_ENDPOINT ? 'azure' : 'sqlite');
+  if (stateStore === 'azure' && !e.STORAGE_CONNECTION_STRING && !(e.STORAGE_TABLE_ENDPOINT && e.STORAGE_BLOB_ENDPOINT))
+    problems.push(
+      'STATE_STORE=azure kräver STORAGE_TABLE_ENDPOINT och STORAGE_BLOB_ENDPOINT (med hanterad identitet) eller STORAGE_CONNECTION_STRING.',
+    );
   if (problems.length > 0) throw new ConfigError(problems);
 
   const publicUrl = trimSlash(e.PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`);
@@ -204,12 +232,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       managedIdentityClientId: e.BOT_AUTH_TYPE === 'UserAssignedMSI' ? botManagedIdentityClientId : undefined,
       tenantId: e.BOT_TENANT_ID ?? e.TENANT_ID,
     },
-    jobs: { intervalSeconds: e.JOBS_INTERVAL_SECONDS },
-    azureStorage: {
-      blobEndpoint: e.STORAGE_BLOB_ENDPOINT,
+    jobs: { intervalSeconds: e.JOBS_INTERVAL_SECONDS, leaseSeconds: e.JOBS_LEASE_SECONDS },
+    state: {
+      store: stateStore,
+      tableName: e.STATE_TABLE_NAME,
+      leaseContainer: e.JOBS_LEASE_CONTAINER,
+      connectionString: e.STORAGE_CONNECTION_STRING,
       tableEndpoint: e.STORAGE_TABLE_ENDPOINT,
-      stateTableName: e.STATE_TABLE_NAME,
-      jobsLeaseContainer: e.JOBS_LEASE_CONTAINER,
+      blobEndpoint: e.STORAGE_BLOB_ENDPOINT,
+      managedIdentityClientId: e.MANAGED_IDENTITY_CLIENT_ID,
     },
     organisationsFile: e.ORGANISATIONS_FILE,
     logLevel: e.LOG_LEVEL,
@@ -240,5 +271,6 @@ export function redactedSummary(config: AppConfig): Record<string, unknown> {
     ...config,
     identity: { ...config.identity, clientSecret: config.identity.clientSecret ? '***' : '' },
     bot: { ...config.bot, password: config.bot.password ? '***' : undefined },
+    state: { ...config.state, connectionString: config.state.connectionString ? '***' : undefined },
   };
 }

@@ -1,6 +1,5 @@
 import type { AddressInfo } from 'node:net';
 import { createServer as createHttpServer, type Server } from 'node:http';
-import { join } from 'node:path';
 import express from 'express';
 import type { OrganisationConfig } from '../src/domain';
 import { mountBot, type BotHandle } from './bot';
@@ -21,7 +20,7 @@ import { createServices, type AppServices } from './services';
 import { loadOrganisations } from './services/provisioning';
 import { botMeetingsPoster } from './services/meetings';
 import { botChannelPoster } from './services/workingGroups';
-import { SqliteStateStore } from './state/sqliteStore';
+import { createStateStore } from './state';
 import type { JobRunner } from './jobs/runner';
 import type { ServerStateStore } from './state/store';
 
@@ -59,8 +58,7 @@ export function createServer(config: AppConfig, deps: ServerDeps = {}): RunningS
   const organisations = deps.organisations ?? loadOrganisations(config.organisationsFile);
   const tokenProvider = deps.tokenProvider ?? createTokenProvider(config, logger);
   const tokenValidator = deps.tokenValidator ?? createTokenValidator(config);
-  const stateFile = join(config.dataDir, 'server-state.sqlite');
-  const state = deps.state ?? new SqliteStateStore(stateFile);
+  const state = deps.state ?? createStateStore(config);
   const clock = { now: deps.now ?? (() => new Date()) };
   const services = createServices({
     config,
@@ -103,10 +101,9 @@ export function createServer(config: AppConfig, deps: ServerDeps = {}): RunningS
     config,
     services,
     clock,
-    conversations: state.conversations,
+    state,
     proactive,
     logger,
-    journalFile: stateFile,
   });
 
   app.use(express.json({ limit: BODY_LIMIT, type: ['application/json', 'application/*+json'] }));
@@ -123,7 +120,7 @@ export function createServer(config: AppConfig, deps: ServerDeps = {}): RunningS
     bot,
     jobs: jobs.runner,
     async listen(port = config.port, host = config.host) {
-      await bot;
+      await Promise.all([bot, state.ready()]);
       const httpServer = createHttpServer(app);
       server = httpServer;
       httpServer.keepAliveTimeout = 5000;
@@ -143,7 +140,7 @@ export function createServer(config: AppConfig, deps: ServerDeps = {}): RunningS
         s.closeAllConnections();
         await new Promise<void>((resolve) => s.close(() => resolve()));
       }
-      state.close();
+      await state.close();
     },
   };
 }

@@ -278,7 +278,7 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
           name: 'DATA_DIR'
           value: '/home/data'
         }
-        // --- for the server's Azure implementations (bot authentication, state store, job leases)
+        // --- bot authentication with the managed identity, the state store and the job lease on the storage account
         {
           name: 'BOT_AUTH_TYPE'
           value: 'UserAssignedMSI'
@@ -286,6 +286,10 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
         {
           name: 'MANAGED_IDENTITY_CLIENT_ID'
           value: identity.properties.clientId
+        }
+        {
+          name: 'STATE_STORE'
+          value: 'azure'
         }
         {
           name: 'STORAGE_BLOB_ENDPOINT'

@@ -90,7 +90,9 @@ export function jobsBanner(config: AppConfig): string {
 async function main(): Promise<void> {
   const env = process.env;
   let tenant: RunningTenant | undefined;
-  const local = (env.MODE ?? 'local') === 'local';
+  // With LOCAL_TENANT_URL (and TENANT_ID, CLIENT_ID, CLIENT_SECRET) this instance joins a local tenant that runs
+  // already, as a second instance does: that tenant's owner starts and prepares it.
+  const local = (env.MODE ?? 'local') === 'local' && !env.LOCAL_TENANT_URL;
   if (local) {
     tenant = await startTenant({
       port: Number(env.LOCAL_TENANT_PORT ?? 4100),

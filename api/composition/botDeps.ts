@@ -216,7 +216,7 @@ export function createBotDeps({ config, services, conversations, logger, clock }
     async recordNews(news) {
       // The post itself is in the General channel; the journal keeps when and which message, not who or what.
       const key = `news:${news.postedAt.toISOString()}:${news.messageId ?? 'unknown'}`;
-      services.state.recordOperation(key, 'succeeded', {
+      await services.state.recordOperation(key, 'succeeded', {
         postedAt: news.postedAt.toISOString(),
         ...(news.messageId ? { messageId: news.messageId } : {}),
         characters: news.text.length,

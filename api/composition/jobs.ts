@@ -1,10 +1,8 @@
-import { mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import type { Clock, ProactiveSender } from '../services/ports';
-import type { ConversationStore } from '../state/store';
+import type { ServerStateStore } from '../state/store';
 import type { AppConfig } from '../config';
 import type { Logger } from '../http/logger';
-import { SqliteReminderJournal } from '../jobs/journal';
+import { JobLease } from '../jobs/lease';
 import { reminderJobs } from '../jobs/reminders';
 import { createJobRunner, type JobRunner } from '../jobs/runner';
 import type { AppServices } from '../services';
@@ -17,31 +15,38 @@ export interface ServerJobs {
   close(): Promise<void>;
 }
 
+/** The lease that makes one instance at a time the job runner. */
+export const JOB_RUNNER_LEASE = 'job-runner';
+
 /**
- * The timed jobs (reminders) with the bot's proactive sender, the conversation references the bot stored and
- * a reminder journal in DATA_DIR. A second instance would share neither journal nor lease yet
- * (JOBS_LEASE_CONTAINER comes with the Azure state store): run one instance with jobs on.
+ * The timed jobs (reminders) with the bot's proactive sender, and from the state store the conversation
+ * references the bot stored, the reminder journal and the job lease (one runner among the instances).
  */
 export function createServerJobs(parts: {
   config: AppConfig;
   services: AppServices;
   clock: Clock;
-  conversations: ConversationStore;
+  state: ServerStateStore;
   proactive: ProactiveSender;
   logger: Logger;
-  journalFile?: string;
+  /** false: run without the job lease (the bench's comparison); every server takes it. */
+  lease?: boolean;
 }): ServerJobs {
-  const { config, services, clock, conversations, proactive, logger } = parts;
-  const journalFile = parts.journalFile ?? join(config.dataDir, 'server-state.sqlite');
-  mkdirSync(dirname(journalFile), { recursive: true });
-  const journal = new SqliteReminderJournal(journalFile);
+  const { config, services, clock, state, proactive, logger } = parts;
   const jobLogger = teamsLogger(logger, 'jobs');
+  const lease = new JobLease({
+    leases: state.leases,
+    name: JOB_RUNNER_LEASE,
+    durationSeconds: config.jobs.leaseSeconds,
+    logger: jobLogger,
+  });
   const runner = createJobRunner({
     jobs: reminderJobs({
       clock,
-      conversations,
+      conversations: state.conversations,
       proactive,
-      journal,
+      journal: state.reminders,
+      ...(parts.lease === false ? {} : { inCharge: () => lease.held() }),
       listMeetings: async (range) =>
         (await services.meetings.records(services.graph.forApp()))
           .filter((record) => record.date >= range.start && record.date <= range.end)
@@ -54,13 +59,13 @@ export function createServerJobs(parts: {
       logger: jobLogger,
     }),
     intervalMs: config.jobs.intervalSeconds * 1000,
+    ...(parts.lease === false ? {} : { lease }),
     logger: jobLogger,
   });
   return {
     runner,
     async close() {
       await runner.stop();
-      journal.close();
     },
   };
 }

@@ -16,6 +16,7 @@ import { meetingReminderCard, seasonCallReminderCard } from '../cards/cards';
 import type { Clock, ProactiveSender } from '../services/ports';
 import type { ConversationStore, StoredConversation } from '../state/store';
 import type { ReminderJournal, ReminderKey } from './journal';
+import { LEASE_LOST } from './lease';
 
 export interface ReminderDeps {
   clock: Clock;
@@ -25,6 +26,8 @@ export interface ReminderDeps {
   /** Meetings whose date falls in the range (inclusive), any status. */
   listMeetings(range: DateRange): Promise<Meeting[]>;
   listPeople(): Promise<Person[]>;
+  /** False once this instance no longer holds the job lease: the run stops before its next send. */
+  inCharge?: () => boolean;
   logger?: ILogger;
 }
 
@@ -35,6 +38,10 @@ export interface JobRunReport {
   alreadySent: ReminderKey[];
   /** Reminders that were due but had nowhere to go, or failed; retried on the next run. */
   notSent: Array<{ key: ReminderKey; reason: string }>;
+  /** Not run: another instance holds the job lease. */
+  skipped?: boolean;
+  /** Stopped part-way: the lease was lost. */
+  stopped?: string;
 }
 
 export interface Job {
@@ -61,6 +68,10 @@ async function deliver(
 ): Promise<void> {
   if (!conversation) {
     report.notSent.push({ key, reason: 'no conversation to send to' });
+    return;
+  }
+  if (deps.inCharge && !deps.inCharge()) {
+    report.stopped = LEASE_LOST;
     return;
   }
   const now = deps.clock.now();
@@ -103,6 +114,7 @@ export function meetingReminderJob(deps: ReminderDeps): Job {
       for (const meeting of meetings) {
         const offset = dueMeetingOffset(meeting.date, today);
         if (offset === undefined) continue;
+        if (report.stopped) break;
         const key = { job: name, subject: meeting.id, offsetDays: offset };
         await deliver(deps, report, key, general, meetingReminderCard(meeting, offset), `Påminnelse: ${meeting.title}`);
       }
@@ -138,6 +150,7 @@ export function seasonCallReminderJob(deps: ReminderDeps): Job {
       const label = SEASON_LABELS[due.season].sv;
       const period = due.season === 'var' ? 'under april–maj' : 'under september–oktober';
       for (const chair of chairs) {
+        if (report.stopped) break;
         const key = { job: name, subject: `samverkansgrupp-${due.year}-${due.season}-${chair.id}`, offsetDays: 0 };
         await deliver(
           deps,

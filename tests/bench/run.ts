@@ -14,6 +14,7 @@ const BENCHES: { name: string; load: () => Promise<{ run: () => Promise<Figure[]
   { name: 'workingGroups', load: () => import('./workingGroups.bench') },
   { name: 'budget', load: () => import('./budget.bench') },
   { name: 'tab', load: () => import('./tab.bench') },
+  { name: 'state', load: () => import('./state.bench') },
 ];
 
 async function main(): Promise<void> {

@@ -100,9 +100,9 @@ describe('config: the bot in tenant mode, by client secret or by user-assigned m
       STORAGE_BLOB_ENDPOINT: 'https://pobvbst.blob.core.windows.net/',
       JOBS_LEASE_CONTAINER: 'jobleases',
     });
-    expect(config.azureStorage).toMatchObject({
+    expect(config.state).toMatchObject({
       blobEndpoint: 'https://pobvbst.blob.core.windows.net/',
-      jobsLeaseContainer: 'jobleases',
+      leaseContainer: 'jobleases',
     });
   });
 });

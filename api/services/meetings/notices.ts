@@ -158,7 +158,7 @@ export class MeetingNotices {
       throw new DomainRuleError('MEETING_NOT_PLANNED', 'Påminnelser skickas bara för planerade möten.');
     }
     const key = `meeting-reminder:${meetingId}:${toIsoDate(this.now())}`;
-    const earlier = this.state.getOperation(key);
+    const earlier = await this.state.getOperation(key);
     if (earlier && earlier.status !== 'failed') {
       return {
         posted: false,
@@ -173,7 +173,7 @@ export class MeetingNotices {
       return { posted: false, already: false, mentioned: [], listed: [] };
     }
     const poster = this.requirePoster();
-    this.state.recordOperation(key, 'started');
+    await this.state.recordOperation(key, 'started');
     try {
       const teamMembers = await this.teamMemberIds(gateway, app);
       const byEmail = new Map(people.map((person) => [person.email, person]));
@@ -203,14 +203,14 @@ export class MeetingNotices {
         listed,
         ...(sent.activityId ? { messageId: sent.activityId } : {}),
       };
-      this.state.recordOperation(key, 'succeeded', {
+      await this.state.recordOperation(key, 'succeeded', {
         mentioned: result.mentioned,
         listed,
         ...(sent.activityId ? { messageId: sent.activityId } : {}),
       });
       return result;
     } catch (error) {
-      this.state.recordOperation(key, 'failed');
+      await this.state.recordOperation(key, 'failed');
       throw error;
     }
   }

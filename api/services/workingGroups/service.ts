@@ -289,7 +289,7 @@ export class WorkingGroupsService {
     const view = this.view(item, people);
     if (view.setupStep === 'klar' && view.channel) return view;
     const key = `workingGroup:${item.id}:setup`;
-    const journal: SetupJournal = { ...(this.journal.getOperation(key)?.detail ?? {}) };
+    const journal: SetupJournal = { ...((await this.journal.getOperation(key))?.detail ?? {}) };
     const save = () => this.journal.recordOperation(key, 'started', journal);
     const teamId = known?.teamId ?? (await this.resolveTeam(user));
     const inChannel = view.members.filter((m) => !(view.membershipType === 'shared' && m.guest));
@@ -317,13 +317,13 @@ export class WorkingGroupsService {
           : await app.findChannelByName(teamId, journal.channelName);
       if (!channel) {
         journal.channelName ??= channelNameFor(view.name, namesInUse ?? []);
-        save();
+        await save();
         channel = await this.createChannel(user, app, teamId, journal.channelName, view, inChannel, convener, people);
         created = true;
         if (!channel.webUrl) channel = await app.getChannel(teamId, String(channel.id));
       }
       journal.channelId = String(channel.id);
-      save();
+      await save();
     }
     const channelId = String(channel.id);
 
@@ -349,7 +349,7 @@ export class WorkingGroupsService {
         websiteUrl: pageUrl,
       });
       journal.tabId = String(tab.id);
-      save();
+      await save();
     }
 
     if (!journal.welcomeActivityId && this.poster) {
@@ -370,7 +370,7 @@ export class WorkingGroupsService {
           `Välkommen till arbetsgruppen ${view.name}`,
         );
         journal.welcomeActivityId = posted.activityId ?? 'skickat';
-        save();
+        await save();
       } catch {
         // The channel is usable without the card; the setup stays at 'kanal' and a resume posts it.
       }
@@ -383,7 +383,7 @@ export class WorkingGroupsService {
       ...(channel.webUrl ? { ChannelWebUrl: channel.webUrl } : {}),
       SetupStep: journal.welcomeActivityId ? 'klar' : 'kanal',
     });
-    this.journal.recordOperation(key, journal.welcomeActivityId ? 'succeeded' : 'started', journal);
+    await this.journal.recordOperation(key, journal.welcomeActivityId ? 'succeeded' : 'started', journal);
     return this.view(updated, people);
   }
 
