@@ -64,17 +64,3 @@ export function contactsToVcard(contacts: readonly Contact[], organisations: rea
   });
   return cards.join('\r\n') + '\r\n';
 }
-
-/** Hands a text file to the browser's download. */
-export function downloadText(fileName: string, text: string, mimeType: string): void {
-  const blob = new Blob([text], { type: mimeType });
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.style.display = 'none';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
