@@ -29,6 +29,13 @@ export default {
     },
     {
       ...common,
+      // Forged tokens, escalations, injections and bounds against the real server and the local tenant.
+      displayName: 'security',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/tests/security/**/*.test.ts'],
+    },
+    {
+      ...common,
       displayName: 'component',
       testEnvironment: 'jsdom',
       testMatch: ['<rootDir>/tests/component/**/*.test.tsx'],

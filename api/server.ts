@@ -1,3 +1,5 @@
+// First: zod answers in Swedish everywhere in the server.
+import '../src/zodLocale';
 import type { AddressInfo } from 'node:net';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import express from 'express';
@@ -13,6 +15,7 @@ import { createGatewayFactory } from './composition/graph';
 import { errorMiddleware, notFoundMiddleware, requestIdMiddleware } from './http/errors';
 import { createLogger, type Logger } from './http/logger';
 import { securityHeaders } from './http/security';
+import { timeBudget } from './http/timeBudget';
 import { apiRouter } from './routes/api';
 import { healthRouter } from './routes/health';
 import { tabRouter } from './routes/tab';
@@ -32,6 +35,8 @@ export interface ServerDeps {
   organisations?: OrganisationConfig;
   /** The clock of the services, the bot and the timed jobs. */
   clock?: Clock;
+  /** How long one API request may take (default REQUEST_TIME_BUDGET_MS). */
+  requestTimeBudgetMs?: number;
 }
 
 export interface RunningServer {
@@ -106,6 +111,7 @@ export function createServer(config: AppConfig, deps: ServerDeps = {}): RunningS
     logger,
   });
 
+  app.use('/api', timeBudget(logger, deps.requestTimeBudgetMs));
   app.use(express.json({ limit: BODY_LIMIT, type: ['application/json', 'application/*+json'] }));
   app.use(healthRouter(services));
   app.use('/api', apiRouter(services, tokenValidator));

@@ -5,12 +5,14 @@ import { API_SCOPE_NAME, issuerFor, type AppConfig } from '../config';
 export interface CallerIdentity {
   tenantId: string;
   objectId: string;
-  /** `email`, else `preferred_username`/`upn`: the fallback key into the contact list. */
-  email?: string;
+  /** The `upn` claim only (never `email` or `preferred_username`, which users or admins can change). */
+  upn?: string;
   name?: string;
   /** The raw token, for the on-behalf-of exchange. */
   token: string;
 }
+
+const MAX_LIFETIME_SECONDS = 28 * 3600;
 
 /** Why a token was refused; logged, never sent to the caller. */
 export class TokenRejectedError extends Error {
@@ -41,6 +43,10 @@ export function createTokenValidator(config: AppConfig, keys?: JWTVerifyGetKey):
         ({ payload } = await jwtVerify(bearer, jwks, {
           algorithms: ['RS256'],
           audience: audiences,
+          // Entra puts all three in every access token; one without them is not Entra's.
+          requiredClaims: ['exp', 'nbf', 'iat'],
+          // Also refuses an `iat` in the future; 28 h covers Entra's longest (CAE) access token lifetime.
+          maxTokenAge: '28h',
           clockTolerance: 60,
         }));
       } catch (error) {
@@ -48,19 +54,18 @@ export function createTokenValidator(config: AppConfig, keys?: JWTVerifyGetKey):
           `signature, lifetime or audience: ${(error as { code?: string }).code ?? 'invalid'}`,
         );
       }
+      // Entra's longest access token (CAE) lives 28 h; a longer one was not issued by Entra.
+      if ((payload.exp ?? 0) - (payload.iat ?? 0) > MAX_LIFETIME_SECONDS) throw new TokenRejectedError('lifetime');
       const tenantId = typeof payload.tid === 'string' ? payload.tid : '';
       if (!allowed.has(tenantId)) throw new TokenRejectedError('tenant not allowed');
       if (payload.iss !== issuerFor(config, tenantId)) throw new TokenRejectedError('issuer');
       const scopes = typeof payload.scp === 'string' ? payload.scp.split(' ') : [];
       if (!scopes.includes(API_SCOPE_NAME)) throw new TokenRejectedError('scope');
       if (typeof payload.oid !== 'string' || payload.oid === '') throw new TokenRejectedError('oid');
-      const email = [payload.email, payload.preferred_username, payload.upn].find(
-        (v): v is string => typeof v === 'string' && v.includes('@'),
-      );
       return {
         tenantId,
         objectId: payload.oid,
-        email: email?.toLowerCase(),
+        ...(typeof payload.upn === 'string' && payload.upn.includes('@') ? { upn: payload.upn.toLowerCase() } : {}),
         name: typeof payload.name === 'string' ? payload.name : undefined,
         token: bearer,
       };

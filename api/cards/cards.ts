@@ -28,6 +28,7 @@ import {
   type StatusReport,
   type VoteValue,
 } from '../../src/domain';
+import { escapeCardMarkdown } from './markdown';
 
 /**
  * Every card the app sends to Teams (bot replies, reminders, notices from the use cases), as Adaptive Cards 1.5 (Teams' ceiling). Buttons are Action.Execute with an
@@ -76,15 +77,28 @@ export function card(body: CardElementArray, actions: Array<IExecuteAction | ISu
 }
 
 export function heading(text: string): ITextBlock {
-  return { type: 'TextBlock', text, size: 'Large', weight: 'Bolder', wrap: true, style: 'heading' };
+  return {
+    type: 'TextBlock',
+    text: escapeCardMarkdown(text),
+    size: 'Large',
+    weight: 'Bolder',
+    wrap: true,
+    style: 'heading',
+  };
 }
 
 export function text(value: string, options: Partial<Omit<ITextBlock, 'type' | 'text'>> = {}): ITextBlock {
-  return { type: 'TextBlock', text: value, wrap: true, ...options };
+  return { type: 'TextBlock', text: escapeCardMarkdown(value), wrap: true, ...options };
 }
 
 export function facts(items: Array<[string, string]>): CardElementArray[number] {
-  return { type: 'FactSet', facts: items.map(([title, value]): IFact => ({ title, value })) };
+  return {
+    type: 'FactSet',
+    facts: items.map(([title, value]): IFact => ({
+      title: escapeCardMarkdown(title),
+      value: escapeCardMarkdown(value),
+    })),
+  };
 }
 
 export function section(items: CardElementArray, separator = true): IContainer {

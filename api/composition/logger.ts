@@ -1,21 +1,17 @@
 import type { ILogger, LogLevel } from '@microsoft/teams.common';
 import type { Logger } from '../http/logger';
+import { describeForLog } from '../http/logger';
 
-function text(part: unknown): string {
-  if (typeof part === 'string') return part;
-  if (part instanceof Error) return part.message;
-  try {
-    return JSON.stringify(part);
-  } catch {
-    return String(part);
-  }
-}
-
-/** The Teams SDK's logger interface on top of the server's pino logger, so that one log carries both. */
+/**
+ * The Teams SDK's logger interface on top of the server's pino logger, so that one log carries both. The SDK
+ * logs whole activities at debug ("Handling activity", body): every argument goes through describeForLog,
+ * so an activity is logged by id and type only, and no other object reaches the log with its values, at
+ * every level.
+ */
 export function teamsLogger(logger: Logger, name: string): ILogger {
   const child = logger.child({ component: name });
   const write = (level: LogLevel, parts: unknown[]) => {
-    if (child.isLevelEnabled(level)) child[level](parts.map(text).join(' '));
+    if (child.isLevelEnabled(level)) child[level](parts.map(describeForLog).join(' '));
   };
   return {
     debug: (...parts: unknown[]) => write('debug', parts),

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { DomainRuleError, DomainValidationError, ForbiddenError, type ValidationIssue } from '../../src/domain';
 import { ConflictError, ConsentRequiredError, GraphRequestError } from '../graph/errors';
 import { NotFoundError } from '../services/errors';
+import { labelIssues } from './fieldLabels';
 import type { Logger } from './logger';
 
 export const API_ERROR_CODES = [
@@ -14,6 +15,7 @@ export const API_ERROR_CODES = [
   'NOT_FOUND',
   'GRAPH_UNAVAILABLE',
   'CONSENT_REQUIRED',
+  'TIMEOUT',
   'INTERNAL',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
@@ -52,10 +54,11 @@ export const apiErrors = {
       'Appen behöver ditt eller administratörens medgivande för att nå Microsoft 365.',
     ),
   validation: (issues: ValidationIssue[], message = 'Uppgifterna är ogiltiga.') =>
-    new ApiError(400, 'VALIDATION', message, { issues }),
+    new ApiError(400, 'VALIDATION', message, { issues: labelIssues(issues) }),
   notFound: (message = 'Det du söker finns inte.') => new ApiError(404, 'NOT_FOUND', message),
   conflict: (current: unknown, message = 'Någon annan har ändrat uppgifterna. Läs in dem igen och försök på nytt.') =>
     new ApiError(409, 'CONFLICT', message, { current }),
+  timeout: () => new ApiError(503, 'TIMEOUT', 'Förfrågan tog för lång tid. Försök igen om en stund.'),
   graphUnavailable: () =>
     new ApiError(503, 'GRAPH_UNAVAILABLE', 'Microsoft 365 svarar inte just nu. Försök igen om en stund.'),
 };
@@ -72,6 +75,64 @@ export function requestIdMiddleware(req: Request, res: Response, next: NextFunct
   next();
 }
 
+/**
+ * What Microsoft 365 refused, told as it is: a 400 or 403 from Graph is not an outage. Each message says what is
+ * wrong and what to do; only a throttled or unavailable Graph is "try again". Graph's own message stays in the
+ * log (errorMiddleware), never in the answer.
+ */
+export function graphErrorToApiError(error: GraphRequestError): ApiError {
+  const said = `${error.code} ${error.message}`.toLowerCase();
+  switch (error.status) {
+    case 400:
+      if (said.includes('guest') && said.includes('owner'))
+        return new ApiError(
+          422,
+          'VALIDATION',
+          'Personen är gäst i Region Västerbottens Microsoft 365 och kan inte vara ägare av en kanal eller ett team. ' +
+            'Välj en person i Region Västerbotten som ägare; gästen kan vara medlem.',
+          { issues: [] },
+        );
+      if (said.includes('longer than') || said.includes('length'))
+        return new ApiError(
+          422,
+          'VALIDATION',
+          'Ett värde är för långt för kolumnen i SharePoint-listan. Korta texten, eller be administratören köra listornas uppdatering (npm run provision).',
+          { issues: [] },
+        );
+      return new ApiError(
+        422,
+        'VALIDATION',
+        'Microsoft 365 godtog inte ändringen. Kontrollera uppgifterna och försök igen; kvarstår felet, kontakta administratören.',
+        { issues: [] },
+      );
+    case 401:
+      return apiErrors.consentRequired();
+    case 403:
+      return apiErrors.forbidden(
+        'Appen saknar behörighet i Microsoft 365 för det här. Be administratören ge appen behörigheten (se driftsättningsguiden).',
+      );
+    case 404:
+      return apiErrors.notFound(
+        'Det finns inte i Microsoft 365: personen, kanalen eller posten kan ha tagits bort. Läs in sidan igen.',
+      );
+    case 409:
+      return apiErrors.conflict(
+        undefined,
+        'Det finns redan i Microsoft 365 (samma namn eller samma person). Läs in sidan igen och kontrollera.',
+      );
+    case 412:
+      return apiErrors.conflict(undefined);
+    case 429:
+      return new ApiError(
+        503,
+        'GRAPH_UNAVAILABLE',
+        'Microsoft 365 tar emot för många anrop just nu. Försök igen om en stund.',
+      );
+    default:
+      return apiErrors.graphUnavailable();
+  }
+}
+
 /** A converter from a mapped service error (e.g. a translated Graph conflict) to the API error, if known. */
 function toApiError(error: unknown): ApiError | undefined {
   if (error instanceof ApiError) return error;
@@ -83,11 +144,9 @@ function toApiError(error: unknown): ApiError | undefined {
   if (error instanceof DomainRuleError) return new ApiError(422, 'VALIDATION', error.message, { issues: [] });
   if (error instanceof ConflictError) return apiErrors.conflict(error.current);
   if (error instanceof ConsentRequiredError) return apiErrors.consentRequired();
-  if (error instanceof GraphRequestError) {
-    if (error.status === 404) return apiErrors.notFound();
-    if (error.status === 401 || error.status === 403) return apiErrors.consentRequired();
-    return apiErrors.graphUnavailable();
-  }
+  // A request's time budget ran out while it awaited something (api/http/timeBudget).
+  if (error instanceof Error && error.name === 'TimeBudgetExceededError') return apiErrors.timeout();
+  if (error instanceof GraphRequestError) return graphErrorToApiError(error);
   if (isBodyParserError(error)) {
     const tooLarge = (error as { type?: unknown }).type === 'entity.too.large';
     return new ApiError(

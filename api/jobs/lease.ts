@@ -36,7 +36,16 @@ export class JobLease {
   /** Before a run: keeps the lease if still ours, else tries to take it. True when this instance runs the jobs. */
   async ensure(): Promise<boolean> {
     if (this.lease && this.held()) return true;
-    if (this.lease) this.lose('ran out before it was renewed');
+    if (this.lease) {
+      // Renewals did not come back in time; as a blob lease it is still ours unless another has taken it since.
+      const lease = this.lease;
+      const renewedAt = this.now();
+      if (await lease.renew().catch(() => false)) {
+        this.validUntil = renewedAt + lease.durationSeconds * 1000;
+        return true;
+      }
+      this.lose('ran out before it was renewed, and another instance has it');
+    }
     const started = this.now();
     const lease = await this.options.leases.acquire(this.options.name, this.options.durationSeconds);
     if (!lease) return false;

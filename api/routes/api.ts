@@ -6,7 +6,7 @@ import type { TokenValidator } from '../auth/tokenValidator';
 import { apiErrors } from '../http/errors';
 import type { AppServices } from '../services';
 import { meView } from '../services/identity';
-
+import type { ContactRecord } from '../services/contacts';
 import { activitiesRouter } from './activities';
 import { budgetRouter } from './budget';
 import { authenticate, contextOf } from './context';
@@ -20,6 +20,12 @@ const meetingsQuery = z
   .object({ upcoming: z.enum(['true', 'false'], { error: 'upcoming ska vara true eller false.' }).optional() })
   .strict();
 const noQuery = z.object({}).strict();
+
+/** A contact as the API shows it: never the sign-in it is bound to. */
+function publicPerson(record: ContactRecord): Omit<ContactRecord, 'entraObjectId' | 'entraTenantId' | 'boundAt'> {
+  const { entraObjectId: _oid, entraTenantId: _tid, boundAt: _at, ...person } = record;
+  return person;
+}
 
 /** The tab's REST API. Thin: parse and check the request, call a service, shape the answer. */
 export function apiRouter(services: AppServices, validator: TokenValidator): Router {
@@ -53,7 +59,7 @@ export function apiRouter(services: AppServices, validator: TokenValidator): Rou
   router.get('/people', async (req, res) => {
     parseOrThrow(noQuery, req.query);
     const people = await services.contacts.list(contextOf(res).graph);
-    res.json({ people: people.map(({ entraObjectId: _oid, ...person }) => person) });
+    res.json({ people: people.map(publicPerson) });
   });
 
   router.patch('/people/:id', async (req, res) => {
@@ -65,7 +71,24 @@ export function apiRouter(services: AppServices, validator: TokenValidator): Rou
     const patch = parseOrThrow(contactPatchSchema, req.body ?? {});
     const updated = await services.contacts.update(graph, id, patch, etag);
     services.callers.invalidate();
-    const { entraObjectId: _oid, ...person } = updated;
+    const person = publicPerson(updated);
+    res.setHeader('ETag', person.etag);
+    res.json({ person });
+  });
+
+  // The samordnare unbinds a contact from its sign-in (a new account, a mistaken first sign-in): its next
+  // first sign-in by the UPN of its organisation's tenant binds it again.
+  router.post('/people/:id/unbind', async (req, res) => {
+    const { caller } = contextOf(res);
+    requireRole(caller.roles, 'contacts.edit');
+    const { id } = parseOrThrow(idParam, req.params);
+    parseOrThrow(noQuery, req.query);
+    const etag = req.header('if-match');
+    if (!etag) throw apiErrors.validation([{ path: 'If-Match', message: 'If-Match med personens etag krävs.' }]);
+    // App-only: the binding columns are the app's, not something a user edits in SharePoint.
+    const updated = await services.contacts.unbind(services.graph.forApp(), id, etag);
+    services.callers.invalidate();
+    const person = publicPerson(updated);
     res.setHeader('ETag', person.etag);
     res.json({ person });
   });

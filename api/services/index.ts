@@ -75,7 +75,12 @@ export function createServices(parts: {
     ...parts,
     site,
     contacts,
-    callers: new CallerDirectory(contacts, parts.config.roleCacheTtlSeconds),
+    callers: new CallerDirectory(contacts, {
+      ttlSeconds: parts.config.roleCacheTtlSeconds,
+      organisations: parts.organisations.organisations,
+      regionTenantId: parts.config.identity.tenantId,
+      now: () => parts.clock.now(),
+    }),
     economy,
     workingGroups: new WorkingGroupsService(site, contacts, parts.organisations.organisations, parts.state, {
       teamId: parts.config.teamId,

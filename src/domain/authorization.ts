@@ -78,3 +78,15 @@ export function requireRole(roles: readonly Role[], action: ActionId, ctx: Actio
   const description = isActionId(action) ? rule(action).description : 'utföra den här åtgärden';
   throw new ForbiddenError(String(action), `Du har inte behörighet att ${description}.`);
 }
+
+/**
+ * Role before schema: refuses someone who may do none of `actions` before their input is even read, so that a
+ * refusal never teaches the shape of a request. The exact action (e.g. which group's kallelse) is checked
+ * again once the input is known.
+ */
+export function requireAnyRole(roles: readonly Role[], actions: readonly ActionId[]): void {
+  if (actions.some((action) => can(roles, action))) return;
+  const first = actions[0];
+  const description = first && isActionId(first) ? rule(first).description : 'utföra den här åtgärden';
+  throw new ForbiddenError(String(first), `Du har inte behörighet att ${description}.`);
+}

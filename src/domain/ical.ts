@@ -157,19 +157,60 @@ const calendarOptionsSchema = z.object({
   method: z.enum(['PUBLISH', 'REQUEST', 'CANCEL']).optional(),
 });
 
-/** Renders events to iCalendar text. Pure: the `ics` library only formats, and the clock comes from `now`. */
+/**
+ * A TEXT value as the one place that writes iCalendar makes it safe: CR removed (CRLF and a lone CR become
+ * LF, which the `ics` library then escapes as `\n` with `\`, `;` and `,`, and folds), and every other
+ * control character dropped, so that no value can start a property of its own.
+ */
+export function icsTextValue(value: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed here
+  return value.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, '');
+}
+
+/** A parameter value (CN="…"): one line, no control character and no `"` at all (RFC 5545 quoted-string). */
+export function icsParamValue(value: string): string {
+  return (
+    value
+      // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed here
+      .replace(/[\u0000-\u001F\u007F]+/g, ' ')
+      .replace(/"/g, "'")
+      .trim()
+  );
+}
+
+function safeEvent(event: IcsEvent): IcsEvent {
+  const text = (value: string | undefined) => (value === undefined ? undefined : icsTextValue(value));
+  const contact = <T extends { name?: string }>(person: T): T =>
+    person.name === undefined ? person : { ...person, name: icsParamValue(person.name) };
+  return {
+    ...event,
+    ...(event.title !== undefined ? { title: text(event.title) } : {}),
+    ...(event.description !== undefined ? { description: text(event.description) } : {}),
+    ...(event.location !== undefined ? { location: text(event.location) } : {}),
+    ...(event.uid !== undefined ? { uid: icsParamValue(event.uid) } : {}),
+    ...(event.url !== undefined ? { url: icsParamValue(event.url) } : {}),
+    ...(event.categories ? { categories: event.categories.map((c) => icsTextValue(c)) } : {}),
+    ...(event.organizer ? { organizer: contact(event.organizer) } : {}),
+    ...(event.attendees ? { attendees: event.attendees.map(contact) } : {}),
+  };
+}
+
+/**
+ * Renders events to iCalendar text. Pure: the `ics` library only formats (escaping and folding), and the
+ * clock comes from `now`. Every value passes safeEvent first.
+ */
 export function toIcsCalendar(events: readonly IcsEvent[], options: IcsCalendarOptions): string {
   const opts = parseOrThrow(calendarOptionsSchema, options);
   const timestamp = DateTime.fromISO(opts.now, { setZone: true }).toMillis();
   // `timestamp` (DTSTAMP) is accepted by the library's schema but missing from its type declarations.
   const stamped: IcsEvent[] = events.map((event) => {
-    const withStamp: IcsEvent & { timestamp: number } = { ...event, timestamp };
+    const withStamp: IcsEvent & { timestamp: number } = { ...safeEvent(event), timestamp };
     return withStamp;
   });
   const result = createEvents(stamped, {
     productId: ICS_PRODUCT_ID,
     method: opts.method ?? 'PUBLISH',
-    ...(opts.calName ? { calName: opts.calName } : {}),
+    ...(opts.calName ? { calName: icsParamValue(opts.calName) } : {}),
   });
   if (result.error || result.value === null) {
     throw new DomainRuleError('ICS_INVALID', 'Kalenderfilen kunde inte skapas: händelsernas uppgifter är ogiltiga.');

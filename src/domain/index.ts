@@ -24,3 +24,5 @@ export * from './coordinatorTime';
 export * from './operatingPlan';
 export * from './ical';
 export * from './csv';
+export * from './bounds';
+export * from './vcard';

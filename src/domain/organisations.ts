@@ -17,6 +17,8 @@ export interface Organisation {
   kind: OrganisationKind;
   emailDomain: string;
   isHost?: boolean;
+  /** The organisation's own Entra tenant, if its people sign in from it (else they are guests of the Region's). */
+  tenantId?: string;
 }
 
 export interface OrganisationConfig {
@@ -26,6 +28,8 @@ export interface OrganisationConfig {
 
 const SLUG_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const DOMAIN_RE = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+
+const TENANT_ID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 const organisationSchema = z.object({
   id: z
@@ -41,6 +45,12 @@ const organisationSchema = z.object({
     .toLowerCase()
     .regex(DOMAIN_RE, 'Ogiltig e-postdomän (t.ex. "umea.se").'),
   isHost: z.boolean({ error: 'isHost måste vara true eller false.' }).optional(),
+  tenantId: z
+    .string({ error: 'tenantId måste vara text.' })
+    .trim()
+    .toLowerCase()
+    .regex(TENANT_ID_RE, 'tenantId ska vara ett Entra-katalog-id (GUID).')
+    .optional(),
 });
 
 const organisationListSchema = z.array(organisationSchema, { error: 'Organisationerna måste anges som en lista.' });
@@ -112,4 +122,20 @@ export function organisationForEmail(organisations: readonly Organisation[], ema
   const domain = email.trim().toLowerCase().split('@')[1];
   if (!domain) return undefined;
   return organisations.find((org) => domain === org.emailDomain || domain.endsWith(`.${org.emailDomain}`));
+}
+
+/**
+ * The tenants a contact of `organisationId` may sign in from: the organisation's own tenant (from the
+ * organisations file) and the Region's, where people of any organisation can be guests. The Region's is the
+ * host's `tenantId`, else the deployment's own (`regionTenantId`).
+ */
+export function acceptedTenantIds(
+  organisations: readonly Organisation[],
+  organisationId: string,
+  regionTenantId: string,
+): string[] {
+  const host = organisations.find((org) => org.isHost === true);
+  const region = (host?.tenantId ?? regionTenantId).toLowerCase();
+  const own = organisations.find((org) => org.id === organisationId)?.tenantId;
+  return own && own !== region ? [own, region] : [region];
 }

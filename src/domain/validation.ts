@@ -4,22 +4,45 @@ import { DomainValidationError, type ValidationIssue } from './errors';
 const typeNamesSv: Record<string, string> = {
   string: 'text',
   number: 'ett tal',
+  nan: 'ett tal',
   int: 'ett heltal',
+  bigint: 'ett heltal',
   boolean: 'sant eller falskt',
   array: 'en lista',
+  tuple: 'en lista',
   object: 'ett objekt',
+  record: 'ett objekt',
+  map: 'ett objekt',
+  set: 'en lista',
   date: 'ett datum',
+  null: 'inget värde',
+  undefined: 'inget värde',
+  never: 'inget värde',
+  literal: 'ett bestämt värde',
+  enum: 'ett av de tillåtna värdena',
+};
+
+const formatNamesSv: Record<string, string> = {
+  email: 'en e-postadress',
+  url: 'en webbadress',
+  uuid: 'ett id (UUID)',
+  guid: 'ett id (GUID)',
+  date: 'ett datum (ÅÅÅÅ-MM-DD)',
+  datetime: 'en tidpunkt (ÅÅÅÅ-MM-DDTTT:MM)',
+  time: 'en tid (TT:MM)',
 };
 
 /**
- * Fallback messages for checks that carry no message of their own, so that no English zod text
- * ever reaches a user. Field-specific messages are set on the schemas themselves.
+ * Swedish messages for checks that carry no message of their own, so that no English zod text ever reaches
+ * a user. Set for the whole process by src/zodLocale.ts (before zod's own Swedish locale, whose messages
+ * name types in English) and passed to every parse by parseOrThrow. Field-specific messages are set on the
+ * schemas themselves.
  */
-const swedishErrorMap: z.core.$ZodErrorMap = (issue) => {
+export const swedishErrorMap: z.core.$ZodErrorMap = (issue) => {
   switch (issue.code) {
     case 'invalid_type': {
       if (issue.input === undefined) return 'Värdet saknas.';
-      const expected = typeNamesSv[issue.expected] ?? issue.expected;
+      const expected = typeNamesSv[issue.expected] ?? 'ett annat slags värde';
       return `Fel typ av värde: förväntade ${expected}.`;
     }
     case 'too_small':
@@ -28,18 +51,28 @@ const swedishErrorMap: z.core.$ZodErrorMap = (issue) => {
           ? 'Fältet får inte vara tomt.'
           : `Texten måste vara minst ${issue.minimum} tecken.`;
       }
-      if (issue.origin === 'array') return `Listan måste innehålla minst ${issue.minimum} värden.`;
+      if (issue.origin === 'array' || issue.origin === 'set')
+        return `Listan måste innehålla minst ${issue.minimum} värden.`;
       return `Värdet måste vara minst ${issue.minimum}.`;
     case 'too_big':
       if (issue.origin === 'string') return `Texten får vara högst ${issue.maximum} tecken.`;
-      if (issue.origin === 'array') return `Listan får innehålla högst ${issue.maximum} värden.`;
+      if (issue.origin === 'array' || issue.origin === 'set')
+        return `Listan får innehålla högst ${issue.maximum} värden.`;
       return `Värdet får vara högst ${issue.maximum}.`;
     case 'invalid_value':
       return `Ogiltigt värde. Tillåtna värden: ${issue.values.map(String).join(', ')}.`;
     case 'unrecognized_keys':
       return `Okända fält: ${issue.keys.join(', ')}.`;
-    case 'invalid_format':
-      return 'Ogiltigt format.';
+    case 'invalid_format': {
+      const expected = formatNamesSv[issue.format];
+      return expected ? `Ogiltigt format: förväntade ${expected}.` : 'Ogiltigt format.';
+    }
+    case 'not_multiple_of':
+      return `Värdet måste vara en multipel av ${String(issue.divisor)}.`;
+    case 'invalid_key':
+      return 'Ogiltig nyckel.';
+    case 'invalid_element':
+      return 'Listan innehåller ett ogiltigt värde.';
     default:
       return 'Ogiltigt värde.';
   }

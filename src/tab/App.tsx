@@ -5,7 +5,8 @@ import { useI18n } from './i18n';
 import { clearToken, signOut, startSignIn, storedToken, wasSignedOut } from './session';
 import { ServicesProvider, type TabServices } from './services';
 import { Shell } from './Shell';
-import { ErrorMessage, Loading } from './status';
+import { asApiError } from './ui/errors';
+import { ErrorMessage, Loading } from './ui/status';
 import { connectToTeams } from './teams';
 import { FLUENT_THEMES, storeTheme, storedTheme, type ThemeName } from './theme';
 
@@ -20,10 +21,6 @@ const useStyles = makeStyles({
   plain: { maxWidth: '40rem', margin: '0 auto', padding: tokens.spacingHorizontalXXL },
   heading: { fontSize: tokens.fontSizeHero700, fontWeight: tokens.fontWeightSemibold },
 });
-
-function asApiError(error: unknown): ApiError {
-  return error instanceof ApiError ? error : new ApiError('INTERNAL', 'Något gick fel. Försök igen om en stund.', 0);
-}
 
 /**
  * Starts the tab: inside Teams with SSO (`authentication.getAuthToken`) and Teams' theme; in a plain browser

@@ -23,7 +23,7 @@ import { OverviewPage } from './pages/Overview';
 import { PlaceholderPage } from './pages/Placeholder';
 import { PAGES, pageHref, pageTitleKey, useCurrentPage, type PageId } from './routes';
 import { useLoad, useServices } from './services';
-import { ErrorMessage, Loading } from './status';
+import { ErrorMessage, Loading } from './ui/status';
 import { THEME_NAMES, type ThemeName } from './theme';
 
 // Only Översikt is in the initial bundle: every other page (Kontakter's table and exports, Möten's

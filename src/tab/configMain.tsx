@@ -1,3 +1,4 @@
+import '../zodLocale';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ConfigApp } from './ConfigApp';

@@ -1,31 +1,11 @@
+import { TIME_ZONE, isoWeek, toIsoDate } from '../domain/calendar';
+import { MEETING_GROUP_LABELS, MEETING_GROUPS, type MeetingGroup } from '../domain/meetings';
 import { ROLE_LABELS, isRole } from '../domain/roles';
 import type { Language } from './i18n';
 
-// Dates are formatted here with Intl rather than through src/domain/calendar, which imports date-holidays
-// (every country's holiday data, ~1 MB) at module level and would more than double the tab's bundle.
-const TIME_ZONE = 'Europe/Stockholm';
-
-const MEETING_GROUP_LABELS: Record<string, Record<Language, string>> = {
-  samverkansgrupp: { sv: 'Samverkansgruppen', en: 'Collaboration group' },
-  stodgrupp: { sv: 'Stödgruppen', en: 'Support group' },
-};
-
-const stockholmParts = new Intl.DateTimeFormat('en-CA', {
-  timeZone: TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
-/** ISO 8601 week number of the Stockholm calendar date of an instant. */
-export function isoWeekInStockholm(instant: Date): number {
-  const parts = Object.fromEntries(stockholmParts.formatToParts(instant).map((p) => [p.type, p.value]));
-  const date = new Date(Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day)));
-  const weekday = date.getUTCDay() || 7;
-  // The Thursday of the same week decides the week-numbering year.
-  date.setUTCDate(date.getUTCDate() + 4 - weekday);
-  const yearStart = Date.UTC(date.getUTCFullYear(), 0, 1);
-  return Math.ceil(((date.getTime() - yearStart) / 86_400_000 + 1) / 7);
+/** Today's calendar date in Stockholm, as the API's dates are written (YYYY-MM-DD). */
+export function todayInStockholm(now: Date = new Date()): string {
+  return toIsoDate(now);
 }
 
 const dateFormats: Record<Language, Intl.DateTimeFormat> = {
@@ -51,7 +31,7 @@ const timeFormat = new Intl.DateTimeFormat('sv-SE', { timeZone: TIME_ZONE, hour:
 export function formatMeetingTime(instant: string, language: Language): string {
   const date = new Date(instant);
   if (Number.isNaN(date.getTime())) return instant;
-  const week = isoWeekInStockholm(date);
+  const week = isoWeek(date);
   const day = dateFormats[language].format(date).replace(/,/g, '');
   const time = timeFormat.format(date);
   return language === 'sv' ? `${day} kl. ${time} (v. ${week})` : `${day}, ${time} (week ${week})`;
@@ -61,6 +41,10 @@ export function roleName(role: string, language: Language): string {
   return isRole(role) ? ROLE_LABELS[role][language] : role;
 }
 
+function isMeetingGroup(group: string): group is MeetingGroup {
+  return (MEETING_GROUPS as readonly string[]).includes(group);
+}
+
 export function meetingGroupName(group: string, language: Language): string {
-  return MEETING_GROUP_LABELS[group]?.[language] ?? group;
+  return isMeetingGroup(group) ? MEETING_GROUP_LABELS[group][language] : group;
 }

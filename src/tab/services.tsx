@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
-import { ApiError, type ApiClient } from './api';
+import type { ApiClient, ApiError } from './api';
 import type { TeamsHost } from './teams';
+import { asApiError } from './ui/errors';
 
 export interface TabServices {
   api: ApiClient;
@@ -22,11 +23,6 @@ export function useServices(): TabServices {
 }
 
 export type LoadState<T> = { status: 'loading' } | { status: 'error'; error: ApiError } | { status: 'ready'; data: T };
-
-function asApiError(error: unknown): ApiError {
-  if (error instanceof ApiError) return error;
-  return new ApiError('INTERNAL', 'Något gick fel. Försök igen om en stund.', 0);
-}
 
 /** Loads data from the API; `reload` fetches again. Errors arrive as ApiError with the server's message. */
 export function useLoad<T>(load: (api: ApiClient) => Promise<T>): LoadState<T> & { reload(): void } {

@@ -29,6 +29,7 @@ import {
   type OutcomeEntry,
   type Person,
 } from '../../src/domain';
+import { shownCardText } from '../../api/cards/markdown';
 
 // ------------------------------------------------------------------ seeded data
 
@@ -442,7 +443,8 @@ export function cardText(card: unknown): string {
     if (Array.isArray(node)) node.forEach(walk);
     else if (node && typeof node === 'object') {
       for (const [key, value] of Object.entries(node)) {
-        if ((key === 'text' || key === 'title' || key === 'value') && typeof value === 'string') parts.push(value);
+        if ((key === 'text' || key === 'title' || key === 'value') && typeof value === 'string')
+          parts.push(shownCardText(value));
         else walk(value);
       }
     }

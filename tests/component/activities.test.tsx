@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { monthWeeks } from '../../src/tab/activities/Kalendarium';
-import { todayInStockholm } from '../../src/tab/budget/shared';
+import { todayInStockholm } from '../../src/tab/format';
 import { ActivitiesPage } from '../../src/tab/pages/Activities';
 import { COORDINATOR_ACTIONS, ERIK, KARIN, ORGANISATIONS, meFor, renderWithServices, stubApi } from './support';
 

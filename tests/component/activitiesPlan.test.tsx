@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { todayInStockholm } from '../../src/tab/budget/shared';
+import { todayInStockholm } from '../../src/tab/format';
 import { ActivitiesPage } from '../../src/tab/pages/Activities';
 import { COORDINATOR_ACTIONS, KARIN, ORGANISATIONS, meFor, renderWithServices, stubApi } from './support';
 

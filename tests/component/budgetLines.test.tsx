@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { todayInStockholm } from '../../src/tab/budget/shared';
+import { todayInStockholm } from '../../src/tab/format';
 import { BudgetPage } from '../../src/tab/pages/Budget';
 import { COORDINATOR_ACTIONS, ERIK, KARIN, meFor, renderWithServices, stubApi } from './support';
 

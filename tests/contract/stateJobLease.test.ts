@@ -111,6 +111,23 @@ describe('one job runner at a time', () => {
     await store.close();
   });
 
+  it('keeps the lease of a runner whose renewals were late, as long as nobody took it meanwhile', async () => {
+    const { time, store, leaseFor, runner } = setUp('late');
+    const lease = leaseFor();
+    const a = runner(lease);
+    expect((await a.runOnce())[0]?.sent).toHaveLength(3);
+    time.at += 120_000;
+    expect(lease.held()).toBe(false);
+    const again = await a.runOnce();
+    expect(again[0]?.skipped).toBeUndefined();
+    expect(again[0]?.alreadySent).toHaveLength(3);
+    expect(lease.held()).toBe(true);
+    expect(await store.leases.acquire('job-runner', 60)).toBeUndefined();
+    await a.stop();
+    expect(await store.leases.acquire('job-runner', 60)).toBeDefined();
+    await store.close();
+  });
+
   it('stops a run before its next send once the lease is lost', async () => {
     // The first send takes longer than the lease: the lease is gone before the second.
     const setup = setUp('lost', () => {

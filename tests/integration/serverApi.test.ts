@@ -136,7 +136,8 @@ describe('server: REST API for the tab against the local tenant', () => {
     const obrien = await mintToken(stack.tenant, {
       ...valid,
       oid: '0b0b0b0b-0000-4000-8000-000000000001',
-      preferred_username: "siobhan.o'brien@umea.se",
+      // First sign-in of an unbound contact: found by the UPN (never preferred_username), then bound.
+      upn: "siobhan.o'brien@umea.se",
     });
     const me = await stack.call('/api/me', { token: obrien });
     expect(me.status).toBe(200);
@@ -148,7 +149,7 @@ describe('server: REST API for the tab against the local tenant', () => {
     const sneaky = await mintToken(stack.tenant, {
       ...valid,
       oid: '0b0b0b0b-0000-4000-8000-000000000002',
-      preferred_username: "x@y.se' or fields/Email ne 'z",
+      upn: "x@y.se' or fields/Email ne 'z",
     });
     const refused = await stack.call('/api/me', { token: sneaky });
     expect(refused.status).toBe(403);

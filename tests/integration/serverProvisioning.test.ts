@@ -89,6 +89,50 @@ describe('provisioning the SharePoint lists', () => {
   });
 });
 
+describe('provisioning upgrades lists an older schema made', () => {
+  let stack: Stack | undefined;
+  afterEach(async () => stack?.close());
+
+  it('widens a single-line ChannelWebUrl to multiple lines, keeps its value, and holds a link over 255 characters; once', async () => {
+    stack = await startStack();
+    await stack.prepare();
+    const gateway = stack.server.services.graph.forApp();
+    const directory = new SiteDirectory(stack.config.site);
+    const siteId = await directory.resolveSite(gateway);
+    const groups = (await gateway.listLists(siteId)).find((l) => l.displayName === LISTS.workingGroups.displayName)!;
+    const listId = String(groups.id);
+    // As the older schema made it: one line of at most 255 characters.
+    const old = (await gateway.listColumns(siteId, listId)).find((c) => c.name === 'ChannelWebUrl')!;
+    await gateway.updateColumn(siteId, listId, String(old.id), { text: { allowMultipleLines: false, maxLength: 255 } });
+    const shortUrl = 'https://teams.microsoft.com/l/channel/19%3Aabc%40thread.tacv2/Grupp';
+    const item = await gateway.createItem(siteId, listId, {
+      Title: 'Äldre grupp',
+      ChannelWebUrl: shortUrl,
+      PeriodStart: '2026-09-01',
+    });
+    const longUrl = `https://teams.microsoft.com/l/channel/19%3A${'a'.repeat(300)}%40thread.tacv2/Grupp`;
+    await expect(
+      gateway.createItem(siteId, listId, { Title: 'För lång', ChannelWebUrl: longUrl, PeriodStart: '2026-09-01' }),
+    ).rejects.toMatchObject({ status: 400 });
+
+    const upgraded = await provisionLists(gateway, directory);
+    const report = upgraded.find((l) => l.key === 'workingGroups')!;
+    expect(report).toMatchObject({ status: 'updated', columnsAdded: [], columnsWidened: ['ChannelWebUrl'] });
+    const column = (await gateway.listColumns(siteId, listId)).find((c) => c.name === 'ChannelWebUrl')!;
+    expect(column.text?.allowMultipleLines).toBe(true);
+    expect((await gateway.getItem(siteId, listId, item.id)).fields.ChannelWebUrl).toBe(shortUrl);
+    const long = await gateway.createItem(siteId, listId, {
+      Title: 'Lång länk',
+      ChannelWebUrl: longUrl,
+      PeriodStart: '2026-09-01',
+    });
+    expect(long.fields.ChannelWebUrl).toBe(longUrl);
+
+    const again = await provisionLists(gateway, directory);
+    expect(again.find((l) => l.key === 'workingGroups')).toMatchObject({ status: 'found', columnsWidened: [] });
+  });
+});
+
 async function baseListCount(stack: Stack): Promise<number> {
   const names = Object.keys(await snapshot(stack)).map((k) => k.split('#')[0]!);
   const ours = new Set(LIST_KEYS.map((k) => LISTS[k].displayName as string));

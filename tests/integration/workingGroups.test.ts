@@ -219,17 +219,66 @@ describe('Arbetsgrupper: appoint → channel → welcome → members → end, pe
     expect(await channelOf(app, group)).toMatchObject({ isArchived: true });
   });
 
-  it('shared: a guest convener is refused (guests cannot own a shared channel)', async () => {
-    const refused = await call('/api/working-groups', {
+  // Most sammankallande are kommun people: guests in the Region's tenant, whom Teams never lets own a channel.
+  const welcomeText = async (channelId: string) => JSON.stringify((await botPosts(stack, channelId))[0]);
+
+  it('private with a guest sammankallande: the guest is a member, the appointing samordnare owns, the card says who convenes', async () => {
+    const appointed = await call('/api/working-groups', {
       method: 'POST',
-      body: appointBody('Gästledd grupp', 'shared', [PER], MEMBER_GUEST),
+      body: appointBody('Gästledd privat', 'private', [PER], JONAS),
     });
-    expect(refused.status).toBe(400);
-    expect(refused.body.error!.issues).toEqual([
-      { path: 'convenerId', message: expect.stringContaining('gäster kan inte äga delade kanaler') },
+    expect(appointed.status).toBe(201);
+    const group = appointed.body.group!;
+    expect(group.setupStep).toBe('klar');
+    const channel = await channelOf(app, group);
+    expect(Object.fromEntries(await channelRoles(app, channel.id!))).toEqual({
+      [userIdOf(COORDINATOR)]: ['owner'],
+      [userIdOf(JONAS)]: ['guest'],
+      [userIdOf(PER)]: [],
+    });
+    const card = await welcomeText(channel.id!);
+    expect(card).toContain('Sammankallande');
+    expect(card).toContain('Jonas Lindberg');
+    expect(card).toContain('Kanalens ägare');
+    expect(card).toContain('Karin Nordström');
+    expect(card).toContain('2026-09-01 – 2027-06-30');
+  });
+
+  it('shared with a guest sammankallande: the samordnare is the one owner, the guest stays out with the reason', async () => {
+    const appointed = await call('/api/working-groups', {
+      method: 'POST',
+      body: appointBody('Gästledd delad', 'shared', [PER], MEMBER_GUEST),
+    });
+    expect(appointed.status).toBe(201);
+    const group = appointed.body.group!;
+    expect(group.setupStep).toBe('klar');
+    expect(group.notInChannel).toEqual([
+      { personId: id(MEMBER_GUEST), reason: expect.stringContaining('B2B direct connect') },
     ]);
-    const channels = (await app.api(`${TEAM}/channels`).get()) as { value: { displayName: string }[] };
-    expect(channels.value.map((c) => c.displayName)).not.toContain('Gästledd grupp');
+    const channel = await channelOf(app, group);
+    expect(channel.membershipType).toBe('shared');
+    expect(Object.fromEntries(await channelRoles(app, channel.id!))).toEqual({
+      [userIdOf(COORDINATOR)]: ['owner'],
+      [userIdOf(PER)]: [],
+    });
+    const card = await welcomeText(channel.id!);
+    expect(card).toContain('Erik Lundqvist, Umeå');
+    expect(card).toContain('Kanalens ägare');
+  });
+
+  it('standard with a guest sammankallande: the guest joins the team as a guest; the team is the channel', async () => {
+    const appointed = await call('/api/working-groups', {
+      method: 'POST',
+      body: appointBody('Gästledd standard', 'standard', [PER], HANNA),
+    });
+    expect(appointed.status).toBe(201);
+    const group = appointed.body.group!;
+    expect(group.setupStep).toBe('klar');
+    expect((await teamRoles(app)).get(userIdOf(HANNA))).toEqual(['guest']);
+    const channel = await channelOf(app, group);
+    const card = await welcomeText(channel.id!);
+    expect(card).toContain('Hanna Olsson');
+    expect(card).not.toContain('Kanalens ägare');
   });
 
   it('standard: people outside the team join it (guests as guests); the channel is the team; end archives', async () => {
@@ -296,7 +345,9 @@ describe('Arbetsgrupper: appoint → channel → welcome → members → end, pe
       body: appointBody('En arbetsgrupp med ett alldeles för långt namn för Teams', 'standard', [PER]),
     });
     expect(long.status).toBe(400);
-    expect(long.body.error!.issues).toEqual([{ path: 'name', message: 'Namnet får vara högst 50 tecken.' }]);
+    expect(long.body.error!.issues).toEqual([
+      { path: 'name', field: 'namn', message: 'Namnet får vara högst 50 tecken.' },
+    ]);
 
     const duplicate = await call('/api/working-groups', {
       method: 'POST',

@@ -1,4 +1,4 @@
-import { createPerson, isRole, type Organisation, type Person, type Role } from '../../../src/domain';
+import { createPerson, DomainRuleError, isRole, type Organisation, type Person, type Role } from '../../../src/domain';
 import type { GraphGateway, ListItemWithFields } from '../../graph/gateway';
 import { ConflictError } from '../../graph/errors';
 import { eq } from '../../graph/odata';
@@ -14,12 +14,25 @@ export interface ContactFields extends Record<string, unknown> {
   JobTitle?: string;
   Phone?: string;
   EntraObjectId?: string;
+  EntraTenantId?: string;
+  BoundAt?: string;
 }
 
 /** A person of the contact list with the ETag to send back when changing it. */
 export interface ContactRecord extends Person {
   etag: string;
   entraObjectId?: string;
+  /** The tenant of the bound sign-in; absent on contacts seeded with an object id of the Region's directory. */
+  entraTenantId?: string;
+  /** When the contact was bound to its sign-in (ISO 8601). */
+  boundAt?: string;
+}
+
+/** The one sign-in a contact is bound to. */
+export interface ContactBinding {
+  tenantId: string;
+  objectId: string;
+  at: string;
 }
 
 export interface NewContact {
@@ -52,6 +65,8 @@ export function toRecord(item: ListItemWithFields<ContactFields>): ContactRecord
     title: text(f.JobTitle),
     phone: text(f.Phone),
     entraObjectId: text(f.EntraObjectId),
+    entraTenantId: text(f.EntraTenantId),
+    boundAt: text(f.BoundAt),
   };
 }
 
@@ -96,6 +111,33 @@ export class ContactsService {
     return items.map(toRecord)[0];
   }
 
+  /**
+   * Binds an unbound contact to a sign-in, recording tenant, object id and time; only if the item is unchanged
+   * since `etag` (two first sign-ins at once bind one of them).
+   */
+  async bind(gateway: GraphGateway, id: string, binding: ContactBinding, etag: string): Promise<ContactRecord> {
+    const { siteId, listId } = await this.where(gateway);
+    const fields: ContactFields = {
+      EntraTenantId: binding.tenantId,
+      EntraObjectId: binding.objectId,
+      BoundAt: binding.at,
+    };
+    return toRecord(await gateway.updateItemFields<ContactFields>(siteId, listId, id, fields, etag));
+  }
+
+  /** Removes a contact's binding (the samordnare's decision), so that its next first sign-in binds it again. */
+  async unbind(gateway: GraphGateway, id: string, etag: string): Promise<ContactRecord> {
+    const { siteId, listId } = await this.where(gateway);
+    try {
+      const fields: ContactFields = { EntraTenantId: '', EntraObjectId: '', BoundAt: '' };
+      return toRecord(await gateway.updateItemFields<ContactFields>(siteId, listId, id, fields, etag));
+    } catch (error) {
+      if (error instanceof ConflictError)
+        throw new ConflictError(toRecord(error.current as ListItemWithFields<ContactFields>));
+      throw error;
+    }
+  }
+
   async create(gateway: GraphGateway, contact: NewContact): Promise<ContactRecord> {
     const { siteId, listId } = await this.where(gateway);
     return toRecord(await gateway.createItem<ContactFields>(siteId, listId, toFields(contact)));
@@ -134,6 +176,45 @@ export class ContactsService {
         throw new ConflictError(toRecord(error.current as ListItemWithFields<ContactFields>));
       throw error;
     }
+  }
+
+  /**
+   * The people with their Entra object id, resolved once: Graph keys users by id or userPrincipalName, never by
+   * e-mail (a guest's UPN is `name_domain#EXT#@tenant.onmicrosoft.com`). Whoever lacks the id is looked up by
+   * their address as the acting user (`$filter=mail eq …`, delegated User.ReadBasic.All) and the id is stored
+   * in Kontakter (EntraObjectId), so the next call needs no lookup. Someone the directory does not know is a
+   * clear Swedish error naming them.
+   */
+  async withObjectIds(
+    user: GraphGateway,
+    app: GraphGateway,
+    people: ContactRecord[],
+    ids: readonly string[],
+  ): Promise<ContactRecord[]> {
+    const wanted = new Set(ids);
+    const missing = people.filter((p) => wanted.has(p.id) && !p.entraObjectId);
+    if (missing.length === 0) return people;
+    const { siteId, listId } = await this.where(app);
+    const resolved = new Map<string, string>();
+    await Promise.all(
+      missing.map(async (person) => {
+        const found = await user.findUserByMail(person.email);
+        if (!found?.id)
+          throw new DomainRuleError(
+            'PERSON_NOT_IN_DIRECTORY',
+            `${person.displayName} (${person.email}) finns inte i Region Västerbottens katalog i Microsoft 365. ` +
+              'Be administratören bjuda in hen som gäst och försök sedan igen.',
+          );
+        resolved.set(person.id, found.id);
+        try {
+          await app.patchItemFields<ContactFields>(siteId, listId, person.id, { EntraObjectId: found.id }, person.etag);
+        } catch (error) {
+          // Someone changed the contact meanwhile: the id is still right for this call; the next one stores it.
+          if (!(error instanceof ConflictError)) throw error;
+        }
+      }),
+    );
+    return people.map((p) => (resolved.has(p.id) ? { ...p, entraObjectId: resolved.get(p.id)! } : p));
   }
 
   /** Fills an empty register (local mode's seed); does nothing when anyone is already there. */

@@ -1,5 +1,6 @@
-import { toIsoDate, type IsoDate } from '../../../src/domain';
+import type { IsoDate } from '../../../src/domain';
 import { ConflictError } from '../../graph/errors';
+import { dateOnlyFromGraph } from '../../graph/dates';
 import type { ListItemFields, ListItemWithFields } from '../../graph/gateway';
 
 /**
@@ -21,15 +22,9 @@ export function numberValue(value: unknown): number | undefined {
   return typeof number === 'number' && Number.isFinite(number) ? number : undefined;
 }
 
-/** A dateOnly value as the Stockholm calendar date, whether SharePoint stored it at UTC or local midnight. */
+/** A dateOnly value as the Stockholm calendar date (api/graph/dates: the one conversion). */
 export function dateValue(value: unknown): IsoDate | undefined {
-  const text = textValue(value);
-  if (!text) return undefined;
-  try {
-    return toIsoDate(text);
-  } catch {
-    return undefined;
-  }
+  return dateOnlyFromGraph(value);
 }
 
 export function oneOfValue<T extends string>(values: readonly T[], value: unknown): T | undefined {

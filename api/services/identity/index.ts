@@ -1,3 +1,3 @@
 /** Who calls: a validated token mapped to a person of Kontakter and their roles. */
-export { CallerDirectory, meView } from './callers';
+export { addressOfUpn, CallerDirectory, meView } from './callers';
 export type { Caller } from './callers';

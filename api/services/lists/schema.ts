@@ -55,6 +55,14 @@ export const LISTS = {
       { name: 'JobTitle', displayName: 'Befattning', kind: { type: 'text' } },
       { name: 'Phone', displayName: 'Telefon', kind: { type: 'text' } },
       { name: 'EntraObjectId', displayName: 'Entra-objekt-id', kind: { type: 'text' }, indexed: true },
+      // The contact's sign-in binding: (tenant id, object id), recorded with its time at first sign-in.
+      { name: 'EntraTenantId', displayName: 'Entra-katalog-id', kind: { type: 'text' } },
+      {
+        name: 'BoundAt',
+        displayName: 'Kopplad',
+        kind: { type: 'text' },
+        description: 'När kontakten kopplades till sin inloggning (ISO 8601).',
+      },
     ],
   },
   meetings: {
@@ -74,7 +82,9 @@ export const LISTS = {
       { name: 'OutsideWindowReason', displayName: 'Motivering utanför perioden', kind: { type: 'multilineText' } },
       { name: 'ConvenerEmail', displayName: 'Sammankallande', kind: { type: 'text' } },
       { name: 'IsOnline', displayName: 'Teamsmöte', kind: { type: 'boolean' } },
-      { name: 'JoinUrl', displayName: 'Länk till Teamsmötet', kind: { type: 'text' } },
+      // Teams join URLs and channel links can be longer than a single line's 255 characters (and a hyperlink
+      // column's URL is limited to 255 as well): they are kept as multiple lines of plain text.
+      { name: 'JoinUrl', displayName: 'Länk till Teamsmötet', kind: { type: 'multilineText' } },
       { name: 'CancelComment', displayName: 'Meddelande vid inställt möte', kind: { type: 'multilineText' } },
     ],
   },
@@ -270,7 +280,7 @@ export const LISTS = {
       { name: 'FinalReport', displayName: 'Slutrapport', kind: { type: 'multilineText' } },
       { name: 'TeamId', displayName: 'Team', kind: { type: 'text' } },
       { name: 'ChannelName', displayName: 'Kanalnamn', kind: { type: 'text' } },
-      { name: 'ChannelWebUrl', displayName: 'Kanallänk', kind: { type: 'text' } },
+      { name: 'ChannelWebUrl', displayName: 'Kanallänk', kind: { type: 'multilineText' } },
       {
         name: 'SetupStep',
         displayName: 'Uppsättning',

@@ -3,6 +3,7 @@ import {
   DomainRuleError,
   DomainValidationError,
   addDays,
+  planningWindowIssues,
   candidateDays,
   formatDateSv,
   seasonWindow,
@@ -83,7 +84,7 @@ export class MeetingPlanner {
 
   async plan(
     calendar: CalendarApi,
-    caller: { person: { email: string } },
+    caller: { person: Pick<ContactRecord, 'email' | 'entraObjectId'> },
     request: PlanRequest,
     people: () => Promise<ContactRecord[]>,
   ): Promise<MeetingPlan> {
@@ -93,6 +94,9 @@ export class MeetingPlanner {
       ]);
     }
     const { window, outsideWindow } = this.planWindow(request);
+    // Refused at once, before any day is walked or Graph is asked (a window to 9999-12-31 once stalled the server).
+    const windowIssues = planningWindowIssues(window.start, window.end);
+    if (windowIssues.length > 0) throw new DomainValidationError(windowIssues);
     const tomorrow = addDays(toIsoDate(this.clock.now()), 1);
     const days = candidateDays(window).filter((day) => day >= tomorrow);
     if (days.length === 0) {
@@ -100,13 +104,14 @@ export class MeetingPlanner {
     }
     const contacts = await people();
     const attendees = groupMembers(contacts, request.group).filter((p) => p.email !== caller.person.email);
-    const suggestions = await calendar.findMeetingTimes(caller.person.email, {
+    // Graph keys a mailbox by object id or UPN: the person's id from Kontakter, the address only if unresolved.
+    const suggestions = await calendar.findMeetingTimes(caller.person.entraObjectId ?? caller.person.email, {
       attendees: attendees.map((person) => ({ email: person.email, name: person.displayName })),
       slots: days.map((day) => ({ date: day, from: request.earliest, to: request.latest })),
       durationMinutes: request.durationMinutes,
     });
     const byEmail = new Map(contacts.map((person) => [person.email, person]));
-    const candidates = this.pickCandidates(suggestions, request.group, byEmail);
+    const candidates = await this.pickCandidates(suggestions, request.group, byEmail);
     const unknownPeople = attendees.filter((person) =>
       candidates.some((c) => c.organisations.some((o) => o.unknown.includes(person.displayName))),
     );
@@ -149,13 +154,15 @@ export class MeetingPlanner {
     return { window, outsideWindow: false };
   }
 
-  private pickCandidates(
+  /** Ranks up to 100 suggestions; yields to the event loop between small batches so that others get a turn. */
+  private async pickCandidates(
     suggestions: TimeSuggestion[],
     group: MeetingGroup,
     byEmail: Map<string, ContactRecord>,
-  ): MeetingCandidate[] {
+  ): Promise<MeetingCandidate[]> {
     const bestPerDay = new Map<string, MeetingCandidate>();
-    for (const suggestion of suggestions) {
+    for (const [index, suggestion] of suggestions.entries()) {
+      if (index > 0 && index % 10 === 0) await new Promise((resolve) => setImmediate(resolve));
       const { start, end } = suggestion;
       const local = utcToStockholm(start);
       const check = validateMeetingDate({ group, date: local.date, outsideWindowReason: 'planering' });

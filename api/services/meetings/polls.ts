@@ -8,6 +8,7 @@ import {
   castVote,
   createPoll,
   rankCandidates,
+  requireAnyRole,
   requireRole,
   tally,
   type CandidateTally,
@@ -104,6 +105,7 @@ export class MeetingPolls {
   ) {}
 
   async create(gateway: GraphGateway, caller: Acting, input: unknown): Promise<PollView> {
+    requireAnyRole(caller.roles, ['samverkansgrupp.kalla', 'stodgrupp.kalla']);
     const request = pollRequestSchema.parse(input);
     requireRole(caller.roles, kallaAction(request.group));
     const poll = createPoll({

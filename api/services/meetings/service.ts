@@ -13,6 +13,7 @@ import {
   formatDateSv,
   meetingToIcsEvent,
   notAnswered,
+  requireAnyRole,
   requireRole,
   summariseAnswers,
   toIcsCalendar,
@@ -32,11 +33,17 @@ import {
 import type { GraphGateway } from '../../graph/gateway';
 import { ConflictError } from '../../graph/errors';
 import { eq } from '../../graph/odata';
+import { ConcurrencyLimit } from '../concurrency';
 import { NotFoundError } from '../errors';
 import type { Caller } from '../identity';
 
 /** Who acts: the signed-in caller, or a person the bot acts for (roles from Kontakter either way). */
 export type Acting = Pick<Caller, 'person' | 'roles'>;
+
+/** Graph keys a mailbox by object id or UPN, not e-mail: the person's id from Kontakter, the address only if unresolved. */
+function organizerKey(person: ContactRecord): string {
+  return person.entraObjectId ?? person.email;
+}
 import type { ContactRecord, ContactsService } from '../contacts';
 import type { MeetingDecisions } from './decisions';
 import { coalescingListReads } from '../../graph/lists';
@@ -71,6 +78,12 @@ export interface MeetingSummary {
 }
 
 const CONTACTS_TTL_MS = 60_000;
+
+/** Plans computed at once in this process (see ConcurrencyLimit). */
+const PLANNING = new ConcurrencyLimit(1);
+
+/** Who may call a meeting at all (the group decides which of the two). */
+const KALLA_ACTIONS: ActionId[] = ['samverkansgrupp.kalla', 'stodgrupp.kalla'];
 
 export interface MeetingAnswersView {
   meeting: MeetingRecord;
@@ -157,6 +170,11 @@ export class MeetingsService {
    * Candidate times inside the window, on working days, from findMeetingTimes as the convener (planning.ts).
    */
   async plan(gateway: GraphGateway, caller: Acting, input: unknown): Promise<MeetingPlan> {
+    requireAnyRole(caller.roles, KALLA_ACTIONS);
+    return PLANNING.run(() => this.planBounded(gateway, caller, input));
+  }
+
+  private async planBounded(gateway: GraphGateway, caller: Acting, input: unknown): Promise<MeetingPlan> {
     const request = planRequestSchema.parse(input);
     requireRole(caller.roles, kallaAction(request.group));
     return this.planner.plan(gateway, caller, request, () => this.people(gateway));
@@ -175,6 +193,7 @@ export class MeetingsService {
     caller: Acting,
     input: unknown,
   ): Promise<{ meeting: MeetingRecord; created: boolean }> {
+    requireAnyRole(caller.roles, KALLA_ACTIONS);
     const request = sendRequestSchema.parse(input);
     requireRole(caller.roles, kallaAction(request.group));
     if (!request.online && !request.room) {
@@ -233,7 +252,7 @@ export class MeetingsService {
         ? `<p>Mötet hålls utanför den ordinarie perioden: ${escapeHtml(meeting.outsideWindowReason)}</p>`
         : '');
     const sent = await gateway.sendInvitation(
-      caller.person.email,
+      organizerKey(caller.person),
       {
         subject: meeting.title,
         html: `${intro}\n${agendaToHtml(agenda)}`,
@@ -286,6 +305,7 @@ export class MeetingsService {
 
   /** Moves the meeting; Graph sends every attendee the update (and resets their answers). */
   async reschedule(gateway: GraphGateway, caller: Acting, id: string, input: unknown): Promise<MeetingRecord> {
+    requireAnyRole(caller.roles, ['meeting.reschedule']);
     const request = rescheduleRequestSchema.parse(input);
     const record = await this.get(gateway, id);
     this.assertConvener(caller, record, 'meeting.reschedule');
@@ -300,7 +320,7 @@ export class MeetingsService {
       ...(request.outsideWindowReason ? { outsideWindowReason: request.outsideWindowReason } : {}),
       ...((request.room ?? record.location) ? { location: request.room ?? record.location } : {}),
     });
-    await gateway.moveEvent(caller.person.email, record.eventId as string, {
+    await gateway.moveEvent(organizerKey(caller.person), record.eventId as string, {
       date: moved.date,
       startTime: moved.startTime,
       endTime: moved.endTime,
@@ -316,10 +336,11 @@ export class MeetingsService {
 
   /** Cancels the meeting; every attendee gets the cancellation with the message. */
   async cancel(gateway: GraphGateway, caller: Acting, id: string, input: unknown): Promise<MeetingRecord> {
+    requireAnyRole(caller.roles, ['meeting.cancel']);
     const request = cancelRequestSchema.parse(input);
     const record = await this.get(gateway, id);
     this.assertConvener(caller, record, 'meeting.cancel');
-    await gateway.cancelEvent(caller.person.email, record.eventId as string, request.comment);
+    await gateway.cancelEvent(organizerKey(caller.person), record.eventId as string, request.comment);
     return this.updateRecord(gateway, record, { Status: 'installt', CancelComment: request.comment });
   }
 
@@ -371,7 +392,9 @@ export class MeetingsService {
   ): Promise<MeetingAnswersView> {
     const answers: InvitationAnswer[] = [];
     if (record.eventId && record.convenerEmail && record.status !== 'installt') {
-      const attendees = await app.attendeeAnswers(record.convenerEmail, record.eventId);
+      // Graph keys mailboxes by object id or UPN; the convener's id from Kontakter (their e-mail only if unresolved).
+      const convener = people.find((p) => p.email === record.convenerEmail?.toLowerCase())?.entraObjectId;
+      const attendees = await app.attendeeAnswers(convener ?? record.convenerEmail, record.eventId);
       answers.push({ email: record.convenerEmail, response: 'organizer' });
       for (const { email, name, response } of attendees) {
         answers.push({ email, response: isGraphResponse(response) ? response : 'none', ...(name ? { name } : {}) });

@@ -9,6 +9,8 @@ export interface ListReport {
   displayName: string;
   status: 'created' | 'found' | 'updated';
   columnsAdded: string[];
+  /** Existing single-line text columns the schema now wants as multiple lines (long URLs), changed in place. */
+  columnsWidened: string[];
 }
 
 export interface ProvisioningOptions {
@@ -41,7 +43,13 @@ export async function provisionLists(
       const outcome = await createList(gateway, siteId, spec);
       list = outcome.list;
       report = outcome.created
-        ? { key, displayName: spec.displayName, status: 'created', columnsAdded: spec.columns.map((c) => c.name) }
+        ? {
+            key,
+            displayName: spec.displayName,
+            status: 'created',
+            columnsAdded: spec.columns.map((c) => c.name),
+            columnsWidened: [],
+          }
         : await completeColumns(gateway, siteId, key, spec, outcome.list);
     }
     directory.remember(key, String(list.id));
@@ -77,7 +85,19 @@ async function completeColumns(
   const columns: ColumnDefinition[] = await gateway.listColumns(siteId, listId);
   const names = new Set(columns.map((c) => c.name));
   const added: string[] = [];
+  const widened: string[] = [];
   for (const column of spec.columns) {
+    const existing = columns.find((c) => c.name === column.name);
+    // A list made by an older schema keeps its data: the column is changed from one line to several, which
+    // SharePoint allows in place (Text to Note); a second run finds it already wide and does nothing.
+    if (existing && column.kind.type === 'multilineText' && existing.text && !existing.text.allowMultipleLines) {
+      await gateway.updateColumn(siteId, listId, String(existing.id), {
+        indexed: false,
+        text: { allowMultipleLines: true, linesForEditing: 6 },
+      });
+      widened.push(column.name);
+      continue;
+    }
     if (names.has(column.name)) continue;
     try {
       await gateway.createColumn(siteId, listId, columnDefinition(column));
@@ -86,7 +106,13 @@ async function completeColumns(
       if (!(error instanceof GraphRequestError && error.status === 409)) throw error;
     }
   }
-  return { key, displayName: spec.displayName, status: added.length > 0 ? 'updated' : 'found', columnsAdded: added };
+  return {
+    key,
+    displayName: spec.displayName,
+    status: added.length + widened.length > 0 ? 'updated' : 'found',
+    columnsAdded: added,
+    columnsWidened: widened,
+  };
 }
 
 /** Which of the lists exist (for /readyz); reads only. */

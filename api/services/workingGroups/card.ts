@@ -8,10 +8,12 @@ export interface WelcomeCardInput {
   syfte: string;
   uppdrag: string;
   malsattning?: string;
-  members: { displayName: string; organisationName: string; convener: boolean }[];
+  members: { displayName: string; organisationName: string; convener: boolean; guest?: boolean }[];
   period: { start: string; end?: string };
   membershipType: MembershipType;
   pageUrl: string;
+  /** Who owns a private or shared channel when the sammankallande is a guest (Teams lets no guest own one). */
+  channelOwner?: string;
 }
 
 const CHANNEL_TYPE_LABELS: Record<MembershipType, string> = {
@@ -23,7 +25,17 @@ const CHANNEL_TYPE_LABELS: Record<MembershipType, string> = {
 /** The welcome card the bot posts in a new working group's channel (Adaptive Cards 1.5, Teams' limit). */
 export function welcomeCard(input: WelcomeCardInput): AdaptiveCardJson {
   const period = input.period.end ? `${input.period.start} – ${input.period.end}` : `från ${input.period.start}`;
+  const convener = input.members.find((m) => m.convener);
   const facts = [
+    ...(convener ? [{ title: 'Sammankallande', value: `${convener.displayName}, ${convener.organisationName}` }] : []),
+    ...(input.channelOwner && input.membershipType !== 'standard'
+      ? [
+          {
+            title: 'Kanalens ägare',
+            value: `${input.channelOwner} (sammankallande är gäst i regionens Microsoft 365 och kan inte äga kanalen)`,
+          },
+        ]
+      : []),
     { title: 'Period', value: period },
     { title: 'Kanal', value: CHANNEL_TYPE_LABELS[input.membershipType] ?? MEMBERSHIP_TYPES[0] },
   ];

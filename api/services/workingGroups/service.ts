@@ -16,6 +16,7 @@ import {
   type WorkingGroup,
   type WorkingGroupStatus,
 } from '../../../src/domain';
+import { dateOnlyFromGraph } from '../../graph/dates';
 import { ConflictError, GraphRequestError } from '../../graph/errors';
 import { channelNamed, userIdOfMember, type ChannelMemberSpec } from '../../graph/teams';
 import type { GraphGateway, ListItemWithFields } from '../../graph/gateway';
@@ -213,14 +214,6 @@ export class WorkingGroupsService {
       people.map((p) => p.id),
     );
     const convener = people.find((p) => p.id === group.convenerId);
-    if (group.membershipType === 'shared' && convener && this.isGuest(convener))
-      throw new DomainValidationError([
-        {
-          path: 'convenerId',
-          message:
-            'Sammankallande i en delad kanal blir kanalens ägare och måste höra till regionens organisation; gäster kan inte äga delade kanaler.',
-        },
-      ]);
     if (input.decisionId) await this.assertDecisionExists(app, input.decisionId);
 
     const sameName = items.find(
@@ -268,8 +261,15 @@ export class WorkingGroupsService {
     people: ContactRecord[],
     known?: TeamSnapshot,
   ): Promise<WorkingGroupView> {
-    const view = this.view(item, people);
+    let view = this.view(item, people);
     if (view.setupStep === 'klar' && view.channel) return view;
+    people = await this.contacts.withObjectIds(
+      user,
+      app,
+      people,
+      view.members.map((m) => m.id),
+    );
+    view = this.view(item, people);
     const key = `workingGroup:${item.id}:setup`;
     const journal: SetupJournal = { ...((await this.journal.getOperation(key))?.detail ?? {}) };
     const save = () => this.journal.recordOperation(key, 'started', journal);
@@ -277,6 +277,7 @@ export class WorkingGroupsService {
     const inChannel = view.members.filter((m) => !(view.membershipType === 'shared' && m.guest));
     const convener = view.members.find((m) => m.convener);
 
+    let owner: { id: string; displayName: string; instead: boolean } | undefined;
     // A first run (nothing journalled) needs the names in use; a resumed one looks its channel up instead.
     const firstRun = !journal.channelId && !journal.channelName;
     const [, channelsNow] = await Promise.all([
@@ -300,7 +301,18 @@ export class WorkingGroupsService {
       if (!channel) {
         journal.channelName ??= channelNameFor(view.name, namesInUse ?? []);
         await save();
-        channel = await this.createChannel(user, app, teamId, journal.channelName, view, inChannel, convener, people);
+        owner ??= await this.ownerIfPrivate(user, view, convener, people);
+        channel = await this.createChannel(
+          user,
+          app,
+          teamId,
+          journal.channelName,
+          view,
+          inChannel,
+          convener,
+          people,
+          owner,
+        );
         created = true;
         if (!channel.webUrl) channel = await app.getChannel(teamId, String(channel.id));
       }
@@ -335,7 +347,9 @@ export class WorkingGroupsService {
     }
 
     if (!journal.welcomeActivityId && this.poster) {
+      owner ??= await this.ownerIfPrivate(user, view, convener, people);
       const card = welcomeCard({
+        ...(owner?.instead ? { channelOwner: owner.displayName } : {}),
         name: view.name,
         syfte: view.syfte,
         uppdrag: view.uppdrag,
@@ -382,17 +396,19 @@ export class WorkingGroupsService {
     inChannel: WorkingGroupMember[],
     convener: WorkingGroupMember | undefined,
     people: ContactRecord[],
+    owners?: { id: string },
   ): Promise<Channel> {
-    const member = (m: WorkingGroupMember, owner: boolean): ChannelMemberSpec => ({
-      userId: this.userIdOf(people.find((p) => p.id === m.id)!),
-      role: owner ? 'owner' : m.guest ? 'guest' : 'member',
-    });
-    const members =
-      view.membershipType === 'private'
-        ? inChannel.map((m) => member(m, m.convener))
-        : view.membershipType === 'shared' && convener
-          ? [member(convener, true)]
-          : undefined;
+    const userIdOf = (m: WorkingGroupMember) => this.userIdOf(people.find((p) => p.id === m.id)!);
+    // Channel roles are 'owner' or empty (channel-post-members); a guest is never an owner.
+    let members: ChannelMemberSpec[] | undefined;
+    if (view.membershipType !== 'standard') {
+      const owner = (owners ?? (await this.channelOwner(user, convener, people))).id;
+      const spec = (userId: string): ChannelMemberSpec => ({ userId, role: userId === owner ? 'owner' : 'member' });
+      if (view.membershipType === 'private') {
+        members = inChannel.map((m) => spec(userIdOf(m)));
+        if (!inChannel.some((m) => userIdOf(m) === owner)) members.unshift(spec(owner));
+      } else members = [spec(owner)];
+    }
     // On a name conflict the app looks the channel up: it sees private channels the coordinator may not.
     const { channel } = await user.ensureChannel(
       teamId,
@@ -400,6 +416,33 @@ export class WorkingGroupsService {
       app,
     );
     return channel;
+  }
+
+  /**
+   * Who owns a private or shared channel: the sammankallande when they belong to the Region's tenant; when they
+   * are a guest (Teams refuses a guest owner), the appointing samordnare, who is signed in.
+   */
+  private async channelOwner(
+    user: GraphGateway,
+    convener: WorkingGroupMember | undefined,
+    people: ContactRecord[],
+  ): Promise<{ id: string; displayName: string; instead: boolean }> {
+    const person = convener ? people.find((p) => p.id === convener.id) : undefined;
+    if (person && convener && !convener.guest)
+      return { id: this.userIdOf(person), displayName: person.displayName, instead: false };
+    const me = await user.me();
+    if (!me.id)
+      throw new DomainRuleError('WORKING_GROUP_NO_OWNER', 'Kanalen behöver en ägare i regionens organisation.');
+    return { id: me.id, displayName: me.displayName ?? '', instead: true };
+  }
+
+  private async ownerIfPrivate(
+    user: GraphGateway,
+    view: WorkingGroupView,
+    convener: WorkingGroupMember | undefined,
+    people: ContactRecord[],
+  ) {
+    return view.membershipType === 'standard' ? undefined : this.channelOwner(user, convener, people);
   }
 
   /** People of other organisations join the team as guests; a private channel needs them in the team first. */
@@ -444,7 +487,7 @@ export class WorkingGroupsService {
     await Promise.all(
       members.map((member) => {
         const userId = this.userIdOf(people.find((p) => p.id === member.id)!);
-        return user.addChannelMember(teamId, channelId, userId, member.convener);
+        return user.addChannelMember(teamId, channelId, userId, member.convener && !member.guest);
       }),
     );
   }
@@ -461,9 +504,11 @@ export class WorkingGroupsService {
     const member = this.memberOf(person, next.convenerId);
     if (view.channel) {
       const teamId = text(item.fields.TeamId) ?? (await this.resolveTeam(user));
-      if (view.membershipType !== 'shared') await this.ensureTeamMembers(user, app, teamId, [member], people);
+      const resolved = await this.contacts.withObjectIds(user, app, people, [personId]);
+      const withId = resolved.find((p) => p.id === personId)!;
+      if (view.membershipType !== 'shared') await this.ensureTeamMembers(user, app, teamId, [member], resolved);
       if (view.membershipType === 'private' || (view.membershipType === 'shared' && !member.guest))
-        await user.addChannelMember(teamId, view.channel!.id, this.userIdOf(person), false);
+        await user.addChannelMember(teamId, view.channel!.id, this.userIdOf(withId), false);
     }
     const updated = await this.patchItem(app, item, { MemberEmails: this.memberEmails(next, people) });
     return this.view(updated, people);
@@ -481,7 +526,8 @@ export class WorkingGroupsService {
     const person = people.find((p) => p.id === personId);
     if (view.channel && person && view.membershipType !== 'standard') {
       const teamId = text(item.fields.TeamId) ?? (await this.resolveTeam(user));
-      await this.removeFromChannel(user, app, teamId, view.channel.id, this.userIdOf(person));
+      const [withId] = await this.contacts.withObjectIds(user, app, [person], [personId]);
+      await this.removeFromChannel(user, app, teamId, view.channel.id, this.userIdOf(withId!));
     }
     const updated = await this.patchItem(app, item, { MemberEmails: this.memberEmails(next, people) });
     return this.view(updated, people);
@@ -496,7 +542,8 @@ export class WorkingGroupsService {
     const teamId = text(item.fields.TeamId) ?? this.teamId ?? '';
     const inChannel = (await app.listChannelMembers(teamId, view.channel.id)) as AadUserConversationMember[];
     const groupUserIds = new Map(
-      view.members.map((m) => [this.userIdOf(people.find((p) => p.id === m.id)!), m] as const),
+      // Someone not yet resolved to an object id cannot be in the channel: they count as missing.
+      view.members.map((m) => [people.find((p) => p.id === m.id)?.entraObjectId ?? `ej-uppslagen:${m.id}`, m] as const),
     );
     const extra = inChannel
       .filter((m) => !groupUserIds.has(m.userId ?? ''))
@@ -523,7 +570,7 @@ export class WorkingGroupsService {
   /** Takes someone added in Teams directly into the group (they must be in the contact register). */
   async acceptChannelMember(user: GraphGateway, app: GraphGateway, id: string, userId: string) {
     const people = await this.contacts.list(app);
-    const person = people.find((p) => this.userIdOf(p) === userId);
+    const person = people.find((p) => p.entraObjectId === userId);
     if (!person)
       throw new DomainValidationError([
         {
@@ -635,8 +682,14 @@ export class WorkingGroupsService {
     return `${this.options.publicUrl}/#/arbetsgrupper/${id}`;
   }
 
+  /** The person's Entra object id: Graph keys users by id (or UPN), never by e-mail; see withObjectIds. */
   private userIdOf(person: ContactRecord): string {
-    return person.entraObjectId ?? person.email;
+    if (!person.entraObjectId)
+      throw new DomainRuleError(
+        'PERSON_NOT_IN_DIRECTORY',
+        `${person.displayName} (${person.email}) saknar Entra-objekt-id i kontaktlistan.`,
+      );
+    return person.entraObjectId;
   }
 
   /** Guests are people whose address is outside the host organisation's domain (B2B guests in its tenant). */
@@ -701,8 +754,8 @@ export class WorkingGroupsService {
       members,
       convenerId: convener?.id ?? '',
       period: {
-        start: (text(f.PeriodStart) ?? '').slice(0, 10),
-        ...(text(f.PeriodEnd) ? { end: text(f.PeriodEnd)!.slice(0, 10) } : {}),
+        start: dateOnlyFromGraph(f.PeriodStart) ?? '',
+        ...(dateOnlyFromGraph(f.PeriodEnd) ? { end: dateOnlyFromGraph(f.PeriodEnd)! } : {}),
       },
       status: oneOf(WORKING_GROUP_STATUSES, f.Status, 'aktiv'),
       membershipType,

@@ -6,7 +6,9 @@ import { graphAuthentication } from './auth';
 import { identityRouter } from './identity/routes';
 import { controlsRouter } from './controls/router';
 import { MODULES } from './modules';
+import { mount } from './routing';
 import { INNER_REQUEST_HEADER } from './resources/batch';
+import { dollarOptionalQueryOptions } from './odata';
 
 /**
  * The request pipeline, in one place. Order matters:
@@ -41,7 +43,11 @@ export function createApp(ctx: EmulatorContext, reset: () => void): express.Expr
     });
     next();
   });
-  app.use(express.json({ limit: '4mb', type: ['application/json', 'application/*+json'] }));
+  // Graph answers 400 to a payload with a lone surrogate (not valid UTF-16 text), never 500: the reviver's
+  // throw becomes body-parser's parse failure, answered below as Graph's "Unable to read JSON" 400.
+  app.use(
+    express.json({ limit: '4mb', type: ['application/json', 'application/*+json'], reviver: refuseLoneSurrogates }),
+  );
 
   app.use('/_emulator', controlsRouter(ctx, reset));
   for (const m of MODULES) {
@@ -72,8 +78,12 @@ export function createApp(ctx: EmulatorContext, reset: () => void): express.Expr
     if (fault.status === 504) return next(graphErrors.gatewayTimeout());
     return next(new GraphHttpError(fault.status, 'InternalServerError', 'Injected fault.'));
   });
+  graph.use(dollarOptionalQueryOptions(['/sites']));
   graph.use(graphAuthentication(ctx));
-  for (const m of MODULES) m.graph?.(graph, ctx);
+  for (const m of MODULES) {
+    if (m.routes) mount(graph, ctx, m.routes);
+    m.dispatchedRoutes?.mount(graph, ctx);
+  }
   graph.use((req) => {
     throw graphErrors.notImplemented(
       `${req.method} ${req.path} is not supported by the local tenant. See infra/graph-emulator/README.md.`,
@@ -93,7 +103,8 @@ export function createApp(ctx: EmulatorContext, reset: () => void): express.Expr
     if (error instanceof GraphHttpError) e = error;
     else if (error instanceof z.ZodError)
       e = graphErrors.badRequest(error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '));
-    else if (isBodyParserError(error)) e = graphErrors.badRequest('Unable to read JSON request payload.');
+    else if (isBodyParserError(error) || isMalformedUrl(error))
+      e = graphErrors.badRequest('Unable to read JSON request payload.');
     else {
       console.error('[graph-emulator] unexpected error', error);
       e = new GraphHttpError(500, 'InternalServerError', 'An internal server error occurred in the local tenant.');
@@ -105,6 +116,19 @@ export function createApp(ctx: EmulatorContext, reset: () => void): express.Expr
   });
 
   return app;
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+function refuseLoneSurrogates(key: string, value: unknown): unknown {
+  if (LONE_SURROGATE.test(key) || (typeof value === 'string' && LONE_SURROGATE.test(value)))
+    throw new SyntaxError('A string is not well-formed UTF-16.');
+  return value;
+}
+
+/** Express refuses a path it cannot decode (e.g. %ED%A0%80, a lone surrogate) with a 400 of its own. */
+function isMalformedUrl(error: unknown): boolean {
+  return error instanceof URIError || (error as { status?: unknown } | null)?.status === 400;
 }
 
 function isBodyParserError(error: unknown): boolean {

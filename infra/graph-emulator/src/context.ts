@@ -4,6 +4,7 @@ import type { TokenIssuer } from './identity/tokens';
 import type { AppRegistration } from './tenantConfig';
 import type { FaultRegistry } from './controls/faults';
 import type { RequestLog } from './controls/requestLog';
+import type { MountTable, NamedOperation } from './routing';
 
 export interface EmulatorContext {
   readonly store: DocumentStore;
@@ -23,8 +24,13 @@ export interface EmulatorContext {
  */
 export interface ResourceModule {
   name: string;
-  /** Routes under /v1.0, behind fault injection and token validation. */
-  graph?(router: Router, ctx: EmulatorContext): void;
+  /** The module's mount table under /v1.0 (behind fault injection and token validation): (method, path) → operation. */
+  routes?: MountTable;
+  /**
+   * A mount table the module dispatches itself, for addressing express paths cannot express (sites: by id, by
+   * hostname and path, by `hostname:/path:`): its operations, and how it mounts them.
+   */
+  dispatchedRoutes?: { operations: readonly NamedOperation[]; mount(router: Router, ctx: EmulatorContext): void };
   /** Routes under /_emulator (local controls, no token). */
   controls?(router: Router, ctx: EmulatorContext): void;
   /** Routes at the root that are not Graph (the Bot Framework connector's /v3). */

@@ -8,7 +8,7 @@ import type {
   User,
 } from '@microsoft/microsoft-graph-types';
 import { DateTime } from 'luxon';
-import type { RunningTenant } from '../src/index';
+import { SEED_PEOPLE, type RunningTenant } from '../src/index';
 import { appClient, CHAIR, COORDINATOR, MEMBER_GUEST, startTestTenant, userClient } from './support';
 
 const PER = 'per.holmberg@regionvasterbotten.se';
@@ -157,7 +157,7 @@ describe('local tenant: calendarView, getSchedule and findMeetingTimes', () => {
     });
     await expect(
       app
-        .api(`/users/${MEMBER_GUEST}/calendar/getSchedule`)
+        .api(`/users/${SEED_PEOPLE.find((p) => p.mail === MEMBER_GUEST)!.id}/calendar/getSchedule`)
         .post({ schedules: [CHAIR], startTime: local('2027-08-10T08:00:00'), endTime: local('2027-08-10T12:00:00') }),
     ).rejects.toMatchObject({ statusCode: 404, code: 'MailboxNotEnabledForRESTAPI' });
   });

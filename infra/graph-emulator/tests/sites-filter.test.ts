@@ -6,7 +6,7 @@ import {
   referencedPaths,
   tokenize,
   type PathBinding,
-} from '../src/resources/sites/filter';
+} from '../src/filter';
 
 interface Row {
   title: string | null;

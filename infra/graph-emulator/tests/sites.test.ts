@@ -244,7 +244,8 @@ describe('local tenant: SharePoint sites, lists, columns and items', () => {
           Status: 'Öppen',
           Hours: 2.5,
           Budget: 1200,
-          Due: '2026-09-01T00:00:00Z',
+          // A date-only value is midnight of that date in the site's time zone (W. Europe), in UTC.
+          Due: '2026-08-31T22:00:00Z',
           Done: false,
           ContentType: 'Item',
           _UIVersionString: '1.0',

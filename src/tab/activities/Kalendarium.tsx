@@ -2,7 +2,8 @@ import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { ChevronLeftRegular, ChevronRightRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { useI18n, type MessageKey } from '../i18n';
-import { isoWeekOf, type ActivityDto } from './api';
+import { isoWeek } from '../../domain/calendar';
+import type { ActivityDto } from './api';
 
 const useStyles = makeStyles({
   bar: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM, marginBottom: tokens.spacingVerticalS },
@@ -44,7 +45,7 @@ export function monthWeeks(year: number, month: number): { week: number; days: {
       cursor.setUTCDate(cursor.getUTCDate() + 1);
       return { iso, inMonth };
     });
-    weeks.push({ week: isoWeekOf(days[0]!.iso), days });
+    weeks.push({ week: isoWeek(days[0]!.iso), days });
   }
   return weeks;
 }

@@ -1,10 +1,13 @@
 import { Button, Checkbox, Field, MessageBar, MessageBarBody, Textarea } from '@fluentui/react-components';
 import { useRef, useState, type FormEvent } from 'react';
-import { ActionMessage, useAction, useEconomyStyles, useReloadOn } from '../budget/shared';
+import { ActionStatus } from '../ui/ActionStatus';
+import { ChoiceField } from '../ui/ChoiceField';
+import { useFormStyles, usePageStyles } from '../ui/styles';
+import { useAction } from '../ui/useAction';
+import { useReloadOn } from '../ui/useReloadOn';
 import { useI18n } from '../i18n';
-import { ChoiceField, usePageStyles } from '../pages/common';
 import { useLoad, useServices } from '../services';
-import { ErrorMessage, Loading } from '../status';
+import { ErrorMessage, Loading } from '../ui/status';
 import { ApiError } from '../api';
 import { activitiesApi, type ActivityDto, type MeetingRow } from './api';
 import { conflictPlan, planApi, type PlanDto, type PlanInput, type PlanView } from './planApi';
@@ -53,7 +56,7 @@ export function OperatingPlanSection({
 }) {
   const { t } = useI18n();
   const page = usePageStyles();
-  const styles = useEconomyStyles();
+  const styles = useFormStyles();
   const { api } = useServices();
   const action = useAction();
   const heading = useRef<HTMLHeadingElement>(null);
@@ -124,8 +127,8 @@ export function OperatingPlanSection({
                   return afterWrite(t('plan.saved', { year }));
                 })
               }
-              error={action.state.kind === 'error' ? action.state.error : undefined}
-              busy={action.state.kind === 'busy'}
+              error={action.state.status === 'error' ? action.state.error : undefined}
+              busy={action.state.status === 'busy'}
             />
           )}
           {canDecide && view.data.plan?.status === 'forslag' && !editing && (
@@ -142,7 +145,7 @@ export function OperatingPlanSection({
                   />
                   <Button
                     appearance="primary"
-                    disabled={action.state.kind === 'busy'}
+                    disabled={action.state.status === 'busy'}
                     onClick={() => view.data.plan && void decide(view.data.plan)}
                   >
                     {t('plan.decide.submit')}
@@ -153,7 +156,7 @@ export function OperatingPlanSection({
           )}
         </>
       )}
-      <ActionMessage state={action.state} />
+      <ActionStatus state={action.state} />
     </section>
   );
 }
@@ -231,7 +234,7 @@ function PlanEditor({
 }) {
   const { t } = useI18n();
   const page = usePageStyles();
-  const styles = useEconomyStyles();
+  const styles = useFormStyles();
   const [base, setBase] = useState(plan);
   const [draft, setDraft] = useState(() => draftOf(plan));
   const conflicting = error?.code === 'CONFLICT' ? conflictPlan(error.current) : undefined;

@@ -1,18 +1,14 @@
 import { z } from 'zod';
+import {
+  ACTIVITY_STATUSES as STATUSES,
+  TARGET_GROUPS,
+  type ActivityStatus as Status,
+  type TargetGroup,
+} from '../../domain/activities';
+import { SAMVERKANSOMRADEN as AREAS, type Samverkansomrade as Area } from '../../domain/areas';
 import type { ApiClient } from '../api';
 
-export const AREAS = [
-  'kompetensutveckling',
-  'erfarenhetsutbyte',
-  'tillsynsprojekt',
-  'omvarldsbevakning',
-  'information',
-] as const;
-export const TARGET_GROUPS = ['kommuner', 'naringsliv', 'medborgare'] as const;
-export const STATUSES = ['forslag', 'beslutad', 'genomford', 'utvarderad', 'struken'] as const;
-export type Area = (typeof AREAS)[number];
-export type TargetGroup = (typeof TARGET_GROUPS)[number];
-export type Status = (typeof STATUSES)[number];
+export { AREAS, STATUSES, TARGET_GROUPS, type Area, type Status, type TargetGroup };
 
 export const activitySchema = z.object({
   id: z.string(),
@@ -110,16 +106,6 @@ export const activitiesApi = (api: ApiClient) => ({
       headers: { 'if-match': activity.etag },
     }),
 });
-
-/** ISO 8601 week of a calendar date (YYYY-MM-DD), computed on the date itself with no time zone involved. */
-export function isoWeekOf(isoDate: string): number {
-  const [y, m, d] = isoDate.split('-').map(Number);
-  const date = new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1));
-  const weekday = date.getUTCDay() || 7;
-  date.setUTCDate(date.getUTCDate() + 4 - weekday);
-  const yearStart = Date.UTC(date.getUTCFullYear(), 0, 1);
-  return Math.ceil(((date.getTime() - yearStart) / 86_400_000 + 1) / 7);
-}
 
 /** The Stockholm calendar date of an instant (a meeting's start). */
 export function stockholmDate(instant: string): string {

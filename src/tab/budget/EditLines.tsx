@@ -11,26 +11,17 @@ import {
 } from '@fluentui/react-components';
 import { useRef, useState, type FormEvent } from 'react';
 import { formatSek, parseKronor } from '../../domain/money';
-import { AREAS, type Area } from '../activities/api';
+import { SAMVERKANSOMRADEN as AREAS, type Samverkansomrade as Area } from '../../domain/areas';
+import { BUDGET_CATEGORIES as CATEGORIES, type BudgetCategory } from '../../domain/budget';
 import { useI18n, type MessageKey } from '../i18n';
-import { ChoiceField, usePageStyles } from '../pages/common';
+import { ActionStatus } from '../ui/ActionStatus';
+import { ChoiceField } from '../ui/ChoiceField';
+import { useFormStyles, usePageStyles } from '../ui/styles';
+import { useAction } from '../ui/useAction';
 import { useServices } from '../services';
 import { budgetApi, budgetLineSchema, type BudgetLineDto } from './api';
-import { ActionMessage, useAction, useEconomyStyles } from './shared';
 
-export const CATEGORIES = [
-  'samordnare_lon',
-  'oh_administration',
-  'oh_lokal',
-  'oh_moteskostnader',
-  'oh_forbrukningsmaterial',
-  'aktivitet',
-  'medfinansiering_kommun',
-  'region_egna_medel',
-  'projektmedel',
-  'deltagaravgifter',
-] as const;
-type Category = (typeof CATEGORIES)[number];
+type Category = BudgetCategory;
 
 export function categoryKey(category: string): MessageKey {
   return (CATEGORIES as readonly string[]).includes(category)
@@ -44,7 +35,7 @@ const plainSek = (ore: number) => formatSek(ore, { plain: true });
 export function EditLines({ lines, year, onSaved }: { lines: BudgetLineDto[]; year: number; onSaved(): void }) {
   const { t } = useI18n();
   const page = usePageStyles();
-  const styles = useEconomyStyles();
+  const styles = useFormStyles();
   const action = useAction();
   const [editing, setEditing] = useState<BudgetLineDto | undefined>();
   const editButtons = useRef(new Map<string, HTMLElement>());
@@ -105,9 +96,9 @@ export function EditLines({ lines, year, onSaved }: { lines: BudgetLineDto[]; ye
           key={editing.id}
           line={editing}
           run={action.run}
-          busy={action.state.kind === 'busy'}
+          busy={action.state.status === 'busy'}
           conflictCurrent={
-            action.state.kind === 'error' && action.state.error.code === 'CONFLICT'
+            action.state.status === 'error' && action.state.error.code === 'CONFLICT'
               ? action.state.error.current
               : undefined
           }
@@ -118,7 +109,7 @@ export function EditLines({ lines, year, onSaved }: { lines: BudgetLineDto[]; ye
           onCancel={() => close(editing.id)}
         />
       )}
-      <ActionMessage state={action.state} />
+      <ActionStatus state={action.state} />
     </section>
   );
 }
@@ -140,7 +131,7 @@ function EditLine({
 }) {
   const { t } = useI18n();
   const page = usePageStyles();
-  const styles = useEconomyStyles();
+  const styles = useFormStyles();
   const { api } = useServices();
   const [base, setBase] = useState(line);
   const [name, setName] = useState(line.name);

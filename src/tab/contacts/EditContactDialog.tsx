@@ -23,6 +23,7 @@ import { ApiError, conflictCurrent, type Contact, type PersonPatch } from '../ap
 import { roleName } from '../format';
 import { useI18n, type MessageKey } from '../i18n';
 import { useServices } from '../services';
+import { asApiError } from '../ui/errors';
 
 const PHONE_RE = /^\+?[0-9 ()-]{5,20}$/;
 
@@ -170,7 +171,7 @@ function EditContactForm({ contact, onClose, onSaved }: EditContactProps & { con
       await api.updatePerson(base.id, base.etag, patch);
       onSaved(result.value.displayName);
     } catch (error) {
-      const apiError = error instanceof ApiError ? error : new ApiError('INTERNAL', t('unexpectedError'), 0);
+      const apiError = asApiError(error);
       if (apiError.code === 'CONFLICT') {
         const current = conflictCurrent(apiError) ?? (await api.people().catch(() => [])).find((p) => p.id === base.id);
         setConflict(current);

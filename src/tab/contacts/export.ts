@@ -1,4 +1,5 @@
 import { toCsv } from '../../domain/csv';
+import { foldVcardLine, vcardText } from '../../domain/vcard';
 import type { Contact, OrganisationDto } from '../api';
 import { roleName } from '../format';
 import type { Language } from '../i18n';
@@ -31,35 +32,6 @@ export function contactsToCsv(
   return toCsv([header, ...rows], { quote: 'always' });
 }
 
-function vcardText(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/,/g, '\\,').replace(/;/g, '\\;');
-}
-
-/** RFC 6350 line folding: lines longer than 75 octets continue on the next line after a space. */
-function utf8Length(char: string): number {
-  const code = char.codePointAt(0) ?? 0;
-  return code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
-}
-
-function fold(line: string): string {
-  const parts: string[] = [];
-  let current = '';
-  let length = 0;
-  for (const char of line) {
-    // Continuation lines start with a space, which counts towards their 75 octets.
-    const limit = parts.length === 0 ? 75 : 74;
-    if (length + utf8Length(char) > limit) {
-      parts.push(current);
-      current = '';
-      length = 0;
-    }
-    current += char;
-    length += utf8Length(char);
-  }
-  parts.push(current);
-  return parts.join('\r\n ');
-}
-
 function splitName(displayName: string): { given: string; family: string } {
   const words = displayName.trim().split(/\s+/);
   if (words.length < 2) return { given: displayName.trim(), family: '' };
@@ -87,22 +59,8 @@ export function contactsToVcard(contacts: readonly Contact[], organisations: rea
     ];
     return lines
       .filter((line): line is string => line !== undefined)
-      .map(fold)
+      .map(foldVcardLine)
       .join('\r\n');
   });
   return cards.join('\r\n') + '\r\n';
-}
-
-/** Hands a text file to the browser's download. */
-export function downloadText(fileName: string, text: string, mimeType: string): void {
-  const blob = new Blob([text], { type: mimeType });
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.style.display = 'none';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }

@@ -2,9 +2,11 @@ import { Button, Field, Input, Textarea } from '@fluentui/react-components';
 import { useRef, useState, type FormEvent } from 'react';
 import { z } from 'zod';
 import { decisionSchema, type MeetingRow } from '../activities/api';
-import { ActionMessage, useAction, useEconomyStyles } from '../budget/shared';
+import { ActionStatus } from '../ui/ActionStatus';
+import { ChoiceField } from '../ui/ChoiceField';
+import { useFormStyles, usePageStyles } from '../ui/styles';
+import { useAction } from '../ui/useAction';
 import { useI18n } from '../i18n';
-import { ChoiceField, usePageStyles } from '../pages/common';
 import { useServices } from '../services';
 
 export const DECISION_KINDS = [
@@ -22,7 +24,7 @@ type Kind = (typeof DECISION_KINDS)[number];
 export function RecordDecision({ meetings, onRecorded }: { meetings: MeetingRow[]; onRecorded(): void }) {
   const { t } = useI18n();
   const page = usePageStyles();
-  const styles = useEconomyStyles();
+  const styles = useFormStyles();
   const { api } = useServices();
   const action = useAction();
   const form = useRef<HTMLFormElement>(null);
@@ -94,12 +96,12 @@ export function RecordDecision({ meetings, onRecorded }: { meetings: MeetingRow[
           <Field label={t('dec.record.due')}>
             <Input type="date" value={due} onChange={(_, d) => setDue(d.value)} />
           </Field>
-          <Button type="submit" appearance="primary" disabled={action.state.kind === 'busy'}>
+          <Button type="submit" appearance="primary" disabled={action.state.status === 'busy'}>
             {t('dec.record.submit')}
           </Button>
         </form>
       )}
-      <ActionMessage state={action.state} />
+      <ActionStatus state={action.state} />
     </section>
   );
 }

@@ -19,13 +19,14 @@ import { useState } from 'react';
 import type { Me } from '../api';
 import { meetingGroupName } from '../format';
 import { useI18n } from '../i18n';
-import { usePageStyles } from '../pages/common';
+import { ActionStatus } from '../ui/ActionStatus';
+import { saveBlob } from '../ui/saveBlob';
+import { usePageStyles } from '../ui/styles';
+import { useAction } from '../ui/useAction';
 import { useLoad } from '../services';
-import { ErrorMessage, Loading } from '../status';
-import { ActionStatus } from './ActionStatus';
-import { meetingsApi, saveFile, type MeetingRecord, type MeetingsApi } from './api';
+import { ErrorMessage, Loading } from '../ui/status';
+import { meetingsApi, type MeetingRecord, type MeetingsApi } from './api';
 import { ProtocolPanel } from './ProtocolPanel';
-import { useAction } from './useAction';
 
 const useStyles = makeStyles({
   facts: {
@@ -246,7 +247,7 @@ export function MeetingDetail({
         <Button
           onClick={() =>
             download.run(
-              async () => saveFile(await api.meetingIcs(meeting.id), `mote-${meeting.id}.ics`),
+              async () => saveBlob(await api.meetingIcs(meeting.id), `mote-${meeting.id}.ics`),
               () => t('meetings.downloadIcs'),
             )
           }

@@ -11,11 +11,12 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
+import { meetingGroupName } from '../format';
 import { useI18n } from '../i18n';
-import { usePageStyles } from '../pages/common';
-import { ActionStatus } from './ActionStatus';
+import { ActionStatus } from '../ui/ActionStatus';
+import { usePageStyles } from '../ui/styles';
+import { useAction } from '../ui/useAction';
 import type { Candidate, MeetingPlan, MeetingRecord, MeetingsApi } from './api';
-import { useAction } from './useAction';
 
 type Group = 'samverkansgrupp' | 'stodgrupp';
 
@@ -194,7 +195,7 @@ export function PlanMeeting({
             <Select value={group} onChange={(_, data) => setGroup(data.value as Group)}>
               {groups.map((g) => (
                 <option key={g} value={g}>
-                  {g === 'samverkansgrupp' ? 'Samverkansgruppen' : 'Stödgruppen'}
+                  {meetingGroupName(g, 'sv')}
                 </option>
               ))}
             </Select>

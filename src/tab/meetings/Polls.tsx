@@ -2,10 +2,10 @@ import { Button, Field, Select, makeStyles, tokens } from '@fluentui/react-compo
 import { useState } from 'react';
 import { meetingGroupName } from '../format';
 import { useI18n } from '../i18n';
-import { usePageStyles } from '../pages/common';
-import { ActionStatus } from './ActionStatus';
+import { ActionStatus } from '../ui/ActionStatus';
+import { usePageStyles } from '../ui/styles';
+import { useAction } from '../ui/useAction';
 import { VOTE_CHOICES, type MeetingsApi, type PollView, type VoteChoice } from './api';
-import { useAction } from './useAction';
 
 const useStyles = makeStyles({
   poll: {

@@ -3,19 +3,13 @@ import { useEffect, useState } from 'react';
 import { DECISION_KINDS, DECISION_KIND_LABELS } from '../../domain/decisions';
 import type { Me } from '../api';
 import { useI18n } from '../i18n';
-import { usePageStyles } from '../pages/common';
+import { ActionStatus } from '../ui/ActionStatus';
+import { saveBlob } from '../ui/saveBlob';
+import { usePageStyles } from '../ui/styles';
+import { useAction } from '../ui/useAction';
 import { useLoad } from '../services';
-import { ErrorMessage, Loading } from '../status';
-import { ActionStatus } from './ActionStatus';
-import {
-  meetingsApi,
-  saveFile,
-  type AttendanceRow,
-  type MeetingRecord,
-  type MeetingsApi,
-  type ProtocolView,
-} from './api';
-import { useAction } from './useAction';
+import { ErrorMessage, Loading } from '../ui/status';
+import { meetingsApi, type AttendanceRow, type MeetingRecord, type MeetingsApi, type ProtocolView } from './api';
 
 const useStyles = makeStyles({
   checks: {
@@ -287,7 +281,7 @@ export function ProtocolPanel({ api, meeting, me }: { api: MeetingsApi; meeting:
           <Button
             onClick={() =>
               downloading.run(
-                async () => saveFile(await api.protocolPdf(meeting.id), `protokoll-${meeting.id}.pdf`),
+                async () => saveBlob(await api.protocolPdf(meeting.id), `protokoll-${meeting.id}.pdf`),
                 () => t('meetings.downloadPdf'),
               )
             }

@@ -1,3 +1,4 @@
+import type { MeetingGroup, Season } from '../../domain/meetings';
 import { z } from 'zod';
 import type { ApiClient } from '../api';
 
@@ -171,8 +172,8 @@ export interface PlanInput {
 }
 
 export interface SendInput {
-  group: 'samverkansgrupp' | 'stodgrupp';
-  season?: 'var' | 'host';
+  group: MeetingGroup;
+  season?: Season;
   date: string;
   startTime: string;
   endTime: string;
@@ -259,15 +260,3 @@ export function meetingsApi(api: ApiClient) {
   };
 }
 export type MeetingsApi = ReturnType<typeof meetingsApi>;
-
-/** Offers a fetched file for download under a name. */
-export function saveFile(blob: Blob, filename: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}

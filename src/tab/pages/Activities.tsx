@@ -1,47 +1,36 @@
-import {
-  Button,
-  Checkbox,
-  Field,
-  Input,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Textarea,
-  ToggleButton,
-} from '@fluentui/react-components';
-import { useState, type FormEvent } from 'react';
-import { parseKronor } from '../../domain/money';
-import type { Me, OrganisationDto } from '../api';
+import { ToggleButton } from '@fluentui/react-components';
+import { useState } from 'react';
+import type { Me } from '../api';
 import {
   AREAS,
   STATUSES,
   TARGET_GROUPS,
   activitiesApi,
-  isoWeekOf,
   type ActivityDto,
   type Area,
-  type MeetingRow,
   type Status,
   type TargetGroup,
 } from '../activities/api';
 import { Arshjul, wheelItems } from '../activities/Arshjul';
 import { Kalendarium } from '../activities/Kalendarium';
 import { OperatingPlanSection } from '../activities/OperatingPlan';
-import { ActionMessage, todayInStockholm, useAction, useEconomyStyles, useReloadOn } from '../budget/shared';
+import { todayInStockholm } from '../format';
+import { ChoiceField } from '../ui/ChoiceField';
+import { PageHeading } from '../ui/PageHeading';
+import { useFormStyles, usePageStyles } from '../ui/styles';
+import { useReloadOn } from '../ui/useReloadOn';
 import { useI18n } from '../i18n';
-import { useLoad, useServices } from '../services';
-import { ErrorMessage, Loading } from '../status';
-import { ChoiceField, PageHeading, usePageStyles } from './common';
+import { useLoad } from '../services';
+import { ErrorMessage, Loading } from '../ui/status';
+import { Evaluate, Propose } from '../activities/ActivityForms';
+import { ActivityTable } from '../activities/ActivityTable';
 
 type View = 'table' | 'kalendarium' | 'arshjul';
 
 export function ActivitiesPage({ me }: { me: Me }) {
   const { t } = useI18n();
   const page = usePageStyles();
-  const styles = useEconomyStyles();
+  const styles = useFormStyles();
   const today = todayInStockholm();
   const [year, setYear] = useState(Number(today.slice(0, 4)));
   const [area, setArea] = useState<Area | ''>('');
@@ -174,288 +163,5 @@ export function ActivitiesPage({ me }: { me: Me }) {
         <Propose organisations={context.data.organisations} year={year} onProposed={reloadAll} />
       )}
     </>
-  );
-}
-
-function ActivityTable({
-  activities,
-  meetings,
-  canDecide,
-  canEvaluate,
-  onChanged,
-  onEvaluate,
-}: {
-  activities: ActivityDto[];
-  meetings: MeetingRow[];
-  canDecide: boolean;
-  canEvaluate: boolean;
-  onChanged(): void;
-  onEvaluate(activity: ActivityDto): void;
-}) {
-  const { t } = useI18n();
-  const styles = useEconomyStyles();
-  const { api } = useServices();
-  const action = useAction();
-  const [meetingId, setMeetingId] = useState('');
-  const chosenMeeting = meetingId || meetings[meetings.length - 1]?.id || '';
-  if (activities.length === 0) return <p>{t('act.none')}</p>;
-  const decide = async (activity: ActivityDto) => {
-    await action.run(async () => {
-      try {
-        await activitiesApi(api).decide(activity, chosenMeeting);
-      } finally {
-        onChanged();
-      }
-      return t('act.decided', { title: activity.title });
-    });
-  };
-  return (
-    <>
-      {canDecide && activities.some((a) => a.status === 'forslag') && (
-        <div className={styles.toolbar}>
-          {meetings.length === 0 ? (
-            <p>{t('act.decide.noMeetings')}</p>
-          ) : (
-            <ChoiceField
-              label={t('act.decide.meeting')}
-              value={chosenMeeting}
-              choices={meetings.map((m) => ({ value: m.id, label: m.title }))}
-              onChange={setMeetingId}
-            />
-          )}
-        </div>
-      )}
-      <div className={styles.tableWrap}>
-        <Table aria-label={t('act.title')} size="small">
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>{t('act.col.title')}</TableHeaderCell>
-              <TableHeaderCell>{t('act.col.when')}</TableHeaderCell>
-              <TableHeaderCell>{t('act.col.area')}</TableHeaderCell>
-              <TableHeaderCell>{t('act.col.targetGroups')}</TableHeaderCell>
-              <TableHeaderCell>{t('act.col.status')}</TableHeaderCell>
-              {(canDecide || canEvaluate) && <TableHeaderCell>{t('act.col.actions')}</TableHeaderCell>}
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {activities.map((a) => (
-              <TableRow key={a.id}>
-                <TableCell>{a.title}</TableCell>
-                <TableCell>
-                  {a.startDate === a.endDate ? a.startDate : `${a.startDate} – ${a.endDate}`} (
-                  {t('act.week', { week: isoWeekOf(a.startDate) })})
-                </TableCell>
-                <TableCell>{t(`act.area.${a.area}`)}</TableCell>
-                <TableCell>{a.targetGroups.map((g) => t(`act.tg.${g}`)).join(', ')}</TableCell>
-                <TableCell>{t(`act.status.${a.status}`)}</TableCell>
-                {(canDecide || canEvaluate) && (
-                  <TableCell>
-                    {canDecide && a.status === 'forslag' && meetings.length > 0 && (
-                      <Button
-                        size="small"
-                        onClick={() => void decide(a)}
-                        disabled={action.state.kind === 'busy'}
-                        aria-label={`${t('act.decide')}: ${a.title}`}
-                      >
-                        {t('act.decide.submit')}
-                      </Button>
-                    )}
-                    {canEvaluate && (a.status === 'beslutad' || a.status === 'genomford') && (
-                      <Button
-                        size="small"
-                        onClick={() => onEvaluate(a)}
-                        aria-label={`${t('act.evaluate')}: ${a.title}`}
-                      >
-                        {t('act.evaluate')}
-                      </Button>
-                    )}
-                  </TableCell>
-                )}
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </div>
-      <ActionMessage state={action.state} />
-    </>
-  );
-}
-
-function Propose({
-  organisations,
-  year,
-  onProposed,
-}: {
-  organisations: OrganisationDto[];
-  year: number;
-  onProposed(): void;
-}) {
-  const { t } = useI18n();
-  const page = usePageStyles();
-  const styles = useEconomyStyles();
-  const { api } = useServices();
-  const action = useAction();
-  const [title, setTitle] = useState('');
-  const [area, setArea] = useState<Area>('kompetensutveckling');
-  const [groups, setGroups] = useState<TargetGroup[]>(['kommuner']);
-  const [start, setStart] = useState(`${year}-09-15`);
-  const [end, setEnd] = useState(`${year}-09-15`);
-  const [organisationId, setOrganisationId] = useState(organisations[0]?.id ?? '');
-  const [cost, setCost] = useState('');
-  const [description, setDescription] = useState('');
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const ok = await action.run(async () => {
-      const { activity } = await activitiesApi(api).propose({
-        title: title.trim(),
-        area,
-        targetGroups: groups,
-        startDate: start,
-        endDate: end,
-        responsibleOrganisationId: organisationId,
-        budgetedCostOre: cost.trim() ? parseKronor(cost) : 0,
-        ...(description.trim() ? { description: description.trim() } : {}),
-      });
-      return t('act.proposed', { title: activity.title });
-    });
-    if (ok) {
-      setTitle('');
-      setDescription('');
-      onProposed();
-    }
-  };
-  return (
-    <section className={page.section} aria-labelledby="act-propose">
-      <h2 id="act-propose" className={page.sectionHeading}>
-        {t('act.propose')}
-      </h2>
-      <form className={styles.form} onSubmit={(event) => void submit(event)} noValidate>
-        <Field label={t('act.field.title')} required>
-          <Input value={title} onChange={(_, d) => setTitle(d.value)} />
-        </Field>
-        <ChoiceField
-          label={t('act.filter.area')}
-          required
-          value={area}
-          choices={AREAS.map((a) => ({ value: a, label: t(`act.area.${a}`) }))}
-          onChange={setArea}
-        />
-        <fieldset>
-          <legend>{t('act.col.targetGroups')}</legend>
-          {TARGET_GROUPS.map((g) => (
-            <Checkbox
-              key={g}
-              label={t(`act.tg.${g}`)}
-              checked={groups.includes(g)}
-              onChange={(_, d) => setGroups((now) => (d.checked ? [...now, g] : now.filter((x) => x !== g)))}
-            />
-          ))}
-        </fieldset>
-        <Field label={t('act.field.start')} required>
-          <Input type="date" value={start} onChange={(_, d) => setStart(d.value)} />
-        </Field>
-        <Field label={t('act.field.end')} required>
-          <Input type="date" value={end} onChange={(_, d) => setEnd(d.value)} />
-        </Field>
-        <ChoiceField
-          label={t('act.field.organisation')}
-          required
-          value={organisationId}
-          choices={organisations.map((o) => ({ value: o.id, label: o.name }))}
-          onChange={setOrganisationId}
-        />
-        <Field label={t('act.field.cost')}>
-          <Input value={cost} inputMode="decimal" onChange={(_, d) => setCost(d.value)} />
-        </Field>
-        <Field label={t('act.field.description')}>
-          <Textarea value={description} onChange={(_, d) => setDescription(d.value)} />
-        </Field>
-        <Button type="submit" appearance="primary" disabled={action.state.kind === 'busy'}>
-          {t('act.propose.submit')}
-        </Button>
-      </form>
-      <ActionMessage state={action.state} />
-    </section>
-  );
-}
-
-function Evaluate({
-  activity,
-  organisations,
-  onDone,
-  onConflict,
-}: {
-  activity: ActivityDto;
-  organisations: OrganisationDto[];
-  onDone(): void;
-  onConflict(): void;
-}) {
-  const { t } = useI18n();
-  const page = usePageStyles();
-  const styles = useEconomyStyles();
-  const { api } = useServices();
-  const action = useAction();
-  const today = todayInStockholm();
-  const [date, setDate] = useState(today > activity.endDate ? today : activity.endDate);
-  const [summary, setSummary] = useState('');
-  const [lessons, setLessons] = useState('');
-  const [counts, setCounts] = useState<Record<string, string>>({});
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const participantsByOrganisation = Object.fromEntries(
-      Object.entries(counts)
-        .filter(([, value]) => value.trim() !== '')
-        .map(([org, value]) => [org, Number(value)]),
-    );
-    const ok = await action.run(async () => {
-      try {
-        await activitiesApi(api).evaluate(activity, {
-          date,
-          summary: summary.trim(),
-          ...(lessons.trim() ? { lessons: lessons.trim() } : {}),
-          participantsByOrganisation,
-        });
-      } catch (error) {
-        onConflict();
-        throw error;
-      }
-      return t('act.evaluated', { title: activity.title });
-    });
-    if (ok) onDone();
-  };
-  return (
-    <section className={page.section} aria-labelledby="act-evaluate">
-      <h2 id="act-evaluate" className={page.sectionHeading}>
-        {t('act.evaluate.title', { title: activity.title })}
-      </h2>
-      <form className={styles.form} onSubmit={(event) => void submit(event)} noValidate>
-        <Field label={t('act.evaluate.date')} required>
-          <Input type="date" value={date} onChange={(_, d) => setDate(d.value)} />
-        </Field>
-        <Field label={t('act.evaluate.summary')} required>
-          <Textarea value={summary} onChange={(_, d) => setSummary(d.value)} />
-        </Field>
-        <Field label={t('act.evaluate.lessons')}>
-          <Textarea value={lessons} onChange={(_, d) => setLessons(d.value)} />
-        </Field>
-        <fieldset>
-          <legend>{t('act.evaluate.participants')}</legend>
-          {organisations.map((o) => (
-            <Field key={o.id} label={o.name} orientation="horizontal">
-              <Input
-                type="number"
-                min={0}
-                value={counts[o.id] ?? ''}
-                onChange={(_, d) => setCounts((now) => ({ ...now, [o.id]: d.value }))}
-              />
-            </Field>
-          ))}
-        </fieldset>
-        <Button type="submit" appearance="primary" disabled={action.state.kind === 'busy'}>
-          {t('act.evaluate.submit')}
-        </Button>
-      </form>
-      <ActionMessage state={action.state} />
-    </section>
   );
 }

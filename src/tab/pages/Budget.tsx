@@ -2,8 +2,6 @@ import {
   Button,
   Field,
   Input,
-  MessageBar,
-  MessageBarBody,
   Select,
   Table,
   TableBody,
@@ -12,60 +10,22 @@ import {
   TableHeaderCell,
   TableRow,
 } from '@fluentui/react-components';
-import { useState, type FormEvent } from 'react';
-import { DomainValidationError } from '../../domain/errors';
-import { formatSek, parseKronor } from '../../domain/money';
+import { useState } from 'react';
 import type { Me } from '../api';
-import { budgetApi, reportQuery, type AmountsDto, type BudgetReportDto, type BudgetLineDto } from '../budget/api';
-import { BudgetChart } from '../budget/BudgetChart';
-import { CATEGORIES, EditLines, categoryKey } from '../budget/EditLines';
-import { ActionMessage, saveBlob, todayInStockholm, useAction, useEconomyStyles, useReloadOn } from '../budget/shared';
+import { budgetApi, reportQuery } from '../budget/api';
+import { EditLines } from '../budget/EditLines';
+import { todayInStockholm } from '../format';
+import { ActionStatus } from '../ui/ActionStatus';
+import { PageHeading } from '../ui/PageHeading';
+import { saveBlob } from '../ui/saveBlob';
+import { useFormStyles, usePageStyles } from '../ui/styles';
+import { useAction } from '../ui/useAction';
+import { useReloadOn } from '../ui/useReloadOn';
 import { useI18n } from '../i18n';
 import { useLoad, useServices } from '../services';
-import { ErrorMessage, Loading } from '../status';
-import { PageHeading, usePageStyles } from './common';
-
-const AREA_LABELS: Record<string, string> = {
-  kompetensutveckling: 'Kompetensutveckling',
-  erfarenhetsutbyte: 'Erfarenhetsutbyte',
-  tillsynsprojekt: 'Tillsynsprojekt',
-  omvarldsbevakning: 'Omvärldsbevakning',
-  information: 'Information och informationsinsatser',
-};
-
-/**
- * A sum's four figures as table cells. A deviation that hurts (costs over budget, income or net under it) is
- * shown in red; the sign is always written, so the colour is never the only cue.
- */
-function AmountCells({ amounts, kind = 'kostnad' }: { amounts: AmountsDto; kind?: 'kostnad' | 'intakt' }) {
-  const styles = useEconomyStyles();
-  const unfavourable = kind === 'kostnad' ? amounts.deviationOre > 0 : amounts.deviationOre < 0;
-  return (
-    <>
-      <TableCell className={styles.number}>{formatSek(amounts.budgetOre)}</TableCell>
-      <TableCell className={styles.number}>{formatSek(amounts.outcomeOre)}</TableCell>
-      <TableCell className={styles.number}>{formatSek(amounts.forecastOre)}</TableCell>
-      <TableCell className={`${styles.number} ${unfavourable ? styles.negative : ''}`}>
-        {formatSek(amounts.deviationOre)}
-      </TableCell>
-    </>
-  );
-}
-
-function AmountHeaders({ first }: { first: string }) {
-  const { t } = useI18n();
-  return (
-    <TableHeader>
-      <TableRow>
-        <TableHeaderCell>{first}</TableHeaderCell>
-        <TableHeaderCell>{t('budget.col.budget')}</TableHeaderCell>
-        <TableHeaderCell>{t('budget.col.outcome')}</TableHeaderCell>
-        <TableHeaderCell>{t('budget.col.forecast')}</TableHeaderCell>
-        <TableHeaderCell>{t('budget.col.deviation')}</TableHeaderCell>
-      </TableRow>
-    </TableHeader>
-  );
-}
+import { ErrorMessage, Loading } from '../ui/status';
+import { AddLine, BookOutcome, LogTime } from '../budget/BudgetForms';
+import { Report } from '../budget/Report';
 
 const hoursFormat = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 2 });
 const hours = (value: number) => `${hoursFormat.format(value)} h`;
@@ -73,7 +33,7 @@ const hours = (value: number) => `${hoursFormat.format(value)} h`;
 export function BudgetPage({ me }: { me: Me }) {
   const { t } = useI18n();
   const page = usePageStyles();
-  const styles = useEconomyStyles();
+  const styles = useFormStyles();
   const { api } = useServices();
   const today = todayInStockholm();
   const [year, setYear] = useState(Number(today.slice(0, 4)));
@@ -119,14 +79,14 @@ export function BudgetPage({ me }: { me: Me }) {
         <Field label={t('budget.asOf')}>
           <Input type="date" value={asOf} onChange={(_, data) => setAsOf(data.value)} />
         </Field>
-        <Button onClick={() => void fetchFile('pdf')} disabled={download.state.kind === 'busy'}>
+        <Button onClick={() => void fetchFile('pdf')} disabled={download.state.status === 'busy'}>
           {t('budget.downloadPdf')}
         </Button>
-        <Button onClick={() => void fetchFile('csv')} disabled={download.state.kind === 'busy'}>
+        <Button onClick={() => void fetchFile('csv')} disabled={download.state.status === 'busy'}>
           {t('budget.downloadCsv')}
         </Button>
       </div>
-      <ActionMessage state={download.state} />
+      <ActionStatus state={download.state} />
 
       <section className={page.section} aria-labelledby="budget-report">
         <h2 id="budget-report" className={page.sectionHeading}>
@@ -183,315 +143,6 @@ export function BudgetPage({ me }: { me: Me }) {
           </>
         )}
       </section>
-    </>
-  );
-}
-
-function Report({ data }: { data: BudgetReportDto }) {
-  const { t } = useI18n();
-  const page = usePageStyles();
-  const styles = useEconomyStyles();
-  const { status, coFinancing } = data;
-  if (status.lines.length === 0) return <p>{t('budget.noLines', { year: status.year })}</p>;
-  const categories = Object.entries(status.byCategory);
-  const areas = Object.entries(status.byArea);
-  return (
-    <>
-      <p>{t('budget.reportIntro', { date: status.asOf, elapsed: status.elapsedDays, days: status.daysInYear })}</p>
-      {(['kostnad', 'intakt'] as const).map((kind) => (
-        <div key={kind} className={styles.tableWrap}>
-          <Table aria-label={`${t('budget.report')}: ${t(`budget.kind.${kind}`)}`} size="small">
-            <AmountHeaders first={t('budget.col.line')} />
-            <TableBody>
-              {status.lines
-                .filter((l) => l.line.kind === kind)
-                .map((l) => (
-                  <TableRow key={l.line.id}>
-                    <TableCell>
-                      {l.line.name}
-                      <span className={styles.visuallyHidden}>, {t(categoryKey(l.line.category))}</span>
-                    </TableCell>
-                    <AmountCells amounts={l} kind={kind} />
-                  </TableRow>
-                ))}
-              <TableRow className={styles.sumRow}>
-                <TableCell>{t(`budget.sum.${kind}`)}</TableCell>
-                <AmountCells amounts={status.byKind[kind]} kind={kind} />
-              </TableRow>
-            </TableBody>
-          </Table>
-        </div>
-      ))}
-      <div className={styles.tableWrap}>
-        <Table aria-label={t('budget.net')} size="small">
-          <AmountHeaders first={t('budget.net')} />
-          <TableBody>
-            <TableRow className={styles.sumRow}>
-              <TableCell>{t('budget.net')}</TableCell>
-              <AmountCells amounts={status.net} kind="intakt" />
-            </TableRow>
-          </TableBody>
-        </Table>
-      </div>
-
-      <h3 className={page.sectionHeading}>{t('budget.chart')}</h3>
-      <BudgetChart
-        title={t('budget.chart')}
-        rows={categories.map(([category, amounts]) => ({
-          label: t(categoryKey(category)),
-          budgetOre: amounts.budgetOre,
-          outcomeOre: amounts.outcomeOre,
-        }))}
-      />
-      <div className={styles.tableWrap}>
-        <Table aria-label={t('budget.byCategory')} size="small">
-          <AmountHeaders first={t('budget.col.category')} />
-          <TableBody>
-            {categories.map(([category, amounts]) => (
-              <TableRow key={category}>
-                <TableCell>{t(categoryKey(category))}</TableCell>
-                <AmountCells amounts={amounts} />
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </div>
-
-      {areas.length > 0 && (
-        <div className={styles.tableWrap}>
-          <Table aria-label={t('budget.byArea')} size="small">
-            <AmountHeaders first={t('budget.col.area')} />
-            <TableBody>
-              {areas.map(([area, amounts]) => (
-                <TableRow key={area}>
-                  <TableCell>{AREA_LABELS[area] ?? area}</TableCell>
-                  <AmountCells amounts={amounts.net} kind="intakt" />
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
-      )}
-
-      <h3 className={page.sectionHeading}>{t('budget.cofinancing')}</h3>
-      {coFinancing.missing.length > 0 && (
-        <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>
-            {t('budget.cof.missing', { names: coFinancing.missing.map((m) => m.name).join(', ') })}
-          </MessageBarBody>
-        </MessageBar>
-      )}
-      <div className={styles.tableWrap}>
-        <Table aria-label={t('budget.cofinancing')} size="small">
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>{t('budget.cof.org')}</TableHeaderCell>
-              <TableHeaderCell>{t('budget.cof.due')}</TableHeaderCell>
-              <TableHeaderCell>{t('budget.cof.paid')}</TableHeaderCell>
-              <TableHeaderCell>{t('budget.cof.remaining')}</TableHeaderCell>
-              <TableHeaderCell>{t('budget.cof.status')}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {coFinancing.rows.map((row) => (
-              <TableRow key={row.organisationId}>
-                <TableCell>{row.name}</TableCell>
-                <TableCell className={styles.number}>{formatSek(row.dueOre)}</TableCell>
-                <TableCell className={styles.number}>{formatSek(row.paidOre)}</TableCell>
-                <TableCell className={styles.number}>{formatSek(row.remainingOre)}</TableCell>
-                <TableCell lang="sv">{row.flag ? `${row.statusLabel} – ${row.flag}` : row.statusLabel}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </div>
-    </>
-  );
-}
-
-function kronorIssue(text: string): string | undefined {
-  try {
-    parseKronor(text);
-    return undefined;
-  } catch (error) {
-    return error instanceof DomainValidationError ? (error.issues[0]?.message ?? error.message) : String(error);
-  }
-}
-
-function BookOutcome({ lines, year, onBooked }: { lines: BudgetLineDto[]; year: number; onBooked(): void }) {
-  const { t } = useI18n();
-  const page = usePageStyles();
-  const styles = useEconomyStyles();
-  const { api } = useServices();
-  const action = useAction();
-  const today = todayInStockholm();
-  const [lineId, setLineId] = useState(lines[0]?.id ?? '');
-  const [amount, setAmount] = useState('');
-  const [date, setDate] = useState(today.startsWith(`${year}-`) ? today : `${year}-12-31`);
-  const [text, setText] = useState('');
-  const [touched, setTouched] = useState(false);
-  const amountProblem = touched ? kronorIssue(amount) : undefined;
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setTouched(true);
-    if (kronorIssue(amount)) return;
-    const ok = await action.run(async () => {
-      await budgetApi(api).bookOutcome({
-        budgetLineId: lineId,
-        date,
-        amountOre: parseKronor(amount),
-        ...(text.trim() ? { text: text.trim() } : {}),
-      });
-      return t('budget.book.done');
-    });
-    if (ok) {
-      setAmount('');
-      setText('');
-      setTouched(false);
-      onBooked();
-    }
-  };
-  return (
-    <section className={page.section} aria-labelledby="budget-book">
-      <h2 id="budget-book" className={page.sectionHeading}>
-        {t('budget.book')}
-      </h2>
-      <form className={styles.form} onSubmit={(event) => void submit(event)} noValidate>
-        <Field label={t('budget.book.line')} required>
-          <Select value={lineId} onChange={(_, data) => setLineId(data.value)}>
-            {lines.map((line) => (
-              <option key={line.id} value={line.id}>
-                {line.name}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field
-          label={t('budget.book.amount')}
-          hint={t('budget.book.amountHint')}
-          required
-          validationMessage={amountProblem}
-          validationState={amountProblem ? 'error' : 'none'}
-        >
-          <Input value={amount} inputMode="decimal" onChange={(_, data) => setAmount(data.value)} />
-        </Field>
-        <Field label={t('budget.book.date')} required>
-          <Input type="date" value={date} onChange={(_, data) => setDate(data.value)} />
-        </Field>
-        <Field label={t('budget.book.text')}>
-          <Input value={text} onChange={(_, data) => setText(data.value)} />
-        </Field>
-        <Button type="submit" appearance="primary" disabled={action.state.kind === 'busy'}>
-          {t('budget.book.submit')}
-        </Button>
-      </form>
-      <ActionMessage state={action.state} />
-    </section>
-  );
-}
-
-function AddLine({ year, onAdded }: { year: number; onAdded(): void }) {
-  const { t } = useI18n();
-  const page = usePageStyles();
-  const styles = useEconomyStyles();
-  const { api } = useServices();
-  const action = useAction();
-  const [name, setName] = useState('');
-  const [category, setCategory] = useState<string>('oh_administration');
-  const [amount, setAmount] = useState('');
-  const [organisationId, setOrganisationId] = useState('');
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const ok = await action.run(async () => {
-      await budgetApi(api).addLine({
-        year,
-        name: name.trim(),
-        category,
-        amountOre: parseKronor(amount),
-        ...(organisationId.trim() ? { organisationId: organisationId.trim() } : {}),
-      });
-      return t('budget.addLine.done');
-    });
-    if (ok) {
-      setName('');
-      setAmount('');
-      onAdded();
-    }
-  };
-  return (
-    <section className={page.section} aria-labelledby="budget-add">
-      <h2 id="budget-add" className={page.sectionHeading}>
-        {t('budget.addLine')}
-      </h2>
-      <form className={styles.form} onSubmit={(event) => void submit(event)} noValidate>
-        <Field label={t('budget.addLine.name')} required>
-          <Input value={name} onChange={(_, data) => setName(data.value)} />
-        </Field>
-        <Field label={t('budget.addLine.category')} required>
-          <Select value={category} onChange={(_, data) => setCategory(data.value)}>
-            {CATEGORIES.map((c) => (
-              <option key={c} value={c}>
-                {t(`budget.cat.${c}`)}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field label={t('budget.addLine.amount')} required>
-          <Input value={amount} inputMode="decimal" onChange={(_, data) => setAmount(data.value)} />
-        </Field>
-        <Field label={t('budget.addLine.organisation')}>
-          <Input value={organisationId} onChange={(_, data) => setOrganisationId(data.value)} />
-        </Field>
-        <Button type="submit" disabled={action.state.kind === 'busy'}>
-          {t('budget.addLine.submit')}
-        </Button>
-      </form>
-      <ActionMessage state={action.state} />
-    </section>
-  );
-}
-
-function LogTime({ onLogged }: { onLogged(): void }) {
-  const { t } = useI18n();
-  const styles = useEconomyStyles();
-  const { api } = useServices();
-  const action = useAction();
-  const [date, setDate] = useState(todayInStockholm());
-  const [hours, setHours] = useState('');
-  const [assignment, setAssignment] = useState('');
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const ok = await action.run(async () => {
-      await budgetApi(api).logTime({ date, hours: Number(hours.replace(',', '.')), assignment: assignment.trim() });
-      return t('budget.time.done');
-    });
-    if (ok) {
-      setHours('');
-      onLogged();
-    }
-  };
-  return (
-    <>
-      <form
-        className={styles.form}
-        onSubmit={(event) => void submit(event)}
-        noValidate
-        aria-label={t('budget.time.log')}
-      >
-        <Field label={t('budget.time.date')} required>
-          <Input type="date" value={date} onChange={(_, data) => setDate(data.value)} />
-        </Field>
-        <Field label={t('budget.time.hours')} required>
-          <Input value={hours} inputMode="decimal" onChange={(_, data) => setHours(data.value)} />
-        </Field>
-        <Field label={t('budget.time.assignment')} required>
-          <Input value={assignment} onChange={(_, data) => setAssignment(data.value)} />
-        </Field>
-        <Button type="submit" disabled={action.state.kind === 'busy'}>
-          {t('budget.time.log')}
-        </Button>
-      </form>
-      <ActionMessage state={action.state} />
     </>
   );
 }

@@ -18,12 +18,15 @@ import { useMemo, useRef, useState } from 'react';
 import { ROLES } from '../../domain/roles';
 import type { Contact, Me, OrganisationDto } from '../api';
 import { EditContactDialog } from '../contacts/EditContactDialog';
-import { contactsToCsv, contactsToVcard, downloadText } from '../contacts/export';
+import { contactsToCsv, contactsToVcard } from '../contacts/export';
 import { roleName } from '../format';
 import { useI18n, type Language } from '../i18n';
 import { useLoad } from '../services';
-import { ErrorMessage, Loading } from '../status';
-import { PageHeading, usePageStyles } from './common';
+import { ErrorMessage, Loading } from '../ui/status';
+import { CSV_MIME_TYPE } from '../../domain/csv';
+import { saveText } from '../ui/saveBlob';
+import { PageHeading } from '../ui/PageHeading';
+import { usePageStyles } from '../ui/styles';
 
 const DIALOG_EXIT_MS = 600;
 
@@ -145,13 +148,13 @@ export function ContactsPage({ me }: { me: Me }) {
   const exportCsv = () => {
     if (data.status !== 'ready') return;
     const file = 'kontakter.csv';
-    downloadText(file, contactsToCsv(visible, data.data.organisations, language), 'text/csv;charset=utf-8');
+    saveText(file, contactsToCsv(visible, data.data.organisations, language), CSV_MIME_TYPE);
     setAnnouncement(t('contacts.exported', { file }));
   };
   const exportVcard = () => {
     if (data.status !== 'ready') return;
     const file = 'kontakter.vcf';
-    downloadText(file, contactsToVcard(visible, data.data.organisations), 'text/vcard;charset=utf-8');
+    saveText(file, contactsToVcard(visible, data.data.organisations), 'text/vcard;charset=utf-8');
     setAnnouncement(t('contacts.exported', { file }));
   };
 

@@ -11,12 +11,16 @@ import { useState } from 'react';
 import { z } from 'zod';
 import type { Me } from '../api';
 import { activitiesApi, decisionSchema, type DecisionDto } from '../activities/api';
-import { ActionMessage, useAction, useEconomyStyles, useReloadOn } from '../budget/shared';
+import { ActionStatus } from '../ui/ActionStatus';
+import { ChoiceField } from '../ui/ChoiceField';
+import { PageHeading } from '../ui/PageHeading';
+import { useFormStyles, usePageStyles } from '../ui/styles';
+import { useAction } from '../ui/useAction';
+import { useReloadOn } from '../ui/useReloadOn';
 import { DECISION_KINDS as KINDS, RecordDecision } from '../decisions/RecordDecision';
 import { useI18n, type MessageKey } from '../i18n';
 import { useLoad, useServices } from '../services';
-import { ErrorMessage, Loading } from '../status';
-import { ChoiceField, PageHeading, usePageStyles } from './common';
+import { ErrorMessage, Loading } from '../ui/status';
 
 const FOLLOW_UPS = ['ej_paborjad', 'pagar', 'klar'] as const;
 type FollowUp = (typeof FOLLOW_UPS)[number];
@@ -30,7 +34,7 @@ function kindKey(kind: string): MessageKey {
 export function DecisionsPage({ me }: { me: Me }) {
   const { t } = useI18n();
   const page = usePageStyles();
-  const styles = useEconomyStyles();
+  const styles = useFormStyles();
   const { api } = useServices();
   const [meetingId, setMeetingId] = useState('');
   const [kind, setKind] = useState('');
@@ -144,7 +148,7 @@ export function DecisionsPage({ me }: { me: Me }) {
                         <Select
                           aria-label={t('dec.setFollowUp', { title: d.title })}
                           value={d.followUp}
-                          disabled={action.state.kind === 'busy'}
+                          disabled={action.state.status === 'busy'}
                           onChange={(_, data) => void changeFollowUp(d, data.value as FollowUp)}
                         >
                           {FOLLOW_UPS.map((f) => (
@@ -163,7 +167,7 @@ export function DecisionsPage({ me }: { me: Me }) {
             </Table>
           </div>
         )}
-        <ActionMessage state={action.state} />
+        <ActionStatus state={action.state} />
       </section>
       {canRecord && meetings.status === 'ready' && (
         <RecordDecision

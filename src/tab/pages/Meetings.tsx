@@ -13,15 +13,17 @@ import { useMemo, useState } from 'react';
 import type { Me } from '../api';
 import { meetingGroupName } from '../format';
 import { useI18n } from '../i18n';
-import { ActionStatus } from '../meetings/ActionStatus';
+import { ActionStatus } from '../ui/ActionStatus';
+import { PageHeading } from '../ui/PageHeading';
+import { saveBlob } from '../ui/saveBlob';
+import { usePageStyles } from '../ui/styles';
+import { useAction } from '../ui/useAction';
 import { MeetingDetail } from '../meetings/MeetingDetail';
 import { PlanMeeting } from '../meetings/PlanMeeting';
 import { Polls } from '../meetings/Polls';
-import { meetingsApi, saveFile } from '../meetings/api';
-import { useAction } from '../meetings/useAction';
+import { meetingsApi } from '../meetings/api';
 import { useLoad, useServices } from '../services';
-import { ErrorMessage, Loading } from '../status';
-import { PageHeading, usePageStyles } from './common';
+import { ErrorMessage, Loading } from '../ui/status';
 
 const useStyles = makeStyles({
   table: { maxWidth: '60rem', marginBottom: tokens.spacingVerticalM },
@@ -103,7 +105,7 @@ export function MeetingsPage({ me }: { me: Me }) {
         <Button
           onClick={() =>
             download.run(
-              async () => saveFile(await api.yearIcs(year), `kalendarium-${year}.ics`),
+              async () => saveBlob(await api.yearIcs(year), `kalendarium-${year}.ics`),
               () => t('meetings.yearCalendar'),
             )
           }

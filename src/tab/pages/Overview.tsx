@@ -4,8 +4,9 @@ import { formatMeetingTime, meetingGroupName, roleName } from '../format';
 import { useI18n, type MessageKey } from '../i18n';
 import { pageHref, type PageId } from '../routes';
 import { useLoad } from '../services';
-import { ErrorMessage, Loading } from '../status';
-import { PageHeading, usePageStyles } from './common';
+import { ErrorMessage, Loading } from '../ui/status';
+import { PageHeading } from '../ui/PageHeading';
+import { usePageStyles } from '../ui/styles';
 
 /** Which work each allowed action points to, and where it is done. */
 const WORK_BY_ACTION: Record<string, { label: MessageKey; page: PageId }> = {

@@ -4,11 +4,12 @@ import { useMemo, useState } from 'react';
 import type { Me } from '../api';
 import { useI18n } from '../i18n';
 import { useLoad, useServices } from '../services';
-import { ErrorMessage, Loading } from '../status';
+import { ErrorMessage, Loading } from '../ui/status';
 import { workingGroupsApi, type WorkingGroupDto } from '../workingGroups/api';
 import { AppointForm } from '../workingGroups/AppointForm';
 import { GroupCard, type GroupActions } from '../workingGroups/GroupCard';
-import { PageHeading, usePageStyles } from './common';
+import { PageHeading } from '../ui/PageHeading';
+import { usePageStyles } from '../ui/styles';
 
 /** Arbetsgrupper: active and ended groups with members and channel; the coordinator appoints, changes and ends. */
 export function WorkingGroupsPage({ me }: { me: Me }) {

@@ -11,6 +11,7 @@ import { createServer, type RunningServer, type ServerDeps } from '../../../api/
 import { prepareSite, type SetupReport } from '../../../api/services/provisioning';
 import { SqliteStateStore } from '../../../api/state/sqliteStore';
 import { localTenantEnv, seedContacts } from '../../../scripts/start';
+import { shownCardText } from '../../../api/cards/markdown';
 
 export interface Stack {
   tenant: RunningTenant;
@@ -209,7 +210,8 @@ export function cardText(card: unknown): string {
     if (Array.isArray(node)) node.forEach(walk);
     else if (node && typeof node === 'object') {
       for (const [key, value] of Object.entries(node)) {
-        if ((key === 'text' || key === 'title' || key === 'value') && typeof value === 'string') parts.push(value);
+        if ((key === 'text' || key === 'title' || key === 'value') && typeof value === 'string')
+          parts.push(shownCardText(value));
         else walk(value);
       }
     }

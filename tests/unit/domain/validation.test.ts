@@ -7,7 +7,7 @@ describe('Swedish fallback messages', () => {
   it.each([
     ['missing value', z.object({ a: z.string() }), {}, 'Värdet saknas.'],
     ['wrong type', z.number(), 'x', 'Fel typ av värde: förväntade ett tal.'],
-    ['unknown type name', z.bigint(), 'x', 'Fel typ av värde: förväntade bigint.'],
+    ['unknown type name', z.bigint(), 'x', 'Fel typ av värde: förväntade ett heltal.'],
     ['empty text', z.string().min(1), '', 'Fältet får inte vara tomt.'],
     ['short text', z.string().min(3), 'ab', 'Texten måste vara minst 3 tecken.'],
     ['short list', z.array(z.number()).min(2), [1], 'Listan måste innehålla minst 2 värden.'],
@@ -17,7 +17,8 @@ describe('Swedish fallback messages', () => {
     ['big number', z.number().max(5), 6, 'Värdet får vara högst 5.'],
     ['literal', z.literal('ja'), 'nej', 'Ogiltigt värde. Tillåtna värden: ja.'],
     ['unknown keys', z.strictObject({}), { x: 1 }, 'Okända fält: x.'],
-    ['format', z.email(), 'nej', 'Ogiltigt format.'],
+    ['format', z.email(), 'nej', 'Ogiltigt format: förväntade en e-postadress.'],
+    ['other format', z.string().regex(/^a/), 'b', 'Ogiltigt format.'],
     ['custom', z.custom<string>(() => false), 'x', 'Ogiltigt värde.'],
   ])('%s', (_name, schema, input, message) => {
     expect(validationIssues(() => parseOrThrow(schema, input)).map((i) => i.message)).toEqual([message]);

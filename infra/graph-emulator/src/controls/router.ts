@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { EmulatorContext } from '../context';
 import { graphErrors } from '../errors';
 import { TENANT_SCOPE, type StoredUser } from '../model';
-import { findUser } from '../resources/users';
+import { findPerson } from '../resources/users';
 
 /**
  * Local controls, not Graph: fault injection, the request log, reset, and tokens for tests. Loopback only,
@@ -70,7 +70,7 @@ export function controlsRouter(ctx: EmulatorContext, reset: () => void): Router 
   router.post('/personas/token', async (req, res) => {
     const body = z.object({ user: z.string().min(1), ttlSeconds: z.number().int().optional() }).safeParse(req.body);
     if (!body.success) throw graphErrors.badRequest('Body must be {"user": id, upn or mail}.');
-    const user = findUser(ctx, body.data.user);
+    const user = findPerson(ctx, body.data.user);
     if (!user) throw graphErrors.notFound(`No person '${body.data.user}' in the local tenant.`);
     res.json({ access_token: await ctx.tokens.ssoToken(user, { ttlSeconds: body.data.ttlSeconds }) });
   });

@@ -1,4 +1,4 @@
-import type { Request, Router } from 'express';
+import type { Request, Response as ExpressResponse } from 'express';
 import { z } from 'zod';
 import type { EmulatorContext, ResourceModule } from '../context';
 import { graphErrorBody, graphErrors, newRequestId } from '../errors';
@@ -29,50 +29,50 @@ interface BatchResponse {
 
 export const INNER_REQUEST_HEADER = 'x-emulator-batch-inner';
 
+async function runBatch(ctx: EmulatorContext, req: Request, res: ExpressResponse): Promise<void> {
+  const parsed = batchSchema.safeParse(req.body);
+  if (!parsed.success) throw graphErrors.badRequest(parsed.error.issues[0]?.message ?? 'Invalid batch request.');
+  const requests = parsed.data.requests;
+  const ids = new Set<string>();
+  for (const r of requests) {
+    if (ids.has(r.id)) throw graphErrors.badRequest(`Batch request id '${r.id}' is not unique.`);
+    ids.add(r.id);
+  }
+  for (const r of requests)
+    for (const d of r.dependsOn ?? [])
+      if (!ids.has(d)) throw graphErrors.badRequest(`Batch request '${r.id}' depends on unknown request '${d}'.`);
+
+  const authorization = req.headers.authorization ?? '';
+  const run = (r: BatchRequest) => sendInner(ctx, r, authorization);
+  const sequential = requests.some((r) => r.dependsOn?.length);
+  const responses = new Map<string, BatchResponse>();
+  if (sequential) {
+    for (const r of requests) {
+      const failed = (r.dependsOn ?? []).find((d) => (responses.get(d)?.status ?? 424) >= 400);
+      if (failed !== undefined) {
+        responses.set(r.id, {
+          id: r.id,
+          status: 424,
+          headers: { 'Content-Type': 'application/json' },
+          body: graphErrorBody('FailedDependency', `Dependent request '${failed}' failed.`, newRequestId()),
+        });
+        continue;
+      }
+      responses.set(r.id, await run(r));
+    }
+  } else {
+    for (const answer of await Promise.all(requests.map(run))) responses.set(answer.id, answer);
+  }
+  res.json({ responses: requests.map((r) => responses.get(r.id)) });
+}
+
 /**
  * JSON batching. Each inner request is sent over HTTP to this same server, so that it meets the same fault
  * injection, token validation and handlers as a direct call, and can come back 429 on its own, as in Graph.
  */
 export const batchModule: ResourceModule = {
   name: 'batch',
-  graph(router: Router, ctx: EmulatorContext) {
-    router.post('/\\$batch', async (req: Request, res) => {
-      const parsed = batchSchema.safeParse(req.body);
-      if (!parsed.success) throw graphErrors.badRequest(parsed.error.issues[0]?.message ?? 'Invalid batch request.');
-      const requests = parsed.data.requests;
-      const ids = new Set<string>();
-      for (const r of requests) {
-        if (ids.has(r.id)) throw graphErrors.badRequest(`Batch request id '${r.id}' is not unique.`);
-        ids.add(r.id);
-      }
-      for (const r of requests)
-        for (const d of r.dependsOn ?? [])
-          if (!ids.has(d)) throw graphErrors.badRequest(`Batch request '${r.id}' depends on unknown request '${d}'.`);
-
-      const authorization = req.headers.authorization ?? '';
-      const run = (r: BatchRequest) => sendInner(ctx, r, authorization);
-      const sequential = requests.some((r) => r.dependsOn?.length);
-      const responses = new Map<string, BatchResponse>();
-      if (sequential) {
-        for (const r of requests) {
-          const failed = (r.dependsOn ?? []).find((d) => (responses.get(d)?.status ?? 424) >= 400);
-          if (failed !== undefined) {
-            responses.set(r.id, {
-              id: r.id,
-              status: 424,
-              headers: { 'Content-Type': 'application/json' },
-              body: graphErrorBody('FailedDependency', `Dependent request '${failed}' failed.`, newRequestId()),
-            });
-            continue;
-          }
-          responses.set(r.id, await run(r));
-        }
-      } else {
-        for (const answer of await Promise.all(requests.map(run))) responses.set(answer.id, answer);
-      }
-      res.json({ responses: requests.map((r) => responses.get(r.id)) });
-    });
-  },
+  routes: [{ method: 'POST', path: '/\\$batch', operation: 'POST /$batch', handler: runBatch }],
 };
 
 async function sendInner(ctx: EmulatorContext, r: BatchRequest, authorization: string): Promise<BatchResponse> {

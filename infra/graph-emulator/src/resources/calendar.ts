@@ -11,7 +11,7 @@ import {
   requireMailbox,
   type StoredEvent,
 } from './calendar/model';
-import { calendarRoutes } from './calendar/routes';
+import { CALENDAR_ROUTES } from './calendar/routes';
 import { respondControlSchema } from './calendar/schemas';
 import { seedCalendars } from './calendar/seed';
 import { UTC_ZONE } from './calendar/time';
@@ -22,9 +22,7 @@ import { UTC_ZONE } from './calendar/time';
  */
 export const calendarModule: ResourceModule = {
   name: 'calendar',
-  graph(router: Router, ctx: EmulatorContext) {
-    calendarRoutes(router, ctx);
-  },
+  routes: CALENDAR_ROUTES,
   controls(router: Router, ctx: EmulatorContext) {
     /** An attendee's answer as their own mail client would send it (for external people, who have no mailbox here). */
     router.post('/invitations/respond', (req, res) => {

@@ -4,6 +4,7 @@ import { graphErrors } from '../errors';
 import { TENANT_SCOPE, type StoredUser } from '../model';
 import { applySelect, assertQueryOptions, odataContext, parseSelect } from '../odata';
 import { requirePermission } from '../permissions';
+import type { NamedOperation } from '../routing';
 import { parseSitesPath, resolveSite, seedSite, withoutPrivate } from './sites/addressing';
 import { createItem, deleteItem, getItem, getItemFields, listItems, patchItemFields } from './sites/items';
 import {
@@ -22,8 +23,17 @@ import {
 import { seedSiteUsers } from './sites/siteUsers';
 import { ROOT_SITE_DISPLAY_NAME, SITE_DESCRIPTION, SITE_DISPLAY_NAME, SITE_HOSTNAME, SITE_PATH } from './sitesConfig';
 
-type Handler = (call: SiteCall, params: string[]) => void;
-type Routes = Partial<Record<'GET' | 'POST' | 'PATCH' | 'DELETE', Handler>>;
+type SiteHandler = (call: SiteCall, params: string[]) => void;
+
+/**
+ * One row of the sites mount table: a path below the site as segments ('*' is a parameter) → a named operation.
+ * Sites are addressed in several ways Graph allows (see addressing.ts), which express paths cannot express, so
+ * this module dispatches its table itself.
+ */
+interface SiteRoute extends NamedOperation {
+  below: string[];
+  handler: SiteHandler;
+}
 
 function getSite(call: SiteCall): void {
   const { ctx, req, res, site } = call;
@@ -35,39 +45,95 @@ function getSite(call: SiteCall): void {
   });
 }
 
-/**
- * The URL tree under a site, as patterns of segments ('*' is a parameter). Sites are addressed in several ways
- * Graph allows (see addressing.ts), which express patterns cannot express, so this module dispatches itself.
- */
-const ROUTES: [string[], Routes][] = [
-  [[], { GET: getSite }],
-  [['lists'], { GET: (c) => getLists(c), POST: (c) => createList(c) }],
-  [['lists', '*'], { GET: (c, [l]) => getList(c, l!), DELETE: (c, [l]) => deleteList(c, l!) }],
-  [['lists', '*', 'columns'], { GET: (c, [l]) => getColumns(c, l!), POST: (c, [l]) => createColumn(c, l!) }],
-  [
-    ['lists', '*', 'columns', '*'],
-    {
-      GET: (c, [l, col]) => getColumn(c, l!, col!),
-      PATCH: (c, [l, col]) => updateColumn(c, l!, col!),
-      DELETE: (c, [l, col]) => deleteColumn(c, l!, col!),
-    },
-  ],
-  [['lists', '*', 'items'], { GET: (c, [l]) => listItems(c, l!), POST: (c, [l]) => createItem(c, l!) }],
-  [
-    ['lists', '*', 'items', '*'],
-    { GET: (c, [l, i]) => getItem(c, l!, i!), DELETE: (c, [l, i]) => deleteItem(c, l!, i!) },
-  ],
-  [
-    ['lists', '*', 'items', '*', 'fields'],
-    { GET: (c, [l, i]) => getItemFields(c, l!, i!), PATCH: (c, [l, i]) => patchItemFields(c, l!, i!) },
-  ],
+const SITE = 'GET /sites/{hostname}:/{server-relative-path}';
+const LISTS = '/sites/{site-id}/lists';
+const LIST = `${LISTS}/{list-id}`;
+
+export const SITE_ROUTES: readonly SiteRoute[] = [
+  { method: 'GET', below: [], operation: SITE, handler: getSite },
+  { method: 'GET', below: ['lists'], operation: `GET ${LISTS}`, handler: (c) => getLists(c) },
+  { method: 'POST', below: ['lists'], operation: `POST ${LISTS}`, handler: (c) => createList(c) },
+  { method: 'GET', below: ['lists', '*'], operation: `GET ${LIST}`, handler: (c, [l]) => getList(c, l!) },
+  { method: 'DELETE', below: ['lists', '*'], operation: `DELETE ${LIST}`, handler: (c, [l]) => deleteList(c, l!) },
+  {
+    method: 'GET',
+    below: ['lists', '*', 'columns'],
+    operation: `GET ${LIST}/columns`,
+    handler: (c, [l]) => getColumns(c, l!),
+  },
+  {
+    method: 'POST',
+    below: ['lists', '*', 'columns'],
+    operation: `POST ${LIST}/columns`,
+    handler: (c, [l]) => createColumn(c, l!),
+  },
+  {
+    method: 'GET',
+    below: ['lists', '*', 'columns', '*'],
+    operation: `GET ${LIST}/columns/{column-id}`,
+    handler: (c, [l, col]) => getColumn(c, l!, col!),
+  },
+  {
+    method: 'PATCH',
+    below: ['lists', '*', 'columns', '*'],
+    operation: `PATCH ${LIST}/columns/{column-id}`,
+    handler: (c, [l, col]) => updateColumn(c, l!, col!),
+  },
+  {
+    method: 'DELETE',
+    below: ['lists', '*', 'columns', '*'],
+    operation: `DELETE ${LIST}/columns/{column-id}`,
+    handler: (c, [l, col]) => deleteColumn(c, l!, col!),
+  },
+  {
+    method: 'GET',
+    below: ['lists', '*', 'items'],
+    operation: `GET ${LIST}/items (with $expand=fields, $filter)`,
+    handler: (c, [l]) => listItems(c, l!),
+  },
+  {
+    method: 'POST',
+    below: ['lists', '*', 'items'],
+    operation: `POST ${LIST}/items`,
+    handler: (c, [l]) => createItem(c, l!),
+  },
+  {
+    method: 'GET',
+    below: ['lists', '*', 'items', '*'],
+    operation: `GET ${LIST}/items/{item-id}`,
+    handler: (c, [l, i]) => getItem(c, l!, i!),
+  },
+  {
+    method: 'DELETE',
+    below: ['lists', '*', 'items', '*'],
+    operation: `DELETE ${LIST}/items/{item-id}`,
+    handler: (c, [l, i]) => deleteItem(c, l!, i!),
+  },
+  {
+    method: 'GET',
+    below: ['lists', '*', 'items', '*', 'fields'],
+    operation: `GET ${LIST}/items/{item-id}/fields`,
+    handler: (c, [l, i]) => getItemFields(c, l!, i!),
+  },
+  {
+    method: 'PATCH',
+    below: ['lists', '*', 'items', '*', 'fields'],
+    operation: `PATCH ${LIST}/items/{item-id}/fields`,
+    handler: (c, [l, i]) => patchItemFields(c, l!, i!),
+  },
 ];
 
-function match(tail: string[]): { routes: Routes; params: string[] } | undefined {
-  for (const [pattern, routes] of ROUTES) {
-    if (pattern.length !== tail.length) continue;
+function matches(pattern: string[], tail: string[], params: string[]): boolean {
+  if (pattern.length !== tail.length) return false;
+  return pattern.every((p, i) => (p === '*' ? (params.push(tail[i]!), true) : p === tail[i]));
+}
+
+/** The routes whose path matches (any method), with the path's parameters. */
+function match(tail: string[]): { routes: SiteRoute[]; params: string[] } | undefined {
+  for (const route of SITE_ROUTES) {
     const params: string[] = [];
-    if (pattern.every((p, i) => (p === '*' ? (params.push(tail[i]!), true) : p === tail[i]))) return { routes, params };
+    if (matches(route.below, tail, params))
+      return { routes: SITE_ROUTES.filter((r) => r.below.join('/') === route.below.join('/')), params };
   }
   return undefined;
 }
@@ -85,19 +151,23 @@ function splitKeySegments(tail: string[]): string[] {
 
 export const sitesModule: ResourceModule = {
   name: 'sites',
-  graph(router: Router, ctx: EmulatorContext) {
-    router.use('/sites', (req: Request, res: Response, next: NextFunction) => {
-      const parsed = parseSitesPath(req.path);
-      if (!parsed) return next();
-      const found = match(splitKeySegments(parsed.tail));
-      if (!found) return next();
-      const handler = found.routes[req.method as keyof Routes];
-      if (!handler) throw graphErrors.methodNotAllowed();
-      // Graph authorises before it looks the site up: an unknown site with a weak token is a 403, not a 404.
-      requirePermission(req, READ_SITES);
-      const site = resolveSite(ctx, parsed.site);
-      handler({ ctx, req, res, site }, found.params);
-    });
+  dispatchedRoutes: {
+    operations: SITE_ROUTES,
+    mount(router: Router, ctx: EmulatorContext) {
+      router.use('/sites', (req: Request, res: Response, next: NextFunction) => {
+        const parsed = parseSitesPath(req.path);
+        if (!parsed) return next();
+        const found = match(splitKeySegments(parsed.tail));
+        if (!found) return next();
+        const route = found.routes.find((r) => r.method === req.method);
+        if (!route) throw graphErrors.methodNotAllowed();
+        res.locals.operation = route.operation;
+        // Graph authorises before it looks the site up: an unknown site with a weak token is a 403, not a 404.
+        requirePermission(req, READ_SITES);
+        const site = resolveSite(ctx, parsed.site);
+        route.handler({ ctx, req, res, site }, found.params);
+      });
+    },
   },
   seed(ctx) {
     seedSite(ctx, SITE_HOSTNAME, '/', ROOT_SITE_DISPLAY_NAME, '');

@@ -12,5 +12,11 @@ export const ROOT_SITE_DISPLAY_NAME = 'Region Västerbotten';
 export const LIST_ITEMS_DEFAULT_PAGE = 200;
 export const LIST_ITEMS_MAX_PAGE = 5000;
 
+/**
+ * The regional settings of the Region's sites: SharePoint keeps a date-only value as midnight of that date in the
+ * site's time zone, so Graph answers 1 September as `2026-08-31T22:00:00Z` (CEST is UTC+2).
+ */
+export const SITE_TIME_ZONE = { windowsName: 'W. Europe Standard Time', iana: 'Europe/Stockholm' } as const;
+
 /** The Prefer token that lets a filter or orderby name a column that is not indexed. */
 export const NON_INDEXED_PREFERENCE = 'HonorNonIndexedQueriesWarningMayFailRandomly';

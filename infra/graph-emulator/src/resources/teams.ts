@@ -1,22 +1,17 @@
 import type { ResourceModule } from '../context';
-import { channelRoutes } from './teams/channelRoutes';
+import { CHANNEL_ROUTES } from './teams/channelRoutes';
 import { connectorControls, connectorRoutes } from './teams/connector';
-import { messageRoutes } from './teams/messageRoutes';
+import { MESSAGE_ROUTES } from './teams/messageRoutes';
 import { seedTeams } from './teams/seed';
-import { tabRoutes } from './teams/tabRoutes';
-import { teamRoutes } from './teams/teamRoutes';
+import { TAB_ROUTES } from './teams/tabRoutes';
+import { TEAM_ROUTES } from './teams/teamRoutes';
 
 export { SEED_GENERAL_CHANNEL_ID, SEED_TEAM_ID } from './teams/ids';
 
 /** Teams through Graph v1.0 (team, members, channels, channel members, messages) and the bot connector. */
 export const teamsModule: ResourceModule = {
   name: 'teams',
-  graph(router, ctx) {
-    teamRoutes(router, ctx);
-    channelRoutes(router, ctx);
-    messageRoutes(router, ctx);
-    tabRoutes(router, ctx);
-  },
+  routes: [...TEAM_ROUTES, ...CHANNEL_ROUTES, ...MESSAGE_ROUTES, ...TAB_ROUTES],
   controls(router, ctx) {
     connectorControls(router, ctx);
   },

@@ -101,6 +101,13 @@ export function stableGuid(seed: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
+/** A made-up number in Umeå's area code, stable per person. */
+function businessPhone(seed: string): string {
+  const digits = createHash('sha1').update(`phone:${seed}`).digest().readUInt32BE(0) % 100000;
+  const d = String(digits).padStart(5, '0');
+  return `+46 90 7${d.slice(0, 1)} ${d.slice(1, 3)} ${d.slice(3, 5)}`;
+}
+
 export const SEED_PEOPLE: StoredUser[] = PEOPLE.map((p) => {
   const local = `${ascii(p.given)}.${ascii(p.surname)}`;
   const homeMail = `${local}@${p.domain}`;
@@ -114,15 +121,18 @@ export const SEED_PEOPLE: StoredUser[] = PEOPLE.map((p) => {
     surname: p.surname,
     userPrincipalName: upn,
     mail,
-    otherMails: p.member && p.domain !== TENANT_MAIL_DOMAIN ? [homeMail] : [],
+    otherMails: (p.member && p.domain !== TENANT_MAIL_DOMAIN) || isGuest ? [homeMail] : [],
     jobTitle: p.title,
     companyName: p.orgName,
     officeLocation: null,
     preferredLanguage: 'sv-SE',
-    businessPhones: [],
+    businessPhones: [businessPhone(upn)],
     mobilePhone: null,
     accountEnabled: true,
     userType: isGuest ? 'Guest' : 'Member',
+    // B2B guests who have redeemed their invitation, as Entra records them.
+    externalUserState: isGuest ? 'Accepted' : null,
+    creationType: isGuest ? 'Invitation' : null,
     xHasMailbox: !isGuest,
     xOrganisationId: p.org,
     xRoles: p.roles,

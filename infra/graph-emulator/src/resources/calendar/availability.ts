@@ -252,7 +252,10 @@ export function findMeetingTimes(
       },
       availability: c.availability[i]!,
     })),
-    locations: [],
+    locations: (body.locationConstraint?.locations ?? []).map((l) => ({
+      displayName: l.displayName,
+      ...(l.locationEmailAddress ? { locationEmailAddress: l.locationEmailAddress } : {}),
+    })),
     meetingTimeSlot: { start: fromEpoch(c.start, zone), end: fromEpoch(c.start + length, zone) },
   }));
   let emptySuggestionsReason = '';

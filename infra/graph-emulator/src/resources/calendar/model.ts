@@ -3,7 +3,7 @@ import type { Attendee, Event, ResponseType } from '@microsoft/microsoft-graph-t
 import type { EmulatorContext } from '../../context';
 import { GraphHttpError, graphErrors } from '../../errors';
 import { TENANT_SCOPE, type StoredUser } from '../../model';
-import { requireUser } from '../users';
+import { findUser, userKey } from '../users';
 
 /** Document kinds of this module (scope in brackets). */
 export const EVENT_KIND = 'event'; // (user id) the calendars
@@ -87,8 +87,14 @@ export function mailboxNotEnabled(): GraphHttpError {
   );
 }
 
+/** Exchange's answer for a user the directory does not know (by id or UPN). */
+export function mailboxOwnerNotFound(): GraphHttpError {
+  return new GraphHttpError(404, 'ResourceNotFound', 'Resource could not be discovered.');
+}
+
 export function requireMailbox(ctx: EmulatorContext, idOrUpn: string): StoredUser {
-  const user = requireUser(ctx, idOrUpn);
+  const user = findUser(ctx, userKey(idOrUpn));
+  if (!user) throw mailboxOwnerNotFound();
   if (!user.xHasMailbox) throw mailboxNotEnabled();
   return user;
 }

@@ -1,9 +1,11 @@
-import type { Request, Response, Router } from 'express';
+import type { Request, Response } from 'express';
 import type { EmulatorContext } from '../../context';
 import { graphErrors } from '../../errors';
+import { FilterSyntaxError, filterPredicate, type Literal, type PathBinding } from '../../filter';
 import type { StoredUser } from '../../model';
 import { applySelect, assertQueryOptions, odataContext, page, parseSelect, parseTop, queryString } from '../../odata';
 import { requirePermission, type PermissionRule, type Principal } from '../../permissions';
+import { param, type MountTable, type Route } from '../../routing';
 import { findMeetingTimes, getSchedule } from './availability';
 import {
   cancelEvent,
@@ -57,13 +59,13 @@ function calendarOwner(
   rule: PermissionRule,
 ): { principal: Principal; owner: StoredUser } {
   const principal = requirePermission(req, rule);
-  const param = req.params.user;
-  if (param === undefined) {
+  const userKey = req.params.user;
+  if (userKey === undefined) {
     if (principal.kind !== 'delegated')
       throw graphErrors.badRequest('/me request is only valid with delegated authentication flow.');
     return { principal, owner: requireMailbox(ctx, principal.userId) };
   }
-  const owner = requireMailbox(ctx, String(param));
+  const owner = requireMailbox(ctx, param(req, 'user'));
   if (principal.kind === 'delegated' && owner.id !== principal.userId) throw accessDenied();
   return { principal, owner };
 }
@@ -77,53 +79,43 @@ function entityContext(ctx: EmulatorContext, owner: StoredUser, fragment: string
   return odataContext(ctx.baseUrl(), `users('${owner.id}')/${fragment}`);
 }
 
-type Comparison = 'eq' | 'ne' | 'gt' | 'ge' | 'lt' | 'le';
-const FILTER_FIELDS: Record<string, (e: StoredEvent) => string | number | boolean | null> = {
-  subject: (e) => e.subject,
-  iCalUId: (e) => e.iCalUId,
-  transactionId: (e) => e.transactionId ?? null,
-  showAs: (e) => e.showAs,
-  type: (e) => e.type ?? 'singleInstance',
-  isOrganizer: (e) => e.isOrganizer,
-  isCancelled: (e) => e.isCancelled,
-  isAllDay: (e) => e.isAllDay ?? false,
-  'start/dateTime': (e) => e.xStart,
-  'end/dateTime': (e) => e.xEnd,
+const FILTER_FIELDS: Record<string, PathBinding<StoredEvent>> = {
+  subject: { kind: 'string', read: (e) => e.subject },
+  iCalUId: { kind: 'string', read: (e) => e.iCalUId },
+  transactionId: { kind: 'string', read: (e) => e.transactionId ?? null },
+  showAs: { kind: 'string', read: (e) => e.showAs },
+  type: { kind: 'string', read: (e) => e.type ?? 'singleInstance' },
+  isOrganizer: { kind: 'boolean', read: (e) => e.isOrganizer },
+  isCancelled: { kind: 'boolean', read: (e) => e.isCancelled },
+  isAllDay: { kind: 'boolean', read: (e) => e.isAllDay ?? false },
+  'start/dateTime': { kind: 'dateTime', read: (e) => e.xStart, literal: eventInstant('start/dateTime') },
+  'end/dateTime': { kind: 'dateTime', read: (e) => e.xEnd, literal: eventInstant('end/dateTime') },
 };
 
-/** A small $filter: `field op value` clauses joined by `and`; anything else is a 400, never ignored. */
-function parseFilter(raw: string): (e: StoredEvent) => boolean {
-  const tests = raw.split(/\s+and\s+/i).map((clause) => {
-    const m = /^\s*([A-Za-z/]+)\s+(eq|ne|gt|ge|lt|le)\s+('(?:[^']|'')*'|true|false|null)\s*$/.exec(clause);
-    if (!m || !FILTER_FIELDS[m[1]!])
-      throw graphErrors.badRequest(
-        `The $filter clause '${clause}' is not supported by the local tenant.`,
-        'ErrorInvalidUrlQueryFilter',
-      );
-    const field = m[1]!;
-    const op = m[2] as Comparison;
-    let value: string | number | boolean | null;
-    if (m[3] === 'true' || m[3] === 'false') value = m[3] === 'true';
-    else if (m[3] === 'null') value = null;
-    else value = m[3]!.slice(1, -1).replace(/''/g, "'");
-    if (field.endsWith('/dateTime')) {
-      if (typeof value !== 'string')
-        throw graphErrors.badRequest(`'${field}' compares with a date and time.`, 'ErrorInvalidUrlQueryFilter');
-      value = parseInstant(value.endsWith('Z') || /[+-]\d{2}:\d{2}$/.test(value) ? value : `${value}Z`, '$filter');
-    }
-    const expected = value;
-    return (e: StoredEvent) => {
-      const actual = FILTER_FIELDS[field]!(e);
-      if (op === 'eq') return actual === expected;
-      if (op === 'ne') return actual !== expected;
-      if (actual === null || expected === null) return false;
-      if (op === 'gt') return actual > expected;
-      if (op === 'ge') return actual >= expected;
-      if (op === 'lt') return actual < expected;
-      return actual <= expected;
-    };
-  });
-  return (e) => tests.every((t) => t(e));
+/** Exchange reads a `dateTime` without offset in `$filter` as UTC. */
+function eventInstant(field: string) {
+  return (literal: Literal): number | null => {
+    if (literal.kind === 'null') return null;
+    if (literal.kind !== 'string' && literal.kind !== 'dateTime')
+      throw new FilterSyntaxError(`'${field}' compares with a date and time.`);
+    const value = literal.value;
+    return parseInstant(value.endsWith('Z') || /[+-]\d{2}:\d{2}$/.test(value) ? value : `${value}Z`, '$filter');
+  };
+}
+
+/** `$filter` on events: the shared parser over the properties above; anything else is a 400, never ignored. */
+function eventFilter(raw: string): (e: StoredEvent) => boolean {
+  const bind = (segments: string[]): PathBinding<StoredEvent> => {
+    const binding = FILTER_FIELDS[segments.join('/')];
+    if (!binding) throw new FilterSyntaxError(`The property '${segments.join('/')}' cannot be filtered on.`);
+    return binding;
+  };
+  return filterPredicate(raw, bind, { caseInsensitive: false }, (message) =>
+    graphErrors.badRequest(
+      `The $filter '${raw}' is not supported by the local tenant: ${message}`,
+      'ErrorInvalidUrlQueryFilter',
+    ),
+  );
 }
 
 const ORDER_FIELDS: Record<string, (e: StoredEvent) => string | number> = {
@@ -179,130 +171,190 @@ const ANSWERS: Record<string, Answer> = {
   tentativelyAccept: 'tentativelyAccepted',
 };
 
-export function calendarRoutes(router: Router, ctx: EmulatorContext): void {
-  router.post(owners('/events'), (req, res) => {
-    const { owner } = calendarOwner(ctx, req, WRITE);
-    assertQueryOptions(req, []);
-    const input = eventCreateSchema.parse(req.body ?? {});
-    const event = createEvent(ctx, owner, input);
-    const zone = answerZone(req, res);
-    res
-      .status(201)
-      .json({ '@odata.context': entityContext(ctx, owner, 'events/$entity'), ...renderEvent(event, zone) });
-  });
+function createUserEvent(ctx: EmulatorContext, req: Request, res: Response): void {
+  const { owner } = calendarOwner(ctx, req, WRITE);
+  assertQueryOptions(req, []);
+  const input = eventCreateSchema.parse(req.body ?? {});
+  const event = createEvent(ctx, owner, input);
+  const zone = answerZone(req, res);
+  res.status(201).json({ '@odata.context': entityContext(ctx, owner, 'events/$entity'), ...renderEvent(event, zone) });
+}
 
-  router.get(owners('/events'), (req, res) => {
-    const { owner, principal } = calendarOwner(ctx, req, READ);
-    assertQueryOptions(req, ['$select', '$top', '$skiptoken', '$filter', '$orderby']);
-    const filter = queryString(req, '$filter');
-    let events = listEvents(ctx, owner.id);
-    if (filter !== undefined) events = events.filter(parseFilter(filter));
-    sendCollection(ctx, req, res, owner, principal, applyOrder(req, events), 'events');
-  });
+function listUserEvents(ctx: EmulatorContext, req: Request, res: Response): void {
+  const { owner, principal } = calendarOwner(ctx, req, READ);
+  assertQueryOptions(req, ['$select', '$top', '$skiptoken', '$filter', '$orderby']);
+  const filter = queryString(req, '$filter');
+  let events = listEvents(ctx, owner.id);
+  if (filter !== undefined) events = events.filter(eventFilter(filter));
+  sendCollection(ctx, req, res, owner, principal, applyOrder(req, events), 'events');
+}
 
-  router.get(owners('/events/:eventId'), (req, res) => {
-    const { owner, principal } = calendarOwner(ctx, req, READ);
-    assertQueryOptions(req, ['$select']);
-    const event = loadEvent(ctx, owner.id, String(req.params.eventId));
-    const zone = answerZone(req, res);
-    const body = applySelect(renderEvent(event, zone, { basic: basicOnly(principal) }), parseSelect(req), [
-      '@odata.etag',
-      'id',
-    ]);
-    res.json({ '@odata.context': entityContext(ctx, owner, 'events/$entity'), ...body });
-  });
+function getUserEvent(ctx: EmulatorContext, req: Request, res: Response): void {
+  const { owner, principal } = calendarOwner(ctx, req, READ);
+  assertQueryOptions(req, ['$select']);
+  const event = loadEvent(ctx, owner.id, param(req, 'eventId'));
+  const zone = answerZone(req, res);
+  const body = applySelect(renderEvent(event, zone, { basic: basicOnly(principal) }), parseSelect(req), [
+    '@odata.etag',
+    'id',
+  ]);
+  res.json({ '@odata.context': entityContext(ctx, owner, 'events/$entity'), ...body, ...calendarLinks(ctx, owner) });
+}
 
-  router.patch(owners('/events/:eventId'), (req, res) => {
-    const { owner } = calendarOwner(ctx, req, WRITE);
-    assertQueryOptions(req, []);
-    const patch = eventPatchSchema.parse(req.body ?? {});
-    const event = updateEvent(ctx, owner, String(req.params.eventId), patch, req.header('if-match'));
-    const zone = answerZone(req, res);
-    res.json({ '@odata.context': entityContext(ctx, owner, 'events/$entity'), ...renderEvent(event, zone) });
-  });
+/**
+ * The default calendar's links, as event-get's example carries them on a single event (`users('{oid}@{tid}')`,
+ * an opaque calendar id; here derived from the owner's id).
+ */
+function calendarLinks(ctx: EmulatorContext, owner: StoredUser) {
+  const calendarId = Buffer.from(`calendar:${owner.id}`).toString('base64url');
+  const calendar = `${ctx.baseUrl()}/v1.0/users('${owner.id}@${ctx.tenantId}')/calendars('${calendarId}')`;
+  return { 'calendar@odata.associationLink': `${calendar}/$ref`, 'calendar@odata.navigationLink': calendar };
+}
 
-  router.delete(owners('/events/:eventId'), (req, res) => {
-    const { owner } = calendarOwner(ctx, req, WRITE);
-    assertQueryOptions(req, []);
-    deleteEvent(ctx, owner, String(req.params.eventId));
-    res.status(204).end();
-  });
+function updateUserEvent(ctx: EmulatorContext, req: Request, res: Response): void {
+  const { owner } = calendarOwner(ctx, req, WRITE);
+  assertQueryOptions(req, []);
+  const patch = eventPatchSchema.parse(req.body ?? {});
+  const event = updateEvent(ctx, owner, param(req, 'eventId'), patch, req.header('if-match'));
+  const zone = answerZone(req, res);
+  res.json({ '@odata.context': entityContext(ctx, owner, 'events/$entity'), ...renderEvent(event, zone) });
+}
 
-  router.post(owners('/events/:eventId/cancel'), (req, res) => {
-    const { owner } = calendarOwner(ctx, req, WRITE);
-    assertQueryOptions(req, []);
-    const body = cancelSchema.parse(req.body ?? {});
-    cancelEvent(ctx, owner, String(req.params.eventId), body.Comment ?? body.comment);
-    res.status(202).end();
-  });
+function deleteUserEvent(ctx: EmulatorContext, req: Request, res: Response): void {
+  const { owner } = calendarOwner(ctx, req, WRITE);
+  assertQueryOptions(req, []);
+  deleteEvent(ctx, owner, param(req, 'eventId'));
+  res.status(204).end();
+}
 
-  for (const [action, answer] of Object.entries(ANSWERS)) {
-    router.post(owners(`/events/:eventId/${action}`), (req, res) => {
-      const { owner } = calendarOwner(ctx, req, WRITE);
-      assertQueryOptions(req, []);
-      const body = respondSchema.parse(req.body ?? {});
-      if (body.proposedNewTime !== undefined) {
-        if (answer === 'accepted')
-          throw graphErrors.badRequest(
-            'proposedNewTime is only valid for decline and tentativelyAccept.',
-            'ErrorInvalidRequest',
-          );
-        throw graphErrors.notImplemented('Proposing a new time is not supported by the local tenant.');
-      }
-      respondToEvent(ctx, owner, String(req.params.eventId), answer, body.sendResponse ?? true);
-      res.status(202).end();
-    });
-  }
+function cancelUserEvent(ctx: EmulatorContext, req: Request, res: Response): void {
+  const { owner } = calendarOwner(ctx, req, WRITE);
+  assertQueryOptions(req, []);
+  const body = cancelSchema.parse(req.body ?? {});
+  cancelEvent(ctx, owner, param(req, 'eventId'), body.Comment ?? body.comment);
+  res.status(202).end();
+}
 
-  router.get(owners('/calendarView'), (req, res) => {
-    const { owner, principal } = calendarOwner(ctx, req, READ);
-    assertQueryOptions(req, [
-      'startDateTime',
-      'endDateTime',
-      'StartDateTime',
-      'EndDateTime',
-      '$select',
-      '$top',
-      '$skiptoken',
-      '$filter',
-      '$orderby',
-    ]);
-    const startRaw = queryString(req, 'startDateTime') ?? queryString(req, 'StartDateTime');
-    const endRaw = queryString(req, 'endDateTime') ?? queryString(req, 'EndDateTime');
-    if (!startRaw || !endRaw)
-      throw graphErrors.badRequest(
-        'This request requires a time window specified by the query string parameters StartDateTime and EndDateTime.',
-        'ErrorInvalidParameter',
-      );
-    const from = parseInstant(startRaw, 'startDateTime');
-    const to = parseInstant(endRaw, 'endDateTime');
-    const filter = queryString(req, '$filter');
-    let events = listEvents(ctx, owner.id)
-      .filter((e) => e.xStart < to && e.xEnd > from && !(e.isOrganizer && e.isCancelled))
-      .sort((a, b) => a.xStart - b.xStart);
-    if (filter !== undefined) events = events.filter(parseFilter(filter));
-    sendCollection(ctx, req, res, owner, principal, applyOrder(req, events), 'calendarView');
-  });
+function listCalendarView(ctx: EmulatorContext, req: Request, res: Response): void {
+  const { owner, principal } = calendarOwner(ctx, req, READ);
+  assertQueryOptions(req, [
+    'startDateTime',
+    'endDateTime',
+    'StartDateTime',
+    'EndDateTime',
+    '$select',
+    '$top',
+    '$skiptoken',
+    '$filter',
+    '$orderby',
+  ]);
+  const startRaw = queryString(req, 'startDateTime') ?? queryString(req, 'StartDateTime');
+  const endRaw = queryString(req, 'endDateTime') ?? queryString(req, 'EndDateTime');
+  if (!startRaw || !endRaw)
+    throw graphErrors.badRequest(
+      'This request requires a time window specified by the query string parameters StartDateTime and EndDateTime.',
+      'ErrorInvalidParameter',
+    );
+  const from = parseInstant(startRaw, 'startDateTime');
+  const to = parseInstant(endRaw, 'endDateTime');
+  const filter = queryString(req, '$filter');
+  let events = listEvents(ctx, owner.id)
+    .filter((e) => e.xStart < to && e.xEnd > from && !(e.isOrganizer && e.isCancelled))
+    .sort((a, b) => a.xStart - b.xStart);
+  if (filter !== undefined) events = events.filter(eventFilter(filter));
+  sendCollection(ctx, req, res, owner, principal, applyOrder(req, events), 'calendarView');
+}
 
-  router.post(['/me/calendar/getSchedule', '/users/:user/calendar/getSchedule'], (req, res) => {
-    calendarOwner(ctx, req, SCHEDULE);
-    assertQueryOptions(req, []);
-    const body = getScheduleSchema.parse(req.body ?? {});
-    const zone = answerZone(req, res);
-    res.json({
-      '@odata.context': odataContext(ctx.baseUrl(), 'Collection(microsoft.graph.scheduleInformation)'),
-      value: getSchedule(ctx, body, zone),
-    });
-  });
-
-  router.post(owners('/findMeetingTimes', false), (req, res) => {
-    const { owner } = calendarOwner(ctx, req, FIND_TIMES);
-    assertQueryOptions(req, []);
-    const body = findMeetingTimesSchema.parse(req.body ?? {});
-    const zone = answerZone(req, res);
-    res.json({
-      '@odata.context': odataContext(ctx.baseUrl(), 'microsoft.graph.meetingTimeSuggestionsResult'),
-      ...findMeetingTimes(ctx, owner, body, zone),
-    });
+function getUserSchedule(ctx: EmulatorContext, req: Request, res: Response): void {
+  calendarOwner(ctx, req, SCHEDULE);
+  assertQueryOptions(req, []);
+  const body = getScheduleSchema.parse(req.body ?? {});
+  const zone = answerZone(req, res);
+  res.json({
+    '@odata.context': odataContext(ctx.baseUrl(), 'Collection(microsoft.graph.scheduleInformation)'),
+    value: getSchedule(ctx, body, zone),
   });
 }
+
+function findUserMeetingTimes(ctx: EmulatorContext, req: Request, res: Response): void {
+  const { owner } = calendarOwner(ctx, req, FIND_TIMES);
+  assertQueryOptions(req, []);
+  const body = findMeetingTimesSchema.parse(req.body ?? {});
+  const zone = answerZone(req, res);
+  res.json({
+    '@odata.context': odataContext(ctx.baseUrl(), 'microsoft.graph.meetingTimeSuggestionsResult'),
+    ...findMeetingTimes(ctx, owner, body, zone),
+  });
+}
+
+function answerUserEvent(answer: Answer) {
+  return (ctx: EmulatorContext, req: Request, res: Response): void => {
+    const { owner } = calendarOwner(ctx, req, WRITE);
+    assertQueryOptions(req, []);
+    const body = respondSchema.parse(req.body ?? {});
+    if (body.proposedNewTime !== undefined) {
+      if (answer === 'accepted')
+        throw graphErrors.badRequest(
+          'proposedNewTime is only valid for decline and tentativelyAccept.',
+          'ErrorInvalidRequest',
+        );
+      throw graphErrors.notImplemented('Proposing a new time is not supported by the local tenant.');
+    }
+    respondToEvent(ctx, owner, param(req, 'eventId'), answer, body.sendResponse ?? true);
+    res.status(202).end();
+  };
+}
+
+/** Events, answers, calendarView, getSchedule and findMeetingTimes: (method, path) → operation. */
+export const CALENDAR_ROUTES: MountTable = [
+  {
+    method: 'POST',
+    path: owners('/events'),
+    operation: 'POST /users/{id}/events (and /me/events)',
+    handler: createUserEvent,
+  },
+  { method: 'GET', path: owners('/events'), operation: 'GET /users/{id}/events', handler: listUserEvents },
+  { method: 'GET', path: owners('/events/:eventId'), operation: 'GET /users/{id}/events/{id}', handler: getUserEvent },
+  {
+    method: 'PATCH',
+    path: owners('/events/:eventId'),
+    operation: 'PATCH /users/{id}/events/{id}',
+    handler: updateUserEvent,
+  },
+  {
+    method: 'DELETE',
+    path: owners('/events/:eventId'),
+    operation: 'DELETE /users/{id}/events/{id}',
+    handler: deleteUserEvent,
+  },
+  {
+    method: 'POST',
+    path: owners('/events/:eventId/cancel'),
+    operation: 'POST /users/{id}/events/{id}/cancel',
+    handler: cancelUserEvent,
+  },
+  {
+    method: 'GET',
+    path: owners('/calendarView'),
+    operation: 'GET /users/{id}/calendarView',
+    handler: listCalendarView,
+  },
+  {
+    method: 'POST',
+    path: ['/me/calendar/getSchedule', '/users/:user/calendar/getSchedule'],
+    operation: 'POST /users/{id}/calendar/getSchedule',
+    handler: getUserSchedule,
+  },
+  {
+    method: 'POST',
+    path: owners('/findMeetingTimes', false),
+    operation: 'POST /users/{id}/findMeetingTimes (and /me/findMeetingTimes)',
+    handler: findUserMeetingTimes,
+  },
+  ...Object.entries(ANSWERS).map(([action, answer]): Route => ({
+    method: 'POST',
+    path: owners(`/events/:eventId/${action}`),
+    operation: `POST /users/{id}/events/{id}/${action}`,
+    handler: answerUserEvent(answer),
+  })),
+];

@@ -3,6 +3,22 @@ import { z } from 'zod';
 /** Request bodies, strict as the rest of the local tenant: a property Graph would not take is a 400. */
 const odataType = z.string().optional();
 
+/**
+ * An enum as Graph reads it: the member names compared without regard to case (Graph's own examples write
+ * `"contentType": "HTML"` for `html` and `"type": "Required"` for `required`), answered in Graph's casing.
+ */
+export function graphEnum<const T extends readonly [string, ...string[]]>(values: T) {
+  const canonical = new Map(values.map((v) => [v.toLowerCase(), v] as const));
+  return z.string().transform((s, issue) => {
+    const found = canonical.get(s.toLowerCase());
+    if (found === undefined) {
+      issue.addIssue({ code: 'custom', message: `'${s}' is not one of ${values.join(', ')}` });
+      return z.NEVER;
+    }
+    return found as T[number];
+  });
+}
+
 export const dateTimeTimeZoneSchema = z
   .object({ '@odata.type': odataType, dateTime: z.string().min(1), timeZone: z.string().min(1).optional() })
   .strict();
@@ -26,24 +42,22 @@ export const locationSchema = z
   .object({
     '@odata.type': odataType,
     displayName: z.string().optional(),
-    locationType: z
-      .enum([
-        'default',
-        'conferenceRoom',
-        'homeAddress',
-        'businessAddress',
-        'geoCoordinates',
-        'streetAddress',
-        'hotel',
-        'restaurant',
-        'localBusiness',
-        'postalAddress',
-      ])
-      .optional(),
+    locationType: graphEnum([
+      'default',
+      'conferenceRoom',
+      'homeAddress',
+      'businessAddress',
+      'geoCoordinates',
+      'streetAddress',
+      'hotel',
+      'restaurant',
+      'localBusiness',
+      'postalAddress',
+    ]).optional(),
     locationUri: z.string().optional(),
     locationEmailAddress: z.string().optional(),
     uniqueId: z.string().optional(),
-    uniqueIdType: z.enum(['unknown', 'locationStore', 'directory', 'private', 'bing']).optional(),
+    uniqueIdType: graphEnum(['unknown', 'locationStore', 'directory', 'private', 'bing']).optional(),
     address: physicalAddressSchema.optional(),
   })
   .strict();
@@ -54,10 +68,10 @@ export const attendeeSchema = z
   .object({
     '@odata.type': odataType,
     emailAddress: emailAddressSchema,
-    type: z.enum(['required', 'optional', 'resource']).default('required'),
+    type: graphEnum(['required', 'optional', 'resource']).default('required'),
     /** Clients often send back attendees they read; Graph ignores a status on input, so does the emulator. */
     status: z
-      .object({ response: z.enum(responseTypes).optional(), time: z.string().optional() })
+      .object({ response: graphEnum(responseTypes).optional(), time: z.string().optional() })
       .strict()
       .optional(),
   })
@@ -66,15 +80,12 @@ export const attendeeSchema = z
 const bodySchema = z
   .object({
     '@odata.type': odataType,
-    contentType: z
-      .string()
-      .transform((s) => s.toLowerCase())
-      .pipe(z.enum(['text', 'html'])),
+    contentType: graphEnum(['text', 'html']),
     content: z.string(),
   })
   .strict();
 
-const showAs = z.enum(['free', 'tentative', 'busy', 'oof', 'workingElsewhere', 'unknown']);
+const showAs = graphEnum(['free', 'tentative', 'busy', 'oof', 'workingElsewhere', 'unknown']);
 
 const eventFields = {
   '@odata.type': z.literal('#microsoft.graph.event').optional(),
@@ -86,14 +97,14 @@ const eventFields = {
   locations: z.array(locationSchema).optional(),
   attendees: z.array(attendeeSchema).max(500).optional(),
   isOnlineMeeting: z.boolean().optional(),
-  onlineMeetingProvider: z.enum(['teamsForBusiness', 'skypeForBusiness', 'skypeForConsumer', 'unknown']).optional(),
+  onlineMeetingProvider: graphEnum(['teamsForBusiness', 'skypeForBusiness', 'skypeForConsumer', 'unknown']).optional(),
   allowNewTimeProposals: z.boolean().optional(),
   categories: z.array(z.string()).optional(),
   showAs: showAs.optional(),
   isReminderOn: z.boolean().optional(),
   reminderMinutesBeforeStart: z.number().int().min(0).optional(),
-  importance: z.enum(['low', 'normal', 'high']).optional(),
-  sensitivity: z.enum(['normal', 'personal', 'private', 'confidential']).optional(),
+  importance: graphEnum(['low', 'normal', 'high']).optional(),
+  sensitivity: graphEnum(['normal', 'personal', 'private', 'confidential']).optional(),
   isAllDay: z.boolean().optional(),
   hideAttendees: z.boolean().optional(),
   responseRequested: z.boolean().optional(),
@@ -134,7 +145,7 @@ const attendeeBaseSchema = z
   .object({
     '@odata.type': odataType,
     emailAddress: emailAddressSchema,
-    type: z.enum(['required', 'optional', 'resource']).default('required'),
+    type: graphEnum(['required', 'optional', 'resource']).default('required'),
   })
   .strict();
 
@@ -145,7 +156,7 @@ const timeSlotSchema = z
 /** Graph's own example sends booleans and numbers as strings ("true", "100"): accept both, as Graph does. */
 const looseBoolean = z.union([
   z.boolean(),
-  z.enum(['true', 'false', 'True', 'False']).transform((s) => s.toLowerCase() === 'true'),
+  graphEnum(['true', 'false', 'True', 'False']).transform((s) => s.toLowerCase() === 'true'),
 ]);
 const looseNumber = z.union([
   z.number(),
@@ -161,7 +172,7 @@ export const findMeetingTimesSchema = z
     timeConstraint: z
       .object({
         '@odata.type': odataType,
-        activityDomain: z.enum(['work', 'personal', 'unrestricted', 'unknown']).optional(),
+        activityDomain: graphEnum(['work', 'personal', 'unrestricted', 'unknown']).optional(),
         timeSlots: z.array(timeSlotSchema).optional(),
         timeslots: z.array(timeSlotSchema).optional(),
       })
@@ -172,8 +183,28 @@ export const findMeetingTimesSchema = z
     maxCandidates: looseNumber.pipe(z.number().int().min(1).max(1000)).optional(),
     isOrganizerOptional: looseBoolean.optional(),
     returnSuggestionReasons: looseBoolean.optional(),
-    /** Accepted and ignored: no rooms in the local tenant. */
-    locationConstraint: z.unknown().optional(),
+    /** No rooms here: the locations asked for come back with each suggestion, as Graph does without resolving. */
+    locationConstraint: z
+      .object({
+        '@odata.type': odataType,
+        isRequired: looseBoolean.optional(),
+        suggestLocation: looseBoolean.optional(),
+        locations: z
+          .array(
+            z
+              .object({
+                '@odata.type': odataType,
+                displayName: z.string(),
+                locationEmailAddress: z.string().optional(),
+                resolveAvailability: looseBoolean.optional(),
+                address: physicalAddressSchema.optional(),
+              })
+              .strict(),
+          )
+          .optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 export type FindMeetingTimesBody = z.infer<typeof findMeetingTimesSchema>;

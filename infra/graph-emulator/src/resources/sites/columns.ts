@@ -1,8 +1,10 @@
+import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { graphErrors } from '../../errors';
 import { stableGuid } from '../../seed/people';
-import type { ValueKind } from './filter';
+import type { ValueKind } from '../../filter';
 import type { StoredColumn } from './model';
+import { SITE_TIME_ZONE } from '../sitesConfig';
 
 /** The column type facets the local tenant implements; Graph makes them mutually exclusive. */
 export const COLUMN_TYPES = [
@@ -147,6 +149,9 @@ export function buildColumn(listId: string, input: ColumnInput): StoredColumn {
     input.number.minimum > input.number.maximum
   )
     throw graphErrors.invalidRequest(`Column '${input.name}': minimum is greater than maximum.`);
+  // SharePoint cannot index "Multiple lines of text" (Note) columns.
+  if (input.indexed && input.text?.allowMultipleLines)
+    throw graphErrors.invalidRequest(`Column '${input.name}' holds multiple lines of text and cannot be indexed.`);
   if (input.enforceUniqueValues && !input.indexed)
     throw graphErrors.invalidRequest(`Column '${input.name}' must be indexed to enforce unique values.`);
   if (input.enforceUniqueValues && isMultiValueInput(input))
@@ -229,6 +234,24 @@ export function normaliseDateTime(value: string): string | undefined {
   const ms = Date.parse(value);
   if (Number.isNaN(ms)) return undefined;
   return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/**
+ * A date-only column holds a calendar date: SharePoint stores midnight of that date in the site's time zone and
+ * Graph answers that instant in UTC. A date (`2026-09-01`) names the date; an instant names the date it falls on
+ * in the site's zone, so writing back what was read keeps the date.
+ */
+export function normaliseDateOnly(value: string, zone: string = SITE_TIME_ZONE.iana): string | undefined {
+  if (!ISO_DATE.test(value) && !ISO_DATE_TIME.test(value)) return undefined;
+  const local = ISO_DATE.test(value)
+    ? DateTime.fromISO(value, { zone })
+    : DateTime.fromISO(value, { setZone: true }).setZone(zone);
+  if (!local.isValid) return undefined;
+  return local
+    .startOf('day')
+    .toUTC()
+    .toISO({ suppressMilliseconds: true })!
+    .replace(/\.000Z$/, 'Z');
 }
 
 /** What field validation needs to resolve person and lookup ids into values. */
@@ -318,7 +341,8 @@ function convertValue(column: StoredColumn, key: string, value: unknown, resolve
       if (typeof value !== 'boolean') throw wrongType('true or false');
       return value;
     case 'dateTime': {
-      const normalised = typeof value === 'string' ? normaliseDateTime(value) : undefined;
+      const normalise = column.dateTime?.format === 'dateOnly' ? normaliseDateOnly : normaliseDateTime;
+      const normalised = typeof value === 'string' ? normalise(value) : undefined;
       if (!normalised) throw wrongType('an ISO 8601 date or date and time');
       return normalised;
     }

@@ -4,11 +4,20 @@ import type { FieldValueSet, ListItem } from '@microsoft/microsoft-graph-types';
 import { z } from 'zod';
 import type { EmulatorContext } from '../../context';
 import { GraphHttpError, graphErrors } from '../../errors';
-import { applySelect, assertQueryOptions, page, parseSelect, parseTop, queryString } from '../../odata';
+import {
+  applySelect,
+  assertQueryOptions,
+  page,
+  parseExpandOption,
+  parseSelect,
+  parseTop,
+  queryString,
+  type ExpandItem,
+} from '../../odata';
 import { requirePermission } from '../../permissions';
 import { LIST_ITEMS_DEFAULT_PAGE, LIST_ITEMS_MAX_PAGE, NON_INDEXED_PREFERENCE } from '../sitesConfig';
 import { isLookupLike, isMultiValue, validateFieldValues, valueKind, type LookupResolver } from './columns';
-import { compileFilter, FilterSyntaxError, parseFilter, type Comparable, type PathBinding } from './filter';
+import { compileFilter, FilterSyntaxError, parseFilter, type Comparable, type PathBinding } from '../../filter';
 import { isoNow, listColumns, listContext, READ_SITES, requireList, WRITE_ITEMS, type SiteCall } from './lists';
 import { ListItemCache } from './itemCache';
 import { LIST_ITEM_KIND, type StoredColumn, type StoredList, type StoredListItem } from './model';
@@ -88,17 +97,38 @@ function contentTypeId(list: StoredList): string {
   return `0x0100${list.id.replace(/-/g, '').toUpperCase()}`;
 }
 
-/** `$expand=fields` or `$expand=fields($select=A,B)`; nothing else expands on a listItem here. */
+/** `$expand=fields` or `$expand=fields($select=A,B)` (also `fields(select=A,B)`); nothing else expands on a listItem. */
 function parseExpandFields(req: Request, columns: StoredColumn[]): 'all' | string[] | undefined {
   const expand = queryString(req, '$expand');
   if (expand === undefined) return undefined;
-  const m = /^\s*fields\s*(?:\(\s*\$select\s*=\s*([^)]*)\))?\s*$/.exec(expand);
-  if (!m)
-    throw graphErrors.badRequest(
-      `Parsing OData Select and Expand failed: '${expand}' cannot be expanded on a listItem in the local tenant.`,
-    );
-  if (m[1] === undefined) return 'all';
-  return selectFieldNames(m[1], columns);
+  const items = parseExpandOption(expand);
+  if (items.length !== 1) throw notExpandable(expand);
+  return fieldsExpansion(items[0]!, columns);
+}
+
+function notExpandable(expand: string): GraphHttpError {
+  return graphErrors.badRequest(
+    `Parsing OData Select and Expand failed: '${expand}' cannot be expanded on a listItem in the local tenant.`,
+  );
+}
+
+/** What an `$expand` item asks of a listItem's fields: all of them, or the selected names. */
+export function fieldsExpansion(item: ExpandItem, columns: StoredColumn[]): 'all' | string[] {
+  if (item.name !== 'fields' || item.expand) throw notExpandable(item.name);
+  return item.select === undefined ? 'all' : selectFieldNames(item.select.join(','), columns);
+}
+
+/** The items of a list as `GET …/lists/{id}?$expand=items(…)` embeds them (one page, as SharePoint does). */
+export function expandedItems(ctx: EmulatorContext, list: StoredList, expand: ExpandItem): Partial<ListItem>[] {
+  const columns = listColumns(ctx, list.id);
+  let fields: 'all' | string[] | undefined;
+  for (const nested of expand.expand ?? []) fields = fieldsExpansion(nested, columns);
+  for (const s of expand.select ?? [])
+    if (!ITEM_PROPERTIES.has(s))
+      throw graphErrors.badRequest(`Could not find a property named '${s}' on type 'microsoft.graph.listItem'.`);
+  return ListItemCache.items(ctx.store, list.id)
+    .slice(0, LIST_ITEMS_DEFAULT_PAGE)
+    .map((item) => shapeItem(list, item, fields, expand.select));
 }
 
 function selectFieldNames(raw: string, columns: StoredColumn[]): string[] {

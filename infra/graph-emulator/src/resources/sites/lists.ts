@@ -4,7 +4,18 @@ import type { ColumnDefinition, List } from '@microsoft/microsoft-graph-types';
 import { z } from 'zod';
 import type { EmulatorContext } from '../../context';
 import { GraphHttpError, graphErrors } from '../../errors';
-import { applySelect, assertQueryOptions, odataContext, page, parseSelect, parseTop, queryString } from '../../odata';
+import {
+  applySelect,
+  assertQueryOptions,
+  odataContext,
+  page,
+  parseExpandOption,
+  parseSelect,
+  parseTop,
+  queryString,
+  type ExpandItem,
+} from '../../odata';
+import { expandedItems } from './items';
 import { requirePermission } from '../../permissions';
 import { withoutPrivate } from './addressing';
 import {
@@ -16,7 +27,7 @@ import {
   SYSTEM_FIELD_NAMES,
   type ColumnInput,
 } from './columns';
-import { compileFilter, FilterSyntaxError, parseFilter, type PathBinding } from './filter';
+import { compileFilter, FilterSyntaxError, parseFilter, type PathBinding } from '../../filter';
 import {
   COLUMN_KIND,
   LIST_ITEM_KIND,
@@ -95,13 +106,43 @@ const listCreateSchema = z.strictObject({
   columns: z.array(columnInputSchema).optional(),
 });
 
-function parseExpandColumns(call: SiteCall): boolean {
+interface ListExpansion {
+  columns?: ExpandItem;
+  items?: ExpandItem;
+}
+
+/** `$expand=columns`, `items`, or both, each with its own `select` (and `items(expand=fields(…))`). */
+function parseListExpand(call: SiteCall): ListExpansion {
   const expand = queryString(call.req, '$expand');
-  if (expand === undefined) return false;
-  if (expand.trim() === 'columns') return true;
-  throw graphErrors.badRequest(
-    `Parsing OData Select and Expand failed: '${expand}' cannot be expanded on a list in the local tenant.`,
-  );
+  if (expand === undefined) return {};
+  const out: ListExpansion = {};
+  for (const item of parseExpandOption(expand)) {
+    if (item.name === 'columns' && !item.expand) out.columns = item;
+    else if (item.name === 'items') out.items = item;
+    else
+      throw graphErrors.badRequest(
+        `Parsing OData Select and Expand failed: '${item.name}' cannot be expanded on a list in the local tenant.`,
+      );
+  }
+  return out;
+}
+
+/** `$select` picks properties; what `$expand` names is embedded whether selected or not (OData). */
+function selectExpanded(list: List, select: string[] | undefined): Partial<List> {
+  const chosen = applySelect(list, select, ['id'], 'microsoft.graph.list');
+  if (select && list.columns) chosen.columns = list.columns;
+  if (select && list.items) chosen.items = list.items;
+  return chosen;
+}
+
+function expandedList(ctx: EmulatorContext, list: StoredList, expansion: ListExpansion): List {
+  const out = publicList(list) as Record<string, unknown>;
+  if (expansion.columns)
+    out.columns = listColumns(ctx, list.id).map((c) =>
+      applySelect(c, expansion.columns!.select, ['id'], 'microsoft.graph.columnDefinition'),
+    );
+  if (expansion.items) out.items = expandedItems(ctx, list, expansion.items);
+  return out as List;
 }
 
 const LIST_PROPERTIES = new Set([
@@ -117,6 +158,7 @@ const LIST_PROPERTIES = new Set([
   'list',
   'parentReference',
   'columns',
+  'items',
 ]);
 
 function checkSelect(select: string[] | undefined, known: ReadonlySet<string>, type: string): void {
@@ -131,7 +173,7 @@ export function getLists(call: SiteCall): void {
   assertQueryOptions(req, ['$select', '$filter', '$expand', '$top', '$skiptoken']);
   const select = parseSelect(req);
   checkSelect(select, LIST_PROPERTIES, 'list');
-  const expandColumns = parseExpandColumns(call);
+  const expansion = parseListExpand(call);
   let lists = ctx.store.list<StoredList>(LIST_KIND, site.id);
   const filter = queryString(req, '$filter');
   if (filter !== undefined) {
@@ -151,9 +193,7 @@ export function getLists(call: SiteCall): void {
     }
     lists = lists.filter(predicate);
   }
-  const shaped = lists.map((l) =>
-    applySelect(publicList(l, expandColumns ? listColumns(ctx, l.id) : undefined), select),
-  );
+  const shaped = lists.map((l) => selectExpanded(expandedList(ctx, l, expansion), select));
   res.json({
     '@odata.context': odataContext(ctx.baseUrl(), `sites('${site.id}')/lists`),
     ...page(req, ctx.baseUrl(), shaped, parseTop(req, 5000, 200)),
@@ -166,11 +206,11 @@ export function getList(call: SiteCall, listKey: string): void {
   assertQueryOptions(req, ['$select', '$expand']);
   const select = parseSelect(req);
   checkSelect(select, LIST_PROPERTIES, 'list');
-  const expandColumns = parseExpandColumns(call);
+  const expansion = parseListExpand(call);
   const list = requireList(ctx, site, listKey);
   res.json({
     '@odata.context': odataContext(ctx.baseUrl(), `sites('${site.id}')/lists/$entity`),
-    ...applySelect(publicList(list, expandColumns ? listColumns(ctx, list.id) : undefined), select),
+    ...selectExpanded(expandedList(ctx, list, expansion), select),
   });
 }
 

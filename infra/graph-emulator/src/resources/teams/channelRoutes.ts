@@ -1,16 +1,18 @@
-import type { Request, Router } from 'express';
+import type { Request, Response } from 'express';
 import { z } from 'zod';
 import type { EmulatorContext } from '../../context';
 import { graphErrors } from '../../errors';
+import { FilterSyntaxError, filterPredicate, type FilterOptions, type PathBinding } from '../../filter';
 import type { StoredUser } from '../../model';
 import { applySelect, assertQueryOptions, odataContext, page, parseSelect, parseTop, queryString } from '../../odata';
 import { requirePermission, type Principal } from '../../permissions';
+import { param, type MountTable } from '../../routing';
 import { requireUser } from '../users';
 import { channelThreadId } from './ids';
 import {
   boundUser,
   conversationMemberInput,
-  normalisedRoles,
+  channelMemberRoles,
   rolesPatch,
   validateChannelName,
   type ConversationMemberInput,
@@ -25,7 +27,7 @@ import {
   channelEmail,
   channelMembership,
   channelWebUrl,
-  external,
+  channelResource,
   memberFor,
   newOperationId,
   requireChannel,
@@ -80,20 +82,23 @@ function assertNameFree(ctx: EmulatorContext, teamId: string, name: string, exce
   if (taken) throw graphErrors.conflict('Channel name already existed, please use other name.', 'NameAlreadyExists');
 }
 
-/** Only `displayName eq '…'` and `membershipType eq '…'` (optionally joined by `and`), as the app needs. */
+const CHANNEL_FILTER: FilterOptions = {
+  caseInsensitive: false,
+  supports: { operators: ['eq'], logical: ['and'], startswith: false },
+};
+
+/** `$filter` on channels: the shared parser, over the properties a channel is filtered by. */
 function channelFilter(raw: string | undefined): (c: StoredChannel) => boolean {
   if (raw === undefined) return () => true;
-  const clauses = raw.split(/\s+and\s+/i).map((clause) => {
-    const m = /^\s*(displayName|membershipType)\s+eq\s+'((?:[^']|'')*)'\s*$/.exec(clause);
-    if (!m)
-      throw graphErrors.badRequest(
-        `Unsupported $filter '${raw}': only displayName eq '…' and membershipType eq '…' are supported.`,
-      );
-    const field = m[1] as 'displayName' | 'membershipType';
-    const value = m[2]!.replace(/''/g, "'");
-    return (c: StoredChannel) => c[field] === value;
-  });
-  return (c) => clauses.every((test) => test(c));
+  const bind = (segments: string[]): PathBinding<StoredChannel> => {
+    const property = segments.join('/');
+    if (property === 'displayName' || property === 'membershipType' || property === 'description')
+      return { kind: 'string', read: (c) => c[property] ?? null };
+    throw new FilterSyntaxError(`Filtering channels on '${property}' is not supported.`);
+  };
+  return filterPredicate(raw, bind, CHANNEL_FILTER, (message) =>
+    graphErrors.badRequest(`Unsupported $filter '${raw}': ${message}`),
+  );
 }
 
 function visibleTo(ctx: EmulatorContext, principal: Principal, channel: StoredChannel): boolean {
@@ -123,7 +128,7 @@ function resolveCreationMembers(
     const user = boundUser(ctx, input['user@odata.bind']);
     if (members.some((m) => m.user.id === user.id))
       throw graphErrors.badRequest(`User '${user.userPrincipalName}' is listed twice.`);
-    members.push({ user, roles: normalisedRoles(user, input.roles) });
+    members.push({ user, roles: channelMemberRoles(user, input.roles) });
   }
   // The signed-in creator becomes an owner; an app must name the owner itself.
   if (principal.kind === 'delegated' && !members.some((m) => m.roles.includes('owner'))) {
@@ -162,236 +167,297 @@ function assertMembershipChannel(channel: StoredChannel): void {
 
 function channelEntity(ctx: EmulatorContext, req: Request, channel: StoredChannel, select?: string[]) {
   return {
-    '@odata.context': odataContext(ctx.baseUrl(), `teams('${req.params.teamId}')/channels/$entity`),
-    ...applySelect(external(channel), select),
+    '@odata.context': odataContext(ctx.baseUrl(), `teams('${param(req, 'teamId')}')/channels/$entity`),
+    ...applySelect(channelResource(ctx, channel, select), select, ['id'], 'microsoft.graph.channel'),
   };
 }
 
-export function channelRoutes(router: Router, ctx: EmulatorContext): void {
-  router.get('/teams/:teamId/channels', (req, res) => {
-    const principal = requirePermission(req, READ_CHANNELS);
-    assertQueryOptions(req, ['$filter', '$select']);
-    const team = requireTeam(ctx, req.params.teamId);
-    assertDelegatedTeamMember(ctx, principal, team.id);
-    const matches = channelFilter(queryString(req, '$filter'));
-    const select = parseSelect(req);
-    const channels = ctx.store
-      .list<StoredChannel>(KIND.channel, team.id)
-      .filter((c) => visibleTo(ctx, principal, c) && matches(c))
-      .map((c) => applySelect(external(c), select));
-    res.json({
-      '@odata.context': odataContext(ctx.baseUrl(), `teams('${team.id}')/channels`),
-      value: channels,
-    });
-  });
-
-  router.post('/teams/:teamId/channels', (req, res) => {
-    const principal = requirePermission(req, CREATE_CHANNEL);
-    assertQueryOptions(req, []);
-    const input = channelInput.parse(req.body);
-    const team = requireTeam(ctx, req.params.teamId);
-    const caller = assertDelegatedTeamMember(ctx, principal, team.id);
-    if (caller?.roles.includes('guest')) throw graphErrors.forbidden('Guests cannot create channels in this team.');
-    const displayName = validateChannelName(input.displayName);
-    assertNameFree(ctx, team.id, displayName);
-    const members = resolveCreationMembers(ctx, principal, team.id, input.membershipType, input.members);
-    const id = channelThreadId(`channel:${team.id}:${displayName}:${ctx.now().toISOString()}:${Math.random()}`);
-    const channel: StoredChannel = {
-      id,
-      createdDateTime: ctx.now().toISOString(),
-      displayName,
-      description: input.description ?? null,
-      isFavoriteByDefault: input.membershipType === 'standard' ? (input.isFavoriteByDefault ?? false) : null,
-      email: channelEmail(id, input.membershipType),
-      tenantId: ctx.tenantId,
-      webUrl: channelWebUrl(ctx, team.id, id, displayName),
-      membershipType: input.membershipType,
-      isArchived: false,
-      xTeamId: team.id,
-      xIsGeneral: false,
-    };
-    ctx.store.transaction(() => {
-      ctx.store.insert(KIND.channel, team.id, id, channel);
-      for (const m of members) {
-        const member = memberFor(ctx, id, m.user, m.roles);
-        ctx.store.insert(KIND.channelMember, id, member.id, member);
-      }
-    });
-    if (input.membershipType === 'shared') {
-      const location = recordOperation(ctx, team.id, newOperationId(), 'createChannel', id);
-      res.status(202).setHeader('Content-Location', location).end();
-      return;
-    }
-    res.status(201).json(channelEntity(ctx, req, channel));
-  });
-
-  router.get('/teams/:teamId/channels/:channelId', (req, res) => {
-    const principal = requirePermission(req, READ_CHANNELS);
-    assertQueryOptions(req, ['$select']);
-    const channel = requireChannel(ctx, requireTeam(ctx, req.params.teamId).id, req.params.channelId);
-    assertDelegatedChannelAccess(ctx, principal, channel);
-    res.json(channelEntity(ctx, req, channel, parseSelect(req)));
-  });
-
-  router.patch('/teams/:teamId/channels/:channelId', (req, res) => {
-    const principal = requirePermission(req, CHANNEL_SETTINGS);
-    assertQueryOptions(req, []);
-    const input = channelPatch.parse(req.body);
-    const team = requireTeam(ctx, req.params.teamId);
-    const channel = requireChannel(ctx, team.id, req.params.channelId);
-    assertDelegatedChannelManager(ctx, principal, channel);
-    assertNotArchived(channel, 'changing its settings');
-    const updated: StoredChannel = { ...channel };
-    if (input.displayName !== undefined) {
-      const name = validateChannelName(input.displayName);
-      if (channel.xIsGeneral && name !== channel.displayName)
-        throw graphErrors.badRequest('The General channel cannot be renamed.');
-      assertNameFree(ctx, team.id, name, channel.id);
-      updated.displayName = name;
-      updated.webUrl = channelWebUrl(ctx, team.id, channel.id, name);
-    }
-    if (input.description !== undefined) updated.description = input.description;
-    if (input.isFavoriteByDefault !== undefined) updated.isFavoriteByDefault = input.isFavoriteByDefault;
-    ctx.store.put(KIND.channel, team.id, channel.id, updated);
-    res.status(204).end();
-  });
-
-  router.delete('/teams/:teamId/channels/:channelId', (req, res) => {
-    const principal = requirePermission(req, DELETE_CHANNEL);
-    assertQueryOptions(req, []);
-    const team = requireTeam(ctx, req.params.teamId);
-    const channel = requireChannel(ctx, team.id, req.params.channelId);
-    assertDelegatedChannelManager(ctx, principal, channel);
-    if (channel.xIsGeneral) throw graphErrors.badRequest('The General channel cannot be deleted.');
-    ctx.store.transaction(() => {
-      ctx.store.delete(KIND.channel, team.id, channel.id);
-      ctx.store.deleteScope(KIND.channelMember, channel.id);
-      ctx.store.deleteScope(KIND.message, channel.id);
-    });
-    res.status(204).end();
-  });
-
-  for (const action of ['archive', 'unarchive'] as const) {
-    router.post(`/teams/:teamId/channels/:channelId/${action}`, (req, res) => {
-      const principal = requirePermission(req, CHANNEL_SETTINGS);
-      assertQueryOptions(req, []);
-      const body = archiveInput.parse(action === 'archive' ? (req.body ?? {}) : {});
-      const team = requireTeam(ctx, req.params.teamId);
-      const channel = requireChannel(ctx, team.id, req.params.channelId);
-      assertDelegatedChannelManager(ctx, principal, channel);
-      if (channel.xIsGeneral) throw graphErrors.badRequest(`The General channel cannot be ${action}d.`);
-      if (action === 'archive' && channel.membershipType !== 'standard') {
-        const owners = ctx.store
-          .list<StoredMember>(KIND.channelMember, channel.id)
-          .filter((m) => m.roles.includes('owner'));
-        if (owners.length === 0) throw graphErrors.badRequest('A channel without an owner cannot be archived.');
-      }
-      ctx.store.put(KIND.channel, team.id, channel.id, {
-        ...channel,
-        isArchived: action === 'archive',
-        xSiteReadOnlyForMembers: action === 'archive' ? (body.shouldSetSpoSiteReadOnlyForMembers ?? false) : false,
-      });
-      const location = recordOperation(
-        ctx,
-        team.id,
-        newOperationId(),
-        action === 'archive' ? 'archiveChannel' : 'unarchiveChannel',
-        channel.id,
-      );
-      res.status(202).setHeader('Location', location).end();
-    });
-  }
-
-  // Channel members.
-  const memberContext = (req: Request) =>
-    odataContext(ctx.baseUrl(), `teams('${req.params.teamId}')/channels('${req.params.channelId}')/members`);
-
-  router.get('/teams/:teamId/channels/:channelId/members', (req, res) => {
-    const principal = requirePermission(req, READ_CHANNEL_MEMBERS);
-    assertQueryOptions(req, ['$select', '$top', '$skiptoken']);
-    const channel = requireChannel(ctx, requireTeam(ctx, req.params.teamId).id, req.params.channelId);
-    assertDelegatedChannelAccess(ctx, principal, channel);
-    const select = parseSelect(req);
-    const members = channelAudience(ctx, channel).map((m) => applySelect(m, select, ['@odata.type', 'id']));
-    res.json({
-      '@odata.context': memberContext(req),
-      '@odata.count': members.length,
-      ...page(req, ctx.baseUrl(), members, parseTop(req, 999, 999)),
-    });
-  });
-
-  router.get('/teams/:teamId/channels/:channelId/members/:membershipId', (req, res) => {
-    const principal = requirePermission(req, READ_CHANNEL_MEMBERS);
-    assertQueryOptions(req, ['$select']);
-    const channel = requireChannel(ctx, requireTeam(ctx, req.params.teamId).id, req.params.channelId);
-    assertDelegatedChannelAccess(ctx, principal, channel);
-    const member = channelAudience(ctx, channel).find((m) => m.id === req.params.membershipId);
-    if (!member) throw graphErrors.notFound(`Membership ${req.params.membershipId} was not found in the channel.`);
-    res.json({
-      '@odata.context': `${memberContext(req)}/$entity`,
-      ...applySelect(member, parseSelect(req), ['@odata.type', 'id']),
-    });
-  });
-
-  router.post('/teams/:teamId/channels/:channelId/members', (req, res) => {
-    const principal = requirePermission(req, WRITE_CHANNEL_MEMBERS);
-    assertQueryOptions(req, []);
-    const input = conversationMemberInput.parse(req.body);
-    const team = requireTeam(ctx, req.params.teamId);
-    const channel = requireChannel(ctx, team.id, req.params.channelId);
-    assertMembershipChannel(channel);
-    assertDelegatedChannelManager(ctx, principal, channel);
-    assertNotArchived(channel, 'changing its members');
-    const user = boundUser(ctx, input['user@odata.bind']);
-    const roles = normalisedRoles(user, input.roles);
-    if (channel.membershipType === 'private' && !teamMembership(ctx, team.id, user.id))
-      throw graphErrors.badRequest(
-        `User '${user.userPrincipalName}' is not a member of the team; add them to the team first.`,
-      );
-    if (channel.membershipType === 'shared' && user.userType === 'Guest')
-      throw graphErrors.badRequest(
-        'Guests cannot be members of a shared channel (shared channels use B2B direct connect).',
-      );
-    if (channelMembership(ctx, channel.id, user.id))
-      throw graphErrors.conflict(`User '${user.userPrincipalName}' is already a member of the channel.`, 'Conflict');
-    const member = memberFor(ctx, channel.id, user, roles);
-    ctx.store.insert(KIND.channelMember, channel.id, member.id, member);
-    res.status(201).json({ '@odata.context': `${memberContext(req)}/$entity`, ...member });
-  });
-
-  router.patch('/teams/:teamId/channels/:channelId/members/:membershipId', (req, res) => {
-    const principal = requirePermission(req, WRITE_CHANNEL_MEMBERS);
-    assertQueryOptions(req, []);
-    const input = rolesPatch.parse(req.body);
-    const team = requireTeam(ctx, req.params.teamId);
-    const channel = requireChannel(ctx, team.id, req.params.channelId);
-    assertMembershipChannel(channel);
-    assertDelegatedChannelManager(ctx, principal, channel);
-    assertNotArchived(channel, 'changing its members');
-    const member = ctx.store.get<StoredMember>(KIND.channelMember, channel.id, req.params.membershipId);
-    if (!member) throw graphErrors.notFound(`Membership ${req.params.membershipId} was not found in the channel.`);
-    const roles = normalisedRoles(requireUser(ctx, member.userId), input.roles);
-    if (!roles.includes('owner')) assertAnotherChannelOwner(ctx, channel, member);
-    const updated: StoredMember = { ...member, roles };
-    ctx.store.put(KIND.channelMember, channel.id, member.id, updated);
-    res.json({ '@odata.context': `${memberContext(req)}/$entity`, ...updated });
-  });
-
-  router.delete('/teams/:teamId/channels/:channelId/members/:membershipId', (req, res) => {
-    const principal = requirePermission(req, WRITE_CHANNEL_MEMBERS);
-    assertQueryOptions(req, []);
-    const team = requireTeam(ctx, req.params.teamId);
-    const channel = requireChannel(ctx, team.id, req.params.channelId);
-    assertMembershipChannel(channel);
-    assertDelegatedChannelManager(ctx, principal, channel);
-    assertNotArchived(channel, 'changing its members');
-    const member = ctx.store.get<StoredMember>(KIND.channelMember, channel.id, req.params.membershipId);
-    if (!member) throw graphErrors.notFound(`Membership ${req.params.membershipId} was not found in the channel.`);
-    assertAnotherChannelOwner(ctx, channel, member);
-    ctx.store.delete(KIND.channelMember, channel.id, member.id);
-    res.status(204).end();
+function listChannels(ctx: EmulatorContext, req: Request, res: Response): void {
+  const principal = requirePermission(req, READ_CHANNELS);
+  assertQueryOptions(req, ['$filter', '$select']);
+  const team = requireTeam(ctx, param(req, 'teamId'));
+  assertDelegatedTeamMember(ctx, principal, team.id);
+  const matches = channelFilter(queryString(req, '$filter'));
+  const select = parseSelect(req);
+  const channels = ctx.store
+    .list<StoredChannel>(KIND.channel, team.id)
+    .filter((c) => visibleTo(ctx, principal, c) && matches(c))
+    .map((c) => applySelect(channelResource(ctx, c, select), select, ['id'], 'microsoft.graph.channel'));
+  res.json({
+    '@odata.context': odataContext(ctx.baseUrl(), `teams('${team.id}')/channels`),
+    value: channels,
   });
 }
+
+function createChannel(ctx: EmulatorContext, req: Request, res: Response): void {
+  const principal = requirePermission(req, CREATE_CHANNEL);
+  assertQueryOptions(req, []);
+  const input = channelInput.parse(req.body);
+  const team = requireTeam(ctx, param(req, 'teamId'));
+  const caller = assertDelegatedTeamMember(ctx, principal, team.id);
+  if (caller?.roles.includes('guest')) throw graphErrors.forbidden('Guests cannot create channels in this team.');
+  const displayName = validateChannelName(input.displayName);
+  assertNameFree(ctx, team.id, displayName);
+  const members = resolveCreationMembers(ctx, principal, team.id, input.membershipType, input.members);
+  const id = channelThreadId(`channel:${team.id}:${displayName}:${ctx.now().toISOString()}:${Math.random()}`);
+  const channel: StoredChannel = {
+    id,
+    createdDateTime: ctx.now().toISOString(),
+    displayName,
+    description: input.description ?? null,
+    isFavoriteByDefault: input.membershipType === 'standard' ? (input.isFavoriteByDefault ?? false) : null,
+    email: channelEmail(id, input.membershipType),
+    tenantId: ctx.tenantId,
+    webUrl: channelWebUrl(ctx, team.id, id, displayName),
+    membershipType: input.membershipType,
+    isArchived: false,
+    xTeamId: team.id,
+    xIsGeneral: false,
+  };
+  ctx.store.transaction(() => {
+    ctx.store.insert(KIND.channel, team.id, id, channel);
+    for (const m of members) {
+      const member = memberFor(ctx, id, m.user, m.roles);
+      ctx.store.insert(KIND.channelMember, id, member.id, member);
+    }
+  });
+  if (input.membershipType === 'shared') {
+    const location = recordOperation(ctx, team.id, newOperationId(), 'createChannel', id);
+    res.status(202).setHeader('Content-Location', location).end();
+    return;
+  }
+  res.status(201).json(channelEntity(ctx, req, channel));
+}
+
+function getChannel(ctx: EmulatorContext, req: Request, res: Response): void {
+  const principal = requirePermission(req, READ_CHANNELS);
+  assertQueryOptions(req, ['$select']);
+  const channel = requireChannel(ctx, requireTeam(ctx, param(req, 'teamId')).id, param(req, 'channelId'));
+  assertDelegatedChannelAccess(ctx, principal, channel);
+  res.json(channelEntity(ctx, req, channel, parseSelect(req)));
+}
+
+function updateChannel(ctx: EmulatorContext, req: Request, res: Response): void {
+  const principal = requirePermission(req, CHANNEL_SETTINGS);
+  assertQueryOptions(req, []);
+  const input = channelPatch.parse(req.body);
+  const team = requireTeam(ctx, param(req, 'teamId'));
+  const channel = requireChannel(ctx, team.id, param(req, 'channelId'));
+  assertDelegatedChannelManager(ctx, principal, channel);
+  assertNotArchived(channel, 'changing its settings');
+  const updated: StoredChannel = { ...channel };
+  if (input.displayName !== undefined) {
+    const name = validateChannelName(input.displayName);
+    if (channel.xIsGeneral && name !== channel.displayName)
+      throw graphErrors.badRequest('The General channel cannot be renamed.');
+    assertNameFree(ctx, team.id, name, channel.id);
+    updated.displayName = name;
+    updated.webUrl = channelWebUrl(ctx, team.id, channel.id, name);
+  }
+  if (input.description !== undefined) updated.description = input.description;
+  if (input.isFavoriteByDefault !== undefined) updated.isFavoriteByDefault = input.isFavoriteByDefault;
+  ctx.store.put(KIND.channel, team.id, channel.id, updated);
+  res.status(204).end();
+}
+
+function deleteChannel(ctx: EmulatorContext, req: Request, res: Response): void {
+  const principal = requirePermission(req, DELETE_CHANNEL);
+  assertQueryOptions(req, []);
+  const team = requireTeam(ctx, param(req, 'teamId'));
+  const channel = requireChannel(ctx, team.id, param(req, 'channelId'));
+  assertDelegatedChannelManager(ctx, principal, channel);
+  if (channel.xIsGeneral) throw graphErrors.badRequest('The General channel cannot be deleted.');
+  ctx.store.transaction(() => {
+    ctx.store.delete(KIND.channel, team.id, channel.id);
+    ctx.store.deleteScope(KIND.channelMember, channel.id);
+    ctx.store.deleteScope(KIND.message, channel.id);
+  });
+  res.status(204).end();
+}
+
+function setArchived(action: 'archive' | 'unarchive') {
+  return (ctx: EmulatorContext, req: Request, res: Response): void => {
+    const principal = requirePermission(req, CHANNEL_SETTINGS);
+    assertQueryOptions(req, []);
+    const body = archiveInput.parse(action === 'archive' ? (req.body ?? {}) : {});
+    const team = requireTeam(ctx, param(req, 'teamId'));
+    const channel = requireChannel(ctx, team.id, param(req, 'channelId'));
+    assertDelegatedChannelManager(ctx, principal, channel);
+    if (channel.xIsGeneral) throw graphErrors.badRequest(`The General channel cannot be ${action}d.`);
+    if (action === 'archive' && channel.membershipType !== 'standard') {
+      const owners = ctx.store
+        .list<StoredMember>(KIND.channelMember, channel.id)
+        .filter((m) => m.roles.includes('owner'));
+      if (owners.length === 0) throw graphErrors.badRequest('A channel without an owner cannot be archived.');
+    }
+    ctx.store.put(KIND.channel, team.id, channel.id, {
+      ...channel,
+      isArchived: action === 'archive',
+      xSiteReadOnlyForMembers: action === 'archive' ? (body.shouldSetSpoSiteReadOnlyForMembers ?? false) : false,
+    });
+    const location = recordOperation(
+      ctx,
+      team.id,
+      newOperationId(),
+      action === 'archive' ? 'archiveChannel' : 'unarchiveChannel',
+      channel.id,
+    );
+    res.status(202).setHeader('Location', location).end();
+  };
+}
+
+function memberContext(ctx: EmulatorContext, req: Request): string {
+  return odataContext(ctx.baseUrl(), `teams('${param(req, 'teamId')}')/channels('${param(req, 'channelId')}')/members`);
+}
+
+function listChannelMembers(ctx: EmulatorContext, req: Request, res: Response): void {
+  const principal = requirePermission(req, READ_CHANNEL_MEMBERS);
+  assertQueryOptions(req, ['$select', '$top', '$skiptoken']);
+  const channel = requireChannel(ctx, requireTeam(ctx, param(req, 'teamId')).id, param(req, 'channelId'));
+  assertDelegatedChannelAccess(ctx, principal, channel);
+  const select = parseSelect(req);
+  const members = channelAudience(ctx, channel).map((m) => applySelect(m, select, ['@odata.type', 'id']));
+  res.json({
+    '@odata.context': memberContext(ctx, req),
+    '@odata.count': members.length,
+    ...page(req, ctx.baseUrl(), members, parseTop(req, 999, 999)),
+  });
+}
+
+function getChannelMember(ctx: EmulatorContext, req: Request, res: Response): void {
+  const principal = requirePermission(req, READ_CHANNEL_MEMBERS);
+  assertQueryOptions(req, ['$select']);
+  const channel = requireChannel(ctx, requireTeam(ctx, param(req, 'teamId')).id, param(req, 'channelId'));
+  assertDelegatedChannelAccess(ctx, principal, channel);
+  const member = channelAudience(ctx, channel).find((m) => m.id === param(req, 'membershipId'));
+  if (!member) throw graphErrors.notFound(`Membership ${param(req, 'membershipId')} was not found in the channel.`);
+  res.json({
+    '@odata.context': `${memberContext(ctx, req)}/$entity`,
+    ...applySelect(member, parseSelect(req), ['@odata.type', 'id']),
+  });
+}
+
+function addChannelMember(ctx: EmulatorContext, req: Request, res: Response): void {
+  const principal = requirePermission(req, WRITE_CHANNEL_MEMBERS);
+  assertQueryOptions(req, []);
+  const input = conversationMemberInput.parse(req.body);
+  const team = requireTeam(ctx, param(req, 'teamId'));
+  const channel = requireChannel(ctx, team.id, param(req, 'channelId'));
+  assertMembershipChannel(channel);
+  assertDelegatedChannelManager(ctx, principal, channel);
+  assertNotArchived(channel, 'changing its members');
+  const user = boundUser(ctx, input['user@odata.bind']);
+  const roles = channelMemberRoles(user, input.roles);
+  if (channel.membershipType === 'private' && !teamMembership(ctx, team.id, user.id))
+    throw graphErrors.badRequest(
+      `User '${user.userPrincipalName}' is not a member of the team; add them to the team first.`,
+    );
+  if (channel.membershipType === 'shared' && user.userType === 'Guest')
+    throw graphErrors.badRequest(
+      'Guests cannot be members of a shared channel (shared channels use B2B direct connect).',
+    );
+  if (channelMembership(ctx, channel.id, user.id))
+    throw graphErrors.conflict(`User '${user.userPrincipalName}' is already a member of the channel.`, 'Conflict');
+  const member = memberFor(ctx, channel.id, user, roles);
+  ctx.store.insert(KIND.channelMember, channel.id, member.id, member);
+  res.status(201).json({ '@odata.context': `${memberContext(ctx, req)}/$entity`, ...member });
+}
+
+function updateChannelMember(ctx: EmulatorContext, req: Request, res: Response): void {
+  const principal = requirePermission(req, WRITE_CHANNEL_MEMBERS);
+  assertQueryOptions(req, []);
+  const input = rolesPatch.parse(req.body);
+  const team = requireTeam(ctx, param(req, 'teamId'));
+  const channel = requireChannel(ctx, team.id, param(req, 'channelId'));
+  assertMembershipChannel(channel);
+  assertDelegatedChannelManager(ctx, principal, channel);
+  assertNotArchived(channel, 'changing its members');
+  const member = ctx.store.get<StoredMember>(KIND.channelMember, channel.id, param(req, 'membershipId'));
+  if (!member) throw graphErrors.notFound(`Membership ${param(req, 'membershipId')} was not found in the channel.`);
+  const roles = channelMemberRoles(requireUser(ctx, member.userId), input.roles);
+  if (!roles.includes('owner')) assertAnotherChannelOwner(ctx, channel, member);
+  const updated: StoredMember = { ...member, roles };
+  ctx.store.put(KIND.channelMember, channel.id, member.id, updated);
+  res.json({ '@odata.context': `${memberContext(ctx, req)}/$entity`, ...updated });
+}
+
+function removeChannelMember(ctx: EmulatorContext, req: Request, res: Response): void {
+  const principal = requirePermission(req, WRITE_CHANNEL_MEMBERS);
+  assertQueryOptions(req, []);
+  const team = requireTeam(ctx, param(req, 'teamId'));
+  const channel = requireChannel(ctx, team.id, param(req, 'channelId'));
+  assertMembershipChannel(channel);
+  assertDelegatedChannelManager(ctx, principal, channel);
+  assertNotArchived(channel, 'changing its members');
+  const member = ctx.store.get<StoredMember>(KIND.channelMember, channel.id, param(req, 'membershipId'));
+  if (!member) throw graphErrors.notFound(`Membership ${param(req, 'membershipId')} was not found in the channel.`);
+  assertAnotherChannelOwner(ctx, channel, member);
+  ctx.store.delete(KIND.channelMember, channel.id, member.id);
+  res.status(204).end();
+}
+
+const CHANNEL = '/teams/:teamId/channels/:channelId';
+
+/** Channels and channel members: (method, path) → operation. */
+export const CHANNEL_ROUTES: MountTable = [
+  { method: 'GET', path: '/teams/:teamId/channels', operation: 'GET /teams/{team-id}/channels', handler: listChannels },
+  {
+    method: 'POST',
+    path: '/teams/:teamId/channels',
+    operation: 'POST /teams/{team-id}/channels',
+    handler: createChannel,
+  },
+  { method: 'GET', path: CHANNEL, operation: 'GET /teams/{team-id}/channels/{channel-id}', handler: getChannel },
+  { method: 'PATCH', path: CHANNEL, operation: 'PATCH /teams/{team-id}/channels/{channel-id}', handler: updateChannel },
+  {
+    method: 'DELETE',
+    path: CHANNEL,
+    operation: 'DELETE /teams/{team-id}/channels/{channel-id}',
+    handler: deleteChannel,
+  },
+  {
+    method: 'POST',
+    path: `${CHANNEL}/archive`,
+    operation: 'POST /teams/{team-id}/channels/{channel-id}/archive',
+    handler: setArchived('archive'),
+  },
+  {
+    method: 'POST',
+    path: `${CHANNEL}/unarchive`,
+    operation: 'POST /teams/{team-id}/channels/{channel-id}/unarchive',
+    handler: setArchived('unarchive'),
+  },
+  {
+    method: 'GET',
+    path: `${CHANNEL}/members`,
+    operation: 'GET /teams/{team-id}/channels/{channel-id}/members',
+    handler: listChannelMembers,
+  },
+  {
+    method: 'GET',
+    path: `${CHANNEL}/members/:membershipId`,
+    operation: 'GET /teams/{team-id}/channels/{channel-id}/members/{membership-id}',
+    handler: getChannelMember,
+  },
+  {
+    method: 'POST',
+    path: `${CHANNEL}/members`,
+    operation: 'POST /teams/{team-id}/channels/{channel-id}/members',
+    handler: addChannelMember,
+  },
+  {
+    method: 'PATCH',
+    path: `${CHANNEL}/members/:membershipId`,
+    operation: 'PATCH /teams/{team-id}/channels/{channel-id}/members/{membership-id}',
+    handler: updateChannelMember,
+  },
+  {
+    method: 'DELETE',
+    path: `${CHANNEL}/members/:membershipId`,
+    operation: 'DELETE /teams/{team-id}/channels/{channel-id}/members/{membership-id}',
+    handler: removeChannelMember,
+  },
+];
 
 function assertAnotherChannelOwner(ctx: EmulatorContext, channel: StoredChannel, leaving: StoredMember): void {
   if (!leaving.roles.includes('owner')) return;

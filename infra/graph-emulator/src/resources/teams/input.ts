@@ -30,9 +30,29 @@ export function boundUser(ctx: EmulatorContext, bind: string): StoredUser {
   return user;
 }
 
+/** Teams' refusal when a guest is named as owner of a team or a channel. */
+export const GUEST_OWNER_MESSAGE = 'A guest user cannot be added with the owner role.';
+
 /**
- * Roles as Teams records them: a guest is always 'guest' and can never be an owner; a member is owner or
- * nothing. Anything else is a 400, as Graph answers it.
+ * Roles of a channel member as channel-post-members documents them: "The role for the user. Must be `owner` or
+ * empty." A guest cannot be an owner. Read back, a guest's roles are `['guest']`, as conversationMember says
+ * ("if the member is an in-tenant guest, the roles property contains guest").
+ */
+export function channelMemberRoles(user: StoredUser, requested: string[]): string[] {
+  const roles = [...new Set(requested.map((r) => r.toLowerCase()))];
+  for (const role of roles)
+    if (role !== 'owner')
+      throw graphErrors.badRequest(`Role '${role}' is not valid for a channel member: roles must be 'owner' or empty.`);
+  if (user.userType === 'Guest') {
+    if (roles.includes('owner')) throw graphErrors.badRequest(GUEST_OWNER_MESSAGE);
+    return ['guest'];
+  }
+  return roles;
+}
+
+/**
+ * Roles of a team member as Teams records them: a guest is always 'guest' and can never be an owner; a member is
+ * owner or nothing. Anything else is a 400, as Graph answers it.
  */
 export function normalisedRoles(user: StoredUser, requested: string[]): string[] {
   const roles = [...new Set(requested.map((r) => r.toLowerCase()))];
@@ -40,7 +60,7 @@ export function normalisedRoles(user: StoredUser, requested: string[]): string[]
     if (role !== 'owner' && role !== 'guest')
       throw graphErrors.badRequest(`Role '${role}' is not supported; use [], ['owner'] or ['guest'].`);
   if (user.userType === 'Guest') {
-    if (roles.includes('owner')) throw graphErrors.badRequest('A guest user cannot be added with the owner role.');
+    if (roles.includes('owner')) throw graphErrors.badRequest(GUEST_OWNER_MESSAGE);
     return ['guest'];
   }
   if (roles.includes('guest'))

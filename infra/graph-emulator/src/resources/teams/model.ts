@@ -21,6 +21,12 @@ import { TENANT_DOMAIN } from '../../tenantConfig';
 export interface StoredTeam extends Team {
   id: string;
   displayName: string;
+  /** team-get documents it; @microsoft/microsoft-graph-types 2.43 does not have it yet. */
+  discoverySettings?: TeamDiscoverySettings;
+}
+
+export interface TeamDiscoverySettings {
+  showInTeamsSearchAndSuggestions: boolean;
 }
 
 export type MembershipType = 'standard' | 'private' | 'shared';
@@ -96,6 +102,82 @@ export function external<T extends object>(doc: T): T {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(doc)) if (!/^x[A-Z]/.test(key)) out[key] = value;
   return out as T;
+}
+
+/** Teams' defaults for a new team's settings (team resource: memberSettings, guestSettings, messagingSettings, funSettings). */
+const DEFAULT_TEAM_SETTINGS = {
+  memberSettings: {
+    allowCreateUpdateChannels: true,
+    allowCreatePrivateChannels: true,
+    allowDeleteChannels: true,
+    allowAddRemoveApps: true,
+    allowCreateUpdateRemoveTabs: true,
+    allowCreateUpdateRemoveConnectors: true,
+  },
+  guestSettings: { allowCreateUpdateChannels: false, allowDeleteChannels: false },
+  messagingSettings: {
+    allowUserEditMessages: true,
+    allowUserDeleteMessages: true,
+    allowOwnerDeleteMessages: true,
+    allowTeamMentions: true,
+    allowChannelMentions: true,
+  },
+  funSettings: {
+    allowGiphy: true,
+    giphyContentRating: 'moderate',
+    allowStickersAndMemes: true,
+    allowCustomMemes: false,
+  },
+  discoverySettings: { showInTeamsSearchAndSuggestions: false },
+} as const;
+
+/** Owners, guests and the other members of a team or channel, as teamSummary and channelSummary count them. */
+function countRoles(members: StoredMember[]) {
+  const ownersCount = members.filter((m) => m.roles.includes('owner')).length;
+  const guestsCount = members.filter((m) => m.roles.includes('guest')).length;
+  return { ownersCount, guestsCount, membersCount: members.length - ownersCount - guestsCount };
+}
+
+/** A team as `GET /teams/{id}` answers it: its settings objects and its summary (team-get's example). */
+export function teamResource(
+  ctx: EmulatorContext,
+  team: StoredTeam,
+): Team & { discoverySettings: TeamDiscoverySettings } {
+  const { ownersCount, membersCount, guestsCount } = countRoles(teamMembers(ctx, team.id));
+  return {
+    ...external(team),
+    memberSettings: { ...DEFAULT_TEAM_SETTINGS.memberSettings, ...team.memberSettings },
+    guestSettings: { ...DEFAULT_TEAM_SETTINGS.guestSettings, ...team.guestSettings },
+    messagingSettings: { ...DEFAULT_TEAM_SETTINGS.messagingSettings, ...team.messagingSettings },
+    funSettings: { ...DEFAULT_TEAM_SETTINGS.funSettings, ...team.funSettings },
+    discoverySettings: { ...DEFAULT_TEAM_SETTINGS.discoverySettings, ...team.discoverySettings },
+    summary: { ownersCount, membersCount, guestsCount },
+  };
+}
+
+/**
+ * A channel as Graph answers it. `layoutType` is `post` (the classic layout; `chat` is Teams' threads-as-chats
+ * layout, which the app does not use). `summary` is "only returned via $select" (channel-get), so it is added
+ * only when selected; without `$select` it is absent.
+ */
+export function channelResource(
+  ctx: EmulatorContext,
+  channel: StoredChannel,
+  select?: string[],
+): Channel & { layoutType: 'post' | 'chat' } {
+  // layoutType is documented by channel-get; @microsoft/microsoft-graph-types 2.43 does not have it yet.
+  const out: Channel & { layoutType: 'post' | 'chat' } = { layoutType: 'post', ...external(channel) };
+  if (select?.includes('summary')) {
+    const audience = channelAudience(ctx, channel);
+    const { ownersCount, membersCount, guestsCount } = countRoles(audience);
+    out.summary = {
+      ownersCount,
+      membersCount,
+      guestsCount,
+      hasMembersFromOtherTenants: audience.some((m) => m.tenantId !== ctx.tenantId),
+    };
+  }
+  return out;
 }
 
 /** Membership ids are opaque to clients (Graph says so); here base64url of scope and user. */

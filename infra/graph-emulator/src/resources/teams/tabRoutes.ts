@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { Request, Router } from 'express';
+import type { Request, Response } from 'express';
 import type { TeamsTab } from '@microsoft/microsoft-graph-types';
 import { z } from 'zod';
 import type { EmulatorContext } from '../../context';
 import { graphErrors } from '../../errors';
 import { applySelect, assertQueryOptions, odataContext, parseSelect, queryString } from '../../odata';
 import { requirePermission } from '../../permissions';
+import { param, type MountTable } from '../../routing';
 import {
   assertDelegatedChannelAccess,
   assertNotArchived,
@@ -76,76 +77,93 @@ function externalTab(tab: StoredTab, expand: boolean): TeamsTab {
 }
 
 function channelFor(ctx: EmulatorContext, req: Request): StoredChannel {
-  return requireChannel(ctx, requireTeam(ctx, String(req.params.teamId)).id, String(req.params.channelId));
+  return requireChannel(ctx, requireTeam(ctx, param(req, 'teamId')).id, param(req, 'channelId'));
 }
 
-/** Channel tabs (`/teams/{id}/channels/{cid}/tabs`): add, list, get, delete. */
-export function tabRoutes(router: Router, ctx: EmulatorContext): void {
-  const base = '/teams/:teamId/channels/:channelId/tabs';
-  const context = (req: Request) =>
-    odataContext(ctx.baseUrl(), `teams('${req.params.teamId}')/channels('${req.params.channelId}')/tabs`);
+function tabsContext(ctx: EmulatorContext, req: Request): string {
+  return odataContext(ctx.baseUrl(), `teams('${param(req, 'teamId')}')/channels('${param(req, 'channelId')}')/tabs`);
+}
 
-  router.post(base, (req, res) => {
-    const principal = requirePermission(req, CREATE_TABS);
-    assertQueryOptions(req, []);
-    const input = tabInput.parse(req.body);
-    const channel = channelFor(ctx, req);
-    assertDelegatedChannelAccess(ctx, principal, channel);
-    assertNotArchived(channel, 'adding tabs');
-    const id = randomUUID();
-    const appId = input['teamsApp@odata.bind'].split('/').pop() ?? '';
-    const tab: StoredTab = {
-      id,
-      displayName: input.displayName,
-      webUrl: tabWebUrl(ctx, channel, { id, displayName: input.displayName }),
-      configuration: {
-        entityId: input.configuration.entityId ?? null,
-        contentUrl: input.configuration.contentUrl,
-        websiteUrl: input.configuration.websiteUrl ?? null,
-        removeUrl: input.configuration.removeUrl ?? null,
-      },
-      xTeamsAppId: decodeURIComponent(appId),
-    };
-    ctx.store.insert(TAB_KIND, channel.id, id, tab);
-    res.status(201).json({ '@odata.context': `${context(req)}/$entity`, ...externalTab(tab, false) });
-  });
+function addTab(ctx: EmulatorContext, req: Request, res: Response): void {
+  const principal = requirePermission(req, CREATE_TABS);
+  assertQueryOptions(req, []);
+  const input = tabInput.parse(req.body);
+  const channel = channelFor(ctx, req);
+  assertDelegatedChannelAccess(ctx, principal, channel);
+  assertNotArchived(channel, 'adding tabs');
+  const id = randomUUID();
+  const appId = input['teamsApp@odata.bind'].split('/').pop() ?? '';
+  const tab: StoredTab = {
+    id,
+    displayName: input.displayName,
+    webUrl: tabWebUrl(ctx, channel, { id, displayName: input.displayName }),
+    configuration: {
+      entityId: input.configuration.entityId ?? null,
+      contentUrl: input.configuration.contentUrl,
+      websiteUrl: input.configuration.websiteUrl ?? null,
+      removeUrl: input.configuration.removeUrl ?? null,
+    },
+    xTeamsAppId: decodeURIComponent(appId),
+  };
+  ctx.store.insert(TAB_KIND, channel.id, id, tab);
+  res.status(201).json({ '@odata.context': `${tabsContext(ctx, req)}/$entity`, ...externalTab(tab, false) });
+}
 
-  router.get(base, (req, res) => {
-    const principal = requirePermission(req, READ_TABS);
-    assertQueryOptions(req, ['$expand', '$select']);
-    const expand = expandTeamsApp(queryString(req, '$expand'));
-    const channel = channelFor(ctx, req);
-    assertDelegatedChannelAccess(ctx, principal, channel);
-    const select = parseSelect(req);
-    const tabs = ctx.store
-      .list<StoredTab>(TAB_KIND, channel.id)
-      .map((t) => applySelect(externalTab(t, expand), select, expand ? ['id', 'teamsApp'] : ['id']));
-    res.json({ '@odata.context': context(req), '@odata.count': tabs.length, value: tabs });
-  });
+function listTabs(ctx: EmulatorContext, req: Request, res: Response): void {
+  const principal = requirePermission(req, READ_TABS);
+  assertQueryOptions(req, ['$expand', '$select']);
+  const expand = expandTeamsApp(queryString(req, '$expand'));
+  const channel = channelFor(ctx, req);
+  assertDelegatedChannelAccess(ctx, principal, channel);
+  const select = parseSelect(req);
+  const tabs = ctx.store
+    .list<StoredTab>(TAB_KIND, channel.id)
+    .map((t) => applySelect(externalTab(t, expand), select, expand ? ['id', 'teamsApp'] : ['id']));
+  res.json({ '@odata.context': tabsContext(ctx, req), '@odata.count': tabs.length, value: tabs });
+}
 
-  router.get(`${base}/:tabId`, (req, res) => {
-    const principal = requirePermission(req, READ_TABS);
-    assertQueryOptions(req, ['$expand', '$select']);
-    const expand = expandTeamsApp(queryString(req, '$expand'));
-    const channel = channelFor(ctx, req);
-    assertDelegatedChannelAccess(ctx, principal, channel);
-    const tab = ctx.store.get<StoredTab>(TAB_KIND, channel.id, String(req.params.tabId));
-    if (!tab) throw graphErrors.notFound(`Tab ${req.params.tabId} was not found in the channel.`);
-    res.json({
-      '@odata.context': `${context(req)}/$entity`,
-      ...applySelect(externalTab(tab, expand), parseSelect(req)),
-    });
-  });
-
-  router.delete(`${base}/:tabId`, (req, res) => {
-    const principal = requirePermission(req, DELETE_TABS);
-    assertQueryOptions(req, []);
-    const channel = channelFor(ctx, req);
-    assertDelegatedChannelAccess(ctx, principal, channel);
-    assertNotArchived(channel, 'removing tabs');
-    if (!ctx.store.get<StoredTab>(TAB_KIND, channel.id, String(req.params.tabId)))
-      throw graphErrors.notFound(`Tab ${req.params.tabId} was not found in the channel.`);
-    ctx.store.delete(TAB_KIND, channel.id, String(req.params.tabId));
-    res.status(204).end();
+function getTab(ctx: EmulatorContext, req: Request, res: Response): void {
+  const principal = requirePermission(req, READ_TABS);
+  assertQueryOptions(req, ['$expand', '$select']);
+  const expand = expandTeamsApp(queryString(req, '$expand'));
+  const channel = channelFor(ctx, req);
+  assertDelegatedChannelAccess(ctx, principal, channel);
+  const tab = ctx.store.get<StoredTab>(TAB_KIND, channel.id, param(req, 'tabId'));
+  if (!tab) throw graphErrors.notFound(`Tab ${param(req, 'tabId')} was not found in the channel.`);
+  res.json({
+    '@odata.context': `${tabsContext(ctx, req)}/$entity`,
+    ...applySelect(externalTab(tab, expand), parseSelect(req)),
   });
 }
+
+function removeTab(ctx: EmulatorContext, req: Request, res: Response): void {
+  const principal = requirePermission(req, DELETE_TABS);
+  assertQueryOptions(req, []);
+  const channel = channelFor(ctx, req);
+  assertDelegatedChannelAccess(ctx, principal, channel);
+  assertNotArchived(channel, 'removing tabs');
+  if (!ctx.store.get<StoredTab>(TAB_KIND, channel.id, param(req, 'tabId')))
+    throw graphErrors.notFound(`Tab ${param(req, 'tabId')} was not found in the channel.`);
+  ctx.store.delete(TAB_KIND, channel.id, param(req, 'tabId'));
+  res.status(204).end();
+}
+
+const TABS = '/teams/:teamId/channels/:channelId/tabs';
+
+/** Channel tabs: add, list, get, delete. */
+export const TAB_ROUTES: MountTable = [
+  { method: 'POST', path: TABS, operation: 'POST /teams/{team-id}/channels/{channel-id}/tabs', handler: addTab },
+  { method: 'GET', path: TABS, operation: 'GET /teams/{team-id}/channels/{channel-id}/tabs', handler: listTabs },
+  {
+    method: 'GET',
+    path: `${TABS}/:tabId`,
+    operation: 'GET /teams/{team-id}/channels/{channel-id}/tabs/{tab-id}',
+    handler: getTab,
+  },
+  {
+    method: 'DELETE',
+    path: `${TABS}/:tabId`,
+    operation: 'DELETE /teams/{team-id}/channels/{channel-id}/tabs/{tab-id}',
+    handler: removeTab,
+  },
+];

@@ -1,6 +1,7 @@
 /**
- * OData `$filter` as SharePoint list endpoints accept it: a tokenizer and a recursive-descent parser producing
- * a small syntax tree. Evaluation is left to the caller (items and lists resolve property paths differently).
+ * OData `$filter`, the one parser of the local tenant (SharePoint lists and items, channels, events): a tokenizer
+ * and a recursive-descent parser producing a small syntax tree. Each resource binds property paths itself
+ * (`compileFilter` with its `bind`), so what a resource can filter on is its own decision.
  *
  * Grammar (lowest precedence first):
  *   or         := and ('or' and)*
@@ -221,7 +222,43 @@ export type Comparable = string | number | boolean | null;
 export interface PathBinding<Row> {
   kind: ValueKind;
   read(row: Row): Comparable;
+  /** How this property reads a literal, when it differs from the kind's default (e.g. a date without offset as UTC). */
+  literal?(literal: Literal): Comparable;
 }
+
+export interface FilterOptions {
+  /** SharePoint compares text case-insensitively (its default collation); directory-like resources compare exactly. */
+  caseInsensitive: boolean;
+  /** What the resource's `$filter` supports, when less than the whole grammar (Teams: `eq` joined by `and`). */
+  supports?: {
+    operators: readonly ComparisonOperator[];
+    logical: readonly ('and' | 'or' | 'not')[];
+    startswith: boolean;
+  };
+}
+
+function assertSupported(node: FilterNode, supports: NonNullable<FilterOptions['supports']>): void {
+  switch (node.kind) {
+    case 'and':
+    case 'or':
+      if (!supports.logical.includes(node.kind)) throw new FilterSyntaxError(`'${node.kind}' is not supported here.`);
+      assertSupported(node.left, supports);
+      assertSupported(node.right, supports);
+      return;
+    case 'not':
+      if (!supports.logical.includes('not')) throw new FilterSyntaxError(`'not' is not supported here.`);
+      assertSupported(node.operand, supports);
+      return;
+    case 'startswith':
+      if (!supports.startswith) throw new FilterSyntaxError(`'startswith' is not supported here.`);
+      return;
+    case 'compare':
+      if (!supports.operators.includes(node.operator))
+        throw new FilterSyntaxError(`The operator '${node.operator}' is not supported here.`);
+  }
+}
+
+const SHAREPOINT_COLLATION: FilterOptions = { caseInsensitive: true };
 
 const FLIPPED: Record<ComparisonOperator, ComparisonOperator> = {
   eq: 'eq',
@@ -244,7 +281,7 @@ function coerce(literal: Literal, kind: ValueKind): Comparable {
   switch (kind) {
     case 'string':
       if (literal.kind !== 'string') throw mismatch();
-      return literal.value.toLowerCase();
+      return literal.value;
     case 'number': {
       if (literal.kind === 'number') return literal.value;
       if (literal.kind === 'string' && /^-?\d+(\.\d+)?$/.test(literal.value)) return Number(literal.value);
@@ -293,24 +330,23 @@ function compare(operator: ComparisonOperator, value: Comparable, literal: Compa
 export function compileFilter<Row>(
   node: FilterNode,
   bind: (segments: string[]) => PathBinding<Row>,
+  options: FilterOptions = SHAREPOINT_COLLATION,
 ): (row: Row) => boolean {
-  const readString = (binding: PathBinding<Row>) => (row: Row) => {
-    const v = binding.read(row);
-    return typeof v === 'string' ? v.toLowerCase() : v;
-  };
+  const fold = (v: Comparable): Comparable => (options.caseInsensitive && typeof v === 'string' ? v.toLowerCase() : v);
+  const readString = (binding: PathBinding<Row>) => (row: Row) => fold(binding.read(row));
   switch (node.kind) {
     case 'and': {
-      const left = compileFilter(node.left, bind);
-      const right = compileFilter(node.right, bind);
+      const left = compileFilter(node.left, bind, options);
+      const right = compileFilter(node.right, bind, options);
       return (row) => left(row) && right(row);
     }
     case 'or': {
-      const left = compileFilter(node.left, bind);
-      const right = compileFilter(node.right, bind);
+      const left = compileFilter(node.left, bind, options);
+      const right = compileFilter(node.right, bind, options);
       return (row) => left(row) || right(row);
     }
     case 'not': {
-      const inner = compileFilter(node.operand, bind);
+      const inner = compileFilter(node.operand, bind, options);
       return (row) => !inner(row);
     }
     case 'startswith': {
@@ -319,7 +355,7 @@ export function compileFilter<Row>(
       const binding = bind(node.target.segments);
       if (binding.kind !== 'string' || node.prefix.literal.kind !== 'string')
         throw new FilterSyntaxError('startswith applies to text values only.');
-      const prefix = node.prefix.literal.value.toLowerCase();
+      const prefix = fold(node.prefix.literal.value) as string;
       const read = readString(binding);
       return (row) => {
         const v = read(row);
@@ -335,10 +371,30 @@ export function compileFilter<Row>(
       if (left.kind !== 'path' || right.kind !== 'literal')
         throw new FilterSyntaxError('A comparison needs one property and one literal.');
       const binding = bind(left.segments);
-      const literal = coerce(right.literal, binding.kind);
+      const literal = binding.literal ? binding.literal(right.literal) : fold(coerce(right.literal, binding.kind));
       const read = binding.kind === 'string' ? readString(binding) : (row: Row) => binding.read(row);
       const op = operator;
       return (row) => compare(op, read(row), literal);
     }
+  }
+}
+
+/**
+ * Parses and compiles in one step; a syntax error or an unknown property becomes the resource's own 400
+ * (`refuse`), as each Graph workload words it differently.
+ */
+export function filterPredicate<Row>(
+  text: string,
+  bind: (segments: string[]) => PathBinding<Row>,
+  options: FilterOptions,
+  refuse: (message: string) => Error,
+): (row: Row) => boolean {
+  try {
+    const tree = parseFilter(text);
+    if (options.supports) assertSupported(tree, options.supports);
+    return compileFilter(tree, bind, options);
+  } catch (error) {
+    if (error instanceof FilterSyntaxError) throw refuse(error.message);
+    throw error;
   }
 }

@@ -1,5 +1,5 @@
 import { MessageBar, MessageBarBody } from '@fluentui/react-components';
-import { ErrorMessage } from '../status';
+import { ErrorMessage } from './status';
 import type { ActionState } from './useAction';
 
 /** The result of an action, announced politely to screen readers; errors as alerts with the server's words. */

@@ -7,9 +7,9 @@ import {
   Spinner,
 } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { ApiError } from './api';
-import { useI18n } from './i18n';
-import { useServices } from './services';
+import type { ApiError } from '../api';
+import { useI18n } from '../i18n';
+import { useServices } from '../services';
 
 export function Loading({ label }: { label?: string }) {
   const { t } = useI18n();
@@ -41,6 +41,15 @@ export function ErrorMessage({ error, onRetry }: { error: ApiError; onRetry?(): 
         <MessageBarBody>
           <MessageBarTitle>{consent ? t('consentTitle') : t('errorTitle')}</MessageBarTitle>
           <span lang="sv">{error.message}</span>
+          {error.issues && error.issues.length > 0 && (
+            <ul>
+              {error.issues.map((issue, index) => (
+                <li key={index} lang="sv">
+                  {issue.message}
+                </li>
+              ))}
+            </ul>
+          )}
           {consentProblem && <p>{t('consentFailed')}</p>}
           {error.requestId && <p>{t('requestIdNote', { id: error.requestId })}</p>}
         </MessageBarBody>

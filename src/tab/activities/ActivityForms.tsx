@@ -1,0 +1,191 @@
+import { Button, Checkbox, Field, Input, Textarea } from '@fluentui/react-components';
+import { useState, type FormEvent } from 'react';
+import { parseKronor } from '../../domain/money';
+import type { OrganisationDto } from '../api';
+import { AREAS, TARGET_GROUPS, activitiesApi, type ActivityDto, type Area, type TargetGroup } from './api';
+import { todayInStockholm } from '../format';
+import { ActionStatus } from '../ui/ActionStatus';
+import { ChoiceField } from '../ui/ChoiceField';
+import { useFormStyles, usePageStyles } from '../ui/styles';
+import { useAction } from '../ui/useAction';
+import { useI18n } from '../i18n';
+import { useServices } from '../services';
+
+export function Propose({
+  organisations,
+  year,
+  onProposed,
+}: {
+  organisations: OrganisationDto[];
+  year: number;
+  onProposed(): void;
+}) {
+  const { t } = useI18n();
+  const page = usePageStyles();
+  const styles = useFormStyles();
+  const { api } = useServices();
+  const action = useAction();
+  const [title, setTitle] = useState('');
+  const [area, setArea] = useState<Area>('kompetensutveckling');
+  const [groups, setGroups] = useState<TargetGroup[]>(['kommuner']);
+  const [start, setStart] = useState(`${year}-09-15`);
+  const [end, setEnd] = useState(`${year}-09-15`);
+  const [organisationId, setOrganisationId] = useState(organisations[0]?.id ?? '');
+  const [cost, setCost] = useState('');
+  const [description, setDescription] = useState('');
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const ok = await action.run(async () => {
+      const { activity } = await activitiesApi(api).propose({
+        title: title.trim(),
+        area,
+        targetGroups: groups,
+        startDate: start,
+        endDate: end,
+        responsibleOrganisationId: organisationId,
+        budgetedCostOre: cost.trim() ? parseKronor(cost) : 0,
+        ...(description.trim() ? { description: description.trim() } : {}),
+      });
+      return t('act.proposed', { title: activity.title });
+    });
+    if (ok) {
+      setTitle('');
+      setDescription('');
+      onProposed();
+    }
+  };
+  return (
+    <section className={page.section} aria-labelledby="act-propose">
+      <h2 id="act-propose" className={page.sectionHeading}>
+        {t('act.propose')}
+      </h2>
+      <form className={styles.form} onSubmit={(event) => void submit(event)} noValidate>
+        <Field label={t('act.field.title')} required>
+          <Input value={title} onChange={(_, d) => setTitle(d.value)} />
+        </Field>
+        <ChoiceField
+          label={t('act.filter.area')}
+          required
+          value={area}
+          choices={AREAS.map((a) => ({ value: a, label: t(`act.area.${a}`) }))}
+          onChange={setArea}
+        />
+        <fieldset>
+          <legend>{t('act.col.targetGroups')}</legend>
+          {TARGET_GROUPS.map((g) => (
+            <Checkbox
+              key={g}
+              label={t(`act.tg.${g}`)}
+              checked={groups.includes(g)}
+              onChange={(_, d) => setGroups((now) => (d.checked ? [...now, g] : now.filter((x) => x !== g)))}
+            />
+          ))}
+        </fieldset>
+        <Field label={t('act.field.start')} required>
+          <Input type="date" value={start} onChange={(_, d) => setStart(d.value)} />
+        </Field>
+        <Field label={t('act.field.end')} required>
+          <Input type="date" value={end} onChange={(_, d) => setEnd(d.value)} />
+        </Field>
+        <ChoiceField
+          label={t('act.field.organisation')}
+          required
+          value={organisationId}
+          choices={organisations.map((o) => ({ value: o.id, label: o.name }))}
+          onChange={setOrganisationId}
+        />
+        <Field label={t('act.field.cost')}>
+          <Input value={cost} inputMode="decimal" onChange={(_, d) => setCost(d.value)} />
+        </Field>
+        <Field label={t('act.field.description')}>
+          <Textarea value={description} onChange={(_, d) => setDescription(d.value)} />
+        </Field>
+        <Button type="submit" appearance="primary" disabled={action.state.status === 'busy'}>
+          {t('act.propose.submit')}
+        </Button>
+      </form>
+      <ActionStatus state={action.state} />
+    </section>
+  );
+}
+
+export function Evaluate({
+  activity,
+  organisations,
+  onDone,
+  onConflict,
+}: {
+  activity: ActivityDto;
+  organisations: OrganisationDto[];
+  onDone(): void;
+  onConflict(): void;
+}) {
+  const { t } = useI18n();
+  const page = usePageStyles();
+  const styles = useFormStyles();
+  const { api } = useServices();
+  const action = useAction();
+  const today = todayInStockholm();
+  const [date, setDate] = useState(today > activity.endDate ? today : activity.endDate);
+  const [summary, setSummary] = useState('');
+  const [lessons, setLessons] = useState('');
+  const [counts, setCounts] = useState<Record<string, string>>({});
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const participantsByOrganisation = Object.fromEntries(
+      Object.entries(counts)
+        .filter(([, value]) => value.trim() !== '')
+        .map(([org, value]) => [org, Number(value)]),
+    );
+    const ok = await action.run(async () => {
+      try {
+        await activitiesApi(api).evaluate(activity, {
+          date,
+          summary: summary.trim(),
+          ...(lessons.trim() ? { lessons: lessons.trim() } : {}),
+          participantsByOrganisation,
+        });
+      } catch (error) {
+        onConflict();
+        throw error;
+      }
+      return t('act.evaluated', { title: activity.title });
+    });
+    if (ok) onDone();
+  };
+  return (
+    <section className={page.section} aria-labelledby="act-evaluate">
+      <h2 id="act-evaluate" className={page.sectionHeading}>
+        {t('act.evaluate.title', { title: activity.title })}
+      </h2>
+      <form className={styles.form} onSubmit={(event) => void submit(event)} noValidate>
+        <Field label={t('act.evaluate.date')} required>
+          <Input type="date" value={date} onChange={(_, d) => setDate(d.value)} />
+        </Field>
+        <Field label={t('act.evaluate.summary')} required>
+          <Textarea value={summary} onChange={(_, d) => setSummary(d.value)} />
+        </Field>
+        <Field label={t('act.evaluate.lessons')}>
+          <Textarea value={lessons} onChange={(_, d) => setLessons(d.value)} />
+        </Field>
+        <fieldset>
+          <legend>{t('act.evaluate.participants')}</legend>
+          {organisations.map((o) => (
+            <Field key={o.id} label={o.name} orientation="horizontal">
+              <Input
+                type="number"
+                min={0}
+                value={counts[o.id] ?? ''}
+                onChange={(_, d) => setCounts((now) => ({ ...now, [o.id]: d.value }))}
+              />
+            </Field>
+          ))}
+        </fieldset>
+        <Button type="submit" appearance="primary" disabled={action.state.status === 'busy'}>
+          {t('act.evaluate.submit')}
+        </Button>
+      </form>
+      <ActionStatus state={action.state} />
+    </section>
+  );
+}

@@ -1,0 +1,122 @@
+import {
+  Button,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@fluentui/react-components';
+import { useState } from 'react';
+import { isoWeek } from '../../domain/calendar';
+import { activitiesApi, type ActivityDto, type MeetingRow } from './api';
+import { ActionStatus } from '../ui/ActionStatus';
+import { ChoiceField } from '../ui/ChoiceField';
+import { useFormStyles } from '../ui/styles';
+import { useAction } from '../ui/useAction';
+import { useI18n } from '../i18n';
+import { useServices } from '../services';
+
+export function ActivityTable({
+  activities,
+  meetings,
+  canDecide,
+  canEvaluate,
+  onChanged,
+  onEvaluate,
+}: {
+  activities: ActivityDto[];
+  meetings: MeetingRow[];
+  canDecide: boolean;
+  canEvaluate: boolean;
+  onChanged(): void;
+  onEvaluate(activity: ActivityDto): void;
+}) {
+  const { t } = useI18n();
+  const styles = useFormStyles();
+  const { api } = useServices();
+  const action = useAction();
+  const [meetingId, setMeetingId] = useState('');
+  const chosenMeeting = meetingId || meetings[meetings.length - 1]?.id || '';
+  if (activities.length === 0) return <p>{t('act.none')}</p>;
+  const decide = async (activity: ActivityDto) => {
+    await action.run(async () => {
+      try {
+        await activitiesApi(api).decide(activity, chosenMeeting);
+      } finally {
+        onChanged();
+      }
+      return t('act.decided', { title: activity.title });
+    });
+  };
+  return (
+    <>
+      {canDecide && activities.some((a) => a.status === 'forslag') && (
+        <div className={styles.toolbar}>
+          {meetings.length === 0 ? (
+            <p>{t('act.decide.noMeetings')}</p>
+          ) : (
+            <ChoiceField
+              label={t('act.decide.meeting')}
+              value={chosenMeeting}
+              choices={meetings.map((m) => ({ value: m.id, label: m.title }))}
+              onChange={setMeetingId}
+            />
+          )}
+        </div>
+      )}
+      <div className={styles.tableWrap}>
+        <Table aria-label={t('act.title')} size="small">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>{t('act.col.title')}</TableHeaderCell>
+              <TableHeaderCell>{t('act.col.when')}</TableHeaderCell>
+              <TableHeaderCell>{t('act.col.area')}</TableHeaderCell>
+              <TableHeaderCell>{t('act.col.targetGroups')}</TableHeaderCell>
+              <TableHeaderCell>{t('act.col.status')}</TableHeaderCell>
+              {(canDecide || canEvaluate) && <TableHeaderCell>{t('act.col.actions')}</TableHeaderCell>}
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {activities.map((a) => (
+              <TableRow key={a.id}>
+                <TableCell>{a.title}</TableCell>
+                <TableCell>
+                  {a.startDate === a.endDate ? a.startDate : `${a.startDate} – ${a.endDate}`} (
+                  {t('act.week', { week: isoWeek(a.startDate) })})
+                </TableCell>
+                <TableCell>{t(`act.area.${a.area}`)}</TableCell>
+                <TableCell>{a.targetGroups.map((g) => t(`act.tg.${g}`)).join(', ')}</TableCell>
+                <TableCell>{t(`act.status.${a.status}`)}</TableCell>
+                {(canDecide || canEvaluate) && (
+                  <TableCell>
+                    {canDecide && a.status === 'forslag' && meetings.length > 0 && (
+                      <Button
+                        size="small"
+                        onClick={() => void decide(a)}
+                        disabled={action.state.status === 'busy'}
+                        aria-label={`${t('act.decide')}: ${a.title}`}
+                      >
+                        {t('act.decide.submit')}
+                      </Button>
+                    )}
+                    {canEvaluate && (a.status === 'beslutad' || a.status === 'genomford') && (
+                      <Button
+                        size="small"
+                        onClick={() => onEvaluate(a)}
+                        aria-label={`${t('act.evaluate')}: ${a.title}`}
+                      >
+                        {t('act.evaluate')}
+                      </Button>
+                    )}
+                  </TableCell>
+                )}
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </div>
+      <ActionStatus state={action.state} />
+    </>
+  );
+}

@@ -1,0 +1,199 @@
+import { Button, Field, Input, Select } from '@fluentui/react-components';
+import { useState, type FormEvent } from 'react';
+import { DomainValidationError } from '../../domain/errors';
+import { parseKronor } from '../../domain/money';
+import { budgetApi, type BudgetLineDto } from './api';
+import { BUDGET_CATEGORIES as CATEGORIES } from '../../domain/budget';
+import { todayInStockholm } from '../format';
+import { ActionStatus } from '../ui/ActionStatus';
+import { useFormStyles, usePageStyles } from '../ui/styles';
+import { useAction } from '../ui/useAction';
+import { useI18n } from '../i18n';
+import { useServices } from '../services';
+
+function kronorIssue(text: string): string | undefined {
+  try {
+    parseKronor(text);
+    return undefined;
+  } catch (error) {
+    return error instanceof DomainValidationError ? (error.issues[0]?.message ?? error.message) : String(error);
+  }
+}
+
+export function BookOutcome({ lines, year, onBooked }: { lines: BudgetLineDto[]; year: number; onBooked(): void }) {
+  const { t } = useI18n();
+  const page = usePageStyles();
+  const styles = useFormStyles();
+  const { api } = useServices();
+  const action = useAction();
+  const today = todayInStockholm();
+  const [lineId, setLineId] = useState(lines[0]?.id ?? '');
+  const [amount, setAmount] = useState('');
+  const [date, setDate] = useState(today.startsWith(`${year}-`) ? today : `${year}-12-31`);
+  const [text, setText] = useState('');
+  const [touched, setTouched] = useState(false);
+  const amountProblem = touched ? kronorIssue(amount) : undefined;
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setTouched(true);
+    if (kronorIssue(amount)) return;
+    const ok = await action.run(async () => {
+      await budgetApi(api).bookOutcome({
+        budgetLineId: lineId,
+        date,
+        amountOre: parseKronor(amount),
+        ...(text.trim() ? { text: text.trim() } : {}),
+      });
+      return t('budget.book.done');
+    });
+    if (ok) {
+      setAmount('');
+      setText('');
+      setTouched(false);
+      onBooked();
+    }
+  };
+  return (
+    <section className={page.section} aria-labelledby="budget-book">
+      <h2 id="budget-book" className={page.sectionHeading}>
+        {t('budget.book')}
+      </h2>
+      <form className={styles.form} onSubmit={(event) => void submit(event)} noValidate>
+        <Field label={t('budget.book.line')} required>
+          <Select value={lineId} onChange={(_, data) => setLineId(data.value)}>
+            {lines.map((line) => (
+              <option key={line.id} value={line.id}>
+                {line.name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field
+          label={t('budget.book.amount')}
+          hint={t('budget.book.amountHint')}
+          required
+          validationMessage={amountProblem}
+          validationState={amountProblem ? 'error' : 'none'}
+        >
+          <Input value={amount} inputMode="decimal" onChange={(_, data) => setAmount(data.value)} />
+        </Field>
+        <Field label={t('budget.book.date')} required>
+          <Input type="date" value={date} onChange={(_, data) => setDate(data.value)} />
+        </Field>
+        <Field label={t('budget.book.text')}>
+          <Input value={text} onChange={(_, data) => setText(data.value)} />
+        </Field>
+        <Button type="submit" appearance="primary" disabled={action.state.status === 'busy'}>
+          {t('budget.book.submit')}
+        </Button>
+      </form>
+      <ActionStatus state={action.state} />
+    </section>
+  );
+}
+
+export function AddLine({ year, onAdded }: { year: number; onAdded(): void }) {
+  const { t } = useI18n();
+  const page = usePageStyles();
+  const styles = useFormStyles();
+  const { api } = useServices();
+  const action = useAction();
+  const [name, setName] = useState('');
+  const [category, setCategory] = useState<string>('oh_administration');
+  const [amount, setAmount] = useState('');
+  const [organisationId, setOrganisationId] = useState('');
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const ok = await action.run(async () => {
+      await budgetApi(api).addLine({
+        year,
+        name: name.trim(),
+        category,
+        amountOre: parseKronor(amount),
+        ...(organisationId.trim() ? { organisationId: organisationId.trim() } : {}),
+      });
+      return t('budget.addLine.done');
+    });
+    if (ok) {
+      setName('');
+      setAmount('');
+      onAdded();
+    }
+  };
+  return (
+    <section className={page.section} aria-labelledby="budget-add">
+      <h2 id="budget-add" className={page.sectionHeading}>
+        {t('budget.addLine')}
+      </h2>
+      <form className={styles.form} onSubmit={(event) => void submit(event)} noValidate>
+        <Field label={t('budget.addLine.name')} required>
+          <Input value={name} onChange={(_, data) => setName(data.value)} />
+        </Field>
+        <Field label={t('budget.addLine.category')} required>
+          <Select value={category} onChange={(_, data) => setCategory(data.value)}>
+            {CATEGORIES.map((c) => (
+              <option key={c} value={c}>
+                {t(`budget.cat.${c}`)}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label={t('budget.addLine.amount')} required>
+          <Input value={amount} inputMode="decimal" onChange={(_, data) => setAmount(data.value)} />
+        </Field>
+        <Field label={t('budget.addLine.organisation')}>
+          <Input value={organisationId} onChange={(_, data) => setOrganisationId(data.value)} />
+        </Field>
+        <Button type="submit" disabled={action.state.status === 'busy'}>
+          {t('budget.addLine.submit')}
+        </Button>
+      </form>
+      <ActionStatus state={action.state} />
+    </section>
+  );
+}
+
+export function LogTime({ onLogged }: { onLogged(): void }) {
+  const { t } = useI18n();
+  const styles = useFormStyles();
+  const { api } = useServices();
+  const action = useAction();
+  const [date, setDate] = useState(todayInStockholm());
+  const [hours, setHours] = useState('');
+  const [assignment, setAssignment] = useState('');
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const ok = await action.run(async () => {
+      await budgetApi(api).logTime({ date, hours: Number(hours.replace(',', '.')), assignment: assignment.trim() });
+      return t('budget.time.done');
+    });
+    if (ok) {
+      setHours('');
+      onLogged();
+    }
+  };
+  return (
+    <>
+      <form
+        className={styles.form}
+        onSubmit={(event) => void submit(event)}
+        noValidate
+        aria-label={t('budget.time.log')}
+      >
+        <Field label={t('budget.time.date')} required>
+          <Input type="date" value={date} onChange={(_, data) => setDate(data.value)} />
+        </Field>
+        <Field label={t('budget.time.hours')} required>
+          <Input value={hours} inputMode="decimal" onChange={(_, data) => setHours(data.value)} />
+        </Field>
+        <Field label={t('budget.time.assignment')} required>
+          <Input value={assignment} onChange={(_, data) => setAssignment(data.value)} />
+        </Field>
+        <Button type="submit" disabled={action.state.status === 'busy'}>
+          {t('budget.time.log')}
+        </Button>
+      </form>
+      <ActionStatus state={action.state} />
+    </>
+  );
+}

@@ -1,0 +1,174 @@
+import { describe, expect, it, jest } from '@jest/globals';
+import { FluentProvider, teamsLightTheme } from '@fluentui/react-components';
+import { act, fireEvent, render, renderHook, screen, waitFor, within } from '@testing-library/react';
+import type { ReactElement } from 'react';
+import { DomainValidationError } from '../../src/domain/errors';
+import { ApiError } from '../../src/tab/api';
+import { ConfirmDialog } from '../../src/tab/ui/ConfirmDialog';
+import { DataTable, type DataColumn } from '../../src/tab/ui/DataTable';
+import { asApiError } from '../../src/tab/ui/errors';
+import { useAction } from '../../src/tab/ui/useAction';
+
+function renderInFluent(ui: ReactElement) {
+  return render(<FluentProvider theme={teamsLightTheme}>{ui}</FluentProvider>);
+}
+
+interface Row {
+  id: string;
+  name: string;
+  amount: number;
+}
+const ROWS: Row[] = [
+  { id: 'a', name: 'Vännäs', amount: 300 },
+  { id: 'b', name: 'Bjurholm', amount: 100 },
+  { id: 'c', name: 'Umeå', amount: 200 },
+];
+const COLUMNS: DataColumn<Row>[] = [
+  { id: 'name', header: 'Kommun', cell: (row) => row.name, compare: (a, b) => a.name.localeCompare(b.name, 'sv') },
+  { id: 'amount', header: 'Belopp', cell: (row) => String(row.amount), compare: (a, b) => a.amount - b.amount },
+  { id: 'note', header: 'Anteckning', cell: () => '–' },
+];
+
+function firstColumn(): string[] {
+  const grid = screen.getByRole('grid', { name: 'Medfinansiering' });
+  return within(grid)
+    .getAllByRole('row')
+    .slice(1)
+    .map((row) => within(row).getAllByRole('gridcell')[0]!.textContent ?? '');
+}
+
+describe('DataTable', () => {
+  it('sorts by a column when its header is pressed and says the order through aria-sort', () => {
+    renderInFluent(
+      <DataTable
+        items={ROWS}
+        columns={COLUMNS}
+        getRowId={(row) => row.id}
+        label="Medfinansiering"
+        emptyMessage="Inga."
+      />,
+    );
+    expect(firstColumn()).toEqual(['Vännäs', 'Bjurholm', 'Umeå']);
+    const header = screen.getByRole('columnheader', { name: /Belopp/ });
+    fireEvent.click(within(header).getByRole('button'));
+    expect(header.getAttribute('aria-sort')).toBe('ascending');
+    expect(firstColumn()).toEqual(['Bjurholm', 'Umeå', 'Vännäs']);
+    fireEvent.click(within(header).getByRole('button'));
+    expect(header.getAttribute('aria-sort')).toBe('descending');
+    expect(firstColumn()).toEqual(['Vännäs', 'Umeå', 'Bjurholm']);
+  });
+
+  it('starts in the default order and leaves a column without compare unsortable', () => {
+    renderInFluent(
+      <DataTable
+        items={ROWS}
+        columns={COLUMNS}
+        getRowId={(row) => row.id}
+        label="Medfinansiering"
+        emptyMessage="Inga."
+        defaultSort={{ columnId: 'name', direction: 'ascending' }}
+      />,
+    );
+    expect(firstColumn()).toEqual(['Bjurholm', 'Umeå', 'Vännäs']);
+    const note = screen.getByRole('columnheader', { name: 'Anteckning' });
+    expect(within(note).queryByRole('button')).toBeNull();
+    expect(note.getAttribute('aria-sort')).toBeNull();
+  });
+
+  it('says so in words when there is nothing to show', () => {
+    renderInFluent(
+      <DataTable
+        items={[]}
+        columns={COLUMNS}
+        getRowId={(row) => row.id}
+        label="Medfinansiering"
+        emptyMessage="Inga rader."
+      />,
+    );
+    expect(screen.queryByRole('grid')).toBeNull();
+    expect(screen.getByText('Inga rader.')).toBeTruthy();
+  });
+});
+
+describe('ConfirmDialog', () => {
+  function renderDialog(onConfirm = jest.fn(), onCancel = jest.fn()) {
+    renderInFluent(
+      <ConfirmDialog
+        open
+        title="Ställa in mötet?"
+        consequence="Alla inbjudna får en avbokning. Det går inte att ångra."
+        confirmLabel="Ställ in mötet"
+        cancelLabel="Behåll mötet"
+        destructive
+        onConfirm={onConfirm}
+        onCancel={onCancel}
+      />,
+    );
+    return { onConfirm, onCancel };
+  }
+
+  it('says what will happen and has the safe choice focused', async () => {
+    renderDialog();
+    const dialog = screen.getByRole('alertdialog', { name: 'Ställa in mötet?' });
+    expect(dialog.textContent).toContain('Alla inbjudna får en avbokning. Det går inte att ångra.');
+    const safe = within(dialog).getByRole('button', { name: 'Behåll mötet' });
+    await waitFor(() => expect(document.activeElement).toBe(safe));
+  });
+
+  it('confirms only through the confirm button; cancel and Escape cancel', () => {
+    const { onConfirm, onCancel } = renderDialog();
+    fireEvent.click(screen.getByRole('button', { name: 'Behåll mötet' }));
+    expect(onCancel).toHaveBeenCalledTimes(1);
+    fireEvent.keyDown(screen.getByRole('alertdialog'), { key: 'Escape' });
+    expect(onCancel).toHaveBeenCalledTimes(2);
+    expect(onConfirm).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByRole('button', { name: 'Ställ in mötet' }));
+    expect(onConfirm).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('useAction and asApiError', () => {
+  it('keeps the message of an action that words its own result', async () => {
+    const { result } = renderHook(() => useAction());
+    let ok: boolean | undefined;
+    await act(async () => {
+      ok = await result.current.run(async () => 'Sparat.');
+    });
+    expect(ok).toBe(true);
+    expect(result.current.state).toEqual({ status: 'done', message: 'Sparat.' });
+  });
+
+  it('returns the result of an action with a worded outcome, and undefined with the error when it fails', async () => {
+    const { result } = renderHook(() => useAction());
+    let value: number | undefined;
+    await act(async () => {
+      value = await result.current.run(
+        async () => 3,
+        (n) => `${n} skickade.`,
+      );
+    });
+    expect(value).toBe(3);
+    expect(result.current.state).toEqual({ status: 'done', message: '3 skickade.' });
+    await act(async () => {
+      value = await result.current.run(
+        async () => {
+          throw new ApiError('CONFLICT', 'Någon annan har ändrat.', 412);
+        },
+        (n: number) => `${n}`,
+      );
+    });
+    expect(value).toBeUndefined();
+    expect(result.current.state.status).toBe('error');
+    act(() => result.current.reset());
+    expect(result.current.state).toEqual({ status: 'idle' });
+  });
+
+  it('words every failure as an ApiError: the server’s own, a domain check, or one generic sentence', () => {
+    const server = new ApiError('FORBIDDEN', 'Du saknar behörighet.', 403);
+    expect(asApiError(server)).toBe(server);
+    const local = asApiError(new DomainValidationError([{ path: 'amount', message: 'Högst två decimaler.' }]));
+    expect([local.code, local.message]).toEqual(['VALIDATION', 'Högst två decimaler.']);
+    const other = asApiError(new TypeError('x is undefined'));
+    expect([other.code, other.message]).toEqual(['INTERNAL', 'Något gick fel. Försök igen om en stund.']);
+  });
+});

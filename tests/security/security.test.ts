@@ -1,0 +1,512 @@
+import { Writable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import type { JWTPayload } from 'jose';
+import { pino } from 'pino';
+import { ACTIONS, ACTION_IDS, ROLES, type ActionId, type Role } from '../../src/domain';
+import { CHAIR } from '../../infra/graph-emulator/tests/support';
+import {
+  PERSONAS,
+  SuiteTable,
+  askBot,
+  changedKinds,
+  describeFailures,
+  fingerprint,
+  notSwedish,
+  personaRefused,
+  personaWith,
+  refusalCase,
+  send,
+  startSecurityStack,
+  type HttpCase,
+  type SecurityStack,
+} from './support';
+import { tokenClasses } from './tokens';
+import { SEED_TEAM_ID } from '../integration/support/stack';
+
+jest.setTimeout(120_000);
+
+/**
+ * The security suite: the token matrix, the escalation matrix generated from the authorisation table, the
+ * injection corpus and the logs, against the real server over HTTP and the local tenant. Every case counts
+ * as accepted (2xx), 5xx, changed-after-refusal (the tenant's documents differ) and not-Swedish; all must be
+ * 0. The table is printed at the end.
+ */
+
+const table = new SuiteTable();
+const logLines: string[] = [];
+let stack: SecurityStack;
+/** What changes in the tenant with any bot answer (the reply in General): left out when a bot case compares. */
+let botReplyKinds: Set<string>;
+
+beforeAll(async () => {
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      logLines.push(chunk.toString());
+      done();
+    },
+  });
+  const logger = pino({ level: 'debug' }, sink);
+  stack = await startSecurityStack({ logger }, { LOG_LEVEL: 'debug' });
+  // Every persona signs in once, so that first-sign-in work is not counted as a change after a refusal.
+  for (const persona of PERSONAS)
+    await send(stack, { method: 'GET', path: '/api/me' }, await stack.tokenOf(persona.mail));
+  const probe = fingerprint(stack.dbFile);
+  await askBot(stack, personaWith(['samverkansgrupp']).mail, 'hjälp');
+  botReplyKinds = new Set(changedKinds(probe, fingerprint(stack.dbFile)));
+}, 120_000);
+
+afterAll(async () => {
+  console.log(table.render());
+  await stack?.close();
+});
+
+function optionalSwedish(body: unknown): { notSwedish?: string } {
+  const reason = notSwedish(body);
+  return reason ? { notSwedish: reason } : {};
+}
+
+function expectClean(klass: string): void {
+  const failures = table.failures(klass);
+  expect(table.of(klass).length).toBeGreaterThan(0);
+  expect(describeFailures(failures)).toBe('');
+}
+
+// ------------------------------------------------------------------ tokens
+
+/** One route per router (a read where the router has one), and one write. */
+const ROUTE_PER_ROUTER: HttpCase[] = [
+  { method: 'GET', path: '/api/me' },
+  { method: 'GET', path: '/api/people' },
+  { method: 'GET', path: '/api/meetings/records' },
+  { method: 'GET', path: '/api/activities' },
+  { method: 'GET', path: '/api/budget?year=2027' },
+  { method: 'GET', path: '/api/decisions' },
+  { method: 'GET', path: '/api/working-groups' },
+  { method: 'POST', path: '/api/budget/lines', body: { year: 2027, category: 'ovrigt', name: 'x', amountOre: 100 } },
+];
+
+describe('token matrix', () => {
+  it('accepts none of the forged or invalid token classes on any router, with 401/403 in Swedish', async () => {
+    const [, payload] = (await stack.tokenOf(CHAIR)).split('.');
+    const valid = JSON.parse(Buffer.from(payload!, 'base64url').toString()) as JWTPayload;
+    const classes = await tokenClasses(stack.tenant, valid);
+    expect(classes.length).toBeGreaterThanOrEqual(40);
+    for (const tokenClass of classes) {
+      const header = await tokenClass.header();
+      for (const route of ROUTE_PER_ROUTER) {
+        await refusalCase(
+          table,
+          stack,
+          'tokens',
+          `${tokenClass.name} → ${route.method} ${route.path}`,
+          { ...route, headers: header === undefined ? {} : { authorization: header } },
+          undefined,
+          { expectStatus: [401, 403] },
+        );
+      }
+    }
+    expectClean('tokens');
+  });
+
+  it('still accepts the genuine token (the matrix tests the checks, not a broken server)', async () => {
+    const response = await send(stack, { method: 'GET', path: '/api/me' }, await stack.tokenOf(CHAIR));
+    expect(response.status).toBe(200);
+  });
+});
+
+// ------------------------------------------------------------------ escalation
+
+interface WriteRoute extends HttpCase {
+  /** The actions of ACTIONS that may do this; anyone with none of their roles must be refused. */
+  actions: ActionId[];
+}
+
+const YEAR = 2027;
+const WRITE_ROUTES: WriteRoute[] = [
+  { actions: ['contacts.edit'], method: 'PATCH', path: '/api/people/1', body: { title: 'Chef' } },
+  {
+    actions: ['stodgrupp.kalla'],
+    method: 'POST',
+    path: '/api/meetings/plan',
+    body: { group: 'stodgrupp', from: '2027-02-01', to: '2027-02-28' },
+  },
+  {
+    actions: ['samverkansgrupp.kalla'],
+    method: 'POST',
+    path: '/api/meetings/plan',
+    body: { group: 'samverkansgrupp', from: '2027-04-01', to: '2027-05-31' },
+  },
+  {
+    actions: ['stodgrupp.kalla'],
+    method: 'POST',
+    path: '/api/meetings',
+    body: { group: 'stodgrupp', title: 'Stödgruppen', date: '2027-02-10', startTime: '09:00', endTime: '11:00' },
+  },
+  {
+    actions: ['samverkansgrupp.kalla'],
+    method: 'POST',
+    path: '/api/meetings',
+    body: { group: 'samverkansgrupp', title: 'Vårmöte', date: '2027-04-14', startTime: '09:00', endTime: '12:00' },
+  },
+  {
+    actions: ['samverkansgrupp.kalla', 'stodgrupp.kalla'],
+    method: 'POST',
+    path: '/api/meetings/polls',
+    body: { group: 'stodgrupp', title: 'Omröstning', candidates: ['2027-02-10', '2027-02-11'] },
+  },
+  {
+    actions: ['samverkansgrupp.kalla', 'stodgrupp.kalla'],
+    method: 'POST',
+    path: '/api/meetings/polls/p1/close',
+    body: {},
+  },
+  { actions: ['meeting.reschedule'], method: 'POST', path: '/api/meetings/m1/reschedule', body: {} },
+  { actions: ['meeting.cancel'], method: 'POST', path: '/api/meetings/m1/cancel', body: {} },
+  { actions: ['samverkansgrupp.kalla', 'stodgrupp.kalla'], method: 'POST', path: '/api/meetings/m1/remind', body: {} },
+  { actions: ['meeting.attendance'], method: 'PUT', path: '/api/meetings/m1/attendance', body: { present: [] } },
+  { actions: ['decision.record'], method: 'POST', path: '/api/meetings/m1/decisions', body: { text: 'Beslut' } },
+  { actions: ['decision.record'], method: 'PUT', path: '/api/meetings/m1/protocol', body: {} },
+  { actions: ['protocol.approve'], method: 'POST', path: '/api/meetings/m1/protocol/approve', body: {} },
+  {
+    actions: ['activity.propose'],
+    method: 'POST',
+    path: '/api/activities',
+    body: { title: 'Kurs', area: 'information', startDate: '2027-03-01', endDate: '2027-03-01', targetGroups: [] },
+  },
+  {
+    actions: ['activity.propose', 'activity.decide'],
+    method: 'PATCH',
+    path: '/api/activities/1',
+    body: { title: 'x' },
+  },
+  { actions: ['activity.decide'], method: 'POST', path: '/api/activities/1/decision', body: {} },
+  { actions: ['activity.decide'], method: 'POST', path: '/api/activities/1/status', body: { to: 'genomford' } },
+  { actions: ['activity.evaluate'], method: 'POST', path: '/api/activities/1/evaluation', body: {} },
+  { actions: ['proposal.create'], method: 'PUT', path: `/api/operating-plan/${YEAR}`, body: {} },
+  { actions: ['decision.record'], method: 'POST', path: `/api/operating-plan/${YEAR}/decision`, body: {} },
+  {
+    actions: ['budget.edit'],
+    method: 'POST',
+    path: '/api/budget/lines',
+    body: { year: YEAR, category: 'ovrigt', name: 'Rad', amountOre: 100 },
+  },
+  { actions: ['budget.edit'], method: 'PATCH', path: '/api/budget/lines/1', body: { amountOre: 200 } },
+  {
+    actions: ['outcome.book'],
+    method: 'POST',
+    path: '/api/budget/outcomes',
+    body: { budgetLineId: '1', amountOre: 100, date: '2027-02-01', text: 'x' },
+  },
+  { actions: ['time.log'], method: 'POST', path: '/api/coordinator-time', body: { date: '2027-02-01', hours: 1 } },
+  { actions: ['decision.record'], method: 'POST', path: '/api/decisions', body: { text: 'Beslut' } },
+  { actions: ['decision.record'], method: 'PATCH', path: '/api/decisions/1/follow-up', body: { status: 'klar' } },
+  { actions: ['workinggroup.appoint'], method: 'POST', path: '/api/working-groups', body: { name: 'Grupp' } },
+  { actions: ['workinggroup.appoint'], method: 'POST', path: '/api/working-groups/1/resume', body: {} },
+  { actions: ['workinggroup.members'], method: 'POST', path: '/api/working-groups/1/members', body: { personId: '1' } },
+  { actions: ['workinggroup.members'], method: 'DELETE', path: '/api/working-groups/1/members/1' },
+  {
+    actions: ['workinggroup.members'],
+    method: 'POST',
+    path: '/api/working-groups/1/channel-difference/accept',
+    body: { userId: 'u' },
+  },
+  {
+    actions: ['workinggroup.members'],
+    method: 'POST',
+    path: '/api/working-groups/1/channel-difference/undo',
+    body: { userId: 'u' },
+  },
+  { actions: ['workinggroup.end'], method: 'POST', path: '/api/working-groups/1/end', body: { finalReport: 'x' } },
+];
+
+const BOT_COMMANDS: { actions: ActionId[]; command: string }[] = [
+  { actions: ['news.post'], command: 'nyhet Obehörig nyhet' },
+  { actions: ['workinggroup.appoint'], command: 'arbetsgrupp ny' },
+  { actions: ['outcome.book'], command: 'utfall 100 Obehörigt utfall' },
+  { actions: ['stodgrupp.kalla'], command: 'kalla stödgruppen 2027-02-10 09:00' },
+];
+
+/** Every role (and no role) that none of the actions allows, each with a seeded person who has it. */
+function refusedPersonas(actions: ActionId[]): { role: Role | 'ingen'; mail: string }[] {
+  const allowed = [...new Set(actions.flatMap((action) => ACTIONS[action].roles as readonly Role[]))];
+  const refused: (Role | 'ingen')[] = [...ROLES.filter((role) => !allowed.includes(role)), 'ingen'];
+  return refused.flatMap((role) => {
+    const persona = personaRefused(role, allowed);
+    return persona ? [{ role, mail: persona.mail }] : [];
+  });
+}
+
+describe('escalation matrix, generated from the authorisation table', () => {
+  it('covers every action that changes anything', () => {
+    const covered = new Set([...WRITE_ROUTES, ...BOT_COMMANDS].flatMap((route) => route.actions));
+    const writes = ACTION_IDS.filter((action) => action !== 'report.read');
+    expect(writes.filter((action) => !covered.has(action))).toEqual([]);
+  });
+
+  it('refuses every write route to every role that may not use it, changing nothing', async () => {
+    for (const route of WRITE_ROUTES) {
+      for (const { role, mail } of refusedPersonas(route.actions)) {
+        await refusalCase(
+          table,
+          stack,
+          'escalation (REST)',
+          `${role} → ${route.method} ${route.path}`,
+          route,
+          await stack.tokenOf(mail),
+        );
+      }
+    }
+    expectClean('escalation (REST)');
+  });
+
+  it('refuses every bot command to every role that may not use it, changing nothing but the refusal reply', async () => {
+    for (const { actions, command } of BOT_COMMANDS) {
+      for (const { role, mail } of refusedPersonas(actions)) {
+        const before = fingerprint(stack.dbFile);
+        const { status, texts } = await askBot(stack, mail, command);
+        const changed = changedKinds(before, fingerprint(stack.dbFile), botReplyKinds);
+        const refused = texts.some((text) =>
+          /inte behörighet|får du inte|saknar behörighet|Det får du inte göra/i.test(text),
+        );
+        table.add({
+          klass: 'escalation (bot)',
+          name: `${role} → ${command}`,
+          status,
+          accepted: !refused,
+          serverError: status >= 500,
+          changed,
+          ...(refused ? {} : { detail: `reply: ${texts.join(' | ').slice(0, 200)}` }),
+        });
+      }
+    }
+    expectClean('escalation (bot)');
+  });
+});
+
+// ------------------------------------------------------------------ injection
+
+describe('injection corpus', () => {
+  it('OData: quotes and operators in bot and query input neither widen a filter nor break Graph', async () => {
+    const member = personaWith(['samverkansgrupp']).mail;
+    for (const command of [
+      "kontakter umeå' or 1 eq 1 or '",
+      "kontakter ' or startswith(Title,'",
+      'kontakter umeå%27%20or%201%20eq%201',
+      "kontakter ')/items?$top=999",
+    ]) {
+      const before = fingerprint(stack.dbFile);
+      const { status, texts } = await askBot(stack, member, command);
+      const text = texts.join('\n');
+      // A widened filter would list people of every organisation (e.g. Skellefteå's).
+      const widened = /@(skelleftea|lycksele|vilhelmina)\.se/.test(text);
+      table.add({
+        klass: 'injection',
+        name: `OData bot: ${command}`,
+        status,
+        accepted: widened,
+        serverError: status >= 500 || /Något gick fel/.test(text),
+        changed: changedKinds(before, fingerprint(stack.dbFile), botReplyKinds),
+      });
+    }
+    const token = await stack.tokenOf(member);
+    for (const query of ["?year=2027' or 1 eq 1", "?status=oppen' or 'a' eq 'a", '?upcoming=true%27']) {
+      for (const path of ['/api/decisions', '/api/activities', '/api/meetings']) {
+        await refusalCase(
+          table,
+          stack,
+          'injection',
+          `OData query: ${path}${query}`,
+          { method: 'GET', path: `${path}${query}` },
+          token,
+          {
+            expectStatus: [400],
+          },
+        );
+      }
+    }
+    expectClean('injection');
+  });
+
+  it('card markdown: a proposed activity titled as a link is shown as text in the aktiviteter card', async () => {
+    const proposer = personaWith(['samordnare', 'stodgrupp']).mail;
+    const title = `[Klicka här](https://evil.example/${Date.now()})`;
+    const created = await send(
+      stack,
+      {
+        method: 'POST',
+        path: '/api/activities',
+        body: {
+          title,
+          area: 'information',
+          startDate: '2026-12-15',
+          endDate: '2026-12-15',
+          targetGroups: ['kommuner'],
+          responsibleOrganisationId: 'umea',
+          description: 'Test',
+        },
+      },
+      await stack.tokenOf(proposer),
+    );
+    const { texts, raw } = await askBot(stack, personaWith(['samverkansgrupp']).mail, 'aktiviteter december');
+    const card = texts.join('\n');
+    // Shown as written, and never as Markdown: the card's own text has no unescaped "[…](…)".
+    const linkShown = card.includes(title) && !raw.includes(JSON.stringify(title).slice(1, -1));
+    table.add({
+      klass: 'injection',
+      name: 'card markdown: activity title as a link',
+      status: created.status,
+      accepted: false,
+      serverError: created.status >= 500,
+      changed: [],
+      ...(linkShown
+        ? {}
+        : { notSwedish: `created ${created.status} ${created.text.slice(0, 200)}, card: ${card.slice(0, 200)}` }),
+    });
+    expect(created.status).toBeLessThan(300);
+    expect(card).toContain(title);
+    expect(raw).not.toContain(JSON.stringify(title).slice(1, -1));
+    expectClean('injection');
+  });
+
+  it('iCalendar and HTML: a title or description cannot start a property or run in a page', async () => {
+    const proposer = await stack.tokenOf(personaWith(['samordnare', 'stodgrupp']).mail);
+    const activity = (title: string, description: string) => ({
+      method: 'POST' as const,
+      path: '/api/activities',
+      body: {
+        title,
+        area: 'information',
+        startDate: '2026-11-10',
+        endDate: '2026-11-10',
+        targetGroups: ['kommuner'],
+        responsibleOrganisationId: 'umea',
+        description,
+      },
+    });
+    const attempts = [
+      activity('Kurs\r\nATTENDEE:mailto:evil@example.com', 'Bra'),
+      activity('Kurs\rX-INJECTED-TITLE:1', 'Bra'),
+      activity('Kurs med beskrivning', 'Rad ett\r\nX-INJECTED-DESCRIPTION:1\rX-INJECTED-CR:1'),
+      activity('<script>alert(1)</script><img src=x onerror=alert(1)>', '<b>fet</b>'),
+    ];
+    for (const attempt of attempts) {
+      const created = await send(stack, attempt, proposer);
+      table.add({
+        klass: 'injection',
+        name: `stored: ${JSON.stringify(attempt.body.title).slice(0, 60)}`,
+        status: created.status,
+        accepted: false,
+        serverError: created.status >= 500,
+        changed: [],
+        ...(created.status >= 400 ? optionalSwedish(created.body) : {}),
+      });
+    }
+    // iCalendar: a meeting whose title and room carry CR/LF is either refused, or exported without a new line.
+    const meeting = await send(
+      stack,
+      {
+        method: 'POST',
+        path: '/api/meetings',
+        body: {
+          group: 'stodgrupp',
+          date: '2026-12-15',
+          startTime: '09:00',
+          endTime: '10:00',
+          title: 'Stödgruppen\r\nATTENDEE:mailto:evil@example.com',
+          room: 'Rum 1\rX-INJECTED-ROOM:1',
+          online: false,
+          idempotencyKey: `security-${Date.now()}`,
+        },
+      },
+      proposer,
+    );
+    const meetingId = (meeting.body as { meeting?: { id?: string } } | undefined)?.meeting?.id;
+    let injected: string[] = [];
+    let icsStatus = meeting.status;
+    if (meeting.status < 300 && meetingId) {
+      const ics = await stack.call(`/api/meetings/${meetingId}/meeting.ics`, { token: proposer });
+      icsStatus = ics.status;
+      const text = await ics.text();
+      const lines = text.replace(/\r\n[ \t]/g, '').split('\r\n');
+      injected = lines.filter((line) => /^(ATTENDEE:mailto:evil|X-INJECTED)/.test(line));
+      if (/\r(?!\n)/.test(text)) injected.push('a bare CR');
+      // The corpus reached the file.
+      expect(lines.some((line) => line.startsWith('SUMMARY:Stödgruppen'))).toBe(true);
+    }
+    table.add({
+      klass: 'injection',
+      name: `iCalendar: CR/LF in a meeting's title and room (${meeting.status < 300 ? 'stored, exported' : 'refused'})`,
+      status: icsStatus,
+      accepted: injected.length > 0,
+      serverError: icsStatus >= 500,
+      changed: [],
+      ...(meeting.status >= 400 ? optionalSwedish(meeting.body) : {}),
+      ...(injected.length ? { detail: injected.join(' | ') } : {}),
+    });
+    const list = await stack.call('/api/activities?year=2026', { token: proposer });
+    table.add({
+      klass: 'injection',
+      name: 'HTML: answers are JSON, never sniffed as a page',
+      status: list.status,
+      accepted:
+        !(list.headers.get('content-type') ?? '').startsWith('application/json') ||
+        list.headers.get('x-content-type-options') !== 'nosniff',
+      serverError: list.status >= 500,
+      changed: [],
+    });
+    expectClean('injection');
+  });
+
+  it('the local tenant answers 400, never 500, to a lone surrogate in a body or a path', async () => {
+    const app = await import('../../infra/graph-emulator/tests/support');
+    const appToken = (await app.msalFor(stack.tenant).acquireTokenByClientCredential({
+      scopes: ['https://graph.microsoft.com/.default'],
+    }))!.accessToken;
+    const cases: [string, string, string | undefined][] = [
+      ['body', `${stack.tenant.graphUrl}/teams/${SEED_TEAM_ID}/channels`, '{"displayName":"\\ud800"}'],
+      ['key', `${stack.tenant.graphUrl}/teams/${SEED_TEAM_ID}/channels`, '{"\\udc00":"x"}'],
+      ['path', `${stack.tenant.graphUrl}/users/%ED%A0%80`, undefined],
+    ];
+    for (const [name, url, body] of cases) {
+      const response = await fetch(url, {
+        method: body ? 'POST' : 'GET',
+        headers: { authorization: `Bearer ${appToken}`, 'content-type': 'application/json' },
+        body,
+      });
+      const answer = (await response.json()) as { error?: { code?: string } };
+      table.add({
+        klass: 'local tenant',
+        name: `lone surrogate in the ${name}`,
+        status: response.status,
+        accepted: response.status < 400,
+        serverError: response.status >= 500,
+        changed: [],
+        ...(answer.error?.code ? {} : { notSwedish: 'not in Graph’s error shape' }),
+      });
+      expect(response.status).toBe(400);
+    }
+  });
+});
+
+// ------------------------------------------------------------------ logs
+
+describe('logs without personal data', () => {
+  it('logs activities by id and type only, at debug too', async () => {
+    const secret = `Hemlig text ${Date.now()}`;
+    await askBot(stack, personaWith(['samverkansgrupp']).mail, `hjälp ${secret}`);
+    const log = logLines.join('');
+    expect(log.length).toBeGreaterThan(0);
+    expect(log).toMatch(/activity\(type=message/);
+    const leaks = [secret, ...PERSONAS.flatMap((p) => [p.displayName, p.mail])].filter((value) => log.includes(value));
+    table.add({
+      klass: 'logs',
+      name: 'debug log of the suite',
+      status: 0,
+      accepted: leaks.length > 0,
+      serverError: false,
+      changed: [],
+      ...(leaks.length ? { detail: `leaked: ${leaks.slice(0, 5).join(', ')}` } : {}),
+    });
+    expect(leaks).toEqual([]);
+  });
+});
