@@ -1,74 +1,30 @@
 import { z } from 'zod';
-import { ROLES } from '../domain/roles';
+// From the contract's files themselves, not its index: the sign-in and shell chunk needs no feature's schemas.
+import { errorBodySchema } from '../contract/common';
+import {
+  breachSchema,
+  contactSchema,
+  meSchema,
+  organisationSchema,
+  savedContactSchema,
+  tabConfigSchema,
+  type BreachDto,
+  type ContactDto,
+  type ContactPatch,
+  type MeDto,
+  type OrganisationDto,
+  type SavedContactDto,
+  type TabConfigDto,
+} from '../contract/contacts';
+import { meetingSummarySchema, type MeetingSummaryDto } from '../contract/meetings';
 
-const roleSchema = z.enum(ROLES);
-
-export const configSchema = z.object({
-  mode: z.enum(['local', 'tenant']),
-  tenantId: z.string(),
-  clientId: z.string(),
-  authorizeUrl: z.string(),
-  scope: z.string(),
-});
-export type TabConfig = z.infer<typeof configSchema>;
-
-const personSchema = z.object({
-  id: z.string(),
-  displayName: z.string(),
-  email: z.string(),
-  organisationId: z.string(),
-  organisationName: z.string().optional(),
-  roles: z.array(roleSchema),
-  title: z.string().nullish(),
-  phone: z.string().nullish(),
-});
-
-export const meSchema = z.object({
-  person: personSchema.extend({ organisationName: z.string() }),
-  allowedActions: z.array(z.string()),
-});
-export type Me = z.infer<typeof meSchema>;
-
-export const organisationSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  kind: z.enum(['kommun', 'region', 'lansstyrelse']),
-  emailDomain: z.string(),
-});
-export type OrganisationDto = z.infer<typeof organisationSchema>;
-
-export const contactSchema = personSchema.extend({ etag: z.string() });
-export type Contact = z.infer<typeof contactSchema>;
-const savedContactSchema = contactSchema.partial({ etag: true });
-export type SavedContact = z.infer<typeof savedContactSchema>;
-
-const meetingSchema = z.object({
-  id: z.string(),
-  title: z.string(),
-  group: z.string(),
-  start: z.string(),
-  end: z.string(),
-  status: z.string(),
-});
-export type MeetingDto = z.infer<typeof meetingSchema>;
-
-const breachSchema = z.object({
-  code: z.string(),
-  organisationId: z.string().optional(),
-  personIds: z.array(z.string()).optional(),
-  message: z.string(),
-});
-export type Breach = z.infer<typeof breachSchema>;
-
-const errorBodySchema = z.object({
-  error: z.object({
-    code: z.string(),
-    message: z.string(),
-    requestId: z.string().optional(),
-    issues: z.array(z.object({ path: z.unknown().optional(), message: z.string() }).loose()).optional(),
-    current: z.unknown().optional(),
-  }),
-});
+/** The answers' types, from the API's contract (src/contract): the tab declares no schema of its own. */
+export type TabConfig = TabConfigDto;
+export type Me = MeDto;
+export type Contact = ContactDto;
+export type SavedContact = SavedContactDto;
+export type Breach = BreachDto;
+export type { MeetingSummaryDto, OrganisationDto };
 
 export type ApiErrorCode =
   | 'UNAUTHENTICATED'
@@ -100,12 +56,8 @@ export class ApiError extends Error {
 const NETWORK_MESSAGE = 'Det gick inte att nå servern. Kontrollera anslutningen och försök igen.';
 const BAD_RESPONSE_MESSAGE = 'Servern svarade på ett oväntat sätt. Försök igen om en stund.';
 
-export interface PersonPatch {
-  displayName?: string;
-  title?: string;
-  phone?: string;
-  roles?: string[];
-}
+/** What the contact dialog may change (the contract's patch without the fields the tab never sends). */
+export type PersonPatch = Pick<ContactPatch, 'displayName' | 'title' | 'phone' | 'roles'>;
 
 export interface ApiClient {
   me(): Promise<Me>;
@@ -113,7 +65,7 @@ export interface ApiClient {
   people(): Promise<Contact[]>;
   updatePerson(id: string, etag: string, patch: PersonPatch): Promise<SavedContact>;
   commitments(): Promise<Breach[]>;
-  upcomingMeetings(): Promise<MeetingDto[]>;
+  upcomingMeetings(): Promise<MeetingSummaryDto[]>;
   /** A feature's own endpoint, its answer checked by `schema` (features keep their schemas beside their pages). */
   request<T>(
     path: string,
@@ -154,7 +106,7 @@ async function send<T>(url: string, init: RequestInit, schema: z.ZodType<T>): Pr
 }
 
 export async function fetchConfig(baseUrl = ''): Promise<TabConfig> {
-  return send(`${baseUrl}/api/config`, { headers: { accept: 'application/json' } }, configSchema);
+  return send(`${baseUrl}/api/config`, { headers: { accept: 'application/json' } }, tabConfigSchema);
 }
 
 export function createApiClient({ baseUrl = '', getToken }: ApiClientOptions): ApiClient {
@@ -184,7 +136,7 @@ export function createApiClient({ baseUrl = '', getToken }: ApiClientOptions): A
     },
     commitments: async () => (await call('/api/commitments', z.object({ breaches: z.array(breachSchema) }))).breaches,
     upcomingMeetings: async () =>
-      (await call('/api/meetings?upcoming=true', z.object({ meetings: z.array(meetingSchema) }))).meetings,
+      (await call('/api/meetings?upcoming=true', z.object({ meetings: z.array(meetingSummarySchema) }))).meetings,
     request: (path, schema, init = {}) =>
       call(path, schema, {
         method: init.method ?? 'GET',

@@ -63,6 +63,7 @@ const MEETINGS = {
       title: 'Samverkansgruppen vår',
       group: 'samverkansgrupp',
       start: `${YEAR}-04-22T07:00:00Z`,
+      end: null,
       status: 'genomfort',
     },
     {
@@ -70,9 +71,17 @@ const MEETINGS = {
       title: 'Samverkansgruppen höst',
       group: 'samverkansgrupp',
       start: `${YEAR}-09-30T07:00:00Z`,
+      end: null,
       status: 'planerat',
     },
-    { id: '8', title: 'Stödgruppen', group: 'stodgrupp', start: `${YEAR}-09-01T07:00:00Z`, status: 'planerat' },
+    {
+      id: '8',
+      title: 'Stödgruppen',
+      group: 'stodgrupp',
+      start: `${YEAR}-09-01T07:00:00Z`,
+      end: null,
+      status: 'planerat',
+    },
   ],
 };
 

@@ -25,6 +25,7 @@ const ROUTES = {
         title: 'Samverkansgruppen vår',
         group: 'samverkansgrupp',
         start: '2026-04-22T07:00:00Z',
+        end: null,
         status: 'genomfort',
       },
     ],

@@ -22,6 +22,7 @@ const MEETINGS = {
       title: 'Samverkansgruppen vår',
       group: 'samverkansgrupp',
       start: '2026-04-22T07:00:00Z',
+      end: null,
       status: 'genomfort',
     },
     {
@@ -29,9 +30,17 @@ const MEETINGS = {
       title: 'Samverkansgruppen höst',
       group: 'samverkansgrupp',
       start: '2026-09-30T07:00:00Z',
+      end: null,
       status: 'genomfort',
     },
-    { id: '8', title: 'Stödgruppen september', group: 'stodgrupp', start: '2026-09-01T07:00:00Z', status: 'genomfort' },
+    {
+      id: '8',
+      title: 'Stödgruppen september',
+      group: 'stodgrupp',
+      start: '2026-09-01T07:00:00Z',
+      end: null,
+      status: 'genomfort',
+    },
   ],
 };
 

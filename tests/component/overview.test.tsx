@@ -25,7 +25,7 @@ const MEETINGS = {
       group: 'samverkansgrupp',
       start: '2026-10-26T08:00:00Z',
       end: '2026-10-26T11:00:00Z',
-      status: 'kallad',
+      status: 'planerat',
     },
   ],
 };

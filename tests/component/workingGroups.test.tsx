@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { WorkingGroupsPage } from '../../src/tab/pages/WorkingGroups';
-import type { WorkingGroupDto } from '../../src/tab/workingGroups/api';
+import type { WorkingGroupDto } from '../../src/contract';
 import { COORDINATOR_ACTIONS, ERIK, KARIN, MARIA, PEOPLE, meFor, renderWithServices, stubApi } from './support';
 
 const coordinator = meFor(KARIN, 'Region Västerbotten', [

@@ -2,7 +2,14 @@ import { Button, Checkbox, Field, Input, Textarea } from '@fluentui/react-compon
 import { useState, type FormEvent } from 'react';
 import { parseKronor } from '../../domain/money';
 import type { OrganisationDto } from '../api';
-import { AREAS, TARGET_GROUPS, activitiesApi, type ActivityDto, type Area, type TargetGroup } from './api';
+import {
+  SAMVERKANSOMRADEN,
+  TARGET_GROUPS,
+  type ActivityDto,
+  type Samverkansomrade,
+  type TargetGroup,
+} from '../../contract';
+import { activitiesApi } from './api';
 import { todayInStockholm } from '../format';
 import { ActionStatus } from '../ui/ActionStatus';
 import { ChoiceField } from '../ui/ChoiceField';
@@ -26,7 +33,7 @@ export function Propose({
   const { api } = useServices();
   const action = useAction();
   const [title, setTitle] = useState('');
-  const [area, setArea] = useState<Area>('kompetensutveckling');
+  const [area, setArea] = useState<Samverkansomrade>('kompetensutveckling');
   const [groups, setGroups] = useState<TargetGroup[]>(['kommuner']);
   const [start, setStart] = useState(`${year}-09-15`);
   const [end, setEnd] = useState(`${year}-09-15`);
@@ -67,7 +74,7 @@ export function Propose({
           label={t('act.filter.area')}
           required
           value={area}
-          choices={AREAS.map((a) => ({ value: a, label: t(`act.area.${a}`) }))}
+          choices={SAMVERKANSOMRADEN.map((a) => ({ value: a, label: t(`act.area.${a}`) }))}
           onChange={setArea}
         />
         <fieldset>

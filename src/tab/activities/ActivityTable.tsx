@@ -9,7 +9,8 @@ import {
 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { isoWeek } from '../../domain/calendar';
-import { activitiesApi, type ActivityDto, type MeetingRow } from './api';
+import type { ActivityDto, MeetingSummaryDto } from '../../contract';
+import { activitiesApi } from './api';
 import { ActionStatus } from '../ui/ActionStatus';
 import { ChoiceField } from '../ui/ChoiceField';
 import { useFormStyles } from '../ui/styles';
@@ -26,7 +27,7 @@ export function ActivityTable({
   onEvaluate,
 }: {
   activities: ActivityDto[];
-  meetings: MeetingRow[];
+  meetings: MeetingSummaryDto[];
   canDecide: boolean;
   canEvaluate: boolean;
   onChanged(): void;

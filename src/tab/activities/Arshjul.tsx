@@ -1,7 +1,8 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { useId } from 'react';
 import { useI18n, type MessageKey } from '../i18n';
-import { stockholmDate, type ActivityDto, type DecisionDto, type MeetingRow } from './api';
+import type { ActivityDto, DecisionDto, MeetingSummaryDto } from '../../contract';
+import { stockholmDate } from './api';
 
 export interface WheelItem {
   kind: 'activity' | 'meeting' | 'decision';
@@ -24,7 +25,7 @@ const useStyles = makeStyles({
 export function wheelItems(
   year: number,
   activities: readonly ActivityDto[],
-  meetings: readonly MeetingRow[],
+  meetings: readonly MeetingSummaryDto[],
   decisions: readonly DecisionDto[],
 ): WheelItem[] {
   const items: WheelItem[] = [

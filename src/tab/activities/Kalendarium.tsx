@@ -3,7 +3,7 @@ import { ChevronLeftRegular, ChevronRightRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { useI18n, type MessageKey } from '../i18n';
 import { isoWeek } from '../../domain/calendar';
-import type { ActivityDto } from './api';
+import type { ActivityDto } from '../../contract';
 
 const useStyles = makeStyles({
   bar: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM, marginBottom: tokens.spacingVerticalS },

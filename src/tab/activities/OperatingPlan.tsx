@@ -9,8 +9,9 @@ import { useI18n } from '../i18n';
 import { useLoad, useServices } from '../services';
 import { ErrorMessage, Loading } from '../ui/status';
 import { ApiError } from '../api';
-import { activitiesApi, type ActivityDto, type MeetingRow } from './api';
-import { conflictPlan, planApi, type PlanDto, type PlanInput, type PlanView } from './planApi';
+import type { ActivityDto, MeetingSummaryDto, OperatingPlanDto, OperatingPlanViewDto, PlanInput } from '../../contract';
+import { activitiesApi } from './api';
+import { conflictPlan, planApi } from './planApi';
 
 interface DraftGoal {
   key: string;
@@ -27,7 +28,7 @@ interface Draft {
   goals: DraftGoal[];
 }
 
-function draftOf(plan: PlanDto | null): Draft {
+function draftOf(plan: OperatingPlanDto | null): Draft {
   return {
     priorities: plan ? plan.priorities.join('\n') : '',
     goals: plan
@@ -50,7 +51,7 @@ export function OperatingPlanSection({
   year: number;
   /** Changes when activities were written elsewhere on the page. */
   changes?: number;
-  meetings: MeetingRow[];
+  meetings: MeetingSummaryDto[];
   canPropose: boolean;
   canDecide: boolean;
 }) {
@@ -77,7 +78,7 @@ export function OperatingPlanSection({
     return message;
   };
 
-  const decide = async (plan: PlanDto) => {
+  const decide = async (plan: OperatingPlanDto) => {
     await action.run(async () => {
       try {
         await planApi(api).decide(plan, chosenMeeting);
@@ -161,7 +162,7 @@ export function OperatingPlanSection({
   );
 }
 
-function PlanSummary({ year, view }: { year: number; view: PlanView }) {
+function PlanSummary({ year, view }: { year: number; view: OperatingPlanViewDto }) {
   const { t } = useI18n();
   const page = usePageStyles();
   const { plan, coverage } = view;
@@ -225,7 +226,7 @@ function PlanEditor({
   busy,
 }: {
   year: number;
-  plan: PlanDto | null;
+  plan: OperatingPlanDto | null;
   activities: ActivityDto[];
   onCancel(): void;
   save(input: PlanInput, etag: string | undefined): Promise<boolean>;

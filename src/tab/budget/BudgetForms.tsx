@@ -2,7 +2,8 @@ import { Button, Field, Input, Select } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
 import { DomainValidationError } from '../../domain/errors';
 import { parseKronor } from '../../domain/money';
-import { budgetApi, type BudgetLineDto } from './api';
+import type { BudgetCategory, BudgetLineDto } from '../../contract';
+import { budgetApi } from './api';
 import { BUDGET_CATEGORIES as CATEGORIES } from '../../domain/budget';
 import { todayInStockholm } from '../format';
 import { ActionStatus } from '../ui/ActionStatus';
@@ -99,7 +100,7 @@ export function AddLine({ year, onAdded }: { year: number; onAdded(): void }) {
   const { api } = useServices();
   const action = useAction();
   const [name, setName] = useState('');
-  const [category, setCategory] = useState<string>('oh_administration');
+  const [category, setCategory] = useState<BudgetCategory>('oh_administration');
   const [amount, setAmount] = useState('');
   const [organisationId, setOrganisationId] = useState('');
   const submit = async (event: FormEvent) => {
@@ -130,7 +131,10 @@ export function AddLine({ year, onAdded }: { year: number; onAdded(): void }) {
           <Input value={name} onChange={(_, data) => setName(data.value)} />
         </Field>
         <Field label={t('budget.addLine.category')} required>
-          <Select value={category} onChange={(_, data) => setCategory(data.value)}>
+          <Select
+            value={category}
+            onChange={(_, data) => setCategory(CATEGORIES.find((c) => c === data.value) ?? category)}
+          >
             {CATEGORIES.map((c) => (
               <option key={c} value={c}>
                 {t(`budget.cat.${c}`)}

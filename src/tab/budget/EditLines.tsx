@@ -19,7 +19,8 @@ import { ChoiceField } from '../ui/ChoiceField';
 import { useFormStyles, usePageStyles } from '../ui/styles';
 import { useAction } from '../ui/useAction';
 import { useServices } from '../services';
-import { budgetApi, budgetLineSchema, type BudgetLineDto } from './api';
+import { budgetLineSchema, type BudgetLineDto } from '../../contract';
+import { budgetApi } from './api';
 
 type Category = BudgetCategory;
 

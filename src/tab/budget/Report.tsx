@@ -10,7 +10,7 @@ import {
   TableRow,
 } from '@fluentui/react-components';
 import { formatSek } from '../../domain/money';
-import { type AmountsDto, type BudgetReportDto } from './api';
+import { BUDGET_KINDS, type AmountsDto, type BudgetReportDto } from '../../contract';
 import { BudgetChart } from './BudgetChart';
 import { categoryKey } from './EditLines';
 import { useFormStyles, usePageStyles } from '../ui/styles';
@@ -64,7 +64,7 @@ export function Report({ data }: { data: BudgetReportDto }) {
   return (
     <>
       <p>{t('budget.reportIntro', { date: status.asOf, elapsed: status.elapsedDays, days: status.daysInYear })}</p>
-      {(['kostnad', 'intakt'] as const).map((kind) => (
+      {BUDGET_KINDS.map((kind) => (
         <div key={kind} className={styles.tableWrap}>
           <Table aria-label={`${t('budget.report')}: ${t(`budget.kind.${kind}`)}`} size="small">
             <AmountHeaders first={t('budget.col.line')} />

@@ -1,7 +1,7 @@
 import { Button, Field, Input, Textarea } from '@fluentui/react-components';
 import { useRef, useState, type FormEvent } from 'react';
-import { z } from 'zod';
-import { decisionSchema, type MeetingRow } from '../activities/api';
+import { DECISION_KINDS, type DecisionKind, type MeetingSummaryDto } from '../../contract';
+import { decisionsApi } from './api';
 import { ActionStatus } from '../ui/ActionStatus';
 import { ChoiceField } from '../ui/ChoiceField';
 import { useFormStyles, usePageStyles } from '../ui/styles';
@@ -9,19 +9,8 @@ import { useAction } from '../ui/useAction';
 import { useI18n } from '../i18n';
 import { useServices } from '../services';
 
-export const DECISION_KINDS = [
-  'budget',
-  'ekonomiska_prioriteringar',
-  'verksamhetsplan',
-  'aktiviteter_kalendarium',
-  'utvardering',
-  'arbetsgrupp',
-  'delegering',
-] as const;
-type Kind = (typeof DECISION_KINDS)[number];
-
 /** The samordnare records a stand-alone decision of samverkansgruppen (one not made through an activity or plan). */
-export function RecordDecision({ meetings, onRecorded }: { meetings: MeetingRow[]; onRecorded(): void }) {
+export function RecordDecision({ meetings, onRecorded }: { meetings: MeetingSummaryDto[]; onRecorded(): void }) {
   const { t } = useI18n();
   const page = usePageStyles();
   const styles = useFormStyles();
@@ -29,7 +18,7 @@ export function RecordDecision({ meetings, onRecorded }: { meetings: MeetingRow[
   const action = useAction();
   const form = useRef<HTMLFormElement>(null);
   const [meetingId, setMeetingId] = useState('');
-  const [kind, setKind] = useState<Kind>('utvardering');
+  const [kind, setKind] = useState<DecisionKind>('utvardering');
   const [title, setTitle] = useState('');
   const [text, setText] = useState('');
   const [owner, setOwner] = useState('');
@@ -38,16 +27,13 @@ export function RecordDecision({ meetings, onRecorded }: { meetings: MeetingRow[
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const ok = await action.run(async () => {
-      const { decision } = await api.request('/api/decisions', z.object({ decision: decisionSchema }), {
-        method: 'POST',
-        body: {
-          meetingId: chosenMeeting,
-          kind,
-          text: text.trim(),
-          ...(title.trim() ? { title: title.trim() } : {}),
-          ...(owner.trim() ? { ownerEmail: owner.trim() } : {}),
-          ...(due ? { followUpDue: due } : {}),
-        },
+      const decision = await decisionsApi(api).record({
+        meetingId: chosenMeeting,
+        kind,
+        text: text.trim(),
+        ...(title.trim() ? { title: title.trim() } : {}),
+        ...(owner.trim() ? { ownerEmail: owner.trim() } : {}),
+        ...(due ? { followUpDue: due } : {}),
       });
       return t('dec.recorded', { title: decision.title });
     });

@@ -25,7 +25,8 @@ import { usePageStyles } from '../ui/styles';
 import { useAction } from '../ui/useAction';
 import { useLoad } from '../services';
 import { ErrorMessage, Loading } from '../ui/status';
-import { meetingsApi, type MeetingRecord, type MeetingsApi } from './api';
+import type { MeetingRecordDto } from '../../contract';
+import { meetingsApi, type MeetingsApi } from './api';
 import { ProtocolPanel } from './ProtocolPanel';
 
 const useStyles = makeStyles({
@@ -42,7 +43,7 @@ const useStyles = makeStyles({
   table: { maxWidth: '48rem' },
 });
 
-function Answers({ api, meeting, canRemind }: { api: MeetingsApi; meeting: MeetingRecord; canRemind: boolean }) {
+function Answers({ api, meeting, canRemind }: { api: MeetingsApi; meeting: MeetingRecordDto; canRemind: boolean }) {
   const { t } = useI18n();
   const reminding = useAction();
   const page = usePageStyles();
@@ -140,7 +141,15 @@ function Answers({ api, meeting, canRemind }: { api: MeetingsApi; meeting: Meeti
   );
 }
 
-function ChangeMeeting({ api, meeting, onChanged }: { api: MeetingsApi; meeting: MeetingRecord; onChanged(): void }) {
+function ChangeMeeting({
+  api,
+  meeting,
+  onChanged,
+}: {
+  api: MeetingsApi;
+  meeting: MeetingRecordDto;
+  onChanged(): void;
+}) {
   const { t } = useI18n();
   const page = usePageStyles();
   const styles = useStyles();
@@ -211,7 +220,7 @@ export function MeetingDetail({
   onChanged,
 }: {
   api: MeetingsApi;
-  meeting: MeetingRecord;
+  meeting: MeetingRecordDto;
   me: Me;
   onChanged(): void;
 }) {

@@ -16,7 +16,8 @@ import { useI18n } from '../i18n';
 import { ActionStatus } from '../ui/ActionStatus';
 import { usePageStyles } from '../ui/styles';
 import { useAction } from '../ui/useAction';
-import type { Candidate, MeetingPlan, MeetingRecord, MeetingsApi } from './api';
+import type { CandidateDto, MeetingPlanDto, MeetingRecordDto } from '../../contract';
+import type { MeetingsApi } from './api';
 
 type Group = 'samverkansgrupp' | 'stodgrupp';
 
@@ -57,7 +58,7 @@ function addMinutes(time: string, minutes: number): string {
   return `${String(Math.floor(total / 60)).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`;
 }
 
-function CandidateOption({ candidate, index }: { candidate: Candidate; index: number }) {
+function CandidateOption({ candidate, index }: { candidate: CandidateDto; index: number }) {
   const { t } = useI18n();
   const styles = useStyles();
   const availability = ['free', 'tentative', 'busy', 'unknown'] as const;
@@ -103,7 +104,7 @@ export function PlanMeeting({
 }: {
   api: MeetingsApi;
   groups: Group[];
-  onSent(meeting: MeetingRecord): void;
+  onSent(meeting: MeetingRecordDto): void;
 }) {
   const { t } = useI18n();
   const page = usePageStyles();
@@ -117,7 +118,7 @@ export function PlanMeeting({
   const [room, setRoom] = useState('');
   const [online, setOnline] = useState(true);
   const [reason, setReason] = useState('');
-  const [plan, setPlan] = useState<MeetingPlan>();
+  const [plan, setPlan] = useState<MeetingPlanDto>();
   const [picked, setPicked] = useState<string>('');
   const [sendKey, setSendKey] = useState(newKey);
   const planning = useAction();

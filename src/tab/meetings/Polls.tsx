@@ -5,7 +5,8 @@ import { useI18n } from '../i18n';
 import { ActionStatus } from '../ui/ActionStatus';
 import { usePageStyles } from '../ui/styles';
 import { useAction } from '../ui/useAction';
-import { VOTE_CHOICES, type MeetingsApi, type PollView, type VoteChoice } from './api';
+import { VOTE_VALUES, type PollViewDto, type VoteValue } from '../../contract';
+import type { MeetingsApi } from './api';
 
 const useStyles = makeStyles({
   poll: {
@@ -25,13 +26,13 @@ interface PollSummary {
   deadline: string;
 }
 
-function OpenPoll({ api, poll: initial }: { api: MeetingsApi; poll: PollView }) {
+function OpenPoll({ api, poll: initial }: { api: MeetingsApi; poll: PollViewDto }) {
   const { t } = useI18n();
   const page = usePageStyles();
   const styles = useStyles();
   const [poll, setPoll] = useState(initial);
-  const [choices, setChoices] = useState<Record<string, VoteChoice>>(
-    () => (initial.myChoices ?? {}) as Record<string, VoteChoice>,
+  const [choices, setChoices] = useState<Record<string, VoteValue>>(
+    () => (initial.myChoices ?? {}) as Record<string, VoteValue>,
   );
   const voting = useAction();
   return (
@@ -58,10 +59,10 @@ function OpenPoll({ api, poll: initial }: { api: MeetingsApi; poll: PollView }) 
               <Select
                 value={choices[candidate.id] ?? ''}
                 disabled={poll.status !== 'oppen'}
-                onChange={(_, data) => setChoices((value) => ({ ...value, [candidate.id]: data.value as VoteChoice }))}
+                onChange={(_, data) => setChoices((value) => ({ ...value, [candidate.id]: data.value as VoteValue }))}
               >
                 <option value="">{t('meetings.choose')}</option>
-                {VOTE_CHOICES.map((choice) => (
+                {VOTE_VALUES.map((choice) => (
                   <option key={choice} value={choice}>
                     {t(`meetings.vote.${choice}`)}
                   </option>
@@ -97,7 +98,7 @@ export function Polls({ api, polls }: { api: MeetingsApi; polls: PollSummary[] }
   const { t, language } = useI18n();
   const page = usePageStyles();
   const styles = useStyles();
-  const [opened, setOpened] = useState<Record<string, PollView>>({});
+  const [opened, setOpened] = useState<Record<string, PollViewDto>>({});
   const loading = useAction();
   return (
     <section aria-labelledby="meetings-polls" className={page.section}>

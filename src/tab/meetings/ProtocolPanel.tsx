@@ -1,6 +1,6 @@
 import { Button, Checkbox, Field, Input, Select, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import { DECISION_KINDS, DECISION_KIND_LABELS } from '../../domain/decisions';
+import { DECISION_KINDS, DECISION_KIND_LABELS, type DecisionKind } from '../../domain/decisions';
 import type { Me } from '../api';
 import { useI18n } from '../i18n';
 import { ActionStatus } from '../ui/ActionStatus';
@@ -9,7 +9,8 @@ import { usePageStyles } from '../ui/styles';
 import { useAction } from '../ui/useAction';
 import { useLoad } from '../services';
 import { ErrorMessage, Loading } from '../ui/status';
-import { meetingsApi, type AttendanceRow, type MeetingRecord, type MeetingsApi, type ProtocolView } from './api';
+import type { AttendanceRowDto, MeetingRecordDto, ProtocolViewDto } from '../../contract';
+import { meetingsApi, type MeetingsApi } from './api';
 
 const useStyles = makeStyles({
   checks: {
@@ -29,7 +30,7 @@ function PersonSelect({
 }: {
   label: string;
   value: string;
-  people: AttendanceRow[];
+  people: AttendanceRowDto[];
   onChange(value: string): void;
 }) {
   const { t } = useI18n();
@@ -48,7 +49,7 @@ function PersonSelect({
 }
 
 /** After the meeting: närvaro, beslut, protokoll with two justerare, and the PDF once it is justerat. */
-export function ProtocolPanel({ api, meeting, me }: { api: MeetingsApi; meeting: MeetingRecord; me: Me }) {
+export function ProtocolPanel({ api, meeting, me }: { api: MeetingsApi; meeting: MeetingRecordDto; me: Me }) {
   const { t, language } = useI18n();
   const page = usePageStyles();
   const styles = useStyles();
@@ -64,8 +65,8 @@ export function ProtocolPanel({ api, meeting, me }: { api: MeetingsApi; meeting:
     return { attendance, decisions, protocol };
   });
   const [present, setPresent] = useState<Record<string, boolean>>({});
-  const [protocol, setProtocol] = useState<ProtocolView>();
-  const [kind, setKind] = useState<string>(DECISION_KINDS[0]);
+  const [protocol, setProtocol] = useState<ProtocolViewDto>();
+  const [kind, setKind] = useState<DecisionKind>(DECISION_KINDS[0]);
   const [text, setText] = useState('');
   const [owner, setOwner] = useState('');
   const [due, setDue] = useState('');
@@ -153,7 +154,10 @@ export function ProtocolPanel({ api, meeting, me }: { api: MeetingsApi; meeting:
         {mayRecord && !locked && (
           <div className={styles.form}>
             <Field label={t('meetings.decisionKind')}>
-              <Select value={kind} onChange={(_, change) => setKind(change.value)}>
+              <Select
+                value={kind}
+                onChange={(_, change) => setKind(DECISION_KINDS.find((value) => value === change.value) ?? kind)}
+              >
                 {DECISION_KINDS.map((value) => (
                   <option key={value} value={value}>
                     {DECISION_KIND_LABELS[value][language]}

@@ -2,15 +2,15 @@ import { ToggleButton } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { Me } from '../api';
 import {
-  AREAS,
-  STATUSES,
+  ACTIVITY_STATUSES,
+  SAMVERKANSOMRADEN,
   TARGET_GROUPS,
-  activitiesApi,
   type ActivityDto,
-  type Area,
-  type Status,
+  type ActivityStatus,
+  type Samverkansomrade,
   type TargetGroup,
-} from '../activities/api';
+} from '../../contract';
+import { activitiesApi } from '../activities/api';
 import { Arshjul, wheelItems } from '../activities/Arshjul';
 import { Kalendarium } from '../activities/Kalendarium';
 import { OperatingPlanSection } from '../activities/OperatingPlan';
@@ -33,9 +33,9 @@ export function ActivitiesPage({ me }: { me: Me }) {
   const styles = useFormStyles();
   const today = todayInStockholm();
   const [year, setYear] = useState(Number(today.slice(0, 4)));
-  const [area, setArea] = useState<Area | ''>('');
+  const [area, setArea] = useState<Samverkansomrade | ''>('');
   const [targetGroup, setTargetGroup] = useState<TargetGroup | ''>('');
-  const [status, setStatus] = useState<Status | ''>('');
+  const [status, setStatus] = useState<ActivityStatus | ''>('');
   const [view, setView] = useState<View>('table');
   const [evaluating, setEvaluating] = useState<ActivityDto | undefined>();
   const filters = {
@@ -82,7 +82,7 @@ export function ActivitiesPage({ me }: { me: Me }) {
           label={t('act.filter.area')}
           value={area}
           allLabel={t('act.filter.all')}
-          choices={AREAS.map((a) => ({ value: a, label: t(`act.area.${a}`) }))}
+          choices={SAMVERKANSOMRADEN.map((a) => ({ value: a, label: t(`act.area.${a}`) }))}
           onChange={setArea}
         />
         <ChoiceField
@@ -96,7 +96,7 @@ export function ActivitiesPage({ me }: { me: Me }) {
           label={t('act.filter.status')}
           value={status}
           allLabel={t('act.filter.all')}
-          choices={STATUSES.map((st) => ({ value: st, label: t(`act.status.${st}`) }))}
+          choices={ACTIVITY_STATUSES.map((st) => ({ value: st, label: t(`act.status.${st}`) }))}
           onChange={setStatus}
         />
       </div>

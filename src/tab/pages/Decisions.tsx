@@ -8,24 +8,27 @@ import {
   TableRow,
 } from '@fluentui/react-components';
 import { useState } from 'react';
-import { z } from 'zod';
 import type { Me } from '../api';
-import { activitiesApi, decisionSchema, type DecisionDto } from '../activities/api';
+import {
+  DECISION_KINDS as KINDS,
+  FOLLOW_UP_STATUSES as FOLLOW_UPS,
+  type DecisionDto,
+  type FollowUpStatus,
+} from '../../contract';
+import { activitiesApi } from '../activities/api';
+import { decisionsApi, decisionsQuery } from '../decisions/api';
 import { ActionStatus } from '../ui/ActionStatus';
 import { ChoiceField } from '../ui/ChoiceField';
 import { PageHeading } from '../ui/PageHeading';
 import { useFormStyles, usePageStyles } from '../ui/styles';
 import { useAction } from '../ui/useAction';
 import { useReloadOn } from '../ui/useReloadOn';
-import { DECISION_KINDS as KINDS, RecordDecision } from '../decisions/RecordDecision';
+import { RecordDecision } from '../decisions/RecordDecision';
 import { useI18n, type MessageKey } from '../i18n';
 import { useLoad, useServices } from '../services';
 import { ErrorMessage, Loading } from '../ui/status';
 
-const FOLLOW_UPS = ['ej_paborjad', 'pagar', 'klar'] as const;
-type FollowUp = (typeof FOLLOW_UPS)[number];
-
-const proposalSchema = z.object({ kind: z.string(), title: z.string(), text: z.string(), subjectRef: z.string() });
+type FollowUp = FollowUpStatus;
 
 function kindKey(kind: string): MessageKey {
   return (KINDS as readonly string[]).includes(kind) ? (`dec.kind.${kind}` as MessageKey) : 'dec.filter.all';
@@ -39,26 +42,10 @@ export function DecisionsPage({ me }: { me: Me }) {
   const [meetingId, setMeetingId] = useState('');
   const [kind, setKind] = useState('');
   const [followUp, setFollowUp] = useState('');
-  const query = new URLSearchParams({
-    ...(meetingId ? { meetingId } : {}),
-    ...(kind ? { kind } : {}),
-    ...(followUp ? { followUp } : {}),
-  }).toString();
-  const decisions = useLoad(
-    async (client) =>
-      (
-        await client.request(
-          `/api/decisions${query ? `?${query}` : ''}`,
-          z.object({ decisions: z.array(decisionSchema) }),
-        )
-      ).decisions,
-  );
+  const query = decisionsQuery({ meetingId, kind, followUp });
+  const decisions = useLoad((client) => decisionsApi(client).list({ meetingId, kind, followUp }));
   const meetings = useLoad((client) => activitiesApi(client).meetings());
-  const proposals = useLoad(
-    async (client) =>
-      (await client.request('/api/decisions/open-proposals', z.object({ proposals: z.array(proposalSchema) })))
-        .proposals,
-  );
+  const proposals = useLoad((client) => decisionsApi(client).openProposals());
   useReloadOn(query, decisions.reload);
   const action = useAction();
   const canRecord = me.allowedActions.includes('decision.record');
@@ -68,11 +55,7 @@ export function DecisionsPage({ me }: { me: Me }) {
   const changeFollowUp = async (decision: DecisionDto, next: FollowUp) => {
     await action.run(async () => {
       try {
-        await api.request(`/api/decisions/${decision.id}/follow-up`, z.object({ decision: decisionSchema }), {
-          method: 'PATCH',
-          body: { followUp: next },
-          headers: { 'if-match': decision.etag },
-        });
+        await decisionsApi(api).setFollowUp(decision, next);
       } finally {
         decisions.reload();
       }

@@ -10,6 +10,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
+import { MEETING_GROUPS } from '../../contract';
 import type { Me } from '../api';
 import { meetingGroupName } from '../format';
 import { useI18n } from '../i18n';
@@ -43,9 +44,7 @@ export function MeetingsPage({ me }: { me: Me }) {
   });
   const [selectedId, setSelectedId] = useState<string>();
   const download = useAction();
-  const groups = (['samverkansgrupp', 'stodgrupp'] as const).filter((group) =>
-    me.allowedActions.includes(`${group}.kalla`),
-  );
+  const groups = MEETING_GROUPS.filter((group) => me.allowedActions.includes(`${group}.kalla`));
   const year = new Date().getFullYear();
 
   return (

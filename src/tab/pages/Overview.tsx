@@ -139,8 +139,9 @@ export function OverviewPage({ me }: { me: Me }) {
               <ul className={page.list}>
                 {meetings.data.slice(0, 5).map((meeting) => (
                   <li key={meeting.id}>
-                    <strong>{meeting.title}</strong> – {meetingGroupName(meeting.group, language)},{' '}
-                    {formatMeetingTime(meeting.start, language)}
+                    <strong>{meeting.title}</strong>
+                    {meeting.group ? ` – ${meetingGroupName(meeting.group, language)}` : ''}
+                    {meeting.start ? `, ${formatMeetingTime(meeting.start, language)}` : ''}
                   </li>
                 ))}
               </ul>

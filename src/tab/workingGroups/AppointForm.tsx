@@ -13,7 +13,7 @@ import {
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import { ApiError, type Contact } from '../api';
 import { useI18n } from '../i18n';
-import type { AppointRequest, MembershipTypeDto } from './api';
+import { MEMBERSHIP_TYPES, type AppointInput, type MembershipType } from '../../contract';
 
 const useStyles = makeStyles({
   form: {
@@ -40,7 +40,9 @@ const useStyles = makeStyles({
   heading: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
 });
 
-const TYPES: MembershipTypeDto[] = ['private', 'shared', 'standard'];
+/** The order the form offers the contract's channel types in: private (the usual choice) first. */
+const TYPE_ORDER: Record<MembershipType, number> = { private: 0, shared: 1, standard: 2 };
+const TYPES = [...MEMBERSHIP_TYPES].sort((a, b) => TYPE_ORDER[a] - TYPE_ORDER[b]);
 const NAME_MAX = 50;
 
 /** The coordinator's form for appointing a group: mandate, members from the register, convener, period, channel type. */
@@ -50,7 +52,7 @@ export function AppointForm({
   onCancel,
 }: {
   people: Contact[];
-  onSubmit(request: AppointRequest): Promise<void>;
+  onSubmit(request: AppointInput): Promise<void>;
   onCancel(): void;
 }) {
   const styles = useStyles();
@@ -66,7 +68,7 @@ export function AppointForm({
   const [start, setStart] = useState('');
   const [end, setEnd] = useState('');
   const [decisionId, setDecisionId] = useState('');
-  const [membershipType, setMembershipType] = useState<MembershipTypeDto>('private');
+  const [membershipType, setMembershipType] = useState<MembershipType>('private');
   const [filter, setFilter] = useState('');
   const [busy, setBusy] = useState(false);
   const [problems, setProblems] = useState<Record<string, string>>({});
@@ -189,7 +191,7 @@ export function AppointForm({
         </Field>
       </div>
       <Field label={t('wg.channelType')}>
-        <RadioGroup value={membershipType} onChange={(_, d) => setMembershipType(d.value as MembershipTypeDto)}>
+        <RadioGroup value={membershipType} onChange={(_, d) => setMembershipType(d.value as MembershipType)}>
           {TYPES.map((type) => (
             <Radio key={type} value={type} label={t(`wg.type.${type}`)} />
           ))}

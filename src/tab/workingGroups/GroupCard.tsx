@@ -2,7 +2,7 @@ import { Badge, Button, Field, Link, Select, Textarea, makeStyles, tokens } from
 import { useId, useState } from 'react';
 import { ApiError, type Contact } from '../api';
 import { useI18n } from '../i18n';
-import type { ChannelDifferenceDto, WorkingGroupDto } from './api';
+import type { ChannelDifferenceDto, WorkingGroupDto } from '../../contract';
 
 const useStyles = makeStyles({
   card: {
