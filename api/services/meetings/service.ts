@@ -32,7 +32,6 @@ import {
 } from '../../../src/domain';
 import type { GraphGateway } from '../../graph/gateway';
 import { ConflictError } from '../../graph/errors';
-import { eq } from '../../graph/odata';
 import { ConcurrencyLimit } from '../concurrency';
 import { NotFoundError } from '../errors';
 import type { Caller } from '../identity';
@@ -55,7 +54,7 @@ import {
   type MeetingFields,
   type MeetingRecord,
 } from './register';
-import type { SiteDirectory } from '../lists';
+import type { ListStores } from '../lists';
 import {
   cancelRequestSchema,
   planRequestSchema,
@@ -108,7 +107,7 @@ export class MeetingsService {
   private contactsCache?: { at: number; people: Promise<ContactRecord[]> };
 
   constructor(
-    private readonly directory: SiteDirectory,
+    private readonly lists: Pick<ListStores, 'meetings'>,
     private readonly contacts: ContactsService,
     private readonly organisations: readonly Organisation[],
     private readonly decisions: MeetingDecisions,
@@ -132,13 +131,8 @@ export class MeetingsService {
     return this.contactsCache.people;
   }
 
-  private where(gateway: GraphGateway) {
-    return this.directory.list(gateway, 'meetings');
-  }
-
   async records(gateway: GraphGateway): Promise<MeetingRecord[]> {
-    const { siteId, listId } = await this.where(gateway);
-    const items = await gateway.listItems<MeetingFields>(siteId, listId);
+    const items = await this.lists.meetings.find(gateway);
     return items
       .map(toMeetingRecord)
       .filter((record): record is MeetingRecord => record !== undefined)
@@ -160,8 +154,7 @@ export class MeetingsService {
   }
 
   async get(gateway: GraphGateway, id: string): Promise<MeetingRecord> {
-    const { siteId, listId } = await this.where(gateway);
-    const record = toMeetingRecord(await gateway.getItem<MeetingFields>(siteId, listId, id));
+    const record = toMeetingRecord(await this.lists.meetings.get(gateway, id));
     if (!record) throw new NotFoundError('Mötet finns inte i mötesregistret.');
     return record;
   }
@@ -212,11 +205,10 @@ export class MeetingsService {
       ...(request.room ? { location: request.room } : {}),
     });
     const operationKey = `meeting:${request.group}:${request.idempotencyKey}`;
-    const { siteId, listId } = await this.where(gateway);
     // One round trip for the retry check, the follow-ups and the open proposals (and Kontakter when cold).
     const reads = coalescingListReads(gateway);
     const [existing, followUps, openProposals, people] = await Promise.all([
-      reads.listItems<MeetingFields>(siteId, listId, { filter: eq('OperationKey', operationKey) }),
+      this.lists.meetings.findByOperationKey(reads, operationKey),
       this.decisions.openFollowUps(reads),
       this.decisions.openProposals(reads, toIsoDate(this.clock.now())),
       this.people(reads),
@@ -275,7 +267,6 @@ export class MeetingsService {
       EndDateTime: meeting.endUtc,
       Status: 'planerat',
       EventId: sent.eventId,
-      OperationKey: operationKey,
       ...(meeting.location ? { Location: meeting.location } : {}),
       Agenda: agendaToText(agenda),
       ...(meeting.outsideWindowReason ? { OutsideWindowReason: meeting.outsideWindowReason } : {}),
@@ -283,7 +274,7 @@ export class MeetingsService {
       IsOnline: request.online,
       ...(sent.joinUrl ? { JoinUrl: sent.joinUrl } : {}),
     };
-    const item = await gateway.createItem<MeetingFields>(siteId, listId, fields);
+    const item = await this.lists.meetings.create(gateway, fields, { operationKey });
     const record = toMeetingRecord(item);
     if (!record) throw new DomainRuleError('REGISTER_FAILED', 'Mötet kunde inte registreras.');
     return { meeting: record, created: true };
@@ -358,13 +349,10 @@ export class MeetingsService {
     record: MeetingRecord,
     fields: Partial<MeetingFields>,
   ): Promise<MeetingRecord> {
-    const { siteId, listId } = await this.where(gateway);
     let etag = record.etag;
     for (let attempt = 0; ; attempt += 1) {
       try {
-        const updated = toMeetingRecord(
-          await gateway.updateItemFields<MeetingFields>(siteId, listId, record.id, fields, etag),
-        );
+        const updated = toMeetingRecord(await this.lists.meetings.update(gateway, record.id, etag, fields));
         if (!updated) throw new DomainRuleError('REGISTER_FAILED', 'Mötet kunde inte registreras.');
         return updated;
       } catch (error) {
