@@ -99,8 +99,7 @@ describe('ListStore: one SharePoint list, bound to its site and list once', () =
   });
 
   it('types fields from the schema: a choice column takes its choices (or empty), a number a number', () => {
-    const stores = listStores(directory());
-    type Budget = Parameters<typeof stores.budget.create>[1];
+    type Budget = Parameters<ReturnType<typeof listStores>['budget']['create']>[1];
     const ok: Budget = { LineKind: 'kostnad', Area: '', AmountOre: 5 };
     // @ts-expect-error not one of Kostnad/intäkt's choices
     const wrongChoice: Budget = { LineKind: 'gåva' };
