@@ -36,6 +36,13 @@ export default {
     },
     {
       ...common,
+      // Exactly once (issue #15): double submits, races, lost answers and timeouts against the local tenant.
+      displayName: 'reliability',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/tests/reliability/**/*.test.ts'],
+    },
+    {
+      ...common,
       displayName: 'component',
       testEnvironment: 'jsdom',
       testMatch: ['<rootDir>/tests/component/**/*.test.tsx'],

@@ -85,7 +85,14 @@ export function createServer(config: AppConfig, deps: ServerDeps = {}): RunningS
   const botApp = express();
   botApp.disable('x-powered-by');
   app.use(botApp);
-  const botDeps = createBotDeps({ config, services, conversations: state.conversations, logger, clock });
+  const botDeps = createBotDeps({
+    config,
+    services,
+    conversations: state.conversations,
+    idempotency: state.idempotency,
+    logger,
+    clock,
+  });
   const bot = mountBot(botApp, botDeps);
   bot.catch((error: unknown) => logger.error({ err: error }, 'bot mount failed'));
 

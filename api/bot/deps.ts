@@ -9,7 +9,7 @@ import type {
   StatusReport,
   VoteValue,
 } from '../../src/domain';
-import type { ConversationStore } from '../state/store';
+import type { ConversationStore, IdempotencyStore } from '../state/store';
 import type { MeetingWithAnswers, PollCardInput, ProtocolApprovalCardInput } from '../cards/cards';
 import type { Clock } from '../services/ports';
 
@@ -111,6 +111,11 @@ export interface BotDeps {
   listWorkingGroups?(): Promise<WorkingGroupSummary[]>;
   /** The tab's Arbetsgrupper page, where the coordinator appoints (the channel is made in their name). */
   workingGroupsPageUrl?: string;
+  /**
+   * Exactly once per activity: Teams re-delivers an activity (same id) it got no answer to in time, and a
+   * card's button may be pressed twice; the first reply is kept and answered again (api/state/once.ts).
+   */
+  idempotency?: IdempotencyStore;
   logger?: ILogger;
 }
 

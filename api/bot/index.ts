@@ -12,6 +12,7 @@ import { runCardAction, runText, type Reply, type RunEnvironment } from './comma
 import type { BotCredentials, BotDeps, BotMode, StoredConversation } from './deps';
 import type { ProactiveResult, ProactiveSender } from '../services/ports';
 import { createProactiveSender } from './proactive';
+import { claimOnce, fingerprintOf, onceKey } from '../state/once';
 
 export type { BotDeps } from './deps';
 export { manifestCommandLists, COMMANDS } from './commands';
@@ -236,22 +237,57 @@ export async function mountBot(expressApp: Express, deps: BotDeps): Promise<BotH
     }
   };
 
+  /**
+   * Runs an activity once: a repeat of its id (Teams re-delivers, a double press of a card's button sends the
+   * same Action.Execute) answers with the first reply. The key is the sender's and the conversation's.
+   */
+  const once = async (activity: BotActivity, data: unknown, run: () => Promise<Reply>): Promise<Reply> => {
+    if (!deps.idempotency || !activity.id) return run();
+    const key = onceKey(
+      [
+        'bot',
+        activity.conversation.tenantId ?? '',
+        activity.from.aadObjectId ?? activity.from.id,
+        activity.conversation.id,
+      ],
+      activity.id,
+    );
+    const claim = await claimOnce(deps.idempotency, key, fingerprintOf(data), { waitMs: 10_000 });
+    if (claim.kind === 'repeat') return claim.outcome.body as Reply;
+    if (claim.kind !== 'first') {
+      const message = 'Samma åtgärd pågår redan. Vänta en stund: den görs bara en gång.';
+      return { card: errorCard('Ett ögonblick', message), summary: message };
+    }
+    try {
+      const reply = await run();
+      await claim.finish({ status: 200, body: reply });
+      return reply;
+    } catch (error) {
+      await claim.release();
+      throw error;
+    }
+  };
+
   app.on('message', async (ctx) => {
     const { activity } = ctx;
     const submitted = activity.value !== undefined && activity.value !== null && !activity.text?.trim();
-    const result = await answering(async () => {
-      await remember(activity);
-      const sender = await identify(activity.from.aadObjectId);
-      return submitted ? runCardAction(activity.value, sender, env) : runText(stripBotMention(activity), sender, env);
-    });
+    const result = await answering(() =>
+      once(activity, submitted ? activity.value : (activity.text ?? ''), async () => {
+        await remember(activity);
+        const sender = await identify(activity.from.aadObjectId);
+        return submitted ? runCardAction(activity.value, sender, env) : runText(stripBotMention(activity), sender, env);
+      }),
+    );
     await ctx.send(cardMessage(result));
   });
 
   app.on('card.action', async (ctx) => {
     const { action } = ctx.activity.value;
     const data = typeof action.data === 'object' && action.data !== null ? action.data : {};
-    const result = await answering(async () =>
-      runCardAction({ ...data, verb: action.verb }, await identify(ctx.activity.from.aadObjectId), env),
+    const result = await answering(() =>
+      once(ctx.activity, { ...data, verb: action.verb }, async () =>
+        runCardAction({ ...data, verb: action.verb }, await identify(ctx.activity.from.aadObjectId), env),
+      ),
     );
     return { statusCode: 200 as const, type: ADAPTIVE_CARD_CONTENT_TYPE, value: result.card };
   });

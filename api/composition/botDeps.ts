@@ -1,5 +1,6 @@
 import { DomainRuleError, DomainValidationError, ForbiddenError, type Person } from '../../src/domain';
 import type { BotConfig, BotDeps, CardOutcome, ConversationStore } from '../bot/deps';
+import type { IdempotencyStore } from '../state/store';
 import type { Clock } from '../services/ports';
 import { GraphRequestError } from '../graph/errors';
 import type { AppConfig } from '../config';
@@ -65,6 +66,8 @@ export interface BotDepsParts {
   conversations: ConversationStore;
   logger: Logger;
   clock: Clock;
+  /** Exactly once per activity (a re-delivered activity answers with the first reply). */
+  idempotency?: IdempotencyStore;
 }
 
 /**
@@ -72,13 +75,14 @@ export interface BotDepsParts {
  * runs app-only (Graph's application permissions), since an activity carries no token of the sender's;
  * who may do what is decided from the sender's roles in Kontakter.
  */
-export function createBotDeps({ config, services, conversations, logger, clock }: BotDepsParts): BotDeps {
+export function createBotDeps({ config, services, conversations, logger, clock, idempotency }: BotDepsParts): BotDeps {
   const app = () => services.graph.forApp();
   const log = logger.child({ component: 'bot' });
   return {
     config: botConfigFrom(config),
     clock,
     conversations,
+    ...(idempotency ? { idempotency } : {}),
     logger: teamsLogger(logger, 'bot'),
 
     async findPersonByAadObjectId(aadObjectId) {

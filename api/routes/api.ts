@@ -4,6 +4,7 @@ import { checkCommitments, parseOrThrow, requireRole } from '../../src/domain';
 import { apiScope, browserSignIn } from '../config';
 import type { TokenValidator } from '../auth/tokenValidator';
 import { apiErrors } from '../http/errors';
+import { idempotency } from '../http/idempotency';
 import type { AppServices } from '../services';
 import { meView } from '../services/identity';
 import type { ContactRecord } from '../services/contacts';
@@ -44,6 +45,17 @@ export function apiRouter(services: AppServices, validator: TokenValidator): Rou
   });
 
   router.use(authenticate(validator, services));
+  // After authentication: a key is the caller's own (their tenant and object id), never another user's.
+  router.use(
+    idempotency(
+      services.state.idempotency,
+      (res) => {
+        const { identity } = contextOf(res).caller;
+        return [identity.tenantId, identity.objectId];
+      },
+      services.logger,
+    ),
+  );
   router.use(workingGroupsRouter(services));
 
   router.get('/me', (req, res) => {

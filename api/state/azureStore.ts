@@ -413,10 +413,10 @@ export class AzureStateStore implements ServerStateStore {
           state: 'completed',
           status: outcome.status,
           resultChunks: chunks,
-          ttlSeconds: existing.ttlSeconds,
+          ttlSeconds: outcome.ttlSeconds ?? existing.ttlSeconds,
           createdAt: existing.createdAt,
           completedAt: at.toISOString(),
-          expiresAt: plusSeconds(at, existing.ttlSeconds),
+          expiresAt: plusSeconds(at, outcome.ttlSeconds ?? existing.ttlSeconds),
         };
         for (let i = 0; i < chunks; i++) completed[`result${i}`] = text.slice(i * CHUNK, (i + 1) * CHUNK);
         try {

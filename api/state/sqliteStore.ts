@@ -180,11 +180,12 @@ export class SqliteStateStore implements ServerStateStore {
             status: outcome.status,
             result: JSON.stringify(outcome.result ?? null),
             completed_at: at.toISOString(),
-            expires_at: plusSeconds(at, row.ttl_seconds),
+            ttl_seconds: outcome.ttlSeconds ?? row.ttl_seconds,
+            expires_at: plusSeconds(at, outcome.ttlSeconds ?? row.ttl_seconds),
           };
           db.prepare(
             `UPDATE idempotency SET state = @state, status = @status, result = @result, completed_at = @completed_at,
-               expires_at = @expires_at WHERE key = @key AND token = @token`,
+               ttl_seconds = @ttl_seconds, expires_at = @expires_at WHERE key = @key AND token = @token`,
           ).run(completed);
           return completed;
         });

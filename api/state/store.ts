@@ -92,8 +92,16 @@ export type IdempotencyClaim =
  */
 export interface IdempotencyStore {
   begin(key: string, ttlSeconds: number): Promise<IdempotencyClaim>;
-  /** Stores the first result; StateConflictError when the token no longer owns the key (expired and taken). */
-  complete(key: string, token: string, outcome: { status: number; result: unknown }): Promise<IdempotencyRecord>;
+  /**
+   * Stores the first result; StateConflictError when the token no longer owns the key (expired and taken).
+   * `ttlSeconds` keeps the result this long from now (default: the TTL given to `begin`), so that a short
+   * pending TTL (a crashed first attempt frees its key soon) can go with a long-kept result.
+   */
+  complete(
+    key: string,
+    token: string,
+    outcome: { status: number; result: unknown; ttlSeconds?: number },
+  ): Promise<IdempotencyRecord>;
   /** Gives a pending key back (the first attempt failed before any effect), so that a repeat may run it. */
   abandon(key: string, token: string): Promise<void>;
   /** The record, unless there is none or it has expired. */

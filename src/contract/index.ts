@@ -8,6 +8,7 @@ export * from './budget';
 export * from './common';
 export * from './contacts';
 export * from './decisions';
+export * from './idempotency';
 export * from './lists';
 export * from './meetings';
 export * from './workingGroups';

@@ -17,6 +17,8 @@ import {
   type TabConfigDto,
 } from '../contract/contacts';
 import { meetingSummarySchema, type MeetingSummaryDto } from '../contract/meetings';
+import { IDEMPOTENCY_KEY_HEADER } from '../contract/idempotency';
+import { actionKey, confirmAction, writeAction } from './idempotency';
 
 /** The answers' types, from the API's contract (src/contract): the tab declares no schema of its own. */
 export type TabConfig = TabConfigDto;
@@ -52,6 +54,8 @@ export class ApiError extends Error {
     this.name = 'ApiError';
   }
 }
+
+const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 const NETWORK_MESSAGE = 'Det gick inte att nå servern. Kontrollera anslutningen och försök igen.';
 const BAD_RESPONSE_MESSAGE = 'Servern svarade på ett oväntat sätt. Försök igen om en stund.';
@@ -115,7 +119,20 @@ export function createApiClient({ baseUrl = '', getToken }: ApiClientOptions): A
     const headers = new Headers(init.headers);
     headers.set('authorization', `Bearer ${token}`);
     headers.set('accept', 'application/json');
-    return send(`${baseUrl}${path}`, { ...init, headers }, schema);
+    const method = (init.method ?? 'GET').toUpperCase();
+    if (!WRITE_METHODS.has(method)) return send(`${baseUrl}${path}`, { ...init, headers }, schema);
+    // Every write carries the key of its action, kept until the answer is definitive (src/tab/idempotency.ts).
+    const action = writeAction(method, path, typeof init.body === 'string' ? init.body : undefined);
+    if (!headers.has(IDEMPOTENCY_KEY_HEADER)) headers.set(IDEMPOTENCY_KEY_HEADER, actionKey(action));
+    try {
+      const result = await send(`${baseUrl}${path}`, { ...init, headers }, schema);
+      confirmAction(action);
+      return result;
+    } catch (error) {
+      // A 4xx is an answer (the action is done with); a lost answer or a 5xx keeps the key for the retry.
+      if (error instanceof ApiError && error.status >= 400 && error.status < 500) confirmAction(action);
+      throw error;
+    }
   }
   return {
     me: () => call('/api/me', meSchema),

@@ -15,6 +15,7 @@ const BENCHES: { name: string; load: () => Promise<{ run: () => Promise<Figure[]
   { name: 'budget', load: () => import('./budget.bench') },
   { name: 'tab', load: () => import('./tab.bench') },
   { name: 'state', load: () => import('./state.bench') },
+  { name: 'idempotency', load: () => import('./idempotency.bench') },
 ];
 
 async function main(): Promise<void> {

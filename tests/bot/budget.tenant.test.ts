@@ -111,4 +111,20 @@ describe('bot economy commands end to end on the local tenant', () => {
     expect(await ask(member, 'aktiviteter november')).toContain('Tillgänglighet i bygglov');
     expect(await ask(member, 'aktiviteter tillsynsprojekt')).toContain('Inga aktiviteter hittades.');
   });
+
+  it('books once when Teams re-delivers the same activity (same id), also concurrently: the repeat gets the first reply', async () => {
+    const activity = generalChannelMessage(stack.tenant, coordinator, 'utfall 99,50 lokalhyra Omleverans');
+    const before = (await postedActivities(stack.tenant, SEED_GENERAL_CHANNEL_ID)).length;
+    const answers = await Promise.all([1, 2, 3].map(() => postActivity(stack.url, activity)));
+    expect(answers.every((a) => a.status < 300)).toBe(true);
+    expect((await postActivity(stack.url, activity)).status).toBeLessThan(300);
+    expect((await outcomes()).filter((o) => o.text === 'Omleverans')).toHaveLength(1);
+    const replies = (await postedActivities(stack.tenant, SEED_GENERAL_CHANNEL_ID)).slice(before).map(activityCardText);
+    expect(replies).toHaveLength(4);
+    expect(new Set(replies).size).toBe(1);
+    expect(replies[0]).toContain('Utfall bokfört');
+    // Another activity with the same words is another booking.
+    expect(await ask(coordinator, 'utfall 99,50 lokalhyra Omleverans')).toContain('Utfall bokfört');
+    expect((await outcomes()).filter((o) => o.text === 'Omleverans')).toHaveLength(2);
+  });
 });

@@ -15,7 +15,7 @@ export interface RecordedRequest {
 type Route = (request: RecordedRequest) => { status?: number; body: unknown } | undefined;
 
 // jsdom has no Response; the tab reads only ok, status and json().
-function jsonResponse(status: number, body: unknown): Response {
+export function jsonResponse(status: number, body: unknown): Response {
   const text = JSON.stringify(body);
   return {
     ok: status >= 200 && status < 300,

@@ -269,6 +269,17 @@ describe.each(backends)('the state store contract on $name', (backend) => {
       expect(await store.idempotency.get(key)).toBeUndefined();
     });
 
+    it('keeps a completed result for the TTL given at completion: a short pending TTL, a long-kept result', async () => {
+      const key = `once:${randomUUID()}`;
+      const first = await store.idempotency.begin(key, 30);
+      if (!first.acquired) throw new Error('first begin did not win');
+      await store.idempotency.complete(key, first.token, { status: 201, result: { id: '9' }, ttlSeconds: 3600 });
+      clock.advance(31);
+      expect(await store.idempotency.get(key)).toMatchObject({ state: 'completed', status: 201, result: { id: '9' } });
+      clock.advance(3570);
+      expect(await store.idempotency.get(key)).toBeUndefined();
+    });
+
     it('gives an abandoned key to the next request, and keeps a large result whole', async () => {
       const key = `news:${randomUUID()}`;
       const first = await store.idempotency.begin(key, 600);

@@ -5,6 +5,7 @@ import { GraphHttpError, graphErrorBody, graphErrors, newRequestId } from './err
 import { graphAuthentication } from './auth';
 import { identityRouter } from './identity/routes';
 import { controlsRouter } from './controls/router';
+import { loseAnswerAfterHandler } from './controls/afterFaults';
 import { MODULES } from './modules';
 import { mount } from './routing';
 import { INNER_REQUEST_HEADER } from './resources/batch';
@@ -14,7 +15,8 @@ import { dollarOptionalQueryOptions } from './odata';
  * The request pipeline, in one place. Order matters:
  * 1. request id and the request log wrap everything, so faults and rejections are counted as round trips;
  * 2. controls and identity come before fault injection: tests steer the tenant and get tokens reliably;
- * 3. fault injection comes before token validation, as Graph throttles before it authorises;
+ * 3. fault injection comes before token validation, as Graph throttles before it authorises; a fault *after*
+ *    the handler lets the request run and then loses its answer (controls/afterFaults.ts);
  * 4. then token validation, then the resource handlers; an unknown Graph path is a 501, never a 200.
  */
 export function createApp(ctx: EmulatorContext, reset: () => void): express.Express {
@@ -29,8 +31,10 @@ export function createApp(ctx: EmulatorContext, reset: () => void): express.Expr
     const clientRequestId = req.header('client-request-id');
     res.setHeader('client-request-id', clientRequestId ?? requestId);
     const started = process.hrtime.bigint();
-    res.on('finish', () => {
-      if (req.path.startsWith('/_emulator')) return;
+    let logged = false;
+    const log = () => {
+      if (logged || req.path.startsWith('/_emulator')) return;
+      logged = true;
       ctx.requestLog.add({
         at: new Date().toISOString(),
         method: req.method,
@@ -39,8 +43,12 @@ export function createApp(ctx: EmulatorContext, reset: () => void): express.Expr
         durationMs: Number(process.hrtime.bigint() - started) / 1e6,
         batchInner: req.header(INNER_REQUEST_HEADER) === '1',
         faultInjected: res.locals.faultInjected === true,
+        answerLost: res.locals.answerDropped === true || !res.writableFinished,
       });
-    });
+    };
+    res.on('finish', log);
+    // A dropped answer (a fault after the handler, or a client that gave up) never finishes: log it on close.
+    res.on('close', log);
     next();
   });
   // Graph answers 400 to a payload with a lone surrogate (not valid UTF-16 text), never 500: the reviver's
@@ -70,7 +78,16 @@ export function createApp(ctx: EmulatorContext, reset: () => void): express.Expr
     const fault = ctx.faults.match(req.method, req.baseUrl + req.path);
     const delay = latency + (fault?.delayMs ?? 0);
     if (delay > 0) await new Promise((r) => setTimeout(r, delay));
-    if (!fault) return next();
+    if (!fault) {
+      // Faults after the handler apply to the request as its client sent it: an inner request of a $batch is
+      // the batch's business (match the batch itself), else the batch's own re-send would repeat the write.
+      const after =
+        req.header(INNER_REQUEST_HEADER) === '1'
+          ? undefined
+          : ctx.faults.matchAfter(req.method, req.baseUrl + req.path);
+      if (after) loseAnswerAfterHandler(after, req, res);
+      return next();
+    }
     res.locals.faultInjected = true;
     const retry = fault.retryAfter;
     if (fault.status === 429) return next(graphErrors.throttled(retry ?? 1));

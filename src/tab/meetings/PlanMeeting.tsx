@@ -18,6 +18,7 @@ import { usePageStyles } from '../ui/styles';
 import { useAction } from '../ui/useAction';
 import type { CandidateDto, MeetingPlanDto, MeetingRecordDto } from '../../contract';
 import type { MeetingsApi } from './api';
+import { actionKey, confirmAction } from '../idempotency';
 
 type Group = 'samverkansgrupp' | 'stodgrupp';
 
@@ -34,11 +35,8 @@ const useStyles = makeStyles({
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM },
 });
 
-function newKey(): string {
-  return typeof crypto !== 'undefined' && 'randomUUID' in crypto
-    ? crypto.randomUUID()
-    : `k-${Date.now()}-${Math.random().toString(16).slice(2)}`;
-}
+/** The kallelse's key outlives a reload of the tab until the kallelse is confirmed sent. */
+const sendAction = (group: Group) => `kallelse.${group}`;
 
 function nextYear(): number {
   const now = new Date();
@@ -120,7 +118,6 @@ export function PlanMeeting({
   const [reason, setReason] = useState('');
   const [plan, setPlan] = useState<MeetingPlanDto>();
   const [picked, setPicked] = useState<string>('');
-  const [sendKey, setSendKey] = useState(newKey);
   const planning = useAction();
   const sending = useAction();
   const polling = useAction();
@@ -159,12 +156,12 @@ export function PlanMeeting({
           ...(room.trim() ? { room: room.trim() } : {}),
           online,
           ...(reason.trim() ? { outsideWindowReason: reason.trim() } : {}),
-          idempotencyKey: sendKey,
+          idempotencyKey: actionKey(sendAction(group)),
         }),
       () => t('meetings.sent', { count: plan?.attendees ?? 0 }),
     );
     if (meeting) {
-      setSendKey(newKey());
+      confirmAction(sendAction(group));
       onSent(meeting);
     }
   };

@@ -8,6 +8,8 @@ export interface LoggedRequest {
   /** Inner requests of a $batch are logged too, but are not separate round trips. */
   batchInner: boolean;
   faultInjected: boolean;
+  /** The answer never reached the client: dropped by a fault after the handler, or the client gave up first. */
+  answerLost: boolean;
 }
 
 /** In memory by design: it serves tests and benchmarks counting round trips, not an audit. */
