@@ -5,6 +5,10 @@ import {
   SAMVERKANSOMRADEN,
   SAMVERKANSOMRADE_LABELS,
   can,
+  isBlankText,
+  lineAmountIssue,
+  textCharacterIssue,
+  textIssue,
   parseKronor,
   type ActionId,
   type Organisation,
@@ -197,7 +201,20 @@ export const newsTextSchema = z
   .string({ error: 'Nyheten saknar text.' })
   .trim()
   .min(1, 'Skriv nyhetens text efter kommandot, t.ex. "nyhet Ny vägledning om brandskydd".')
-  .max(NEWS_MAX_LENGTH, `Nyheten får vara högst ${NEWS_MAX_LENGTH} tecken.`);
+  .superRefine((value, ctx) => {
+    // UTF-16 units (zod's max counts code points).
+    if (value.length > NEWS_MAX_LENGTH)
+      ctx.addIssue({ code: 'custom', message: `Nyheten får vara högst ${NEWS_MAX_LENGTH} tecken.` });
+    else if (isBlankText(value))
+      ctx.addIssue({
+        code: 'custom',
+        message: 'Skriv nyhetens text efter kommandot, t.ex. "nyhet Ny vägledning om brandskydd".',
+      });
+    else {
+      const problem = textCharacterIssue(value, 'multiLine');
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }
+  });
 
 const yearArgSchema = z
   .string()
@@ -245,8 +262,12 @@ function parseOutcome(definition: CommandDefinition, rest: string): ParseResult 
     const message = error instanceof DomainValidationError ? (error.issues[0]?.message ?? '') : '';
     return { ok: false, definition, problem: `${message} ${OUTCOME_USAGE}`.trim() };
   }
-  if (amountOre === 0) return { ok: false, definition, problem: 'Beloppet får inte vara noll.' };
-  return { ok: true, definition, parsed: { command: 'utfall', booking: { amountOre, line: lineWords.join(' ') } } };
+  const bound = lineAmountIssue(amountOre, 'amount', { allowZero: false });
+  if (bound) return { ok: false, definition, problem: `${bound.message} ${OUTCOME_USAGE}` };
+  const line = lineWords.join(' ');
+  const lineProblem = textIssue(line, 'line', 'singleLine');
+  if (lineProblem) return { ok: false, definition, problem: lineProblem.message };
+  return { ok: true, definition, parsed: { command: 'utfall', booking: { amountOre, line } } };
 }
 
 export const CONVENE_USAGE =

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { DomainRuleError, DomainValidationError, ForbiddenError, type Person } from '../../src/domain';
 import type { BotConfig, BotDeps, CardOutcome, ConversationStore } from '../bot/deps';
 import type { Clock } from '../services/ports';
@@ -177,7 +178,7 @@ export function createBotDeps({ config, services, conversations, logger, clock }
         );
         return { ok: true, meeting: toDomainMeeting(meeting), created };
       } catch (error) {
-        if (error instanceof DomainValidationError) {
+        if (error instanceof DomainValidationError || error instanceof z.ZodError) {
           return { ok: false, problem: error.issues.map((issue) => issue.message).join(' ') };
         }
         if (error instanceof DomainRuleError || error instanceof ForbiddenError) {

@@ -3,12 +3,14 @@ import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { JWTPayload } from 'jose';
 import { pino } from 'pino';
 import { ACTIONS, ACTION_IDS, ROLES, type ActionId, type Role } from '../../src/domain';
-import { CHAIR } from '../../infra/graph-emulator/tests/support';
+import { CHAIR, COORDINATOR } from '../../infra/graph-emulator/tests/support';
+
 import {
   PERSONAS,
   SuiteTable,
   askBot,
   changedKinds,
+  closeFingerprints,
   describeFailures,
   fingerprint,
   notSwedish,
@@ -21,6 +23,7 @@ import {
   type SecurityStack,
 } from './support';
 import { tokenClasses } from './tokens';
+import { boundsRoutes, botBoundsCases, casesOf, type CorpusIds } from './boundsCorpus';
 import { SEED_TEAM_ID } from '../integration/support/stack';
 
 jest.setTimeout(120_000);
@@ -57,6 +60,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   console.log(table.render());
+  closeFingerprints();
   await stack?.close();
 });
 
@@ -485,6 +489,124 @@ describe('injection corpus', () => {
       });
       expect(response.status).toBe(400);
     }
+  });
+});
+
+// ------------------------------------------------------------------ bounds
+
+/** Ids the bounds corpus needs to exist: two of the Region's people, a budget line, an activity, a decision. */
+async function corpusIds(tokens: { coordinator: string; chair: string }): Promise<CorpusIds> {
+  const token = tokens.coordinator;
+  const people = (await send(stack, { method: 'GET', path: '/api/people' }, token)).body as {
+    people: { id: string; email: string }[];
+  };
+  const region = people.people.filter((p) => p.email.endsWith('@regionvasterbotten.se'));
+  const created = async (path: string, body: unknown, key: string, as = token): Promise<string> => {
+    const answer = await send(stack, { method: 'POST', path, body }, as);
+    const id = (answer.body as Record<string, { id?: string } | undefined>)[key]?.id;
+    if (answer.status >= 300 || !id) throw new Error(`${path}: ${answer.status} ${answer.text.slice(0, 300)}`);
+    return id;
+  };
+  const meetingId = async () =>
+    created(
+      '/api/meetings',
+      {
+        group: 'samverkansgrupp',
+        title: 'Korpusmöte',
+        date: '2027-04-14',
+        startTime: '09:00',
+        endTime: '12:00',
+        idempotencyKey: 'bounds-corpus-setup',
+      },
+      'meeting',
+      tokens.chair,
+    );
+  const meeting = await meetingId();
+  return {
+    meetingId: meeting,
+    personId: region[0]!.id,
+    otherPersonId: region[1]!.id,
+    budgetLineId: await created(
+      '/api/budget/lines',
+      { year: 2026, category: 'oh_lokal', name: 'Lokalhyra', amountOre: 1_000_000 },
+      'line',
+    ),
+    activityId: await created(
+      '/api/activities',
+      {
+        title: 'Korpusaktivitet',
+        area: 'information',
+        startDate: '2027-03-01',
+        endDate: '2027-03-01',
+        targetGroups: ['kommuner'],
+        responsibleOrganisationId: 'umea',
+      },
+      'activity',
+    ),
+    decisionId: await created(
+      '/api/decisions',
+      { meetingId: meeting, kind: 'aktiviteter_kalendarium', text: 'Korpusbeslut' },
+      'decision',
+    ),
+    today: new Date().toISOString().slice(0, 10),
+  };
+}
+
+describe('bounds corpus', () => {
+  it('refuses every out-of-bounds input on every write route in Swedish, before anything is written', async () => {
+    const tokens = { coordinator: await stack.tokenOf(COORDINATOR), chair: await stack.tokenOf(CHAIR) };
+    const ids = await corpusIds(tokens);
+    const routes = boundsRoutes(ids);
+    // Each route's own body passes validation, or the corpus would prove nothing: its cases differ from it
+    // in one field only.
+    const invalidBases: string[] = [];
+    for (const route of routes) {
+      const base = await send(
+        stack,
+        { method: route.method, path: route.path, body: route.body, headers: route.headers ?? {} },
+        tokens[route.as],
+      );
+      if (base.status === 400 || base.status === 422 || base.status >= 500)
+        invalidBases.push(`${route.name}: ${base.status} ${base.text.slice(0, 300)}`);
+    }
+    expect(invalidBases).toEqual([]);
+    for (const route of routes) {
+      for (const boundsCase of casesOf(route, ids)) {
+        await refusalCase(
+          table,
+          stack,
+          'bounds (REST)',
+          `${route.name} ${boundsCase.name}`,
+          { method: route.method, path: route.path, body: boundsCase.body, headers: route.headers ?? {} },
+          tokens[route.as],
+          { expectStatus: [400, 413, 422] },
+        );
+      }
+    }
+    expectClean('bounds (REST)');
+  });
+
+  it('refuses out-of-bounds arguments to every bot write command in Swedish, writing nothing', async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    for (const { name, command } of botBoundsCases(today)) {
+      const before = fingerprint(stack.dbFile);
+      const { status, texts } = await askBot(stack, COORDINATOR, command);
+      const reply = texts.join(' | ');
+      const changed = changedKinds(before, fingerprint(stack.dbFile), botReplyKinds);
+      const accepted = /bokfört|är publicerad|är skickad/i.test(reply) || texts.length === 0;
+      const english = /undefined|invalid|expected|received|NaN|\[object/i.test(reply);
+      table.add({
+        klass: 'bounds (bot)',
+        name,
+        status,
+        accepted,
+        serverError: status >= 500 || /Något gick fel|oväntat fel/i.test(reply),
+        changed,
+        ...(english ? { notSwedish: reply.slice(0, 200) } : {}),
+        ...(accepted ? { detail: `reply: ${reply.slice(0, 200)}` } : {}),
+      });
+    }
+    expectClean('bounds (bot)');
   });
 });
 
