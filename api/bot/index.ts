@@ -12,6 +12,7 @@ import { runCardAction, runText, type Reply, type RunEnvironment } from './comma
 import type { BotCredentials, BotDeps, BotMode, StoredConversation } from './deps';
 import type { ProactiveResult, ProactiveSender } from '../services/ports';
 import { createProactiveSender } from './proactive';
+import { tenantGuard } from './tenantGuard';
 
 export type { BotDeps } from './deps';
 export { manifestCommandLists, COMMANDS } from './commands';
@@ -183,6 +184,8 @@ export async function mountBot(expressApp: Express, deps: BotDeps): Promise<BotH
   const logger: ILogger = deps.logger ?? new ConsoleLogger('bot', { level: 'warn' });
   const messagingEndpoint = config.messagingEndpoint ?? '/api/messages';
   if (config.mode === 'local') expressApp.use(messagingEndpoint, loopbackOnly);
+  if (config.allowedTenantIds)
+    expressApp.use(messagingEndpoint, ...tenantGuard(config.allowedTenantIds, config.mode === 'tenant'));
 
   const localToken = config.botToken;
   const options: AppOptions<IPlugin> = {

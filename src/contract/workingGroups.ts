@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MEMBERSHIP_TYPES, WORKING_GROUP_STATUSES } from '../domain/workingGroups';
-import { BOUNDS } from '../domain/bounds';
+import { BOUNDS, boundedText } from '../domain/bounds';
 import { isoDateInput, lineText, longText } from './common';
 
 /** The Arbetsgrupper endpoints (/api/working-groups). */
@@ -8,7 +8,7 @@ import { isoDateInput, lineText, longText } from './common';
 export const appointSchema = z
   .object({
     // The name is the channel's: Teams holds 50 characters (BOUNDS.channelName).
-    name: lineText(BOUNDS.channelName),
+    name: boundedText({ max: BOUNDS.channelName, tooLong: `Namnet får vara högst ${BOUNDS.channelName} tecken.` }),
     syfte: longText(4000),
     uppdrag: longText(4000),
     malsattning: longText(4000).optional(),

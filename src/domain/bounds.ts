@@ -177,7 +177,7 @@ export function textIssue(
  * A zod schema for a text field: trimmed, required unless `optional`, within SharePoint's length, without
  * lone surrogates or control characters. Messages are Swedish.
  */
-export function boundedText(options: { kind?: TextKind; max?: number; min?: number } = {}) {
+export function boundedText(options: { kind?: TextKind; max?: number; min?: number; tooLong?: string } = {}) {
   const kind = options.kind ?? 'singleLine';
   const max = Math.min(options.max ?? maxLengthOf(kind), maxLengthOf(kind));
   const min = options.min ?? 1;
@@ -188,7 +188,7 @@ export function boundedText(options: { kind?: TextKind; max?: number; min?: numb
     .superRefine((value, ctx) => {
       // UTF-16 units, as SharePoint counts: zod's own max counts code points, so an emoji would count once.
       if (value.length > max) {
-        ctx.addIssue({ code: 'custom', message: `Texten får vara högst ${max} tecken.` });
+        ctx.addIssue({ code: 'custom', message: options.tooLong ?? `Texten får vara högst ${max} tecken.` });
         return;
       }
       if (min >= 1 && value !== '' && isBlankText(value)) {

@@ -2,7 +2,29 @@ import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { JWTPayload } from 'jose';
 import { pino } from 'pino';
-import { ACTIONS, ACTION_IDS, ROLES, type ActionId, type Role } from '../../src/domain';
+import {
+  ACTIONS,
+  ACTION_IDS,
+  ROLES,
+  createMeeting,
+  type ActionId,
+  type Organisation,
+  type Role,
+} from '../../src/domain';
+import {
+  contactsCard,
+  errorCard,
+  meetingConvenedCard,
+  meetingReminderCard,
+  meetingsCard,
+  newsCard,
+  newsPostedCard,
+  outcomeBookedCard,
+  pollCard,
+  protocolApprovalCard,
+  refusalCard,
+} from '../../api/cards/cards';
+import { welcomeCard, workingGroupsListCard } from '../../api/services/workingGroups';
 import { CHAIR, COORDINATOR } from '../../infra/graph-emulator/tests/support';
 
 import {
@@ -24,7 +46,14 @@ import {
 } from './support';
 import { tokenClasses } from './tokens';
 import { boundsRoutes, botBoundsCases, casesOf, type CorpusIds } from './boundsCorpus';
-import { SEED_TEAM_ID } from '../integration/support/stack';
+import {
+  SEED_GENERAL_CHANNEL_ID,
+  SEED_TEAM_ID,
+  generalChannelMessage,
+  postActivity,
+  postedActivities,
+  seededUser,
+} from '../integration/support/stack';
 
 jest.setTimeout(120_000);
 
@@ -372,6 +401,133 @@ describe('injection corpus', () => {
     expectClean('injection');
   });
 
+  it('card markdown: every card shows people-written text as text, never as a link or markup', () => {
+    const link = '[Klicka här](https://evil.example/x)';
+    const bold = '**viktigt** <at>alla</at>';
+    const person = {
+      id: '1',
+      displayName: link,
+      email: 'a@regionvasterbotten.se',
+      organisationId: 'umea',
+      roles: [],
+      title: bold,
+    };
+    const meeting = createMeeting({
+      id: 'm1',
+      group: 'stodgrupp',
+      title: link,
+      date: '2027-02-10',
+      startTime: '09:00',
+      endTime: '11:00',
+      location: bold,
+    });
+    const member = { displayName: link, organisationName: bold, convener: true };
+    const cards: [string, unknown][] = [
+      ['errorCard', errorCard(link, bold)],
+      ['refusalCard', refusalCard(link)],
+      ['newsCard', newsCard(link, person, new Date('2026-12-02T10:00:00Z'))],
+      ['newsPostedCard', newsPostedCard(link)],
+      [
+        'outcomeBookedCard',
+        outcomeBookedCard({
+          lineName: link,
+          amountOre: 100,
+          date: '2026-12-02',
+          text: bold,
+          lineOutcomeOre: 100,
+          lineBudgetOre: 1000,
+        }),
+      ],
+      [
+        'pollCard',
+        pollCard({
+          pollId: '1',
+          title: link,
+          deadline: '2027-02-01T12:00:00Z',
+          open: true,
+          voters: 0,
+          candidates: [{ id: 'k1', label: link, ja: 0, omDetBehovs: 0, nej: 0, kommunerCovered: 0, kommunerTotal: 15 }],
+          notice: bold,
+        }),
+      ],
+      [
+        'protocolApprovalCard',
+        protocolApprovalCard({
+          meetingId: 'm1',
+          meetingTitle: link,
+          date: '2027-02-10',
+          adjusters: [{ name: link, approved: false }],
+          decisions: [link, bold],
+          locked: false,
+        }),
+      ],
+      ['meetingConvenedCard', meetingConvenedCard(meeting, true)],
+      ['meetingReminderCard', meetingReminderCard(meeting, 14)],
+      [
+        'meetingsCard',
+        meetingsCard([
+          {
+            meeting,
+            answers: { accepted: 0, tentative: 0, declined: 0, notAnswered: 1 },
+            byOrganisation: [
+              { organisationId: 'umea', name: link, accepted: 0, tentative: 0, declined: 0, notAnswered: 1 },
+            ],
+            warnings: [bold],
+          },
+        ]),
+      ],
+      [
+        'contactsCard',
+        contactsCard([person], [{ id: 'umea', name: link, kind: 'kommun', emailDomain: 'umea.se' } as Organisation]),
+      ],
+      [
+        'welcomeCard (arbetsgrupp)',
+        welcomeCard({
+          name: link,
+          syfte: bold,
+          uppdrag: link,
+          malsattning: bold,
+          members: [member],
+          period: { start: '2027-01-01' },
+          membershipType: 'private',
+          pageUrl: 'https://example.invalid/tab',
+          channelOwner: link,
+        }),
+      ],
+      [
+        'workingGroupsListCard',
+        workingGroupsListCard([
+          {
+            name: link,
+            syfte: bold,
+            status: 'aktiv',
+            members: [{ displayName: link, convener: true }],
+            period: { start: '2027-01-01' },
+          },
+        ]),
+      ],
+    ];
+    for (const [name, built] of cards) {
+      const json = JSON.stringify(built);
+      // An unescaped "[…](…)", "**…**" or "<at>" in a TextBlock or Fact would be markup in Teams.
+      const markup = [
+        json.includes('[Klicka här](https://') && 'link',
+        json.includes('**viktigt**') && 'bold',
+        json.includes('<at>') && 'mention',
+      ].filter(Boolean);
+      table.add({
+        klass: 'injection',
+        name: `card markdown: ${name}`,
+        status: 0,
+        accepted: markup.length > 0,
+        serverError: false,
+        changed: [],
+        ...(markup.length ? { detail: `unescaped ${markup.join(', ')}` } : {}),
+      });
+    }
+    expectClean('injection');
+  });
+
   it('iCalendar and HTML: a title or description cannot start a property or run in a page', async () => {
     const proposer = await stack.tokenOf(personaWith(['samordnare', 'stodgrupp']).mail);
     const activity = (title: string, description: string) => ({
@@ -609,6 +765,52 @@ describe('bounds corpus', () => {
     expectClean('bounds (bot)');
   });
 });
+
+// ------------------------------------------------------------------ the bot's tenant
+
+describe("the bot answers only the samverkan's tenants", () => {
+  it('refuses a Bot Framework activity from another tenant before the SDK sees it, and answers nothing', async () => {
+    const other = '9f0d7a52-3c1e-4b6a-8d2f-5e4c3b2a1f00';
+    const member = seededUser(personaWith(['samverkansgrupp']).mail);
+    const message = () => generalChannelMessage(stack.tenant, member, 'hjälp');
+    const cases: [string, Record<string, unknown>][] = [
+      ['channelData.tenant.id and conversation.tenantId', withTenant(message(), other, other)],
+      ['channelData.tenant.id only', withTenant(message(), other, undefined)],
+      ['conversation.tenantId only', withTenant(message(), undefined, other)],
+    ];
+    for (const [name, activity] of cases) {
+      const before = fingerprint(stack.dbFile);
+      const posted = (await postedActivities(stack.tenant, SEED_GENERAL_CHANNEL_ID)).length;
+      const response = await postActivity(stack.url, activity);
+      const replies = (await postedActivities(stack.tenant, SEED_GENERAL_CHANNEL_ID)).length - posted;
+      table.add({
+        klass: 'bot tenant',
+        name: `another tenant in ${name}`,
+        status: response.status,
+        accepted: response.status !== 403 || replies > 0,
+        serverError: response.status >= 500,
+        changed: changedKinds(before, fingerprint(stack.dbFile)),
+      });
+    }
+    // The same activity from the samverkan's own tenant is answered (the check is not a broken endpoint).
+    const own = await askBot(stack, member.mail, 'hjälp');
+    expect(own.status).toBeLessThan(300);
+    expect(own.texts.length).toBeGreaterThan(0);
+    expectClean('bot tenant');
+  });
+});
+
+function withTenant(
+  activity: ReturnType<typeof generalChannelMessage>,
+  channelTenant: string | undefined,
+  conversationTenant: string | undefined,
+): Record<string, unknown> {
+  return {
+    ...activity,
+    channelData: { ...activity.channelData, ...(channelTenant ? { tenant: { id: channelTenant } } : {}) },
+    conversation: { ...activity.conversation, ...(conversationTenant ? { tenantId: conversationTenant } : {}) },
+  };
+}
 
 // ------------------------------------------------------------------ logs
 
