@@ -292,6 +292,41 @@ describe('escalation matrix, generated from the authorisation table', () => {
     expectClean('escalation (REST)');
   });
 
+  it('authorises before it validates: a refused role learns nothing of the schema, the ids or the If-Match', async () => {
+    // Every id and year in the path made invalid, the body not what any schema takes, no If-Match.
+    const invalidPath = (path: string) =>
+      path.replace(/\/(m1|p1|1|u)(?=\/|$)/g, "/x'y").replace(/\/operating-plan\/\d{4}/, '/operating-plan/abcd');
+    // A route whose action depends on its body (the meeting's group) is refused before the body is read to
+    // anyone who holds none of its actions.
+    const actionsOf = (route: WriteRoute) => [
+      ...new Set(
+        WRITE_ROUTES.filter((r) => r.method === route.method && r.path === route.path).flatMap((r) => r.actions),
+      ),
+    ];
+    const seen = new Set<string>();
+    for (const route of WRITE_ROUTES) {
+      if (seen.has(`${route.method} ${route.path}`)) continue;
+      seen.add(`${route.method} ${route.path}`);
+      for (const { role, mail } of refusedPersonas(actionsOf(route))) {
+        await refusalCase(
+          table,
+          stack,
+          'role before schema',
+          `${role} → ${route.method} ${invalidPath(route.path)}`,
+          {
+            method: route.method,
+            path: invalidPath(route.path),
+            ...(route.method === 'DELETE' ? {} : { body: { okantFalt: ['x'] } }),
+            headers: route.method === 'PATCH' ? { 'if-match': '' } : {},
+          },
+          await stack.tokenOf(mail),
+          { expectStatus: [403] },
+        );
+      }
+    }
+    expectClean('role before schema');
+  });
+
   it('refuses every bot command to every role that may not use it, changing nothing but the refusal reply', async () => {
     for (const { actions, command } of BOT_COMMANDS) {
       for (const { role, mail } of refusedPersonas(actions)) {
@@ -446,7 +481,18 @@ describe('injection corpus', () => {
           deadline: '2027-02-01T12:00:00Z',
           open: true,
           voters: 0,
-          candidates: [{ id: 'k1', label: link, ja: 0, omDetBehovs: 0, nej: 0, kommunerCovered: 0, kommunerTotal: 15 }],
+          // A candidate's label is the app's own (a date and time), shown also as an input's plain label.
+          candidates: [
+            {
+              id: 'k1',
+              label: 'onsdag 10 februari 09:00–11:00',
+              ja: 0,
+              omDetBehovs: 0,
+              nej: 0,
+              kommunerCovered: 0,
+              kommunerTotal: 15,
+            },
+          ],
           notice: bold,
         }),
       ],
