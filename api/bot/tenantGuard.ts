@@ -22,12 +22,14 @@ export function activityTenantIds(body: unknown): string[] {
 
 /**
  * Refuses an activity from a tenant outside the allowed ones (ALLOWED_TENANT_IDS and the organisations
- * file) before the Teams SDK sees it: a bot installed in someone else's tenant does nothing for them. In
+ * file) before the Teams SDK handles it: a bot installed in someone else's tenant does nothing for them. In
  * tenant mode an activity must name its tenant; locally (Agents Playground) it may name none.
  */
 export function tenantGuard(allowed: readonly string[], requireTenant: boolean): RequestHandler[] {
   const allowedIds = new Set(allowed.map((id) => id.toLowerCase()));
   const guard = (req: Request, res: Response, next: NextFunction): void => {
+    // Authentication first: in tenant mode a request without a Bot Framework token is the SDK's to refuse (401).
+    if (requireTenant && !/^Bearer\s+\S/i.test(req.header('authorization') ?? '')) return next();
     const ids = activityTenantIds(req.body);
     const refused = ids.length === 0 ? requireTenant : ids.some((id) => !allowedIds.has(id));
     if (!refused) return next();
