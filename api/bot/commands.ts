@@ -5,9 +5,7 @@ import {
   SAMVERKANSOMRADEN,
   SAMVERKANSOMRADE_LABELS,
   can,
-  isBlankText,
   lineAmountIssue,
-  textCharacterIssue,
   textIssue,
   parseKronor,
   type ActionId,
@@ -15,6 +13,7 @@ import {
   type Role,
   type Samverkansomrade,
 } from '../../src/domain';
+import { newsTextSchema } from './newsText';
 
 /**
  * The one command table: it drives the parser, the help card and the manifest's commandLists, so the three
@@ -196,25 +195,7 @@ export function fold(text: string): string {
     .trim();
 }
 
-const NEWS_MAX_LENGTH = 2000;
-export const newsTextSchema = z
-  .string({ error: 'Nyheten saknar text.' })
-  .trim()
-  .min(1, 'Skriv nyhetens text efter kommandot, t.ex. "nyhet Ny vägledning om brandskydd".')
-  .superRefine((value, ctx) => {
-    // UTF-16 units (zod's max counts code points).
-    if (value.length > NEWS_MAX_LENGTH)
-      ctx.addIssue({ code: 'custom', message: `Nyheten får vara högst ${NEWS_MAX_LENGTH} tecken.` });
-    else if (isBlankText(value))
-      ctx.addIssue({
-        code: 'custom',
-        message: 'Skriv nyhetens text efter kommandot, t.ex. "nyhet Ny vägledning om brandskydd".',
-      });
-    else {
-      const problem = textCharacterIssue(value, 'multiLine');
-      if (problem) ctx.addIssue({ code: 'custom', message: problem });
-    }
-  });
+export { newsTextSchema } from './newsText';
 
 const yearArgSchema = z
   .string()
