@@ -5,12 +5,15 @@ import {
   SAMVERKANSOMRADEN,
   SAMVERKANSOMRADE_LABELS,
   can,
+  lineAmountIssue,
+  textIssue,
   parseKronor,
   type ActionId,
   type Organisation,
   type Role,
   type Samverkansomrade,
 } from '../../src/domain';
+import { newsTextSchema } from './newsText';
 
 /**
  * The one command table: it drives the parser, the help card and the manifest's commandLists, so the three
@@ -192,12 +195,7 @@ export function fold(text: string): string {
     .trim();
 }
 
-const NEWS_MAX_LENGTH = 2000;
-export const newsTextSchema = z
-  .string({ error: 'Nyheten saknar text.' })
-  .trim()
-  .min(1, 'Skriv nyhetens text efter kommandot, t.ex. "nyhet Ny vägledning om brandskydd".')
-  .max(NEWS_MAX_LENGTH, `Nyheten får vara högst ${NEWS_MAX_LENGTH} tecken.`);
+export { newsTextSchema } from './newsText';
 
 const yearArgSchema = z
   .string()
@@ -245,8 +243,12 @@ function parseOutcome(definition: CommandDefinition, rest: string): ParseResult 
     const message = error instanceof DomainValidationError ? (error.issues[0]?.message ?? '') : '';
     return { ok: false, definition, problem: `${message} ${OUTCOME_USAGE}`.trim() };
   }
-  if (amountOre === 0) return { ok: false, definition, problem: 'Beloppet får inte vara noll.' };
-  return { ok: true, definition, parsed: { command: 'utfall', booking: { amountOre, line: lineWords.join(' ') } } };
+  const bound = lineAmountIssue(amountOre, 'amount', { allowZero: false });
+  if (bound) return { ok: false, definition, problem: `${bound.message} ${OUTCOME_USAGE}` };
+  const line = lineWords.join(' ');
+  const lineProblem = textIssue(line, 'line', 'singleLine');
+  if (lineProblem) return { ok: false, definition, problem: lineProblem.message };
+  return { ok: true, definition, parsed: { command: 'utfall', booking: { amountOre, line } } };
 }
 
 export const CONVENE_USAGE =

@@ -37,6 +37,11 @@ export interface BotConfig {
   oauthUrl?: string;
   /** Bearer token for outgoing Bot Framework calls when no client secret is configured (the local tenant's connector). */
   botToken?: () => Promise<string>;
+  /**
+   * The tenants whose activities the bot answers (ALLOWED_TENANT_IDS and the organisations file); an activity
+   * naming another tenant is refused with 403 before the SDK sees it. Unset: no check (unit tests).
+   */
+  allowedTenantIds?: readonly string[];
   /** Path of the messaging endpoint; `/api/messages` unless the server says otherwise. */
   messagingEndpoint?: `/${string}`;
 }

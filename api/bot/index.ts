@@ -13,6 +13,7 @@ import type { BotCredentials, BotDeps, BotMode, StoredConversation } from './dep
 import type { ProactiveResult, ProactiveSender } from '../services/ports';
 import { createProactiveSender } from './proactive';
 import { claimOnce, fingerprintOf, onceKey } from '../state/once';
+import { tenantGuard } from './tenantGuard';
 
 export type { BotDeps } from './deps';
 export { manifestCommandLists, COMMANDS } from './commands';
@@ -184,6 +185,8 @@ export async function mountBot(expressApp: Express, deps: BotDeps): Promise<BotH
   const logger: ILogger = deps.logger ?? new ConsoleLogger('bot', { level: 'warn' });
   const messagingEndpoint = config.messagingEndpoint ?? '/api/messages';
   if (config.mode === 'local') expressApp.use(messagingEndpoint, loopbackOnly);
+  if (config.allowedTenantIds)
+    expressApp.use(messagingEndpoint, ...tenantGuard(config.allowedTenantIds, config.mode === 'tenant'));
 
   const localToken = config.botToken;
   const options: AppOptions<IPlugin> = {

@@ -1,4 +1,11 @@
-import { DomainRuleError, DomainValidationError, ForbiddenError, type Person } from '../../src/domain';
+import { z } from 'zod';
+import {
+  DomainRuleError,
+  DomainValidationError,
+  ForbiddenError,
+  type Organisation,
+  type Person,
+} from '../../src/domain';
 import type { BotConfig, BotDeps, CardOutcome, ConversationStore } from '../bot/deps';
 import type { IdempotencyStore } from '../state/store';
 import type { Clock } from '../services/ports';
@@ -12,14 +19,27 @@ import { toDomainMeeting } from '../services/meetings';
 import { teamsLogger } from './logger';
 
 /** The bot's settings from the server's: no Bot Framework credentials locally, the bot's own in tenant mode. */
-export function botConfigFrom(config: AppConfig): BotConfig {
+export function botConfigFrom(config: AppConfig, organisations: readonly Organisation[] = []): BotConfig {
+  const allowedTenantIds = [
+    ...new Set(
+      [
+        ...config.identity.allowedTenantIds,
+        ...organisations.flatMap((org) => (org.tenantId ? [org.tenantId] : [])),
+      ].map((id) => id.toLowerCase()),
+    ),
+  ];
   if (config.mode === 'local') {
     // The SDK asks the Bot Framework token service for a user token on every activity
     // (token.botframework.com unless told otherwise); locally the local tenant answers that at once.
-    return { mode: 'local', ...(config.identity.localTenantUrl ? { oauthUrl: config.identity.localTenantUrl } : {}) };
+    return {
+      mode: 'local',
+      allowedTenantIds,
+      ...(config.identity.localTenantUrl ? { oauthUrl: config.identity.localTenantUrl } : {}),
+    };
   }
   return {
     mode: 'tenant',
+    allowedTenantIds,
     credentials: {
       authType: config.bot.authType,
       clientId: config.bot.id,
@@ -79,7 +99,7 @@ export function createBotDeps({ config, services, conversations, logger, clock, 
   const app = () => services.graph.forApp();
   const log = logger.child({ component: 'bot' });
   return {
-    config: botConfigFrom(config),
+    config: botConfigFrom(config, services.organisations.organisations),
     clock,
     conversations,
     ...(idempotency ? { idempotency } : {}),
@@ -181,7 +201,7 @@ export function createBotDeps({ config, services, conversations, logger, clock, 
         );
         return { ok: true, meeting: toDomainMeeting(meeting), created };
       } catch (error) {
-        if (error instanceof DomainValidationError) {
+        if (error instanceof DomainValidationError || error instanceof z.ZodError) {
           return { ok: false, problem: error.issues.map((issue) => issue.message).join(' ') };
         }
         if (error instanceof DomainRuleError || error instanceof ForbiddenError) {

@@ -107,10 +107,14 @@ export function graphErrorToApiError(error: GraphRequestError): ApiError {
       );
     case 401:
       return apiErrors.consentRequired();
-    case 403:
+    case 403: {
+      const permissions = permissionsNamed(error.message);
       return apiErrors.forbidden(
-        'Appen saknar behörighet i Microsoft 365 för det här. Be administratören ge appen behörigheten (se driftsättningsguiden).',
+        permissions
+          ? `Appen saknar behörighet i Microsoft 365 för det här: den behöver ${permissions}. Be administratören ge appen behörigheten med administratörsmedgivande (se driftsättningsguiden).`
+          : 'Appen saknar behörighet i Microsoft 365 för det här. Be administratören ge appen behörigheten (se driftsättningsguiden).',
       );
+    }
     case 404:
       return apiErrors.notFound(
         'Det finns inte i Microsoft 365: personen, kanalen eller posten kan ha tagits bort. Läs in sidan igen.',
@@ -128,9 +132,25 @@ export function graphErrorToApiError(error: GraphRequestError): ApiError {
         'GRAPH_UNAVAILABLE',
         'Microsoft 365 tar emot för många anrop just nu. Försök igen om en stund.',
       );
+    case 504:
+      return new ApiError(503, 'GRAPH_UNAVAILABLE', 'Microsoft 365 svarade inte i tid. Försök igen om en stund.');
     default:
       return apiErrors.graphUnavailable();
   }
+}
+
+/**
+ * The permissions Graph's 403 names ("API requires one of 'Channel.Create, Group.ReadWrite.All'"), as
+ * "Channel.Create eller Group.ReadWrite.All"; undefined when it names none.
+ */
+export function permissionsNamed(message: string): string | undefined {
+  const listed = /requires one of '([^']+)'/i.exec(message)?.[1];
+  const names = (listed ?? '')
+    .split(',')
+    .map((name) => name.trim())
+    .filter((name) => /^[A-Z][A-Za-z]*(\.[A-Za-z]+)+$/.test(name));
+  if (names.length === 0) return undefined;
+  return names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} eller ${names[names.length - 1]}`;
 }
 
 /** A converter from a mapped service error (e.g. a translated Graph conflict) to the API error, if known. */

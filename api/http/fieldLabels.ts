@@ -34,6 +34,8 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   displayName: 'namn',
   documents: 'handlingar',
   durationMinutes: 'längd i minuter',
+  earliest: 'tidigast',
+  latest: 'senast',
   email: 'e-post',
   end: 'slut',
   endDate: 'slutdatum',
@@ -106,6 +108,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   title: 'rubrik',
   to: 'till',
   upcoming: 'kommande',
+  userId: 'person',
   uppdrag: 'uppdrag',
   url: 'länk',
   vacationDays: 'semesterdagar',
@@ -118,8 +121,10 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
 export function fieldLabel(path: string): string {
   const segments = path.split('.').filter((segment) => segment !== '');
   if (segments.length === 0) return FIELD_LABELS.body!;
-  const last = [...segments].reverse().find((segment) => !/^\d+$/.test(segment)) ?? 'body';
-  const label = FIELD_LABELS[last] ?? 'fält';
+  const named = segments.filter((segment) => !/^\d+$/.test(segment));
+  const last = named[named.length - 1] ?? 'body';
+  // A key of a record (participantsByOrganisation.umea) is named by the record.
+  const label = FIELD_LABELS[last] ?? FIELD_LABELS[named[named.length - 2] ?? ''] ?? 'fält';
   const index = segments.findIndex((segment) => /^\d+$/.test(segment));
   if (index < 0) return label;
   const list = index > 0 ? FIELD_LABELS[segments[index - 1]!] : undefined;
@@ -131,7 +136,11 @@ export function fieldLabel(path: string): string {
 /** Whether a path's last named segment has a Swedish name (the security suite checks every refusal). */
 export function hasFieldLabel(path: string): boolean {
   const named = path.split('.').filter((segment) => segment !== '' && !/^\d+$/.test(segment));
-  return named.length === 0 || FIELD_LABELS[named[named.length - 1]!] !== undefined;
+  return (
+    named.length === 0 ||
+    FIELD_LABELS[named[named.length - 1]!] !== undefined ||
+    FIELD_LABELS[named[named.length - 2] ?? ''] !== undefined
+  );
 }
 
 export interface LabelledIssue extends ValidationIssue {

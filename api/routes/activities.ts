@@ -6,6 +6,7 @@ import {
   TARGET_GROUPS,
   parseOrThrow,
   planCoverage,
+  requireAnyRole,
   requireRole,
   toIsoDate,
 } from '../../src/domain';
@@ -36,7 +37,7 @@ const listQuery = z
 const noQuery = z.object({}).strict();
 
 export function requireIfMatch(header: string | undefined, what: string): string {
-  if (!header) throw apiErrors.validation([{ path: 'If-Match', message: `If-Match med ${what}s etag krävs.` }]);
+  if (!header) throw apiErrors.validation([{ path: 'If-Match', message: `If-Match med ${what} etag krävs.` }]);
   return header;
 }
 
@@ -61,6 +62,8 @@ export function activitiesRouter(services: AppServices): Router {
 
   router.patch('/activities/:id', async (req, res) => {
     const { caller, graph } = contextOf(res);
+    // Role before schema: one of the two roles that may change an activity; the exact one once it is read.
+    requireAnyRole(caller.roles, ['activity.propose', 'activity.decide']);
     const { id } = parseOrThrow(itemParam, req.params);
     const etag = requireIfMatch(req.header('if-match'), 'aktivitetens');
     const patch = parseOrThrow(activityPatchSchema, req.body ?? {});
@@ -131,7 +134,7 @@ export function activitiesRouter(services: AppServices): Router {
     const { caller, graph } = contextOf(res);
     requireRole(caller.roles, 'decision.record');
     const { year } = parseOrThrow(yearParam, req.params);
-    const etag = requireIfMatch(req.header('if-match'), 'verksamhetsplanen');
+    const etag = requireIfMatch(req.header('if-match'), 'verksamhetsplanens');
     const input = parseOrThrow(decisionReferenceSchema, req.body ?? {});
     const plan = await operatingPlan.decide(graph, year, input, etag);
     res.setHeader('ETag', plan.etag);

@@ -49,7 +49,7 @@ export function decisionsRouter(services: AppServices): Router {
     const { caller, graph } = contextOf(res);
     requireRole(caller.roles, 'decision.record');
     const { id } = parseOrThrow(itemParam, req.params);
-    const etag = requireIfMatch(req.header('if-match'), 'beslutet');
+    const etag = requireIfMatch(req.header('if-match'), 'beslutets');
     const decision = await decisions.updateFollowUp(graph, id, parseOrThrow(followUpPatchSchema, req.body ?? {}), etag);
     res.setHeader('ETag', decision.etag);
     res.json({ decision });

@@ -1,6 +1,6 @@
 import express, { type Response, type Router } from 'express';
 import { z } from 'zod';
-import { parseOrThrow } from '../../src/domain';
+import { parseOrThrow, requireAnyRole, type ActionId } from '../../src/domain';
 import type { AppServices } from '../services';
 import { protocolPdf } from '../services/documents';
 import { contextOf } from './context';
@@ -11,6 +11,18 @@ const yearQuery = z
   .object({ year: z.string().regex(/^\d{4}$/, 'Ange året med fyra siffror.') })
   .strict()
   .transform(({ year }) => Number(year));
+
+const KALLA: ActionId[] = ['samverkansgrupp.kalla', 'stodgrupp.kalla'];
+
+/**
+ * Role before schema: the caller must hold one of the route's actions before its id or body is looked at;
+ * the services check the exact action (the group's, the convener's) once they know it.
+ */
+function acting(res: Response, actions: readonly ActionId[]) {
+  const context = contextOf(res);
+  requireAnyRole(context.caller.roles, actions);
+  return context;
+}
 
 function sendFile(res: Response, type: string, filename: string, body: string | Buffer): void {
   res.setHeader('Content-Type', type);
@@ -83,8 +95,8 @@ export function meetingsRouter(services: AppServices): Router {
   });
 
   router.post('/polls/:id/close', async (req, res) => {
+    const { caller, graph } = acting(res, KALLA);
     const { id } = parseOrThrow(idParam, req.params);
-    const { caller, graph } = contextOf(res);
     res.json({ poll: await meetingPolls.close(graph, caller, id) });
   });
 
@@ -99,21 +111,21 @@ export function meetingsRouter(services: AppServices): Router {
   });
 
   router.post('/:id/reschedule', async (req, res) => {
+    const { caller, graph } = acting(res, ['meeting.reschedule']);
     const { id } = parseOrThrow(idParam, req.params);
-    const { caller, graph } = contextOf(res);
     res.json({ meeting: await meetings.reschedule(graph, caller, id, req.body ?? {}) });
   });
 
   router.post('/:id/cancel', async (req, res) => {
+    const { caller, graph } = acting(res, ['meeting.cancel']);
     const { id } = parseOrThrow(idParam, req.params);
-    const { caller, graph } = contextOf(res);
     res.json({ meeting: await meetings.cancel(graph, caller, id, req.body ?? {}) });
   });
 
   router.post('/:id/remind', async (req, res) => {
-    const { id } = parseOrThrow(idParam, req.params);
     parseOrThrow(noQuery, req.query);
-    const { caller, graph } = contextOf(res);
+    const { caller, graph } = acting(res, KALLA);
+    const { id } = parseOrThrow(idParam, req.params);
     res.json({ reminder: await meetingNotices.remind(graph, app(), caller, id) });
   });
 
@@ -133,8 +145,8 @@ export function meetingsRouter(services: AppServices): Router {
   });
 
   router.put('/:id/attendance', async (req, res) => {
+    const { caller, graph } = acting(res, ['meeting.attendance']);
     const { id } = parseOrThrow(idParam, req.params);
-    const { caller, graph } = contextOf(res);
     res.json({ attendance: await meetingProtocols.setAttendance(graph, caller, id, req.body ?? {}) });
   });
 
@@ -144,8 +156,8 @@ export function meetingsRouter(services: AppServices): Router {
   });
 
   router.post('/:id/decisions', async (req, res) => {
+    const { caller, graph } = acting(res, ['decision.record']);
     const { id } = parseOrThrow(idParam, req.params);
-    const { caller, graph } = contextOf(res);
     res.status(201).json({ decision: await meetingProtocols.recordDecision(graph, caller, id, req.body ?? {}) });
   });
 
@@ -155,16 +167,16 @@ export function meetingsRouter(services: AppServices): Router {
   });
 
   router.put('/:id/protocol', async (req, res) => {
+    const { caller, graph } = acting(res, ['decision.record']);
     const { id } = parseOrThrow(idParam, req.params);
-    const { caller, graph } = contextOf(res);
     const protocol = await meetingProtocols.draft(graph, caller, id, req.body ?? {});
     const approvalCards = await meetingNotices.sendApprovalCards(app(), id, protocol);
     res.json({ protocol, approvalCards });
   });
 
   router.post('/:id/protocol/approve', async (req, res) => {
+    const { caller, graph } = acting(res, ['protocol.approve']);
     const { id } = parseOrThrow(idParam, req.params);
-    const { caller, graph } = contextOf(res);
     res.json({ protocol: await meetingProtocols.approve(graph, caller, id) });
   });
 

@@ -2,33 +2,41 @@ import { z } from 'zod';
 import { ACTIVITY_STATUSES, TARGET_GROUPS } from '../domain/activities';
 import { SAMVERKANSOMRADEN } from '../domain/areas';
 import { OPERATING_PLAN_STATUSES } from '../domain/operatingPlan';
-import { isoDateInput } from './common';
+import { NOTHING_TO_CHANGE, isoDateInput, lineText, longText, nonEmpty, oreAmount } from './common';
 
 /** Activities (/api/activities) and the verksamhetsplan (/api/operating-plan). */
 
-export const oreInput = z
-  .number({ error: 'Beloppet måste vara ett heltal i öre.' })
-  .int('Beloppet måste vara ett heltal i öre.')
-  .min(0, 'Beloppet får inte vara negativt.')
-  .max(Number.MAX_SAFE_INTEGER, 'Beloppet är för stort.');
+export const oreInput = oreAmount();
 
 const activityShape = {
-  title: z.string().trim().min(1, 'Titeln får inte vara tom.').max(255, 'Titeln får vara högst 255 tecken.'),
-  area: z.enum(SAMVERKANSOMRADEN, { error: (issue) => `Okänt samverkansområde: ${String(issue.input)}.` }),
+  title: lineText(),
+  area: z.enum(SAMVERKANSOMRADEN, {
+    error: (issue) => `Okänt samverkansområde: ${issue.input === undefined ? 'saknas' : String(issue.input)}.`,
+  }),
   targetGroups: z
-    .array(z.enum(TARGET_GROUPS, { error: (issue) => `Okänd målgrupp: ${String(issue.input)}.` }))
+    .array(
+      z.enum(TARGET_GROUPS, {
+        error: (issue) => `Okänd målgrupp: ${issue.input === undefined ? 'saknas' : String(issue.input)}.`,
+      }),
+    )
     .min(1, 'Ange minst en målgrupp.')
     .max(TARGET_GROUPS.length),
   startDate: isoDateInput,
   endDate: isoDateInput,
-  responsibleOrganisationId: z.string().trim().min(1, 'Ange ansvarig organisation.').max(64),
+  responsibleOrganisationId: lineText(64),
   responsibleEmail: z.string().trim().toLowerCase().email('Ogiltig e-postadress.').max(255).optional(),
   budgetedCostOre: oreInput.default(0),
   participantFeeOre: oreInput.default(0),
-  description: z.string().trim().max(10_000).optional(),
+  description: longText(10_000).optional(),
 };
 
-export const newActivitySchema = z.object(activityShape).strict();
+export const newActivitySchema = z
+  .object(activityShape)
+  .strict()
+  .refine((a) => a.endDate >= a.startDate, {
+    path: ['endDate'],
+    message: 'Slutdatumet får inte vara före startdatumet.',
+  });
 
 export type NewActivity = z.input<typeof newActivitySchema>;
 
@@ -39,7 +47,8 @@ export const activityPatchSchema = z
     participantFeeOre: oreInput,
   })
   .partial()
-  .strict();
+  .strict()
+  .refine(nonEmpty, NOTHING_TO_CHANGE);
 
 export type ActivityPatch = z.infer<typeof activityPatchSchema>;
 
@@ -50,8 +59,8 @@ export const activityStatusSchema = z
 export const evaluationInputSchema = z
   .object({
     date: isoDateInput,
-    summary: z.string().trim().min(1, 'Beskriv utfallet av aktiviteten.').max(10_000),
-    lessons: z.string().trim().max(10_000).optional(),
+    summary: longText(10_000),
+    lessons: longText(10_000).optional(),
     participantsByOrganisation: z
       .record(
         z.string().regex(/^[a-z0-9-]{1,64}$/, 'Ogiltig organisation.'),
@@ -69,7 +78,7 @@ export type EvaluationInput = z.input<typeof evaluationInputSchema>;
 
 export const planInputSchema = z
   .object({
-    priorities: z.array(z.string().trim().min(1, 'En prioritering får inte vara tom.').max(2000)).max(50).default([]),
+    priorities: z.array(longText(2000)).max(50, 'Högst 50 prioriteringar.').default([]),
     goals: z
       .array(
         z
@@ -78,7 +87,7 @@ export const planInputSchema = z
               .string()
               .regex(/^[A-Za-z0-9-]{1,64}$/, 'Ogiltigt mål-id.')
               .optional(),
-            text: z.string().trim().min(1, 'Målet får inte vara tomt.').max(2000),
+            text: longText(2000),
             activityIds: z
               .array(z.string().regex(/^\d{1,12}$/, 'Ogiltigt aktivitets-id.'))
               .max(200)

@@ -1,25 +1,27 @@
 import { z } from 'zod';
 import { SAMVERKANSOMRADEN } from '../domain/areas';
 import { BUDGET_CATEGORIES, BUDGET_KINDS, type BudgetCategory } from '../domain/budget';
-import { isoDateInput } from './common';
+import { NOTHING_TO_CHANGE, isoDateInput, lineText, longText, nonEmpty, oreAmount } from './common';
 
 /** Budget and outcome (/api/budget) and the coordinator's time (/api/coordinator-time). Amounts are integer öre. */
 
-const ORE_LIMIT = Number.MAX_SAFE_INTEGER;
-
 const lineShape = {
-  year: z.number().int().min(2000, 'Ogiltigt budgetår.').max(2199, 'Ogiltigt budgetår.'),
+  year: z
+    .number({ error: 'Budgetåret måste vara ett heltal.' })
+    .int('Ogiltigt budgetår.')
+    .min(2020, 'Ogiltigt budgetår.')
+    .max(2099, 'Ogiltigt budgetår.'),
   category: z.enum(BUDGET_CATEGORIES as [BudgetCategory, ...BudgetCategory[]], {
-    error: (issue) => `Okänd budgetkategori: ${String(issue.input)}.`,
+    error: (issue) => `Okänd budgetkategori: ${issue.input === undefined ? 'saknas' : String(issue.input)}.`,
   }),
-  area: z.enum(SAMVERKANSOMRADEN, { error: (issue) => `Okänt samverkansområde: ${String(issue.input)}.` }).optional(),
-  name: z.string().trim().min(1, 'Namnet får inte vara tomt.').max(255, 'Namnet får vara högst 255 tecken.'),
-  amountOre: z
-    .number({ error: 'Beloppet måste vara ett heltal i öre.' })
-    .int('Beloppet måste vara ett heltal i öre.')
-    .min(0, 'Beloppet får inte vara negativt.')
-    .max(ORE_LIMIT, 'Beloppet är för stort.'),
-  organisationId: z.string().trim().min(1).max(64).optional(),
+  area: z
+    .enum(SAMVERKANSOMRADEN, {
+      error: (issue) => `Okänt samverkansområde: ${issue.input === undefined ? 'saknas' : String(issue.input)}.`,
+    })
+    .optional(),
+  name: lineText(),
+  amountOre: oreAmount(),
+  organisationId: lineText(64).optional(),
 };
 
 export const newBudgetLineSchema = z.object(lineShape).strict();
@@ -30,7 +32,8 @@ export const budgetLinePatchSchema = z
   .object({ ...lineShape, area: lineShape.area.nullable(), organisationId: lineShape.organisationId.nullable() })
   .omit({ year: true })
   .partial()
-  .strict();
+  .strict()
+  .refine(nonEmpty, NOTHING_TO_CHANGE);
 
 export type BudgetLinePatch = z.infer<typeof budgetLinePatchSchema>;
 
@@ -38,12 +41,10 @@ export const newOutcomeSchema = z
   .object({
     budgetLineId: z.string().regex(/^\d{1,12}$/, 'Ogiltig budgetrad.'),
     date: isoDateInput,
-    amountOre: z
-      .number({ error: 'Beloppet måste vara ett heltal i öre.' })
-      .int('Beloppet måste vara ett heltal i öre.')
-      .min(-ORE_LIMIT, 'Beloppet är för stort.')
-      .max(ORE_LIMIT, 'Beloppet är för stort.'),
-    text: z.string().trim().max(2000).optional(),
+    // An outcome is booked as a positive amount on its line (a cost or an income); a correction is a change
+    // of the line, not a negative booking.
+    amountOre: oreAmount({ allowZero: false }),
+    text: lineText().optional(),
   })
   .strict();
 
@@ -52,13 +53,16 @@ export type NewOutcome = z.infer<typeof newOutcomeSchema>;
 export const newTimeEntrySchema = z
   .object({
     date: isoDateInput,
-    hours: z.number({ error: 'Antalet timmar måste vara ett tal.' }),
-    assignment: z.string().trim().min(1, 'Ange vilket uppdrag tiden avser.').max(255),
+    hours: z
+      .number({ error: 'Antalet timmar måste vara ett tal.' })
+      .min(0, 'Antalet timmar får inte vara negativt.')
+      .max(24, 'Högst 24 timmar per dag.'),
+    assignment: lineText(),
     activityId: z
       .string()
       .regex(/^\d{1,12}$/, 'Ogiltig aktivitet.')
       .optional(),
-    note: z.string().trim().max(2000).optional(),
+    note: longText(2000).optional(),
   })
   .strict();
 

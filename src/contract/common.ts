@@ -1,10 +1,29 @@
 import { z } from 'zod';
-import { isValidIsoDate } from '../domain/validation';
+import { boundedDate, boundedText, lineAmountSchema } from '../domain/bounds';
 
-/** Pieces every feature's requests share. */
-export const isoDateInput = z
-  .string({ error: 'Datum måste anges som text (ÅÅÅÅ-MM-DD).' })
-  .refine(isValidIsoDate, { message: 'Ogiltigt datum; ange ÅÅÅÅ-MM-DD.' });
+/**
+ * Pieces every feature's requests share, with the bounds of src/domain/bounds.ts: one place per kind, so
+ * that every refusal happens before the first Graph write.
+ */
+
+/** A date the user names: a real date from 2020, at most five years ahead. */
+export const isoDateInput = boundedDate();
+
+/** A single line of text (SharePoint: 255 UTF-16 units), trimmed, not blank, no control or bidi characters. */
+export const lineText = (max?: number) => boundedText(max === undefined ? {} : { max });
+
+/** A single line that may be emptied (a title, a phone number): as lineText, but '' clears it. */
+export const clearableText = (max: number) => boundedText({ max, min: 0 });
+
+/** Multiple lines of text (at most `max`, never more than SharePoint's 63 999). */
+export const longText = (max: number) => boundedText({ kind: 'multiLine', max });
+
+/** A PATCH changes something: an empty body is refused, not answered with the unchanged record. */
+export const nonEmpty = <T extends object>(value: T) => Object.keys(value).length > 0;
+export const NOTHING_TO_CHANGE = { message: 'Ange minst ett fält att ändra.' };
+
+/** An amount on one line in öre: 0 to 1 000 000 000 kr (or down to -1 000 000 000 kr with allowNegative). */
+export const oreAmount = (options: { allowNegative?: boolean; allowZero?: boolean } = {}) => lineAmountSchema(options);
 
 export const yearInput = z.coerce
   .number({ error: 'Året måste vara ett heltal.' })

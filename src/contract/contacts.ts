@@ -1,19 +1,22 @@
 import { z } from 'zod';
 import { ORGANISATION_KINDS } from '../domain/organisations';
 import { ROLES } from '../domain/roles';
+import { NOTHING_TO_CHANGE, clearableText, lineText, nonEmpty } from './common';
 
 /** Who is signed in (/api/me), the organisations, the contact list (/api/people) and the commitments check. */
 
 export const contactPatchSchema = z
   .object({
-    displayName: z.string().trim().min(1, 'Namnet får inte vara tomt.').max(255).optional(),
+    displayName: lineText().optional(),
     email: z.string().trim().toLowerCase().email('Ogiltig e-postadress.').max(255).optional(),
-    organisationId: z.string().trim().min(1).max(64).optional(),
+    organisationId: lineText(64).optional(),
     roles: z.array(z.string()).max(10).optional(),
-    title: z.string().trim().max(255).optional(),
-    phone: z.string().trim().max(40).optional(),
+    // Empty clears the title or the phone number.
+    title: clearableText(255).optional(),
+    phone: clearableText(40).optional(),
   })
-  .strict();
+  .strict()
+  .refine(nonEmpty, NOTHING_TO_CHANGE);
 
 export type ContactPatch = z.infer<typeof contactPatchSchema>;
 

@@ -1,15 +1,21 @@
 import { z } from 'zod';
 import { DECISION_KINDS, FOLLOW_UP_STATUSES } from '../domain/decisions';
-import { isoDateInput } from './common';
+import { isoDateInput, lineText, longText } from './common';
+
+const meetingIdText = z
+  .string({ error: 'Ange mötet där beslutet fattades.' })
+  .regex(/^[A-Za-z0-9-]{1,64}$/, 'Ogiltigt möte.');
 
 /** The decision register (/api/decisions) and how activities and the verksamhetsplan point at a decision. */
 
 export const newDecisionSchema = z
   .object({
-    meetingId: z.string().trim().min(1, 'Ange mötet där beslutet fattades.').max(64),
-    kind: z.enum(DECISION_KINDS, { error: (issue) => `Okänd beslutstyp: ${String(issue.input)}.` }),
-    title: z.string().trim().max(255).optional(),
-    text: z.string().trim().min(1, 'Beslutstexten får inte vara tom.').max(10_000),
+    meetingId: meetingIdText,
+    kind: z.enum(DECISION_KINDS, {
+      error: (issue) => `Okänd beslutstyp: ${issue.input === undefined ? 'saknas' : String(issue.input)}.`,
+    }),
+    title: lineText().optional(),
+    text: longText(10_000),
     ownerEmail: z.string().trim().toLowerCase().email('Ogiltig e-postadress.').max(255).optional(),
     followUpDue: isoDateInput.optional(),
     subjectRef: z
@@ -23,8 +29,10 @@ export type NewDecision = z.infer<typeof newDecisionSchema>;
 
 export const followUpPatchSchema = z
   .object({
-    followUp: z.enum(FOLLOW_UP_STATUSES, { error: (issue) => `Okänd uppföljningsstatus: ${String(issue.input)}.` }),
-    note: z.string().trim().max(10_000).optional(),
+    followUp: z.enum(FOLLOW_UP_STATUSES, {
+      error: (issue) => `Okänd uppföljningsstatus: ${issue.input === undefined ? 'saknas' : String(issue.input)}.`,
+    }),
+    note: longText(10_000).optional(),
   })
   .strict();
 
@@ -38,8 +46,8 @@ export const decisionReferenceSchema = z.union([
   z.object({ decisionId: z.string().regex(/^\d{1,12}$/, 'Ogiltigt beslut.') }).strict(),
   z
     .object({
-      meetingId: z.string().trim().min(1, 'Ange mötet där beslutet fattades.').max(64),
-      text: z.string().trim().min(1).max(10_000).optional(),
+      meetingId: meetingIdText,
+      text: longText(10_000).optional(),
       followUpDue: isoDateInput.optional(),
     })
     .strict(),

@@ -3,21 +3,38 @@ import { localTimeSchema } from '../domain/calendar';
 import { MEETING_GROUPS, MEETING_STATUSES, SEASONS } from '../domain/meetings';
 import { POLL_STATUSES, VOTE_VALUES } from '../domain/pollLists';
 import { DECISION_KINDS } from '../domain/decisions';
+import { BOUNDS, meetingTimeIssues } from '../domain/bounds';
+import { isoDateInput, lineText, longText } from './common';
 
 /** The meetings endpoints (/api/meetings): requests as the server checks them, answers as it sends them. */
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ange datum som ÅÅÅÅ-MM-DD.');
+const isoDate = isoDateInput;
+const year = z
+  .number({ error: 'Året måste vara ett heltal.' })
+  .int('Året måste vara ett heltal.')
+  .min(2020, 'Året måste vara 2020 eller senare.')
+  .max(2099, 'Året måste vara före 2100.');
 
-const reasonSchema = z.string().trim().max(1000, 'Motiveringen får vara högst 1000 tecken.').optional();
+const reasonSchema = longText(1000).optional();
+
+/** A meeting's times within the meeting day (07:00–20:00), ending at least 15 minutes after it starts. */
+function meetingTimes(value: { startTime: string; endTime: string }, ctx: z.RefinementCtx): void {
+  for (const issue of meetingTimeIssues(value.startTime, value.endTime))
+    ctx.addIssue({ code: 'custom', path: [issue.path], message: issue.message });
+}
 
 export const planRequestSchema = z
   .object({
     group: z.enum(MEETING_GROUPS, { error: 'Välj samverkansgruppen eller stödgruppen.' }),
-    year: z.number().int().min(2000).max(2199),
+    year,
     season: z.enum(SEASONS, { error: 'Välj vår eller höst.' }).optional(),
     from: isoDate.optional(),
     to: isoDate.optional(),
-    durationMinutes: z.number().int().min(30, 'Mötet måste vara minst 30 minuter.').max(480, 'Högst åtta timmar.'),
+    durationMinutes: z
+      .number({ error: 'Längden måste vara ett antal minuter.' })
+      .int('Längden måste vara ett helt antal minuter.')
+      .min(30, 'Mötet måste vara minst 30 minuter.')
+      .max(480, 'Högst åtta timmar.'),
     earliest: localTimeSchema.default('09:00'),
     latest: localTimeSchema.default('16:00'),
     outsideWindowReason: reasonSchema,
@@ -27,8 +44,8 @@ export const planRequestSchema = z
 export type PlanRequest = z.input<typeof planRequestSchema>;
 
 const documentSchema = z.object({
-  title: z.string().trim().min(1, 'Handlingens rubrik saknas.').max(200),
-  url: z.string().trim().max(2000),
+  title: lineText(200),
+  url: lineText(2000).pipe(z.url({ error: 'Ogiltig länk.' })),
 });
 
 export const sendRequestSchema = z
@@ -37,17 +54,18 @@ export const sendRequestSchema = z
     date: isoDate,
     startTime: localTimeSchema,
     endTime: localTimeSchema,
-    season: z.enum(SEASONS).optional(),
-    title: z.string().trim().min(1).max(200).optional(),
-    room: z.string().trim().max(200, 'Lokalen får vara högst 200 tecken.').optional(),
-    online: z.boolean().default(true),
+    season: z.enum(SEASONS, { error: 'Välj vår eller höst.' }).optional(),
+    title: lineText(200).optional(),
+    room: lineText(200).optional(),
+    online: z.boolean({ error: 'Ange ja eller nej.' }).default(true),
     outsideWindowReason: reasonSchema,
-    documents: z.array(documentSchema).max(20).default([]),
-    extraItems: z.array(z.string().trim().min(1).max(300)).max(20).default([]),
+    documents: z.array(documentSchema).max(20, 'Högst 20 handlingar.').default([]),
+    extraItems: z.array(lineText(255)).max(20, 'Högst 20 extra punkter.').default([]),
     /** The same key on a retried request makes no second invitation. */
     idempotencyKey: z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'Ogiltig idempotensnyckel.'),
   })
-  .strict();
+  .strict()
+  .superRefine(meetingTimes);
 
 export type SendRequest = z.input<typeof sendRequestSchema>;
 
@@ -56,23 +74,22 @@ export const rescheduleRequestSchema = z
     date: isoDate,
     startTime: localTimeSchema,
     endTime: localTimeSchema,
-    room: z.string().trim().max(200).optional(),
+    room: lineText(200).optional(),
     outsideWindowReason: reasonSchema,
   })
-  .strict();
+  .strict()
+  .superRefine(meetingTimes);
 
-export const cancelRequestSchema = z
-  .object({ comment: z.string().trim().min(1, 'Skriv ett meddelande till de kallade.').max(2000) })
-  .strict();
+export const cancelRequestSchema = z.object({ comment: longText(2000) }).strict();
 
 export const pollRequestSchema = z
   .object({
     group: z.enum(MEETING_GROUPS, { error: 'Välj samverkansgruppen eller stödgruppen.' }),
-    year: z.number().int().min(2000).max(2199),
-    season: z.enum(SEASONS).optional(),
+    year,
+    season: z.enum(SEASONS, { error: 'Välj vår eller höst.' }).optional(),
     candidates: z.array(z.object({ start: z.string().max(40), end: z.string().max(40) }).strict()).max(8),
     deadline: z.string().max(40),
-    outsideWindowReason: z.string().trim().max(1000).optional(),
+    outsideWindowReason: reasonSchema,
   })
   .strict();
 
@@ -86,8 +103,8 @@ export const attendanceRequestSchema = z
   .object({
     rows: z
       .array(z.object({ email, present: z.boolean() }).strict())
-      .min(1)
-      .max(200),
+      .min(1, 'Ange minst en rad.')
+      .max(BOUNDS.attendees, `Högst ${BOUNDS.attendees} rader.`),
   })
   .strict();
 
@@ -101,13 +118,12 @@ export const protocolRequestSchema = z
 
 export const meetingDecisionSchema = z
   .object({
-    kind: z.enum(DECISION_KINDS, { error: (issue) => `Okänd beslutstyp: ${String(issue.input)}.` }),
-    text: z.string().trim().min(1, 'Beslutstexten får inte vara tom.').max(10_000),
+    kind: z.enum(DECISION_KINDS, {
+      error: (issue) => `Okänd beslutstyp: ${issue.input === undefined ? 'saknas' : String(issue.input)}.`,
+    }),
+    text: longText(10_000),
     ownerEmail: z.string().trim().toLowerCase().email('Ogiltig e-postadress.').max(255).optional(),
-    followUpDue: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, 'Ange datum som ÅÅÅÅ-MM-DD.')
-      .optional(),
+    followUpDue: isoDateInput.optional(),
   })
   .strict();
 

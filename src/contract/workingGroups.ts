@@ -1,35 +1,36 @@
 import { z } from 'zod';
 import { MEMBERSHIP_TYPES, WORKING_GROUP_STATUSES } from '../domain/workingGroups';
+import { BOUNDS, boundedText } from '../domain/bounds';
+import { isoDateInput, lineText, longText } from './common';
 
 /** The Arbetsgrupper endpoints (/api/working-groups). */
 
-const dateText = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Datum ska anges som ÅÅÅÅ-MM-DD.');
-
 export const appointSchema = z
   .object({
-    name: z.string().trim().min(1, 'Namnet får inte vara tomt.').max(200, 'Namnet är för långt.'),
-    syfte: z.string().trim().min(1, 'Syftet får inte vara tomt.').max(4000),
-    uppdrag: z.string().trim().min(1, 'Uppdraget får inte vara tomt.').max(4000),
-    malsattning: z.string().trim().max(4000).optional(),
-    memberIds: z.array(z.string().trim().min(1).max(64)).min(1, 'Välj minst en medlem.').max(200),
-    convenerId: z.string().trim().min(1, 'Välj sammankallande.').max(64),
-    period: z.object({ start: dateText, end: dateText.optional() }),
+    // The name is the channel's: Teams holds 50 characters (BOUNDS.channelName).
+    name: boundedText({ max: BOUNDS.channelName, tooLong: `Namnet får vara högst ${BOUNDS.channelName} tecken.` }),
+    syfte: longText(4000),
+    uppdrag: longText(4000),
+    malsattning: longText(4000).optional(),
+    memberIds: z
+      .array(lineText(64))
+      .min(1, 'Välj minst en medlem.')
+      .max(BOUNDS.groupMembers, `Högst ${BOUNDS.groupMembers} medlemmar.`),
+    convenerId: lineText(64),
+    period: z.object({ start: isoDateInput, end: isoDateInput.optional() }).strict(),
     membershipType: z.enum(MEMBERSHIP_TYPES, { error: 'Välj kanaltyp: standard, privat eller delad.' }),
-    decisionId: z.string().trim().min(1).max(64).optional(),
+    decisionId: lineText(64).optional(),
   })
   .strict();
 
 export type AppointInput = z.infer<typeof appointSchema>;
 
-export const endSchema = z
-  .object({ finalReport: z.string().trim().min(1, 'Skriv en kort slutrapport.').max(4000) })
-  .strict();
+export const endSchema = z.object({ finalReport: longText(4000) }).strict();
 
 /** Adding a member, or taking in / removing someone added in Teams directly. */
-export const memberRequestSchema = z.object({ personId: z.string().trim().min(1, 'Välj en person.').max(64) }).strict();
-export const channelUserRequestSchema = z
-  .object({ userId: z.string().trim().min(1, 'Ange personens id.').max(64) })
-  .strict();
+const idText = z.string({ error: 'Välj en person.' }).regex(/^[A-Za-z0-9-]{1,64}$/, 'Ogiltigt id.');
+export const memberRequestSchema = z.object({ personId: idText }).strict();
+export const channelUserRequestSchema = z.object({ userId: idText }).strict();
 
 // Answers
 

@@ -65,23 +65,32 @@ function activitySchema(organisations: readonly Organisation[]) {
     .object({
       id: idSchema,
       title: z.string({ error: 'Titeln saknas.' }).trim().min(1, 'Titeln får inte vara tom.'),
-      area: z.enum(SAMVERKANSOMRADEN, { error: (issue) => `Okänt samverkansområde: ${String(issue.input)}.` }),
+      area: z.enum(SAMVERKANSOMRADEN, {
+        error: (issue) => `Okänt samverkansområde: ${issue.input === undefined ? 'saknas' : String(issue.input)}.`,
+      }),
       targetGroups: z
-        .array(z.enum(TARGET_GROUPS, { error: (issue) => `Okänd målgrupp: ${String(issue.input)}.` }), {
-          error: 'Målgrupperna måste anges som en lista.',
-        })
+        .array(
+          z.enum(TARGET_GROUPS, {
+            error: (issue) => `Okänd målgrupp: ${issue.input === undefined ? 'saknas' : String(issue.input)}.`,
+          }),
+          {
+            error: 'Målgrupperna måste anges som en lista.',
+          },
+        )
         .min(1, 'Ange minst en målgrupp.')
         .transform((groups) => [...new Set(groups)]),
       startDate: isoDateSchema,
       endDate: isoDateSchema,
-      responsibleOrganisationId: z
-        .string({ error: 'Ansvarig organisation saknas.' })
-        .refine((id) => orgIds.has(id), { error: (issue) => `Okänd organisation: ${String(issue.input)}.` }),
+      responsibleOrganisationId: z.string({ error: 'Ansvarig organisation saknas.' }).refine((id) => orgIds.has(id), {
+        error: (issue) => `Okänd organisation: ${issue.input === undefined ? 'saknas' : String(issue.input)}.`,
+      }),
       responsiblePersonId: idSchema.optional(),
       budgetedCostOre: nonNegativeOreSchema.default(0),
       participantFeeOre: nonNegativeOreSchema.default(0),
       status: z
-        .enum(ACTIVITY_STATUSES, { error: (issue) => `Okänd status: ${String(issue.input)}.` })
+        .enum(ACTIVITY_STATUSES, {
+          error: (issue) => `Okänd status: ${issue.input === undefined ? 'saknas' : String(issue.input)}.`,
+        })
         .default('forslag'),
       decisionId: idSchema.optional(),
       evaluation: evaluationSchema.optional(),
@@ -134,7 +143,9 @@ export function canTransition(from: ActivityStatus, to: ActivityStatus): boolean
 
 export function transitionActivity(activity: Activity, to: ActivityStatus, ctx: TransitionContext = {}): Activity {
   const target = parseOrThrow(
-    z.enum(ACTIVITY_STATUSES, { error: (issue) => `Okänd status: ${String(issue.input)}.` }),
+    z.enum(ACTIVITY_STATUSES, {
+      error: (issue) => `Okänd status: ${issue.input === undefined ? 'saknas' : String(issue.input)}.`,
+    }),
     to,
   );
   const from = activity.status;

@@ -82,7 +82,9 @@ export interface BuildAgendaInput {
 
 const meetingSchema = z.object({
   id: idSchema.optional(),
-  group: z.enum(MEETING_GROUPS, { error: (issue) => `Okänd mötesgrupp: ${String(issue.input)}.` }),
+  group: z.enum(MEETING_GROUPS, {
+    error: (issue) => `Okänd mötesgrupp: ${issue.input === undefined ? 'saknas' : String(issue.input)}.`,
+  }),
   title: z.string({ error: 'Mötets rubrik saknas.' }).trim().min(1, 'Mötets rubrik får inte vara tom.'),
   date: isoDateSchema,
   startTime: localTimeSchema,

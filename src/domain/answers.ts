@@ -53,7 +53,9 @@ const answersSchema = z.array(
       .trim()
       .toLowerCase()
       .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'Ogiltig e-postadress.'),
-    response: z.enum(GRAPH_RESPONSES, { error: (issue) => `Okänt svar på inbjudan: ${String(issue.input)}.` }),
+    response: z.enum(GRAPH_RESPONSES, {
+      error: (issue) => `Okänt svar på inbjudan: ${issue.input === undefined ? 'saknas' : String(issue.input)}.`,
+    }),
     name: z.string({ error: 'Namnet måste vara text.' }).trim().optional(),
   }),
   { error: 'Svaren måste anges som en lista.' },

@@ -15,6 +15,8 @@ export const BOUNDS = {
   /** Dates the samverkan can mean: nothing before its start, nothing in the next century. */
   earliestDate: '2020-01-01',
   latestDate: '2099-12-31',
+  /** A date the user names (a meeting, an activity, a follow-up) lies at most this many years ahead. */
+  dateYearsAhead: 5,
   /** A meeting lies within this part of the day (Swedish time), and lasts at least this long. */
   meetingDayStart: '07:00',
   meetingDayEnd: '20:00',
@@ -128,7 +130,17 @@ export function textCharacterIssue(value: string, kind: TextKind): string | unde
     // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed here
     kind === 'multiLine' ? /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/ : /[\u0000-\u001F\u007F-\u009F]/;
   if (controls.test(value)) return 'Texten innehåller ett styrtecken som inte kan sparas.';
+  // Bidirectional overrides and isolates turn text around as it is shown ("Faktura\u202Efdp.exe").
+  if (/[\u202A-\u202E\u2066-\u2069]/.test(value)) return 'Texten innehåller ett tecken som vänder skriftriktningen.';
   return undefined;
+}
+
+/** Characters that show nothing: a text of only these (and whitespace) is empty. */
+const INVISIBLE = /[\s\u200B-\u200D\u2060\uFEFF\u00AD]/gu;
+
+/** True when the text shows nothing: empty, whitespace or zero-width characters only. */
+export function isBlankText(value: string): boolean {
+  return value.replace(INVISIBLE, '') === '';
 }
 
 /** True when every surrogate is paired (String.prototype.isWellFormed, written out for older runtimes). */
@@ -165,7 +177,7 @@ export function textIssue(
  * A zod schema for a text field: trimmed, required unless `optional`, within SharePoint's length, without
  * lone surrogates or control characters. Messages are Swedish.
  */
-export function boundedText(options: { kind?: TextKind; max?: number; min?: number } = {}) {
+export function boundedText(options: { kind?: TextKind; max?: number; min?: number; tooLong?: string } = {}) {
   const kind = options.kind ?? 'singleLine';
   const max = Math.min(options.max ?? maxLengthOf(kind), maxLengthOf(kind));
   const min = options.min ?? 1;
@@ -173,11 +185,42 @@ export function boundedText(options: { kind?: TextKind; max?: number; min?: numb
     .string({ error: (issue) => (issue.input === undefined ? 'Värdet saknas.' : 'Värdet måste vara text.') })
     .trim()
     .min(min, min <= 1 ? 'Fältet får inte vara tomt.' : `Texten måste vara minst ${min} tecken.`)
-    .max(max, `Texten får vara högst ${max} tecken.`)
     .superRefine((value, ctx) => {
+      // UTF-16 units, as SharePoint counts: zod's own max counts code points, so an emoji would count once.
+      if (value.length > max) {
+        ctx.addIssue({ code: 'custom', message: options.tooLong ?? `Texten får vara högst ${max} tecken.` });
+        return;
+      }
+      if (min >= 1 && value !== '' && isBlankText(value)) {
+        ctx.addIssue({ code: 'custom', message: 'Fältet får inte vara tomt.' });
+        return;
+      }
       const message = textCharacterIssue(value, kind);
       if (message) ctx.addIssue({ code: 'custom', message });
     });
+}
+
+/** The last day a date may name: BOUNDS.dateYearsAhead years after `today` (and never after latestDate). */
+export function latestDateFrom(today: string): string {
+  const ahead = `${Number(today.slice(0, 4)) + BOUNDS.dateYearsAhead}${today.slice(4)}`;
+  return ahead < BOUNDS.latestDate ? ahead : BOUNDS.latestDate;
+}
+
+/**
+ * A zod schema for a date (ÅÅÅÅ-MM-DD): a real calendar date from BOUNDS.earliestDate, at most
+ * BOUNDS.dateYearsAhead years after today (`today` is read when a value is checked).
+ */
+export function boundedDate(today: () => string = () => new Date().toISOString().slice(0, 10)) {
+  return z.string({ error: 'Datum måste anges som text (ÅÅÅÅ-MM-DD).' }).superRefine((value, ctx) => {
+    const issue = dateIssue(value, '');
+    if (issue) return void ctx.addIssue({ code: 'custom', message: issue.message });
+    const latest = latestDateFrom(today());
+    if (value > latest)
+      ctx.addIssue({
+        code: 'custom',
+        message: `Datumet får ligga högst ${BOUNDS.dateYearsAhead} år fram i tiden (senast ${latest}).`,
+      });
+  });
 }
 
 /** An amount on one line, in öre: an integer with |amount| ≤ BOUNDS.lineAmountOre. */

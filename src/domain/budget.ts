@@ -82,12 +82,16 @@ function budgetLineSchema(organisations: readonly Organisation[]) {
         .int('Budgetåret måste vara ett heltal.')
         .min(1900, 'Ogiltigt budgetår.')
         .max(2199, 'Ogiltigt budgetår.'),
-      kind: z.enum(BUDGET_KINDS, { error: (issue) => `Okänd typ av budgetrad: ${String(issue.input)}.` }),
+      kind: z.enum(BUDGET_KINDS, {
+        error: (issue) => `Okänd typ av budgetrad: ${issue.input === undefined ? 'saknas' : String(issue.input)}.`,
+      }),
       category: z.enum(BUDGET_CATEGORIES as [BudgetCategory, ...BudgetCategory[]], {
-        error: (issue) => `Okänd budgetkategori: ${String(issue.input)}.`,
+        error: (issue) => `Okänd budgetkategori: ${issue.input === undefined ? 'saknas' : String(issue.input)}.`,
       }),
       area: z
-        .enum(SAMVERKANSOMRADEN, { error: (issue) => `Okänt samverkansområde: ${String(issue.input)}.` })
+        .enum(SAMVERKANSOMRADEN, {
+          error: (issue) => `Okänt samverkansområde: ${issue.input === undefined ? 'saknas' : String(issue.input)}.`,
+        })
         .optional(),
       name: z.string({ error: 'Namnet saknas.' }).trim().min(1, 'Namnet får inte vara tomt.'),
       amountOre: nonNegativeOreSchema,

@@ -57,7 +57,9 @@ export interface Decision {
   followUpDue?: IsoDate;
 }
 
-const kindSchema = z.enum(DECISION_KINDS, { error: (issue) => `Okänd beslutstyp: ${String(issue.input)}.` });
+const kindSchema = z.enum(DECISION_KINDS, {
+  error: (issue) => `Okänd beslutstyp: ${issue.input === undefined ? 'saknas' : String(issue.input)}.`,
+});
 
 const proposalSchema = z.object({
   id: idSchema,
@@ -147,7 +149,9 @@ export function recordDecision(input: unknown, meeting: Meeting): Decision {
 
 export function setFollowUp(decision: Decision, status: FollowUpStatus): Decision {
   const next = parseOrThrow(
-    z.enum(FOLLOW_UP_STATUSES, { error: (issue) => `Okänd uppföljningsstatus: ${String(issue.input)}.` }),
+    z.enum(FOLLOW_UP_STATUSES, {
+      error: (issue) => `Okänd uppföljningsstatus: ${issue.input === undefined ? 'saknas' : String(issue.input)}.`,
+    }),
     status,
   );
   return { ...decision, followUp: next };

@@ -119,7 +119,9 @@ const meetingInputSchema = z
     outsideWindowReason: z.string({ error: 'Motiveringen måste vara text.' }).trim().optional(),
     location: z.string({ error: 'Platsen måste vara text.' }).trim().optional(),
     status: z
-      .enum(MEETING_STATUSES, { error: (issue) => `Okänd mötesstatus: ${String(issue.input)}.` })
+      .enum(MEETING_STATUSES, {
+        error: (issue) => `Okänd mötesstatus: ${issue.input === undefined ? 'saknas' : String(issue.input)}.`,
+      })
       .default('planerat'),
   })
   .refine((m) => m.endTime > m.startTime, { path: ['endTime'], message: 'Sluttiden ligger före eller på starttiden.' });

@@ -26,10 +26,10 @@ export const SAMVERKANSGRUPP_MEETINGS_PER_YEAR = 2;
 export const stodgruppTarget = 6;
 
 export const seasonSchema = z.enum(SEASONS, {
-  error: (issue) => `Okänd säsong: ${String(issue.input)}. Ange var eller host.`,
+  error: (issue) => `Okänd säsong: ${issue.input === undefined ? 'saknas' : String(issue.input)}. Ange var eller host.`,
 });
 export const meetingGroupSchema = z.enum(MEETING_GROUPS, {
-  error: (issue) => `Okänd mötesgrupp: ${String(issue.input)}.`,
+  error: (issue) => `Okänd mötesgrupp: ${issue.input === undefined ? 'saknas' : String(issue.input)}.`,
 });
 
 /** Spring: 1 April–31 May; autumn: 1 September–31 October. */

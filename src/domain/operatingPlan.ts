@@ -44,7 +44,9 @@ const planSchema = z
       .min(1900, 'Året måste vara mellan 1900 och 2199.')
       .max(2199, 'Året måste vara mellan 1900 och 2199.'),
     status: z
-      .enum(OPERATING_PLAN_STATUSES, { error: (issue) => `Okänd status: ${String(issue.input)}.` })
+      .enum(OPERATING_PLAN_STATUSES, {
+        error: (issue) => `Okänd status: ${issue.input === undefined ? 'saknas' : String(issue.input)}.`,
+      })
       .default('forslag'),
     priorities: z
       .array(

@@ -37,7 +37,8 @@ const organisationSchema = z.object({
     .regex(SLUG_RE, 'Organisationens id ska bestå av små bokstäver a–z, siffror och bindestreck (t.ex. "umea").'),
   name: z.string({ error: 'Namnet saknas.' }).trim().min(1, 'Namnet får inte vara tomt.'),
   kind: z.enum(ORGANISATION_KINDS, {
-    error: (issue) => `Okänd organisationstyp: ${String(issue.input)}. Tillåtna: kommun, region, lansstyrelse.`,
+    error: (issue) =>
+      `Okänd organisationstyp: ${issue.input === undefined ? 'saknas' : String(issue.input)}. Tillåtna: kommun, region, lansstyrelse.`,
   }),
   emailDomain: z
     .string({ error: 'E-postdomänen saknas.' })

@@ -32,13 +32,18 @@ function personSchema(organisations: readonly Organisation[]) {
     id: z.string({ error: 'Id saknas.' }).trim().min(1, 'Id får inte vara tomt.'),
     displayName: z.string({ error: 'Namnet saknas.' }).trim().min(1, 'Namnet får inte vara tomt.'),
     email: z.string({ error: 'E-postadressen saknas.' }).trim().toLowerCase().regex(EMAIL_RE, 'Ogiltig e-postadress.'),
-    organisationId: z
-      .string({ error: 'Organisation saknas.' })
-      .refine((id) => orgIds.has(id), { error: (issue) => `Okänd organisation: ${String(issue.input)}.` }),
+    organisationId: z.string({ error: 'Organisation saknas.' }).refine((id) => orgIds.has(id), {
+      error: (issue) => `Okänd organisation: ${issue.input === undefined ? 'saknas' : String(issue.input)}.`,
+    }),
     roles: z
-      .array(z.enum(ROLES, { error: (issue) => `Okänd roll: ${String(issue.input)}.` }), {
-        error: 'Rollerna måste anges som en lista.',
-      })
+      .array(
+        z.enum(ROLES, {
+          error: (issue) => `Okänd roll: ${issue.input === undefined ? 'saknas' : String(issue.input)}.`,
+        }),
+        {
+          error: 'Rollerna måste anges som en lista.',
+        },
+      )
       .default([])
       .superRefine((roles, ctx) => {
         const seen = new Set<string>();

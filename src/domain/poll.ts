@@ -71,7 +71,9 @@ const instantText = z.string({ error: 'Tidpunkten måste anges som text (ÅÅÅ�
 
 const pollInputSchema = z.object({
   id: idSchema,
-  meetingGroup: z.enum(MEETING_GROUPS, { error: (issue) => `Okänd mötesgrupp: ${String(issue.input)}.` }),
+  meetingGroup: z.enum(MEETING_GROUPS, {
+    error: (issue) => `Okänd mötesgrupp: ${issue.input === undefined ? 'saknas' : String(issue.input)}.`,
+  }),
   candidates: z
     .array(z.object({ start: instantText, end: instantText }), { error: 'Förslagen måste anges som en lista.' })
     .min(POLL_MIN_CANDIDATES, `Ange minst ${POLL_MIN_CANDIDATES} förslag på mötestider.`)
@@ -182,7 +184,10 @@ const voteSchema = z.object({
   }),
   choices: z.record(
     z.string(),
-    z.enum(VOTE_VALUES, { error: (issue) => `Okänt svar: ${String(issue.input)}. Ange ja, om-det-behövs eller nej.` }),
+    z.enum(VOTE_VALUES, {
+      error: (issue) =>
+        `Okänt svar: ${issue.input === undefined ? 'saknas' : String(issue.input)}. Ange ja, om-det-behövs eller nej.`,
+    }),
     { error: 'Svaren måste anges per förslag.' },
   ),
 });

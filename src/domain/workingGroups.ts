@@ -59,10 +59,14 @@ const workingGroupSchema = z
         message: 'Slutdatum ligger före startdatum.',
       }),
     status: z
-      .enum(WORKING_GROUP_STATUSES, { error: (issue) => `Okänd status: ${String(issue.input)}.` })
+      .enum(WORKING_GROUP_STATUSES, {
+        error: (issue) => `Okänd status: ${issue.input === undefined ? 'saknas' : String(issue.input)}.`,
+      })
       .default('aktiv'),
     membershipType: z
-      .enum(MEMBERSHIP_TYPES, { error: (issue) => `Okänd kanaltyp: ${String(issue.input)}.` })
+      .enum(MEMBERSHIP_TYPES, {
+        error: (issue) => `Okänd kanaltyp: ${issue.input === undefined ? 'saknas' : String(issue.input)}.`,
+      })
       .default('standard'),
     decisionId: idSchema.optional(),
     finalReport: z

@@ -115,7 +115,11 @@ describe("the bot's settings as the composition root hands them over", () => {
       CLIENT_SECRET: 'x',
       LOCAL_TENANT_URL: 'http://127.0.0.1:4999/',
     });
-    expect(botConfigFrom(config)).toEqual({ mode: 'local', oauthUrl: 'http://127.0.0.1:4999' });
+    expect(botConfigFrom(config)).toEqual({
+      mode: 'local',
+      allowedTenantIds: [TENANT_ENV.TENANT_ID!.toLowerCase()],
+      oauthUrl: 'http://127.0.0.1:4999',
+    });
   });
 
   it("tenant: the bot's own id and identity, never the Graph app's secret", () => {
@@ -124,6 +128,7 @@ describe("the bot's settings as the composition root hands them over", () => {
     );
     expect(bot).toEqual({
       mode: 'tenant',
+      allowedTenantIds: [TENANT_ENV.TENANT_ID!.toLowerCase()],
       credentials: {
         authType: 'UserAssignedMSI',
         clientId: TENANT_ENV.BOT_ID,

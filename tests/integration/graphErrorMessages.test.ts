@@ -71,8 +71,27 @@ describe('Graph refusals as the user reads them', () => {
     );
     expect(forbidden).toMatchObject({ status: 403, code: 'FORBIDDEN' });
     expect(forbidden.message).toContain('Be administratören');
+    const named = graphErrorToApiError(
+      new GraphRequestError(
+        403,
+        'Authorization_RequestDenied',
+        'r',
+        "Missing scope permissions on the request. API requires one of 'Channel.Create, Group.ReadWrite.All'. Scopes on the request 'User.Read'",
+      ),
+    );
+    expect(named).toMatchObject({ status: 403, code: 'FORBIDDEN' });
+    expect(named.message).toContain('Appen saknar behörighet');
+    expect(named.message).toContain('Channel.Create eller Group.ReadWrite.All');
+    expect(named.message).not.toContain('User.Read');
     const throttled = graphErrorToApiError(new GraphRequestError(429, 'TooManyRequests', 'r', 'Too many requests.'));
     expect(throttled.message).toContain('Försök igen');
+    for (const status of [503, 504]) {
+      const unavailable = graphErrorToApiError(new GraphRequestError(status, 'serviceNotAvailable', 'r', 'Down.'));
+      expect(unavailable).toMatchObject({ status: 503, code: 'GRAPH_UNAVAILABLE' });
+      expect(unavailable.message).toContain('Försök igen');
+    }
+    const stale = graphErrorToApiError(new GraphRequestError(412, 'preconditionFailed', 'r', 'Etag mismatch.'));
+    expect(stale).toMatchObject({ status: 409, code: 'CONFLICT' });
     const conflict = graphErrorToApiError(new GraphRequestError(409, 'NameAlreadyExists', 'r', 'exists'));
     expect(conflict).toMatchObject({ status: 409, code: 'CONFLICT' });
     const other = graphErrorToApiError(new GraphRequestError(400, 'BadRequest', 'r', 'Invalid value.'));

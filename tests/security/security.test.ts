@@ -2,13 +2,37 @@ import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { JWTPayload } from 'jose';
 import { pino } from 'pino';
-import { ACTIONS, ACTION_IDS, ROLES, type ActionId, type Role } from '../../src/domain';
-import { CHAIR } from '../../infra/graph-emulator/tests/support';
+import {
+  ACTIONS,
+  ACTION_IDS,
+  ROLES,
+  createMeeting,
+  type ActionId,
+  type Organisation,
+  type Role,
+} from '../../src/domain';
+import {
+  contactsCard,
+  errorCard,
+  meetingConvenedCard,
+  meetingReminderCard,
+  meetingsCard,
+  newsCard,
+  newsPostedCard,
+  outcomeBookedCard,
+  pollCard,
+  protocolApprovalCard,
+  refusalCard,
+} from '../../api/cards/cards';
+import { welcomeCard, workingGroupsListCard } from '../../api/services/workingGroups';
+import { CHAIR, COORDINATOR } from '../../infra/graph-emulator/tests/support';
+
 import {
   PERSONAS,
   SuiteTable,
   askBot,
   changedKinds,
+  closeFingerprints,
   describeFailures,
   fingerprint,
   notSwedish,
@@ -21,7 +45,15 @@ import {
   type SecurityStack,
 } from './support';
 import { tokenClasses } from './tokens';
-import { SEED_TEAM_ID } from '../integration/support/stack';
+import { boundsRoutes, botBoundsCases, casesOf, type CorpusIds } from './boundsCorpus';
+import {
+  SEED_GENERAL_CHANNEL_ID,
+  SEED_TEAM_ID,
+  generalChannelMessage,
+  postActivity,
+  postedActivities,
+  seededUser,
+} from '../integration/support/stack';
 
 jest.setTimeout(120_000);
 
@@ -57,6 +89,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   console.log(table.render());
+  closeFingerprints();
   await stack?.close();
 });
 
@@ -259,6 +292,41 @@ describe('escalation matrix, generated from the authorisation table', () => {
     expectClean('escalation (REST)');
   });
 
+  it('authorises before it validates: a refused role learns nothing of the schema, the ids or the If-Match', async () => {
+    // Every id and year in the path made invalid, the body not what any schema takes, no If-Match.
+    const invalidPath = (path: string) =>
+      path.replace(/\/(m1|p1|1|u)(?=\/|$)/g, "/x'y").replace(/\/operating-plan\/\d{4}/, '/operating-plan/abcd');
+    // A route whose action depends on its body (the meeting's group) is refused before the body is read to
+    // anyone who holds none of its actions.
+    const actionsOf = (route: WriteRoute) => [
+      ...new Set(
+        WRITE_ROUTES.filter((r) => r.method === route.method && r.path === route.path).flatMap((r) => r.actions),
+      ),
+    ];
+    const seen = new Set<string>();
+    for (const route of WRITE_ROUTES) {
+      if (seen.has(`${route.method} ${route.path}`)) continue;
+      seen.add(`${route.method} ${route.path}`);
+      for (const { role, mail } of refusedPersonas(actionsOf(route))) {
+        await refusalCase(
+          table,
+          stack,
+          'role before schema',
+          `${role} → ${route.method} ${invalidPath(route.path)}`,
+          {
+            method: route.method,
+            path: invalidPath(route.path),
+            ...(route.method === 'DELETE' ? {} : { body: { okantFalt: ['x'] } }),
+            headers: route.method === 'PATCH' ? { 'if-match': '' } : {},
+          },
+          await stack.tokenOf(mail),
+          { expectStatus: [403] },
+        );
+      }
+    }
+    expectClean('role before schema');
+  });
+
   it('refuses every bot command to every role that may not use it, changing nothing but the refusal reply', async () => {
     for (const { actions, command } of BOT_COMMANDS) {
       for (const { role, mail } of refusedPersonas(actions)) {
@@ -365,6 +433,144 @@ describe('injection corpus', () => {
     expect(created.status).toBeLessThan(300);
     expect(card).toContain(title);
     expect(raw).not.toContain(JSON.stringify(title).slice(1, -1));
+    expectClean('injection');
+  });
+
+  it('card markdown: every card shows people-written text as text, never as a link or markup', () => {
+    const link = '[Klicka här](https://evil.example/x)';
+    const bold = '**viktigt** <at>alla</at>';
+    const person = {
+      id: '1',
+      displayName: link,
+      email: 'a@regionvasterbotten.se',
+      organisationId: 'umea',
+      roles: [],
+      title: bold,
+    };
+    const meeting = createMeeting({
+      id: 'm1',
+      group: 'stodgrupp',
+      title: link,
+      date: '2027-02-10',
+      startTime: '09:00',
+      endTime: '11:00',
+      location: bold,
+    });
+    const member = { displayName: link, organisationName: bold, convener: true };
+    const cards: [string, unknown][] = [
+      ['errorCard', errorCard(link, bold)],
+      ['refusalCard', refusalCard(link)],
+      ['newsCard', newsCard(link, person, new Date('2026-12-02T10:00:00Z'))],
+      ['newsPostedCard', newsPostedCard(link)],
+      [
+        'outcomeBookedCard',
+        outcomeBookedCard({
+          lineName: link,
+          amountOre: 100,
+          date: '2026-12-02',
+          text: bold,
+          lineOutcomeOre: 100,
+          lineBudgetOre: 1000,
+        }),
+      ],
+      [
+        'pollCard',
+        pollCard({
+          pollId: '1',
+          title: link,
+          deadline: '2027-02-01T12:00:00Z',
+          open: true,
+          voters: 0,
+          // A candidate's label is the app's own (a date and time), shown also as an input's plain label.
+          candidates: [
+            {
+              id: 'k1',
+              label: 'onsdag 10 februari 09:00–11:00',
+              ja: 0,
+              omDetBehovs: 0,
+              nej: 0,
+              kommunerCovered: 0,
+              kommunerTotal: 15,
+            },
+          ],
+          notice: bold,
+        }),
+      ],
+      [
+        'protocolApprovalCard',
+        protocolApprovalCard({
+          meetingId: 'm1',
+          meetingTitle: link,
+          date: '2027-02-10',
+          adjusters: [{ name: link, approved: false }],
+          decisions: [link, bold],
+          locked: false,
+        }),
+      ],
+      ['meetingConvenedCard', meetingConvenedCard(meeting, true)],
+      ['meetingReminderCard', meetingReminderCard(meeting, 14)],
+      [
+        'meetingsCard',
+        meetingsCard([
+          {
+            meeting,
+            answers: { accepted: 0, tentative: 0, declined: 0, notAnswered: 1 },
+            byOrganisation: [
+              { organisationId: 'umea', name: link, accepted: 0, tentative: 0, declined: 0, notAnswered: 1 },
+            ],
+            warnings: [bold],
+          },
+        ]),
+      ],
+      [
+        'contactsCard',
+        contactsCard([person], [{ id: 'umea', name: link, kind: 'kommun', emailDomain: 'umea.se' } as Organisation]),
+      ],
+      [
+        'welcomeCard (arbetsgrupp)',
+        welcomeCard({
+          name: link,
+          syfte: bold,
+          uppdrag: link,
+          malsattning: bold,
+          members: [member],
+          period: { start: '2027-01-01' },
+          membershipType: 'private',
+          pageUrl: 'https://example.invalid/tab',
+          channelOwner: link,
+        }),
+      ],
+      [
+        'workingGroupsListCard',
+        workingGroupsListCard([
+          {
+            name: link,
+            syfte: bold,
+            status: 'aktiv',
+            members: [{ displayName: link, convener: true }],
+            period: { start: '2027-01-01' },
+          },
+        ]),
+      ],
+    ];
+    for (const [name, built] of cards) {
+      const json = JSON.stringify(built);
+      // An unescaped "[…](…)", "**…**" or "<at>" in a TextBlock or Fact would be markup in Teams.
+      const markup = [
+        json.includes('[Klicka här](https://') && 'link',
+        json.includes('**viktigt**') && 'bold',
+        json.includes('<at>') && 'mention',
+      ].filter(Boolean);
+      table.add({
+        klass: 'injection',
+        name: `card markdown: ${name}`,
+        status: 0,
+        accepted: markup.length > 0,
+        serverError: false,
+        changed: [],
+        ...(markup.length ? { detail: `unescaped ${markup.join(', ')}` } : {}),
+      });
+    }
     expectClean('injection');
   });
 
@@ -487,6 +693,170 @@ describe('injection corpus', () => {
     }
   });
 });
+
+// ------------------------------------------------------------------ bounds
+
+/** Ids the bounds corpus needs to exist: two of the Region's people, a budget line, an activity, a decision. */
+async function corpusIds(tokens: { coordinator: string; chair: string }): Promise<CorpusIds> {
+  const token = tokens.coordinator;
+  const people = (await send(stack, { method: 'GET', path: '/api/people' }, token)).body as {
+    people: { id: string; email: string }[];
+  };
+  const region = people.people.filter((p) => p.email.endsWith('@regionvasterbotten.se'));
+  const created = async (path: string, body: unknown, key: string, as = token): Promise<string> => {
+    const answer = await send(stack, { method: 'POST', path, body }, as);
+    const id = (answer.body as Record<string, { id?: string } | undefined>)[key]?.id;
+    if (answer.status >= 300 || !id) throw new Error(`${path}: ${answer.status} ${answer.text.slice(0, 300)}`);
+    return id;
+  };
+  const meetingId = async () =>
+    created(
+      '/api/meetings',
+      {
+        group: 'samverkansgrupp',
+        title: 'Korpusmöte',
+        date: '2027-04-14',
+        startTime: '09:00',
+        endTime: '12:00',
+        idempotencyKey: 'bounds-corpus-setup',
+      },
+      'meeting',
+      tokens.chair,
+    );
+  const meeting = await meetingId();
+  return {
+    meetingId: meeting,
+    personId: region[0]!.id,
+    otherPersonId: region[1]!.id,
+    budgetLineId: await created(
+      '/api/budget/lines',
+      { year: 2026, category: 'oh_lokal', name: 'Lokalhyra', amountOre: 1_000_000 },
+      'line',
+    ),
+    activityId: await created(
+      '/api/activities',
+      {
+        title: 'Korpusaktivitet',
+        area: 'information',
+        startDate: '2027-03-01',
+        endDate: '2027-03-01',
+        targetGroups: ['kommuner'],
+        responsibleOrganisationId: 'umea',
+      },
+      'activity',
+    ),
+    decisionId: await created(
+      '/api/decisions',
+      { meetingId: meeting, kind: 'aktiviteter_kalendarium', text: 'Korpusbeslut' },
+      'decision',
+    ),
+    today: new Date().toISOString().slice(0, 10),
+  };
+}
+
+describe('bounds corpus', () => {
+  it('refuses every out-of-bounds input on every write route in Swedish, before anything is written', async () => {
+    const tokens = { coordinator: await stack.tokenOf(COORDINATOR), chair: await stack.tokenOf(CHAIR) };
+    const ids = await corpusIds(tokens);
+    const routes = boundsRoutes(ids);
+    // Each route's own body passes validation, or the corpus would prove nothing: its cases differ from it
+    // in one field only.
+    const invalidBases: string[] = [];
+    for (const route of routes) {
+      const base = await send(
+        stack,
+        { method: route.method, path: route.path, body: route.body, headers: route.headers ?? {} },
+        tokens[route.as],
+      );
+      if (base.status === 400 || base.status === 422 || base.status >= 500)
+        invalidBases.push(`${route.name}: ${base.status} ${base.text.slice(0, 300)}`);
+    }
+    expect(invalidBases).toEqual([]);
+    for (const route of routes) {
+      for (const boundsCase of casesOf(route, ids)) {
+        await refusalCase(
+          table,
+          stack,
+          'bounds (REST)',
+          `${route.name} ${boundsCase.name}`,
+          { method: route.method, path: route.path, body: boundsCase.body, headers: route.headers ?? {} },
+          tokens[route.as],
+          { expectStatus: [400, 413, 422] },
+        );
+      }
+    }
+    expectClean('bounds (REST)');
+  });
+
+  it('refuses out-of-bounds arguments to every bot write command in Swedish, writing nothing', async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    for (const { name, command } of botBoundsCases(today)) {
+      const before = fingerprint(stack.dbFile);
+      const { status, texts } = await askBot(stack, COORDINATOR, command);
+      const reply = texts.join(' | ');
+      const changed = changedKinds(before, fingerprint(stack.dbFile), botReplyKinds);
+      const accepted = /bokfört|är publicerad|är skickad/i.test(reply) || texts.length === 0;
+      const english = /undefined|invalid|expected|received|NaN|\[object/i.test(reply);
+      table.add({
+        klass: 'bounds (bot)',
+        name,
+        status,
+        accepted,
+        serverError: status >= 500 || /Något gick fel|oväntat fel/i.test(reply),
+        changed,
+        ...(english ? { notSwedish: reply.slice(0, 200) } : {}),
+        ...(accepted ? { detail: `reply: ${reply.slice(0, 200)}` } : {}),
+      });
+    }
+    expectClean('bounds (bot)');
+  });
+});
+
+// ------------------------------------------------------------------ the bot's tenant
+
+describe("the bot answers only the samverkan's tenants", () => {
+  it('refuses a Bot Framework activity from another tenant before the SDK sees it, and answers nothing', async () => {
+    const other = '9f0d7a52-3c1e-4b6a-8d2f-5e4c3b2a1f00';
+    const member = seededUser(personaWith(['samverkansgrupp']).mail);
+    const message = () => generalChannelMessage(stack.tenant, member, 'hjälp');
+    const cases: [string, Record<string, unknown>][] = [
+      ['channelData.tenant.id and conversation.tenantId', withTenant(message(), other, other)],
+      ['channelData.tenant.id only', withTenant(message(), other, undefined)],
+      ['conversation.tenantId only', withTenant(message(), undefined, other)],
+    ];
+    for (const [name, activity] of cases) {
+      const before = fingerprint(stack.dbFile);
+      const posted = (await postedActivities(stack.tenant, SEED_GENERAL_CHANNEL_ID)).length;
+      const response = await postActivity(stack.url, activity);
+      const replies = (await postedActivities(stack.tenant, SEED_GENERAL_CHANNEL_ID)).length - posted;
+      table.add({
+        klass: 'bot tenant',
+        name: `another tenant in ${name}`,
+        status: response.status,
+        accepted: response.status !== 403 || replies > 0,
+        serverError: response.status >= 500,
+        changed: changedKinds(before, fingerprint(stack.dbFile)),
+      });
+    }
+    // The same activity from the samverkan's own tenant is answered (the check is not a broken endpoint).
+    const own = await askBot(stack, member.mail, 'hjälp');
+    expect(own.status).toBeLessThan(300);
+    expect(own.texts.length).toBeGreaterThan(0);
+    expectClean('bot tenant');
+  });
+});
+
+function withTenant(
+  activity: ReturnType<typeof generalChannelMessage>,
+  channelTenant: string | undefined,
+  conversationTenant: string | undefined,
+): Record<string, unknown> {
+  return {
+    ...activity,
+    channelData: { ...activity.channelData, ...(channelTenant ? { tenant: { id: channelTenant } } : {}) },
+    conversation: { ...activity.conversation, ...(conversationTenant ? { tenantId: conversationTenant } : {}) },
+  };
+}
 
 // ------------------------------------------------------------------ logs
 

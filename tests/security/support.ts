@@ -91,9 +91,34 @@ export type Fingerprint = Map<string, string>;
 /** Kinds the tenant writes on reads (caches, revision counters of reads), never data of the samverkan. */
 const READ_SIDE_KINDS = new Set<string>(['signingKey']);
 
+/**
+ * One reading connection per tenant file: SQLite's data_version tells it whether another connection has
+ * committed since, so an unchanged tenant is not hashed again (most cases of the suite change nothing).
+ */
+const readers = new Map<string, { db: Database.Database; version: number; print: Fingerprint }>();
+
 export function fingerprint(dbFile: string): Fingerprint {
-  const db = new Database(dbFile, { readonly: true, fileMustExist: true });
-  try {
+  let reader = readers.get(dbFile);
+  if (!reader) {
+    const db = new Database(dbFile, { readonly: true, fileMustExist: true });
+    readers.set(dbFile, (reader = { db, version: -1, print: new Map() }));
+  }
+  const version = reader.db.pragma('data_version', { simple: true }) as number;
+  if (version !== reader.version) {
+    reader.print = hashDocuments(reader.db);
+    reader.version = version;
+  }
+  return reader.print;
+}
+
+/** Closes the reading connections (after the suite). */
+export function closeFingerprints(): void {
+  for (const reader of readers.values()) reader.db.close();
+  readers.clear();
+}
+
+function hashDocuments(db: Database.Database): Fingerprint {
+  {
     const rows = db.prepare('SELECT kind, scope, id, body FROM documents ORDER BY kind, scope, id').all() as {
       kind: string;
       scope: string;
@@ -108,8 +133,6 @@ export function fingerprint(dbFile: string): Fingerprint {
       hash.update(`${row.scope}\u0000${row.id}\u0000${row.body}\u0000`);
     }
     return new Map([...hashes].map(([kind, hash]) => [kind, hash.digest('hex')]));
-  } finally {
-    db.close();
   }
 }
 

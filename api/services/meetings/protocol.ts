@@ -27,7 +27,7 @@ import type { MeetingDecisions } from './decisions';
 import type { Acting, MeetingsService } from './service';
 import { groupMembers, toDomainMeeting, type MeetingRecord } from './register';
 import { jsonColumn, type FieldsOf, type ListStores } from '../lists';
-import { attendanceRequestSchema, protocolRequestSchema } from '../../../src/contract';
+import { attendanceRequestSchema, meetingDecisionSchema, protocolRequestSchema } from '../../../src/contract';
 import { systemClock, type Clock } from '../ports';
 
 type AttendanceFields = FieldsOf<'attendance'>;
@@ -185,6 +185,8 @@ export class MeetingProtocols {
 
   async recordDecision(gateway: GraphGateway, caller: Acting, meetingId: string, input: unknown): Promise<Decision> {
     requireRole(caller.roles, 'decision.record');
+    // Role, then schema, then the first read: a refused decision reads and writes nothing.
+    meetingDecisionSchema.parse(input);
     const [record, protocol] = await Promise.all([
       this.meetings.get(gateway, meetingId),
       this.protocolItem(gateway, meetingId),

@@ -1,4 +1,5 @@
 import { MEMBERSHIP_TYPES, type MembershipType } from '../../../src/domain';
+import { escapeCardMarkdown as md } from '../../cards/markdown';
 
 /** An Adaptive Card as JSON; the bot's sender carries it as the attachment's content. */
 export type AdaptiveCardJson = Record<string, unknown> & { type: 'AdaptiveCard'; version: string };
@@ -22,17 +23,22 @@ const CHANNEL_TYPE_LABELS: Record<MembershipType, string> = {
   shared: 'delad kanal (B2B direct connect)',
 };
 
-/** The welcome card the bot posts in a new working group's channel (Adaptive Cards 1.5, Teams' limit). */
+/**
+ * The welcome card the bot posts in a new working group's channel (Adaptive Cards 1.5, Teams' limit). Every
+ * text people wrote (names, syfte, uppdrag) is escaped for Teams Markdown (api/cards/markdown).
+ */
 export function welcomeCard(input: WelcomeCardInput): AdaptiveCardJson {
   const period = input.period.end ? `${input.period.start} – ${input.period.end}` : `från ${input.period.start}`;
   const convener = input.members.find((m) => m.convener);
   const facts = [
-    ...(convener ? [{ title: 'Sammankallande', value: `${convener.displayName}, ${convener.organisationName}` }] : []),
+    ...(convener
+      ? [{ title: 'Sammankallande', value: md(`${convener.displayName}, ${convener.organisationName}`) }]
+      : []),
     ...(input.channelOwner && input.membershipType !== 'standard'
       ? [
           {
             title: 'Kanalens ägare',
-            value: `${input.channelOwner} (sammankallande är gäst i regionens Microsoft 365 och kan inte äga kanalen)`,
+            value: `${md(input.channelOwner)} (sammankallande är gäst i regionens Microsoft 365 och kan inte äga kanalen)`,
           },
         ]
       : []),
@@ -41,7 +47,7 @@ export function welcomeCard(input: WelcomeCardInput): AdaptiveCardJson {
   ];
   const section = (title: string, text: string) => [
     { type: 'TextBlock', text: title, weight: 'Bolder', spacing: 'Medium' },
-    { type: 'TextBlock', text, wrap: true },
+    { type: 'TextBlock', text: md(text), wrap: true },
   ];
   return {
     type: 'AdaptiveCard',
@@ -50,7 +56,7 @@ export function welcomeCard(input: WelcomeCardInput): AdaptiveCardJson {
     body: [
       {
         type: 'TextBlock',
-        text: `Välkommen till arbetsgruppen ${input.name}`,
+        text: `Välkommen till arbetsgruppen ${md(input.name)}`,
         size: 'Large',
         weight: 'Bolder',
         wrap: true,
@@ -62,8 +68,8 @@ export function welcomeCard(input: WelcomeCardInput): AdaptiveCardJson {
       {
         type: 'FactSet',
         facts: input.members.map((m) => ({
-          title: m.convener ? `${m.displayName} (sammankallande)` : m.displayName,
-          value: m.organisationName,
+          title: m.convener ? `${md(m.displayName)} (sammankallande)` : md(m.displayName),
+          value: md(m.organisationName),
         })),
       },
       { type: 'FactSet', spacing: 'Medium', facts },
@@ -84,14 +90,15 @@ export interface WorkingGroupCardRow {
 
 function groupRows(groups: readonly WorkingGroupCardRow[]): Record<string, unknown>[] {
   return groups.map((group) => {
-    const convener = group.members.find((m) => m.convener)?.displayName;
+    const convenerName = group.members.find((m) => m.convener)?.displayName;
+    const convener = convenerName === undefined ? undefined : md(convenerName);
     const period = group.period.end ? `${group.period.start} – ${group.period.end}` : `från ${group.period.start}`;
     return {
       type: 'Container',
       separator: true,
       items: [
-        { type: 'TextBlock', text: group.name, weight: 'Bolder', wrap: true },
-        { type: 'TextBlock', text: group.syfte, wrap: true, isSubtle: true },
+        { type: 'TextBlock', text: md(group.name), weight: 'Bolder', wrap: true },
+        { type: 'TextBlock', text: md(group.syfte), wrap: true, isSubtle: true },
         {
           type: 'FactSet',
           facts: [
