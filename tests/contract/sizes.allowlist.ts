@@ -21,8 +21,6 @@ export const SIZE_ALLOWLIST: Readonly<Record<string, string>> = {
   'api/routes/workingGroups.ts#workingGroupsRouter': 'not yet split: all working-group routes in one builder',
   'api/server.ts#createServer': 'not yet split: the composition root in one function',
   'api/services/documents/reportPdf.ts#statusReportPdf': 'not yet split: the lägesrapport drawn in one function',
-  'api/services/workingGroups/service.ts': 'not yet split: appointment, channel, members and ending',
-  'api/services/workingGroups/service.ts#WorkingGroupsService.finishSetup': 'not yet split: the channel set-up steps',
   'api/state/azureStore.ts': 'not yet split: the Azure Table and Blob state store',
   'api/state/azureStore.ts#AzureStateStore.idempotencyStore': 'not yet split: the idempotency records on Tables',
 
