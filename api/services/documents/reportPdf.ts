@@ -40,19 +40,8 @@ const COFINANCING_COLUMNS: Column[] = [
   { title: 'Status', width: 290, align: 'left' },
 ];
 
-/**
- * The ekonomisk lägesrapport for the meeting, on A4 landscape: lines, sums per kind, category and
- * samverkansområde, a bar chart of budget against outcome per category, and the co-financing with its gaps.
- */
-export function statusReportPdf({ status, coFinancing, producedAt }: StatusReportPdfInput): Promise<Buffer> {
-  const title = `Ekonomisk lägesrapport ${status.year}`;
-  const { doc, finished } = samverkanPdf({
-    title,
-    subject: `Budget, utfall, prognos och avvikelse per ${status.asOf}`,
-    producedAt,
-    layout: 'landscape',
-    margin: 40,
-  });
+/** The page's table and heading primitives, bound to one document. */
+function reportWriter(doc: PDFKit.PDFDocument) {
   const left = doc.page.margins.left;
   const bottom = () => doc.page.height - doc.page.margins.bottom;
 
@@ -82,6 +71,25 @@ export function statusReportPdf({ status, coFinancing, producedAt }: StatusRepor
   const amountsRow = (label: string, a: Amounts, bold = false) =>
     tableRow([label, kr(a.budgetOre), kr(a.outcomeOre), kr(a.forecastOre), kr(a.deviationOre)], bold);
 
+  return { doc, left, ensureRoom, tableRow, heading, amountsRow };
+}
+
+type ReportWriter = ReturnType<typeof reportWriter>;
+
+/**
+ * The ekonomisk lägesrapport for the meeting, on A4 landscape: lines, sums per kind, category and
+ * samverkansområde, a bar chart of budget against outcome per category, and the co-financing with its gaps.
+ */
+export function statusReportPdf({ status, coFinancing, producedAt }: StatusReportPdfInput): Promise<Buffer> {
+  const title = `Ekonomisk lägesrapport ${status.year}`;
+  const { doc, finished } = samverkanPdf({
+    title,
+    subject: `Budget, utfall, prognos och avvikelse per ${status.asOf}`,
+    producedAt,
+    layout: 'landscape',
+    margin: 40,
+  });
+  const writer = reportWriter(doc);
   doc.font('Helvetica-Bold').fontSize(18).text(title);
   doc
     .font('Helvetica')
@@ -91,7 +99,15 @@ export function statusReportPdf({ status, coFinancing, producedAt }: StatusRepor
       `Per ${formatDateSv(status.asOf)} (dag ${status.elapsedDays} av ${status.daysInYear}). Löpande kostnader räknas upp linjärt över året; övriga poster väntas landa på budget tills utfallet passerar den. Avvikelse = prognos - budget.`,
     )
     .fillColor('#000000');
+  writeAmounts(writer, status);
+  drawChart(doc, status, writer.ensureRoom, writer.heading, writer.left);
+  writeCoFinancing(writer, coFinancing);
+  doc.end();
+  return finished;
+}
 
+/** Costs and incomes line by line, the net, and the sums per category and samverkansområde. */
+function writeAmounts({ tableRow, heading, amountsRow }: ReportWriter, status: StatusReport): void {
   for (const kind of ['kostnad', 'intakt'] as const) {
     heading(kind === 'kostnad' ? 'Kostnader' : 'Intäkter');
     tableRow(
@@ -120,9 +136,10 @@ export function statusReportPdf({ status, coFinancing, producedAt }: StatusRepor
       if (amounts) amountsRow(SAMVERKANSOMRADE_LABELS[area].sv, amounts.net);
     }
   }
+}
 
-  drawChart(doc, status, ensureRoom, heading, left);
-
+/** Who is to pay what, has paid and has left, with the gaps flagged. */
+function writeCoFinancing({ tableRow, heading }: ReportWriter, coFinancing: CoFinancingReport): void {
   heading('Medfinansiering');
   tableRow(
     COFINANCING_COLUMNS.map((c) => c.title),
@@ -147,9 +164,6 @@ export function statusReportPdf({ status, coFinancing, producedAt }: StatusRepor
     true,
     COFINANCING_COLUMNS,
   );
-
-  doc.end();
-  return finished;
 }
 
 /** Budget (outlined) and outcome (filled) per category; the numbers are in the tables above. */

@@ -13,7 +13,7 @@ import {
   type TargetGroup,
 } from '../../../src/domain';
 import { ConflictError } from '../../graph/errors';
-import type { GraphGateway, ListItemWithFields } from '../../graph/gateway';
+import type { ListItemWithFields } from '../../graph/gateway';
 import { eq } from '../../graph/odata';
 import {
   READ_PAGE_SIZE,
@@ -26,7 +26,7 @@ import {
   withConflict,
 } from './listFields';
 import { type DecisionsService, type OpenProposal, type ProposalSource } from './decisions';
-import type { FieldsOf, ListStores } from '../lists';
+import type { FieldsOf, ListItemsApi, ListStores } from '../lists';
 import {
   type ActivityPatch,
   type DecisionReferenceInput,
@@ -38,7 +38,7 @@ import {
   newActivitySchema,
 } from '../../../src/contract';
 
-/** activities's fields by internal name (lists/schema.ts). */
+/** Aktiviteter's fields by internal name (lists/schema.ts). */
 export type ActivityFields = FieldsOf<'activities'>;
 
 export interface ActivityEvaluationRecord {
@@ -172,7 +172,7 @@ export class ActivitiesService implements ProposalSource {
     private readonly decisions: DecisionsService,
   ) {}
 
-  async list(gateway: GraphGateway, query: ActivityQuery = {}): Promise<ActivityRecord[]> {
+  async list(gateway: ListItemsApi, query: ActivityQuery = {}): Promise<ActivityRecord[]> {
     const filter = query.year !== undefined ? eq('Year', query.year) : undefined;
     const items = await this.lists.activities.find(gateway, filter, { top: READ_PAGE_SIZE });
     return items
@@ -184,11 +184,11 @@ export class ActivitiesService implements ProposalSource {
       .sort((a, b) => a.startDate.localeCompare(b.startDate) || a.title.localeCompare(b.title, 'sv'));
   }
 
-  async get(gateway: GraphGateway, id: string): Promise<ActivityRecord> {
+  async get(gateway: ListItemsApi, id: string): Promise<ActivityRecord> {
     return toRecord(await this.lists.activities.get(gateway, id));
   }
 
-  async propose(gateway: GraphGateway, input: NewActivity, proposedByEmail: string): Promise<ActivityRecord> {
+  async propose(gateway: ListItemsApi, input: NewActivity, proposedByEmail: string): Promise<ActivityRecord> {
     const data = parseOrThrow(newActivitySchema, input);
     const activity = createActivity(
       { id: 'new', ...data, ...(data.responsibleEmail ? { responsiblePersonId: data.responsibleEmail } : {}) },
@@ -203,7 +203,7 @@ export class ActivitiesService implements ProposalSource {
   }
 
   /** Changes what the activity is (not its status); the changed activity must still satisfy the domain. */
-  async update(gateway: GraphGateway, id: string, patch: ActivityPatch, etag: string): Promise<ActivityRecord> {
+  async update(gateway: ListItemsApi, id: string, patch: ActivityPatch, etag: string): Promise<ActivityRecord> {
     const data = parseOrThrow(activityPatchSchema, patch);
     const current = await this.get(gateway, id);
     if (current.status === 'utvarderad' || current.status === 'struken') {
@@ -226,7 +226,7 @@ export class ActivitiesService implements ProposalSource {
    * meeting given. The activity is then beslutad and points to that decision.
    */
   async decide(
-    gateway: GraphGateway,
+    gateway: ListItemsApi,
     id: string,
     input: DecisionReferenceInput,
     etag: string,
@@ -261,7 +261,7 @@ export class ActivitiesService implements ProposalSource {
   }
 
   async setStatus(
-    gateway: GraphGateway,
+    gateway: ListItemsApi,
     id: string,
     to: 'genomford' | 'struken',
     etag: string,
@@ -275,7 +275,7 @@ export class ActivitiesService implements ProposalSource {
    * The evaluation after the activity: outcome, participants per organisation and lessons. A decided
    * activity whose dates have passed is taken as genomförd on the way; the domain refuses the rest.
    */
-  async evaluate(gateway: GraphGateway, id: string, input: EvaluationInput, etag: string): Promise<ActivityRecord> {
+  async evaluate(gateway: ListItemsApi, id: string, input: EvaluationInput, etag: string): Promise<ActivityRecord> {
     const data = parseOrThrow(evaluationInputSchema, input);
     const known = new Set(this.organisations.map((org) => org.id));
     const unknown = Object.keys(data.participantsByOrganisation).filter((org) => !known.has(org));
@@ -312,7 +312,7 @@ export class ActivitiesService implements ProposalSource {
     );
   }
 
-  async openProposals(gateway: GraphGateway): Promise<OpenProposal[]> {
+  async openProposals(gateway: ListItemsApi): Promise<OpenProposal[]> {
     const proposed = await this.list(gateway, { status: 'forslag' });
     return proposed.map((activity) => ({
       kind: 'aktiviteter_kalendarium' as const,
@@ -325,7 +325,7 @@ export class ActivitiesService implements ProposalSource {
   }
 
   private async write(
-    gateway: GraphGateway,
+    gateway: ListItemsApi,
     id: string,
     fields: Partial<ActivityFields>,
     etag: string,

@@ -16,10 +16,10 @@ import {
   type OutcomeEntry,
   type StatusReport,
 } from '../../../src/domain';
-import type { GraphGateway, ListItemWithFields } from '../../graph/gateway';
+import type { ListItemWithFields } from '../../graph/gateway';
 import { eq } from '../../graph/odata';
 import { READ_PAGE_SIZE, dateValue, integerValue, oneOfValue, textValue, withConflict } from './listFields';
-import type { FieldsOf, ListStores } from '../lists';
+import type { FieldsOf, ListItemsApi, ListStores } from '../lists';
 import {
   type BudgetLinePatch,
   type NewBudgetLine,
@@ -29,10 +29,10 @@ import {
   newOutcomeSchema,
 } from '../../../src/contract';
 
-/** budget's fields by internal name (lists/schema.ts). */
+/** Budget's fields by internal name (lists/schema.ts). */
 export type BudgetLineFields = FieldsOf<'budget'>;
 
-/** outcomes's fields by internal name (lists/schema.ts). */
+/** Utfall's fields by internal name (lists/schema.ts). */
 export type OutcomeFields = FieldsOf<'outcomes'>;
 
 export interface BudgetLineRecord extends BudgetLine {
@@ -158,23 +158,23 @@ export class BudgetService {
     private readonly organisations: readonly Organisation[],
   ) {}
 
-  async listLines(gateway: GraphGateway, year: number): Promise<BudgetLineRecord[]> {
+  async listLines(gateway: ListItemsApi, year: number): Promise<BudgetLineRecord[]> {
     const items = await this.lists.budget.find(gateway, eq('Year', year), { top: READ_PAGE_SIZE });
     return items.map(lineToRecord).sort((a, b) => a.kind.localeCompare(b.kind) || a.name.localeCompare(b.name, 'sv'));
   }
 
-  async getLine(gateway: GraphGateway, id: string): Promise<BudgetLineRecord> {
+  async getLine(gateway: ListItemsApi, id: string): Promise<BudgetLineRecord> {
     return lineToRecord(await this.lists.budget.get(gateway, id));
   }
 
-  async createLine(gateway: GraphGateway, input: NewBudgetLine): Promise<BudgetLineRecord> {
+  async createLine(gateway: ListItemsApi, input: NewBudgetLine): Promise<BudgetLineRecord> {
     const data = parseOrThrow(newBudgetLineSchema, input);
     const line = createBudgetLine({ id: 'new', kind: categoryKind(data.category), ...data }, this.organisations);
     return lineToRecord(await this.lists.budget.create(gateway, lineToFields(line)));
   }
 
   /** Creates many lines at once (an imported budget); each is checked by the domain first, none written if one fails. */
-  async importLines(gateway: GraphGateway, inputs: readonly NewBudgetLine[]): Promise<number> {
+  async importLines(gateway: ListItemsApi, inputs: readonly NewBudgetLine[]): Promise<number> {
     const lines = inputs.map((input) => {
       const data = parseOrThrow(newBudgetLineSchema, input);
       return createBudgetLine({ id: 'new', kind: categoryKind(data.category), ...data }, this.organisations);
@@ -183,7 +183,7 @@ export class BudgetService {
     return answers.filter((a) => a.status === 201).length;
   }
 
-  async updateLine(gateway: GraphGateway, id: string, patch: BudgetLinePatch, etag: string): Promise<BudgetLineRecord> {
+  async updateLine(gateway: ListItemsApi, id: string, patch: BudgetLinePatch, etag: string): Promise<BudgetLineRecord> {
     const data = parseOrThrow(budgetLinePatchSchema, patch);
     const { etag: _etag, ...current } = await this.getLine(gateway, id);
     const category = data.category ?? current.category;
@@ -197,13 +197,13 @@ export class BudgetService {
     );
   }
 
-  async listOutcomes(gateway: GraphGateway, year: number): Promise<OutcomeRecord[]> {
+  async listOutcomes(gateway: ListItemsApi, year: number): Promise<OutcomeRecord[]> {
     const items = await this.lists.outcomes.find(gateway, eq('Year', year), { top: READ_PAGE_SIZE });
     return items.map(outcomeToRecord).sort((a, b) => a.date.localeCompare(b.date) || Number(a.id) - Number(b.id));
   }
 
   /** Books an outcome against a line of the same year; negative amounts correct earlier bookings, zero is refused. */
-  async bookOutcome(gateway: GraphGateway, input: NewOutcome, bookedByEmail: string): Promise<OutcomeRecord> {
+  async bookOutcome(gateway: ListItemsApi, input: NewOutcome, bookedByEmail: string): Promise<OutcomeRecord> {
     const data = parseOrThrow(newOutcomeSchema, input);
     const line = await this.getLine(gateway, data.budgetLineId).catch(() => undefined);
     if (!line) throw new DomainRuleError('BUDGET_LINE_NOT_FOUND', `Okänd budgetrad: ${data.budgetLineId}.`);
@@ -213,7 +213,7 @@ export class BudgetService {
 
   /** Books many outcomes through $batch (an import from the Region's ledger); all are checked before any is written. */
   async importOutcomes(
-    gateway: GraphGateway,
+    gateway: ListItemsApi,
     inputs: readonly NewOutcome[],
     bookedByEmail: string,
     lines: readonly BudgetLine[],
@@ -232,7 +232,7 @@ export class BudgetService {
   }
 
   /** The ekonomisk lägesrapport and the co-financing for a year as of a date: two list reads. */
-  async report(gateway: GraphGateway, year: number, asOf: IsoDate): Promise<BudgetReport> {
+  async report(gateway: ListItemsApi, year: number, asOf: IsoDate): Promise<BudgetReport> {
     const [lines, outcomes] = await Promise.all([this.listLines(gateway, year), this.listOutcomes(gateway, year)]);
     const plainLines = lines.map(({ etag: _etag, ...line }) => line);
     // An outcome whose line was removed in SharePoint is left out rather than breaking the whole report.

@@ -6,13 +6,13 @@ import {
   type TimeEntry,
   type TimeReport,
 } from '../../../src/domain';
-import type { GraphGateway, ListItemWithFields } from '../../graph/gateway';
+import type { ListItemWithFields } from '../../graph/gateway';
 import { eq } from '../../graph/odata';
 import { READ_PAGE_SIZE, dateValue, integerValue, numberValue, textValue } from './listFields';
-import type { FieldsOf, ListStores } from '../lists';
+import type { FieldsOf, ListItemsApi, ListStores } from '../lists';
 import { type NewTimeEntry, newTimeEntrySchema } from '../../../src/contract';
 
-/** coordinatorTime's fields by internal name (lists/schema.ts). */
+/** Samordnarens tid's fields by internal name (lists/schema.ts). */
 export type TimeEntryFields = FieldsOf<'coordinatorTime'>;
 
 export interface TimeEntryRecord extends TimeEntry {
@@ -39,12 +39,12 @@ function toRecord(item: ListItemWithFields<TimeEntryFields>): TimeEntryRecord {
 export class CoordinatorTimeService {
   constructor(private readonly lists: Pick<ListStores, 'coordinatorTime'>) {}
 
-  async list(gateway: GraphGateway, year: number): Promise<TimeEntryRecord[]> {
+  async list(gateway: ListItemsApi, year: number): Promise<TimeEntryRecord[]> {
     const items = await this.lists.coordinatorTime.find(gateway, eq('Year', year), { top: READ_PAGE_SIZE });
     return items.map(toRecord).sort((a, b) => b.date.localeCompare(a.date) || Number(b.id) - Number(a.id));
   }
 
-  async log(gateway: GraphGateway, input: NewTimeEntry): Promise<TimeEntryRecord> {
+  async log(gateway: ListItemsApi, input: NewTimeEntry): Promise<TimeEntryRecord> {
     const entry = createTimeEntry(parseOrThrow(newTimeEntrySchema, input));
     const fields: TimeEntryFields = {
       Title: entry.assignment.slice(0, 255),
@@ -59,7 +59,7 @@ export class CoordinatorTimeService {
   }
 
   async report(
-    gateway: GraphGateway,
+    gateway: ListItemsApi,
     year: number,
     asOf: IsoDate,
   ): Promise<{ entries: TimeEntryRecord[]; report: TimeReport }> {

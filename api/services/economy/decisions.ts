@@ -17,13 +17,13 @@ import {
   type Meeting,
 } from '../../../src/domain';
 import { GraphRequestError } from '../../graph/errors';
-import type { GraphGateway, ListItemWithFields } from '../../graph/gateway';
+import type { ListItemWithFields } from '../../graph/gateway';
 import { eq } from '../../graph/odata';
 import { READ_PAGE_SIZE, dateValue, oneOfValue, textValue, withConflict } from './listFields';
-import type { FieldsOf, ListStores } from '../lists';
+import type { FieldsOf, ListItemsApi, ListStores } from '../lists';
 import { type FollowUpPatch, type NewDecision, followUpPatchSchema, newDecisionSchema } from '../../../src/contract';
 
-/** decisions's fields by internal name (lists/schema.ts). */
+/** Beslut's fields by internal name (lists/schema.ts). */
 export type DecisionFields = FieldsOf<'decisions'>;
 
 /** A decision of the register with the ETag to send back when changing it. */
@@ -96,7 +96,7 @@ export interface OpenProposal {
 
 /** A register of proposals (activities, the verksamhetsplan) that can say which are still undecided. */
 export interface ProposalSource {
-  openProposals(gateway: GraphGateway): Promise<OpenProposal[]>;
+  openProposals(gateway: ListItemsApi): Promise<OpenProposal[]>;
 }
 
 type MeetingItemFields = FieldsOf<'meetings'>;
@@ -116,12 +116,12 @@ export class DecisionsService {
    * What samverkansgruppen has yet to decide (proposed activities, a proposed verksamhetsplan): the meetings
    * feature puts these under "Beslutsärenden" when it builds the dagordning.
    */
-  async openProposals(gateway: GraphGateway): Promise<OpenProposal[]> {
+  async openProposals(gateway: ListItemsApi): Promise<OpenProposal[]> {
     const lists = await Promise.all(this.proposalSources.map((source) => source.openProposals(gateway)));
     return lists.flat();
   }
 
-  async list(gateway: GraphGateway, filter: DecisionFilter = {}): Promise<DecisionRecord[]> {
+  async list(gateway: ListItemsApi, filter: DecisionFilter = {}): Promise<DecisionRecord[]> {
     const byMeeting = filter.meetingId ? eq('MeetingId', filter.meetingId) : undefined;
     const items = await this.lists.decisions.find(gateway, byMeeting, { top: READ_PAGE_SIZE });
     return items
@@ -137,12 +137,12 @@ export class DecisionsService {
       .sort((a, b) => (b.decidedOn ?? '').localeCompare(a.decidedOn ?? '') || Number(b.id) - Number(a.id));
   }
 
-  async get(gateway: GraphGateway, id: string): Promise<DecisionRecord> {
+  async get(gateway: ListItemsApi, id: string): Promise<DecisionRecord> {
     return toRecord(await this.lists.decisions.get(gateway, id));
   }
 
   /** Reads a meeting of the Möten list as the domain needs it to judge who may decide at it. */
-  async meeting(gateway: GraphGateway, meetingId: string): Promise<Meeting> {
+  async meeting(gateway: ListItemsApi, meetingId: string): Promise<Meeting> {
     let item: ListItemWithFields<MeetingItemFields>;
     try {
       item = await this.lists.meetings.get(gateway, meetingId);
@@ -168,7 +168,7 @@ export class DecisionsService {
   }
 
   /** Records a decision taken at a samverkansgrupp meeting; the domain refuses stödgrupp and cancelled meetings. */
-  async record(gateway: GraphGateway, input: NewDecision): Promise<DecisionRecord> {
+  async record(gateway: ListItemsApi, input: NewDecision): Promise<DecisionRecord> {
     const data = parseOrThrow(newDecisionSchema, input);
     const meeting = await this.meeting(gateway, data.meetingId);
     const decision = recordDecision(
@@ -199,7 +199,7 @@ export class DecisionsService {
   }
 
   /** Moves a decision's follow-up on; a stale ETag is a conflict carrying the decision as it is now. */
-  async updateFollowUp(gateway: GraphGateway, id: string, patch: FollowUpPatch, etag: string): Promise<DecisionRecord> {
+  async updateFollowUp(gateway: ListItemsApi, id: string, patch: FollowUpPatch, etag: string): Promise<DecisionRecord> {
     const data = parseOrThrow(followUpPatchSchema, patch);
     const current = toRecord(await this.lists.decisions.get(gateway, id));
     const next = setFollowUp(toDecision(current), data.followUp);
@@ -217,7 +217,7 @@ export class DecisionsService {
    * Decisions whose follow-up is not closed, oldest due date first: what the next meeting's dagordning takes
    * up under "Uppföljning av beslut" until it is set to klar.
    */
-  async openFollowUps(gateway: GraphGateway): Promise<DecisionRecord[]> {
+  async openFollowUps(gateway: ListItemsApi): Promise<DecisionRecord[]> {
     const records = await this.list(gateway);
     const byId = new Map(records.map((record) => [record.id, record]));
     return openFollowUps(records.map(toDecision)).flatMap((d) => {

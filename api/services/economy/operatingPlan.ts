@@ -9,11 +9,11 @@ import {
   type OperatingPlan,
 } from '../../../src/domain';
 import { ConflictError } from '../../graph/errors';
-import type { GraphGateway, ListItemWithFields } from '../../graph/gateway';
+import type { ListItemWithFields } from '../../graph/gateway';
 import { eq } from '../../graph/odata';
 import { integerValue, oneOfValue, sameEtag, textValue, withConflict } from './listFields';
 import { toDecision, type DecisionsService, type OpenProposal, type ProposalSource } from './decisions';
-import { jsonColumn, type FieldsOf, type ListStores } from '../lists';
+import { jsonColumn, type FieldsOf, type ListItemsApi, type ListStores } from '../lists';
 import {
   type DecisionReferenceInput,
   type PlanInput,
@@ -21,7 +21,7 @@ import {
   planInputSchema,
 } from '../../../src/contract';
 
-/** operatingPlans's fields by internal name (lists/schema.ts). */
+/** Verksamhetsplan's fields by internal name (lists/schema.ts). */
 export type OperatingPlanFields = FieldsOf<'operatingPlans'>;
 
 export interface OperatingPlanRecord extends OperatingPlan {
@@ -71,13 +71,13 @@ export class OperatingPlanService implements ProposalSource {
     private readonly decisions: DecisionsService,
   ) {}
 
-  async get(gateway: GraphGateway, year: number): Promise<OperatingPlanRecord | undefined> {
+  async get(gateway: ListItemsApi, year: number): Promise<OperatingPlanRecord | undefined> {
     const items = await this.lists.operatingPlans.find(gateway, eq('Year', year));
     return items.map(toRecord).sort((a, b) => Number(a.id) - Number(b.id))[0];
   }
 
   /** Writes the proposal for a year: creates it the first time, later only with the ETag read. */
-  async save(gateway: GraphGateway, year: number, input: PlanInput, etag?: string): Promise<OperatingPlanRecord> {
+  async save(gateway: ListItemsApi, year: number, input: PlanInput, etag?: string): Promise<OperatingPlanRecord> {
     const data = parseOrThrow(planInputSchema, input);
     const current = await this.get(gateway, year);
     if (current?.status === 'beslutad') {
@@ -98,7 +98,7 @@ export class OperatingPlanService implements ProposalSource {
   }
 
   async decide(
-    gateway: GraphGateway,
+    gateway: ListItemsApi,
     year: number,
     input: DecisionReferenceInput,
     etag: string,
@@ -129,7 +129,7 @@ export class OperatingPlanService implements ProposalSource {
     return this.write(gateway, current.id, { Status: decided.status, DecisionItemId: decisionId }, etag);
   }
 
-  async openProposals(gateway: GraphGateway): Promise<OpenProposal[]> {
+  async openProposals(gateway: ListItemsApi): Promise<OpenProposal[]> {
     const items = await this.lists.operatingPlans.find(gateway);
     return items
       .map(toRecord)
@@ -145,7 +145,7 @@ export class OperatingPlanService implements ProposalSource {
   }
 
   private async write(
-    gateway: GraphGateway,
+    gateway: ListItemsApi,
     id: string,
     fields: Partial<OperatingPlanFields>,
     etag: string,

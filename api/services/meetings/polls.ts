@@ -20,11 +20,11 @@ import {
   type PollVote,
   type Season,
 } from '../../../src/domain';
-import type { GraphGateway, ListItemWithFields } from '../../graph/gateway';
+import type { ListItemWithFields } from '../../graph/gateway';
 import { eq } from '../../graph/odata';
 
 import { kallaAction, type Acting } from './service';
-import { jsonColumn, type FieldsOf, type ListStores } from '../lists';
+import { jsonColumn, type FieldsOf, type ListItemsApi, type ListStores } from '../lists';
 import { pollRequestSchema, voteRequestSchema } from '../../../src/contract';
 import { systemClock, type Clock } from '../ports';
 
@@ -79,7 +79,7 @@ export class MeetingPolls {
     private readonly clock: Clock = systemClock,
   ) {}
 
-  async create(gateway: GraphGateway, caller: Acting, input: unknown): Promise<PollView> {
+  async create(gateway: ListItemsApi, caller: Acting, input: unknown): Promise<PollView> {
     requireAnyRole(caller.roles, ['samverkansgrupp.kalla', 'stodgrupp.kalla']);
     const request = pollRequestSchema.parse(input);
     requireRole(caller.roles, kallaAction(request.group));
@@ -104,7 +104,7 @@ export class MeetingPolls {
     return this.view(item, [], caller.person.email);
   }
 
-  async list(gateway: GraphGateway): Promise<Omit<PollView, 'tally' | 'best' | 'voters' | 'myChoices'>[]> {
+  async list(gateway: ListItemsApi): Promise<Omit<PollView, 'tally' | 'best' | 'voters' | 'myChoices'>[]> {
     const items = await this.lists.polls.find(gateway);
     return items
       .map((item) => this.base(item))
@@ -112,13 +112,13 @@ export class MeetingPolls {
       .sort((a, b) => b.deadline.localeCompare(a.deadline));
   }
 
-  async get(gateway: GraphGateway, caller: Acting, pollId: string): Promise<PollView> {
+  async get(gateway: ListItemsApi, caller: Acting, pollId: string): Promise<PollView> {
     const [item, votes] = await Promise.all([this.pollItem(gateway, pollId), this.voteItems(gateway, pollId)]);
     return this.view(item, votes, caller.person.email);
   }
 
   /** Records the caller's vote; voting again replaces the earlier vote. */
-  async vote(gateway: GraphGateway, caller: Acting, pollId: string, input: unknown): Promise<PollView> {
+  async vote(gateway: ListItemsApi, caller: Acting, pollId: string, input: unknown): Promise<PollView> {
     const request = voteRequestSchema.parse(input);
     const [item, votes] = await Promise.all([this.pollItem(gateway, pollId), this.voteItems(gateway, pollId)]);
     const base = this.base(item);
@@ -145,7 +145,7 @@ export class MeetingPolls {
   }
 
   /** Closes the poll once a time is picked; votes after that are refused. */
-  async close(gateway: GraphGateway, caller: Acting, pollId: string): Promise<PollView> {
+  async close(gateway: ListItemsApi, caller: Acting, pollId: string): Promise<PollView> {
     const item = await this.pollItem(gateway, pollId);
     const base = this.base(item);
     if (!base) throw new DomainRuleError('POLL_UNREADABLE', 'Omröstningen kunde inte läsas.');
@@ -154,11 +154,11 @@ export class MeetingPolls {
     return this.get(gateway, caller, pollId);
   }
 
-  private async pollItem(gateway: GraphGateway, pollId: string) {
+  private async pollItem(gateway: ListItemsApi, pollId: string) {
     return this.lists.polls.get(gateway, pollId);
   }
 
-  private async voteItems(gateway: GraphGateway, pollId: string) {
+  private async voteItems(gateway: ListItemsApi, pollId: string) {
     return this.lists.pollVotes.find(gateway, eq('PollId', pollId));
   }
 

@@ -1,0 +1,66 @@
+import type { IAdaptiveCard } from '@microsoft/teams.cards';
+import { formatDateTimeSv, type Meeting, type Person } from '../../src/domain';
+import { card, heading, text, facts, actionButton, commandButton } from './elements';
+import { meetingFacts } from './meetingCards';
+
+// ------------------------------------------------------------------ news
+
+export function newsCard(newsText: string, by: Person, postedAt: Date): IAdaptiveCard {
+  return card([
+    heading('Nyhet från samordnaren'),
+    text(newsText),
+    text(`${by.displayName}, ${formatDateTimeSv(postedAt)}`, { isSubtle: true, size: 'Small' }),
+  ]);
+}
+
+export function newsPostedCard(newsText: string): IAdaptiveCard {
+  return card([
+    heading('Nyheten är publicerad'),
+    text('Den finns nu i kanalen Allmänt:', { isSubtle: true }),
+    text(newsText),
+  ]);
+}
+
+/** A form for the coordinator: write the news in a field instead of after the command. */
+export function newsFormCard(): IAdaptiveCard {
+  return card(
+    [
+      heading('Publicera en nyhet'),
+      {
+        type: 'Input.Text',
+        id: 'text',
+        label: 'Nyhetens text',
+        isMultiline: true,
+        isRequired: true,
+        maxLength: 2000,
+        errorMessage: 'Skriv nyhetens text.',
+      },
+    ],
+    [actionButton('Publicera', { verb: 'news.post' })],
+  );
+}
+
+// ------------------------------------------------------------------ reminders (jobs)
+
+export function meetingReminderCard(meeting: Meeting, daysBefore: number): IAdaptiveCard {
+  return card(
+    [
+      heading(daysBefore === 1 ? 'Påminnelse: möte i morgon' : `Påminnelse: möte om ${daysBefore} dagar`),
+      text(meeting.title, { weight: 'Bolder' }),
+      facts(meetingFacts(meeting)),
+    ],
+    [commandButton('Visa möten', 'möten')],
+  );
+}
+
+export function seasonCallReminderCard(year: number, seasonLabel: string, window: string): IAdaptiveCard {
+  return card(
+    [
+      heading(`Dags att kalla till samverkansgruppens ${seasonLabel.toLowerCase()}möte ${year}`),
+      text(
+        `Samverkansgruppens ${seasonLabel.toLowerCase()}möte ska hållas ${window} och ingen kallelse är skickad ännu. Som ordförande kallar du till mötet.`,
+      ),
+    ],
+    [commandButton('Visa möten', 'möten')],
+  );
+}

@@ -1,0 +1,159 @@
+import type { CardElementArray, IAdaptiveCard } from '@microsoft/teams.cards';
+import {
+  ACTIVITY_STATUS_LABELS,
+  BUDGET_CATEGORY_LABELS,
+  SAMVERKANSOMRADE_LABELS,
+  formatDateSv,
+  formatSek,
+  monthNameSv,
+  roleLabel,
+  weekLabel,
+  type Activity,
+  type Amounts,
+  type Organisation,
+  type Person,
+  type StatusReport,
+} from '../../src/domain';
+import { card, heading, text, facts, section, actionButton } from './elements';
+
+// ------------------------------------------------------------------ contacts
+
+export function contactsCard(
+  people: readonly Person[],
+  organisations: readonly Organisation[],
+  organisationId?: string,
+): IAdaptiveCard {
+  const shown = organisations.filter((org) => organisationId === undefined || org.id === organisationId);
+  const title = organisationId
+    ? `Kontakter – ${shown[0]?.name ?? organisationId}`
+    : 'Kontaktlista – Plan- och byggsamverkan';
+  const body: CardElementArray = [heading(title)];
+  for (const org of shown) {
+    const members = people
+      .filter((person) => person.organisationId === org.id)
+      .slice()
+      .sort((a, b) => a.displayName.localeCompare(b.displayName, 'sv'));
+    if (members.length === 0 && organisationId === undefined) continue;
+    body.push(
+      section([
+        text(org.name, { weight: 'Bolder' }),
+        members.length === 0
+          ? text('Ingen kontaktperson registrerad.', { isSubtle: true })
+          : facts(
+              members.map((person) => [
+                person.displayName,
+                [person.roles.map((role) => roleLabel(role)).join(', '), person.title, person.email, person.phone]
+                  .filter((part): part is string => Boolean(part))
+                  .join(' · '),
+              ]),
+            ),
+      ]),
+    );
+  }
+  return card(body);
+}
+
+// ------------------------------------------------------------------ economy
+
+function amountsLine(amounts: Amounts): string {
+  return `budget ${formatSek(amounts.budgetOre)}, utfall ${formatSek(amounts.outcomeOre)}, prognos ${formatSek(amounts.forecastOre)}, avvikelse ${formatSek(amounts.deviationOre)}`;
+}
+
+export function statusCard(report: StatusReport): IAdaptiveCard {
+  const body: CardElementArray = [
+    heading(`Ekonomisk lägesrapport ${report.year}`),
+    text(`Per ${formatDateSv(report.asOf)} (${report.elapsedDays} av ${report.daysInYear} dagar).`, { isSubtle: true }),
+  ];
+  if (report.lines.length === 0) {
+    body.push(text(`Det finns ingen budget för ${report.year}.`));
+    return card(body);
+  }
+  body.push(
+    section([
+      text('Sammanfattning', { weight: 'Bolder' }),
+      facts([
+        ['Kostnader', amountsLine(report.byKind.kostnad)],
+        ['Intäkter', amountsLine(report.byKind.intakt)],
+        ['Netto', amountsLine(report.net)],
+      ]),
+    ]),
+  );
+  const categories = Object.entries(report.byCategory) as Array<[keyof typeof BUDGET_CATEGORY_LABELS, Amounts]>;
+  body.push(
+    section([
+      text('Per kategori', { weight: 'Bolder' }),
+      facts(categories.map(([category, amounts]) => [BUDGET_CATEGORY_LABELS[category].sv, amountsLine(amounts)])),
+    ]),
+  );
+  const areas = Object.entries(report.byArea) as Array<[keyof typeof SAMVERKANSOMRADE_LABELS, { net: Amounts }]>;
+  if (areas.length > 0) {
+    body.push(
+      section([
+        text('Per samverkansområde (netto)', { weight: 'Bolder' }),
+        facts(areas.map(([area, amounts]) => [SAMVERKANSOMRADE_LABELS[area].sv, amountsLine(amounts.net)])),
+      ]),
+    );
+  }
+  return card(body);
+}
+
+export interface OutcomeBookedInput {
+  lineName: string;
+  amountOre: number;
+  date: string;
+  text?: string;
+  lineOutcomeOre: number;
+  lineBudgetOre: number;
+}
+
+export function outcomeBookedCard(booked: OutcomeBookedInput): IAdaptiveCard {
+  return card(
+    [
+      heading('Utfall bokfört'),
+      facts([
+        ['Budgetpost', booked.lineName],
+        ['Belopp', formatSek(booked.amountOre)],
+        ['Datum', formatDateSv(booked.date)],
+        ...(booked.text ? ([['Text', booked.text]] as Array<[string, string]>) : []),
+        ['Utfall hittills', `${formatSek(booked.lineOutcomeOre)} av ${formatSek(booked.lineBudgetOre)}`],
+      ]),
+    ],
+    [actionButton('Lägesrapport', { verb: 'command', command: 'lägesrapport' })],
+  );
+}
+
+// ------------------------------------------------------------------ activities
+
+export function activitiesCard(activities: readonly Activity[], scope: string): IAdaptiveCard {
+  const body: CardElementArray = [heading(`Aktiviteter – ${scope}`)];
+  const listed = activities
+    .filter((activity) => activity.status !== 'struken')
+    .slice()
+    .sort((a, b) => (a.startDate < b.startDate ? -1 : a.startDate > b.startDate ? 1 : 0));
+  if (listed.length === 0) {
+    body.push(text('Inga aktiviteter hittades.'));
+    return card(body);
+  }
+  for (const activity of listed) {
+    body.push(
+      section([
+        text(activity.title, { weight: 'Bolder' }),
+        facts([
+          ['När', `${formatDateSv(activity.startDate)} (${weekLabel(activity.startDate)})`],
+          ['Område', SAMVERKANSOMRADE_LABELS[activity.area].sv],
+          ['Status', ACTIVITY_STATUS_LABELS[activity.status].sv],
+          ...(activity.participantFeeOre > 0
+            ? ([['Deltagaravgift', formatSek(activity.participantFeeOre)]] as Array<[string, string]>)
+            : []),
+        ]),
+      ]),
+    );
+  }
+  return card(body);
+}
+
+export function activityScopeLabel(year: number, month?: number, area?: keyof typeof SAMVERKANSOMRADE_LABELS): string {
+  if (month !== undefined) return `${monthNameSv(month)} ${year}`;
+  if (area !== undefined) return `${SAMVERKANSOMRADE_LABELS[area].sv} ${year}`;
+  return String(year);
+}
