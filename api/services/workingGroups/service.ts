@@ -131,8 +131,8 @@ function oneOf<T extends string>(values: readonly T[], value: unknown, fallback:
 export interface WorkingGroupsOptions {
   /** The Team the channels are made in; when absent, the coordinator's (only) joined team. */
   teamId?: string;
-  /** The Teams app id the channel tab is pinned with. */
-  teamsAppId: string;
+  /** The Teams manifest's id: the tab binds the org catalog id of the app installed in the team with it. */
+  teamsAppExternalId: string;
   /** Where the tab's page lives (the server's public URL). */
   publicUrl: string;
   clock?: Clock;
@@ -335,9 +335,12 @@ export class WorkingGroupsService {
 
     if (!journal.tabId) {
       const pageUrl = this.pageUrl(item.id);
+      const teamsAppId = await app.installedAppCatalogId(teamId, this.options.teamsAppExternalId);
+      // An app installed in the team is not in a shared channel until it is enabled there (as the samordnare).
+      if (view.membershipType === 'shared') await user.enableAppInChannel(teamId, channelId, teamsAppId);
       const tab = await app.addChannelTab(teamId, channelId, {
         displayName: TAB_NAME,
-        teamsAppId: this.options.teamsAppId,
+        teamsAppId,
         entityId: `arbetsgrupp-${item.id}`,
         contentUrl: `${this.options.publicUrl}/?view=arbetsgrupper#/arbetsgrupper/${item.id}`,
         websiteUrl: pageUrl,

@@ -9,6 +9,9 @@ import { MODULES } from './modules';
 import { mount } from './routing';
 import { INNER_REQUEST_HEADER } from './resources/batch';
 import { dollarOptionalQueryOptions } from './odata';
+import type { LoggedRequest } from './controls/requestLog';
+import type { Principal } from './permissions';
+import { INSPECTION_APP_ID } from './tenantConfig';
 
 /**
  * The request pipeline, in one place. Order matters:
@@ -39,6 +42,7 @@ export function createApp(ctx: EmulatorContext, reset: () => void): express.Expr
         durationMs: Number(process.hrtime.bigint() - started) / 1e6,
         batchInner: req.header(INNER_REQUEST_HEADER) === '1',
         faultInjected: res.locals.faultInjected === true,
+        ...loggedAuthorisation(res),
       });
     });
     next();
@@ -116,6 +120,19 @@ export function createApp(ctx: EmulatorContext, reset: () => void): express.Expr
   });
 
   return app;
+}
+
+function loggedAuthorisation(res: Response): Partial<LoggedRequest> {
+  const principal = res.locals.principal as Principal | undefined;
+  const operation = res.locals.operation as string | undefined;
+  const allowedBy = res.locals.allowedBy as LoggedRequest['allowedBy'];
+  return {
+    ...(operation ? { operation } : {}),
+    ...(principal
+      ? { principal: principal.appId === INSPECTION_APP_ID ? 'inspection' : principal.kind }
+      : {}),
+    ...(allowedBy ? { allowedBy } : {}),
+  };
 }
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;

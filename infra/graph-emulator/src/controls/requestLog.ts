@@ -8,6 +8,12 @@ export interface LoggedRequest {
   /** Inner requests of a $batch are logged too, but are not separate round trips. */
   batchInner: boolean;
   faultInjected: boolean;
+  /** The Graph operation the route serves (as graph-permissions.json names it), once routed. */
+  operation?: string;
+  /** Who asked: the app on behalf of a user, the app itself, or the inspection principal. */
+  principal?: 'delegated' | 'application' | 'inspection';
+  /** The permission that allowed the request (`via` rsc: resource-specific consent in the team). */
+  allowedBy?: { permission: string; via: 'scope' | 'role' | 'rsc' | 'site' };
 }
 
 /** In memory by design: it serves tests and benchmarks counting round trips, not an audit. */
