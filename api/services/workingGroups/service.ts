@@ -147,6 +147,7 @@ export interface WorkingGroupsOptions {
 export class WorkingGroupsService {
   private poster?: ChannelCardPoster;
   private teamId?: string;
+  private readonly catalogIds = new Map<string, string>();
 
   constructor(
     private readonly directory: SiteDirectory,
@@ -335,7 +336,7 @@ export class WorkingGroupsService {
 
     if (!journal.tabId) {
       const pageUrl = this.pageUrl(item.id);
-      const teamsAppId = await app.installedAppCatalogId(teamId, this.options.teamsAppExternalId);
+      const teamsAppId = await this.catalogIdIn(app, teamId);
       // An app installed in the team is not in a shared channel until it is enabled there (as the samordnare).
       if (view.membershipType === 'shared') await user.enableAppInChannel(teamId, channelId, teamsAppId);
       const tab = await app.addChannelTab(teamId, channelId, {
@@ -667,6 +668,16 @@ export class WorkingGroupsService {
         throw new DomainValidationError([{ path: 'decisionId', message: 'Beslutet finns inte i beslutslistan.' }]);
       throw error;
     }
+  }
+
+  /** The app's org catalog id as installed in the team: looked up once per team, it does not change. */
+  private async catalogIdIn(app: GraphGateway, teamId: string): Promise<string> {
+    let id = this.catalogIds.get(teamId);
+    if (!id) {
+      id = await app.installedAppCatalogId(teamId, this.options.teamsAppExternalId);
+      this.catalogIds.set(teamId, id);
+    }
+    return id;
   }
 
   private async resolveTeam(user: GraphGateway): Promise<string> {
