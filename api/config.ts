@@ -263,10 +263,27 @@ export function issuerFor(config: AppConfig, tenantId: string): string {
   return config.identity.issuerTemplate.replace('{tid}', tenantId);
 }
 
-/** Where the browser signs in outside Teams: the local tenant's persona page, or Entra's authorize endpoint. */
-export function authorizeUrl(config: AppConfig): string {
-  const host = config.identity.localTenantUrl ?? config.identity.authorityHost;
-  return `${host}/${config.identity.tenantId}/oauth2/v2.0/authorize`;
+/**
+ * How msal-browser signs the tab in outside Teams. The authority is always Entra's (msal-browser refuses
+ * http:// authorities); in local mode `authorityMetadata` (msal's documented option for a known
+ * openid-configuration) sends the browser to the local tenant's authorize and token endpoints instead, as
+ * msal-node's network client does on the server. In tenant mode msal reads Entra's own metadata.
+ */
+export function browserSignIn(config: AppConfig): { authority: string; authorityMetadata?: string } {
+  const { authorityHost, localTenantUrl, tenantId } = config.identity;
+  const authority = `${authorityHost}/${tenantId}`;
+  if (!localTenantUrl) return { authority };
+  const endpoints = `${localTenantUrl}/${tenantId}`;
+  return {
+    authority,
+    authorityMetadata: JSON.stringify({
+      issuer: issuerFor(config, tenantId),
+      authorization_endpoint: `${endpoints}/oauth2/v2.0/authorize`,
+      token_endpoint: `${endpoints}/oauth2/v2.0/token`,
+      end_session_endpoint: `${endpoints}/oauth2/v2.0/logout`,
+      jwks_uri: `${endpoints}/discovery/v2.0/keys`,
+    }),
+  };
 }
 
 export function apiScope(config: AppConfig): string {

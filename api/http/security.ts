@@ -27,7 +27,9 @@ function publicFrameAncestor(publicUrl: string): string[] {
 /** Helmet with a content security policy for the tab; CORS stays closed (no Access-Control-* headers). */
 export function securityHeaders(config: AppConfig): RequestHandler {
   const localTenantOrigin = config.identity.localTenantUrl ? new URL(config.identity.localTenantUrl).origin : undefined;
-  const connectSrc = ["'self'", ...(localTenantOrigin ? [localTenantOrigin] : []), TEAMS_JS_CDN];
+  // msal-browser fetches the token endpoint (and in tenant mode Entra's metadata) from the page.
+  const signInOrigin = localTenantOrigin ?? new URL(config.identity.authorityHost).origin;
+  const connectSrc = ["'self'", signInOrigin, TEAMS_JS_CDN];
   return helmet({
     contentSecurityPolicy: {
       useDefaults: true,

@@ -1,7 +1,7 @@
 import express, { type Router } from 'express';
 import { z } from 'zod';
 import { checkCommitments, parseOrThrow, requireRole } from '../../src/domain';
-import { apiScope, authorizeUrl } from '../config';
+import { apiScope, browserSignIn } from '../config';
 import type { TokenValidator } from '../auth/tokenValidator';
 import { apiErrors } from '../http/errors';
 import type { AppServices } from '../services';
@@ -38,8 +38,8 @@ export function apiRouter(services: AppServices, validator: TokenValidator): Rou
       mode: config.mode,
       tenantId: config.identity.tenantId,
       clientId: config.identity.clientId,
-      authorizeUrl: authorizeUrl(config),
       scope: apiScope(config),
+      ...browserSignIn(config),
     });
   });
 

@@ -12,7 +12,7 @@ import {
 import { CallerDirectory } from './identity';
 import { ContactsService } from './contacts';
 import { meetingDecisionsOver, MeetingsService, MeetingPolls, MeetingNotices, MeetingProtocols } from './meetings';
-import { SiteDirectory } from './lists';
+import { listStores, SiteDirectory, type ListStores } from './lists';
 import { WorkingGroupsService } from './workingGroups';
 import type { Clock, Logger } from './ports';
 
@@ -23,6 +23,8 @@ export interface AppServices {
   organisations: OrganisationConfig;
   graph: GraphGatewayFactory;
   site: SiteDirectory;
+  /** Every SharePoint list as its typed store, bound to the site once. */
+  lists: ListStores;
   contacts: ContactsService;
   callers: CallerDirectory;
   meetings: MeetingsService;
@@ -45,17 +47,17 @@ export interface EconomyServices {
   decisions: DecisionsService;
 }
 
-function createEconomyServices(site: SiteDirectory, organisations: OrganisationConfig): EconomyServices {
-  const decisions = new DecisionsService(site);
-  const activities = new ActivitiesService(site, organisations.organisations, decisions);
-  const operatingPlan = new OperatingPlanService(site, decisions);
+function createEconomyServices(lists: ListStores, organisations: OrganisationConfig): EconomyServices {
+  const decisions = new DecisionsService(lists);
+  const activities = new ActivitiesService(lists, organisations.organisations, decisions);
+  const operatingPlan = new OperatingPlanService(lists, decisions);
   decisions.addProposalSource(activities);
   decisions.addProposalSource(operatingPlan);
   return {
     activities,
     operatingPlan,
-    budget: new BudgetService(site, organisations.organisations),
-    coordinatorTime: new CoordinatorTimeService(site),
+    budget: new BudgetService(lists, organisations.organisations),
+    coordinatorTime: new CoordinatorTimeService(lists),
     decisions,
   };
 }
@@ -69,11 +71,13 @@ export function createServices(parts: {
   clock: Clock;
 }): AppServices {
   const site = new SiteDirectory(parts.config.site);
-  const contacts = new ContactsService(site, parts.organisations.organisations);
-  const economy = createEconomyServices(site, parts.organisations);
+  const lists = listStores(site);
+  const contacts = new ContactsService(lists, parts.organisations.organisations);
+  const economy = createEconomyServices(lists, parts.organisations);
   return {
     ...parts,
     site,
+    lists,
     contacts,
     callers: new CallerDirectory(contacts, {
       ttlSeconds: parts.config.roleCacheTtlSeconds,
@@ -82,19 +86,19 @@ export function createServices(parts: {
       now: () => parts.clock.now(),
     }),
     economy,
-    workingGroups: new WorkingGroupsService(site, contacts, parts.organisations.organisations, parts.state, {
+    workingGroups: new WorkingGroupsService(lists, contacts, parts.organisations.organisations, parts.state, {
       teamId: parts.config.teamId,
       teamsAppExternalId: parts.config.teamsAppId,
       publicUrl: parts.config.publicUrl,
       clock: parts.clock,
       logger: parts.logger,
     }),
-    ...meetingServices(site, contacts, parts.organisations.organisations, economy.decisions, parts),
+    ...meetingServices(lists, contacts, parts.organisations.organisations, economy.decisions, parts),
   };
 }
 
 function meetingServices(
-  site: SiteDirectory,
+  lists: ListStores,
   contacts: ContactsService,
   organisations: OrganisationConfig['organisations'],
   register: DecisionsService,
@@ -102,11 +106,11 @@ function meetingServices(
 ): Pick<AppServices, 'meetings' | 'meetingPolls' | 'meetingProtocols' | 'meetingNotices'> {
   const { clock } = parts;
   const decisions = meetingDecisionsOver(register);
-  const meetings = new MeetingsService(site, contacts, organisations, decisions, clock);
+  const meetings = new MeetingsService(lists, contacts, organisations, decisions, clock);
   return {
     meetings,
-    meetingPolls: new MeetingPolls(site, organisations, clock),
-    meetingProtocols: new MeetingProtocols(site, meetings, decisions, organisations, clock),
+    meetingPolls: new MeetingPolls(lists, organisations, clock),
+    meetingProtocols: new MeetingProtocols(lists, meetings, decisions, organisations, clock),
     meetingNotices: new MeetingNotices(meetings, parts.state, organisations, {
       ...(parts.config.teamId ? { teamId: parts.config.teamId } : {}),
       logger: parts.logger,

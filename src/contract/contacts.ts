@@ -65,7 +65,9 @@ export const tabConfigSchema = z.object({
   mode: z.enum(['local', 'tenant']),
   tenantId: z.string(),
   clientId: z.string(),
-  authorizeUrl: z.string(),
   scope: z.string(),
+  /** Entra's authority for msal-browser, and in local mode the local tenant's endpoints (openid-configuration JSON). */
+  authority: z.string(),
+  authorityMetadata: z.string().optional(),
 });
 export type TabConfigDto = z.infer<typeof tabConfigSchema>;

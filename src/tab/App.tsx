@@ -2,7 +2,8 @@ import { Button, FluentProvider, MessageBar, MessageBarBody, makeStyles, tokens 
 import { useEffect, useRef, useState } from 'react';
 import { ApiError, createApiClient, fetchConfig, type TabConfig } from './api';
 import { useI18n } from './i18n';
-import { clearToken, signOut, startSignIn, storedToken, wasSignedOut } from './session';
+import { loadBrowserSignIn, wasSignedOut } from './session';
+import type { BrowserSession } from './browserSignIn';
 import { ServicesProvider, type TabServices } from './services';
 import { Shell } from './Shell';
 import { asApiError } from './ui/errors';
@@ -13,8 +14,8 @@ import { FLUENT_THEMES, storeTheme, storedTheme, type ThemeName } from './theme'
 type Phase =
   | { kind: 'starting' }
   | { kind: 'failed'; error: ApiError }
-  | { kind: 'signedOut'; config: TabConfig; expired: boolean }
-  | { kind: 'ready'; services: TabServices; config?: TabConfig };
+  | { kind: 'signedOut'; session: BrowserSession; expired: boolean }
+  | { kind: 'ready'; services: TabServices; config?: TabConfig; session?: BrowserSession };
 
 const useStyles = makeStyles({
   provider: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground2 },
@@ -24,7 +25,7 @@ const useStyles = makeStyles({
 
 /**
  * Starts the tab: inside Teams with SSO (`authentication.getAuthToken`) and Teams' theme; in a plain browser
- * against the local tenant's persona sign-in, with a theme switch of its own.
+ * with msal-browser's authorization code flow with PKCE (loaded only then), with a theme switch of its own.
  */
 export function App() {
   const { t } = useI18n();
@@ -49,29 +50,36 @@ export function App() {
         });
         return;
       }
-      if (config instanceof Error || !config || typeof config !== 'object' || !('authorizeUrl' in config)) {
+      if (config instanceof Error || !config || typeof config !== 'object' || !('authority' in config)) {
         setPhase({ kind: 'failed', error: asApiError(config) });
         return;
       }
       const tabConfig = config as TabConfig;
-      if (!storedToken()) {
-        if (wasSignedOut()) setPhase({ kind: 'signedOut', config: tabConfig, expired: false });
-        else startSignIn(tabConfig);
+      let session: BrowserSession;
+      try {
+        session = await (await loadBrowserSignIn()).openBrowserSession(tabConfig);
+      } catch (error) {
+        setPhase({ kind: 'failed', error: asApiError(error) });
+        return;
+      }
+      if (!session.account) {
+        if (wasSignedOut()) setPhase({ kind: 'signedOut', session, expired: false });
+        else await session.signIn();
         return;
       }
       const getToken = async () => {
-        const token = storedToken();
+        const token = await session.token();
         if (!token) throw new ApiError('UNAUTHENTICATED', t('sessionExpired'), 401);
         return token;
       };
       setPhase({
         kind: 'ready',
         config: tabConfig,
+        session,
         services: {
           api: createApiClient({ getToken }),
           onUnauthenticated: () => {
-            clearToken();
-            setPhase({ kind: 'signedOut', config: tabConfig, expired: true });
+            void session.forget().then(() => setPhase({ kind: 'signedOut', session, expired: true }));
           },
         },
       });
@@ -109,28 +117,26 @@ export function App() {
           </div>
         )}
         <p>{t('signedOutText')}</p>
-        <Button appearance="primary" onClick={() => startSignIn(phase.config, '/')}>
+        <Button appearance="primary" onClick={() => void phase.session.signIn({ prompt: 'select_account' })}>
           {t('signIn')}
         </Button>
       </main>
     );
   } else {
-    const config = phase.config;
+    const { config, session } = phase;
     content = (
       <ServicesProvider value={phase.services}>
         <Shell
           theme={theme}
           onThemeChange={inTeams ? undefined : changeTheme}
           local={
-            config && config.mode === 'local'
+            config && session && config.mode === 'local'
               ? {
                   onSwitchPersona: () => {
-                    clearToken();
-                    startSignIn(config);
+                    void session.forget().then(() => session.signIn({ prompt: 'select_account' }));
                   },
                   onSignOut: () => {
-                    signOut();
-                    setPhase({ kind: 'signedOut', config, expired: false });
+                    void session.signOut().then(() => setPhase({ kind: 'signedOut', session, expired: false }));
                   },
                 }
               : undefined

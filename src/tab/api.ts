@@ -7,8 +7,10 @@ export const configSchema = z.object({
   mode: z.enum(['local', 'tenant']),
   tenantId: z.string(),
   clientId: z.string(),
-  authorizeUrl: z.string(),
   scope: z.string(),
+  /** Entra's authority for msal-browser, and in local mode the local tenant's endpoints (openid-configuration JSON). */
+  authority: z.string(),
+  authorityMetadata: z.string().optional(),
 });
 export type TabConfig = z.infer<typeof configSchema>;
 

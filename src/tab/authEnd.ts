@@ -1,27 +1,18 @@
-import { completeSignIn } from './session';
-import { connectToTeams, loadTeamsJs } from './teams';
+import { broadcastResponseToMainFrame } from '@azure/msal-browser/redirect-bridge';
 
 /**
- * Where the authorize endpoint redirects back (`#access_token=…&state=…`). In Teams' authentication window
- * the outcome goes back to the tab; in a plain browser the token is kept and the user returns to the tab.
+ * The SPA redirect URI (`/auth-end.html`): msal-browser's redirect bridge. The authorize endpoint sends the
+ * code here; the bridge hands it to the page that started the sign-in (the tab, or auth-start.html in Teams'
+ * authentication window), where msal redeems it with the PKCE verifier. No token ever appears in a URL.
  */
 async function finish(): Promise<void> {
-  const result = completeSignIn(window.location.hash);
-  history.replaceState(null, '', window.location.pathname);
-  const teams = window.opener || window.parent !== window ? await connectToTeams(3000) : undefined;
-  if (teams) {
-    const { authentication } = await loadTeamsJs();
-    if (result.ok) authentication.notifySuccess();
-    else authentication.notifyFailure(result.reason);
-    return;
+  try {
+    await broadcastResponseToMainFrame();
+  } catch {
+    const status = document.getElementById('status');
+    if (status) status.textContent = 'Inloggningen misslyckades. Gå tillbaka till appen och försök igen.';
+    document.getElementById('back')?.removeAttribute('hidden');
   }
-  if (result.ok) {
-    window.location.replace(result.returnTo);
-    return;
-  }
-  const status = document.getElementById('status');
-  if (status) status.textContent = 'Inloggningen misslyckades. Gå tillbaka till appen och försök igen.';
-  document.getElementById('back')?.removeAttribute('hidden');
 }
 
 void finish();

@@ -1,20 +1,27 @@
 import { fetchConfig } from './api';
-import { signInUrl } from './session';
-import { connectToTeams } from './teams';
+import { openBrowserSession } from './browserSignIn';
+import { connectToTeams, loadTeamsJs } from './teams';
 
 /**
- * Consent page opened by `authentication.authenticate` inside Teams: sends the user to the authorize endpoint
- * with `prompt=consent`; auth-end.html reports the outcome back to Teams.
+ * Consent page opened by `authentication.authenticate` inside Teams: msal-browser's code flow with PKCE and
+ * `prompt=consent`. The authorize endpoint returns to auth-end.html, whose bridge brings the code back here;
+ * once msal has redeemed it, Teams is told the consent is done and the tab asks for its SSO token again.
  */
 async function start(): Promise<void> {
   const status = document.getElementById('status');
   try {
     const [config, teams] = await Promise.all([fetchConfig(), connectToTeams(3000)]);
-    const extra: Record<string, string> = { prompt: 'consent' };
-    if (teams?.userPrincipalName) extra.login_hint = teams.userPrincipalName;
-    window.location.assign(signInUrl(config, '/', extra));
-  } catch {
-    if (status) status.textContent = 'Det gick inte att starta inloggningen. Stäng fönstret och försök igen.';
+    const session = await openBrowserSession(config);
+    if (session.returnedFromSignIn) {
+      if (teams) (await loadTeamsJs()).authentication.notifySuccess();
+      else if (status) status.textContent = 'Klart. Du kan stänga fönstret.';
+      return;
+    }
+    await session.signIn({ prompt: 'consent', loginHint: teams?.userPrincipalName });
+  } catch (error) {
+    if (status) status.textContent = 'Det gick inte att logga in. Stäng fönstret och försök igen.';
+    const teams = await connectToTeams(3000).catch(() => undefined);
+    if (teams) (await loadTeamsJs()).authentication.notifyFailure(error instanceof Error ? error.message : 'failed');
   }
 }
 

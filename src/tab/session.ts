@@ -1,16 +1,13 @@
+import type { Configuration, RedirectRequest } from '@azure/msal-browser';
 import type { TabConfig } from './api';
 
-/** Standalone (plain browser) sign-in: implicit grant against the configured authorize endpoint. */
+/**
+ * Standalone (plain browser) sign-in: the authorization code flow with PKCE through msal-browser, which is
+ * loaded only here, on demand (`loadBrowserSignIn`), so the tab's first JavaScript stays small and the Teams
+ * path (teams-js SSO) never loads it. This module holds what needs no msal at run time.
+ */
 
-const TOKEN_KEY = 'pbs.token';
-const PENDING_KEY = 'pbs.pendingSignIn';
 const SIGNED_OUT_KEY = 'pbs.signedOut';
-
-interface PendingSignIn {
-  state: string;
-  nonce: string;
-  returnTo: string;
-}
 
 function storage(): Storage | undefined {
   try {
@@ -20,94 +17,53 @@ function storage(): Storage | undefined {
   }
 }
 
-function randomId(): string {
-  return crypto.randomUUID();
-}
-
-/** Seconds since epoch at which the token expires, read from the JWT without verifying it (the API verifies). */
-function tokenExpiry(token: string): number | undefined {
-  const payload = token.split('.')[1];
-  if (!payload) return undefined;
-  try {
-    const json = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/'))) as { exp?: unknown };
-    return typeof json.exp === 'number' ? json.exp : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-export function storedToken(now = Date.now()): string | undefined {
-  const token = storage()?.getItem(TOKEN_KEY) ?? undefined;
-  if (!token) return undefined;
-  const exp = tokenExpiry(token);
-  if (exp !== undefined && exp * 1000 <= now + 30_000) {
-    storage()?.removeItem(TOKEN_KEY);
-    return undefined;
-  }
-  return token;
-}
-
-export function clearToken(): void {
-  storage()?.removeItem(TOKEN_KEY);
-}
-
 export function wasSignedOut(): boolean {
   return storage()?.getItem(SIGNED_OUT_KEY) === '1';
 }
 
-export function signOut(): void {
-  clearToken();
-  storage()?.setItem(SIGNED_OUT_KEY, '1');
+export function rememberSignedOut(signedOut: boolean): void {
+  if (signedOut) storage()?.setItem(SIGNED_OUT_KEY, '1');
+  else storage()?.removeItem(SIGNED_OUT_KEY);
 }
 
+/** The SPA redirect URI the registration lists (infra/entra/aad.manifest.json): msal's redirect bridge page. */
 export function redirectUri(origin = window.location.origin): string {
   return `${origin}/auth-end.html`;
 }
 
-export function signInUrl(config: TabConfig, returnTo: string, extra: Record<string, string> = {}): string {
-  const pending: PendingSignIn = { state: randomId(), nonce: randomId(), returnTo };
-  storage()?.setItem(PENDING_KEY, JSON.stringify(pending));
-  const params = new URLSearchParams({
-    client_id: config.clientId,
-    response_type: 'token',
-    redirect_uri: redirectUri(),
-    scope: config.scope,
-    state: pending.state,
-    nonce: pending.nonce,
-    ...extra,
-  });
-  return `${config.authorizeUrl}?${params.toString()}`;
+/** msal-browser's configuration for this tab: Entra's authority, the local tenant's endpoints in local mode. */
+export function msalConfiguration(config: TabConfig, origin = window.location.origin): Configuration {
+  return {
+    auth: {
+      clientId: config.clientId,
+      authority: config.authority,
+      ...(config.authorityMetadata ? { authorityMetadata: config.authorityMetadata } : {}),
+      redirectUri: redirectUri(origin),
+      postLogoutRedirectUri: `${origin}/`,
+    },
+    cache: { cacheLocation: 'sessionStorage' },
+  };
 }
 
-export function startSignIn(config: TabConfig, returnTo = currentLocation()): void {
-  window.location.assign(signInUrl(config, returnTo));
+export interface SignInOptions {
+  prompt?: 'select_account' | 'consent' | 'login';
+  loginHint?: string;
 }
 
-export function currentLocation(): string {
-  return `${window.location.pathname}${window.location.search}${window.location.hash}`;
+/** The redirect request: our API's scope (msal adds openid, profile and offline_access). */
+export function signInRequest(config: TabConfig, options: SignInOptions = {}): RedirectRequest {
+  return {
+    scopes: [config.scope],
+    ...(options.prompt ? { prompt: options.prompt } : {}),
+    ...(options.loginHint ? { loginHint: options.loginHint } : {}),
+  };
 }
 
-export type SignInResult = { ok: true; token: string; returnTo: string } | { ok: false; reason: string };
+type BrowserSignIn = typeof import('./browserSignIn');
+let browserSignIn: Promise<BrowserSignIn> | undefined;
 
-/** Reads the `#access_token=…&state=…` fragment the authorize endpoint redirects back with. */
-export function completeSignIn(fragment: string): SignInResult {
-  const params = new URLSearchParams(fragment.replace(/^#/, ''));
-  const raw = storage()?.getItem(PENDING_KEY);
-  storage()?.removeItem(PENDING_KEY);
-  const error = params.get('error');
-  if (error) return { ok: false, reason: params.get('error_description') ?? error };
-  const token = params.get('access_token');
-  if (!token || !raw) return { ok: false, reason: 'missing token' };
-  let pending: PendingSignIn;
-  try {
-    pending = JSON.parse(raw) as PendingSignIn;
-  } catch {
-    return { ok: false, reason: 'bad state' };
-  }
-  if (params.get('state') !== pending.state) return { ok: false, reason: 'state mismatch' };
-  storage()?.setItem(TOKEN_KEY, token);
-  storage()?.removeItem(SIGNED_OUT_KEY);
-  // Only same-origin paths are followed after sign-in.
-  const returnTo = pending.returnTo.startsWith('/') && !pending.returnTo.startsWith('//') ? pending.returnTo : '/';
-  return { ok: true, token, returnTo };
+/** msal-browser and our use of it, as a chunk of its own. */
+export function loadBrowserSignIn(): Promise<BrowserSignIn> {
+  browserSignIn ??= import('./browserSignIn');
+  return browserSignIn;
 }

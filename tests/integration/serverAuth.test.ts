@@ -20,20 +20,37 @@ describe('server: incoming identity and the error shape', () => {
   });
   afterAll(async () => stack.close());
 
-  it('answers /api/config without a token, pointing the browser at the local tenant', async () => {
+  it('answers /api/config without a token: Entra as authority, the local tenant endpoints as its metadata', async () => {
     const response = await stack.call('/api/config');
     expect(response.status).toBe(200);
     const body = (await response.json()) as Record<string, string>;
+    const endpoints = `${stack.tenant.url}/${stack.tenant.tenantId}`;
     expect(body).toEqual({
       mode: 'local',
       tenantId: stack.tenant.tenantId,
       clientId: stack.tenant.clientId,
-      authorizeUrl: `${stack.tenant.url}/${stack.tenant.tenantId}/oauth2/v2.0/authorize`,
       scope: `api://localhost/${stack.tenant.clientId}/access_as_user`,
+      authority: `https://login.microsoftonline.com/${stack.tenant.tenantId}`,
+      authorityMetadata: expect.any(String),
     });
-    const authorize = await fetch(
-      `${body.authorizeUrl}?client_id=${body.clientId}&redirect_uri=${encodeURIComponent(`${stack.url}/tab/auth-end`)}`,
-    );
+    const metadata = JSON.parse(body.authorityMetadata ?? '{}') as Record<string, string>;
+    expect(metadata).toMatchObject({
+      issuer: `https://login.microsoftonline.com/${stack.tenant.tenantId}/v2.0`,
+      authorization_endpoint: `${endpoints}/oauth2/v2.0/authorize`,
+      token_endpoint: `${endpoints}/oauth2/v2.0/token`,
+      jwks_uri: `${endpoints}/discovery/v2.0/keys`,
+    });
+    // The persona page opens for the tab's own redirect URI (the registration's SPA URI), with PKCE.
+    const params = new URLSearchParams({
+      client_id: body.clientId ?? '',
+      redirect_uri: `${stack.url}/auth-end.html`,
+      response_type: 'code',
+      response_mode: 'fragment',
+      scope: `${body.scope} openid profile offline_access`,
+      code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
+      code_challenge_method: 'S256',
+    });
+    const authorize = await fetch(`${metadata.authorization_endpoint}?${params.toString()}`);
     expect(authorize.status).toBe(200);
   });
 

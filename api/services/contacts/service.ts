@@ -2,21 +2,11 @@ import { createPerson, DomainRuleError, isRole, type Organisation, type Person, 
 import type { GraphGateway, ListItemWithFields } from '../../graph/gateway';
 import { ConflictError } from '../../graph/errors';
 import { eq } from '../../graph/odata';
-import type { SiteDirectory } from '../lists';
+import type { FieldsOf, ListStores } from '../lists';
 import { type ContactPatch } from '../../../src/contract';
 
-/** Kontakter's fields by internal name (see listSchema). */
-export interface ContactFields extends Record<string, unknown> {
-  Title?: string;
-  Email?: string;
-  OrganisationId?: string;
-  Roles?: string;
-  JobTitle?: string;
-  Phone?: string;
-  EntraObjectId?: string;
-  EntraTenantId?: string;
-  BoundAt?: string;
-}
+/** Kontakter's fields by internal name (lists/schema.ts). */
+export type ContactFields = FieldsOf<'contacts'>;
 
 /** A person of the contact list with the ETag to send back when changing it. */
 export interface ContactRecord extends Person {
@@ -85,29 +75,22 @@ function toFields(contact: Partial<NewContact>): ContactFields {
 /** The contact register (Kontakter list): the app's people, their organisations and roles. */
 export class ContactsService {
   constructor(
-    private readonly directory: SiteDirectory,
+    private readonly lists: Pick<ListStores, 'contacts'>,
     private readonly organisations: readonly Organisation[],
   ) {}
 
-  private where(gateway: GraphGateway) {
-    return this.directory.list(gateway, 'contacts');
-  }
-
   async list(gateway: GraphGateway): Promise<ContactRecord[]> {
-    const { siteId, listId } = await this.where(gateway);
-    const items = await gateway.listItems<ContactFields>(siteId, listId);
+    const items = await this.lists.contacts.find(gateway);
     return items.map(toRecord).sort((a, b) => a.displayName.localeCompare(b.displayName, 'sv'));
   }
 
   async findByObjectId(gateway: GraphGateway, objectId: string): Promise<ContactRecord | undefined> {
-    const { siteId, listId } = await this.where(gateway);
-    const items = await gateway.listItems<ContactFields>(siteId, listId, { filter: eq('EntraObjectId', objectId) });
+    const items = await this.lists.contacts.find(gateway, eq('EntraObjectId', objectId));
     return items.map(toRecord)[0];
   }
 
   async findByEmail(gateway: GraphGateway, email: string): Promise<ContactRecord | undefined> {
-    const { siteId, listId } = await this.where(gateway);
-    const items = await gateway.listItems<ContactFields>(siteId, listId, { filter: eq('Email', email.toLowerCase()) });
+    const items = await this.lists.contacts.find(gateway, eq('Email', email.toLowerCase()));
     return items.map(toRecord)[0];
   }
 
@@ -116,21 +99,19 @@ export class ContactsService {
    * since `etag` (two first sign-ins at once bind one of them).
    */
   async bind(gateway: GraphGateway, id: string, binding: ContactBinding, etag: string): Promise<ContactRecord> {
-    const { siteId, listId } = await this.where(gateway);
     const fields: ContactFields = {
       EntraTenantId: binding.tenantId,
       EntraObjectId: binding.objectId,
       BoundAt: binding.at,
     };
-    return toRecord(await gateway.updateItemFields<ContactFields>(siteId, listId, id, fields, etag));
+    return toRecord(await this.lists.contacts.update(gateway, id, etag, fields));
   }
 
   /** Removes a contact's binding (the samordnare's decision), so that its next first sign-in binds it again. */
   async unbind(gateway: GraphGateway, id: string, etag: string): Promise<ContactRecord> {
-    const { siteId, listId } = await this.where(gateway);
     try {
       const fields: ContactFields = { EntraTenantId: '', EntraObjectId: '', BoundAt: '' };
-      return toRecord(await gateway.updateItemFields<ContactFields>(siteId, listId, id, fields, etag));
+      return toRecord(await this.lists.contacts.update(gateway, id, etag, fields));
     } catch (error) {
       if (error instanceof ConflictError)
         throw new ConflictError(toRecord(error.current as ListItemWithFields<ContactFields>));
@@ -139,8 +120,7 @@ export class ContactsService {
   }
 
   async create(gateway: GraphGateway, contact: NewContact): Promise<ContactRecord> {
-    const { siteId, listId } = await this.where(gateway);
-    return toRecord(await gateway.createItem<ContactFields>(siteId, listId, toFields(contact)));
+    return toRecord(await this.lists.contacts.create(gateway, toFields(contact)));
   }
 
   /**
@@ -148,8 +128,7 @@ export class ContactsService {
    * A lost race surfaces as ConflictError carrying the person as they are now.
    */
   async update(gateway: GraphGateway, id: string, patch: ContactPatch, etag: string): Promise<ContactRecord> {
-    const { siteId, listId } = await this.where(gateway);
-    const current = toRecord(await gateway.getItem<ContactFields>(siteId, listId, id));
+    const current = toRecord(await this.lists.contacts.get(gateway, id));
     const next = createPerson(
       {
         id,
@@ -163,12 +142,11 @@ export class ContactsService {
       this.organisations,
     );
     try {
-      const updated = await gateway.updateItemFields<ContactFields>(
-        siteId,
-        listId,
+      const updated = await this.lists.contacts.update(
+        gateway,
         id,
-        toFields({ ...next, title: next.title ?? '', phone: next.phone ?? '' }),
         etag,
+        toFields({ ...next, title: next.title ?? '', phone: next.phone ?? '' }),
       );
       return toRecord(updated);
     } catch (error) {
@@ -194,7 +172,6 @@ export class ContactsService {
     const wanted = new Set(ids);
     const missing = people.filter((p) => wanted.has(p.id) && !p.entraObjectId);
     if (missing.length === 0) return people;
-    const { siteId, listId } = await this.where(app);
     const resolved = new Map<string, string>();
     await Promise.all(
       missing.map(async (person) => {
@@ -207,7 +184,7 @@ export class ContactsService {
           );
         resolved.set(person.id, found.id);
         try {
-          await app.patchItemFields<ContactFields>(siteId, listId, person.id, { EntraObjectId: found.id }, person.etag);
+          await this.lists.contacts.patch(app, person.id, person.etag, { EntraObjectId: found.id });
         } catch (error) {
           // Someone changed the contact meanwhile: the id is still right for this call; the next one stores it.
           if (!(error instanceof ConflictError)) throw error;
@@ -219,17 +196,15 @@ export class ContactsService {
 
   /** Fills an empty register (local mode's seed); does nothing when anyone is already there. */
   async seedIfEmpty(gateway: GraphGateway, people: readonly NewContact[]): Promise<number> {
-    const { siteId, listId } = await this.where(gateway);
-    if (await gateway.hasItems(siteId, listId)) return 0;
+    if (await this.lists.contacts.hasItems(gateway)) return 0;
     try {
-      await gateway.createItems<ContactFields>(siteId, listId, people.map(toFields));
+      await this.lists.contacts.createMany(gateway, people.map(toFields));
     } catch {
       // A failed batch may have landed in part; the pass below adds exactly who is missing.
     }
     const present = new Set((await this.list(gateway)).map((p) => p.email));
     for (const person of people) {
-      if (!present.has(person.email.toLowerCase()))
-        await gateway.createItem<ContactFields>(siteId, listId, toFields(person));
+      if (!present.has(person.email.toLowerCase())) await this.lists.contacts.create(gateway, toFields(person));
     }
     return people.length;
   }

@@ -26,7 +26,7 @@ import {
   withConflict,
 } from './listFields';
 import { type DecisionsService, type OpenProposal, type ProposalSource } from './decisions';
-import type { SiteDirectory } from '../lists';
+import type { FieldsOf, ListStores } from '../lists';
 import {
   type ActivityPatch,
   type DecisionReferenceInput,
@@ -38,28 +38,8 @@ import {
   newActivitySchema,
 } from '../../../src/contract';
 
-/** Aktiviteter's fields by internal name (see listSchema). */
-export interface ActivityFields extends Record<string, unknown> {
-  Title?: string;
-  Area?: string;
-  Year?: number;
-  StartDate?: string;
-  EndDate?: string;
-  ResponsibleEmail?: string;
-  CostOre?: number;
-  ParticipantFeeOre?: number;
-  Status?: string;
-  Evaluation?: string;
-  TargetGroups?: string;
-  ResponsibleOrganisationId?: string;
-  Description?: string;
-  DecisionItemId?: string;
-  ProposedByEmail?: string;
-  EvaluatedOn?: string;
-  ParticipantCount?: number;
-  ParticipantsByOrganisation?: string;
-  Lessons?: string;
-}
+/** activities's fields by internal name (lists/schema.ts). */
+export type ActivityFields = FieldsOf<'activities'>;
 
 export interface ActivityEvaluationRecord {
   date: string;
@@ -187,21 +167,14 @@ function toFields(activity: Activity & { responsibleEmail?: string }): ActivityF
  */
 export class ActivitiesService implements ProposalSource {
   constructor(
-    private readonly directory: SiteDirectory,
+    private readonly lists: Pick<ListStores, 'activities'>,
     private readonly organisations: readonly Organisation[],
     private readonly decisions: DecisionsService,
   ) {}
 
-  private where(gateway: GraphGateway) {
-    return this.directory.list(gateway, 'activities');
-  }
-
   async list(gateway: GraphGateway, query: ActivityQuery = {}): Promise<ActivityRecord[]> {
-    const { siteId, listId } = await this.where(gateway);
-    const items = await gateway.listItems<ActivityFields>(siteId, listId, {
-      ...(query.year !== undefined ? { filter: eq('Year', query.year) } : {}),
-      top: READ_PAGE_SIZE,
-    });
+    const filter = query.year !== undefined ? eq('Year', query.year) : undefined;
+    const items = await this.lists.activities.find(gateway, filter, { top: READ_PAGE_SIZE });
     return items
       .map(toRecord)
       .filter((a) => query.area === undefined || a.area === query.area)
@@ -212,8 +185,7 @@ export class ActivitiesService implements ProposalSource {
   }
 
   async get(gateway: GraphGateway, id: string): Promise<ActivityRecord> {
-    const { siteId, listId } = await this.where(gateway);
-    return toRecord(await gateway.getItem<ActivityFields>(siteId, listId, id));
+    return toRecord(await this.lists.activities.get(gateway, id));
   }
 
   async propose(gateway: GraphGateway, input: NewActivity, proposedByEmail: string): Promise<ActivityRecord> {
@@ -222,13 +194,12 @@ export class ActivitiesService implements ProposalSource {
       { id: 'new', ...data, ...(data.responsibleEmail ? { responsiblePersonId: data.responsibleEmail } : {}) },
       this.organisations,
     );
-    const { siteId, listId } = await this.where(gateway);
     const fields: ActivityFields = {
       ...toFields({ ...activity, ...(data.responsibleEmail ? { responsibleEmail: data.responsibleEmail } : {}) }),
       Status: 'forslag',
       ProposedByEmail: proposedByEmail.toLowerCase(),
     };
-    return toRecord(await gateway.createItem<ActivityFields>(siteId, listId, fields));
+    return toRecord(await this.lists.activities.create(gateway, fields));
   }
 
   /** Changes what the activity is (not its status); the changed activity must still satisfy the domain. */
@@ -359,9 +330,8 @@ export class ActivitiesService implements ProposalSource {
     fields: Partial<ActivityFields>,
     etag: string,
   ): Promise<ActivityRecord> {
-    const { siteId, listId } = await this.where(gateway);
     return withConflict<ActivityFields, ActivityRecord>(
-      async () => toRecord(await gateway.updateItemFields<ActivityFields>(siteId, listId, id, fields, etag)),
+      async () => toRecord(await this.lists.activities.update(gateway, id, etag, fields)),
       toRecord,
     );
   }

@@ -19,7 +19,7 @@ import {
 import type { GraphGateway, ListItemWithFields } from '../../graph/gateway';
 import { eq } from '../../graph/odata';
 import { READ_PAGE_SIZE, dateValue, integerValue, oneOfValue, textValue, withConflict } from './listFields';
-import type { SiteDirectory } from '../lists';
+import type { FieldsOf, ListStores } from '../lists';
 import {
   type BudgetLinePatch,
   type NewBudgetLine,
@@ -29,27 +29,11 @@ import {
   newOutcomeSchema,
 } from '../../../src/contract';
 
-/** Budget's fields by internal name (see listSchema). Amounts are integer öre in a number column. */
-export interface BudgetLineFields extends Record<string, unknown> {
-  Title?: string;
-  Year?: number;
-  LineKind?: string;
-  Category?: string;
-  Area?: string;
-  AmountOre?: number;
-  OrganisationId?: string;
-}
+/** budget's fields by internal name (lists/schema.ts). */
+export type BudgetLineFields = FieldsOf<'budget'>;
 
-/** Utfall's fields by internal name. */
-export interface OutcomeFields extends Record<string, unknown> {
-  Title?: string;
-  Year?: number;
-  BudgetLineId?: string;
-  BookedOn?: string;
-  AmountOre?: number;
-  Note?: string;
-  BookedByEmail?: string;
-}
+/** outcomes's fields by internal name (lists/schema.ts). */
+export type OutcomeFields = FieldsOf<'outcomes'>;
 
 export interface BudgetLineRecord extends BudgetLine {
   etag: string;
@@ -170,29 +154,23 @@ export function resolveBudgetLine(
  */
 export class BudgetService {
   constructor(
-    private readonly directory: SiteDirectory,
+    private readonly lists: Pick<ListStores, 'budget' | 'outcomes'>,
     private readonly organisations: readonly Organisation[],
   ) {}
 
   async listLines(gateway: GraphGateway, year: number): Promise<BudgetLineRecord[]> {
-    const { siteId, listId } = await this.directory.list(gateway, 'budget');
-    const items = await gateway.listItems<BudgetLineFields>(siteId, listId, {
-      filter: eq('Year', year),
-      top: READ_PAGE_SIZE,
-    });
+    const items = await this.lists.budget.find(gateway, eq('Year', year), { top: READ_PAGE_SIZE });
     return items.map(lineToRecord).sort((a, b) => a.kind.localeCompare(b.kind) || a.name.localeCompare(b.name, 'sv'));
   }
 
   async getLine(gateway: GraphGateway, id: string): Promise<BudgetLineRecord> {
-    const { siteId, listId } = await this.directory.list(gateway, 'budget');
-    return lineToRecord(await gateway.getItem<BudgetLineFields>(siteId, listId, id));
+    return lineToRecord(await this.lists.budget.get(gateway, id));
   }
 
   async createLine(gateway: GraphGateway, input: NewBudgetLine): Promise<BudgetLineRecord> {
     const data = parseOrThrow(newBudgetLineSchema, input);
     const line = createBudgetLine({ id: 'new', kind: categoryKind(data.category), ...data }, this.organisations);
-    const { siteId, listId } = await this.directory.list(gateway, 'budget');
-    return lineToRecord(await gateway.createItem<BudgetLineFields>(siteId, listId, lineToFields(line)));
+    return lineToRecord(await this.lists.budget.create(gateway, lineToFields(line)));
   }
 
   /** Creates many lines at once (an imported budget); each is checked by the domain first, none written if one fails. */
@@ -201,8 +179,7 @@ export class BudgetService {
       const data = parseOrThrow(newBudgetLineSchema, input);
       return createBudgetLine({ id: 'new', kind: categoryKind(data.category), ...data }, this.organisations);
     });
-    const { siteId, listId } = await this.directory.list(gateway, 'budget');
-    const answers = await gateway.createItems<BudgetLineFields>(siteId, listId, lines.map(lineToFields));
+    const answers = await this.lists.budget.createMany(gateway, lines.map(lineToFields));
     return answers.filter((a) => a.status === 201).length;
   }
 
@@ -214,20 +191,14 @@ export class BudgetService {
     if (data.area === null) delete merged.area;
     if (data.organisationId === null) delete merged.organisationId;
     const next = createBudgetLine(merged, this.organisations);
-    const { siteId, listId } = await this.directory.list(gateway, 'budget');
     return withConflict<BudgetLineFields, BudgetLineRecord>(
-      async () =>
-        lineToRecord(await gateway.updateItemFields<BudgetLineFields>(siteId, listId, id, lineToFields(next), etag)),
+      async () => lineToRecord(await this.lists.budget.update(gateway, id, etag, lineToFields(next))),
       lineToRecord,
     );
   }
 
   async listOutcomes(gateway: GraphGateway, year: number): Promise<OutcomeRecord[]> {
-    const { siteId, listId } = await this.directory.list(gateway, 'outcomes');
-    const items = await gateway.listItems<OutcomeFields>(siteId, listId, {
-      filter: eq('Year', year),
-      top: READ_PAGE_SIZE,
-    });
+    const items = await this.lists.outcomes.find(gateway, eq('Year', year), { top: READ_PAGE_SIZE });
     return items.map(outcomeToRecord).sort((a, b) => a.date.localeCompare(b.date) || Number(a.id) - Number(b.id));
   }
 
@@ -237,10 +208,7 @@ export class BudgetService {
     const line = await this.getLine(gateway, data.budgetLineId).catch(() => undefined);
     if (!line) throw new DomainRuleError('BUDGET_LINE_NOT_FOUND', `Okänd budgetrad: ${data.budgetLineId}.`);
     const entry = createOutcomeEntry({ id: 'new', ...data }, [line]);
-    const { siteId, listId } = await this.directory.list(gateway, 'outcomes');
-    return outcomeToRecord(
-      await gateway.createItem<OutcomeFields>(siteId, listId, outcomeToFields(entry, line, bookedByEmail)),
-    );
+    return outcomeToRecord(await this.lists.outcomes.create(gateway, outcomeToFields(entry, line, bookedByEmail)));
   }
 
   /** Books many outcomes through $batch (an import from the Region's ledger); all are checked before any is written. */
@@ -255,8 +223,7 @@ export class BudgetService {
       const entry = createOutcomeEntry({ id: 'new', ...parseOrThrow(newOutcomeSchema, input) }, lines);
       return outcomeToFields(entry, lineById.get(entry.budgetLineId) as BudgetLine, bookedByEmail);
     });
-    const { siteId, listId } = await this.directory.list(gateway, 'outcomes');
-    const answers = await gateway.createItems<OutcomeFields>(siteId, listId, fields);
+    const answers = await this.lists.outcomes.createMany(gateway, fields);
     const failed = answers.filter((a) => a.status !== 201).length;
     if (failed > 0) {
       throw new DomainRuleError('IMPORT_INCOMPLETE', `${failed} av ${inputs.length} utfallsposter kunde inte sparas.`);

@@ -9,19 +9,11 @@ import {
 import type { GraphGateway, ListItemWithFields } from '../../graph/gateway';
 import { eq } from '../../graph/odata';
 import { READ_PAGE_SIZE, dateValue, integerValue, numberValue, textValue } from './listFields';
-import type { SiteDirectory } from '../lists';
+import type { FieldsOf, ListStores } from '../lists';
 import { type NewTimeEntry, newTimeEntrySchema } from '../../../src/contract';
 
-/** Samordnarens tid's fields by internal name (see listSchema). */
-export interface TimeEntryFields extends Record<string, unknown> {
-  Title?: string;
-  Year?: number;
-  EntryDate?: string;
-  Hours?: number;
-  Assignment?: string;
-  ActivityId?: string;
-  Note?: string;
-}
+/** coordinatorTime's fields by internal name (lists/schema.ts). */
+export type TimeEntryFields = FieldsOf<'coordinatorTime'>;
 
 export interface TimeEntryRecord extends TimeEntry {
   id: string;
@@ -45,20 +37,15 @@ function toRecord(item: ListItemWithFields<TimeEntryFields>): TimeEntryRecord {
 
 /** The samordnare's hours for samverkansgruppen (20 % of the post), logged per assignment. */
 export class CoordinatorTimeService {
-  constructor(private readonly directory: SiteDirectory) {}
+  constructor(private readonly lists: Pick<ListStores, 'coordinatorTime'>) {}
 
   async list(gateway: GraphGateway, year: number): Promise<TimeEntryRecord[]> {
-    const { siteId, listId } = await this.directory.list(gateway, 'coordinatorTime');
-    const items = await gateway.listItems<TimeEntryFields>(siteId, listId, {
-      filter: eq('Year', year),
-      top: READ_PAGE_SIZE,
-    });
+    const items = await this.lists.coordinatorTime.find(gateway, eq('Year', year), { top: READ_PAGE_SIZE });
     return items.map(toRecord).sort((a, b) => b.date.localeCompare(a.date) || Number(b.id) - Number(a.id));
   }
 
   async log(gateway: GraphGateway, input: NewTimeEntry): Promise<TimeEntryRecord> {
     const entry = createTimeEntry(parseOrThrow(newTimeEntrySchema, input));
-    const { siteId, listId } = await this.directory.list(gateway, 'coordinatorTime');
     const fields: TimeEntryFields = {
       Title: entry.assignment.slice(0, 255),
       Year: Number(entry.date.slice(0, 4)),
@@ -68,7 +55,7 @@ export class CoordinatorTimeService {
       ...(entry.activityId ? { ActivityId: entry.activityId } : {}),
       ...(entry.note ? { Note: entry.note } : {}),
     };
-    return toRecord(await gateway.createItem<TimeEntryFields>(siteId, listId, fields));
+    return toRecord(await this.lists.coordinatorTime.create(gateway, fields));
   }
 
   async report(

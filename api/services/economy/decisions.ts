@@ -20,22 +20,11 @@ import { GraphRequestError } from '../../graph/errors';
 import type { GraphGateway, ListItemWithFields } from '../../graph/gateway';
 import { eq } from '../../graph/odata';
 import { READ_PAGE_SIZE, dateValue, oneOfValue, textValue, withConflict } from './listFields';
-import type { SiteDirectory } from '../lists';
+import type { FieldsOf, ListStores } from '../lists';
 import { type FollowUpPatch, type NewDecision, followUpPatchSchema, newDecisionSchema } from '../../../src/contract';
 
-/** Beslut's fields by internal name (see listSchema). The meetings feature writes the same list. */
-export interface DecisionFields extends Record<string, unknown> {
-  Title?: string;
-  MeetingId?: string;
-  DecisionKind?: string;
-  DecisionText?: string;
-  OwnerEmail?: string;
-  FollowUpDate?: string;
-  FollowUpStatus?: string;
-  DecidedOn?: string;
-  FollowUpNote?: string;
-  SubjectRef?: string;
-}
+/** decisions's fields by internal name (lists/schema.ts). */
+export type DecisionFields = FieldsOf<'decisions'>;
 
 /** A decision of the register with the ETag to send back when changing it. */
 export interface DecisionRecord {
@@ -110,19 +99,13 @@ export interface ProposalSource {
   openProposals(gateway: GraphGateway): Promise<OpenProposal[]>;
 }
 
-interface MeetingItemFields extends Record<string, unknown> {
-  Title?: string;
-  MeetingGroup?: string;
-  StartDateTime?: string;
-  EndDateTime?: string;
-  Status?: string;
-}
+type MeetingItemFields = FieldsOf<'meetings'>;
 
 /** The decision register (Beslut list) and the follow-up of decisions until they are closed. */
 export class DecisionsService {
   private readonly proposalSources: ProposalSource[] = [];
 
-  constructor(private readonly directory: SiteDirectory) {}
+  constructor(private readonly lists: Pick<ListStores, 'decisions' | 'meetings'>) {}
 
   /** The registers whose undecided items openProposals lists (wired once in services/index.ts). */
   addProposalSource(source: ProposalSource): void {
@@ -138,16 +121,9 @@ export class DecisionsService {
     return lists.flat();
   }
 
-  private where(gateway: GraphGateway) {
-    return this.directory.list(gateway, 'decisions');
-  }
-
   async list(gateway: GraphGateway, filter: DecisionFilter = {}): Promise<DecisionRecord[]> {
-    const { siteId, listId } = await this.where(gateway);
-    const items = await gateway.listItems<DecisionFields>(siteId, listId, {
-      ...(filter.meetingId ? { filter: eq('MeetingId', filter.meetingId) } : {}),
-      top: READ_PAGE_SIZE,
-    });
+    const byMeeting = filter.meetingId ? eq('MeetingId', filter.meetingId) : undefined;
+    const items = await this.lists.decisions.find(gateway, byMeeting, { top: READ_PAGE_SIZE });
     return items
       .map(toRecord)
       .filter((d) => filter.kind === undefined || d.kind === filter.kind)
@@ -162,18 +138,16 @@ export class DecisionsService {
   }
 
   async get(gateway: GraphGateway, id: string): Promise<DecisionRecord> {
-    const { siteId, listId } = await this.where(gateway);
-    return toRecord(await gateway.getItem<DecisionFields>(siteId, listId, id));
+    return toRecord(await this.lists.decisions.get(gateway, id));
   }
 
   /** Reads a meeting of the Möten list as the domain needs it to judge who may decide at it. */
   async meeting(gateway: GraphGateway, meetingId: string): Promise<Meeting> {
-    const { siteId, listId } = await this.directory.list(gateway, 'meetings');
     let item: ListItemWithFields<MeetingItemFields>;
     try {
-      item = await gateway.getItem<MeetingItemFields>(siteId, listId, meetingId);
+      item = await this.lists.meetings.get(gateway, meetingId);
     } catch (error) {
-      if (error instanceof GraphRequestError && error.status === 404) {
+      if (error instanceof GraphRequestError && error.status === 404 && error.code !== 'listNotProvisioned') {
         throw new DomainRuleError('MEETING_NOT_FOUND', `Mötet ${meetingId} finns inte i mötesregistret.`);
       }
       throw error;
@@ -210,7 +184,6 @@ export class DecisionsService {
     if (decision.followUpDue !== undefined && decision.followUpDue < decision.decidedOn) {
       throw new DomainRuleError('FOLLOW_UP_BEFORE_DECISION', 'Uppföljningsdatum ligger före beslutsdatum.');
     }
-    const { siteId, listId } = await this.where(gateway);
     const fields: DecisionFields = {
       Title: data.title ?? `${DECISION_KIND_LABELS[decision.kind].sv} ${decision.decidedOn}`,
       MeetingId: decision.meetingId,
@@ -222,21 +195,20 @@ export class DecisionsService {
       ...(data.ownerEmail ? { OwnerEmail: data.ownerEmail } : {}),
       ...(data.subjectRef ? { SubjectRef: data.subjectRef } : {}),
     };
-    return toRecord(await gateway.createItem<DecisionFields>(siteId, listId, fields));
+    return toRecord(await this.lists.decisions.create(gateway, fields));
   }
 
   /** Moves a decision's follow-up on; a stale ETag is a conflict carrying the decision as it is now. */
   async updateFollowUp(gateway: GraphGateway, id: string, patch: FollowUpPatch, etag: string): Promise<DecisionRecord> {
     const data = parseOrThrow(followUpPatchSchema, patch);
-    const { siteId, listId } = await this.where(gateway);
-    const current = toRecord(await gateway.getItem<DecisionFields>(siteId, listId, id));
+    const current = toRecord(await this.lists.decisions.get(gateway, id));
     const next = setFollowUp(toDecision(current), data.followUp);
     const fields: Partial<DecisionFields> = {
       FollowUpStatus: next.followUp,
       ...(data.note !== undefined ? { FollowUpNote: data.note } : {}),
     };
     return withConflict<DecisionFields, DecisionRecord>(
-      async () => toRecord(await gateway.updateItemFields<DecisionFields>(siteId, listId, id, fields, etag)),
+      async () => toRecord(await this.lists.decisions.update(gateway, id, etag, fields)),
       toRecord,
     );
   }

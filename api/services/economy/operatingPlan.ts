@@ -7,14 +7,13 @@ import {
   decidePlan,
   parseOrThrow,
   type OperatingPlan,
-  type OperatingPlanGoal,
 } from '../../../src/domain';
 import { ConflictError } from '../../graph/errors';
 import type { GraphGateway, ListItemWithFields } from '../../graph/gateway';
 import { eq } from '../../graph/odata';
 import { integerValue, oneOfValue, sameEtag, textValue, withConflict } from './listFields';
 import { toDecision, type DecisionsService, type OpenProposal, type ProposalSource } from './decisions';
-import type { SiteDirectory } from '../lists';
+import { jsonColumn, type FieldsOf, type ListStores } from '../lists';
 import {
   type DecisionReferenceInput,
   type PlanInput,
@@ -22,15 +21,8 @@ import {
   planInputSchema,
 } from '../../../src/contract';
 
-/** Verksamhetsplan's fields by internal name (see listSchema): one item per year. */
-export interface OperatingPlanFields extends Record<string, unknown> {
-  Title?: string;
-  Year?: number;
-  Status?: string;
-  Priorities?: string;
-  Goals?: string;
-  DecisionItemId?: string;
-}
+/** operatingPlans's fields by internal name (lists/schema.ts). */
+export type OperatingPlanFields = FieldsOf<'operatingPlans'>;
 
 export interface OperatingPlanRecord extends OperatingPlan {
   id: string;
@@ -41,15 +33,7 @@ const storedGoalsSchema = z.array(
   z.object({ id: z.string(), text: z.string(), activityIds: z.array(z.string()).default([]) }),
 );
 
-function parseGoals(text: string | undefined): OperatingPlanGoal[] {
-  if (!text) return [];
-  try {
-    const parsed = storedGoalsSchema.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data : [];
-  } catch {
-    return [];
-  }
-}
+const goalsColumn = jsonColumn(storedGoalsSchema, []);
 
 function toRecord(item: ListItemWithFields<OperatingPlanFields>): OperatingPlanRecord {
   const f = item.fields;
@@ -63,7 +47,7 @@ function toRecord(item: ListItemWithFields<OperatingPlanFields>): OperatingPlanR
       .split('\n')
       .map((line) => line.trim())
       .filter((line) => line !== ''),
-    goals: parseGoals(textValue(f.Goals)),
+    goals: goalsColumn.read(f.Goals),
     ...(decisionId ? { decisionId } : {}),
   };
 }
@@ -75,7 +59,7 @@ function toFields(plan: OperatingPlan): OperatingPlanFields {
     Status: plan.status,
     // Priorities are one per line: the plan stays readable in SharePoint itself.
     Priorities: plan.priorities.map((p) => p.replace(/\s*\n\s*/g, ' ')).join('\n'),
-    Goals: JSON.stringify(plan.goals),
+    Goals: goalsColumn.write(plan.goals),
     DecisionItemId: plan.decisionId ?? '',
   };
 }
@@ -83,17 +67,12 @@ function toFields(plan: OperatingPlan): OperatingPlanFields {
 /** The verksamhetsplan per year: proposed by stödgruppen, decided by samverkansgruppen, goals linked to activities. */
 export class OperatingPlanService implements ProposalSource {
   constructor(
-    private readonly directory: SiteDirectory,
+    private readonly lists: Pick<ListStores, 'operatingPlans'>,
     private readonly decisions: DecisionsService,
   ) {}
 
-  private where(gateway: GraphGateway) {
-    return this.directory.list(gateway, 'operatingPlans');
-  }
-
   async get(gateway: GraphGateway, year: number): Promise<OperatingPlanRecord | undefined> {
-    const { siteId, listId } = await this.where(gateway);
-    const items = await gateway.listItems<OperatingPlanFields>(siteId, listId, { filter: eq('Year', year) });
+    const items = await this.lists.operatingPlans.find(gateway, eq('Year', year));
     return items.map(toRecord).sort((a, b) => Number(a.id) - Number(b.id))[0];
   }
 
@@ -113,8 +92,7 @@ export class OperatingPlanService implements ProposalSource {
       priorities: data.priorities,
       goals: data.goals.map((goal) => ({ ...goal, id: goal.id ?? randomUUID().slice(0, 8) })),
     });
-    const { siteId, listId } = await this.where(gateway);
-    if (!current) return toRecord(await gateway.createItem<OperatingPlanFields>(siteId, listId, toFields(plan)));
+    if (!current) return toRecord(await this.lists.operatingPlans.create(gateway, toFields(plan)));
     if (!etag || !sameEtag(etag, current.etag)) throw new ConflictError(current);
     return this.write(gateway, current.id, toFields(plan), etag);
   }
@@ -152,8 +130,7 @@ export class OperatingPlanService implements ProposalSource {
   }
 
   async openProposals(gateway: GraphGateway): Promise<OpenProposal[]> {
-    const { siteId, listId } = await this.where(gateway);
-    const items = await gateway.listItems<OperatingPlanFields>(siteId, listId);
+    const items = await this.lists.operatingPlans.find(gateway);
     return items
       .map(toRecord)
       .filter((plan) => plan.status === 'forslag')
@@ -173,9 +150,8 @@ export class OperatingPlanService implements ProposalSource {
     fields: Partial<OperatingPlanFields>,
     etag: string,
   ): Promise<OperatingPlanRecord> {
-    const { siteId, listId } = await this.where(gateway);
     return withConflict<OperatingPlanFields, OperatingPlanRecord>(
-      async () => toRecord(await gateway.updateItemFields<OperatingPlanFields>(siteId, listId, id, fields, etag)),
+      async () => toRecord(await this.lists.operatingPlans.update(gateway, id, etag, fields)),
       toRecord,
     );
   }

@@ -1,6 +1,9 @@
-import type { GraphGateway } from '../../graph/gateway';
+import type { ListsApi } from '../../graph/lists';
 import { GraphRequestError } from '../../graph/errors';
 import { LISTS, type ListKey } from './schema';
+
+/** What finding the site and its lists takes of Graph. */
+export type SiteLookup = Pick<ListsApi, 'getSiteByPath' | 'listLists'>;
 
 /**
  * Where the records live: the site's id and the lists' ids, looked up by the configured site path and the
@@ -12,7 +15,7 @@ export class SiteDirectory {
 
   constructor(private readonly site: { hostname: string; path: string }) {}
 
-  resolveSite(gateway: GraphGateway): Promise<string> {
+  resolveSite(gateway: SiteLookup): Promise<string> {
     this.siteId ??= gateway.getSiteByPath(this.site.hostname, this.site.path).then((site) => String(site.id));
     return this.siteId.catch((error: unknown) => {
       this.siteId = undefined;
@@ -20,7 +23,7 @@ export class SiteDirectory {
     });
   }
 
-  async list(gateway: GraphGateway, key: ListKey): Promise<{ siteId: string; listId: string }> {
+  async list(gateway: SiteLookup, key: ListKey): Promise<{ siteId: string; listId: string }> {
     const siteId = await this.resolveSite(gateway);
     const known = this.listIds.get(key);
     if (known) return { siteId, listId: known };

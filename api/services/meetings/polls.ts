@@ -24,30 +24,13 @@ import type { GraphGateway, ListItemWithFields } from '../../graph/gateway';
 import { eq } from '../../graph/odata';
 
 import { kallaAction, type Acting } from './service';
-import type { SiteDirectory } from '../lists';
+import { jsonColumn, type FieldsOf, type ListStores } from '../lists';
 import { pollRequestSchema, voteRequestSchema } from '../../../src/contract';
 import { systemClock, type Clock } from '../ports';
 
-interface PollFields extends Record<string, unknown> {
-  Title?: string;
-  MeetingGroup?: string;
-  Year?: number;
-  Season?: string;
-  Candidates?: string;
-  Deadline?: string;
-  OutsideWindowReason?: string;
-  Status?: string;
-  CreatedByEmail?: string;
-}
+type PollFields = FieldsOf<'polls'>;
 
-interface VoteFields extends Record<string, unknown> {
-  Title?: string;
-  PollId?: string;
-  PersonEmail?: string;
-  OrganisationId?: string;
-  Choices?: string;
-  CastAt?: string;
-}
+type VoteFields = FieldsOf<'pollVotes'>;
 
 export interface PollView {
   id: string;
@@ -82,16 +65,8 @@ const candidatesSchema = z.array(
   }),
 );
 const choicesSchema = z.record(z.string(), z.enum(VOTE_VALUES));
-
-function readJson<T>(schema: z.ZodType<T>, raw: string | undefined, fallback: T): T {
-  if (!raw) return fallback;
-  try {
-    const parsed = schema.safeParse(JSON.parse(raw));
-    return parsed.success ? parsed.data : fallback;
-  } catch {
-    return fallback;
-  }
-}
+const candidatesColumn = jsonColumn(candidatesSchema, []);
+const choicesColumn = jsonColumn(choicesSchema, {});
 
 /**
  * Date polls: the fallback when findMeetingTimes cannot see the guests' calendars. Polls and votes are
@@ -99,7 +74,7 @@ function readJson<T>(schema: z.ZodType<T>, raw: string | undefined, fallback: T)
  */
 export class MeetingPolls {
   constructor(
-    private readonly directory: SiteDirectory,
+    private readonly lists: Pick<ListStores, 'polls' | 'pollVotes'>,
     private readonly organisations: readonly Organisation[],
     private readonly clock: Clock = systemClock,
   ) {}
@@ -115,13 +90,12 @@ export class MeetingPolls {
       deadline: request.deadline,
       ...(request.outsideWindowReason ? { outsideWindowReason: request.outsideWindowReason } : {}),
     });
-    const { siteId, listId } = await this.directory.list(gateway, 'polls');
-    const item = await gateway.createItem<PollFields>(siteId, listId, {
+    const item = await this.lists.polls.create(gateway, {
       Title: `Datumomröstning ${request.group === 'samverkansgrupp' ? 'samverkansgruppen' : 'stödgruppen'} ${request.year}`,
       MeetingGroup: request.group,
       Year: request.year,
       ...(request.season ? { Season: request.season } : {}),
-      Candidates: JSON.stringify(poll.candidates),
+      Candidates: candidatesColumn.write(poll.candidates),
       Deadline: poll.deadline,
       ...(poll.outsideWindowReason ? { OutsideWindowReason: poll.outsideWindowReason } : {}),
       Status: 'oppen',
@@ -131,8 +105,7 @@ export class MeetingPolls {
   }
 
   async list(gateway: GraphGateway): Promise<Omit<PollView, 'tally' | 'best' | 'voters' | 'myChoices'>[]> {
-    const { siteId, listId } = await this.directory.list(gateway, 'polls');
-    const items = await gateway.listItems<PollFields>(siteId, listId);
+    const items = await this.lists.polls.find(gateway);
     return items
       .map((item) => this.base(item))
       .filter((poll): poll is NonNullable<typeof poll> => poll !== undefined)
@@ -157,18 +130,17 @@ export class MeetingPolls {
       at: this.clock.now().toISOString(),
     });
     const mine = next.votes.find((vote) => vote.personId === caller.person.email) as PollVote;
-    const { siteId, listId } = await this.directory.list(gateway, 'pollVotes');
     const existing = votes.find((vote) => text(vote.fields.PersonEmail) === caller.person.email);
     const fields: VoteFields = {
       Title: caller.person.displayName,
       PollId: pollId,
       PersonEmail: caller.person.email,
       OrganisationId: caller.person.organisationId,
-      Choices: JSON.stringify(mine.choices),
+      Choices: choicesColumn.write(mine.choices),
       CastAt: mine.castAt,
     };
-    if (existing) await gateway.updateItemFields<VoteFields>(siteId, listId, existing.id, fields, existing.eTag);
-    else await gateway.createItem<VoteFields>(siteId, listId, fields);
+    if (existing) await this.lists.pollVotes.update(gateway, existing.id, existing.eTag, fields);
+    else await this.lists.pollVotes.create(gateway, fields);
     return this.get(gateway, caller, pollId);
   }
 
@@ -178,19 +150,16 @@ export class MeetingPolls {
     const base = this.base(item);
     if (!base) throw new DomainRuleError('POLL_UNREADABLE', 'Omröstningen kunde inte läsas.');
     requireRole(caller.roles, kallaAction(base.group));
-    const { siteId, listId } = await this.directory.list(gateway, 'polls');
-    await gateway.updateItemFields<PollFields>(siteId, listId, pollId, { Status: 'stangd' }, item.eTag);
+    await this.lists.polls.update(gateway, pollId, item.eTag, { Status: 'stangd' });
     return this.get(gateway, caller, pollId);
   }
 
   private async pollItem(gateway: GraphGateway, pollId: string) {
-    const { siteId, listId } = await this.directory.list(gateway, 'polls');
-    return gateway.getItem<PollFields>(siteId, listId, pollId);
+    return this.lists.polls.get(gateway, pollId);
   }
 
   private async voteItems(gateway: GraphGateway, pollId: string) {
-    const { siteId, listId } = await this.directory.list(gateway, 'pollVotes');
-    return gateway.listItems<VoteFields>(siteId, listId, { filter: eq('PollId', pollId) });
+    return this.lists.pollVotes.find(gateway, eq('PollId', pollId));
   }
 
   private base(item: ListItemWithFields<PollFields>) {
@@ -210,7 +179,7 @@ export class MeetingPolls {
       deadline: new Date(deadline).toISOString().replace('.000Z', 'Z'),
       ...(createdBy ? { createdByEmail: createdBy } : {}),
       ...(reason ? { outsideWindowReason: reason } : {}),
-      candidates: readJson(candidatesSchema, text(f.Candidates), []),
+      candidates: candidatesColumn.read(f.Candidates),
     };
   }
 
@@ -227,7 +196,7 @@ export class MeetingPolls {
       votes: votes.map((vote) => ({
         personId: text(vote.fields.PersonEmail) ?? vote.id,
         organisationId: text(vote.fields.OrganisationId) ?? '',
-        choices: readJson(choicesSchema, text(vote.fields.Choices), {}),
+        choices: choicesColumn.read(vote.fields.Choices),
         castAt: text(vote.fields.CastAt) ?? '',
       })),
     };

@@ -26,28 +26,13 @@ import { NotFoundError } from '../errors';
 import type { MeetingDecisions } from './decisions';
 import type { Acting, MeetingsService } from './service';
 import { groupMembers, toDomainMeeting, type MeetingRecord } from './register';
-import type { SiteDirectory } from '../lists';
+import { jsonColumn, type FieldsOf, type ListStores } from '../lists';
 import { attendanceRequestSchema, protocolRequestSchema } from '../../../src/contract';
 import { systemClock, type Clock } from '../ports';
 
-interface AttendanceFields extends Record<string, unknown> {
-  Title?: string;
-  MeetingId?: string;
-  PersonEmail?: string;
-  OrganisationId?: string;
-  Present?: boolean;
-}
+type AttendanceFields = FieldsOf<'attendance'>;
 
-interface ProtocolFields extends Record<string, unknown> {
-  Title?: string;
-  MeetingId?: string;
-  Status?: string;
-  SecretaryEmail?: string;
-  ChairEmail?: string;
-  AdjusterEmails?: string;
-  Approvals?: string;
-  LockedAt?: string;
-}
+type ProtocolFields = FieldsOf<'protocols'>;
 
 export interface AttendanceRow {
   email: string;
@@ -69,7 +54,7 @@ export interface ProtocolView {
   sections?: ProtocolSections;
 }
 
-const approvalsSchema = z.array(z.object({ personId: z.string(), at: z.string() }));
+const approvalsColumn = jsonColumn(z.array(z.object({ personId: z.string(), at: z.string() })), []);
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
 
@@ -97,7 +82,7 @@ function agendaFromRecord(record: MeetingRecord): Agenda {
 /** Närvaro, beslut and protokoll of a held meeting, up to the justerat protokoll as one PDF. */
 export class MeetingProtocols {
   constructor(
-    private readonly directory: SiteDirectory,
+    private readonly lists: Pick<ListStores, 'attendance' | 'protocols'>,
     private readonly meetings: MeetingsService,
     private readonly decisions: MeetingDecisions,
     private readonly organisations: readonly Organisation[],
@@ -107,9 +92,8 @@ export class MeetingProtocols {
   // ------------------------------------------------------------------ närvaro
 
   private async attendanceItems(gateway: GraphGateway, meetingId: string) {
-    const { siteId, listId } = await this.directory.list(gateway, 'attendance');
-    const items = await gateway.listItems<AttendanceFields>(siteId, listId, { filter: eq('MeetingId', meetingId) });
-    return { siteId, listId, items };
+    const items = await this.lists.attendance.find(gateway, eq('MeetingId', meetingId));
+    return { items };
   }
 
   /** Every member of the group, with the stored närvaro where there is one. */
@@ -180,17 +164,11 @@ export class MeetingProtocols {
           Present: row.present,
         });
       } else if ((item.fields.Present === true) !== row.present) {
-        await gateway.updateItemFields<AttendanceFields>(
-          stored.siteId,
-          stored.listId,
-          item.id,
-          { Present: row.present },
-          item.eTag,
-        );
+        await this.lists.attendance.update(gateway, item.id, item.eTag, { Present: row.present });
       }
     }
     if (creates.length > 0) {
-      const answers = await gateway.createItems<AttendanceFields>(stored.siteId, stored.listId, creates);
+      const answers = await this.lists.attendance.createMany(gateway, creates);
       if (answers.some((answer) => answer.status < 200 || answer.status >= 300)) {
         throw new DomainRuleError('ATTENDANCE_NOT_SAVED', 'Närvaron kunde inte sparas helt. Försök igen.');
       }
@@ -223,8 +201,7 @@ export class MeetingProtocols {
     gateway: GraphGateway,
     meetingId: string,
   ): Promise<ListItemWithFields<ProtocolFields> | undefined> {
-    const { siteId, listId } = await this.directory.list(gateway, 'protocols');
-    const items = await gateway.listItems<ProtocolFields>(siteId, listId, { filter: eq('MeetingId', meetingId) });
+    const items = await this.lists.protocols.find(gateway, eq('MeetingId', meetingId));
     return items.sort((a, b) => Number(a.id) - Number(b.id))[0];
   }
 
@@ -237,8 +214,7 @@ export class MeetingProtocols {
   /** A justerare approved a text that has now changed: their approval no longer holds. */
   private async withdrawApprovals(gateway: GraphGateway, item: ListItemWithFields<ProtocolFields> | undefined) {
     if (!item || !text(item.fields.Approvals) || item.fields.Approvals === '[]') return;
-    const { siteId, listId } = await this.directory.list(gateway, 'protocols');
-    await gateway.updateItemFields<ProtocolFields>(siteId, listId, item.id, { Approvals: '[]' }, item.eTag);
+    await this.lists.protocols.update(gateway, item.id, item.eTag, { Approvals: '[]' });
   }
 
   private async buildProtocol(
@@ -267,13 +243,12 @@ export class MeetingProtocols {
       chairId: text(f.ChairEmail) ?? '',
       adjusters,
     });
-    const approvals = approvalsSchema.safeParse(JSON.parse(text(f.Approvals) ?? '[]'));
     const status = PROTOCOL_STATUSES.find((s) => s === f.Status) ?? 'utkast';
     const lockedAt = text(f.LockedAt);
     const protocol: Protocol = {
       ...draft,
       status,
-      approvals: approvals.success ? approvals.data : [],
+      approvals: approvalsColumn.read(f.Approvals),
       ...(lockedAt ? { lockedAt: new Date(lockedAt).toISOString() } : {}),
     };
     const people: Person[] = contacts.map((person) => ({ ...person, id: person.email }));
@@ -331,33 +306,25 @@ export class MeetingProtocols {
       AdjusterEmails: request.adjusterEmails.join(';'),
       Approvals: '[]',
     };
-    const { siteId, listId } = await this.directory.list(gateway, 'protocols');
-    if (existing) await gateway.updateItemFields<ProtocolFields>(siteId, listId, existing.id, fields, existing.eTag);
-    else await gateway.createItem<ProtocolFields>(siteId, listId, fields);
+    if (existing) await this.lists.protocols.update(gateway, existing.id, existing.eTag, fields);
+    else await this.lists.protocols.create(gateway, fields);
     return this.protocol(gateway, meetingId);
   }
 
   /** A justerare approves; the second approval locks the protokoll. */
   async approve(gateway: GraphGateway, caller: Acting, meetingId: string): Promise<ProtocolView> {
     requireRole(caller.roles, 'protocol.approve');
-    const { siteId, listId } = await this.directory.list(gateway, 'protocols');
     for (let attempt = 0; ; attempt += 1) {
       const item = await this.protocolItem(gateway, meetingId);
       if (!item) throw new DomainRuleError('NO_PROTOCOL', 'Det finns inget protokoll att justera ännu.');
       const { protocol, people } = await this.buildProtocol(gateway, meetingId, item);
       const approved = approveProtocol(protocol, caller.person.email, this.clock.now().toISOString());
       try {
-        await gateway.updateItemFields<ProtocolFields>(
-          siteId,
-          listId,
-          item.id,
-          {
-            Approvals: JSON.stringify(approved.approvals),
-            Status: approved.status,
-            ...(approved.lockedAt ? { LockedAt: approved.lockedAt } : {}),
-          },
-          item.eTag,
-        );
+        await this.lists.protocols.update(gateway, item.id, item.eTag, {
+          Approvals: approvalsColumn.write(approved.approvals),
+          Status: approved.status,
+          ...(approved.lockedAt ? { LockedAt: approved.lockedAt } : {}),
+        });
         if (approved.status === 'justerat') await this.meetings.complete(gateway, meetingId);
         return this.view(meetingId, approved, people);
       } catch (error) {

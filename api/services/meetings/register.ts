@@ -11,26 +11,10 @@ import {
   type Season,
 } from '../../../src/domain';
 import type { ListItemWithFields } from '../../graph/gateway';
+import type { FieldsOf } from '../lists';
 
-/** Möten's fields by internal name (see listSchema). */
-export interface MeetingFields extends Record<string, unknown> {
-  Title?: string;
-  MeetingGroup?: string;
-  Season?: string;
-  Year?: number;
-  StartDateTime?: string;
-  EndDateTime?: string;
-  Status?: string;
-  EventId?: string;
-  OperationKey?: string;
-  Location?: string;
-  Agenda?: string;
-  OutsideWindowReason?: string;
-  ConvenerEmail?: string;
-  IsOnline?: boolean;
-  JoinUrl?: string;
-  CancelComment?: string;
-}
+/** Möten's fields by internal name (lists/schema.ts). */
+export type MeetingFields = FieldsOf<'meetings'>;
 
 /** A meeting of the register with what the app needs to act on its calendar event. */
 export interface MeetingRecord {

@@ -4,14 +4,9 @@ import {
   DomainRuleError,
   GRAPH_RESPONSES,
   MEETING_GROUP_LABELS,
-  agendaToHtml,
-  agendaToText,
   buildAgenda,
   completeMeeting,
   createMeeting,
-  escapeHtml,
-  formatDateSv,
-  meetingToIcsEvent,
   notAnswered,
   requireAnyRole,
   requireRole,
@@ -32,7 +27,6 @@ import {
 } from '../../../src/domain';
 import type { GraphGateway } from '../../graph/gateway';
 import { ConflictError } from '../../graph/errors';
-import { eq } from '../../graph/odata';
 import { ConcurrencyLimit } from '../concurrency';
 import { NotFoundError } from '../errors';
 import type { Caller } from '../identity';
@@ -47,15 +41,8 @@ function organizerKey(person: ContactRecord): string {
 import type { ContactRecord, ContactsService } from '../contacts';
 import type { MeetingDecisions } from './decisions';
 import { coalescingListReads } from '../../graph/lists';
-import {
-  groupMembers,
-  meetingTitle,
-  toDomainMeeting,
-  toMeetingRecord,
-  type MeetingFields,
-  type MeetingRecord,
-} from './register';
-import type { SiteDirectory } from '../lists';
+import { groupMembers, toDomainMeeting, toMeetingRecord, type MeetingFields, type MeetingRecord } from './register';
+import type { ListStores } from '../lists';
 import {
   cancelRequestSchema,
   planRequestSchema,
@@ -64,6 +51,7 @@ import {
 } from '../../../src/contract';
 import { systemClock, type Clock } from '../ports';
 import { MeetingPlanner, type MeetingPlan } from './planning';
+import { agendaMeeting, invitationHtml, meetingIcsEvent, meetingOf, registerFields } from './invitation';
 
 export type { MeetingRecord } from './register';
 export { UNKNOWN_AVAILABILITY_LABEL, type MeetingPlan } from './planning';
@@ -108,7 +96,7 @@ export class MeetingsService {
   private contactsCache?: { at: number; people: Promise<ContactRecord[]> };
 
   constructor(
-    private readonly directory: SiteDirectory,
+    private readonly lists: Pick<ListStores, 'meetings'>,
     private readonly contacts: ContactsService,
     private readonly organisations: readonly Organisation[],
     private readonly decisions: MeetingDecisions,
@@ -132,13 +120,8 @@ export class MeetingsService {
     return this.contactsCache.people;
   }
 
-  private where(gateway: GraphGateway) {
-    return this.directory.list(gateway, 'meetings');
-  }
-
   async records(gateway: GraphGateway): Promise<MeetingRecord[]> {
-    const { siteId, listId } = await this.where(gateway);
-    const items = await gateway.listItems<MeetingFields>(siteId, listId);
+    const items = await this.lists.meetings.find(gateway);
     return items
       .map(toMeetingRecord)
       .filter((record): record is MeetingRecord => record !== undefined)
@@ -160,8 +143,7 @@ export class MeetingsService {
   }
 
   async get(gateway: GraphGateway, id: string): Promise<MeetingRecord> {
-    const { siteId, listId } = await this.where(gateway);
-    const record = toMeetingRecord(await gateway.getItem<MeetingFields>(siteId, listId, id));
+    const record = toMeetingRecord(await this.lists.meetings.get(gateway, id));
     if (!record) throw new NotFoundError('Mötet finns inte i mötesregistret.');
     return record;
   }
@@ -199,24 +181,12 @@ export class MeetingsService {
     if (!request.online && !request.room) {
       throw new DomainValidationError([{ path: 'room', message: 'Ange en lokal eller välj Teamsmöte.' }]);
     }
-    const year = Number(request.date.slice(0, 4));
-    const meeting = createMeeting({
-      id: 'ny',
-      group: request.group,
-      title: request.title ?? meetingTitle(request.group, request.season, year),
-      date: request.date,
-      startTime: request.startTime,
-      endTime: request.endTime,
-      ...(request.season ? { season: request.season } : {}),
-      ...(request.outsideWindowReason ? { outsideWindowReason: request.outsideWindowReason } : {}),
-      ...(request.room ? { location: request.room } : {}),
-    });
+    const meeting = meetingOf(request);
     const operationKey = `meeting:${request.group}:${request.idempotencyKey}`;
-    const { siteId, listId } = await this.where(gateway);
     // One round trip for the retry check, the follow-ups and the open proposals (and Kontakter when cold).
     const reads = coalescingListReads(gateway);
     const [existing, followUps, openProposals, people] = await Promise.all([
-      reads.listItems<MeetingFields>(siteId, listId, { filter: eq('OperationKey', operationKey) }),
+      this.lists.meetings.findByOperationKey(reads, operationKey),
       this.decisions.openFollowUps(reads),
       this.decisions.openProposals(reads, toIsoDate(this.clock.now())),
       this.people(reads),
@@ -229,14 +199,7 @@ export class MeetingsService {
     const eventKey = earlier.length === 0 ? operationKey : `${operationKey}:omkallelse-${earlier.length}`;
 
     const agenda = buildAgenda({
-      meeting: {
-        group: meeting.group,
-        title: meeting.title,
-        date: meeting.date,
-        startTime: meeting.startTime,
-        endTime: meeting.endTime,
-        ...(meeting.location ? { location: meeting.location } : {}),
-      },
+      meeting: agendaMeeting(meeting),
       openProposals,
       followUps,
       documents: request.documents as AgendaDocument[],
@@ -244,18 +207,11 @@ export class MeetingsService {
     });
     const attendees = groupMembers(people, request.group).filter((p) => p.email !== caller.person.email);
     const groupLabel = MEETING_GROUP_LABELS[request.group].sv;
-    const intro =
-      `<p>Välkommen till ${escapeHtml(groupLabel.toLowerCase())}s möte ${escapeHtml(formatDateSv(meeting.date))} ` +
-      `kl. ${meeting.startTime}–${meeting.endTime}${meeting.location ? `, ${escapeHtml(meeting.location)}` : ''}.` +
-      `${request.online ? ' Du kan också delta via Teams.' : ''} Svara gärna på inbjudan så att vi vet vilka kommuner som är representerade.</p>` +
-      (meeting.outsideWindowReason
-        ? `<p>Mötet hålls utanför den ordinarie perioden: ${escapeHtml(meeting.outsideWindowReason)}</p>`
-        : '');
     const sent = await gateway.sendInvitation(
       organizerKey(caller.person),
       {
         subject: meeting.title,
-        html: `${intro}\n${agendaToHtml(agenda)}`,
+        html: invitationHtml(meeting, agenda, request.online),
         date: meeting.date,
         startTime: meeting.startTime,
         endTime: meeting.endTime,
@@ -266,24 +222,12 @@ export class MeetingsService {
       },
       eventKey,
     );
-    const fields: MeetingFields = {
-      Title: meeting.title,
-      MeetingGroup: meeting.group,
-      ...(meeting.season ? { Season: meeting.season } : {}),
-      Year: year,
-      StartDateTime: meeting.startUtc,
-      EndDateTime: meeting.endUtc,
-      Status: 'planerat',
-      EventId: sent.eventId,
-      OperationKey: operationKey,
-      ...(meeting.location ? { Location: meeting.location } : {}),
-      Agenda: agendaToText(agenda),
-      ...(meeting.outsideWindowReason ? { OutsideWindowReason: meeting.outsideWindowReason } : {}),
-      ConvenerEmail: caller.person.email,
-      IsOnline: request.online,
-      ...(sent.joinUrl ? { JoinUrl: sent.joinUrl } : {}),
-    };
-    const item = await gateway.createItem<MeetingFields>(siteId, listId, fields);
+    const fields = registerFields(meeting, agenda, {
+      convenerEmail: caller.person.email,
+      online: request.online,
+      sent,
+    });
+    const item = await this.lists.meetings.create(gateway, fields, { operationKey });
     const record = toMeetingRecord(item);
     if (!record) throw new DomainRuleError('REGISTER_FAILED', 'Mötet kunde inte registreras.');
     return { meeting: record, created: true };
@@ -358,13 +302,10 @@ export class MeetingsService {
     record: MeetingRecord,
     fields: Partial<MeetingFields>,
   ): Promise<MeetingRecord> {
-    const { siteId, listId } = await this.where(gateway);
     let etag = record.etag;
     for (let attempt = 0; ; attempt += 1) {
       try {
-        const updated = toMeetingRecord(
-          await gateway.updateItemFields<MeetingFields>(siteId, listId, record.id, fields, etag),
-        );
+        const updated = toMeetingRecord(await this.lists.meetings.update(gateway, record.id, etag, fields));
         if (!updated) throw new DomainRuleError('REGISTER_FAILED', 'Mötet kunde inte registreras.');
         return updated;
       } catch (error) {
@@ -424,25 +365,15 @@ export class MeetingsService {
 
   async meetingIcs(gateway: GraphGateway, id: string): Promise<string> {
     const record = await this.get(gateway, id);
-    return toIcsCalendar([this.icsEvent(record)], { now: this.clock.now().toISOString() });
+    return toIcsCalendar([meetingIcsEvent(record)], { now: this.clock.now().toISOString() });
   }
 
   /** The year's kalendarium: every meeting of the register in that year. */
   async yearIcs(gateway: GraphGateway, year: number): Promise<string> {
     const records = (await this.records(gateway)).filter((record) => record.date.startsWith(`${year}-`));
-    return toIcsCalendar(
-      records.map((record) => this.icsEvent(record)),
-      { now: this.clock.now().toISOString(), calName: `Plan- och byggsamverkan Västerbotten ${year}` },
-    );
-  }
-
-  private icsEvent(record: MeetingRecord) {
-    const location = [record.location, record.isOnline ? 'Teams' : undefined].filter(Boolean).join(', ');
-    return meetingToIcsEvent(toDomainMeeting(record), {
-      ...(location ? { location } : {}),
-      ...(record.agendaText ? { description: record.agendaText } : {}),
-      ...(record.joinUrl && /^https:\/\//.test(record.joinUrl) ? { url: record.joinUrl } : {}),
-      ...(record.convenerEmail ? { organizer: { email: record.convenerEmail } } : {}),
+    return toIcsCalendar(records.map(meetingIcsEvent), {
+      now: this.clock.now().toISOString(),
+      calName: `Plan- och byggsamverkan Västerbotten ${year}`,
     });
   }
 }

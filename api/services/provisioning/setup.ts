@@ -2,7 +2,7 @@ import type { Organisation } from '../../../src/domain';
 import type { GraphGateway } from '../../graph/gateway';
 import type { ContactsService, NewContact } from '../contacts';
 import { provisionLists, type ListReport, type ProvisioningOptions } from './lists';
-import type { SiteDirectory } from '../lists';
+import type { ListStores, SiteDirectory } from '../lists';
 
 export interface SetupReport {
   lists: ListReport[];
@@ -16,7 +16,7 @@ export interface SetupReport {
  */
 export async function prepareSite(
   gateway: GraphGateway,
-  parts: { site: SiteDirectory; contacts: ContactsService },
+  parts: { site: SiteDirectory; lists: Pick<ListStores, 'organisations'>; contacts: ContactsService },
   options: ProvisioningOptions & {
     seedContacts?: readonly NewContact[];
     seedOrganisations?: readonly Organisation[];
@@ -26,11 +26,9 @@ export async function prepareSite(
   const contactsSeeded = options.seedContacts ? await parts.contacts.seedIfEmpty(gateway, options.seedContacts) : 0;
   let organisationsSeeded = 0;
   if (options.seedOrganisations) {
-    const { siteId, listId } = await parts.site.list(gateway, 'organisations');
-    if (!(await gateway.hasItems(siteId, listId))) {
-      const answers = await gateway.createItems(
-        siteId,
-        listId,
+    if (!(await parts.lists.organisations.hasItems(gateway))) {
+      const answers = await parts.lists.organisations.createMany(
+        gateway,
         options.seedOrganisations.map((o) => ({
           Title: o.name,
           OrganisationId: o.id,

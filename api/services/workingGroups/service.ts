@@ -21,32 +21,15 @@ import { ConflictError, GraphRequestError } from '../../graph/errors';
 import { channelNamed, userIdOfMember, type ChannelMemberSpec } from '../../graph/teams';
 import type { GraphGateway, ListItemWithFields } from '../../graph/gateway';
 import type { ServerStateStore } from '../../state/store';
-import { toRecord as contactRecordOf, type ContactFields, type ContactRecord, type ContactsService } from '../contacts';
-import type { SiteDirectory } from '../lists';
+import { toRecord as contactRecordOf, type ContactRecord, type ContactsService } from '../contacts';
+import type { FieldsOf, ListStores } from '../lists';
 import { welcomeCard, type AdaptiveCardJson } from './card';
 import { type AppointInput, appointSchema } from '../../../src/contract';
 import { systemClock, type Clock, type Logger } from '../ports';
 
 /** Arbetsgrupper's fields by internal name (see listSchema). */
-export interface WorkingGroupFields extends Record<string, unknown> {
-  Title?: string;
-  Purpose?: string;
-  Assignment?: string;
-  Goal?: string;
-  MemberEmails?: string;
-  ConvenerEmail?: string;
-  PeriodStart?: string;
-  PeriodEnd?: string;
-  Status?: string;
-  MembershipType?: string;
-  DecisionId?: string;
-  FinalReport?: string;
-  TeamId?: string;
-  ChannelId?: string;
-  ChannelName?: string;
-  ChannelWebUrl?: string;
-  SetupStep?: string;
-}
+/** Arbetsgrupper's fields by internal name (lists/schema.ts). */
+export type WorkingGroupFields = FieldsOf<'workingGroups'>;
 
 export const SETUP_STEPS = ['registrerad', 'kanal', 'klar'] as const;
 export type SetupStep = (typeof SETUP_STEPS)[number];
@@ -150,7 +133,7 @@ export class WorkingGroupsService {
   private readonly catalogIds = new Map<string, string>();
 
   constructor(
-    private readonly directory: SiteDirectory,
+    private readonly lists: Pick<ListStores, 'contacts' | 'workingGroups' | 'decisions'>,
     private readonly contacts: ContactsService,
     private readonly organisations: readonly Organisation[],
     private readonly journal: ServerStateStore,
@@ -186,14 +169,14 @@ export class WorkingGroupsService {
    */
   async appoint(user: GraphGateway, app: GraphGateway, input: AppointInput): Promise<WorkingGroupView> {
     const teamId = await this.resolveTeam(user);
-    const [contactsList, groupsList] = await Promise.all([
-      this.directory.list(app, 'contacts'),
-      this.directory.list(app, 'workingGroups'),
+    const [contactsRead, groupsRead] = await Promise.all([
+      this.lists.contacts.read(app),
+      this.lists.workingGroups.read(app),
     ]);
     // Everything the setup reads, in one round trip: the register, the people, the team and its channels.
     const read = await app.readMany({
-      contacts: app.listItemsRead<ContactFields>(contactsList.siteId, contactsList.listId),
-      items: app.listItemsRead<WorkingGroupFields>(groupsList.siteId, groupsList.listId),
+      contacts: contactsRead,
+      items: groupsRead,
       teamMembers: app.teamMembersRead(teamId),
       channels: app.channelsRead(teamId),
     });
@@ -629,18 +612,15 @@ export class WorkingGroupsService {
   // Helpers
 
   private async items(app: GraphGateway): Promise<ListItemWithFields<WorkingGroupFields>[]> {
-    const { siteId, listId } = await this.directory.list(app, 'workingGroups');
-    return app.listItems<WorkingGroupFields>(siteId, listId);
+    return this.lists.workingGroups.find(app);
   }
 
   private async item(app: GraphGateway, id: string): Promise<ListItemWithFields<WorkingGroupFields>> {
-    const { siteId, listId } = await this.directory.list(app, 'workingGroups');
-    return app.getItem<WorkingGroupFields>(siteId, listId, id);
+    return this.lists.workingGroups.get(app, id);
   }
 
   private async createItem(app: GraphGateway, fields: WorkingGroupFields) {
-    const { siteId, listId } = await this.directory.list(app, 'workingGroups');
-    return app.createItem<WorkingGroupFields>(siteId, listId, fields);
+    return this.lists.workingGroups.create(app, fields);
   }
 
   /** The service owns these fields; a concurrent edit of other columns is re-read and the change applied again. */
@@ -649,22 +629,20 @@ export class WorkingGroupsService {
     item: ListItemWithFields<WorkingGroupFields>,
     fields: Partial<WorkingGroupFields>,
   ): Promise<ListItemWithFields<WorkingGroupFields>> {
-    const { siteId, listId } = await this.directory.list(app, 'workingGroups');
     try {
-      return await app.patchItemFields<WorkingGroupFields>(siteId, listId, item.id, fields, item.eTag);
+      return await this.lists.workingGroups.patch(app, item.id, item.eTag, fields);
     } catch (error) {
       if (!(error instanceof ConflictError)) throw error;
       const current = error.current as ListItemWithFields<WorkingGroupFields>;
-      return app.patchItemFields<WorkingGroupFields>(siteId, listId, item.id, fields, current.eTag);
+      return this.lists.workingGroups.patch(app, item.id, current.eTag, fields);
     }
   }
 
   private async assertDecisionExists(app: GraphGateway, decisionId: string): Promise<void> {
-    const { siteId, listId } = await this.directory.list(app, 'decisions');
     try {
-      await app.getItem(siteId, listId, decisionId);
+      await this.lists.decisions.get(app, decisionId);
     } catch (error) {
-      if (error instanceof GraphRequestError && error.status === 404)
+      if (error instanceof GraphRequestError && error.status === 404 && error.code !== 'listNotProvisioned')
         throw new DomainValidationError([{ path: 'decisionId', message: 'Beslutet finns inte i beslutslistan.' }]);
       throw error;
     }

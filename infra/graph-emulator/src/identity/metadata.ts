@@ -20,11 +20,14 @@ export function discoveryInstance(ctx: EmulatorContext, _req: Request, res: Resp
 
 /** The tenant's OpenID Connect metadata document. */
 export function openIdConfiguration(ctx: EmulatorContext, _req: Request, res: Response): void {
+  // Entra answers its metadata to any origin: msal-browser reads it with fetch.
+  res.setHeader('Access-Control-Allow-Origin', '*');
   res.json(openIdConfigurationOf(ctx.tenantId));
 }
 
 /** The tenant's signing keys. */
 export function signingKeys(ctx: EmulatorContext, _req: Request, res: Response): void {
+  res.setHeader('Access-Control-Allow-Origin', '*');
   res.json(ctx.tokens.jwks());
 }
 

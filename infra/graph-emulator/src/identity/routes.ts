@@ -3,6 +3,7 @@ import type { EmulatorContext } from '../context';
 import { mount, type MountTable } from '../routing';
 import { completeSignIn, signInPage } from './authorize';
 import { discoveryInstance, openIdConfiguration, signingKeys } from './metadata';
+import { tokenCors } from './spaToken';
 import { issueToken } from './token';
 
 /** The Entra-like endpoints of one tenant: (method, path) → named handler. Not Graph: no Graph token needed. */
@@ -45,6 +46,7 @@ export function identityRoutes(tenantId: string): MountTable {
 
 export function identityRouter(ctx: EmulatorContext): Router {
   const router = express.Router();
+  router.use(`/${ctx.tenantId}/oauth2/v2.0/token`, tokenCors);
   router.use(`/${ctx.tenantId}/oauth2`, express.urlencoded({ extended: false, limit: '64kb' }));
   // Entra's endpoints, not Graph: no Graph permission applies.
   mount(router, ctx, identityRoutes(ctx.tenantId), { graph: false });

@@ -3,6 +3,7 @@ import type { EmulatorContext } from '../context';
 import { findUser } from '../resources/users';
 import { issuerFor } from '../tenantConfig';
 import { oauthError, type OAuthError } from './oauthError';
+import { authorizationCodeGrant, refreshTokenGrant } from './spaToken';
 
 type TokenForm = Record<string, string | undefined>;
 type TokenAnswer = OAuthError | { status: 200; body: object };
@@ -90,6 +91,9 @@ async function onBehalfOfGrant(ctx: EmulatorContext, form: TokenForm): Promise<T
 }
 
 async function answerTokenRequest(ctx: EmulatorContext, req: Request, form: TokenForm): Promise<TokenAnswer> {
+  // The browser's grants (public client, no secret): the tab's code flow with PKCE and its refresh.
+  if (form.grant_type === 'authorization_code') return authorizationCodeGrant(ctx, req, form);
+  if (form.grant_type === 'refresh_token') return refreshTokenGrant(ctx, req, form);
   const refused = authenticateClient(ctx, req, form) ?? requireGraphScope(form);
   if (refused) return refused;
   if (form.grant_type === 'client_credentials') return clientCredentialsGrant(ctx);
