@@ -90,7 +90,6 @@ export function authorize(ctx: EmulatorContext, req: Request, operation: string,
     if (rule.delegated.length === 0) throw graphErrors.forbidden('This API does not support delegated permissions.');
     const found = rule.delegated.find((p) => principal.scopes.has(p));
     if (found) return { permission: found, via: 'scope' };
-    if (process.env.EMU_LOG_403) console.error('403', operation, [...principal.scopes]);
     throw graphErrors.forbidden(
       `Missing scope permissions on the request. API requires one of '${rule.delegated.join(', ')}'. Scopes on the request '${[...principal.scopes].join(', ')}'.`,
     );
@@ -108,7 +107,6 @@ export function authorize(ctx: EmulatorContext, req: Request, operation: string,
     const bySite = options.find((p) => held.includes(p));
     if (bySite) return { permission: `Sites.Selected (${bySite})`, via: 'site' };
   }
-  if (process.env.EMU_LOG_403) console.error('403', operation, [...principal.roles]);
   throw graphErrors.forbidden(
     `Missing role permissions on the request. API requires one of '${options.join(', ')}'. Roles on the request '${[...principal.roles].join(', ')}'.`,
   );
