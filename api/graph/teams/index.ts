@@ -223,14 +223,17 @@ export function teamsApi(graph: GraphConnection) {
           .filter(`teamsApp/externalId eq ${odataString(externalId)}`),
       );
       const id = installed[0]?.teamsApp?.id;
-      if (!id) throw new GraphRequestError(404, 'appNotInstalled', undefined, 'The Teams app is not installed in the team');
+      if (!id)
+        throw new GraphRequestError(404, 'appNotInstalled', undefined, 'The Teams app is not installed in the team');
       return id;
     },
 
     /** Enables an app installed in the team in a shared channel (Graph: shared channels only); done twice is no error. */
     enableAppInChannel(teamId: string, channelId: string, teamsAppId: string): Promise<void> {
       const body = { '@odata.id': graph.bind(`/appCatalogs/teamsApps/${segment(teamsAppId)}`) };
-      return unlessThere(() => graph.call(() => graph.api(`${channelPath(teamId, channelId)}/enabledApps/$ref`).post(body)));
+      return unlessThere(() =>
+        graph.call(() => graph.api(`${channelPath(teamId, channelId)}/enabledApps/$ref`).post(body)),
+      );
     },
 
     listChannelTabs(teamId: string, channelId: string): Promise<TeamsTab[]> {

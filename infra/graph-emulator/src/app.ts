@@ -128,9 +128,7 @@ function loggedAuthorisation(res: Response): Partial<LoggedRequest> {
   const allowedBy = res.locals.allowedBy as LoggedRequest['allowedBy'];
   return {
     ...(operation ? { operation } : {}),
-    ...(principal
-      ? { principal: principal.appId === INSPECTION_APP_ID ? 'inspection' : principal.kind }
-      : {}),
+    ...(principal ? { principal: principal.appId === INSPECTION_APP_ID ? 'inspection' : principal.kind } : {}),
     ...(allowedBy ? { allowedBy } : {}),
   };
 }

@@ -6,7 +6,16 @@ import { ResponseType, type Client } from '@microsoft/microsoft-graph-client';
 import type { AadUserConversationMember, Channel, Team, TeamsAsyncOperation } from '@microsoft/microsoft-graph-types';
 import { DEFAULT_APP, SEED_PEOPLE, startTenant, type RunningTenant } from '../src/index';
 import { SEED_GENERAL_CHANNEL_ID, SEED_TEAM_ID } from '../src/resources/teams';
-import { appClient, CHAIR, COORDINATOR, graphClient, MEMBER_GUEST, startTestTenant, userClient, TEST_APP } from './support';
+import {
+  appClient,
+  CHAIR,
+  COORDINATOR,
+  graphClient,
+  MEMBER_GUEST,
+  startTestTenant,
+  userClient,
+  TEST_APP,
+} from './support';
 import {
   NOT_IN_TEAM_GUEST,
   NOT_IN_TEAM_MEMBER,
@@ -139,7 +148,9 @@ describe('local tenant: Teams team, members and channels', () => {
 
     it('needs TeamMember.ReadWrite.All to add anyone (Microsoft lists no other) and a team owner when delegated', async () => {
       const weak = await startTestTenant({
-        app: { applicationPermissions: TEST_APP.applicationPermissions.filter((p) => p !== 'TeamMember.ReadWrite.All') },
+        app: {
+          applicationPermissions: TEST_APP.applicationPermissions.filter((p) => p !== 'TeamMember.ReadWrite.All'),
+        },
       });
       try {
         await expect(

@@ -83,7 +83,10 @@ export function controlsRouter(ctx: EmulatorContext, reset: () => void): Router 
    * for that person with every delegated scope (for /me). Local only, as the whole emulator is.
    */
   router.post('/admin-token', async (req, res) => {
-    const body = z.object({ user: z.string().min(1).optional() }).strict().safeParse(req.body ?? {});
+    const body = z
+      .object({ user: z.string().min(1).optional() })
+      .strict()
+      .safeParse(req.body ?? {});
     if (!body.success) throw graphErrors.badRequest('Body must be {} or {"user": id, upn or mail}.');
     const inspector = {
       ...ctx.app,

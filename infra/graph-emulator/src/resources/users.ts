@@ -151,7 +151,6 @@ export function userFilter(raw: string | undefined): (user: StoredUser) => boole
   );
 }
 
-
 function userEntity(ctx: EmulatorContext, req: Request, user: StoredUser) {
   const select = parseSelect(req);
   const fragment = select ? `users(${select.join(',')})/$entity` : 'users/$entity';

@@ -40,7 +40,6 @@ import {
 import { ListItemCache } from './itemCache';
 import { SiteUsers } from './siteUsers';
 
-
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface SiteCall {

@@ -39,7 +39,6 @@ import {
 } from './model';
 import { recordOperation } from './teamRoutes';
 
-
 const MAX_PRIVATE_MEMBERS_AT_CREATION = 200;
 
 const channelInput = z.object({

@@ -18,7 +18,6 @@ import {
   type StoredMessage,
 } from './model';
 
-
 function channelFor(ctx: EmulatorContext, req: Request): StoredChannel {
   return requireChannel(ctx, requireTeam(ctx, param(req, 'teamId')).id, param(req, 'channelId'));
 }

@@ -25,7 +25,6 @@ interface StoredTab extends TeamsTab {
   xTeamsAppId: string;
 }
 
-
 const httpsOrHttpUrl = z.url({ protocol: /^https?$/ });
 
 const tabInput = z
