@@ -7,7 +7,6 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { SEED_PEOPLE, startTenant, type RunningTenant } from '../infra/graph-emulator/src/index';
-import { SEED_TEAM_ID } from '../infra/graph-emulator/src/resources/teams/ids';
 import { isRole } from '../src/domain';
 import { ConfigError, loadConfig, type AppConfig } from '../api/config';
 import type { NewContact } from '../api/services/contacts';
@@ -23,8 +22,6 @@ export function localTenantEnv(tenant: RunningTenant): Record<string, string> {
     TENANT_ID: tenant.tenantId,
     CLIENT_ID: tenant.clientId,
     CLIENT_SECRET: tenant.clientSecret,
-    // The samverkan's Team, as tenant mode requires: the app then needs no Team.ReadBasic.All to find it.
-    TEAM_ID: SEED_TEAM_ID,
   };
 }
 
