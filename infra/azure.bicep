@@ -18,6 +18,9 @@ param botDisplayName string
 @description('Client id of the Entra app registration (tab SSO, on-behalf-of and app-only Graph): aadApp/create')
 param aadAppClientId string
 
+@description('The Teams manifest id (TEAMS_APP_ID): the tab binds the org catalog id of the app installed with it')
+param teamsAppId string
+
 @secure()
 @description('Client secret of that app registration; stored in Key Vault, never in an app setting')
 param aadAppClientSecret string
@@ -30,6 +33,9 @@ param allowedTenantIds string = ''
 
 @description('Id of the Team the app serves (docs/deployment.md, step 3)')
 param teamId string
+
+@description('Id of the Teams app (the manifest id, TEAMS_APP_ID): the channel tab binds its org catalog id')
+param teamsAppId string
 
 param siteHostname string = 'regionvasterbotten.sharepoint.com'
 param sitePath string = '/sites/planochbygg'
@@ -262,8 +268,16 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
           value: teamId
         }
         {
+          name: 'TEAMS_APP_ID'
+          value: teamsAppId
+        }
+        {
           name: 'BOT_ID'
           value: identity.properties.clientId
+        }
+        {
+          name: 'TEAMS_APP_ID'
+          value: teamsAppId
         }
         {
           name: 'BOT_TENANT_ID'
