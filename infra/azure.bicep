@@ -34,9 +34,6 @@ param allowedTenantIds string = ''
 @description('Id of the Team the app serves (docs/deployment.md, step 3)')
 param teamId string
 
-@description('Id of the Teams app (the manifest id, TEAMS_APP_ID): the channel tab binds its org catalog id')
-param teamsAppId string
-
 param siteHostname string = 'regionvasterbotten.sharepoint.com'
 param sitePath string = '/sites/planochbygg'
 
@@ -274,10 +271,6 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
         {
           name: 'BOT_ID'
           value: identity.properties.clientId
-        }
-        {
-          name: 'TEAMS_APP_ID'
-          value: teamsAppId
         }
         {
           name: 'BOT_TENANT_ID'
