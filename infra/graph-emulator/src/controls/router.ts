@@ -76,12 +76,26 @@ export function controlsRouter(ctx: EmulatorContext, reset: () => void): Router 
     if (!user) throw graphErrors.notFound(`No person '${body.data.user}' in the local tenant.`);
     res.json({ access_token: await ctx.tokens.ssoToken(user, { ttlSeconds: body.data.ttlSeconds }) });
   });
-  /**
-   * The inspection principal: a token with every permission any operation's rule names, for tests and scripts
-   * that count events, channels and items as an administrator would. Its app id is not the app's, so it holds no
-   * RSC or Sites.Selected grant of the app's and the request log tells it apart. With `user`, a delegated token
-   * for that person with every delegated scope (for /me). Local only, as the whole emulator is.
-   */
+  adminTokenRoute(router, ctx);
+  /** Any claims signed by the tenant's key: for tests of validation (expired, wrong audience or tenant, no scope). */
+  router.post('/tokens', async (req, res) => {
+    const body = z
+      .object({ claims: z.record(z.string(), z.unknown()), ttlSeconds: z.number().int().optional() })
+      .safeParse(req.body);
+    if (!body.success) throw graphErrors.badRequest('Body must be {"claims": {...}, "ttlSeconds"?: number}.');
+    res.json({ access_token: await ctx.tokens.mint(body.data.claims, body.data.ttlSeconds) });
+  });
+
+  return router;
+}
+
+/**
+ * The inspection principal: a token with every permission any operation's rule names, for tests and scripts
+ * that count events, channels and items as an administrator would. Its app id is not the app's, so it holds no
+ * RSC or Sites.Selected grant of the app's and the request log tells it apart. With `user`, a delegated token
+ * for that person with every delegated scope (for /me). Local only, as the whole emulator is.
+ */
+function adminTokenRoute(router: Router, ctx: EmulatorContext): void {
   router.post('/admin-token', async (req, res) => {
     const body = z
       .object({ user: z.string().min(1).optional() })
@@ -100,14 +114,4 @@ export function controlsRouter(ctx: EmulatorContext, reset: () => void): Router 
     if (!user) throw graphErrors.notFound(`No person '${body.data.user}' in the local tenant.`);
     res.json({ access_token: await ctx.tokens.delegatedGraphToken(user, inspector) });
   });
-  /** Any claims signed by the tenant's key: for tests of validation (expired, wrong audience or tenant, no scope). */
-  router.post('/tokens', async (req, res) => {
-    const body = z
-      .object({ claims: z.record(z.string(), z.unknown()), ttlSeconds: z.number().int().optional() })
-      .safeParse(req.body);
-    if (!body.success) throw graphErrors.badRequest('Body must be {"claims": {...}, "ttlSeconds"?: number}.');
-    res.json({ access_token: await ctx.tokens.mint(body.data.claims, body.data.ttlSeconds) });
-  });
-
-  return router;
 }
