@@ -57,6 +57,7 @@ const envSchema = z.object({
   SITE_PATH: z.string().startsWith('/').default('/sites/planochbygg'),
   TEAM_ID: optionalText,
   BOT_ID: optionalText,
+  TEAMS_APP_ID: optionalText,
   /** How the bot proves itself to Bot Framework in tenant mode: its app secret, or a user-assigned managed identity. */
   BOT_AUTH_TYPE: z.enum(BOT_AUTH_TYPES).default('ClientSecret'),
   BOT_PASSWORD: optionalText,
@@ -104,6 +105,9 @@ export const CONFIG_ENV_NAMES: readonly string[] = Object.keys(envSchema.shape);
 
 export type Mode = 'local' | 'tenant';
 
+/** The Teams manifest's id in local mode (env/.env.local TEAMS_APP_ID). */
+const LOCAL_TEAMS_APP_ID = '4c0e5a8b-2f1d-4e6a-9b3c-7d8e9f0a1b2c';
+
 export interface AppConfig {
   mode: Mode;
   host: string;
@@ -126,6 +130,8 @@ export interface AppConfig {
   };
   site: { hostname: string; path: string };
   teamId?: string;
+  /** The Teams manifest's id (`externalId` in the org app catalog); the tab binds the catalog id found from it. */
+  teamsAppId: string;
   bot: {
     id?: string;
     authType: BotAuthType;
@@ -177,6 +183,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!e.CLIENT_SECRET) problems.push('CLIENT_SECRET saknas.');
   if (!local) {
     if (!e.BOT_ID) problems.push('BOT_ID krävs i läget tenant.');
+    if (!e.TEAMS_APP_ID) problems.push('TEAMS_APP_ID (Teams-manifestets id) krävs i läget tenant.');
     if (e.BOT_AUTH_TYPE === 'ClientSecret' && !e.BOT_PASSWORD)
       problems.push('BOT_PASSWORD krävs i läget tenant med BOT_AUTH_TYPE=ClientSecret.');
     if (e.BOT_AUTH_TYPE === 'UserAssignedMSI' && !botManagedIdentityClientId)
@@ -225,6 +232,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     site: { hostname: e.SITE_HOSTNAME, path: e.SITE_PATH },
     teamId: e.TEAM_ID,
+    teamsAppId: e.TEAMS_APP_ID ?? LOCAL_TEAMS_APP_ID,
     bot: {
       id: e.BOT_ID,
       authType: e.BOT_AUTH_TYPE,

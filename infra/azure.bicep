@@ -18,6 +18,9 @@ param botDisplayName string
 @description('Client id of the Entra app registration (tab SSO, on-behalf-of and app-only Graph): aadApp/create')
 param aadAppClientId string
 
+@description('The Teams manifest id (TEAMS_APP_ID): the tab binds the org catalog id of the app installed with it')
+param teamsAppId string
+
 @secure()
 @description('Client secret of that app registration; stored in Key Vault, never in an app setting')
 param aadAppClientSecret string
@@ -260,6 +263,10 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
         {
           name: 'TEAM_ID'
           value: teamId
+        }
+        {
+          name: 'TEAMS_APP_ID'
+          value: teamsAppId
         }
         {
           name: 'BOT_ID'

@@ -88,7 +88,7 @@ export function createServices(parts: {
     economy,
     workingGroups: new WorkingGroupsService(lists, contacts, parts.organisations.organisations, parts.state, {
       teamId: parts.config.teamId,
-      teamsAppId: parts.config.bot.id ?? parts.config.identity.clientId,
+      teamsAppExternalId: parts.config.teamsAppId,
       publicUrl: parts.config.publicUrl,
       clock: parts.clock,
       logger: parts.logger,

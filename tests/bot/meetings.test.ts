@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Event } from '@microsoft/microsoft-graph-types';
 import { SEED_PEOPLE } from '../../infra/graph-emulator/src/seed/people';
-import { CHAIR, COORDINATOR, MEMBER_GUEST, appClient } from '../../infra/graph-emulator/tests/support';
+import { CHAIR, COORDINATOR, MEMBER_GUEST, adminClient } from '../../infra/graph-emulator/tests/support';
 import { candidateDays, seasonWindow, toIsoDate } from '../../src/domain';
 import {
   SEED_GENERAL_CHANNEL_ID,
@@ -109,7 +109,7 @@ describe('the bot: möten per kommun, kalla stödgruppen', () => {
     expect(convened).toHaveLength(1);
     expect(convened[0]?.convenerEmail).toBe(COORDINATOR);
     expect(convened[0]?.joinUrl).toMatch(/^https:\/\/teams\.microsoft\.com\//);
-    const graph = await appClient(stack.tenant);
+    const graph = await adminClient(stack.tenant);
     const event = (await graph.api(`/users/${COORDINATOR}/events/${convened[0]?.eventId}`).get()) as Event;
     const outbox = (await (
       await control(stack.tenant, 'GET', `/outbox?iCalUId=${encodeURIComponent(String(event.iCalUId))}`)

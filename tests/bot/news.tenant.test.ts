@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { ChatMessage } from '@microsoft/microsoft-graph-types';
 import type { RunningTenant } from '../../infra/graph-emulator/src/index';
 import { SEED_GENERAL_CHANNEL_ID, SEED_TEAM_ID } from '../../infra/graph-emulator/src/resources/teams/ids';
-import { appClient, control, startTestTenant } from '../../infra/graph-emulator/tests/support';
+import { adminClient, control, startTestTenant } from '../../infra/graph-emulator/tests/support';
 import type { Person } from '../../src/domain';
 import {
   COORDINATOR,
@@ -42,7 +42,7 @@ afterAll(async () => {
 }, 30_000);
 
 async function generalMessages(): Promise<ChatMessage[]> {
-  const graph = await appClient(tenant);
+  const graph = await adminClient(tenant);
   const page = (await graph
     .api(`/teams/${SEED_TEAM_ID}/channels/${encodeURIComponent(SEED_GENERAL_CHANNEL_ID)}/messages`)
     .get()) as { value: ChatMessage[] };

@@ -59,6 +59,7 @@ const SAMPLE_VALUES: Record<string, string> = {
   SITE_HOSTNAME: 'regionvasterbotten.sharepoint.com',
   SITE_PATH: '/sites/planochbygg',
   TEAM_ID: '19a1b2c3-d4e5-4f60-8a9b-0c1d2e3f4a5b',
+  TEAMS_APP_ID: '4c0e5a8b-2f1d-4e6a-9b3c-7d8e9f0a1b2c',
   BOT_ID: '6c9f1e2a-4b3d-4e8f-9a1b-2c3d4e5f6a7b',
   BOT_TENANT_ID: '3f6b2c1a-9d4e-4b7a-8c5f-1e2d3a4b5c6d',
   MANAGED_IDENTITY_CLIENT_ID: '6c9f1e2a-4b3d-4e8f-9a1b-2c3d4e5f6a7b',
@@ -193,14 +194,13 @@ describe('the Entra app registration and the toolkit project', () => {
     ]);
   });
 
-  it('may pin the arbetsgrupp channel tab: TeamsTab.Create, delegated and application', () => {
+  it('pins the arbetsgrupp channel tab with RSC TeamsTab.Create.Group, not with a tenant-wide TeamsTab.Create', () => {
     const graph = aad.requiredResourceAccess.flatMap((resource) => resource.resourceAccess);
-    expect(graph).toEqual(
-      expect.arrayContaining([
-        { id: 'TeamsTab.Create', type: 'Scope' },
-        { id: 'TeamsTab.Create', type: 'Role' },
-      ]),
-    );
+    expect(graph.map((g) => g.id)).not.toContain('TeamsTab.Create');
+    expect(manifest.authorization.permissions.resourceSpecific).toContainEqual({
+      name: 'TeamsTab.Create.Group',
+      type: 'Application',
+    });
   });
 
   it('lists each Graph and RSC permission with its reason in docs/deployment.md, and only those', () => {

@@ -124,6 +124,10 @@ describe('the Teams app package', () => {
     expect(manifest.authorization.permissions.resourceSpecific).toEqual([
       { name: 'Channel.Create.Group', type: 'Application' },
       { name: 'ChannelSettings.ReadWrite.Group', type: 'Application' },
+      { name: 'TeamMember.Read.Group', type: 'Application' },
+      { name: 'ChannelMember.Read.Group', type: 'Application' },
+      { name: 'TeamsTab.Create.Group', type: 'Application' },
+      { name: 'TeamsAppInstallation.Read.Group', type: 'Application' },
     ]);
     expect(manifest.localizationInfo.defaultLanguageTag).toBe('sv-se');
     expect(manifest.localizationInfo.additionalLanguages).toEqual([{ languageTag: 'en-us', file: 'en-us.json' }]);

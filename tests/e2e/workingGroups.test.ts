@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Client } from '@microsoft/microsoft-graph-client';
 import type { Channel } from '@microsoft/microsoft-graph-types';
 import type { Browser, Page } from 'playwright-core';
-import { appClient } from '../../infra/graph-emulator/tests/support';
+import { adminClient } from '../../infra/graph-emulator/tests/support';
 import { SEED_TEAM_ID } from '../../infra/graph-emulator/src/resources/teams';
 import type { Stack } from '../integration/support/stack';
 import { buildTab, launchChromium, settled, startTabStack, wcagViolations } from './support';
@@ -15,7 +15,7 @@ beforeAll(async () => {
   buildTab();
   stack = await startTabStack();
   browser = await launchChromium();
-  graph = await appClient(stack.tenant);
+  graph = await adminClient(stack.tenant);
 }, 120_000);
 
 afterAll(async () => {

@@ -15,6 +15,7 @@ const TENANT_ENV: Record<string, string> = {
   PUBLIC_URL: 'https://pobvb.azurewebsites.net',
   TEAM_ID: '19a1b2c3-d4e5-4f60-8a9b-0c1d2e3f4a5b',
   BOT_ID: '6c9f1e2a-4b3d-4e8f-9a1b-2c3d4e5f6a7b',
+  TEAMS_APP_ID: '4c0e5a8b-2f1d-4e6a-9b3c-7d8e9f0a1b2c',
 };
 const IDENTITY = '6c9f1e2a-4b3d-4e8f-9a1b-2c3d4e5f6a7b';
 

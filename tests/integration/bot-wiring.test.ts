@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { SEED_PEOPLE } from '../../infra/graph-emulator/src/index';
-import { appClient, CHAIR, COORDINATOR, MEMBER_GUEST } from '../../infra/graph-emulator/tests/support';
+import { adminClient, CHAIR, COORDINATOR, MEMBER_GUEST } from '../../infra/graph-emulator/tests/support';
 import { NEWS_REFUSAL } from '../../api/bot/commandRunner';
 import { ACTIONS, addDays, allowedActions, isRole, stockholmToUtc, toIsoDate } from '../../src/domain';
 import {
@@ -38,7 +38,7 @@ describe('the server runs the Teams bot over the real services (local tenant, re
   beforeAll(async () => {
     stack = await startStack();
     await stack.prepare();
-    graph = await appClient(stack.tenant);
+    graph = await adminClient(stack.tenant);
     // Teams tells the bot about the team when the app is added to it; that is how it learns General.
     const installed = await postActivity(stack.url, teamInstall(stack.tenant, coordinator));
     expect(installed.status).toBeLessThan(300);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { Event } from '@microsoft/microsoft-graph-types';
-import { CHAIR, COORDINATOR, MEMBER_GUEST, appClient, userClient } from '../../infra/graph-emulator/tests/support';
+import { CHAIR, COORDINATOR, MEMBER_GUEST, adminClient, userClient } from '../../infra/graph-emulator/tests/support';
 import { SEED_PEOPLE } from '../../infra/graph-emulator/src/seed/people';
 import { candidateDays, seasonWindow, toIsoDate } from '../../src/domain';
 import { control, requestLogSeq, requestsSince, startStack, type Stack } from './support/stack';
@@ -67,12 +67,12 @@ describe('meetings against the local tenant', () => {
   }
 
   async function organizerEvent(eventId: string): Promise<Event> {
-    const app = await appClient(stack.tenant);
+    const app = await adminClient(stack.tenant);
     return (await app.api(`/users/${CHAIR}/events/${eventId}`).get()) as Event;
   }
 
   async function copyOf(user: string, iCalUId: string): Promise<Event | undefined> {
-    const app = await appClient(stack.tenant);
+    const app = await adminClient(stack.tenant);
     const events = (await app.api(`/users/${user}/events`).filter(`iCalUId eq '${iCalUId}'`).get()) as {
       value: Event[];
     };
@@ -342,7 +342,7 @@ describe('meetings against the local tenant', () => {
     const response = await stack.call('/api/meetings', { token: coordinator, method: 'POST', body });
     expect(response.status).toBe(201);
     const meeting = (await json<{ meeting: MeetingView }>(response)).meeting;
-    const app = await appClient(stack.tenant);
+    const app = await adminClient(stack.tenant);
     const event = (await app.api(`/users/${COORDINATOR}/events/${meeting.eventId}`).get()) as Event;
     const invited = (event.attendees ?? []).map((a) => a.emailAddress?.address?.toLowerCase()).sort();
     expect(invited).toEqual(
@@ -539,7 +539,7 @@ describe('meetings against the local tenant', () => {
     const event = await organizerEvent(meeting.eventId);
     const sent = (await outbox(String(event.iCalUId))).filter((m) => m.type === 'invitation');
     expect(sent.map((m) => m.to.toLowerCase()).sort()).toEqual([...externalMembers].sort());
-    const app = await appClient(stack.tenant);
+    const app = await adminClient(stack.tenant);
     const chairEvents = (await app
       .api(`/users/${CHAIR}/events`)
       .filter(`subject eq '${String(event.subject)}'`)

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { Client } from '@microsoft/microsoft-graph-client';
 import type { AadUserConversationMember, ChatMessage, Event } from '@microsoft/microsoft-graph-types';
-import { CHAIR, COORDINATOR, MEMBER_GUEST, appClient } from '../../infra/graph-emulator/tests/support';
+import { CHAIR, COORDINATOR, MEMBER_GUEST, adminClient } from '../../infra/graph-emulator/tests/support';
 import { SEED_TEAM_ID } from '../../infra/graph-emulator/src/resources/teams/ids';
 import { addDays, candidateDays, seasonWindow, toIsoDate } from '../../src/domain';
 import {
@@ -124,7 +124,7 @@ describe('meetings in Teams: poll card, reminder, justering card, dagordning, re
       organisationId: 'dorotea',
       roles: ['samverkansgrupp'],
     });
-    graph = await appClient(stack.tenant);
+    graph = await adminClient(stack.tenant);
     [chair, coordinator, stodgrupp] = await Promise.all([
       stack.token(CHAIR),
       stack.token(COORDINATOR),

@@ -12,7 +12,7 @@ import type { Client } from '@microsoft/microsoft-graph-client';
 import type { Event } from '@microsoft/microsoft-graph-types';
 import { BlobServiceClient } from '@azure/storage-blob';
 import { SEED_PEOPLE } from '../../infra/graph-emulator/src/index';
-import { CHAIR, COORDINATOR, appClient } from '../../infra/graph-emulator/tests/support';
+import { CHAIR, COORDINATOR, adminClient } from '../../infra/graph-emulator/tests/support';
 import { JOB_RUNNER_LEASE } from '../../api/composition/jobs';
 import { addDays, candidateDays, seasonWindow, stockholmToUtc, toIsoDate } from '../../src/domain';
 import { localTenantEnv } from '../../scripts/start';
@@ -166,7 +166,7 @@ describe('two instances, one tenant, one Azure Storage (Azurite)', () => {
   beforeAll(async () => {
     [stack, azurite] = await Promise.all([startStack(), startAzurite()]);
     await stack.prepare();
-    graph = await appClient(stack.tenant);
+    graph = await adminClient(stack.tenant);
     // A first, so that it is the one holding the job lease; B starts once A has it.
     a = await startInstance('a', stack, azurite);
     await until('A to take the job lease', async () => (a.output().includes(LEASE_TAKEN) ? true : undefined), 20_000);

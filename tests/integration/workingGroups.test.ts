@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { Client } from '@microsoft/microsoft-graph-client';
-import { appClient, CHAIR, COORDINATOR, MEMBER_GUEST } from '../../infra/graph-emulator/tests/support';
+import { adminClient, CHAIR, COORDINATOR, MEMBER_GUEST } from '../../infra/graph-emulator/tests/support';
 import type { WorkingGroupView } from '../../api/services/workingGroups';
 import { control, requestLogSeq, requestsSince, startStack, type Stack } from './support/stack';
 import {
@@ -66,7 +66,7 @@ describe('Arbetsgrupper: appoint → channel → welcome → members → end, pe
   beforeAll(async () => {
     stack = await startStack({ env: { TEAM_ID: '' } });
     await stack.prepare();
-    app = await appClient(stack.tenant);
+    app = await adminClient(stack.tenant);
     coordinator = await stack.token(COORDINATOR);
     ids = await peopleIds(stack, coordinator);
   });
@@ -443,7 +443,7 @@ describe('Arbetsgrupper with 429/503 faults on a third of Graph calls', () => {
   beforeAll(async () => {
     stack = await startStack();
     await stack.prepare();
-    app = await appClient(stack.tenant);
+    app = await adminClient(stack.tenant);
   });
   afterAll(async () => stack.close());
 

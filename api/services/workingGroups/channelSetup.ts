@@ -45,6 +45,7 @@ interface SetupRun {
 export class ChannelSetup {
   poster?: ChannelCardPoster;
   private teamId?: string;
+  private readonly catalogIds = new Map<string, string>();
 
   constructor(
     private readonly groups: ListStore<WorkingGroupFields>,
@@ -171,17 +172,30 @@ export class ChannelSetup {
   }
 
   private async tabStep(run: SetupRun, channelId: string): Promise<void> {
-    const { app, item, journal } = run;
+    const { app, user, item, view, journal } = run;
     if (journal.tabId) return;
+    const teamsAppId = await this.catalogIdIn(app, run.teamId);
+    // An app installed in the team is not in a shared channel until it is enabled there (as the samordnare).
+    if (view.membershipType === 'shared') await user.enableAppInChannel(run.teamId, channelId, teamsAppId);
     const tab = await app.addChannelTab(run.teamId, channelId, {
       displayName: TAB_NAME,
-      teamsAppId: this.options.teamsAppId,
+      teamsAppId,
       entityId: `arbetsgrupp-${item.id}`,
       contentUrl: `${this.options.publicUrl}/?view=arbetsgrupper#/arbetsgrupper/${item.id}`,
       websiteUrl: this.pageUrl(item.id),
     });
     journal.tabId = String(tab.id);
     await run.save();
+  }
+
+  /** The app's org catalog id as installed in the team: looked up once per team, it does not change. */
+  private async catalogIdIn(app: SetupRun['app'], teamId: string): Promise<string> {
+    let id = this.catalogIds.get(teamId);
+    if (!id) {
+      id = await app.installedAppCatalogId(teamId, this.options.teamsAppExternalId);
+      this.catalogIds.set(teamId, id);
+    }
+    return id;
   }
 
   /** The welcome card, once; a failure is logged and journalled, and the next run posts it. */

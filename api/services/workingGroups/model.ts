@@ -103,8 +103,8 @@ export function oneOf<T extends string>(values: readonly T[], value: unknown, fa
 export interface WorkingGroupsOptions {
   /** The Team the channels are made in; when absent, the coordinator's (only) joined team. */
   teamId?: string;
-  /** The Teams app id the channel tab is pinned with. */
-  teamsAppId: string;
+  /** The Teams manifest's id: the tab binds the org catalog id of the app installed in the team with it. */
+  teamsAppExternalId: string;
   /** Where the tab's page lives (the server's public URL). */
   publicUrl: string;
   clock?: Clock;

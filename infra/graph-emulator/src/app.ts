@@ -10,6 +10,9 @@ import { MODULES } from './modules';
 import { mount } from './routing';
 import { INNER_REQUEST_HEADER } from './resources/batch';
 import { dollarOptionalQueryOptions } from './odata';
+import type { LoggedRequest } from './controls/requestLog';
+import type { Principal } from './permissions';
+import { INSPECTION_APP_ID } from './tenantConfig';
 
 /**
  * The request pipeline, in one place. Order matters:
@@ -44,6 +47,7 @@ export function createApp(ctx: EmulatorContext, reset: () => void): express.Expr
         batchInner: req.header(INNER_REQUEST_HEADER) === '1',
         faultInjected: res.locals.faultInjected === true,
         answerLost: res.locals.answerDropped === true || !res.writableFinished,
+        ...loggedAuthorisation(res),
       });
     };
     res.on('finish', log);
@@ -133,6 +137,17 @@ export function createApp(ctx: EmulatorContext, reset: () => void): express.Expr
   });
 
   return app;
+}
+
+function loggedAuthorisation(res: Response): Partial<LoggedRequest> {
+  const principal = res.locals.principal as Principal | undefined;
+  const operation = res.locals.operation as string | undefined;
+  const allowedBy = res.locals.allowedBy as LoggedRequest['allowedBy'];
+  return {
+    ...(operation ? { operation } : {}),
+    ...(principal ? { principal: principal.appId === INSPECTION_APP_ID ? 'inspection' : principal.kind } : {}),
+    ...(allowedBy ? { allowedBy } : {}),
+  };
 }
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;

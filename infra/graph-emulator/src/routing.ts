@@ -1,5 +1,6 @@
 import type { NextFunction, Request, Response, Router } from 'express';
 import type { EmulatorContext } from './context';
+import { authorize } from './permissions';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -9,7 +10,8 @@ export type OperationHandler = (ctx: EmulatorContext, req: Request, res: Respons
 /**
  * One row of a resource's mount table: (method, path) → a named operation. `operation` is the operation's
  * name as `graph-permissions.json` writes it (`GET /teams/{team-id}/channels`) where the app uses it, and in the
- * same style otherwise; the permission rules are looked up by that name.
+ * same style otherwise; the permission rule (permissions.ts `authorize`) is looked up by that name and checked
+ * here, before the handler runs, so no handler carries a rule of its own.
  */
 /** What a route is, whatever mounts it: the method and the operation's name. */
 export interface NamedOperation {
@@ -26,13 +28,25 @@ export interface Route extends NamedOperation {
 export type MountTable = readonly Route[];
 
 /** Mounts a table on a router; each handler's errors (sync or async) go to the error middleware. */
-export function mount(router: Router, ctx: EmulatorContext, table: MountTable): void {
+export function mount(
+  router: Router,
+  ctx: EmulatorContext,
+  table: MountTable,
+  options: { graph: boolean } = { graph: true },
+): void {
   for (const route of table) {
     const paths = typeof route.path === 'string' ? [route.path] : [...route.path];
     const run = (req: Request, res: Response, next: NextFunction) => {
       res.locals.operation = route.operation;
       Promise.resolve()
-        .then(() => route.handler(ctx, req, res))
+        .then(() => {
+          // Graph authorises before it looks anything up: a weak token meets a 403, not a 404.
+          if (options.graph)
+            res.locals.allowedBy = authorize(ctx, req, route.operation, {
+              teamId: typeof req.params.teamId === 'string' ? req.params.teamId : undefined,
+            });
+          return route.handler(ctx, req, res);
+        })
         .catch(next);
     };
     const method = route.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';

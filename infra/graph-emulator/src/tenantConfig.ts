@@ -1,3 +1,4 @@
+import { DECLARED_GRANTS } from './grants';
 /**
  * The local tenant's fixed identity: GUIDs shaped as Entra's, stable across restarts so that `.env.example`
  * can name them. The app registration is what a real admin would create for this app.
@@ -22,43 +23,32 @@ export interface AppRegistration {
   delegatedPermissions: string[];
   /** Application Graph permissions consented for the app: the `roles` of client-credentials tokens. */
   applicationPermissions: string[];
+  /** Resource-specific consent the Teams manifest declares: held in a team where the app is installed. */
+  rscPermissions: string[];
+  /** The Teams manifest's `id`: the org catalog app's `externalId`. */
+  teamsAppExternalId: string;
 }
 
+/** The Teams app's manifest id in local mode (env/.env.local TEAMS_APP_ID). */
+export const LOCAL_TEAMS_APP_ID = '4c0e5a8b-2f1d-4e6a-9b3c-7d8e9f0a1b2c';
+
+/**
+ * The app registration as a real admin creates it from this repository: permissions derived from
+ * `infra/entra/aad.manifest.json` and the Teams manifest's RSC list (grants.ts), nothing added.
+ */
 export const DEFAULT_APP: AppRegistration = {
   clientId: '8a1f4d2e-6b3c-4e9a-b7d1-2c4e6f8a0b13',
   clientSecret: 'lokal-hemlighet-Fq8~w2Zk.Vb7Tn4Yp1Rc',
   displayName: 'Plan- och byggsamverkan Västerbotten',
   identifierUri: 'api://localhost/8a1f4d2e-6b3c-4e9a-b7d1-2c4e6f8a0b13',
-  delegatedPermissions: [
-    'User.Read',
-    'User.ReadBasic.All',
-    'Sites.Manage.All',
-    'Calendars.ReadWrite',
-    'Calendars.Read.Shared',
-    'Channel.Create',
-    'ChannelMember.ReadWrite.All',
-    'ChannelSettings.ReadWrite.All',
-    'ChannelMessage.Send',
-    'ChannelMessage.Read.All',
-    'TeamMember.ReadWriteNonOwnerRole.All',
-    'Team.ReadBasic.All',
-    'TeamsTab.Create',
-  ],
-  applicationPermissions: [
-    'User.Read.All',
-    'Sites.Manage.All',
-    'Calendars.ReadWrite',
-    'Calendars.ReadBasic',
-    'Channel.Create.Group',
-    'ChannelMember.ReadWrite.All',
-    'ChannelSettings.ReadWrite.All',
-    'ChannelMessage.Read.All',
-    'TeamMember.ReadWriteNonOwnerRole.All',
-    'Team.ReadBasic.All',
-    'User.Invite.All',
-    'TeamsTab.Create',
-  ],
+  delegatedPermissions: DECLARED_GRANTS.delegated,
+  applicationPermissions: DECLARED_GRANTS.application,
+  rscPermissions: DECLARED_GRANTS.rsc,
+  teamsAppExternalId: LOCAL_TEAMS_APP_ID,
 };
+
+/** The inspection principal's app (`POST /_emulator/admin-token`): an admin tool, never the app. */
+export const INSPECTION_APP_ID = '0a1d2030-0000-4000-8000-1050ec010000';
 
 export function issuerFor(tenantId: string): string {
   return `${ENTRA_HOST}/${tenantId}/v2.0`;

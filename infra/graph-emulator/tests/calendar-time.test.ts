@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ResponseType, type Client } from '@microsoft/microsoft-graph-client';
 import type { Event, ScheduleInformation } from '@microsoft/microsoft-graph-types';
 import { startTenant, type RunningTenant } from '../src/index';
-import { appClient, CHAIR, COORDINATOR, startTestTenant } from './support';
+import { appClient, CHAIR, COORDINATOR, startTestTenant, TEST_APP } from './support';
 
 type Collection<T> = { value: T[] };
 
@@ -131,7 +131,7 @@ describe('local tenant: calendar time zones, seed and persistence', () => {
 
   it('keeps events, copies and the outbox across a restart of the tenant', async () => {
     const dbFile = join(mkdtempSync(join(tmpdir(), 'local-tenant-')), 'tenant.sqlite');
-    const first = await startTenant({ port: 0, dbFile });
+    const first = await startTenant({ port: 0, dbFile, app: TEST_APP });
     let created: Event;
     try {
       created = (await (await appClient(first)).api(`/users/${CHAIR}/events`).post({
@@ -144,7 +144,7 @@ describe('local tenant: calendar time zones, seed and persistence', () => {
     } finally {
       await first.close();
     }
-    const second = await startTenant({ port: 0, dbFile });
+    const second = await startTenant({ port: 0, dbFile, app: TEST_APP });
     try {
       const client = await appClient(second);
       expect(((await client.api(`/users/${CHAIR}/events/${created.id}`).get()) as Event).subject).toBe(

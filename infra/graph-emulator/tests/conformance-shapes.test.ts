@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { RunningTenant } from '../src/index';
-import { SEED_PEOPLE } from '../src/index';
-import { SEED_TEAM_ID } from '../src/resources/teams/ids';
+import { DEFAULT_APP, SEED_PEOPLE } from '../src/index';
+import { catalogIdFor, SEED_TEAM_ID } from '../src/resources/teams/ids';
 import { SITE_HOSTNAME, SITE_PATH } from '../src/resources/sitesConfig';
 import {
   compareHeaders,
@@ -272,7 +272,7 @@ const CASES: Record<string, Case> = {
     send: () =>
       graph('POST', `${TEAM}/channels/${fixture.standardChannelId}/tabs`, {
         displayName: 'My Contoso Tab',
-        'teamsApp@odata.bind': `https://graph.microsoft.com/v1.0/appCatalogs/teamsApps/${tenant.clientId}`,
+        'teamsApp@odata.bind': `https://graph.microsoft.com/v1.0/appCatalogs/teamsApps/${catalogIdFor(DEFAULT_APP.teamsAppExternalId)}`,
         configuration: {
           entityId: '2DCA2E6C7A10415CAF6B8AB6661B3154',
           contentUrl: 'https://www.contoso.com/Orders/2DCA2E6C7A10415CAF6B8AB6661B3154/tabView',

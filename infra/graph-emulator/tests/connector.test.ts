@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startTenant, type RunningTenant } from '../src/index';
 import { SEED_GENERAL_CHANNEL_ID, SEED_TEAM_ID } from '../src/resources/teams';
-import { appClient, CHAIR, control, COORDINATOR, MEMBER_GUEST, startTestTenant, userClient } from './support';
+import { appClient, CHAIR, control, COORDINATOR, MEMBER_GUEST, startTestTenant, userClient, TEST_APP } from './support';
 import { channelMessages, createChannel, memberBody, person, uniqueName, type Collection } from './teams-support';
 
 const GENERAL = `/teams/${SEED_TEAM_ID}/channels/${SEED_GENERAL_CHANNEL_ID}`;
@@ -297,7 +297,7 @@ describe('local tenant: the Bot Framework connector (Teams side of the bot)', ()
 describe('local tenant: bot messages survive a restart', () => {
   it('reads, after a restart on the same file, what the bot posted before it', async () => {
     const dbFile = join(mkdtempSync(join(tmpdir(), 'local-tenant-')), 'tenant.sqlite');
-    const first = await startTenant({ port: 0, dbFile });
+    const first = await startTenant({ port: 0, dbFile, app: TEST_APP });
     let id: string;
     try {
       id = (
@@ -308,7 +308,7 @@ describe('local tenant: bot messages survive a restart', () => {
     } finally {
       await first.close();
     }
-    const second = await startTenant({ port: 0, dbFile });
+    const second = await startTenant({ port: 0, dbFile, app: TEST_APP });
     try {
       const message = (await (await appClient(second)).api(`${GENERAL}/messages/${id}`).get()) as ChatMessage;
       expect(message).toMatchObject({

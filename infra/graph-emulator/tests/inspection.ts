@@ -1,4 +1,5 @@
 import type { RunningTenant } from '../src/index';
+import { everyDelegatedPermission } from '../src/permissionTable';
 import type { StoredUser } from '../src/model';
 import { GRAPH_AUDIENCE } from '../src/tenantConfig';
 
@@ -6,29 +7,7 @@ import { GRAPH_AUDIENCE } from '../src/tenantConfig';
  * Raw Graph requests as a person holding every permission the operations need (a token signed by the tenant's
  * key through `/_emulator/tokens`): for tests that are about what the tenant answers, not about who may ask.
  */
-const EVERY_SCOPE = [
-  'User.Read',
-  'User.ReadBasic.All',
-  'User.Read.All',
-  'User.Invite.All',
-  'Sites.FullControl.All',
-  'Calendars.ReadWrite',
-  'Calendars.Read.Shared',
-  'Team.ReadBasic.All',
-  'TeamSettings.ReadWrite.All',
-  'Channel.Create',
-  'Channel.ReadBasic.All',
-  'ChannelSettings.ReadWrite.All',
-  'ChannelMember.ReadWrite.All',
-  'ChannelMessage.Send',
-  'ChannelMessage.Read.All',
-  'TeamMember.ReadWrite.All',
-  'TeamsTab.Create',
-  'TeamsTab.ReadWrite.All',
-  'TeamsAppInstallation.ReadWriteForTeam',
-  'AppCatalog.Read.All',
-  'Group.ReadWrite.All',
-];
+const EVERY_SCOPE = everyDelegatedPermission();
 
 export interface Answer {
   status: number;

@@ -18,7 +18,73 @@ import { startTenant, type RunningTenant, type TenantOptions } from '../src/inde
  */
 export async function startTestTenant(options: TenantOptions = {}): Promise<RunningTenant> {
   const dir = mkdtempSync(join(tmpdir(), 'local-tenant-'));
+  return startTenant({ port: 0, dbFile: join(dir, 'tenant.sqlite'), ...options, app: { ...TEST_APP, ...options.app } });
+}
+
+/**
+ * A local tenant with the app's own registration (permissions from infra/entra/aad.manifest.json and the Teams
+ * manifest's RSC, nothing added): what the app's integration tests run against.
+ */
+export async function startAppTenant(options: TenantOptions = {}): Promise<RunningTenant> {
+  const dir = mkdtempSync(join(tmpdir(), 'local-tenant-'));
   return startTenant({ port: 0, dbFile: join(dir, 'tenant.sqlite'), ...options });
+}
+
+/**
+ * The emulator's own tests are about what Graph answers, not about this app's registration: they run as a test
+ * registration with the permissions the operations under test need (as the conformance suite's separate test
+ * app does, docs/deployment.md step 8). A test about a 403 narrows it with `app`.
+ */
+export const TEST_APP = {
+  delegatedPermissions: [
+    'User.Read',
+    'User.ReadBasic.All',
+    'Sites.ReadWrite.All',
+    'Sites.Manage.All',
+    'Calendars.ReadBasic',
+    'Calendars.ReadWrite',
+    'Calendars.Read.Shared',
+    'Channel.Create',
+    'Channel.ReadBasic.All',
+    'ChannelMember.ReadWrite.All',
+    'ChannelSettings.ReadWrite.All',
+    'ChannelMessage.Send',
+    'ChannelMessage.Read.All',
+    'TeamMember.ReadWrite.All',
+    'Team.ReadBasic.All',
+    'TeamsTab.Create',
+    'TeamsTab.Read.All',
+    'TeamsAppInstallation.ReadWriteForTeam',
+  ],
+  applicationPermissions: [
+    'User.Read.All',
+    'Sites.ReadWrite.All',
+    'Sites.Manage.All',
+    'Calendars.ReadWrite',
+    'Calendars.Read',
+    'Channel.Create',
+    'Channel.ReadBasic.All',
+    'ChannelMember.ReadWrite.All',
+    'ChannelSettings.ReadWrite.All',
+    'ChannelMessage.Read.All',
+    'TeamMember.ReadWrite.All',
+    'Team.ReadBasic.All',
+    'User.Invite.All',
+    'TeamsTab.ReadWrite.All',
+    'TeamsAppInstallation.ReadWriteForTeam.All',
+  ],
+};
+
+/** A Graph client as the inspection principal (`POST /_emulator/admin-token`): for counting what is there. */
+export async function adminClient(tenant: RunningTenant): Promise<Client> {
+  let token: string | undefined;
+  return graphClient(tenant, async () => (token ??= await adminToken(tenant)));
+}
+
+export async function adminToken(tenant: RunningTenant, user?: string): Promise<string> {
+  const response = await control(tenant, 'POST', '/admin-token', user ? { user } : {});
+  if (!response.ok) throw new Error(`admin token: ${response.status}`);
+  return ((await response.json()) as { access_token: string }).access_token;
 }
 
 /** msal-node refuses http:// authorities: keep the real Entra address in MSAL and send it to the local tenant. */

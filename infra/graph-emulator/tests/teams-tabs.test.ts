@@ -2,12 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Client } from '@microsoft/microsoft-graph-client';
 import type { Channel, TeamsTab } from '@microsoft/microsoft-graph-types';
 import type { RunningTenant } from '../src/index';
-import { SEED_GENERAL_CHANNEL_ID, SEED_TEAM_ID } from '../src/resources/teams';
+import { DEFAULT_APP } from '../src/index';
+import { catalogIdFor, SEED_GENERAL_CHANNEL_ID, SEED_TEAM_ID } from '../src/resources/teams';
 import { appClient, COORDINATOR, MEMBER_GUEST, startTestTenant, userClient } from './support';
 import { createChannel, memberBody, uniqueName, type Collection } from './teams-support';
 
 const TEAM = `/teams/${SEED_TEAM_ID}`;
-const APP_ID = '0a1b2c3d-1111-4222-8333-944455566677';
+const APP_ID = catalogIdFor(DEFAULT_APP.teamsAppExternalId);
 
 function tabBody(name = 'Arbetsgrupp') {
   return {
@@ -89,7 +90,7 @@ describe('local tenant: channel tabs (teamsTab)', () => {
     const path = `${TEAM}/channels/${channel.id}/tabs`;
     const tab = (await coordinator.api(path).post(tabBody('Sidan'))) as TeamsTab;
     await expect(guest.api(path).get()).rejects.toMatchObject({ statusCode: 403 });
-    // An app acts outside channel membership (TeamsTab.Create application), as the working-group service pins its page.
+    // An app acts outside channel membership (TeamsTab.ReadWrite.All here; the app itself has RSC TeamsTab.Create.Group).
     const appTab = (await app.api(path).post(tabBody('Appens'))) as TeamsTab;
     const listed = (await coordinator.api(path).get()) as Collection<TeamsTab>;
     expect(listed.value.map((t) => t.id).sort()).toEqual([tab.id, appTab.id].sort());

@@ -6,7 +6,16 @@ import { ResponseType, type Client } from '@microsoft/microsoft-graph-client';
 import type { AadUserConversationMember, Channel, Team, TeamsAsyncOperation } from '@microsoft/microsoft-graph-types';
 import { DEFAULT_APP, SEED_PEOPLE, startTenant, type RunningTenant } from '../src/index';
 import { SEED_GENERAL_CHANNEL_ID, SEED_TEAM_ID } from '../src/resources/teams';
-import { appClient, CHAIR, COORDINATOR, graphClient, MEMBER_GUEST, startTestTenant, userClient } from './support';
+import {
+  appClient,
+  CHAIR,
+  COORDINATOR,
+  graphClient,
+  MEMBER_GUEST,
+  startTestTenant,
+  userClient,
+  TEST_APP,
+} from './support';
 import {
   NOT_IN_TEAM_GUEST,
   NOT_IN_TEAM_MEMBER,
@@ -100,7 +109,7 @@ describe('local tenant: Teams team, members and channels', () => {
     it('gives a guest the guest role and refuses a guest as owner or a member as guest', async () => {
       // Giving the owner role needs TeamMember.ReadWrite.All; with it, a guest owner is still refused.
       const strong = await startTestTenant({
-        app: { applicationPermissions: [...DEFAULT_APP.applicationPermissions, 'TeamMember.ReadWrite.All'] },
+        app: { applicationPermissions: [...TEST_APP.applicationPermissions, 'TeamMember.ReadWrite.All'] },
       });
       try {
         const client = await appClient(strong);
@@ -137,11 +146,19 @@ describe('local tenant: Teams team, members and channels', () => {
       await expect(app.api(`${TEAM}/members`).post(unknown)).rejects.toMatchObject({ statusCode: 404 });
     });
 
-    it('needs TeamMember.ReadWrite.All to add an owner (the app has only NonOwnerRole) and a team owner when delegated', async () => {
-      await expect(app.api(`${TEAM}/members`).post(memberBody(NOT_IN_TEAM_MEMBER_2, ['owner']))).rejects.toMatchObject({
-        statusCode: 403,
-        code: 'Authorization_RequestDenied',
+    it('needs TeamMember.ReadWrite.All to add anyone (Microsoft lists no other) and a team owner when delegated', async () => {
+      const weak = await startTestTenant({
+        app: {
+          applicationPermissions: TEST_APP.applicationPermissions.filter((p) => p !== 'TeamMember.ReadWrite.All'),
+        },
       });
+      try {
+        await expect(
+          (await appClient(weak)).api(`${TEAM}/members`).post(memberBody(NOT_IN_TEAM_MEMBER_2, [])),
+        ).rejects.toMatchObject({ statusCode: 403, code: 'Authorization_RequestDenied' });
+      } finally {
+        await weak.close();
+      }
       const guest = await userClient(tenant, MEMBER_GUEST);
       await expect(guest.api(`${TEAM}/members`).post(memberBody(NOT_IN_TEAM_MEMBER_2))).rejects.toMatchObject({
         statusCode: 403,
@@ -475,7 +492,7 @@ describe('local tenant: Teams team, members and channels', () => {
 
     it('deletes (204) with the permission, never the General channel', async () => {
       const strong = await startTestTenant({
-        app: { applicationPermissions: [...DEFAULT_APP.applicationPermissions, 'Channel.Delete.Group'] },
+        app: { rscPermissions: [...DEFAULT_APP.rscPermissions, 'Channel.Delete.Group'] },
       });
       try {
         const client = await appClient(strong);
@@ -495,7 +512,7 @@ describe('local tenant: Teams team, members and channels', () => {
     it('answers 401 without a token and 403 without the permission', async () => {
       const noToken = await fetch(`${tenant.graphUrl}${TEAM}/channels`);
       expect(noToken.status).toBe(401);
-      const weak = await startTestTenant({ app: { applicationPermissions: ['User.Read.All'] } });
+      const weak = await startTestTenant({ app: { applicationPermissions: ['User.Read.All'], rscPermissions: [] } });
       try {
         const client = await appClient(weak);
         await expect(client.api(`${TEAM}/channels`).get()).rejects.toMatchObject({ statusCode: 403 });
@@ -523,7 +540,7 @@ describe('local tenant: Teams team, members and channels', () => {
 describe('local tenant: Teams data survives a restart', () => {
   it('keeps channels and their members in the SQLite file', async () => {
     const dbFile = join(mkdtempSync(join(tmpdir(), 'local-tenant-')), 'tenant.sqlite');
-    const first = await startTenant({ port: 0, dbFile });
+    const first = await startTenant({ port: 0, dbFile, app: TEST_APP });
     let channelId: string;
     try {
       const client = await appClient(first);
@@ -536,7 +553,7 @@ describe('local tenant: Teams data survives a restart', () => {
     } finally {
       await first.close();
     }
-    const second = await startTenant({ port: 0, dbFile });
+    const second = await startTenant({ port: 0, dbFile, app: TEST_APP });
     try {
       const client = await appClient(second);
       expect(await client.api(`${TEAM}/channels/${channelId}`).get()).toMatchObject({

@@ -5,7 +5,7 @@ import type { Client } from '@microsoft/microsoft-graph-client';
 import type { ChatMessage } from '@microsoft/microsoft-graph-types';
 import { SEED_PEOPLE, type RunningTenant, type TenantOptions } from '../../../infra/graph-emulator/src/index';
 import { SEED_GENERAL_CHANNEL_ID, SEED_TEAM_ID } from '../../../infra/graph-emulator/src/resources/teams/ids';
-import { control, ssoToken, startTestTenant } from '../../../infra/graph-emulator/tests/support';
+import { control, ssoToken, startAppTenant } from '../../../infra/graph-emulator/tests/support';
 import { loadConfig, type AppConfig } from '../../../api/config';
 import { createServer, type RunningServer, type ServerDeps } from '../../../api/server';
 import { prepareSite, type SetupReport } from '../../../api/services/provisioning';
@@ -31,7 +31,7 @@ export interface Stack {
 export async function startStack(
   options: { env?: Record<string, string>; tenant?: TenantOptions; deps?: ServerDeps } = {},
 ): Promise<Stack> {
-  const tenant = await startTestTenant(options.tenant);
+  const tenant = await startAppTenant(options.tenant);
   const dir = mkdtempSync(join(tmpdir(), 'planochbygg-server-'));
   const config = loadConfig({
     ...localTenantEnv(tenant),

@@ -10,6 +10,12 @@ export interface LoggedRequest {
   faultInjected: boolean;
   /** The answer never reached the client: dropped by a fault after the handler, or the client gave up first. */
   answerLost: boolean;
+  /** The Graph operation the route serves (as graph-permissions.json names it), once routed. */
+  operation?: string;
+  /** Who asked: the app on behalf of a user, the app itself, or the inspection principal. */
+  principal?: 'delegated' | 'application' | 'inspection';
+  /** The permission that allowed the request (`via` rsc: resource-specific consent in the team). */
+  allowedBy?: { permission: string; via: 'scope' | 'role' | 'rsc' | 'site' };
 }
 
 /** In memory by design: it serves tests and benchmarks counting round trips, not an audit. */

@@ -4,6 +4,8 @@ import type { EmulatorContext } from '../context';
 import { graphErrors } from '../errors';
 import { TENANT_SCOPE, type StoredUser } from '../model';
 import { findPerson } from '../resources/users';
+import { everyDelegatedPermission, everyPermission } from '../permissionTable';
+import { INSPECTION_APP_ID } from '../tenantConfig';
 
 /**
  * Local controls, not Graph: fault injection, the request log, reset, and tokens for tests. Loopback only,
@@ -74,6 +76,7 @@ export function controlsRouter(ctx: EmulatorContext, reset: () => void): Router 
     if (!user) throw graphErrors.notFound(`No person '${body.data.user}' in the local tenant.`);
     res.json({ access_token: await ctx.tokens.ssoToken(user, { ttlSeconds: body.data.ttlSeconds }) });
   });
+  adminTokenRoute(router, ctx);
   /** Any claims signed by the tenant's key: for tests of validation (expired, wrong audience or tenant, no scope). */
   router.post('/tokens', async (req, res) => {
     const body = z
@@ -84,4 +87,31 @@ export function controlsRouter(ctx: EmulatorContext, reset: () => void): Router 
   });
 
   return router;
+}
+
+/**
+ * The inspection principal: a token with every permission any operation's rule names, for tests and scripts
+ * that count events, channels and items as an administrator would. Its app id is not the app's, so it holds no
+ * RSC or Sites.Selected grant of the app's and the request log tells it apart. With `user`, a delegated token
+ * for that person with every delegated scope (for /me). Local only, as the whole emulator is.
+ */
+function adminTokenRoute(router: Router, ctx: EmulatorContext): void {
+  router.post('/admin-token', async (req, res) => {
+    const body = z
+      .object({ user: z.string().min(1).optional() })
+      .strict()
+      .safeParse(req.body ?? {});
+    if (!body.success) throw graphErrors.badRequest('Body must be {} or {"user": id, upn or mail}.');
+    const inspector = {
+      ...ctx.app,
+      clientId: INSPECTION_APP_ID,
+      displayName: 'Local tenant inspection',
+      delegatedPermissions: everyDelegatedPermission(),
+      applicationPermissions: everyPermission(),
+    };
+    if (!body.data.user) return res.json({ access_token: await ctx.tokens.appGraphToken(inspector) });
+    const user = findPerson(ctx, body.data.user);
+    if (!user) throw graphErrors.notFound(`No person '${body.data.user}' in the local tenant.`);
+    res.json({ access_token: await ctx.tokens.delegatedGraphToken(user, inspector) });
+  });
 }

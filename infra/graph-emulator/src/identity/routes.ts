@@ -48,6 +48,7 @@ export function identityRouter(ctx: EmulatorContext): Router {
   const router = express.Router();
   router.use(`/${ctx.tenantId}/oauth2/v2.0/token`, tokenCors);
   router.use(`/${ctx.tenantId}/oauth2`, express.urlencoded({ extended: false, limit: '64kb' }));
-  mount(router, ctx, identityRoutes(ctx.tenantId));
+  // Entra's endpoints, not Graph: no Graph permission applies.
+  mount(router, ctx, identityRoutes(ctx.tenantId), { graph: false });
   return router;
 }

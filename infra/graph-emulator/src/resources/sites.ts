@@ -3,7 +3,7 @@ import type { EmulatorContext, ResourceModule } from '../context';
 import { graphErrors } from '../errors';
 import { TENANT_SCOPE, type StoredUser } from '../model';
 import { applySelect, assertQueryOptions, odataContext, parseSelect } from '../odata';
-import { requirePermission } from '../permissions';
+import { authorize } from '../permissions';
 import type { NamedOperation } from '../routing';
 import { parseSitesPath, resolveSite, seedSite, withoutPrivate } from './sites/addressing';
 import { createItem, deleteItem, getItem, getItemFields, listItems, patchItemFields } from './sites/items';
@@ -16,10 +16,16 @@ import {
   getColumns,
   getList,
   getLists,
-  READ_SITES,
   type SiteCall,
   updateColumn,
 } from './sites/lists';
+import {
+  createSitePermission,
+  deleteSitePermission,
+  grantSite,
+  listSitePermissions,
+  updateSitePermission,
+} from './sites/permissions';
 import { seedSiteUsers } from './sites/siteUsers';
 import { ROOT_SITE_DISPLAY_NAME, SITE_DESCRIPTION, SITE_DISPLAY_NAME, SITE_HOSTNAME, SITE_PATH } from './sitesConfig';
 
@@ -37,7 +43,6 @@ interface SiteRoute extends NamedOperation {
 
 function getSite(call: SiteCall): void {
   const { ctx, req, res, site } = call;
-  requirePermission(req, READ_SITES);
   assertQueryOptions(req, ['$select']);
   res.json({
     '@odata.context': odataContext(ctx.baseUrl(), 'sites/$entity'),
@@ -48,6 +53,7 @@ function getSite(call: SiteCall): void {
 const SITE = 'GET /sites/{hostname}:/{server-relative-path}';
 const LISTS = '/sites/{site-id}/lists';
 const LIST = `${LISTS}/{list-id}`;
+const PERMISSIONS = '/sites/{site-id}/permissions';
 
 export const SITE_ROUTES: readonly SiteRoute[] = [
   { method: 'GET', below: [], operation: SITE, handler: getSite },
@@ -121,6 +127,20 @@ export const SITE_ROUTES: readonly SiteRoute[] = [
     operation: `PATCH ${LIST}/items/{item-id}/fields`,
     handler: (c, [l, i]) => patchItemFields(c, l!, i!),
   },
+  { method: 'GET', below: ['permissions'], operation: `GET ${PERMISSIONS}`, handler: (c) => listSitePermissions(c) },
+  { method: 'POST', below: ['permissions'], operation: `POST ${PERMISSIONS}`, handler: (c) => createSitePermission(c) },
+  {
+    method: 'PATCH',
+    below: ['permissions', '*'],
+    operation: `PATCH ${PERMISSIONS}/{permission-id}`,
+    handler: (c, [p]) => updateSitePermission(c, p!),
+  },
+  {
+    method: 'DELETE',
+    below: ['permissions', '*'],
+    operation: `DELETE ${PERMISSIONS}/{permission-id}`,
+    handler: (c, [p]) => deleteSitePermission(c, p!),
+  },
 ];
 
 function matches(pattern: string[], tail: string[], params: string[]): boolean {
@@ -149,6 +169,14 @@ function splitKeySegments(tail: string[]): string[] {
   return out;
 }
 
+function siteIdOf(ctx: EmulatorContext, address: Parameters<typeof resolveSite>[1]): string | undefined {
+  try {
+    return resolveSite(ctx, address).id;
+  } catch {
+    return undefined;
+  }
+}
+
 export const sitesModule: ResourceModule = {
   name: 'sites',
   dispatchedRoutes: {
@@ -163,7 +191,8 @@ export const sitesModule: ResourceModule = {
         if (!route) throw graphErrors.methodNotAllowed();
         res.locals.operation = route.operation;
         // Graph authorises before it looks the site up: an unknown site with a weak token is a 403, not a 404.
-        requirePermission(req, READ_SITES);
+        // A Sites.Selected app holds what the admin granted it on the addressed site (none on an unknown one).
+        res.locals.allowedBy = authorize(ctx, req, route.operation, { siteId: () => siteIdOf(ctx, parsed.site) });
         const site = resolveSite(ctx, parsed.site);
         route.handler({ ctx, req, res, site }, found.params);
       });
@@ -173,5 +202,8 @@ export const sitesModule: ResourceModule = {
     seedSite(ctx, SITE_HOSTNAME, '/', ROOT_SITE_DISPLAY_NAME, '');
     const site = seedSite(ctx, SITE_HOSTNAME, SITE_PATH, SITE_DISPLAY_NAME, SITE_DESCRIPTION);
     seedSiteUsers(ctx, site.id, ctx.store.list<StoredUser>('user', TENANT_SCOPE));
+    // The admin's one-time Sites.Selected grant (docs/deployment.md step 5): manage, as for the first provisioning.
+    if (ctx.app.applicationPermissions.includes('Sites.Selected'))
+      grantSite(ctx, site.id, { id: ctx.app.clientId, displayName: ctx.app.displayName }, ['manage']);
   },
 };

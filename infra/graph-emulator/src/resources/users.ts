@@ -3,7 +3,7 @@ import type { EmulatorContext, ResourceModule } from '../context';
 import { GraphHttpError, graphErrors } from '../errors';
 import { TENANT_SCOPE, publicUser, type StoredUser } from '../model';
 import { assertQueryOptions, odataContext, page, parseSelect, parseTop, queryString } from '../odata';
-import { requirePermission } from '../permissions';
+import { principalOf } from '../permissions';
 import { param, type MountTable } from '../routing';
 import { SEED_PEOPLE } from '../seed/people';
 import { filterPredicate, type FilterOptions, type PathBinding, type ValueKind } from '../filter';
@@ -151,8 +151,6 @@ export function userFilter(raw: string | undefined): (user: StoredUser) => boole
   );
 }
 
-const READ_USERS = { delegated: ['User.ReadBasic.All'], application: ['User.Read.All'] };
-
 function userEntity(ctx: EmulatorContext, req: Request, user: StoredUser) {
   const select = parseSelect(req);
   const fragment = select ? `users(${select.join(',')})/$entity` : 'users/$entity';
@@ -160,7 +158,7 @@ function userEntity(ctx: EmulatorContext, req: Request, user: StoredUser) {
 }
 
 function getMe(ctx: EmulatorContext, req: Request, res: Response): void {
-  const principal = requirePermission(req, { delegated: ['User.Read'] });
+  const principal = principalOf(req);
   if (principal.kind !== 'delegated')
     throw graphErrors.badRequest('/me request is only valid with delegated authentication flow.');
   assertQueryOptions(req, ['$select']);
@@ -168,7 +166,6 @@ function getMe(ctx: EmulatorContext, req: Request, res: Response): void {
 }
 
 function listUsers(ctx: EmulatorContext, req: Request, res: Response): void {
-  requirePermission(req, READ_USERS);
   assertQueryOptions(req, ['$select', '$top', '$skiptoken', '$filter']);
   const select = parseSelect(req);
   const matches = userFilter(queryString(req, '$filter'));
@@ -183,7 +180,6 @@ function listUsers(ctx: EmulatorContext, req: Request, res: Response): void {
 }
 
 function getUser(ctx: EmulatorContext, req: Request, res: Response): void {
-  requirePermission(req, READ_USERS);
   assertQueryOptions(req, ['$select']);
   res.json(userEntity(ctx, req, requireUser(ctx, param(req, 'user'))));
 }

@@ -4,7 +4,7 @@ import { graphErrors } from '../../errors';
 import { FilterSyntaxError, filterPredicate, type Literal, type PathBinding } from '../../filter';
 import type { StoredUser } from '../../model';
 import { applySelect, assertQueryOptions, odataContext, page, parseSelect, parseTop, queryString } from '../../odata';
-import { requirePermission, type PermissionRule, type Principal } from '../../permissions';
+import { principalOf, type Principal } from '../../permissions';
 import { param, type MountTable, type Route } from '../../routing';
 import { findMeetingTimes, getSchedule } from './availability';
 import {
@@ -27,19 +27,6 @@ import {
 } from './schemas';
 import { answerZone, parseInstant } from './time';
 
-const READ: PermissionRule = {
-  delegated: ['Calendars.ReadBasic', 'Calendars.Read.Shared'],
-  application: ['Calendars.ReadBasic'],
-};
-const WRITE: PermissionRule = {
-  delegated: ['Calendars.ReadWrite', 'Calendars.ReadWrite.Shared'],
-  application: ['Calendars.ReadWrite'],
-};
-const SCHEDULE: PermissionRule = {
-  delegated: ['Calendars.ReadBasic', 'Calendars.Read.Shared'],
-  application: ['Calendars.ReadBasic'],
-};
-const FIND_TIMES: PermissionRule = { delegated: ['Calendars.Read.Shared'] };
 const FULL_READ = ['Calendars.Read', 'Calendars.ReadWrite', 'Calendars.Read.Shared', 'Calendars.ReadWrite.Shared'];
 
 /** `/me/…` and `/users/{id|upn}/…`, with and without `/calendar`, as Graph routes the default calendar. */
@@ -53,12 +40,8 @@ const owners = (suffix: string, withCalendar = true) => [
  * The calendar's owner. Delegated calls reach only the signed-in person's own mailbox here: sharing and
  * delegate access between mailboxes are not modelled, so another person's calendar is Exchange's 403.
  */
-function calendarOwner(
-  ctx: EmulatorContext,
-  req: Request,
-  rule: PermissionRule,
-): { principal: Principal; owner: StoredUser } {
-  const principal = requirePermission(req, rule);
+function calendarOwner(ctx: EmulatorContext, req: Request): { principal: Principal; owner: StoredUser } {
+  const principal = principalOf(req);
   const userKey = req.params.user;
   if (userKey === undefined) {
     if (principal.kind !== 'delegated')
@@ -172,7 +155,7 @@ const ANSWERS: Record<string, Answer> = {
 };
 
 function createUserEvent(ctx: EmulatorContext, req: Request, res: Response): void {
-  const { owner } = calendarOwner(ctx, req, WRITE);
+  const { owner } = calendarOwner(ctx, req);
   assertQueryOptions(req, []);
   const input = eventCreateSchema.parse(req.body ?? {});
   const event = createEvent(ctx, owner, input);
@@ -181,7 +164,7 @@ function createUserEvent(ctx: EmulatorContext, req: Request, res: Response): voi
 }
 
 function listUserEvents(ctx: EmulatorContext, req: Request, res: Response): void {
-  const { owner, principal } = calendarOwner(ctx, req, READ);
+  const { owner, principal } = calendarOwner(ctx, req);
   assertQueryOptions(req, ['$select', '$top', '$skiptoken', '$filter', '$orderby']);
   const filter = queryString(req, '$filter');
   let events = listEvents(ctx, owner.id);
@@ -190,7 +173,7 @@ function listUserEvents(ctx: EmulatorContext, req: Request, res: Response): void
 }
 
 function getUserEvent(ctx: EmulatorContext, req: Request, res: Response): void {
-  const { owner, principal } = calendarOwner(ctx, req, READ);
+  const { owner, principal } = calendarOwner(ctx, req);
   assertQueryOptions(req, ['$select']);
   const event = loadEvent(ctx, owner.id, param(req, 'eventId'));
   const zone = answerZone(req, res);
@@ -212,7 +195,7 @@ function calendarLinks(ctx: EmulatorContext, owner: StoredUser) {
 }
 
 function updateUserEvent(ctx: EmulatorContext, req: Request, res: Response): void {
-  const { owner } = calendarOwner(ctx, req, WRITE);
+  const { owner } = calendarOwner(ctx, req);
   assertQueryOptions(req, []);
   const patch = eventPatchSchema.parse(req.body ?? {});
   const event = updateEvent(ctx, owner, param(req, 'eventId'), patch, req.header('if-match'));
@@ -221,14 +204,14 @@ function updateUserEvent(ctx: EmulatorContext, req: Request, res: Response): voi
 }
 
 function deleteUserEvent(ctx: EmulatorContext, req: Request, res: Response): void {
-  const { owner } = calendarOwner(ctx, req, WRITE);
+  const { owner } = calendarOwner(ctx, req);
   assertQueryOptions(req, []);
   deleteEvent(ctx, owner, param(req, 'eventId'));
   res.status(204).end();
 }
 
 function cancelUserEvent(ctx: EmulatorContext, req: Request, res: Response): void {
-  const { owner } = calendarOwner(ctx, req, WRITE);
+  const { owner } = calendarOwner(ctx, req);
   assertQueryOptions(req, []);
   const body = cancelSchema.parse(req.body ?? {});
   cancelEvent(ctx, owner, param(req, 'eventId'), body.Comment ?? body.comment);
@@ -236,7 +219,7 @@ function cancelUserEvent(ctx: EmulatorContext, req: Request, res: Response): voi
 }
 
 function listCalendarView(ctx: EmulatorContext, req: Request, res: Response): void {
-  const { owner, principal } = calendarOwner(ctx, req, READ);
+  const { owner, principal } = calendarOwner(ctx, req);
   assertQueryOptions(req, [
     'startDateTime',
     'endDateTime',
@@ -266,7 +249,7 @@ function listCalendarView(ctx: EmulatorContext, req: Request, res: Response): vo
 }
 
 function getUserSchedule(ctx: EmulatorContext, req: Request, res: Response): void {
-  calendarOwner(ctx, req, SCHEDULE);
+  calendarOwner(ctx, req);
   assertQueryOptions(req, []);
   const body = getScheduleSchema.parse(req.body ?? {});
   const zone = answerZone(req, res);
@@ -277,7 +260,7 @@ function getUserSchedule(ctx: EmulatorContext, req: Request, res: Response): voi
 }
 
 function findUserMeetingTimes(ctx: EmulatorContext, req: Request, res: Response): void {
-  const { owner } = calendarOwner(ctx, req, FIND_TIMES);
+  const { owner } = calendarOwner(ctx, req);
   assertQueryOptions(req, []);
   const body = findMeetingTimesSchema.parse(req.body ?? {});
   const zone = answerZone(req, res);
@@ -289,7 +272,7 @@ function findUserMeetingTimes(ctx: EmulatorContext, req: Request, res: Response)
 
 function answerUserEvent(answer: Answer) {
   return (ctx: EmulatorContext, req: Request, res: Response): void => {
-    const { owner } = calendarOwner(ctx, req, WRITE);
+    const { owner } = calendarOwner(ctx, req);
     assertQueryOptions(req, []);
     const body = respondSchema.parse(req.body ?? {});
     if (body.proposedNewTime !== undefined) {

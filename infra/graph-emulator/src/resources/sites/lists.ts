@@ -16,7 +16,7 @@ import {
   type ExpandItem,
 } from '../../odata';
 import { expandedItems } from './items';
-import { requirePermission } from '../../permissions';
+import { principalOf } from '../../permissions';
 import { withoutPrivate } from './addressing';
 import {
   buildColumn,
@@ -39,10 +39,6 @@ import {
 } from './model';
 import { ListItemCache } from './itemCache';
 import { SiteUsers } from './siteUsers';
-
-export const READ_SITES = { delegated: ['Sites.Read.All'], application: ['Sites.Read.All'] };
-export const WRITE_ITEMS = { delegated: ['Sites.ReadWrite.All'], application: ['Sites.ReadWrite.All'] };
-export const MANAGE_LISTS = { delegated: ['Sites.Manage.All'], application: ['Sites.Manage.All'] };
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -169,7 +165,6 @@ function checkSelect(select: string[] | undefined, known: ReadonlySet<string>, t
 
 export function getLists(call: SiteCall): void {
   const { ctx, req, res, site } = call;
-  requirePermission(req, READ_SITES);
   assertQueryOptions(req, ['$select', '$filter', '$expand', '$top', '$skiptoken']);
   const select = parseSelect(req);
   checkSelect(select, LIST_PROPERTIES, 'list');
@@ -202,7 +197,6 @@ export function getLists(call: SiteCall): void {
 
 export function getList(call: SiteCall, listKey: string): void {
   const { ctx, req, res, site } = call;
-  requirePermission(req, READ_SITES);
   assertQueryOptions(req, ['$select', '$expand']);
   const select = parseSelect(req);
   checkSelect(select, LIST_PROPERTIES, 'list');
@@ -216,7 +210,7 @@ export function getList(call: SiteCall, listKey: string): void {
 
 export function createList(call: SiteCall): void {
   const { ctx, req, res, site } = call;
-  const principal = requirePermission(req, MANAGE_LISTS);
+  const principal = principalOf(req);
   assertQueryOptions(req, []);
   const body = listCreateSchema.parse(req.body);
   const template = body.list?.template ?? 'genericList';
@@ -264,7 +258,6 @@ export function createList(call: SiteCall): void {
 
 export function deleteList(call: SiteCall, listKey: string): void {
   const { ctx, req, res, site } = call;
-  requirePermission(req, MANAGE_LISTS);
   assertQueryOptions(req, []);
   const list = requireList(ctx, site, listKey);
   ctx.store.transaction(() => {
@@ -326,7 +319,6 @@ const COLUMN_PROPERTIES = new Set([
 
 export function getColumns(call: SiteCall, listKey: string): void {
   const { ctx, req, res, site } = call;
-  requirePermission(req, READ_SITES);
   assertQueryOptions(req, ['$select']);
   const select = parseSelect(req);
   checkSelect(select, COLUMN_PROPERTIES, 'columnDefinition');
@@ -346,7 +338,6 @@ function requireColumn(ctx: EmulatorContext, listId: string, key: string): Store
 
 export function getColumn(call: SiteCall, listKey: string, columnKey: string): void {
   const { ctx, req, res, site } = call;
-  requirePermission(req, READ_SITES);
   assertQueryOptions(req, ['$select']);
   const select = parseSelect(req);
   checkSelect(select, COLUMN_PROPERTIES, 'columnDefinition');
@@ -359,7 +350,6 @@ export function getColumn(call: SiteCall, listKey: string, columnKey: string): v
 
 export function createColumn(call: SiteCall, listKey: string): void {
   const { ctx, req, res, site } = call;
-  requirePermission(req, MANAGE_LISTS);
   assertQueryOptions(req, []);
   const input = columnInputSchema.parse(req.body);
   const list = requireList(ctx, site, listKey);
@@ -373,7 +363,6 @@ const columnPatchSchema = columnInputSchema.partial();
 /** PATCH a column: its settings and its type's facet may change; its name and type may not. */
 export function updateColumn(call: SiteCall, listKey: string, columnKey: string): void {
   const { ctx, req, res, site } = call;
-  requirePermission(req, MANAGE_LISTS);
   assertQueryOptions(req, []);
   const patch = columnPatchSchema.parse(req.body);
   const list = requireList(ctx, site, listKey);
@@ -405,7 +394,6 @@ export function updateColumn(call: SiteCall, listKey: string, columnKey: string)
 
 export function deleteColumn(call: SiteCall, listKey: string, columnKey: string): void {
   const { ctx, req, res, site } = call;
-  requirePermission(req, MANAGE_LISTS);
   assertQueryOptions(req, []);
   const list = requireList(ctx, site, listKey);
   const column = requireColumn(ctx, list.id, columnKey);

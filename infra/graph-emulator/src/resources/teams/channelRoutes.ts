@@ -5,7 +5,7 @@ import { graphErrors } from '../../errors';
 import { FilterSyntaxError, filterPredicate, type FilterOptions, type PathBinding } from '../../filter';
 import type { StoredUser } from '../../model';
 import { applySelect, assertQueryOptions, odataContext, page, parseSelect, parseTop, queryString } from '../../odata';
-import { requirePermission, type Principal } from '../../permissions';
+import { principalOf, type Principal } from '../../permissions';
 import { param, type MountTable } from '../../routing';
 import { requireUser } from '../users';
 import { channelThreadId } from './ids';
@@ -38,22 +38,6 @@ import {
   type StoredMember,
 } from './model';
 import { recordOperation } from './teamRoutes';
-
-const READ_CHANNELS = { delegated: ['Channel.ReadBasic.All'], application: ['Channel.ReadBasic.All'] };
-const CREATE_CHANNEL = { delegated: ['Channel.Create'], application: ['Channel.Create.Group', 'Channel.Create'] };
-const CHANNEL_SETTINGS = {
-  delegated: ['ChannelSettings.ReadWrite.All'],
-  application: ['ChannelSettings.ReadWrite.All'],
-};
-const DELETE_CHANNEL = {
-  delegated: ['Channel.Delete.All'],
-  application: ['Channel.Delete.Group', 'Channel.Delete.All'],
-};
-const READ_CHANNEL_MEMBERS = { delegated: ['ChannelMember.Read.All'], application: ['ChannelMember.Read.All'] };
-const WRITE_CHANNEL_MEMBERS = {
-  delegated: ['ChannelMember.ReadWrite.All'],
-  application: ['ChannelMember.ReadWrite.All'],
-};
 
 const MAX_PRIVATE_MEMBERS_AT_CREATION = 200;
 
@@ -173,7 +157,7 @@ function channelEntity(ctx: EmulatorContext, req: Request, channel: StoredChanne
 }
 
 function listChannels(ctx: EmulatorContext, req: Request, res: Response): void {
-  const principal = requirePermission(req, READ_CHANNELS);
+  const principal = principalOf(req);
   assertQueryOptions(req, ['$filter', '$select']);
   const team = requireTeam(ctx, param(req, 'teamId'));
   assertDelegatedTeamMember(ctx, principal, team.id);
@@ -190,7 +174,7 @@ function listChannels(ctx: EmulatorContext, req: Request, res: Response): void {
 }
 
 function createChannel(ctx: EmulatorContext, req: Request, res: Response): void {
-  const principal = requirePermission(req, CREATE_CHANNEL);
+  const principal = principalOf(req);
   assertQueryOptions(req, []);
   const input = channelInput.parse(req.body);
   const team = requireTeam(ctx, param(req, 'teamId'));
@@ -230,7 +214,7 @@ function createChannel(ctx: EmulatorContext, req: Request, res: Response): void 
 }
 
 function getChannel(ctx: EmulatorContext, req: Request, res: Response): void {
-  const principal = requirePermission(req, READ_CHANNELS);
+  const principal = principalOf(req);
   assertQueryOptions(req, ['$select']);
   const channel = requireChannel(ctx, requireTeam(ctx, param(req, 'teamId')).id, param(req, 'channelId'));
   assertDelegatedChannelAccess(ctx, principal, channel);
@@ -238,7 +222,7 @@ function getChannel(ctx: EmulatorContext, req: Request, res: Response): void {
 }
 
 function updateChannel(ctx: EmulatorContext, req: Request, res: Response): void {
-  const principal = requirePermission(req, CHANNEL_SETTINGS);
+  const principal = principalOf(req);
   assertQueryOptions(req, []);
   const input = channelPatch.parse(req.body);
   const team = requireTeam(ctx, param(req, 'teamId'));
@@ -261,7 +245,7 @@ function updateChannel(ctx: EmulatorContext, req: Request, res: Response): void 
 }
 
 function deleteChannel(ctx: EmulatorContext, req: Request, res: Response): void {
-  const principal = requirePermission(req, DELETE_CHANNEL);
+  const principal = principalOf(req);
   assertQueryOptions(req, []);
   const team = requireTeam(ctx, param(req, 'teamId'));
   const channel = requireChannel(ctx, team.id, param(req, 'channelId'));
@@ -277,7 +261,7 @@ function deleteChannel(ctx: EmulatorContext, req: Request, res: Response): void 
 
 function setArchived(action: 'archive' | 'unarchive') {
   return (ctx: EmulatorContext, req: Request, res: Response): void => {
-    const principal = requirePermission(req, CHANNEL_SETTINGS);
+    const principal = principalOf(req);
     assertQueryOptions(req, []);
     const body = archiveInput.parse(action === 'archive' ? (req.body ?? {}) : {});
     const team = requireTeam(ctx, param(req, 'teamId'));
@@ -311,7 +295,7 @@ function memberContext(ctx: EmulatorContext, req: Request): string {
 }
 
 function listChannelMembers(ctx: EmulatorContext, req: Request, res: Response): void {
-  const principal = requirePermission(req, READ_CHANNEL_MEMBERS);
+  const principal = principalOf(req);
   assertQueryOptions(req, ['$select', '$top', '$skiptoken']);
   const channel = requireChannel(ctx, requireTeam(ctx, param(req, 'teamId')).id, param(req, 'channelId'));
   assertDelegatedChannelAccess(ctx, principal, channel);
@@ -325,7 +309,7 @@ function listChannelMembers(ctx: EmulatorContext, req: Request, res: Response): 
 }
 
 function getChannelMember(ctx: EmulatorContext, req: Request, res: Response): void {
-  const principal = requirePermission(req, READ_CHANNEL_MEMBERS);
+  const principal = principalOf(req);
   assertQueryOptions(req, ['$select']);
   const channel = requireChannel(ctx, requireTeam(ctx, param(req, 'teamId')).id, param(req, 'channelId'));
   assertDelegatedChannelAccess(ctx, principal, channel);
@@ -338,7 +322,7 @@ function getChannelMember(ctx: EmulatorContext, req: Request, res: Response): vo
 }
 
 function addChannelMember(ctx: EmulatorContext, req: Request, res: Response): void {
-  const principal = requirePermission(req, WRITE_CHANNEL_MEMBERS);
+  const principal = principalOf(req);
   assertQueryOptions(req, []);
   const input = conversationMemberInput.parse(req.body);
   const team = requireTeam(ctx, param(req, 'teamId'));
@@ -364,7 +348,7 @@ function addChannelMember(ctx: EmulatorContext, req: Request, res: Response): vo
 }
 
 function updateChannelMember(ctx: EmulatorContext, req: Request, res: Response): void {
-  const principal = requirePermission(req, WRITE_CHANNEL_MEMBERS);
+  const principal = principalOf(req);
   assertQueryOptions(req, []);
   const input = rolesPatch.parse(req.body);
   const team = requireTeam(ctx, param(req, 'teamId'));
@@ -382,7 +366,7 @@ function updateChannelMember(ctx: EmulatorContext, req: Request, res: Response):
 }
 
 function removeChannelMember(ctx: EmulatorContext, req: Request, res: Response): void {
-  const principal = requirePermission(req, WRITE_CHANNEL_MEMBERS);
+  const principal = principalOf(req);
   assertQueryOptions(req, []);
   const team = requireTeam(ctx, param(req, 'teamId'));
   const channel = requireChannel(ctx, team.id, param(req, 'channelId'));
@@ -404,7 +388,7 @@ export const CHANNEL_ROUTES: MountTable = [
   {
     method: 'POST',
     path: '/teams/:teamId/channels',
-    operation: 'POST /teams/{team-id}/channels',
+    operation: 'POST /teams/{team-id}/channels (standard, private, shared; members inline)',
     handler: createChannel,
   },
   { method: 'GET', path: CHANNEL, operation: 'GET /teams/{team-id}/channels/{channel-id}', handler: getChannel },

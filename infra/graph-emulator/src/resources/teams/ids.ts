@@ -11,3 +11,8 @@ export const SEED_TEAM_NAME = 'Plan- och byggsamverkan Västerbotten';
 export const SEED_TEAM_ID = stableGuid(`team:${SEED_TEAM_NAME}`);
 /** The seeded Team's General channel ("Allmänt" in the Swedish client; Graph still says 'General'). */
 export const SEED_GENERAL_CHANNEL_ID = channelThreadId(`channel:${SEED_TEAM_ID}:General`);
+
+/** The org catalog id of this app in the local tenant (the admin's upload of the Teams manifest). */
+export function catalogIdFor(externalId: string): string {
+  return stableGuid(`catalog:${externalId}`);
+}

@@ -2,7 +2,7 @@ import type { Request, Response } from 'express';
 import type { EmulatorContext } from '../../context';
 import { graphErrors } from '../../errors';
 import { assertQueryOptions, odataContext, page, parseTop, queryString } from '../../odata';
-import { principalOf, requirePermission } from '../../permissions';
+import { principalOf } from '../../permissions';
 import { param, type MountTable } from '../../routing';
 import { requireUser } from '../users';
 import { assertBodyReferences, chatMessageInput } from './input';
@@ -17,9 +17,6 @@ import {
   type StoredChannel,
   type StoredMessage,
 } from './model';
-
-const READ_MESSAGES = { delegated: ['ChannelMessage.Read.All'], application: ['ChannelMessage.Read.All'] };
-const SEND_MESSAGE = { delegated: ['ChannelMessage.Send'] };
 
 function channelFor(ctx: EmulatorContext, req: Request): StoredChannel {
   return requireChannel(ctx, requireTeam(ctx, param(req, 'teamId')).id, param(req, 'channelId'));
@@ -55,7 +52,7 @@ function postMessage(ctx: EmulatorContext, req: Request, replyToId: string | nul
   // Graph allows app-only posts only while importing (Teamwork.Migrate.All); the app must post through its bot.
   if (principalOf(req).kind === 'application')
     throw graphErrors.forbidden('Message POST is allowed in application-only context only for import purposes.');
-  const principal = requirePermission(req, SEND_MESSAGE);
+  const principal = principalOf(req);
   if (principal.kind !== 'delegated') throw graphErrors.forbidden();
   assertQueryOptions(req, []);
   const input = chatMessageInput.parse(req.body);
@@ -119,7 +116,7 @@ function replyToChannelMessage(ctx: EmulatorContext, req: Request, res: Response
 }
 
 function listMessages(ctx: EmulatorContext, req: Request, res: Response): void {
-  const principal = requirePermission(req, READ_MESSAGES);
+  const principal = principalOf(req);
   assertQueryOptions(req, ['$top', '$skiptoken', '$expand']);
   const expand = expandReplies(req);
   const channel = channelFor(ctx, req);
@@ -133,7 +130,7 @@ function listMessages(ctx: EmulatorContext, req: Request, res: Response): void {
 }
 
 function getMessage(ctx: EmulatorContext, req: Request, res: Response): void {
-  const principal = requirePermission(req, READ_MESSAGES);
+  const principal = principalOf(req);
   assertQueryOptions(req, ['$expand']);
   const expand = expandReplies(req);
   const channel = channelFor(ctx, req);
@@ -143,7 +140,7 @@ function getMessage(ctx: EmulatorContext, req: Request, res: Response): void {
 }
 
 function listReplies(ctx: EmulatorContext, req: Request, res: Response): void {
-  const principal = requirePermission(req, READ_MESSAGES);
+  const principal = principalOf(req);
   assertQueryOptions(req, ['$top', '$skiptoken']);
   const channel = channelFor(ctx, req);
   assertDelegatedChannelAccess(ctx, principal, channel);
@@ -157,7 +154,7 @@ function listReplies(ctx: EmulatorContext, req: Request, res: Response): void {
 }
 
 function getReply(ctx: EmulatorContext, req: Request, res: Response): void {
-  const principal = requirePermission(req, READ_MESSAGES);
+  const principal = principalOf(req);
   assertQueryOptions(req, []);
   const channel = channelFor(ctx, req);
   assertDelegatedChannelAccess(ctx, principal, channel);

@@ -5,8 +5,9 @@ import { z } from 'zod';
 import type { EmulatorContext } from '../../context';
 import { graphErrors } from '../../errors';
 import { applySelect, assertQueryOptions, odataContext, parseSelect, queryString } from '../../odata';
-import { requirePermission } from '../../permissions';
+import { principalOf } from '../../permissions';
 import { param, type MountTable } from '../../routing';
+import { catalogApp, enabledInChannel, installedInTeam } from './appRoutes';
 import {
   assertDelegatedChannelAccess,
   assertNotArchived,
@@ -23,20 +24,6 @@ interface StoredTab extends TeamsTab {
   displayName: string;
   xTeamsAppId: string;
 }
-
-// Graph's least-privileged permissions for channel tabs (teamstab-add / channel-list-tabs / teamstab-delete).
-const READ_TABS = {
-  delegated: ['TeamsTab.Read.All', 'TeamsTab.ReadWriteForTeam', 'TeamsTab.ReadWrite.All', 'TeamsTab.Create'],
-  application: ['TeamsTab.Read.All', 'TeamsTab.ReadWriteForTeam.All', 'TeamsTab.ReadWrite.All', 'TeamsTab.Create'],
-};
-const CREATE_TABS = {
-  delegated: ['TeamsTab.Create', 'TeamsTab.ReadWriteForTeam', 'TeamsTab.ReadWrite.All'],
-  application: ['TeamsTab.Create', 'TeamsTab.ReadWriteForTeam.All', 'TeamsTab.ReadWrite.All'],
-};
-const DELETE_TABS = {
-  delegated: ['TeamsTab.ReadWriteForTeam', 'TeamsTab.ReadWrite.All'],
-  application: ['TeamsTab.ReadWriteForTeam.All', 'TeamsTab.ReadWrite.All'],
-};
 
 const httpsOrHttpUrl = z.url({ protocol: /^https?$/ });
 
@@ -84,15 +71,29 @@ function tabsContext(ctx: EmulatorContext, req: Request): string {
   return odataContext(ctx.baseUrl(), `teams('${param(req, 'teamId')}')/channels('${param(req, 'channelId')}')/tabs`);
 }
 
+/**
+ * Teams pins a tab of an app only if the app is in the org catalog (`teamsApp@odata.bind` names its catalog id,
+ * not the bot's or the Entra app's id), installed in the team, and, in a shared channel, enabled there.
+ */
+function assertAppUsable(ctx: EmulatorContext, channel: StoredChannel, appId: string): void {
+  const app = catalogApp(ctx, appId);
+  if (!app) throw graphErrors.badRequest(`TeamsApp with id '${appId}' is not found in the app catalog.`);
+  if (!installedInTeam(ctx, channel.xTeamId, app.id))
+    throw graphErrors.badRequest(`The app '${app.displayName}' is not installed in the team.`);
+  if (channel.membershipType === 'shared' && !enabledInChannel(ctx, channel.id, app.id))
+    throw graphErrors.badRequest(`The app '${app.displayName}' is not enabled in the shared channel.`);
+}
+
 function addTab(ctx: EmulatorContext, req: Request, res: Response): void {
-  const principal = requirePermission(req, CREATE_TABS);
+  const principal = principalOf(req);
   assertQueryOptions(req, []);
   const input = tabInput.parse(req.body);
   const channel = channelFor(ctx, req);
   assertDelegatedChannelAccess(ctx, principal, channel);
   assertNotArchived(channel, 'adding tabs');
+  const appId = decodeURIComponent(input['teamsApp@odata.bind'].split('/').pop() ?? '');
+  assertAppUsable(ctx, channel, appId);
   const id = randomUUID();
-  const appId = input['teamsApp@odata.bind'].split('/').pop() ?? '';
   const tab: StoredTab = {
     id,
     displayName: input.displayName,
@@ -103,14 +104,14 @@ function addTab(ctx: EmulatorContext, req: Request, res: Response): void {
       websiteUrl: input.configuration.websiteUrl ?? null,
       removeUrl: input.configuration.removeUrl ?? null,
     },
-    xTeamsAppId: decodeURIComponent(appId),
+    xTeamsAppId: appId,
   };
   ctx.store.insert(TAB_KIND, channel.id, id, tab);
   res.status(201).json({ '@odata.context': `${tabsContext(ctx, req)}/$entity`, ...externalTab(tab, false) });
 }
 
 function listTabs(ctx: EmulatorContext, req: Request, res: Response): void {
-  const principal = requirePermission(req, READ_TABS);
+  const principal = principalOf(req);
   assertQueryOptions(req, ['$expand', '$select']);
   const expand = expandTeamsApp(queryString(req, '$expand'));
   const channel = channelFor(ctx, req);
@@ -123,7 +124,7 @@ function listTabs(ctx: EmulatorContext, req: Request, res: Response): void {
 }
 
 function getTab(ctx: EmulatorContext, req: Request, res: Response): void {
-  const principal = requirePermission(req, READ_TABS);
+  const principal = principalOf(req);
   assertQueryOptions(req, ['$expand', '$select']);
   const expand = expandTeamsApp(queryString(req, '$expand'));
   const channel = channelFor(ctx, req);
@@ -137,7 +138,7 @@ function getTab(ctx: EmulatorContext, req: Request, res: Response): void {
 }
 
 function removeTab(ctx: EmulatorContext, req: Request, res: Response): void {
-  const principal = requirePermission(req, DELETE_TABS);
+  const principal = principalOf(req);
   assertQueryOptions(req, []);
   const channel = channelFor(ctx, req);
   assertDelegatedChannelAccess(ctx, principal, channel);

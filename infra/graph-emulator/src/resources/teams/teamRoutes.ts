@@ -3,7 +3,7 @@ import { TENANT_SCOPE } from '../../model';
 import type { EmulatorContext } from '../../context';
 import { graphErrors } from '../../errors';
 import { applySelect, assertQueryOptions, odataContext, page, parseSelect, parseTop } from '../../odata';
-import { requirePermission } from '../../permissions';
+import { principalOf } from '../../permissions';
 import { param, type MountTable } from '../../routing';
 import { requireUser } from '../users';
 import { boundUser, conversationMemberInput, normalisedRoles, rolesPatch } from './input';
@@ -23,19 +23,7 @@ import {
   type StoredTeam,
 } from './model';
 
-const READ_TEAM = { delegated: ['Team.ReadBasic.All'], application: ['Team.ReadBasic.All'] };
-const READ_CHANNELS = { delegated: ['Channel.ReadBasic.All'], application: ['Channel.ReadBasic.All'] };
-const READ_TEAM_MEMBERS = { delegated: ['TeamMember.Read.All'], application: ['TeamMember.Read.All'] };
-const WRITE_TEAM_MEMBERS = {
-  delegated: ['TeamMember.ReadWriteNonOwnerRole.All'],
-  application: ['TeamMember.ReadWriteNonOwnerRole.All'],
-};
 /** Giving or taking the owner role needs the full permission; NonOwnerRole stops at members and guests. */
-const WRITE_TEAM_OWNERS = { delegated: ['TeamMember.ReadWrite.All'], application: ['TeamMember.ReadWrite.All'] };
-const READ_OPERATIONS = {
-  delegated: ['Team.ReadBasic.All', 'Channel.ReadBasic.All'],
-  application: ['Team.ReadBasic.All', 'Channel.ReadBasic.All'],
-};
 
 function assertAnotherOwnerRemains(members: StoredMember[], leaving: StoredMember): void {
   if (!leaving.roles.includes('owner')) return;
@@ -44,7 +32,6 @@ function assertAnotherOwnerRemains(members: StoredMember[], leaving: StoredMembe
 }
 
 function getTeam(ctx: EmulatorContext, req: Request, res: Response): void {
-  requirePermission(req, READ_TEAM);
   assertQueryOptions(req, ['$select']);
   const team = requireTeam(ctx, param(req, 'teamId'));
   res.json({
@@ -54,7 +41,7 @@ function getTeam(ctx: EmulatorContext, req: Request, res: Response): void {
 }
 
 function getPrimaryChannel(ctx: EmulatorContext, req: Request, res: Response): void {
-  const principal = requirePermission(req, READ_CHANNELS);
+  const principal = principalOf(req);
   assertQueryOptions(req, ['$select']);
   const team = requireTeam(ctx, param(req, 'teamId'));
   assertDelegatedTeamMember(ctx, principal, team.id);
@@ -81,19 +68,17 @@ function sendJoinedTeams(ctx: EmulatorContext, req: Request, res: Response, user
 }
 
 function listMyJoinedTeams(ctx: EmulatorContext, req: Request, res: Response): void {
-  const principal = requirePermission(req, { delegated: ['Team.ReadBasic.All'] });
+  const principal = principalOf(req);
   if (principal.kind !== 'delegated')
     throw graphErrors.badRequest('/me request is only valid with delegated authentication flow.');
   sendJoinedTeams(ctx, req, res, principal.userId);
 }
 
 function listUserJoinedTeams(ctx: EmulatorContext, req: Request, res: Response): void {
-  requirePermission(req, READ_TEAM);
   sendJoinedTeams(ctx, req, res, requireUser(ctx, param(req, 'user')).id);
 }
 
 function listTeamMembers(ctx: EmulatorContext, req: Request, res: Response): void {
-  requirePermission(req, READ_TEAM_MEMBERS);
   assertQueryOptions(req, ['$select', '$top', '$skiptoken']);
   const team = requireTeam(ctx, param(req, 'teamId'));
   const select = parseSelect(req);
@@ -106,7 +91,6 @@ function listTeamMembers(ctx: EmulatorContext, req: Request, res: Response): voi
 }
 
 function getTeamMember(ctx: EmulatorContext, req: Request, res: Response): void {
-  requirePermission(req, READ_TEAM_MEMBERS);
   assertQueryOptions(req, ['$select']);
   const team = requireTeam(ctx, param(req, 'teamId'));
   const member = ctx.store.get<StoredMember>(KIND.teamMember, team.id, param(req, 'membershipId'));
@@ -119,7 +103,7 @@ function getTeamMember(ctx: EmulatorContext, req: Request, res: Response): void 
 
 function addTeamMember(ctx: EmulatorContext, req: Request, res: Response): void {
   const input = conversationMemberInput.parse(req.body);
-  const principal = requirePermission(req, input.roles.includes('owner') ? WRITE_TEAM_OWNERS : WRITE_TEAM_MEMBERS);
+  const principal = principalOf(req);
   assertQueryOptions(req, []);
   const team = requireTeam(ctx, param(req, 'teamId'));
   assertDelegatedTeamOwner(ctx, principal, team.id);
@@ -136,7 +120,7 @@ function addTeamMember(ctx: EmulatorContext, req: Request, res: Response): void 
 
 function updateTeamMember(ctx: EmulatorContext, req: Request, res: Response): void {
   const input = rolesPatch.parse(req.body);
-  const principal = requirePermission(req, WRITE_TEAM_OWNERS);
+  const principal = principalOf(req);
   assertQueryOptions(req, []);
   const team = requireTeam(ctx, param(req, 'teamId'));
   assertDelegatedTeamOwner(ctx, principal, team.id);
@@ -152,7 +136,7 @@ function updateTeamMember(ctx: EmulatorContext, req: Request, res: Response): vo
 function removeTeamMember(ctx: EmulatorContext, req: Request, res: Response): void {
   const team = requireTeam(ctx, param(req, 'teamId'));
   const member = ctx.store.get<StoredMember>(KIND.teamMember, team.id, param(req, 'membershipId'));
-  const principal = requirePermission(req, member?.roles.includes('owner') ? WRITE_TEAM_OWNERS : WRITE_TEAM_MEMBERS);
+  const principal = principalOf(req);
   assertQueryOptions(req, []);
   if (!member) throw graphErrors.notFound(`Membership ${param(req, 'membershipId')} was not found in team ${team.id}.`);
   if (!(principal.kind === 'delegated' && principal.userId === member.userId))
@@ -172,7 +156,6 @@ function removeTeamMember(ctx: EmulatorContext, req: Request, res: Response): vo
 }
 
 function getTeamOperation(ctx: EmulatorContext, req: Request, res: Response): void {
-  requirePermission(req, READ_OPERATIONS);
   assertQueryOptions(req, []);
   const team = requireTeam(ctx, param(req, 'teamId'));
   const operation = ctx.store.get<StoredOperation>(KIND.operation, team.id, param(req, 'operationId'));
