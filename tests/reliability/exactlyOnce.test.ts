@@ -2,15 +2,15 @@
  * The reliability suite (issue #15): the REST API over HTTP against the local tenant, for the writes the tab
  * sends, as users and a flaky network would: 20 identical concurrent requests, a double submit after a
  * reload (same Idempotency-Key), answers lost after Graph did the write (30 %), and answers slower than the
- * Graph client's timeout. After each, with the faults off, it counts in the tenant (raw Graph with the app
- * registration's client credentials, not through the app) and prints the table.
+ * Graph client's timeout. After each, with the faults off, it counts in the tenant (raw Graph as the emulator's
+ * inspection principal, never with the app's registration, not through the app) and prints the table.
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { Client } from '@microsoft/microsoft-graph-client';
 import type { Channel, Event, List, ListItem, Site } from '@microsoft/microsoft-graph-types';
 import { SEED_PEOPLE } from '../../infra/graph-emulator/src/index';
-import { CHAIR, COORDINATOR, appClient } from '../../infra/graph-emulator/tests/support';
+import { CHAIR, COORDINATOR, adminClient } from '../../infra/graph-emulator/tests/support';
 import { transactionIdFor } from '../../api/graph/calendar/operationKey';
 import { candidateDays, seasonWindow, toIsoDate } from '../../src/domain';
 import { control, startStack, type Stack } from '../integration/support/stack';
@@ -213,7 +213,7 @@ describe('exactly once: writes under double submits, races, lost answers and tim
       env: { TEAM_ID: '', GRAPH_TIMEOUT_MS: String(GRAPH_TIMEOUT_MS), GRAPH_MAX_RETRIES: '4' },
     });
     await stack.prepare();
-    app = await appClient(stack.tenant);
+    app = await adminClient(stack.tenant);
     const site = (await app.api(`/sites/${stack.config.site.hostname}:${stack.config.site.path}`).get()) as Site;
     siteId = site.id!;
     for (const list of ((await app.api(`/sites/${siteId}/lists`).get()) as { value: List[] }).value)
