@@ -3,6 +3,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as appConfig from '../../api/config';
 import { REPO_ROOT, parseEnvFile } from '../../scripts/package';
+import { DECLARED_GRANTS } from '../../infra/graph-emulator/src/grants';
+import { DEFAULT_APP } from '../../infra/graph-emulator/src/tenantConfig';
 
 const read = (path: string) => readFileSync(join(REPO_ROOT, path), 'utf8');
 const bicep = read('infra/azure.bicep');
@@ -203,18 +205,39 @@ describe('the Entra app registration and the toolkit project', () => {
     });
   });
 
-  it('lists each Graph and RSC permission with its reason in docs/deployment.md, and only those', () => {
-    const guide = read('docs/deployment.md');
-    const rows = [...guide.matchAll(/^\| ([A-Za-z.]+) \| (delegated|application|application \(RSC\)) \| .+ \|$/gm)].map(
+  /** The registration's Graph permissions and the manifest's RSC ones, as `permission:type`. */
+  const declared = () => [
+    ...aad.requiredResourceAccess.flatMap((resource) =>
+      resource.resourceAccess.map((access) => `${access.id}:${access.type === 'Scope' ? 'delegated' : 'application'}`),
+    ),
+    ...manifest.authorization.permissions.resourceSpecific.map((permission) => `${permission.name}:application (RSC)`),
+  ];
+  /** The `| permission | type | why |` rows of a document's permission tables. */
+  const tableRows = (text: string) =>
+    [...text.matchAll(/^\| ([A-Za-z.]+) \| (delegated|application|application \(RSC\)) \| .+ \|$/gm)].map(
       (match) => `${match[1]}:${match[2]}`,
     );
-    const graph = aad.requiredResourceAccess.flatMap((resource) =>
-      resource.resourceAccess.map((access) => `${access.id}:${access.type === 'Scope' ? 'delegated' : 'application'}`),
-    );
-    const rsc = manifest.authorization.permissions.resourceSpecific.map(
-      (permission) => `${permission.name}:application (RSC)`,
-    );
-    expect(rows.sort()).toEqual([...graph, ...rsc].sort());
+
+  // The four lists of issue #13: the registration, the Teams manifest's RSC, the README and the deployment guide.
+  it.each(['docs/deployment.md', 'README.md'])(
+    'lists each Graph and RSC permission with its reason in %s, and only those',
+    (doc) => {
+      const rows = tableRows(read(doc));
+      expect(new Set(rows).size).toBe(rows.length);
+      expect(rows.sort()).toEqual(declared().sort());
+    },
+  );
+
+  it('grants the local tenant exactly what the registration and the manifest declare', () => {
+    const granted = [
+      ...DECLARED_GRANTS.delegated.map((p) => `${p}:delegated`),
+      ...DECLARED_GRANTS.application.map((p) => `${p}:application`),
+      ...DECLARED_GRANTS.rsc.map((p) => `${p}:application (RSC)`),
+    ];
+    expect(granted.sort()).toEqual(declared().sort());
+    expect(DEFAULT_APP.delegatedPermissions.slice().sort()).toEqual(DECLARED_GRANTS.delegated.slice().sort());
+    expect(DEFAULT_APP.applicationPermissions.slice().sort()).toEqual(DECLARED_GRANTS.application.slice().sort());
+    expect(DEFAULT_APP.rscPermissions.slice().sort()).toEqual(DECLARED_GRANTS.rsc.slice().sort());
   });
 
   it('m365agents.yml provisions, deploys and publishes with the toolkit actions', () => {
