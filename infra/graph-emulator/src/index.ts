@@ -23,6 +23,8 @@ export interface TenantOptions {
   reset?: boolean;
   /** Override the app registration (e.g. fewer permissions, to test 403s). */
   app?: Partial<AppRegistration>;
+  /** Append each authorised Graph request of the app to this file, one JSON line each (see RequestLog). */
+  auditFile?: string;
 }
 
 export interface RunningTenant {
@@ -57,7 +59,7 @@ export async function startTenant(options: TenantOptions = {}): Promise<RunningT
     app,
     tokens: createTokenIssuer(key, TENANT_ID, app),
     faults: new FaultRegistry(),
-    requestLog: new RequestLog(),
+    requestLog: new RequestLog(options.auditFile),
     baseUrl: () => baseUrl,
     now: () => new Date(),
   };

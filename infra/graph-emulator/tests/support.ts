@@ -27,7 +27,10 @@ export async function startTestTenant(options: TenantOptions = {}): Promise<Runn
  */
 export async function startAppTenant(options: TenantOptions = {}): Promise<RunningTenant> {
   const dir = mkdtempSync(join(tmpdir(), 'local-tenant-'));
-  return startTenant({ port: 0, dbFile: join(dir, 'tenant.sqlite'), ...options });
+  // The permission audit covers the app's own registration only: a test that narrows it (`app`) is about a 403.
+  const audit = process.env.GRAPH_PERMISSION_AUDIT;
+  const auditFile = audit && !options.app ? { auditFile: audit } : {};
+  return startTenant({ port: 0, dbFile: join(dir, 'tenant.sqlite'), ...auditFile, ...options });
 }
 
 /**

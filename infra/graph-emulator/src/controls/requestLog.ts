@@ -1,3 +1,5 @@
+import { appendFileSync } from 'node:fs';
+
 export interface LoggedRequest {
   seq: number;
   at: string;
@@ -18,15 +20,33 @@ export interface LoggedRequest {
   allowedBy?: { permission: string; via: 'scope' | 'role' | 'rsc' | 'site' };
 }
 
-/** In memory by design: it serves tests and benchmarks counting round trips, not an audit. */
+/** One line of the permission audit: what was asked, by whom, and what allowed it. */
+export type AuditLine = Pick<
+  LoggedRequest,
+  'method' | 'status' | 'operation' | 'principal' | 'allowedBy' | 'batchInner'
+>;
+
+/**
+ * In memory by design: it serves tests and benchmarks counting round trips. With an audit file it also appends
+ * one JSON line per authorised Graph request of the app (never the inspection principal's), so that a test can
+ * check what a whole test run was allowed (issue #13's request-log test); appends of one short line are atomic,
+ * so several tenants in several test workers can share one file.
+ */
 export class RequestLog {
   private entries: LoggedRequest[] = [];
   private seq = 0;
   private readonly max = 50_000;
 
+  constructor(private readonly auditFile?: string) {}
+
   add(entry: Omit<LoggedRequest, 'seq'>): void {
     this.seq += 1;
     this.entries.push({ ...entry, seq: this.seq });
+    if (this.auditFile && entry.operation && entry.principal && entry.principal !== 'inspection') {
+      const { method, status, operation, principal, allowedBy, batchInner } = entry;
+      const line: AuditLine = { method, status, operation, principal, allowedBy, batchInner };
+      appendFileSync(this.auditFile, `${JSON.stringify(line)}\n`);
+    }
     if (this.entries.length > this.max) this.entries.splice(0, this.entries.length - this.max);
   }
 
