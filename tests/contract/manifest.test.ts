@@ -122,7 +122,6 @@ describe('the Teams app package', () => {
       resource: `api://${env.TAB_DOMAIN}/${env.AAD_APP_CLIENT_ID}`,
     });
     expect(manifest.authorization.permissions.resourceSpecific).toEqual([
-      { name: 'Channel.Create.Group', type: 'Application' },
       { name: 'ChannelSettings.ReadWrite.Group', type: 'Application' },
       { name: 'TeamMember.Read.Group', type: 'Application' },
       { name: 'ChannelMember.Read.Group', type: 'Application' },

@@ -94,6 +94,9 @@ export interface LoggedRequest {
   batchInner: boolean;
   faultInjected: boolean;
   durationMs: number;
+  operation?: string;
+  principal?: 'delegated' | 'application' | 'inspection';
+  allowedBy?: { permission: string; via: 'scope' | 'role' | 'rsc' | 'site' };
 }
 
 export async function requestsSince(tenant: RunningTenant, seq: number): Promise<LoggedRequest[]> {
