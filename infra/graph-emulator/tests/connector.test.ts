@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { startTenant, type RunningTenant } from '../src/index';
 import { SEED_GENERAL_CHANNEL_ID, SEED_TEAM_ID } from '../src/resources/teams';
 import { appClient, CHAIR, control, COORDINATOR, MEMBER_GUEST, startTestTenant, userClient, TEST_APP } from './support';
+import { catalogIdFor } from '../src/resources/teams/ids';
 import { channelMessages, createChannel, memberBody, person, uniqueName, type Collection } from './teams-support';
 
 const GENERAL = `/teams/${SEED_TEAM_ID}/channels/${SEED_GENERAL_CHANNEL_ID}`;
@@ -291,6 +292,51 @@ describe('local tenant: the Bot Framework connector (Teams side of the bot)', ()
     const id = ((await accepted.json()) as { id: string }).id;
     const message = (await graph.api(`${GENERAL}/messages/${id}`).get()) as ChatMessage;
     expect(message.from?.application?.id).toBe(BOT_ID);
+  });
+});
+
+describe('local tenant: a shared channel has the app only where it is enabled', () => {
+  let tenant: RunningTenant;
+  afterAll(async () => tenant.close());
+
+  it('refuses the bot (403 BotNotInConversationRoster) and a tab until the channel owner enables the app', async () => {
+    tenant = await startTestTenant();
+    const owner = await userClient(tenant, COORDINATOR);
+    const name = uniqueName('Delad bot');
+    await owner.api(`/teams/${SEED_TEAM_ID}/channels`).post({
+      displayName: name,
+      membershipType: 'shared',
+      members: [memberBody(COORDINATOR, ['owner'])],
+    });
+    const found = (await owner
+      .api(`/teams/${SEED_TEAM_ID}/channels`)
+      .filter(`displayName eq '${name}'`)
+      .get()) as Collection<{ id: string }>;
+    const channelId = found.value[0]!.id;
+    const send = () =>
+      connectorFetch(tenant, 'POST', `/v3/conversations/${channelId}/activities`, {
+        type: 'message',
+        from: BOT,
+        text: 'Välkommen',
+      });
+    const catalogId = catalogIdFor(tenant.ctx.app.teamsAppExternalId);
+    const tab = () =>
+      owner.api(`/teams/${SEED_TEAM_ID}/channels/${channelId}/tabs`).post({
+        displayName: 'Arbetsgruppen',
+        'teamsApp@odata.bind': `${tenant.graphUrl}/appCatalogs/teamsApps/${catalogId}`,
+        configuration: { entityId: 'x', contentUrl: 'https://example.org/tab', websiteUrl: 'https://example.org' },
+      });
+
+    const before = await send();
+    expect(before.status).toBe(403);
+    expect(((await before.json()) as { error: { code: string } }).error.code).toBe('BotNotInConversationRoster');
+    await expect(tab()).rejects.toMatchObject({ statusCode: 400 });
+
+    await owner
+      .api(`/teams/${SEED_TEAM_ID}/channels/${channelId}/enabledApps/$ref`)
+      .post({ '@odata.id': `${tenant.graphUrl}/appCatalogs/teamsApps/${catalogId}` });
+    expect((await send()).status).toBe(201);
+    await expect(tab()).resolves.toMatchObject({ displayName: 'Arbetsgruppen' });
   });
 });
 

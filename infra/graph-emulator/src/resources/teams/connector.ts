@@ -9,7 +9,9 @@ import { z } from 'zod';
 import type { EmulatorContext } from '../../context';
 import { GraphHttpError } from '../../errors';
 import { TENANT_SCOPE, type StoredUser } from '../../model';
+import { INSTALLATION_KIND, type StoredInstallation } from '../../permissions';
 import { findUser } from '../users';
+import { enabledInChannel } from './appRoutes';
 import { createMessage, targetScope, type MessageTarget } from './messages';
 import {
   KIND,
@@ -294,6 +296,21 @@ function storedActivity(
   };
 }
 
+/**
+ * A shared channel does not inherit the team's apps: Teams delivers a bot's message there only once its app is
+ * enabled in that channel (`POST …/enabledApps/$ref`), else the bot is not in the conversation's roster. The
+ * local tenant knows the bot by its Entra app id (the local bot and app registration share one id). Standard and
+ * private channels are not checked against the team's installations (see the README's differences).
+ */
+function assertBotInRoster(ctx: EmulatorContext, botId: string, channel: StoredChannel): void {
+  if (channel.membershipType !== 'shared') return;
+  const installation = ctx.store
+    .list<StoredInstallation>(INSTALLATION_KIND, channel.xTeamId)
+    .find((i) => i.azureADAppId === botId);
+  if (!installation || !enabledInChannel(ctx, channel.id, installation.teamsAppId))
+    throw new ConnectorError(403, 'BotNotInConversationRoster', 'The bot is not part of the conversation roster.');
+}
+
 function postActivity(
   ctx: EmulatorContext,
   res: Response,
@@ -314,6 +331,7 @@ function postActivity(
     }
   }
   const bot = botIdentity(ctx, res, activity.from);
+  if ('channel' in target) assertBotInRoster(ctx, bot.id, target.channel);
   const { html, attachments, mentions } = graphContent(ctx, activity);
   return createMessage(ctx, target, {
     body: { contentType: 'html', content: html },
