@@ -1,5 +1,9 @@
-import aadManifest from '../../entra/aad.manifest.json';
-import teamsManifest from '../../../appPackage/manifest.json';
+import { readFileSync } from 'node:fs';
+
+// Read, not imported: JSON modules need import attributes that jest's ESM loader warns about on every import.
+const json = (path: string): unknown => JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8'));
+const aadManifest = json('../../entra/aad.manifest.json');
+const teamsManifest = json('../../../appPackage/manifest.json');
 
 /**
  * What the app is granted, read from the app's own declarations, never listed here: delegated scopes and

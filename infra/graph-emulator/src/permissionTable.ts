@@ -1,5 +1,9 @@
-import graphTable from '../permissions/graph-permissions.json';
-import supplement from '../permissions/supplement.json';
+import { readFileSync } from 'node:fs';
+
+// Read, not imported: JSON modules need import attributes that jest's ESM loader warns about on every import.
+const json = (path: string): unknown => JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8'));
+const graphTable = json('../permissions/graph-permissions.json');
+const supplement = json('../permissions/supplement.json');
 
 /**
  * The permission rule of each Graph operation the local tenant serves, from Microsoft's own tables:
