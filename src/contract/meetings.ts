@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { localTimeSchema } from '../domain/calendar';
-import { MEETING_GROUPS, MEETING_STATUSES, SEASONS } from '../domain/meetings';
+import { localTimeSchema } from '../domain/wallClock';
+import { MEETING_GROUPS, MEETING_STATUSES, SEASONS } from '../domain/meetingLists';
 import { POLL_STATUSES, VOTE_VALUES } from '../domain/pollLists';
 import { DECISION_KINDS } from '../domain/decisions';
 import { BOUNDS, meetingTimeIssues } from '../domain/bounds';

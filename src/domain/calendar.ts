@@ -3,12 +3,14 @@ import { z } from 'zod';
 import { DomainValidationError } from './errors';
 import { isoDateSchema, isValidIsoDate, parseOrThrow } from './validation';
 
-export const TIME_ZONE = 'Europe/Stockholm';
+export { TIME_ZONE };
 
 /** A calendar date in Stockholm, 'YYYY-MM-DD'. */
 export type IsoDate = string;
 /** A local wall-clock time, 'HH:mm'. */
-export type LocalTime = string;
+import { TIME_ZONE, isoWeekOfDay, localTimeSchema, type LocalTime } from './wallClock';
+
+export type { LocalTime };
 /** A calendar date, an ISO instant ('...Z' or with offset) or a Date; always read as Stockholm time. */
 export type DateInput = IsoDate | string | Date;
 
@@ -27,11 +29,7 @@ export const MONTH_NAMES_SV = [
   'december',
 ] as const;
 
-const TIME_RE = /^([01]\d|2[0-3]):[0-5]\d$/;
-
-export const localTimeSchema = z
-  .string({ error: 'Tid saknas.' })
-  .regex(TIME_RE, 'Ogiltig tid; ange TT:MM, t.ex. 09:00.');
+export { localTimeSchema };
 
 const yearSchema = z
   .number({ error: 'Året måste vara ett heltal.' })
@@ -175,11 +173,13 @@ export function workingDayCalendar(holidays: HolidaySource): WorkingDayCalendar 
 // ---------------------------------------------------------------- weeks
 
 export function isoWeek(date: DateInput): number {
-  return toStockholm(date).weekNumber;
+  const day = toStockholm(date);
+  return isoWeekOfDay(day.year, day.month, day.day).week;
 }
 
 export function isoWeekYear(date: DateInput): number {
-  return toStockholm(date).weekYear;
+  const day = toStockholm(date);
+  return isoWeekOfDay(day.year, day.month, day.day).weekYear;
 }
 
 export function weekLabel(date: DateInput): string {

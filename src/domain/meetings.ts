@@ -3,17 +3,17 @@ import { MONTH_NAMES_SV, parseYear, toStockholm, type DateRange, type IsoDate, t
 import { DomainRuleError } from './errors';
 import type { Role } from './roles';
 import { parseOrThrow } from './validation';
+import { MEETING_GROUPS, SEASONS, type MeetingGroup, type MeetingStatus, type Season } from './meetingLists';
 
-export const MEETING_GROUPS = ['samverkansgrupp', 'stodgrupp'] as const;
-export type MeetingGroup = (typeof MEETING_GROUPS)[number];
-
-export const MEETING_GROUP_LABELS: Record<MeetingGroup, { sv: string; en: string }> = {
-  samverkansgrupp: { sv: 'Samverkansgruppen', en: 'Collaboration group' },
-  stodgrupp: { sv: 'Stödgruppen', en: 'Support group' },
-};
-
-export const SEASONS = ['var', 'host'] as const;
-export type Season = (typeof SEASONS)[number];
+export {
+  MEETING_GROUPS,
+  MEETING_GROUP_LABELS,
+  MEETING_STATUSES,
+  SEASONS,
+  type MeetingGroup,
+  type MeetingStatus,
+  type Season,
+} from './meetingLists';
 
 export const SEASON_LABELS: Record<Season, { sv: string; en: string }> = {
   var: { sv: 'Vår', en: 'Spring' },
@@ -77,9 +77,6 @@ export function suggestStodgruppMonths(year: number, count: number = stodgruppTa
 }
 
 // ---------------------------------------------------------------- meetings
-
-export const MEETING_STATUSES = ['planerat', 'genomfort', 'installt'] as const;
-export type MeetingStatus = (typeof MEETING_STATUSES)[number];
 
 export const MEETING_STATUS_LABELS: Record<MeetingStatus, string> = {
   planerat: 'Planerat',

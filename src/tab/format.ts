@@ -1,11 +1,11 @@
-import { TIME_ZONE, isoWeek, toIsoDate } from '../domain/calendar';
-import { MEETING_GROUP_LABELS, MEETING_GROUPS, type MeetingGroup } from '../domain/meetings';
+import { MEETING_GROUP_LABELS, MEETING_GROUPS, type MeetingGroup } from '../domain/meetingLists';
+import { TIME_ZONE, stockholmDateOf, stockholmIsoWeek } from '../domain/wallClock';
 import { ROLE_LABELS, isRole } from '../domain/roles';
 import type { Language } from './i18n';
 
 /** Today's calendar date in Stockholm, as the API's dates are written (YYYY-MM-DD). */
 export function todayInStockholm(now: Date = new Date()): string {
-  return toIsoDate(now);
+  return stockholmDateOf(now);
 }
 
 const dateFormats: Record<Language, Intl.DateTimeFormat> = {
@@ -31,7 +31,7 @@ const timeFormat = new Intl.DateTimeFormat('sv-SE', { timeZone: TIME_ZONE, hour:
 export function formatMeetingTime(instant: string, language: Language): string {
   const date = new Date(instant);
   if (Number.isNaN(date.getTime())) return instant;
-  const week = isoWeek(date);
+  const week = stockholmIsoWeek(date);
   const day = dateFormats[language].format(date).replace(/,/g, '');
   const time = timeFormat.format(date);
   return language === 'sv' ? `${day} kl. ${time} (v. ${week})` : `${day}, ${time} (week ${week})`;

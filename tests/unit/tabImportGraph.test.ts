@@ -13,27 +13,51 @@ function resolveRelative(from: string, specifier: string): string | undefined {
   return undefined;
 }
 
-/** Every file and package the tab's entry points reach through static and dynamic imports. */
-function tabImportGraph(): { files: Set<string>; packages: Set<string> } {
+/** Every file and package reached from the entries, following the specifiers `importsOf` reads from a file. */
+function importGraph(entries: string[], importsOf: (source: string) => string[]) {
   const files = new Set<string>();
   const packages = new Set<string>();
-  const queue = ENTRIES.map((entry) => join(ROOT, entry)).filter((entry) => existsSync(entry));
+  const queue = entries.map((entry) => join(ROOT, entry)).filter((entry) => existsSync(entry));
   while (queue.length > 0) {
     const file = queue.pop() as string;
     if (files.has(file)) continue;
     files.add(file);
-    const { importedFiles } = ts.preProcessFile(readFileSync(file, 'utf8'), true, true);
-    for (const { fileName } of importedFiles) {
-      if (!fileName.startsWith('.')) {
-        packages.add(fileName.startsWith('@') ? fileName.split('/').slice(0, 2).join('/') : fileName.split('/')[0]!);
+    for (const specifier of importsOf(readFileSync(file, 'utf8'))) {
+      if (!specifier.startsWith('.')) {
+        packages.add(specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0]!);
         continue;
       }
-      const target = resolveRelative(file, fileName);
+      const target = resolveRelative(file, specifier);
       if (target) queue.push(target);
     }
   }
   return { files, packages };
 }
+
+/** Every file and package the tab's entry points reach through static and dynamic imports. */
+const tabImportGraph = () =>
+  importGraph(ENTRIES, (source) => ts.preProcessFile(source, true, true).importedFiles.map((f) => f.fileName));
+
+const STATIC_IMPORT = /^(?:import|export)\s+(?!type\b)(?:([^'";]*?)\sfrom\s+)?['"]([^'"]+)['"]/gm;
+// `import { type A, type B } from` is erased as well (TypeScript drops an import of types only).
+const typesOnly = (clause: string | undefined) =>
+  clause !== undefined &&
+  /^\{[^}]*\}$/.test(clause.trim()) &&
+  clause
+    .trim()
+    .slice(1, -1)
+    .split(',')
+    .map((name) => name.trim())
+    .every((name) => name === '' || /^type\s/.test(name));
+
+/**
+ * What the first load of the tab carries: the files `main.tsx` reaches through static value imports only
+ * (`import type` is erased, `import()` is a chunk of its own), as the bundler builds the initial chunks.
+ */
+const initialLoad = () =>
+  importGraph(['src/tab/main.tsx'], (source) =>
+    [...source.matchAll(STATIC_IMPORT)].filter(([, clause]) => !typesOnly(clause)).map(([, , specifier]) => specifier!),
+  );
 
 describe('what the tab bundle pulls in', () => {
   const graph = tabImportGraph();
@@ -51,5 +75,26 @@ describe('what the tab bundle pulls in', () => {
 
   it('imports nothing from api/', () => {
     expect(files.filter((file) => file.startsWith('api/'))).toEqual([]);
+  });
+});
+
+describe('what the first load of the tab carries (issue #18: initial JS)', () => {
+  const first = initialLoad();
+  const files = [...first.files].map((file) => relative(ROOT, file));
+
+  it('reaches the shell and Översikt', () => {
+    expect(files).toContain('src/tab/Shell.tsx');
+    expect(files).toContain('src/tab/pages/Overview.tsx');
+  });
+
+  it('carries no luxon and no calendar rules: the contract and Översikt use the wall clock (src/domain/wallClock.ts)', () => {
+    expect(first.packages).not.toContain('luxon');
+    expect(files).not.toContain('src/domain/calendar.ts');
+    expect(files).not.toContain('src/domain/meetings.ts');
+  });
+
+  it('loads the pages and the browser sign-in on demand', () => {
+    expect(files).not.toContain('src/tab/pages/Meetings.tsx');
+    expect(first.packages).not.toContain('@azure/msal-browser');
   });
 });
