@@ -122,7 +122,33 @@ export function batchApi(graph: GraphConnection) {
       );
       return Object.fromEntries(keys.map((key, index) => [key, values[index]])) as ReadAnswers<R>;
     },
+
+    /**
+     * As readMany, but an inner failure is that read's answer (`{ error }`) instead of rejecting the whole:
+     * for reads that may fail one by one (a mailbox that does not exist) beside reads that must not.
+     */
+    async readManySettled<R extends Record<string, CollectionRead<unknown>>>(reads: R): Promise<SettledAnswers<R>> {
+      const keys = Object.keys(reads);
+      const answers = await batch(
+        keys.map((key, index) => ({ id: String(index + 1), method: 'GET' as const, url: reads[key]!.url })),
+      );
+      const values = await Promise.all(
+        answers.map(async (answer, index) => {
+          try {
+            return { value: (await collectionOf<unknown>(answer)).map((raw) => reads[keys[index]!]!.toValue(raw)) };
+          } catch (error) {
+            if (error instanceof GraphRequestError) return { error };
+            throw error;
+          }
+        }),
+      );
+      return Object.fromEntries(keys.map((key, index) => [key, values[index]])) as SettledAnswers<R>;
+    },
   };
 }
+
+type SettledAnswers<R extends Record<string, CollectionRead<unknown>>> = {
+  [K in keyof R]: R[K] extends CollectionRead<infer T> ? { value: T[] } | { error: GraphRequestError } : never;
+};
 
 export type BatchApi = ReturnType<typeof batchApi>;
