@@ -93,7 +93,7 @@ async function runParsed(parsed: ParsedCommand, sender: Person, env: RunEnvironm
       return reply(helpCard({ person: sender }), 'Hjälp: vad du kan göra med boten.');
     case 'möten': {
       const meetings = await deps.upcomingMeetings(now);
-      return reply(meetingsCard(meetings), `${meetings.length} kommande möten.`);
+      return reply(meetingsCard(meetings, deps.tabLinks), `${meetings.length} kommande möten.`);
     }
     case 'kontakter': {
       const [people, organisations] = await Promise.all([deps.listPeople(), deps.listOrganisations()]);

@@ -5,11 +5,24 @@ import {
   VOTE_VALUES,
   formatDateSv,
   formatDateTimeSv,
+  toStockholm,
   weekLabel,
   type Meeting,
   type VoteValue,
 } from '../../src/domain';
-import { MeetingWithAnswers, card, heading, text, facts, section, actionButton, commandButton } from './elements';
+import {
+  MeetingWithAnswers,
+  card,
+  heading,
+  text,
+  facts,
+  section,
+  actionButton,
+  commandButton,
+  openUrlButton,
+} from './elements';
+import { LOCAL_TAB_LINKS, type TabLinks } from './links';
+import { escapeCardMarkdown } from './markdown';
 
 // ------------------------------------------------------------------ meetings
 
@@ -26,25 +39,54 @@ export function meetingFacts(meeting: Meeting): Array<[string, string]> {
   return rows;
 }
 
-export function meetingsCard(meetings: readonly MeetingWithAnswers[]): IAdaptiveCard {
-  const body: CardElementArray = [heading('Kommande möten')];
-  if (meetings.length === 0) {
-    body.push(text('Inga möten är inplanerade.'));
-    return card(body);
+/** How many meetings the phone card lists; the rest are counted and are in the tab. */
+export const MEETINGS_ON_CARD = 8;
+
+function shortWhen(meeting: Meeting): string {
+  const dt = toStockholm(meeting.startUtc).setLocale('sv');
+  return `${dt.toFormat('ccc d LLL').replace(/\./g, '')} ${dt.toFormat('HH:mm')}`;
+}
+
+function answeredLine(answers: MeetingWithAnswers['answers']): string {
+  const answered = answers.accepted + answers.tentative + answers.declined;
+  return `${answered} har svarat, ${answers.notAnswered} har inte svarat`;
+}
+
+/**
+ * `möten` on a phone: one line per meeting (when, which, answered and not answered), the soonest
+ * MEETINGS_ON_CARD of them, a count of the rest, the first warning, and a button to Möten in the tab where the
+ * answers per kommun and per person are.
+ */
+export function meetingsCard(meetings: readonly MeetingWithAnswers[], links: TabLinks = LOCAL_TAB_LINKS): IAdaptiveCard {
+  const button = openUrlButton('Öppna Möten', links.page('moten'));
+  if (meetings.length === 0) return card([heading('Kommande möten'), text('Inga möten är inplanerade.')], [button]);
+  const shown = meetings.slice(0, MEETINGS_ON_CARD);
+  const rest = meetings.length - shown.length;
+  const body: CardElementArray = [
+    heading('Kommande möten'),
+    text(
+      meetings.length === 1
+        ? '1 kommande möte.'
+        : `${meetings.length} kommande möten${rest > 0 ? `, de ${shown.length} närmaste:` : '.'}`,
+      { isSubtle: true, spacing: 'None' },
+    ),
+  ];
+  for (const { meeting, answers } of shown) {
+    // The date is ours (bold); the title is people's text, escaped as text() does.
+    body.push({
+      type: 'TextBlock',
+      text: `**${shortWhen(meeting)}** ${escapeCardMarkdown(`${meeting.title} – ${answeredLine(answers)}`)}`,
+      wrap: true,
+      spacing: 'Small',
+    });
   }
-  for (const { meeting, answers, byOrganisation, warnings } of meetings) {
-    body.push(
-      section([
-        text(meeting.title, { weight: 'Bolder' }),
-        facts([...meetingFacts(meeting), ['Svar', answersLine(answers)]]),
-        ...(byOrganisation && byOrganisation.length > 0
-          ? [facts(byOrganisation.map((org): [string, string] => [org.name, answersLine(org)]))]
-          : []),
-        ...(warnings ?? []).map((warning) => text(warning, { color: 'Attention' })),
-      ]),
-    );
+  const warnings = meetings.flatMap((m) => m.warnings ?? []);
+  if (warnings.length > 0) {
+    const more = warnings.length > 1 ? ` Och ${warnings.length - 1} varningar till i fliken.` : '';
+    body.push(text(`${warnings[0]}${more}`, { color: 'Attention', spacing: 'Small' }));
   }
-  return card(body);
+  if (rest > 0) body.push(text(`Och ${rest} möten till i fliken Möten.`, { isSubtle: true, spacing: 'Small' }));
+  return card(body, [button]);
 }
 
 export function meetingConvenedCard(meeting: Meeting, created: boolean): IAdaptiveCard {
