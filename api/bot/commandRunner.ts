@@ -97,13 +97,13 @@ async function runParsed(parsed: ParsedCommand, sender: Person, env: RunEnvironm
     }
     case 'kontakter': {
       const [people, organisations] = await Promise.all([deps.listPeople(), deps.listOrganisations()]);
-      return reply(contactsCard(people, organisations, parsed.organisationId), 'Kontaktlistan.');
+      return reply(contactsCard(people, organisations, parsed.organisationId, deps.tabLinks), 'Kontaktlistan.');
     }
     case 'lägesrapport': {
       const today = toIsoDate(now);
       const year = parsed.year ?? Number(today.slice(0, 4));
       const report = await deps.budgetStatus(year, today);
-      return reply(statusCard(report), `Ekonomisk lägesrapport ${year}.`);
+      return reply(statusCard(report, deps.tabLinks), `Ekonomisk lägesrapport ${year}.`);
     }
     case 'aktiviteter': {
       const year = Number(toIsoDate(now).slice(0, 4));
@@ -113,7 +113,7 @@ async function runParsed(parsed: ParsedCommand, sender: Person, env: RunEnvironm
         ...(parsed.area !== undefined ? { area: parsed.area } : {}),
       });
       return reply(
-        activitiesCard(activities, activityScopeLabel(year, parsed.month, parsed.area)),
+        activitiesCard(activities, activityScopeLabel(year, parsed.month, parsed.area), deps.tabLinks),
         `${activities.length} aktiviteter.`,
       );
     }
@@ -133,7 +133,7 @@ async function runParsed(parsed: ParsedCommand, sender: Person, env: RunEnvironm
         by: sender,
       });
       if (!booked.ok) return reply(helpCard({ person: sender, problem: booked.problem }), booked.problem);
-      return reply(outcomeBookedCard(booked), `Utfall ${booked.lineName} bokfört.`);
+      return reply(outcomeBookedCard(booked, deps.tabLinks), `Utfall ${booked.lineName} bokfört.`);
     }
     case 'arbetsgrupp':
       return reply(
@@ -164,7 +164,7 @@ async function convene(meeting: ConveneRequest | undefined, sender: Person, env:
   const result = await deps.conveneStodgrupp({ ...meeting, by: sender, key });
   if (!result.ok) return reply(errorCard('Kallelsen kunde inte skickas', result.problem), result.problem);
   return reply(
-    meetingConvenedCard(result.meeting, result.created),
+    meetingConvenedCard(result.meeting, result.created, deps.tabLinks),
     `Kallelsen till ${result.meeting.title} är skickad.`,
   );
 }

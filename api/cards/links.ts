@@ -6,7 +6,15 @@
  */
 
 /** The manifest's staticTabs entityIds, which are also the tab's hash routes. */
-export const TAB_PAGES = ['oversikt', 'moten', 'aktiviteter', 'budget', 'beslut', 'arbetsgrupper', 'kontakter'] as const;
+export const TAB_PAGES = [
+  'oversikt',
+  'moten',
+  'aktiviteter',
+  'budget',
+  'beslut',
+  'arbetsgrupper',
+  'kontakter',
+] as const;
 export type TabPage = (typeof TAB_PAGES)[number];
 
 export interface TabLinks {

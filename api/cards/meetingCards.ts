@@ -57,7 +57,10 @@ function answeredLine(answers: MeetingWithAnswers['answers']): string {
  * MEETINGS_ON_CARD of them, a count of the rest, the first warning, and a button to Möten in the tab where the
  * answers per kommun and per person are.
  */
-export function meetingsCard(meetings: readonly MeetingWithAnswers[], links: TabLinks = LOCAL_TAB_LINKS): IAdaptiveCard {
+export function meetingsCard(
+  meetings: readonly MeetingWithAnswers[],
+  links: TabLinks = LOCAL_TAB_LINKS,
+): IAdaptiveCard {
   const button = openUrlButton('Öppna Möten', links.page('moten'));
   if (meetings.length === 0) return card([heading('Kommande möten'), text('Inga möten är inplanerade.')], [button]);
   const shown = meetings.slice(0, MEETINGS_ON_CARD);
@@ -89,7 +92,11 @@ export function meetingsCard(meetings: readonly MeetingWithAnswers[], links: Tab
   return card(body, [button]);
 }
 
-export function meetingConvenedCard(meeting: Meeting, created: boolean): IAdaptiveCard {
+export function meetingConvenedCard(
+  meeting: Meeting,
+  created: boolean,
+  links: TabLinks = LOCAL_TAB_LINKS,
+): IAdaptiveCard {
   return card(
     [
       heading(created ? 'Kallelsen är skickad' : 'Kallelsen var redan skickad'),
@@ -99,7 +106,7 @@ export function meetingConvenedCard(meeting: Meeting, created: boolean): IAdapti
         isSubtle: true,
       }),
     ],
-    [commandButton('Möten', 'möten')],
+    [commandButton('Möten', 'möten'), openUrlButton('Öppna mötet', links.page('moten', meeting.id))],
   );
 }
 
@@ -145,12 +152,11 @@ export function pollCard(input: PollCardInput): IAdaptiveCard {
   for (const candidate of input.candidates) {
     const mine = input.myChoices?.[candidate.id];
     body.push(
+      // One line per candidate and a drop-down for the answer, so that six candidates fit a phone.
       section([
-        text(candidate.label, { weight: 'Bolder' }),
         text(
-          `Ja ${candidate.ja} · Om det behövs ${candidate.omDetBehovs} · Nej ${candidate.nej} · ` +
+          `${candidate.label}: ja ${candidate.ja} · om det behövs ${candidate.omDetBehovs} · nej ${candidate.nej} · ` +
             `${candidate.kommunerCovered} av ${candidate.kommunerTotal} kommuner har ja`,
-          { isSubtle: true },
         ),
         ...(input.open
           ? [
@@ -158,7 +164,8 @@ export function pollCard(input: PollCardInput): IAdaptiveCard {
                 type: 'Input.ChoiceSet' as const,
                 id: candidate.id,
                 label: `Ditt svar för ${candidate.label}`,
-                style: 'expanded' as const,
+                style: 'compact' as const,
+                placeholder: 'Välj ditt svar',
                 ...(mine ? { value: mine } : {}),
                 choices: VOTE_VALUES.map((value) => ({ title: VOTE_LABELS[value].sv, value })),
               },

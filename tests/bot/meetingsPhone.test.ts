@@ -30,7 +30,10 @@ function bodyLines(card: { body?: unknown[] }): number {
     if (element.type === 'FactSet') return element.facts?.length ?? 0;
     if (element.type === 'Container') return (element.items ?? []).reduce<number>((n, item) => n + count(item), 0);
     if (element.type === 'ColumnSet')
-      return Math.max(0, ...(element.columns ?? []).map((c) => (c.items ?? []).reduce<number>((n, i) => n + count(i), 0)));
+      return Math.max(
+        0,
+        ...(element.columns ?? []).map((c) => (c.items ?? []).reduce<number>((n, i) => n + count(i), 0)),
+      );
     if (element.type === 'ActionSet') return 0;
     return 1;
   };
@@ -92,7 +95,7 @@ describe('möten with 50 upcoming meetings', () => {
     const log = await requestsSince(stack.tenant, seq);
     const roundTrips = log.filter((r) => !r.batchInner && r.path.startsWith('/v1.0/'));
     process.stdout.write(`möten with ${MEETINGS} meetings: ${roundTrips.length} Graph round trips\n`);
-    if (process.env.BOT_TEST_LOG) process.stdout.write(roundTrips.map((r) => `${r.method} ${r.path}`).join("\n"));
+    if (process.env.BOT_TEST_LOG) process.stdout.write(roundTrips.map((r) => `${r.method} ${r.path}`).join('\n'));
     expect(roundTrips.length).toBeLessThanOrEqual(2);
 
     const card = reply.attachments?.[0]?.content as { version: string; body: unknown[]; actions?: unknown[] };
