@@ -132,7 +132,8 @@ async function runParsed(parsed: ParsedCommand, sender: Person, env: RunEnvironm
         date: toIsoDate(now),
         by: sender,
       });
-      if (!booked.ok) return reply(helpCard({ person: sender, problem: booked.problem }), booked.problem);
+      // The reason (e.g. the closest budget lines' names), not the whole help card.
+      if (!booked.ok) return reply(errorCard('Utfallet kunde inte bokföras', booked.problem), booked.problem);
       return reply(outcomeBookedCard(booked, deps.tabLinks), `Utfall ${booked.lineName} bokfört.`);
     }
     case 'arbetsgrupp':
