@@ -78,7 +78,10 @@ export async function buildTabIfStale(config: AppConfig): Promise<string> {
  * the General channel's conversation reference. After that `nyhet`, the reminders and the working groups'
  * welcome cards have a channel to post in, on a fresh clone too.
  */
-export async function installInLocalTeam(tenantUrl: string, botPort: number): Promise<string> {
+export async function installInLocalTeam(
+  tenantUrl: string,
+  botPort: number,
+): Promise<{ ok: boolean; message: string }> {
   const response = await fetch(`${tenantUrl.replace(/\/+$/, '')}/_emulator/bot/install`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -86,9 +89,10 @@ export async function installInLocalTeam(tenantUrl: string, botPort: number): Pr
   });
   if (!response.ok) {
     const body = (await response.json().catch(() => ({}))) as { error?: { message?: string }; botStatus?: number };
-    return `appen kunde inte installeras i teamet (${body.error?.message ?? `boten svarade ${body.botStatus ?? response.status}`}).`;
+    const reason = body.error?.message ?? `boten svarade ${body.botStatus ?? response.status}`;
+    return { ok: false, message: `appen kunde inte installeras i teamet (${reason}).` };
   }
-  return 'appen är installerad i teamet (kanalen Allmänt tar emot nyheter och påminnelser).';
+  return { ok: true, message: 'appen är installerad i teamet (kanalen Allmänt tar emot nyheter och påminnelser).' };
 }
 
 /** How the bot is reached, for the start banner. */
@@ -157,7 +161,7 @@ async function main(): Promise<void> {
   );
 
   const { url, port } = await server.listen(config.port, config.host);
-  if (tenant) console.log(`  ${await installInLocalTeam(tenant.url, port)}`);
+  if (tenant) console.log(`  ${(await installInLocalTeam(tenant.url, port)).message}`);
   console.log('');
   console.log(`Plan- och byggsamverkan Västerbotten körs${config.mode === 'local' ? ' i lokalt läge' : ''}:`);
   console.log(`  Fliken:        ${url}/tab/`);
