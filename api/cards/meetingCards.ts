@@ -26,10 +26,6 @@ import { escapeCardMarkdown } from './markdown';
 
 // ------------------------------------------------------------------ meetings
 
-function answersLine(answers: MeetingWithAnswers['answers']): string {
-  return `${answers.accepted} ja, ${answers.tentative} kanske, ${answers.declined} nej, ${answers.notAnswered} har inte svarat`;
-}
-
 export function meetingFacts(meeting: Meeting): Array<[string, string]> {
   const rows: Array<[string, string]> = [
     ['När', `${formatDateTimeSv(meeting.startUtc)}–${meeting.endTime} (${weekLabel(meeting.date)})`],
