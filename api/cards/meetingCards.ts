@@ -151,7 +151,7 @@ export function pollCard(input: PollCardInput): IAdaptiveCard {
       // One line per candidate and a drop-down for the answer, so that six candidates fit a phone.
       section([
         text(
-          `${candidate.label}: ja ${candidate.ja} · om det behövs ${candidate.omDetBehovs} · nej ${candidate.nej} · ` +
+          `${candidate.label}: Ja ${candidate.ja} · Om det behövs ${candidate.omDetBehovs} · Nej ${candidate.nej} · ` +
             `${candidate.kommunerCovered} av ${candidate.kommunerTotal} kommuner har ja`,
         ),
         ...(input.open
