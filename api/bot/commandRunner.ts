@@ -136,11 +136,15 @@ async function runParsed(parsed: ParsedCommand, sender: Person, env: RunEnvironm
       if (!booked.ok) return reply(errorCard('Utfallet kunde inte bokföras', booked.problem), booked.problem);
       return reply(outcomeBookedCard(booked, deps.tabLinks), `Utfall ${booked.lineName} bokfört.`);
     }
-    case 'arbetsgrupp':
+    case 'arbetsgrupp': {
+      // In Teams the form opens through a deep link (sub-entity "arbetsgrupper/ny"); locally the tab's ?ny=1.
+      const pageUrl = deps.tabLinks?.page('arbetsgrupper') ?? deps.workingGroupsPageUrl;
+      const formUrl = deps.config.mode === 'tenant' ? deps.tabLinks?.page('arbetsgrupper', 'ny') : undefined;
       return reply(
-        asCard(appointWorkingGroupFormCard(deps.workingGroupsPageUrl)),
+        asCard(appointWorkingGroupFormCard(pageUrl, formUrl)),
         'Tillsätt arbetsgruppen i fliken Arbetsgrupper.',
       );
+    }
     case 'arbetsgrupper': {
       if (!deps.listWorkingGroups)
         return reply(
@@ -148,7 +152,8 @@ async function runParsed(parsed: ParsedCommand, sender: Person, env: RunEnvironm
           'Registret saknas.',
         );
       const groups = await deps.listWorkingGroups();
-      return reply(asCard(workingGroupsListCard(groups, deps.workingGroupsPageUrl)), `${groups.length} arbetsgrupper.`);
+      const pageUrl = deps.tabLinks?.page('arbetsgrupper') ?? deps.workingGroupsPageUrl;
+      return reply(asCard(workingGroupsListCard(groups, pageUrl)), `${groups.length} arbetsgrupper.`);
     }
     case 'kalla':
       return convene(parsed.meeting, sender, env);

@@ -2,7 +2,16 @@ import { describe, expect, it } from '@jest/globals';
 import type { IAdaptiveCard } from '@microsoft/teams.cards';
 import * as cards from '../../api/cards/cards';
 import { statusReport } from '../../src/domain';
-import { organisations, people, seededActivities, seededBudget, seededMeetings } from '../bot/support';
+import { runText } from '../../api/bot/commandRunner';
+import {
+  COORDINATOR,
+  inMemoryDeps,
+  organisations,
+  people,
+  seededActivities,
+  seededBudget,
+  seededMeetings,
+} from '../bot/support';
 
 const APP_ID = '4c0e5a8b-2f1d-4e6a-9b3c-7d8e9f0a1b2c';
 const tenant = cards.tabLinks({ mode: 'tenant', publicUrl: 'https://planochbygg.example.se', teamsAppId: APP_ID });
@@ -65,5 +74,43 @@ describe('card buttons open the tab in Teams (tenant) or the local tab (local)',
     expect(context).toEqual(sub ? { subEntityId: `${page}/${sub}` } : {});
 
     expect(openUrls(build(local))).toEqual([`http://127.0.0.1:3978/#/${page}${sub ? `/${sub}` : ''}`]);
+  });
+});
+
+describe('the bot’s replies carry the links of its mode', () => {
+  const proactive = {
+    sendCard: async () => ({}),
+    sendMessage: async () => ({}),
+  };
+  const run = (text: string, links: cards.TabLinks, mode: 'local' | 'tenant') =>
+    runText(text, COORDINATOR(), {
+      deps: inMemoryDeps({
+        config: { mode },
+        tabLinks: links,
+        listWorkingGroups: async () => [],
+      }),
+      proactive,
+    });
+
+  it.each([
+    ['möten', 'moten', undefined],
+    ['kontakter', 'kontakter', undefined],
+    ['lägesrapport', 'budget', undefined],
+    ['aktiviteter', 'aktiviteter', undefined],
+    ['arbetsgrupper', 'arbetsgrupper', undefined],
+    ['arbetsgrupp ny', 'arbetsgrupper', 'ny'],
+  ] as const)('%s opens %s in Teams (tenant mode)', async (command, page, sub) => {
+    const [url] = openUrls((await run(command, tenant, 'tenant')).card);
+    const parsed = new URL(String(url));
+    expect(`${parsed.origin}${parsed.pathname}`).toBe(`https://teams.microsoft.com/l/entity/${APP_ID}/${page}`);
+    expect(JSON.parse(String(parsed.searchParams.get('context')))).toEqual(
+      sub ? { subEntityId: `${page}/${sub}` } : {},
+    );
+  });
+
+  it('locally the form opens the tab’s own address', async () => {
+    expect(openUrls((await run('arbetsgrupp ny', local, 'local')).card)).toEqual([
+      'http://127.0.0.1:3978/#/arbetsgrupper?ny=1',
+    ]);
   });
 });
