@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { SEED_PEOPLE } from '../../infra/graph-emulator/src/seed/people';
 import { COORDINATOR, MEMBER_GUEST } from '../../infra/graph-emulator/tests/support';
 import { DomainRuleError, addDays, toIsoDate } from '../../src/domain';
 import {
   SEED_GENERAL_CHANNEL_ID,
+  control,
   generalChannelMessage,
   postActivity,
   postedActivities,
@@ -46,6 +48,7 @@ function bodyLines(card: { body?: unknown[] }): number {
  */
 describe('möten with 50 upcoming meetings', () => {
   let stack: Stack;
+  let firstEventId = '';
 
   beforeAll(async () => {
     stack = await startStack();
@@ -58,7 +61,7 @@ describe('möten with 50 upcoming meetings', () => {
     let day = addDays(toIsoDate(new Date()), 7);
     for (let sent = 0; sent < MEETINGS; day = addDays(day, 1)) {
       try {
-        await stack.server.services.meetings.send(
+        const { meeting } = await stack.server.services.meetings.send(
           app,
           { person, roles: person.roles },
           {
@@ -71,10 +74,22 @@ describe('möten with 50 upcoming meetings', () => {
             idempotencyKey: randomUUID(),
           },
         );
+        if (sent === 0) firstEventId = String(meeting.eventId);
         sent += 1;
       } catch (error) {
         if (!(error instanceof DomainRuleError)) throw error;
       }
+    }
+    // Two answers to the soonest meeting: the card must show them, read from the convener's calendarView.
+    const attendees = SEED_PEOPLE.filter((p) => p.xRoles.includes('stodgrupp') && p.mail !== COORDINATOR);
+    for (const [index, response] of (['accepted', 'declined'] as const).entries()) {
+      const answered = await control(stack.tenant, 'POST', '/invitations/respond', {
+        eventId: firstEventId,
+        organizer: COORDINATOR,
+        attendee: attendees[index]!.mail,
+        response,
+      });
+      expect(answered.status).toBe(200);
     }
   });
   afterAll(async () => stack?.close());
@@ -107,5 +122,12 @@ describe('möten with 50 upcoming meetings', () => {
     expect(text).toMatch(/Stödgruppen[^"]*/);
     expect(text).toMatch(/\d+ av \d+ har svarat|\d+ har svarat/);
     expect(text).toContain(`${MEETINGS} kommande möten`);
+    // The organizer and the two who answered, on the soonest meeting; the others only the organizer.
+    const lines = card.body
+      .map((element) => (element as { text?: string }).text ?? '')
+      .filter((line) => line.includes('Stödgruppen'));
+    expect(lines).toHaveLength(8);
+    expect(lines[0]).toMatch(/– 3 har svarat, \d+ har inte svarat$/);
+    expect(lines[1]).toMatch(/– 1 har svarat, \d+ har inte svarat$/);
   });
 });
