@@ -102,13 +102,7 @@ export function createServer(config: AppConfig, deps: ServerDeps = {}): RunningS
     sendMessage: async (conversation, message) => (await bot).proactive.sendMessage(conversation, message),
   };
   services.meetingNotices.usePoster(botMeetingsPoster(proactive, state.conversations, config.teamId));
-  services.workingGroups.useCardPoster(
-    botChannelPoster(proactive, state.conversations, {
-      serviceUrl: config.identity.localTenantUrl,
-      botId: config.bot.id ?? config.identity.clientId,
-      tenantId: config.identity.tenantId,
-    }),
-  );
+  services.workingGroups.useCardPoster(botChannelPoster(proactive, state.conversations));
   const jobs = createServerJobs({
     config,
     services,

@@ -52,7 +52,7 @@ export interface DemoBudgetLine {
 export const DEMO_BUDGET_LINES: readonly DemoBudgetLine[] = [
   { key: 'lon', category: 'samordnare_lon', name: 'Samordnare, lön inkl. sociala avgifter', amountKr: 560_000 },
   { key: 'admin', category: 'oh_administration', name: 'Administration och ekonomistöd', amountKr: 60_000 },
-  { key: 'lokal', category: 'oh_lokal', name: 'Kontorsplats Regionens hus', amountKr: 40_000 },
+  { key: 'lokal', category: 'oh_lokal', name: 'Lokalhyra, kontorsplats Regionens hus', amountKr: 40_000 },
   { key: 'moten', category: 'oh_moteskostnader', name: 'Möteskostnader vår- och höstmöte', amountKr: 45_000 },
   { key: 'material', category: 'oh_forbrukningsmaterial', name: 'Förbrukningsmaterial', amountKr: 15_000 },
   {

@@ -72,6 +72,29 @@ export async function buildTabIfStale(config: AppConfig): Promise<string> {
   return `fliken byggd på ${((Date.now() - started) / 1000).toFixed(1)} s.`;
 }
 
+/**
+ * The local tenant adds the app to its team as Teams does when an owner installs it: its connector sends the
+ * bot an `installationUpdate` with channelData.team (the Bot Framework id and the group id), and the bot keeps
+ * the General channel's conversation reference. After that `nyhet`, the reminders and the working groups'
+ * welcome cards have a channel to post in, on a fresh clone too.
+ */
+export async function installInLocalTeam(
+  tenantUrl: string,
+  botPort: number,
+): Promise<{ ok: boolean; message: string }> {
+  const response = await fetch(`${tenantUrl.replace(/\/+$/, '')}/_emulator/bot/install`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ endpoint: `http://127.0.0.1:${botPort}/api/messages` }),
+  });
+  if (!response.ok) {
+    const body = (await response.json().catch(() => ({}))) as { error?: { message?: string }; botStatus?: number };
+    const reason = body.error?.message ?? `boten svarade ${body.botStatus ?? response.status}`;
+    return { ok: false, message: `appen kunde inte installeras i teamet (${reason}).` };
+  }
+  return { ok: true, message: 'appen är installerad i teamet (kanalen Allmänt tar emot nyheter och påminnelser).' };
+}
+
 /** How the bot is reached, for the start banner. */
 export function botBanner(config: AppConfig): string {
   if (config.mode === 'local') return 'lokalt läge: utan Bot Framework-autentisering, bara från den här datorn';
@@ -93,6 +116,12 @@ async function main(): Promise<void> {
   // With LOCAL_TENANT_URL (and TENANT_ID, CLIENT_ID, CLIENT_SECRET) this instance joins a local tenant that runs
   // already, as a second instance does: that tenant's owner starts and prepares it.
   const local = (env.MODE ?? 'local') === 'local' && !env.LOCAL_TENANT_URL;
+  // The first line says plainly what runs; anything the libraries log comes after it.
+  console.log(
+    local
+      ? 'Plan- och byggsamverkan Västerbotten startar i lokalt läge: en lokal Microsoft 365-miljö på den här datorn, inga riktiga konton.'
+      : `Plan- och byggsamverkan Västerbotten startar (${(env.MODE ?? 'local') === 'local' ? 'lokalt läge mot en lokal tenant som redan körs' : 'tenant-läge'}).`,
+  );
   if (local) {
     tenant = await startTenant({
       port: Number(env.LOCAL_TENANT_PORT ?? 4100),
@@ -131,9 +160,10 @@ async function main(): Promise<void> {
     `  ${await buildTabIfStale(config).catch((error: unknown) => `bygget av fliken misslyckades: ${String(error)}`)}`,
   );
 
-  const { url } = await server.listen(config.port, config.host);
+  const { url, port } = await server.listen(config.port, config.host);
+  if (tenant) console.log(`  ${(await installInLocalTeam(tenant.url, port)).message}`);
   console.log('');
-  console.log('Plan- och byggsamverkan Västerbotten körs:');
+  console.log(`Plan- och byggsamverkan Västerbotten körs${config.mode === 'local' ? ' i lokalt läge' : ''}:`);
   console.log(`  Fliken:        ${url}/tab/`);
   console.log(`  REST-API:      ${url}/api/config`);
   console.log(`  Bot:           ${url}/api/messages (${botBanner(config)})`);

@@ -93,17 +93,17 @@ async function runParsed(parsed: ParsedCommand, sender: Person, env: RunEnvironm
       return reply(helpCard({ person: sender }), 'Hjälp: vad du kan göra med boten.');
     case 'möten': {
       const meetings = await deps.upcomingMeetings(now);
-      return reply(meetingsCard(meetings), `${meetings.length} kommande möten.`);
+      return reply(meetingsCard(meetings, deps.tabLinks), `${meetings.length} kommande möten.`);
     }
     case 'kontakter': {
       const [people, organisations] = await Promise.all([deps.listPeople(), deps.listOrganisations()]);
-      return reply(contactsCard(people, organisations, parsed.organisationId), 'Kontaktlistan.');
+      return reply(contactsCard(people, organisations, parsed.organisationId, deps.tabLinks), 'Kontaktlistan.');
     }
     case 'lägesrapport': {
       const today = toIsoDate(now);
       const year = parsed.year ?? Number(today.slice(0, 4));
       const report = await deps.budgetStatus(year, today);
-      return reply(statusCard(report), `Ekonomisk lägesrapport ${year}.`);
+      return reply(statusCard(report, deps.tabLinks), `Ekonomisk lägesrapport ${year}.`);
     }
     case 'aktiviteter': {
       const year = Number(toIsoDate(now).slice(0, 4));
@@ -113,7 +113,7 @@ async function runParsed(parsed: ParsedCommand, sender: Person, env: RunEnvironm
         ...(parsed.area !== undefined ? { area: parsed.area } : {}),
       });
       return reply(
-        activitiesCard(activities, activityScopeLabel(year, parsed.month, parsed.area)),
+        activitiesCard(activities, activityScopeLabel(year, parsed.month, parsed.area), deps.tabLinks),
         `${activities.length} aktiviteter.`,
       );
     }
@@ -132,14 +132,19 @@ async function runParsed(parsed: ParsedCommand, sender: Person, env: RunEnvironm
         date: toIsoDate(now),
         by: sender,
       });
-      if (!booked.ok) return reply(helpCard({ person: sender, problem: booked.problem }), booked.problem);
-      return reply(outcomeBookedCard(booked), `Utfall ${booked.lineName} bokfört.`);
+      // The reason (e.g. the closest budget lines' names), not the whole help card.
+      if (!booked.ok) return reply(errorCard('Utfallet kunde inte bokföras', booked.problem), booked.problem);
+      return reply(outcomeBookedCard(booked, deps.tabLinks), `Utfall ${booked.lineName} bokfört.`);
     }
-    case 'arbetsgrupp':
+    case 'arbetsgrupp': {
+      // In Teams the form opens through a deep link (sub-entity "arbetsgrupper/ny"); locally the tab's ?ny=1.
+      const pageUrl = deps.tabLinks?.page('arbetsgrupper') ?? deps.workingGroupsPageUrl;
+      const formUrl = deps.config.mode === 'tenant' ? deps.tabLinks?.page('arbetsgrupper', 'ny') : undefined;
       return reply(
-        asCard(appointWorkingGroupFormCard(deps.workingGroupsPageUrl)),
+        asCard(appointWorkingGroupFormCard(pageUrl, formUrl)),
         'Tillsätt arbetsgruppen i fliken Arbetsgrupper.',
       );
+    }
     case 'arbetsgrupper': {
       if (!deps.listWorkingGroups)
         return reply(
@@ -147,7 +152,8 @@ async function runParsed(parsed: ParsedCommand, sender: Person, env: RunEnvironm
           'Registret saknas.',
         );
       const groups = await deps.listWorkingGroups();
-      return reply(asCard(workingGroupsListCard(groups, deps.workingGroupsPageUrl)), `${groups.length} arbetsgrupper.`);
+      const pageUrl = deps.tabLinks?.page('arbetsgrupper') ?? deps.workingGroupsPageUrl;
+      return reply(asCard(workingGroupsListCard(groups, pageUrl)), `${groups.length} arbetsgrupper.`);
     }
     case 'kalla':
       return convene(parsed.meeting, sender, env);
@@ -164,7 +170,7 @@ async function convene(meeting: ConveneRequest | undefined, sender: Person, env:
   const result = await deps.conveneStodgrupp({ ...meeting, by: sender, key });
   if (!result.ok) return reply(errorCard('Kallelsen kunde inte skickas', result.problem), result.problem);
   return reply(
-    meetingConvenedCard(result.meeting, result.created),
+    meetingConvenedCard(result.meeting, result.created, deps.tabLinks),
     `Kallelsen till ${result.meeting.title} är skickad.`,
   );
 }

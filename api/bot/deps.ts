@@ -10,7 +10,7 @@ import type {
   VoteValue,
 } from '../../src/domain';
 import type { ConversationStore, IdempotencyStore } from '../state/store';
-import type { MeetingWithAnswers, PollCardInput, ProtocolApprovalCardInput } from '../cards/cards';
+import type { MeetingWithAnswers, PollCardInput, ProtocolApprovalCardInput, TabLinks } from '../cards/cards';
 import type { Clock } from '../services/ports';
 
 /** What the bot needs from the rest of the server; the composition root implements it with real services. */
@@ -114,6 +114,8 @@ export interface BotDeps {
   approveProtocol?(input: { meetingId: string; by: Person }): Promise<CardOutcome<ProtocolApprovalCardInput>>;
   /** Arbetsgrupper, active first. Optional so that test doubles without the register still satisfy BotDeps. */
   listWorkingGroups?(): Promise<WorkingGroupSummary[]>;
+  /** Where card buttons open the tab: Teams deep links in tenant mode, the local tab locally (cards/links.ts). */
+  tabLinks?: TabLinks;
   /** The tab's Arbetsgrupper page, where the coordinator appoints (the channel is made in their name). */
   workingGroupsPageUrl?: string;
   /**

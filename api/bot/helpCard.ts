@@ -1,6 +1,6 @@
 import type { CardElementArray, IAdaptiveCard } from '@microsoft/teams.cards';
 import { ACTIONS, allowedActions, roleLabel, type Person, type Role } from '../../src/domain';
-import { card, commandButton, facts, heading, section, text } from '../cards/cards';
+import { actionSet, card, commandButton, facts, heading, section, text } from '../cards/cards';
 import { COMMANDS, mayRun } from './commands';
 
 export interface HelpCardInput {
@@ -28,6 +28,11 @@ export function helpCard({ person, problem }: HelpCardInput): IAdaptiveCard {
     ),
   );
   const ready = COMMANDS.filter((command) => command.status === 'ready' && mayRun(command, roles));
+  // The buttons first, so that a phone shows them without scrolling past the command list.
+  const buttons = [commandButton('Möten', 'möten'), commandButton('Aktiviteter', 'aktiviteter')];
+  if (ready.some((command) => command.name === 'lägesrapport'))
+    buttons.push(commandButton('Lägesrapport', 'lägesrapport'));
+  body.push(actionSet(buttons));
   body.push(
     facts(
       ready.map((command) => [
@@ -49,8 +54,5 @@ export function helpCard({ person, problem }: HelpCardInput): IAdaptiveCard {
       ]),
     );
   }
-  const buttons = [commandButton('Möten', 'möten'), commandButton('Aktiviteter', 'aktiviteter')];
-  if (ready.some((command) => command.name === 'lägesrapport'))
-    buttons.push(commandButton('Lägesrapport', 'lägesrapport'));
-  return card(body, buttons);
+  return card(body);
 }

@@ -117,6 +117,26 @@ function cardMessage(result: Reply) {
   };
 }
 
+/**
+ * Local mode has no Bot Framework credentials by design, and loopbackOnly keeps the endpoint to this machine;
+ * the SDK's start-up warning that it "will accept unauthenticated requests" is then no news and reads as an
+ * alarm, so it goes to debug. Tenant mode never gets here (assertBotConfig refuses to start without them).
+ */
+function quietAboutLocalAuth(logger: ILogger): ILogger {
+  const isAuthNotice = (parts: unknown[]) =>
+    typeof parts[0] === 'string' && parts[0].startsWith('No credentials configured');
+  return {
+    ...logger,
+    debug: (...parts: unknown[]) => logger.debug(...parts),
+    info: (...parts: unknown[]) => logger.info(...parts),
+    error: (...parts: unknown[]) => logger.error(...parts),
+    trace: (...parts: unknown[]) => logger.trace(...parts),
+    log: (level, ...parts: unknown[]) => logger.log(level, ...parts),
+    warn: (...parts: unknown[]) => (isAuthNotice(parts) ? logger.debug(...parts) : logger.warn(...parts)),
+    child: (name: string) => quietAboutLocalAuth(logger.child(name)),
+  };
+}
+
 /** Removes the bot's own @mention, so "<at>Plan- och bygg</at> möten" reads "möten". */
 const mentionEntitySchema = z.object({
   type: z.literal('mention'),
@@ -156,7 +176,10 @@ function conversationFrom(activity: BotActivity, now: Date): StoredConversation 
   };
   if (!base.serviceUrl) return undefined;
   const teamId = channelData?.team?.id;
-  if (teamId) return { ...base, conversationId: teamId, kind: 'channel', teamId };
+  // Bot Framework names the team by its General channel's thread id; Graph by its group id (aadGroupId).
+  const aadGroupId = channelData?.team?.aadGroupId;
+  if (teamId)
+    return { ...base, conversationId: teamId, kind: 'channel', teamId, ...(aadGroupId ? { aadGroupId } : {}) };
   if (conversation.conversationType === 'personal') {
     const userAadObjectId = activity.from.aadObjectId;
     return {
@@ -182,7 +205,8 @@ function botWasRemoved(activity: IConversationUpdateActivity): boolean {
 export async function mountBot(expressApp: Express, deps: BotDeps): Promise<BotHandle> {
   const { config } = deps;
   assertBotConfig(config.mode, config.credentials);
-  const logger: ILogger = deps.logger ?? new ConsoleLogger('bot', { level: 'warn' });
+  const baseLogger: ILogger = deps.logger ?? new ConsoleLogger('bot', { level: 'warn' });
+  const logger = config.mode === 'local' ? quietAboutLocalAuth(baseLogger) : baseLogger;
   const messagingEndpoint = config.messagingEndpoint ?? '/api/messages';
   if (config.mode === 'local') expressApp.use(messagingEndpoint, loopbackOnly);
   if (config.allowedTenantIds)

@@ -7,3 +7,4 @@ export * from './elements';
 export * from './meetingCards';
 export * from './registerCards';
 export * from './newsCards';
+export * from './links';

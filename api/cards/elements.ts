@@ -4,6 +4,7 @@ import type {
   IContainer,
   IExecuteAction,
   IFact,
+  IOpenUrlAction,
   ISubmitAction,
   ITextBlock,
 } from '@microsoft/teams.cards';
@@ -46,7 +47,9 @@ export type CardActionData =
   | { verb: 'poll.vote'; pollId: string }
   | { verb: 'protocol.approve'; meetingId: string };
 
-export function card(body: CardElementArray, actions: Array<IExecuteAction | ISubmitAction> = []): IAdaptiveCard {
+export type CardAction = IExecuteAction | ISubmitAction | IOpenUrlAction;
+
+export function card(body: CardElementArray, actions: CardAction[] = []): IAdaptiveCard {
   return {
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
@@ -99,6 +102,16 @@ export function actionButton(title: string, data: CardActionData): IExecuteActio
 
 export function commandButton(title: string, command: string): IExecuteAction {
   return actionButton(title, { verb: 'command', command });
+}
+
+/** A button that opens the tab (a Teams deep link in tenant mode, see links.ts). */
+export function openUrlButton(title: string, url: string): IOpenUrlAction {
+  return { type: 'Action.OpenUrl', title, url };
+}
+
+/** Buttons in the body, where a long card puts them before its list so that a phone shows them at once. */
+export function actionSet(actions: CardAction[]): CardElementArray[number] {
+  return { type: 'ActionSet', actions } as CardElementArray[number];
 }
 
 // ------------------------------------------------------------------ help and errors

@@ -5,17 +5,26 @@ import {
   VOTE_VALUES,
   formatDateSv,
   formatDateTimeSv,
+  toStockholm,
   weekLabel,
   type Meeting,
   type VoteValue,
 } from '../../src/domain';
-import { MeetingWithAnswers, card, heading, text, facts, section, actionButton, commandButton } from './elements';
+import {
+  MeetingWithAnswers,
+  card,
+  heading,
+  text,
+  facts,
+  section,
+  actionButton,
+  commandButton,
+  openUrlButton,
+} from './elements';
+import { LOCAL_TAB_LINKS, type TabLinks } from './links';
+import { escapeCardMarkdown } from './markdown';
 
 // ------------------------------------------------------------------ meetings
-
-function answersLine(answers: MeetingWithAnswers['answers']): string {
-  return `${answers.accepted} ja, ${answers.tentative} kanske, ${answers.declined} nej, ${answers.notAnswered} har inte svarat`;
-}
 
 export function meetingFacts(meeting: Meeting): Array<[string, string]> {
   const rows: Array<[string, string]> = [
@@ -26,28 +35,64 @@ export function meetingFacts(meeting: Meeting): Array<[string, string]> {
   return rows;
 }
 
-export function meetingsCard(meetings: readonly MeetingWithAnswers[]): IAdaptiveCard {
-  const body: CardElementArray = [heading('Kommande möten')];
-  if (meetings.length === 0) {
-    body.push(text('Inga möten är inplanerade.'));
-    return card(body);
-  }
-  for (const { meeting, answers, byOrganisation, warnings } of meetings) {
-    body.push(
-      section([
-        text(meeting.title, { weight: 'Bolder' }),
-        facts([...meetingFacts(meeting), ['Svar', answersLine(answers)]]),
-        ...(byOrganisation && byOrganisation.length > 0
-          ? [facts(byOrganisation.map((org): [string, string] => [org.name, answersLine(org)]))]
-          : []),
-        ...(warnings ?? []).map((warning) => text(warning, { color: 'Attention' })),
-      ]),
-    );
-  }
-  return card(body);
+/** How many meetings the phone card lists; the rest are counted and are in the tab. */
+export const MEETINGS_ON_CARD = 8;
+
+function shortWhen(meeting: Meeting): string {
+  const dt = toStockholm(meeting.startUtc).setLocale('sv');
+  return `${dt.toFormat('ccc d LLL').replace(/\./g, '')} ${dt.toFormat('HH:mm')}`;
 }
 
-export function meetingConvenedCard(meeting: Meeting, created: boolean): IAdaptiveCard {
+function answeredLine(answers: MeetingWithAnswers['answers']): string {
+  const answered = answers.accepted + answers.tentative + answers.declined;
+  return `${answered} har svarat, ${answers.notAnswered} har inte svarat`;
+}
+
+/**
+ * `möten` on a phone: one line per meeting (when, which, answered and not answered), the soonest
+ * MEETINGS_ON_CARD of them, a count of the rest, the first warning, and a button to Möten in the tab where the
+ * answers per kommun and per person are.
+ */
+export function meetingsCard(
+  meetings: readonly MeetingWithAnswers[],
+  links: TabLinks = LOCAL_TAB_LINKS,
+): IAdaptiveCard {
+  const button = openUrlButton('Öppna Möten', links.page('moten'));
+  if (meetings.length === 0) return card([heading('Kommande möten'), text('Inga möten är inplanerade.')], [button]);
+  const shown = meetings.slice(0, MEETINGS_ON_CARD);
+  const rest = meetings.length - shown.length;
+  const body: CardElementArray = [
+    heading('Kommande möten'),
+    text(
+      meetings.length === 1
+        ? '1 kommande möte.'
+        : `${meetings.length} kommande möten${rest > 0 ? `, de ${shown.length} närmaste:` : '.'}`,
+      { isSubtle: true, spacing: 'None' },
+    ),
+  ];
+  for (const { meeting, answers } of shown) {
+    // The date is ours (bold); the title is people's text, escaped as text() does.
+    body.push({
+      type: 'TextBlock',
+      text: `**${shortWhen(meeting)}** ${escapeCardMarkdown(`${meeting.title} – ${answeredLine(answers)}`)}`,
+      wrap: true,
+      spacing: 'Small',
+    });
+  }
+  const warnings = meetings.flatMap((m) => m.warnings ?? []);
+  if (warnings.length > 0) {
+    const more = warnings.length > 1 ? ` Och ${warnings.length - 1} varningar till i fliken.` : '';
+    body.push(text(`${warnings[0]}${more}`, { color: 'Attention', spacing: 'Small' }));
+  }
+  if (rest > 0) body.push(text(`Och ${rest} möten till i fliken Möten.`, { isSubtle: true, spacing: 'Small' }));
+  return card(body, [button]);
+}
+
+export function meetingConvenedCard(
+  meeting: Meeting,
+  created: boolean,
+  links: TabLinks = LOCAL_TAB_LINKS,
+): IAdaptiveCard {
   return card(
     [
       heading(created ? 'Kallelsen är skickad' : 'Kallelsen var redan skickad'),
@@ -57,7 +102,7 @@ export function meetingConvenedCard(meeting: Meeting, created: boolean): IAdapti
         isSubtle: true,
       }),
     ],
-    [commandButton('Möten', 'möten')],
+    [commandButton('Möten', 'möten'), openUrlButton('Öppna mötet', links.page('moten', meeting.id))],
   );
 }
 
@@ -103,12 +148,11 @@ export function pollCard(input: PollCardInput): IAdaptiveCard {
   for (const candidate of input.candidates) {
     const mine = input.myChoices?.[candidate.id];
     body.push(
+      // One line per candidate and a drop-down for the answer, so that six candidates fit a phone.
       section([
-        text(candidate.label, { weight: 'Bolder' }),
         text(
-          `Ja ${candidate.ja} · Om det behövs ${candidate.omDetBehovs} · Nej ${candidate.nej} · ` +
+          `${candidate.label}: Ja ${candidate.ja} · Om det behövs ${candidate.omDetBehovs} · Nej ${candidate.nej} · ` +
             `${candidate.kommunerCovered} av ${candidate.kommunerTotal} kommuner har ja`,
-          { isSubtle: true },
         ),
         ...(input.open
           ? [
@@ -116,7 +160,8 @@ export function pollCard(input: PollCardInput): IAdaptiveCard {
                 type: 'Input.ChoiceSet' as const,
                 id: candidate.id,
                 label: `Ditt svar för ${candidate.label}`,
-                style: 'expanded' as const,
+                style: 'compact' as const,
+                placeholder: 'Välj ditt svar',
                 ...(mine ? { value: mine } : {}),
                 choices: VOTE_VALUES.map((value) => ({ title: VOTE_LABELS[value].sv, value })),
               },

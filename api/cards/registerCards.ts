@@ -14,7 +14,8 @@ import {
   type Person,
   type StatusReport,
 } from '../../src/domain';
-import { card, heading, text, facts, section, actionButton } from './elements';
+import { card, heading, text, facts, section, actionButton, actionSet, openUrlButton } from './elements';
+import { LOCAL_TAB_LINKS, type TabLinks } from './links';
 
 // ------------------------------------------------------------------ contacts
 
@@ -22,12 +23,18 @@ export function contactsCard(
   people: readonly Person[],
   organisations: readonly Organisation[],
   organisationId?: string,
+  links: TabLinks = LOCAL_TAB_LINKS,
 ): IAdaptiveCard {
   const shown = organisations.filter((org) => organisationId === undefined || org.id === organisationId);
   const title = organisationId
     ? `Kontakter – ${shown[0]?.name ?? organisationId}`
     : 'Kontaktlista – Plan- och byggsamverkan';
   const body: CardElementArray = [heading(title)];
+  if (organisationId === undefined) {
+    // The whole list is long: the way to one kommun and the tab come first.
+    body.push(text('Skriv "kontakter <kommun>" för en kommun, t.ex. kontakter Umeå.', { isSubtle: true }));
+    body.push(actionSet([openUrlButton('Öppna Kontakter', links.page('kontakter'))]));
+  }
   for (const org of shown) {
     const members = people
       .filter((person) => person.organisationId === org.id)
@@ -59,14 +66,15 @@ function amountsLine(amounts: Amounts): string {
   return `budget ${formatSek(amounts.budgetOre)}, utfall ${formatSek(amounts.outcomeOre)}, prognos ${formatSek(amounts.forecastOre)}, avvikelse ${formatSek(amounts.deviationOre)}`;
 }
 
-export function statusCard(report: StatusReport): IAdaptiveCard {
+export function statusCard(report: StatusReport, links: TabLinks = LOCAL_TAB_LINKS): IAdaptiveCard {
+  const button = openUrlButton('Öppna Budget', links.page('budget'));
   const body: CardElementArray = [
     heading(`Ekonomisk lägesrapport ${report.year}`),
     text(`Per ${formatDateSv(report.asOf)} (${report.elapsedDays} av ${report.daysInYear} dagar).`, { isSubtle: true }),
   ];
   if (report.lines.length === 0) {
     body.push(text(`Det finns ingen budget för ${report.year}.`));
-    return card(body);
+    return card(body, [button]);
   }
   body.push(
     section([
@@ -94,7 +102,7 @@ export function statusCard(report: StatusReport): IAdaptiveCard {
       ]),
     );
   }
-  return card(body);
+  return card(body, [button]);
 }
 
 export interface OutcomeBookedInput {
@@ -106,7 +114,7 @@ export interface OutcomeBookedInput {
   lineBudgetOre: number;
 }
 
-export function outcomeBookedCard(booked: OutcomeBookedInput): IAdaptiveCard {
+export function outcomeBookedCard(booked: OutcomeBookedInput, links: TabLinks = LOCAL_TAB_LINKS): IAdaptiveCard {
   return card(
     [
       heading('Utfall bokfört'),
@@ -118,13 +126,21 @@ export function outcomeBookedCard(booked: OutcomeBookedInput): IAdaptiveCard {
         ['Utfall hittills', `${formatSek(booked.lineOutcomeOre)} av ${formatSek(booked.lineBudgetOre)}`],
       ]),
     ],
-    [actionButton('Lägesrapport', { verb: 'command', command: 'lägesrapport' })],
+    [
+      actionButton('Lägesrapport', { verb: 'command', command: 'lägesrapport' }),
+      openUrlButton('Öppna Budget', links.page('budget')),
+    ],
   );
 }
 
 // ------------------------------------------------------------------ activities
 
-export function activitiesCard(activities: readonly Activity[], scope: string): IAdaptiveCard {
+export function activitiesCard(
+  activities: readonly Activity[],
+  scope: string,
+  links: TabLinks = LOCAL_TAB_LINKS,
+): IAdaptiveCard {
+  const button = openUrlButton('Öppna Aktiviteter', links.page('aktiviteter'));
   const body: CardElementArray = [heading(`Aktiviteter – ${scope}`)];
   const listed = activities
     .filter((activity) => activity.status !== 'struken')
@@ -132,7 +148,7 @@ export function activitiesCard(activities: readonly Activity[], scope: string): 
     .sort((a, b) => (a.startDate < b.startDate ? -1 : a.startDate > b.startDate ? 1 : 0));
   if (listed.length === 0) {
     body.push(text('Inga aktiviteter hittades.'));
-    return card(body);
+    return card(body, [button]);
   }
   for (const activity of listed) {
     body.push(
@@ -149,7 +165,7 @@ export function activitiesCard(activities: readonly Activity[], scope: string): 
       ]),
     );
   }
-  return card(body);
+  return card(body, [button]);
 }
 
 export function activityScopeLabel(year: number, month?: number, area?: keyof typeof SAMVERKANSOMRADE_LABELS): string {

@@ -17,6 +17,9 @@ import { toActivity, resolveBudgetLine } from '../services/economy';
 import type { ContactRecord } from '../services/contacts';
 import { toDomainMeeting } from '../services/meetings';
 import { teamsLogger } from './logger';
+import { tabLinks } from '../cards/links';
+
+const WARNING_ORDER = ['ALL_DECLINED', 'NOT_INVITED', 'NOT_YET_ANSWERED'];
 
 /** The bot's settings from the server's: no Bot Framework credentials locally, the bot's own in tenant mode. */
 export function botConfigFrom(config: AppConfig, organisations: readonly Organisation[] = []): BotConfig {
@@ -98,7 +101,9 @@ export interface BotDepsParts {
 export function createBotDeps({ config, services, conversations, logger, clock, idempotency }: BotDepsParts): BotDeps {
   const app = () => services.graph.forApp();
   const log = logger.child({ component: 'bot' });
+  const links = tabLinks({ mode: config.mode, publicUrl: config.publicUrl, teamsAppId: config.teamsAppId });
   return {
+    tabLinks: links,
     config: botConfigFrom(config, services.organisations.organisations),
     clock,
     conversations,
@@ -132,7 +137,10 @@ export function createBotDeps({ config, services, conversations, logger, clock, 
         byOrganisation: view.organisations
           .filter((org) => org.invited > 0)
           .map((org) => ({ organisationId: org.organisationId, name: org.name, ...counts(org) })),
-        warnings: view.warnings.map((warning) => warning.message),
+        // The most serious first: the phone card shows one (everyone declined, nobody invited, no answer yet).
+        warnings: [...view.warnings]
+          .sort((a, b) => WARNING_ORDER.indexOf(a.code) - WARNING_ORDER.indexOf(b.code))
+          .map((warning) => warning.message),
       }));
     },
 

@@ -85,6 +85,7 @@ const conversationSchema = z.object({
   botId: z.string(),
   botName: z.string().optional(),
   teamId: z.string().optional(),
+  aadGroupId: z.string().optional(),
   userAadObjectId: z.string().optional(),
   updatedAt: z.string(),
 });
@@ -92,6 +93,7 @@ const conversationSchema = z.object({
 interface ConversationEntity {
   kind: string;
   teamId: string;
+  aadGroupId: string;
   userAadObjectId: string;
   isTeamGeneral: boolean;
   updatedAt: string;
@@ -246,6 +248,7 @@ export class AzureStateStore implements ServerStateStore {
             rowKey: tableKey(valid.conversationId),
             kind: valid.kind,
             teamId: valid.teamId ?? '',
+            aadGroupId: valid.aadGroupId ?? '',
             userAadObjectId: valid.userAadObjectId ?? '',
             isTeamGeneral: valid.kind === 'channel' && valid.teamId === valid.conversationId,
             updatedAt: valid.updatedAt,
@@ -265,14 +268,12 @@ export class AzureStateStore implements ServerStateStore {
         );
         return entity ? read(entity) : undefined;
       },
-      async findTeamGeneral(teamId) {
+      async findTeamGeneral(aadGroupId) {
         await opened;
-        if (teamId) {
-          const entity = await orUndefinedOn404(
-            table.getEntity<ConversationEntity>(PARTITION.conversation, tableKey(teamId)),
+        if (aadGroupId)
+          return newest(
+            odata`PartitionKey eq ${PARTITION.conversation} and isTeamGeneral eq true and aadGroupId eq ${aadGroupId}`,
           );
-          return entity?.isTeamGeneral ? read(entity) : undefined;
-        }
         return newest(odata`PartitionKey eq ${PARTITION.conversation} and isTeamGeneral eq true`);
       },
       async findPersonal(userAadObjectId) {

@@ -10,6 +10,7 @@ const storedConversationSchema = z.object({
   botId: z.string(),
   botName: z.string().optional(),
   teamId: z.string().optional(),
+  aadGroupId: z.string().optional(),
   userAadObjectId: z.string().optional(),
   updatedAt: z.string(),
 });
@@ -33,21 +34,28 @@ export class SqliteConversationStore implements ConversationStore {
       updated_at TEXT NOT NULL,
       document TEXT NOT NULL
     )`);
+    // Databases from before the group id was kept get the column; their rows are filled on the next activity.
+    const columns = this.db.prepare('PRAGMA table_info(bot_conversations)').all() as { name: string }[];
+    if (!columns.some((column) => column.name === 'aad_group_id'))
+      this.db.exec('ALTER TABLE bot_conversations ADD COLUMN aad_group_id TEXT');
   }
 
   async save(conversation: StoredConversation): Promise<void> {
     const valid = storedConversationSchema.parse(conversation);
     this.db
       .prepare(
-        `INSERT INTO bot_conversations (conversation_id, kind, team_id, user_aad_object_id, updated_at, document)
-         VALUES (@conversationId, @kind, @teamId, @userAadObjectId, @updatedAt, @document)
+        `INSERT INTO bot_conversations
+           (conversation_id, kind, team_id, aad_group_id, user_aad_object_id, updated_at, document)
+         VALUES (@conversationId, @kind, @teamId, @aadGroupId, @userAadObjectId, @updatedAt, @document)
          ON CONFLICT(conversation_id) DO UPDATE SET kind = excluded.kind, team_id = excluded.team_id,
+           aad_group_id = excluded.aad_group_id,
            user_aad_object_id = excluded.user_aad_object_id, updated_at = excluded.updated_at, document = excluded.document`,
       )
       .run({
         conversationId: valid.conversationId,
         kind: valid.kind,
         teamId: valid.teamId ?? null,
+        aadGroupId: valid.aadGroupId ?? null,
         userAadObjectId: valid.userAadObjectId ?? null,
         updatedAt: valid.updatedAt,
         document: JSON.stringify(valid),
@@ -65,14 +73,16 @@ export class SqliteConversationStore implements ConversationStore {
     return row ? this.read(row) : undefined;
   }
 
-  async findTeamGeneral(teamId?: string): Promise<StoredConversation | undefined> {
+  async findTeamGeneral(aadGroupId?: string): Promise<StoredConversation | undefined> {
     const row = (
-      teamId
+      aadGroupId
         ? this.db
             .prepare(
-              `SELECT document FROM bot_conversations WHERE kind = 'channel' AND team_id = ? AND conversation_id = team_id`,
+              `SELECT document FROM bot_conversations
+               WHERE kind = 'channel' AND aad_group_id = ? AND conversation_id = team_id
+               ORDER BY updated_at DESC LIMIT 1`,
             )
-            .get(teamId)
+            .get(aadGroupId)
         : this.db
             .prepare(
               `SELECT document FROM bot_conversations WHERE kind = 'channel' AND conversation_id = team_id

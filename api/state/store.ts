@@ -14,8 +14,13 @@ export interface StoredConversation {
   tenantId?: string;
   botId: string;
   botName?: string;
-  /** For team installations: the team's id (its General channel has the same id). */
+  /** For team installations: the team's Bot Framework id (`19:…@thread.tacv2`; its General channel has the same id). */
   teamId?: string;
+  /**
+   * For team installations: the team's Microsoft 365 group id (`channelData.team.aadGroupId`), which is the
+   * team's id in Graph; the General channel is looked up by it.
+   */
+  aadGroupId?: string;
   /** For personal chats: the user the chat is with. */
   userAadObjectId?: string;
   updatedAt: string;
@@ -25,8 +30,11 @@ export interface ConversationStore {
   save(conversation: StoredConversation): Promise<void>;
   remove(conversationId: string): Promise<void>;
   get(conversationId: string): Promise<StoredConversation | undefined>;
-  /** The General channel of the team the app is installed in (the most recently seen when several). */
-  findTeamGeneral(teamId?: string): Promise<StoredConversation | undefined>;
+  /**
+   * The General channel of the team whose Graph (group) id is `aadGroupId`; without it, of the team the app
+   * was most recently seen in.
+   */
+  findTeamGeneral(aadGroupId?: string): Promise<StoredConversation | undefined>;
   findPersonal(userAadObjectId: string): Promise<StoredConversation | undefined>;
   list(): Promise<StoredConversation[]>;
 }

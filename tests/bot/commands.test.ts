@@ -5,6 +5,7 @@ import {
   CHANNEL_ID,
   COORDINATOR,
   MEMBER,
+  TEAM_GROUP_ID,
   TEAM_ID,
   cardExecute,
   cardOf,
@@ -96,8 +97,8 @@ describe('möten / meetings', () => {
   it.each(WHERE)('lists upcoming meetings with the answers so far (%s)', async (where) => {
     const { text } = await say(MEMBER(), where, 'meetings');
     expect(text).toContain('Samverkansgruppen vårmöte 2026');
-    expect(text).toContain('onsdag 22 april 2026 kl. 09:00–12:00 (v. 17)');
-    expect(text).toContain('12 ja, 2 kanske, 1 nej, 3 har inte svarat');
+    // One line per meeting on a phone: when, what, answered (12 + 2 + 1) and not answered.
+    expect(text).toContain('**ons 22 apr 09:00** Samverkansgruppen vårmöte 2026 – 15 har svarat, 3 har inte svarat');
     expect(text).toContain('Stödgruppen maj');
   });
 
@@ -305,15 +306,18 @@ describe('installation', () => {
     expect(stored?.serviceUrl).toBe(connector.url);
   });
 
-  it('a team install stores the General channel', async () => {
-    const general = await deps.conversations.findTeamGeneral(TEAM_ID);
+  it('a team install stores the General channel, found by the team’s Graph (group) id only', async () => {
+    const general = await deps.conversations.findTeamGeneral(TEAM_GROUP_ID);
     expect(general?.conversationId).toBe(TEAM_ID);
+    expect(general?.aadGroupId).toBe(TEAM_GROUP_ID);
+    // Graph calls need the group id; the Bot Framework id is no key for a Graph team.
+    expect(await deps.conversations.findTeamGeneral(TEAM_ID)).toBeUndefined();
   });
 
   it('an uninstall forgets the team, and news then says there is no General channel', async () => {
     const uninstall = { ...teamInstall(connector.url, COORDINATOR()), action: 'remove' };
     expect((await post(server, uninstall)).status).toBe(200);
-    expect(await deps.conversations.findTeamGeneral(TEAM_ID)).toBeUndefined();
+    expect(await deps.conversations.findTeamGeneral(TEAM_GROUP_ID)).toBeUndefined();
     const { text } = await say(COORDINATOR(), 'personal', 'nyhet Ingen ser detta');
     expect(text).toContain('Appen är inte installerad i samverkans team ännu');
   });

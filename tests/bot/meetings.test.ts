@@ -80,11 +80,10 @@ describe('the bot: möten per kommun, kalla stödgruppen', () => {
     expect(replies).toHaveLength(1);
     const text = activityCardText(replies[0]);
     expect(text).toContain(meeting.title);
-    // Umeå: the chair (organizer) and Erik have accepted.
-    expect(text).toContain('Umeå');
-    expect(text).toMatch(/Umeå\n2 ja, 0 kanske, 0 nej, 0 har inte svarat/);
-    expect(text).toMatch(/Skellefteå\n0 ja, 0 kanske, 2 nej, 0 har inte svarat/);
+    // One line per meeting on a phone: the chair (organizer), Erik, Anna and Lars have answered.
+    expect(text).toMatch(new RegExp(`${meeting.title} – 4 har svarat, \\d+ har inte svarat`));
     expect(text).toContain('Skellefteå blir inte representerad: alla inbjudna har tackat nej.');
+    expect(text).toContain('Öppna Möten');
   });
 
   it('the coordinator convenes stödgruppen from the bot, once however often she asks; others may not', async () => {

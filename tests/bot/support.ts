@@ -330,6 +330,8 @@ export async function startBotServer(deps: BotDeps, host = '127.0.0.1'): Promise
 export const BOT = { id: '28:plan-och-bygg-bot', name: 'Plan- och bygg' };
 export const TEAM_ID = '19:general-samverkan@thread.tacv2';
 export const CHANNEL_ID = '19:general-samverkan@thread.tacv2';
+/** The team's Microsoft 365 group id: its id in Graph, sent by Teams as channelData.team.aadGroupId. */
+export const TEAM_GROUP_ID = '8f1c3a52-6a0e-4c8e-9d41-2b7f5e9c0a11';
 
 let activitySequence = 0;
 
@@ -379,7 +381,7 @@ export function channelMention(serviceUrl: string, person: Person, command: stri
     entities: [{ type: 'mention', text: mention, mentioned: { id: BOT.id, name: BOT.name } }],
     channelData: {
       tenant: { id: TENANT_ID },
-      team: { id: TEAM_ID, name: 'Plan- och byggsamverkan' },
+      team: { id: TEAM_ID, name: 'Plan- och byggsamverkan', aadGroupId: TEAM_GROUP_ID },
       channel: { id: CHANNEL_ID, name: 'Allmänt' },
     },
   };
@@ -391,7 +393,10 @@ export function teamInstall(serviceUrl: string, installer: Person) {
     type: 'installationUpdate',
     action: 'add',
     conversation: { id: TEAM_ID, conversationType: 'channel', isGroup: true, tenantId: TENANT_ID },
-    channelData: { tenant: { id: TENANT_ID }, team: { id: TEAM_ID, name: 'Plan- och byggsamverkan' } },
+    channelData: {
+      tenant: { id: TENANT_ID },
+      team: { id: TEAM_ID, name: 'Plan- och byggsamverkan', aadGroupId: TEAM_GROUP_ID },
+    },
   };
 }
 

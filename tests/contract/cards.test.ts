@@ -150,6 +150,71 @@ const CASES: Record<string, Array<[string, IAdaptiveCard]>> = {
   ],
 };
 
+/**
+ * Lines a phone shows before the first button: a TextBlock's lines, a FactSet's facts, an input (and an
+ * expanded choice set's choices), a container's items; counting stops at an ActionSet.
+ */
+function linesBeforeAction(json: IAdaptiveCard): number {
+  let lines = 0;
+  let stopped = false;
+  const walk = (node: unknown): void => {
+    if (stopped || !node || typeof node !== 'object') return;
+    const element = node as {
+      type?: string;
+      text?: string;
+      facts?: unknown[];
+      items?: unknown[];
+      columns?: { items?: unknown[] }[];
+      choices?: unknown[];
+      style?: string;
+    };
+    switch (element.type) {
+      case 'ActionSet':
+        stopped = true;
+        return;
+      case 'TextBlock':
+        lines += (element.text ?? '').split('\n').length;
+        return;
+      case 'FactSet':
+        lines += element.facts?.length ?? 0;
+        return;
+      case 'Container':
+        (element.items ?? []).forEach(walk);
+        return;
+      case 'ColumnSet': {
+        const before = lines;
+        const heights = (element.columns ?? []).map((column) => {
+          lines = 0;
+          (column.items ?? []).forEach(walk);
+          return lines;
+        });
+        lines = before + Math.max(0, ...heights);
+        return;
+      }
+      case 'Input.ChoiceSet':
+        lines += 1 + (element.style === 'expanded' ? (element.choices?.length ?? 0) : 0);
+        return;
+      default:
+        lines += 1;
+    }
+  };
+  (json.body ?? []).forEach(walk);
+  return lines;
+}
+
+describe('every card fits a phone: at most 12 lines before a button', () => {
+  const all = Object.entries(CASES).flatMap(([builder, cases]) =>
+    cases.map(([label, json]) => [`${builder}: ${label}`, json] as const),
+  );
+  it.each(all)('%s', (_label, json) => {
+    expect(linesBeforeAction(json)).toBeLessThanOrEqual(12);
+  });
+
+  it('the count sees a long card (so a pass means something)', () => {
+    expect(linesBeforeAction(cards.contactsCard(people(), orgs, 'umea'))).toBeGreaterThan(0);
+  });
+});
+
 describe('every card the bot sends is valid Adaptive Card 1.5', () => {
   const all = Object.entries(CASES).flatMap(([builder, cases]) =>
     cases.map(([label, json]) => [`${builder}: ${label}`, json] as const),
@@ -182,7 +247,8 @@ describe('buttons reach the bot in every client', () => {
   it('every Action.Execute has an Action.Submit fallback with the same verb and data', () => {
     for (const [, json] of Object.values(CASES).flat()) {
       for (const action of json.actions ?? []) {
-        expect(action.type).toBe('Action.Execute');
+        expect(['Action.Execute', 'Action.OpenUrl']).toContain(action.type);
+        if (action.type === 'Action.OpenUrl') expect(action.url).toMatch(/^https?:\/\//);
         if (action.type !== 'Action.Execute') continue;
         expect(action.fallback).toEqual({
           type: 'Action.Submit',

@@ -89,6 +89,7 @@ describe.each(backends)('the state store contract on $name', (backend) => {
         conversationId: '19:general@thread.tacv2',
         kind: 'channel',
         teamId: '19:general@thread.tacv2',
+        aadGroupId: '2f9b1c3e-0000-4000-8000-000000000001',
         updatedAt: '2026-03-01T10:00:00.000Z',
       });
       const otherTeam = conversation({
@@ -117,7 +118,9 @@ describe.each(backends)('the state store contract on $name', (backend) => {
 
       expect(await store.conversations.get(general.conversationId)).toEqual(general);
       expect(await store.conversations.get(otherTeam.conversationId)).toEqual(otherTeam);
-      expect(await store.conversations.findTeamGeneral(general.teamId)).toEqual(general);
+      expect(await store.conversations.findTeamGeneral(general.aadGroupId)).toEqual(general);
+      // The General channel is found by the team's Graph (group) id, not by its Bot Framework id.
+      expect(await store.conversations.findTeamGeneral(general.teamId)).toBeUndefined();
       expect(await store.conversations.findTeamGeneral()).toEqual(otherTeam);
       expect(await store.conversations.findTeamGeneral('19:planning@thread.tacv2')).toBeUndefined();
       expect((await store.conversations.findPersonal('user-1'))?.conversationId).toBe('a:new');

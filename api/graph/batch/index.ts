@@ -44,6 +44,20 @@ function retryAfterSeconds(headers: Record<string, string> | undefined, round: n
   return Math.min(2 ** round, 30);
 }
 
+/** A batch answer holding a collection, with its further pages read by ordinary requests. */
+async function collectionOf<T>(graph: GraphConnection, answer: BatchResponse): Promise<T[]> {
+  if (answer.status !== 200) {
+    const error = (answer.body as { error?: { code?: string; message?: string } } | undefined)?.error;
+    throw new GraphRequestError(
+      answer.status,
+      error?.code ?? 'batchRequestFailed',
+      header(answer.headers, 'request-id'),
+      error?.message ?? `Batch answer ${answer.status}`,
+    );
+  }
+  return graph.rest(answer.body as Collection<T>);
+}
+
 /** JSON $batch: many requests in one round trip, throttled inner answers sent again. */
 export function batchApi(graph: GraphConnection) {
   /** One round of chunks; the answers to keep, and the requests to send again after `waitSeconds`. */
@@ -89,20 +103,6 @@ export function batchApi(graph: GraphConnection) {
     return requests.map((r) => answers.get(r.id) ?? { id: r.id, status: 0 });
   }
 
-  /** A batch answer holding a collection, with its further pages read by ordinary requests. */
-  async function collectionOf<T>(answer: BatchResponse): Promise<T[]> {
-    if (answer.status !== 200) {
-      const error = (answer.body as { error?: { code?: string; message?: string } } | undefined)?.error;
-      throw new GraphRequestError(
-        answer.status,
-        error?.code ?? 'batchRequestFailed',
-        header(answer.headers, 'request-id'),
-        error?.message ?? `Batch answer ${answer.status}`,
-      );
-    }
-    return graph.rest(answer.body as Collection<T>);
-  }
-
   return {
     batch,
 
@@ -111,18 +111,49 @@ export function batchApi(graph: GraphConnection) {
      * pages followed with ordinary requests). An inner failure rejects with its GraphRequestError.
      */
     async readMany<R extends Record<string, CollectionRead<unknown>>>(reads: R): Promise<ReadAnswers<R>> {
-      const keys = Object.keys(reads);
-      const answers = await batch(
-        keys.map((key, index) => ({ id: String(index + 1), method: 'GET' as const, url: reads[key]!.url })),
-      );
-      const values = await Promise.all(
-        answers.map(async (answer, index) =>
-          (await collectionOf<unknown>(answer)).map((raw) => reads[keys[index]!]!.toValue(raw)),
-        ),
-      );
-      return Object.fromEntries(keys.map((key, index) => [key, values[index]])) as ReadAnswers<R>;
+      const settled = await settledReads(batch, (answer) => collectionOf(graph, answer), reads);
+      const values = Object.entries(settled).map(([key, answer]) => {
+        if ('error' in answer) throw answer.error;
+        return [key, answer.value] as const;
+      });
+      return Object.fromEntries(values) as ReadAnswers<R>;
+    },
+
+    /**
+     * As readMany, but an inner failure is that read's answer (`{ error }`) instead of rejecting the whole:
+     * for reads that may fail one by one (a mailbox that does not exist) beside reads that must not.
+     */
+    readManySettled<R extends Record<string, CollectionRead<unknown>>>(reads: R): Promise<SettledAnswers<R>> {
+      return settledReads(batch, (answer) => collectionOf(graph, answer), reads);
     },
   };
 }
+
+/** The reads as one $batch; each answer's collection (all pages) or its GraphRequestError. */
+async function settledReads<R extends Record<string, CollectionRead<unknown>>>(
+  batch: (requests: BatchRequest[]) => Promise<BatchResponse[]>,
+  collectionOf: (answer: BatchResponse) => Promise<unknown[]>,
+  reads: R,
+): Promise<SettledAnswers<R>> {
+  const keys = Object.keys(reads);
+  const answers = await batch(
+    keys.map((key, index) => ({ id: String(index + 1), method: 'GET' as const, url: reads[key]!.url })),
+  );
+  const values = await Promise.all(
+    answers.map(async (answer, index) => {
+      try {
+        return { value: (await collectionOf(answer)).map((raw) => reads[keys[index]!]!.toValue(raw)) };
+      } catch (error) {
+        if (error instanceof GraphRequestError) return { error };
+        throw error;
+      }
+    }),
+  );
+  return Object.fromEntries(keys.map((key, index) => [key, values[index]])) as SettledAnswers<R>;
+}
+
+type SettledAnswers<R extends Record<string, CollectionRead<unknown>>> = {
+  [K in keyof R]: R[K] extends CollectionRead<infer T> ? { value: T[] } | { error: GraphRequestError } : never;
+};
 
 export type BatchApi = ReturnType<typeof batchApi>;

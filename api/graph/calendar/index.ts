@@ -7,6 +7,7 @@ import type {
   ScheduleInformation,
 } from '@microsoft/microsoft-graph-types';
 import { DomainRuleError } from '../../../src/domain';
+import type { CollectionRead } from '../batch';
 import { segment, type Collection, type GraphConnection } from '../connection';
 import { transactionIdFor } from './operationKey';
 
@@ -115,6 +116,26 @@ export function invitationEvent(invitation: Invitation): Event {
 }
 
 /** Calendars: meeting invitations as events in the organizer's mailbox, free/busy and meeting times. */
+/** An event of a calendarView with its attendees' answers. */
+export interface EventAnswers {
+  eventId: string;
+  answers: AttendeeAnswer[];
+}
+
+function answersOf(event: Event): AttendeeAnswer[] {
+  return (event.attendees ?? []).flatMap((attendee) => {
+    const email = attendee.emailAddress?.address;
+    if (!email) return [];
+    return [
+      {
+        email,
+        ...(attendee.emailAddress?.name ? { name: attendee.emailAddress.name } : {}),
+        ...(attendee.status?.response ? { response: attendee.status.response } : {}),
+      },
+    ];
+  });
+}
+
 export function calendarApi(graph: GraphConnection) {
   const eventPath = (organizer: string, eventId: string) => `/users/${segment(organizer)}/events/${segment(eventId)}`;
 
@@ -159,20 +180,30 @@ export function calendarApi(graph: GraphConnection) {
       );
     },
 
+    /**
+     * A mailbox's events between two instants with their attendees' answers, as one read of a readMany
+     * $batch (`$top` at Graph's page maximum so that a season's meetings come in one page).
+     */
+    calendarViewRead(userId: string, fromIso: string, toIso: string): CollectionRead<EventAnswers> {
+      const query = new URLSearchParams({
+        startDateTime: fromIso,
+        endDateTime: toIso,
+        $select: 'id,attendees',
+        $top: '1000',
+      });
+      return {
+        url: `/users/${segment(userId)}/calendarView?${query.toString().replace(/%24/g, '$')}`,
+        toValue: (raw) => {
+          const event = raw as Event;
+          return { eventId: String(event.id), answers: answersOf(event) };
+        },
+      };
+    },
+
     /** The attendees of an event and how each has answered. */
     async attendeeAnswers(organizer: string, eventId: string): Promise<AttendeeAnswer[]> {
       const event = await graph.call(() => graph.api(eventPath(organizer, eventId)).get() as Promise<Event>);
-      return (event.attendees ?? []).flatMap((attendee) => {
-        const email = attendee.emailAddress?.address;
-        if (!email) return [];
-        return [
-          {
-            email,
-            ...(attendee.emailAddress?.name ? { name: attendee.emailAddress.name } : {}),
-            ...(attendee.status?.response ? { response: attendee.status.response } : {}),
-          },
-        ];
-      });
+      return answersOf(event);
     },
 
     async getSchedule(

@@ -4,6 +4,7 @@ import {
   DomainRuleError,
   SAMVERKANSOMRADEN,
   categoryKind,
+  closestNames,
   coFinancingReport,
   createBudgetLine,
   createOutcomeEntry,
@@ -145,7 +146,16 @@ export function resolveBudgetLine(
       };
     }
   }
-  return { problem: `Hittar ingen budgetpost som heter "${parts.join(' ')}".` };
+  const typed = parts.join(' ');
+  const near = closestNames(
+    parts[0] ?? typed,
+    lines.map((line) => line.name),
+  );
+  return {
+    problem:
+      `Hittar ingen budgetpost som heter "${typed}".` +
+      (near.length > 0 ? ` Menade du ${near.map((name) => `"${name}"`).join(' eller ')}?` : ''),
+  };
 }
 
 /**

@@ -25,7 +25,7 @@ import {
   type PersonAnswer,
   type RepresentationWarning,
 } from '../../../src/domain';
-import type { GraphGateway } from '../../graph/gateway';
+import type { CollectionRead, GraphGateway } from '../../graph/gateway';
 import { ConflictError } from '../../graph/errors';
 import { ConcurrencyLimit } from '../concurrency';
 import { NotFoundError } from '../errors';
@@ -51,6 +51,8 @@ import {
 } from '../../../src/contract';
 import { systemClock, type Clock } from '../ports';
 import { MeetingPlanner, type MeetingPlan } from './planning';
+import { hasInvitation, upcomingWithAnswers } from './upcoming';
+import type { AttendeeAnswer } from '../../graph/calendar';
 import { agendaMeeting, invitationHtml, meetingIcsEvent, meetingOf, registerFields } from './invitation';
 
 export type { MeetingRecord } from './register';
@@ -126,6 +128,12 @@ export class MeetingsService {
       .map(toMeetingRecord)
       .filter((record): record is MeetingRecord => record !== undefined)
       .sort((a, b) => a.startUtc.localeCompare(b.startUtc));
+  }
+
+  /** The register as one read of a readMany $batch (items that are not meetings come back undefined). */
+  async recordsRead(gateway: GraphGateway): Promise<CollectionRead<MeetingRecord | undefined>> {
+    const read = await this.lists.meetings.read(gateway);
+    return { url: read.url, toValue: (raw) => toMeetingRecord(read.toValue(raw)) };
   }
 
   async list(gateway: GraphGateway, options: { upcoming: boolean }): Promise<MeetingSummary[]> {
@@ -331,11 +339,21 @@ export class MeetingsService {
     record: MeetingRecord,
     people: readonly ContactRecord[],
   ): Promise<MeetingAnswersView> {
+    if (!hasInvitation(record)) return this.answersFrom(record, people, undefined);
+    // Graph keys mailboxes by object id or UPN; the convener's id from Kontakter (their e-mail only if unresolved).
+    const convener = people.find((p) => p.email === record.convenerEmail?.toLowerCase())?.entraObjectId;
+    const attendees = await app.attendeeAnswers(convener ?? String(record.convenerEmail), String(record.eventId));
+    return this.answersFrom(record, people, attendees);
+  }
+
+  /** The answers view from the attendees already read (undefined: the meeting has no invitation). */
+  answersFrom(
+    record: MeetingRecord,
+    people: readonly ContactRecord[],
+    attendees: readonly AttendeeAnswer[] | undefined,
+  ): MeetingAnswersView {
     const answers: InvitationAnswer[] = [];
-    if (record.eventId && record.convenerEmail && record.status !== 'installt') {
-      // Graph keys mailboxes by object id or UPN; the convener's id from Kontakter (their e-mail only if unresolved).
-      const convener = people.find((p) => p.email === record.convenerEmail?.toLowerCase())?.entraObjectId;
-      const attendees = await app.attendeeAnswers(convener ?? record.convenerEmail, record.eventId);
+    if (attendees && record.convenerEmail) {
       answers.push({ email: record.convenerEmail, response: 'organizer' });
       for (const { email, name, response } of attendees) {
         answers.push({ email, response: isGraphResponse(response) ? response : 'none', ...(name ? { name } : {}) });
@@ -353,12 +371,12 @@ export class MeetingsService {
     };
   }
 
-  /** Planned meetings from `from` on, soonest first, with their answers (for the bot's `möten`). */
+  /**
+   * Planned meetings from `from` on, soonest first, with their answers (for the bot's `möten`): the register
+   * and the conveners' calendarViews in one $batch, whatever the number of meetings (see upcoming.ts).
+   */
   async upcomingWithAnswers(app: GraphGateway, from: Date): Promise<MeetingAnswersView[]> {
-    const fromIso = from.toISOString();
-    const [records, people] = await Promise.all([this.records(app), this.people(app)]);
-    const upcoming = records.filter((r) => r.startUtc >= fromIso && r.status === 'planerat');
-    return Promise.all(upcoming.map((record) => this.answersFor(app, record, people)));
+    return upcomingWithAnswers(this, app, from, await this.people(app));
   }
 
   // ------------------------------------------------------------------ calendar files

@@ -143,7 +143,10 @@ export function workingGroupsListCard(groups: readonly WorkingGroupCardRow[], pa
  * The bot's answer to `arbetsgrupp ny`: the form lives in the tab, because the channel is created in the
  * coordinator's own name (on-behalf-of their sign-in), which a bot message cannot carry.
  */
-export function appointWorkingGroupFormCard(pageUrl?: string): AdaptiveCardJson {
+export function appointWorkingGroupFormCard(
+  pageUrl?: string,
+  formUrl = pageUrl && `${pageUrl}?ny=1`,
+): AdaptiveCardJson {
   return {
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
@@ -156,6 +159,6 @@ export function appointWorkingGroupFormCard(pageUrl?: string): AdaptiveCardJson 
         text: 'Fyll i namn, syfte, uppdrag, målsättning, medlemmar, sammankallande, period, kanaltyp och beslutet i fliken Arbetsgrupper. Kanalen skapas i ditt namn, medlemmarna läggs till och boten välkomnar dem i kanalen.',
       },
     ],
-    ...(pageUrl ? { actions: [{ type: 'Action.OpenUrl', title: 'Öppna formuläret', url: `${pageUrl}?ny=1` }] } : {}),
+    ...(formUrl ? { actions: [{ type: 'Action.OpenUrl', title: 'Öppna formuläret', url: formUrl }] } : {}),
   };
 }

@@ -10,27 +10,27 @@ export interface CardSender {
 /**
  * Posts into a working group's channel as the bot. A new channel's conversation id is the channel id; the
  * serviceUrl, bot id and tenant come from the team's General channel conversation the bot stored when it was
- * installed, or, locally, from the local tenant's connector.
+ * installed, found by the team's Graph id (`target.teamId`, the group id Teams sends as aadGroupId). Without
+ * that installation there is nothing to post with, in a tenant and locally alike.
  */
 export function botChannelPoster(
   sender: CardSender,
   conversations: Pick<ConversationStore, 'findTeamGeneral'>,
-  local: { serviceUrl?: string; botId: string; tenantId: string },
 ): ChannelCardPoster {
   return {
     async postToChannel(target, card: AdaptiveCardJson, summary) {
       const general = await conversations.findTeamGeneral(target.teamId);
-      const serviceUrl = general?.serviceUrl ?? local.serviceUrl;
-      if (!serviceUrl)
+      if (!general)
         throw new Error('The bot has no conversation in this team yet (is the app installed in the team?).');
       const conversation: StoredConversation = {
         conversationId: target.channelId,
         kind: 'channel',
-        serviceUrl,
-        botId: general?.botId ?? local.botId,
-        ...(general?.botName ? { botName: general.botName } : {}),
-        tenantId: general?.tenantId ?? local.tenantId,
-        teamId: target.teamId,
+        serviceUrl: general.serviceUrl,
+        botId: general.botId,
+        ...(general.botName ? { botName: general.botName } : {}),
+        ...(general.tenantId ? { tenantId: general.tenantId } : {}),
+        teamId: general.teamId ?? target.teamId,
+        aadGroupId: target.teamId,
         updatedAt: new Date().toISOString(),
       };
       return sender.sendCard(conversation, card as never, summary);

@@ -10,7 +10,7 @@ import { loadConfig, type AppConfig } from '../../../api/config';
 import { createServer, type RunningServer, type ServerDeps } from '../../../api/server';
 import { prepareSite, type SetupReport } from '../../../api/services/provisioning';
 import { SqliteStateStore } from '../../../api/state/sqliteStore';
-import { localTenantEnv, seedContacts } from '../../../scripts/start';
+import { installInLocalTeam, localTenantEnv, seedContacts } from '../../../scripts/start';
 import { shownCardText } from '../../../api/cards/markdown';
 
 export interface Stack {
@@ -18,7 +18,10 @@ export interface Stack {
   server: RunningServer;
   config: AppConfig;
   url: string;
-  /** Provisions the lists and seeds Kontakter, as `npm start` does in local mode. */
+  /**
+   * Provisions the lists, seeds Kontakter and has the local tenant install the app in its team through the
+   * connector (the bot keeps the General channel's reference), as `npm start` does in local mode.
+   */
   prepare(): Promise<SetupReport>;
   token(user: string): Promise<string>;
   call(
@@ -51,7 +54,14 @@ export async function startStack(
     server,
     config,
     url,
-    prepare: () => prepareSite(server.services.graph.forApp(), server.services, { seedContacts: seedContacts() }),
+    async prepare() {
+      const report = await prepareSite(server.services.graph.forApp(), server.services, {
+        seedContacts: seedContacts(),
+      });
+      const installed = await installInLocalTeam(tenant.url, Number(new URL(url).port));
+      if (!installed.ok) throw new Error(installed.message);
+      return report;
+    },
     token: (user) => ssoToken(tenant, user),
     call: (path, init = {}) =>
       fetch(`${url}${path}`, {

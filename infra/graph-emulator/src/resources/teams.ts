@@ -1,6 +1,7 @@
 import type { ResourceModule } from '../context';
 import { APP_ROUTES, seedApps } from './teams/appRoutes';
 import { CHANNEL_ROUTES } from './teams/channelRoutes';
+import { botDeliveryControls } from './teams/botDelivery';
 import { connectorControls, connectorRoutes } from './teams/connector';
 import { MESSAGE_ROUTES } from './teams/messageRoutes';
 import { seedTeams } from './teams/seed';
@@ -20,6 +21,7 @@ export const teamsModule: ResourceModule = {
   routes: [...TEAM_ROUTES, ...CHANNEL_ROUTES, ...MESSAGE_ROUTES, ...TAB_ROUTES, ...APP_ROUTES],
   controls(router, ctx) {
     connectorControls(router, ctx);
+    botDeliveryControls(router, ctx);
   },
   root(router, ctx) {
     connectorRoutes(router, ctx);
