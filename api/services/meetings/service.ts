@@ -227,7 +227,11 @@ export class MeetingsService {
       online: request.online,
       sent,
     });
-    const item = await this.lists.meetings.create(gateway, fields, { operationKey });
+    const item = await this.lists.meetings.create(gateway, fields, {
+      operationKey,
+      // After a lost answer the item found under the key is this kallelse's only if it has its event.
+      isSame: (found) => found.fields.EventId === fields.EventId,
+    });
     const record = toMeetingRecord(item);
     if (!record) throw new DomainRuleError('REGISTER_FAILED', 'Mötet kunde inte registreras.');
     return { meeting: record, created: true };

@@ -11,6 +11,8 @@ export interface ListReport {
   columnsAdded: string[];
   /** Existing single-line text columns the schema now wants as multiple lines (long URLs), changed in place. */
   columnsWidened: string[];
+  /** Existing columns the schema now wants indexed (a natural key looked up by $filter), indexed in place. */
+  columnsIndexed: string[];
 }
 
 export interface ProvisioningOptions {
@@ -49,6 +51,7 @@ export async function provisionLists(
             status: 'created',
             columnsAdded: spec.columns.map((c) => c.name),
             columnsWidened: [],
+            columnsIndexed: [],
           }
         : await completeColumns(gateway, siteId, key, spec, outcome.list);
     }
@@ -86,6 +89,7 @@ async function completeColumns(
   const names = new Set(columns.map((c) => c.name));
   const added: string[] = [];
   const widened: string[] = [];
+  const indexed: string[] = [];
   for (const column of spec.columns) {
     const existing = columns.find((c) => c.name === column.name);
     // A list made by an older schema keeps its data: the column is changed from one line to several, which
@@ -96,6 +100,13 @@ async function completeColumns(
         text: { allowMultipleLines: true, linesForEditing: 6 },
       });
       widened.push(column.name);
+      continue;
+    }
+    // A column an older schema made without an index (a $filter on it would be refused): indexed in place,
+    // which SharePoint allows on a single-line text column; a second run finds it indexed and does nothing.
+    if (existing && 'indexed' in column && column.indexed && !existing.indexed) {
+      await gateway.updateColumn(siteId, listId, String(existing.id), { indexed: true });
+      indexed.push(column.name);
       continue;
     }
     if (names.has(column.name)) continue;
@@ -109,9 +120,10 @@ async function completeColumns(
   return {
     key,
     displayName: spec.displayName,
-    status: added.length + widened.length > 0 ? 'updated' : 'found',
+    status: added.length + widened.length + indexed.length > 0 ? 'updated' : 'found',
     columnsAdded: added,
     columnsWidened: widened,
+    columnsIndexed: indexed,
   };
 }
 

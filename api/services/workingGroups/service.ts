@@ -11,6 +11,7 @@ import {
 } from '../../../src/domain';
 import { GraphRequestError } from '../../graph/errors';
 import type { GraphGateway, ListItemWithFields } from '../../graph/gateway';
+import { firstItemKey } from '../../state/operation';
 import type { ServerStateStore } from '../../state/store';
 import { toRecord as contactRecordOf, type ContactsService } from '../contacts';
 import type { ListStores } from '../lists';
@@ -124,7 +125,11 @@ export class WorkingGroupsService {
     const sameName = items.find(
       (item) => (text(item.fields.Title) ?? '').toLocaleLowerCase('sv') === group.name.toLocaleLowerCase('sv'),
     );
-    if (sameName && text(sameName.fields.SetupStep) === 'klar')
+    // The same operation again (its answer was lost, or the server died after the work) answers the group it
+    // made; only someone else's group of that name is a refusal.
+    const key = firstItemKey('workingGroups');
+    const mine = key !== undefined && sameName !== undefined && text(sameName.fields.OperationKey) === key;
+    if (sameName && text(sameName.fields.SetupStep) === 'klar' && !mine)
       throw new DomainRuleError(
         'WORKING_GROUP_DUPLICATE',
         `Det finns redan en arbetsgrupp som heter ”${group.name}”. Välj ett annat namn.`,
