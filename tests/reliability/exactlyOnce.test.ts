@@ -328,11 +328,9 @@ describe('exactly once: writes under double submits, races, lost answers and tim
         statuses: summary(statuses),
         counts: Object.fromEntries(Object.entries(total).map(([k, v]) => [k, v / LOST_RUNS])),
       });
-      // Nothing is lost; exactly one for the writes with a natural key in Graph (the kallelse's transactionId
-      // and OperationKey). The others are counted in the table: their lookup before create is still open.
-      expect(Object.values(total).every((n) => n >= LOST_RUNS)).toBe(true);
-      if (write.name === 'Kallelse')
-        expect(total).toEqual(Object.fromEntries(Object.keys(total).map((k) => [k, LOST_RUNS])));
+      // Nothing lost and nothing doubled: every create carries its operation's natural key (OperationKey,
+      // the event's transactionId) and a repeat finds it.
+      expect(total).toEqual(Object.fromEntries(Object.keys(total).map((k) => [k, LOST_RUNS])));
     },
   );
 
@@ -352,8 +350,8 @@ describe('exactly once: writes under double submits, races, lost answers and tim
       const statuses: number[] = [];
       await sendUntilDone(write, randomUUID(), body, statuses);
       const counts = await record(write, 'timeout < latens', tag, body, statuses);
-      expect(Object.values(counts).every((n) => n >= 1)).toBe(true);
-      if (write.name === 'Kallelse') expect(counts).toEqual(ones(counts));
+      // The create Graph did is not re-sent blindly by the client: it is looked up first, and found.
+      expect(counts).toEqual(ones(counts));
     },
   );
 });
