@@ -78,13 +78,15 @@ export function suggestStodgruppMonths(year: number, count: number = stodgruppTa
 
 // ---------------------------------------------------------------- meetings
 
-export const MEETING_STATUSES = ['planerat', 'genomfort', 'installt'] as const;
+/** `skickas`: registered, the invitation not yet confirmed sent (a kallelse cut short; sending it again finishes it). */
+export const MEETING_STATUSES = ['planerat', 'genomfort', 'installt', 'skickas'] as const;
 export type MeetingStatus = (typeof MEETING_STATUSES)[number];
 
 export const MEETING_STATUS_LABELS: Record<MeetingStatus, string> = {
   planerat: 'Planerat',
   genomfort: 'Genomfört',
   installt: 'Inställt',
+  skickas: 'Kallelsen skickas',
 };
 
 export interface Meeting {
