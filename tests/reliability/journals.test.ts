@@ -1,0 +1,156 @@
+/**
+ * Multi-step writes cut short between their steps (issue #15): the kallelse (Möten item `skickas`, event,
+ * final state) and the decision of an activity (Beslut, then the activity with If-Match). A step fails or its
+ * answer is lost; the user sees what is half done as such; a retry with the kept key finishes it, answers the
+ * first result (not "someone else changed it") and leaves exactly one of everything in the tenant (counted
+ * with raw Graph as the emulator's inspection principal).
+ */
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import type { Client } from '@microsoft/microsoft-graph-client';
+import type { Event, List, ListItem, Site } from '@microsoft/microsoft-graph-types';
+import { CHAIR, COORDINATOR, adminClient } from '../../infra/graph-emulator/tests/support';
+import { transactionIdFor } from '../../api/graph/calendar/operationKey';
+import { candidateDays, seasonWindow, toIsoDate } from '../../src/domain';
+import { control, startStack, type Stack } from '../integration/support/stack';
+
+jest.setTimeout(120_000);
+
+const STODGRUPP = 'anna.sjoberg@skelleftea.se';
+const today = toIsoDate(new Date());
+const springYear = today.slice(5, 7) > '04' ? Number(today.slice(0, 4)) + 1 : Number(today.slice(0, 4));
+const meetingDays = candidateDays(seasonWindow(springYear, 'var'));
+const EVENTS = '^/v1\\.0/users/[^/]+/events$';
+const ITEM_FIELDS = '^/v1\\.0/sites/[^/]+/lists/[^/]+/items/[^/]+/fields$';
+
+describe('journals: a kallelse and an activity decision cut between their steps are finished by a retry', () => {
+  let stack: Stack;
+  let app: Client;
+  let siteId: string;
+  const lists = new Map<string, string>();
+  const tokens = new Map<string, string>();
+
+  const items = async (list: string): Promise<Record<string, unknown>[]> => {
+    const page = (await app.api(`/sites/${siteId}/lists/${lists.get(list)}/items?$expand=fields&$top=5000`).get()) as {
+      value: ListItem[];
+    };
+    return page.value.map((i) => ({ id: i.id, ...((i.fields ?? {}) as Record<string, unknown>) }));
+  };
+  const post = (user: string, path: string, body: unknown, key: string, headers: Record<string, string> = {}) =>
+    stack.call(path, {
+      token: tokens.get(user),
+      method: 'POST',
+      body,
+      headers: { 'Idempotency-Key': key, ...headers },
+    });
+  const kallelse = (n: number) => ({
+    group: 'stodgrupp',
+    date: meetingDays[10 + n] as string,
+    startTime: '09:00',
+    endTime: '11:00',
+    online: true,
+    idempotencyKey: randomUUID(),
+  });
+  const counted = async (body: { idempotencyKey: string }) => {
+    const operationKey = `meeting:stodgrupp:${body.idempotencyKey}`;
+    const events = (await app
+      .api(`/users/${COORDINATOR}/events`)
+      .filter(`transactionId eq '${transactionIdFor(operationKey)}'`)
+      .get()) as { value: Event[] };
+    const meetings = (await items('Möten')).filter((f) => f.OperationKey === operationKey);
+    return { events: events.value.length, meetings: meetings.length, status: meetings.map((m) => m.Status).join() };
+  };
+
+  beforeAll(async () => {
+    stack = await startStack({ env: { TEAM_ID: '', GRAPH_TIMEOUT_MS: '2000', GRAPH_MAX_RETRIES: '2' } });
+    await stack.prepare();
+    app = await adminClient(stack.tenant);
+    const site = (await app.api(`/sites/${stack.config.site.hostname}:${stack.config.site.path}`).get()) as Site;
+    siteId = site.id!;
+    for (const list of ((await app.api(`/sites/${siteId}/lists`).get()) as { value: List[] }).value)
+      lists.set(list.displayName!, list.id!);
+    for (const user of [COORDINATOR, STODGRUPP, CHAIR]) tokens.set(user, await stack.token(user));
+  });
+  afterAll(async () => stack?.close());
+
+  it('kallelse: the event is refused, the register shows it as "skickas", the retry sends it once', async () => {
+    const body = kallelse(0);
+    const key = randomUUID();
+    await control(stack.tenant, 'POST', '/faults', { status: 500, method: 'POST', path: EVENTS, count: 1 });
+    const failed = await post(COORDINATOR, '/api/meetings', body, key);
+    expect(failed.status).toBeGreaterThanOrEqual(500);
+    expect(await counted(body)).toEqual({ events: 0, meetings: 1, status: 'skickas' });
+    // The user sees it as not finished in the tab's register.
+    const records = (await (await stack.call('/api/meetings/records', { token: tokens.get(COORDINATOR) })).json()) as {
+      meetings: { date: string; status: string }[];
+    };
+    expect(records.meetings.filter((m) => m.date === body.date).map((m) => m.status)).toEqual(['skickas']);
+
+    const retried = await post(COORDINATOR, '/api/meetings', body, key);
+    expect(retried.status).toBe(201);
+    expect(((await retried.json()) as { meeting: { status: string } }).meeting.status).toBe('planerat');
+    expect(await counted(body)).toEqual({ events: 1, meetings: 1, status: 'planerat' });
+  });
+
+  it('kallelse: the final register write is done but its answer lost; the retry answers the kallelse', async () => {
+    const body = kallelse(1);
+    const key = randomUUID();
+    await control(stack.tenant, 'POST', '/faults', {
+      when: 'after',
+      drop: true,
+      method: 'PATCH',
+      path: ITEM_FIELDS,
+      count: 1,
+    });
+    const failed = await post(COORDINATOR, '/api/meetings', body, key);
+    await control(stack.tenant, 'DELETE', '/faults');
+    expect(failed.status).toBeGreaterThanOrEqual(500);
+    const retried = await post(COORDINATOR, '/api/meetings', body, key);
+    expect(retried.status).toBeLessThan(300);
+    expect(((await retried.json()) as { meeting: { status: string } }).meeting.status).toBe('planerat');
+    expect(await counted(body)).toEqual({ events: 1, meetings: 1, status: 'planerat' });
+  });
+
+  it('activity decision: the activity write is done but its answer lost; the retry answers the decision, one Beslut', async () => {
+    // Samverkansgruppen decides: its meeting, called by the ordförande.
+    const body = { ...kallelse(2), group: 'samverkansgrupp', room: undefined };
+    const sent = await post(CHAIR, '/api/meetings', body, randomUUID());
+    expect(sent.status).toBe(201);
+    const meetingId = ((await sent.json()) as { meeting: { id: string } }).meeting.id;
+    const title = `Beslutad ${randomUUID().slice(0, 8)}`;
+    const proposed = await post(
+      STODGRUPP,
+      '/api/activities',
+      {
+        title,
+        area: 'kompetensutveckling',
+        targetGroups: ['kommuner'],
+        startDate: `${springYear}-10-06`,
+        endDate: `${springYear}-10-06`,
+        responsibleOrganisationId: 'skelleftea',
+      },
+      randomUUID(),
+    );
+    expect(proposed.status).toBe(201);
+    const activity = ((await proposed.json()) as { activity: { id: string; etag: string } }).activity;
+    await control(stack.tenant, 'POST', '/faults', {
+      when: 'after',
+      drop: true,
+      method: 'PATCH',
+      path: ITEM_FIELDS,
+      count: 1,
+    });
+    const key = randomUUID();
+    const decide = () =>
+      post(COORDINATOR, `/api/activities/${activity.id}/decision`, { meetingId }, key, { 'If-Match': activity.etag });
+    const failed = await decide();
+    await control(stack.tenant, 'DELETE', '/faults');
+    expect(failed.status).toBeGreaterThanOrEqual(500);
+    const retried = await decide();
+    const answer = (await retried.json()) as { activity: { status: string }; decisionId: string; error?: unknown };
+    expect(retried.status).toBe(200);
+    expect(answer.activity.status).toBe('beslutad');
+    const decisions = (await items('Beslut')).filter((f) => f.SubjectRef === `activity:${activity.id}`);
+    expect(decisions.map((d) => d.id)).toEqual([answer.decisionId]);
+  });
+});
