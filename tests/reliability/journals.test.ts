@@ -8,15 +8,17 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { Client } from '@microsoft/microsoft-graph-client';
-import type { Event, List, ListItem, Site } from '@microsoft/microsoft-graph-types';
+import type { Channel, Event, List, ListItem, Site } from '@microsoft/microsoft-graph-types';
 import { CHAIR, COORDINATOR, adminClient } from '../../infra/graph-emulator/tests/support';
 import { transactionIdFor } from '../../api/graph/calendar/operationKey';
 import { candidateDays, seasonWindow, toIsoDate } from '../../src/domain';
 import { control, startStack, type Stack } from '../integration/support/stack';
+import { peopleIds, TEAM } from '../integration/workingGroupsSupport';
 
 jest.setTimeout(120_000);
 
 const STODGRUPP = 'anna.sjoberg@skelleftea.se';
+const PER = 'per.holmberg@regionvasterbotten.se';
 const today = toIsoDate(new Date());
 const springYear = today.slice(5, 7) > '04' ? Number(today.slice(0, 4)) + 1 : Number(today.slice(0, 4));
 const meetingDays = candidateDays(seasonWindow(springYear, 'var'));
@@ -152,5 +154,44 @@ describe('journals: a kallelse and an activity decision cut between their steps 
     expect(answer.activity.status).toBe('beslutad');
     const decisions = (await items('Beslut')).filter((f) => f.SubjectRef === `activity:${activity.id}`);
     expect(decisions.map((d) => d.id)).toEqual([answer.decisionId]);
+  });
+
+  it.each([
+    ['the register write is refused after the archive', { status: 500 }],
+    ['the register write is done but its answer lost', { when: 'after', drop: true }],
+  ] as const)('ending a group: %s; the retry ends it, once, and answers the ended group', async (_name, fault) => {
+    const ids = await peopleIds(stack, tokens.get(COORDINATOR)!);
+    const name = `Avslutas ${randomUUID().slice(0, 8)}`;
+    const appointed = await post(
+      COORDINATOR,
+      '/api/working-groups',
+      {
+        name,
+        syfte: 'Samordna tolkningen av nya PBL-regler.',
+        uppdrag: 'Ta fram gemensamma rutiner.',
+        memberIds: [CHAIR, PER].map((m) => ids.get(m)),
+        convenerId: ids.get(CHAIR),
+        period: { start: '2026-09-01', end: '2027-06-30' },
+        membershipType: 'standard',
+      },
+      randomUUID(),
+    );
+    expect(appointed.status).toBe(201);
+    const group = ((await appointed.json()) as { group: { id: string } }).group;
+    await control(stack.tenant, 'POST', '/faults', { ...fault, method: 'PATCH', path: ITEM_FIELDS, count: 1 });
+    const key = randomUUID();
+    const end = () => post(COORDINATOR, `/api/working-groups/${group.id}/end`, { finalReport: 'Klart.' }, key);
+    const failed = await end();
+    await control(stack.tenant, 'DELETE', '/faults');
+    expect(failed.status).toBeGreaterThanOrEqual(500);
+    const retried = await end();
+    const answer = (await retried.json()) as { group: { status: string } };
+    expect([retried.status, answer.group.status]).toEqual([200, 'avslutad']);
+    const registered = (await items('Arbetsgrupper')).filter((f) => f.Title === name);
+    expect(registered.map((f) => [f.Status, f.FinalReport])).toEqual([['avslutad', 'Klart.']]);
+    const channels = ((await app.api(`${TEAM}/channels`).get()) as { value: Channel[] }).value.filter(
+      (c) => c.displayName === name,
+    );
+    expect(channels.map((c) => c.isArchived)).toEqual([true]);
   });
 });

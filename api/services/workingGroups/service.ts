@@ -3,7 +3,6 @@ import {
   DomainRuleError,
   DomainValidationError,
   createWorkingGroup,
-  endWorkingGroup,
   parseOrThrow,
   setMembers,
   toIsoDate,
@@ -18,6 +17,7 @@ import type { ListStores } from '../lists';
 import { type AppointInput, appointSchema } from '../../../src/contract';
 import { systemClock } from '../ports';
 import { ChannelSetup } from './channelSetup';
+import { endGroup } from './ending';
 import {
   SHARED_GUEST_REASON,
   STANDARD_NOTE,
@@ -56,7 +56,7 @@ export class WorkingGroupsService {
     private readonly lists: Pick<ListStores, 'contacts' | 'workingGroups' | 'decisions'>,
     private readonly contacts: ContactsService,
     organisations: readonly Organisation[],
-    journal: ServerStateStore,
+    private readonly journal: ServerStateStore,
     private readonly options: WorkingGroupsOptions,
   ) {
     this.views = new WorkingGroupViews(organisations);
@@ -273,15 +273,17 @@ export class WorkingGroupsService {
     const [item, people] = await Promise.all([this.item(app, id), this.contacts.list(app)]);
     const view = this.views.view(item, people);
     const today = toIsoDate((this.options.clock ?? systemClock).now());
-    const ended = endWorkingGroup(this.views.domainGroup(view), finalReport, today);
-    if (view.channel) {
-      const teamId = text(item.fields.TeamId) ?? (await this.setup.resolveTeam(user));
-      await user.archiveChannel(teamId, view.channel.id);
-    }
-    const updated = await patchGroupItem(this.lists.workingGroups, app, item, {
-      Status: 'avslutad',
-      FinalReport: ended.finalReport ?? finalReport,
-      PeriodEnd: ended.period.end ?? today,
+    const updated = await endGroup({
+      user,
+      app,
+      groups: this.lists.workingGroups,
+      journal: this.journal,
+      item,
+      view,
+      domain: this.views.domainGroup(view),
+      finalReport,
+      today,
+      teamId: async () => text(item.fields.TeamId) ?? (await this.setup.resolveTeam(user)),
     });
     return this.views.view(updated, people);
   }
