@@ -194,4 +194,33 @@ describe('journals: a kallelse and an activity decision cut between their steps 
     );
     expect(channels.map((c) => c.isArchived)).toEqual([true]);
   });
+
+  it('two moves of one meeting at once: one wins, the other is told the newer time; never last-wins', async () => {
+    const sent = await post(COORDINATOR, '/api/meetings', kallelse(3), randomUUID());
+    const meeting = ((await sent.json()) as { meeting: { id: string; etag: string; eventId: string } }).meeting;
+    const move = (startTime: string, endTime: string) =>
+      post(
+        COORDINATOR,
+        `/api/meetings/${meeting.id}/reschedule`,
+        { date: meetingDays[14], startTime, endTime },
+        randomUUID(),
+        {
+          'If-Match': meeting.etag,
+        },
+      );
+    const answers = await Promise.all([move('13:00', '14:00'), move('15:00', '16:00')]);
+    const bodies = (await Promise.all(answers.map((a) => a.json()))) as {
+      meeting?: { startTime: string };
+      error?: { code: string; current?: { startTime: string } };
+    }[];
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
+    const winner = bodies.find((b) => b.meeting)!.meeting!.startTime;
+    expect(bodies.find((b) => b.error)!.error!.current!.startTime).toBe(winner);
+    const event = (await app.api(`/users/${COORDINATOR}/events/${meeting.eventId}`).get()) as Event;
+    const register = (await items('Möten')).find((f) => f.id === meeting.id)!;
+    const stockholm = (iso: string) =>
+      new Date(iso).toLocaleTimeString('sv-SE', { timeZone: 'Europe/Stockholm', hour: '2-digit', minute: '2-digit' });
+    expect(stockholm(`${event.start!.dateTime!.slice(0, 19)}Z`)).toBe(winner);
+    expect(stockholm(String(register.StartDateTime))).toBe(winner);
+  });
 });

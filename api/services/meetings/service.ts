@@ -53,6 +53,7 @@ import { systemClock, type Clock } from '../ports';
 import { MeetingPlanner, type MeetingPlan } from './planning';
 import { agendaMeeting, invitationHtml, meetingIcsEvent, meetingOf, registerFields } from './invitation';
 import { runKallelse } from './kallelse';
+import { moveMeeting } from './reschedule';
 
 export type { MeetingRecord } from './register';
 export { UNKNOWN_AVAILABILITY_LABEL, type MeetingPlan } from './planning';
@@ -248,8 +249,17 @@ export class MeetingsService {
     }
   }
 
-  /** Moves the meeting; Graph sends every attendee the update (and resets their answers). */
-  async reschedule(gateway: GraphGateway, caller: Acting, id: string, input: unknown): Promise<MeetingRecord> {
+  /**
+   * Moves the meeting, If-Match `etag` (reschedule.ts: a conflict answers the newer time, never last-wins);
+   * Graph sends every attendee the update (and resets their answers).
+   */
+  async reschedule(
+    gateway: GraphGateway,
+    caller: Acting,
+    id: string,
+    input: unknown,
+    etag?: string,
+  ): Promise<MeetingRecord> {
     requireAnyRole(caller.roles, ['meeting.reschedule']);
     const request = rescheduleRequestSchema.parse(input);
     const record = await this.get(gateway, id);
@@ -265,17 +275,14 @@ export class MeetingsService {
       ...(request.outsideWindowReason ? { outsideWindowReason: request.outsideWindowReason } : {}),
       ...((request.room ?? record.location) ? { location: request.room ?? record.location } : {}),
     });
-    await gateway.moveEvent(organizerKey(caller.person), record.eventId as string, {
-      date: moved.date,
-      startTime: moved.startTime,
-      endTime: moved.endTime,
-      ...(request.room !== undefined ? { location: request.room } : {}),
-    });
-    return this.updateRecord(gateway, record, {
-      StartDateTime: moved.startUtc,
-      EndDateTime: moved.endUtc,
-      ...(request.room !== undefined ? { Location: request.room } : {}),
-      ...(moved.outsideWindowReason ? { OutsideWindowReason: moved.outsideWindowReason } : {}),
+    return moveMeeting({
+      gateway,
+      meetings: this.lists.meetings,
+      organizer: organizerKey(caller.person),
+      record,
+      etag,
+      moved,
+      room: request.room,
     });
   }
 
