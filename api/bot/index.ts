@@ -13,6 +13,7 @@ import type { BotCredentials, BotDeps, BotMode, StoredConversation } from './dep
 import type { ProactiveResult, ProactiveSender } from '../services/ports';
 import { createProactiveSender } from './proactive';
 import { claimOnce, fingerprintOf, onceKey } from '../state/once';
+import { inOperation, operationKeyOf } from '../state/operation';
 import { tenantGuard } from './tenantGuard';
 
 export type { BotDeps } from './deps';
@@ -270,15 +271,13 @@ export async function mountBot(expressApp: Express, deps: BotDeps): Promise<BotH
    */
   const once = async (activity: BotActivity, data: unknown, run: () => Promise<Reply>): Promise<Reply> => {
     if (!deps.idempotency || !activity.id) return run();
-    const key = onceKey(
-      [
-        'bot',
-        activity.conversation.tenantId ?? '',
-        activity.from.aadObjectId ?? activity.from.id,
-        activity.conversation.id,
-      ],
-      activity.id,
-    );
+    const scope = [
+      'bot',
+      activity.conversation.tenantId ?? '',
+      activity.from.aadObjectId ?? activity.from.id,
+      activity.conversation.id,
+    ];
+    const key = onceKey(scope, activity.id);
     const claim = await claimOnce(deps.idempotency, key, fingerprintOf(data), { waitMs: 10_000 });
     if (claim.kind === 'repeat') return claim.outcome.body as Reply;
     if (claim.kind !== 'first') {
@@ -286,7 +285,8 @@ export async function mountBot(expressApp: Express, deps: BotDeps): Promise<BotH
       return { card: errorCard('Ett ögonblick', message), summary: message };
     }
     try {
-      const reply = await run();
+      // The activity is the operation: list items it creates carry its natural key (api/state/operation).
+      const reply = await inOperation(operationKeyOf(scope, activity.id), run);
       await claim.finish({ status: 200, body: reply });
       return reply;
     } catch (error) {

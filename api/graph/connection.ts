@@ -1,4 +1,4 @@
-import { GraphError, type Client, type GraphRequest } from '@microsoft/microsoft-graph-client';
+import { GraphError, RetryHandlerOptions, type Client, type GraphRequest } from '@microsoft/microsoft-graph-client';
 import { GraphRequestError } from './errors';
 
 export interface Collection<T> {
@@ -10,6 +10,8 @@ export interface GatewayOptions {
   /** The configured Graph base URL; @odata.nextLink under it is followed as a relative path. */
   baseUrl: string;
   maxRetries: number;
+  /** The client's RetryHandler delay without Retry-After (config GRAPH_RETRY_DELAY_SECONDS); default 3. */
+  retryDelaySeconds?: number;
   /** Waits between re-submissions of throttled batch requests and polls of long operations (tests shorten it). */
   sleep?: (ms: number) => Promise<void>;
 }
@@ -75,6 +77,26 @@ export class GraphConnection {
 
   api(path: string): GraphRequest {
     return this.client.api(path);
+  }
+
+  /**
+   * A request the RetryHandler re-sends only when throttled (429: Graph did not run it). A 503, a 504 or the
+   * per-attempt timeout may come after Graph did the write, so a create is not re-sent blindly on those: the
+   * caller looks its natural key up first (api/services/lists createOnce) and only then sends it again.
+   */
+  throttledRetryOnly(path: string): GraphRequest {
+    const onlyThrottled = (
+      _delay: number,
+      _attempt: number,
+      _request: unknown,
+      _options: unknown,
+      response: Response,
+    ) => response.status === 429;
+    return this.client
+      .api(path)
+      .middlewareOptions([
+        new RetryHandlerOptions(this.options.retryDelaySeconds ?? 3, this.options.maxRetries, onlyThrottled),
+      ]);
   }
 
   /** Follows @odata.nextLink to the end; the link is used whole, its skip token never parsed. */

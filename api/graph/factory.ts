@@ -14,7 +14,11 @@ export interface GraphTokens {
 }
 
 export function gatewayFactory(options: GraphClientOptions, tokens: GraphTokens): GraphGatewayFactory {
-  const gatewayOptions = { baseUrl: options.baseUrl, maxRetries: options.maxRetries };
+  const gatewayOptions = {
+    baseUrl: options.baseUrl,
+    maxRetries: options.maxRetries,
+    retryDelaySeconds: options.retryDelaySeconds,
+  };
   let app: GraphGateway | undefined;
   return {
     forUser: (ssoToken) =>

@@ -1,6 +1,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import { IDEMPOTENCY_KEY_HEADER, IDEMPOTENCY_KEY_PATTERN, IDEMPOTENT_REPLAY_HEADER } from '../../src/contract';
 import { claimOnce, fingerprintOf, onceKey, type OnceOutcome } from '../state/once';
+import { inOperation, operationKeyOf } from '../state/operation';
 import type { IdempotencyStore } from '../state/store';
 import { ApiError, apiErrors, requestIdOf } from './errors';
 import type { Logger } from './logger';
@@ -58,9 +59,10 @@ export function idempotency(
     const route = `${req.method} ${req.baseUrl}${req.path}`;
     const budget = budgetOf(res);
     try {
+      const scope = [...scopeOf(res), route];
       const claim = await claimOnce(
         store,
-        onceKey([...scopeOf(res), route], key),
+        onceKey(scope, key),
         fingerprintOf(route, req.query, req.body ?? null, req.header('if-match') ?? null),
         { waitMs: Math.max(0, budget.deadline - Date.now() - 2000) },
       );
@@ -68,7 +70,8 @@ export function idempotency(
       if (claim.kind === 'busy') return next(idempotencyErrors.busy());
       if (claim.kind === 'repeat') return replay(res, claim.outcome);
       keepFirstAnswer(res, claim, budget.signal, logger);
-      next();
+      // The route runs as the operation: the list items it creates carry its natural key (api/state/operation).
+      inOperation(operationKeyOf(scope, key), next);
     } catch (error) {
       next(error);
     }

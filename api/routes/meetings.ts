@@ -113,7 +113,9 @@ export function meetingsRouter(services: AppServices): Router {
   router.post('/:id/reschedule', async (req, res) => {
     const { caller, graph } = acting(res, ['meeting.reschedule']);
     const { id } = parseOrThrow(idParam, req.params);
-    res.json({ meeting: await meetings.reschedule(graph, caller, id, req.body ?? {}) });
+    const meeting = await meetings.reschedule(graph, caller, id, req.body ?? {}, req.header('if-match'));
+    res.setHeader('ETag', meeting.etag);
+    res.json({ meeting });
   });
 
   router.post('/:id/cancel', async (req, res) => {

@@ -21,5 +21,9 @@ export function createStateStore(config: AppConfig, options: { now?: () => Date 
       now: options.now,
     });
   }
-  return new SqliteStateStore(join(config.dataDir, 'server-state.sqlite'), { now: options.now });
+  // One instance on SQLite: what was pending at open died with the previous process.
+  return new SqliteStateStore(join(config.dataDir, 'server-state.sqlite'), {
+    now: options.now,
+    releasePendingOnOpen: true,
+  });
 }

@@ -21,6 +21,13 @@ import {
 export interface SqliteStateOptions {
   /** The clock of expiries (idempotency records, leases); tests move it. */
   now?: () => Date;
+  /**
+   * The server's own store (one instance on SQLite): idempotency keys still pending at open belong to requests
+   * of a process that died (kill -9, a crash) and are freed, so a retry after the restart runs (and finds its
+   * work by its natural keys and journals) instead of being told for 90 s that it is still running. Not for a
+   * second process opened on a live server's file.
+   */
+  releasePendingOnOpen?: boolean;
 }
 
 interface OperationRow {
@@ -83,6 +90,7 @@ export class SqliteStateStore implements ServerStateStore {
     this.reminders = new SqliteReminderJournal(this.db);
     this.idempotency = this.idempotencyStore();
     this.leases = this.leaseStore();
+    if (options.releasePendingOnOpen) this.db.prepare(`DELETE FROM idempotency WHERE state = 'pending'`).run();
   }
 
   async recordOperation(

@@ -13,5 +13,6 @@ export const MEETING_GROUP_LABELS: Record<MeetingGroup, { sv: string; en: string
 export const SEASONS = ['var', 'host'] as const;
 export type Season = (typeof SEASONS)[number];
 
-export const MEETING_STATUSES = ['planerat', 'genomfort', 'installt'] as const;
+/** `skickas`: registered, the invitation not yet confirmed sent (a kallelse cut short; sending it again finishes it). */
+export const MEETING_STATUSES = ['planerat', 'genomfort', 'installt', 'skickas'] as const;
 export type MeetingStatus = (typeof MEETING_STATUSES)[number];

@@ -82,6 +82,7 @@ export const MEETING_STATUS_LABELS: Record<MeetingStatus, string> = {
   planerat: 'Planerat',
   genomfort: 'Genomfört',
   installt: 'Inställt',
+  skickas: 'Kallelsen skickas',
 };
 
 export interface Meeting {

@@ -126,6 +126,7 @@ describe('the Teams app package', () => {
       { name: 'TeamMember.Read.Group', type: 'Application' },
       { name: 'ChannelMember.Read.Group', type: 'Application' },
       { name: 'TeamsTab.Create.Group', type: 'Application' },
+      { name: 'TeamsTab.Read.Group', type: 'Application' },
       { name: 'TeamsAppInstallation.Read.Group', type: 'Application' },
     ]);
     expect(manifest.localizationInfo.defaultLanguageTag).toBe('sv-se');

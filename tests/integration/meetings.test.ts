@@ -20,6 +20,7 @@ interface OutboxMessage {
 
 interface MeetingView {
   id: string;
+  etag: string;
   eventId: string;
   status: string;
   startUtc: string;
@@ -296,10 +297,15 @@ describe('meetings against the local tenant', () => {
       body: { date: newDate, startTime: '13:00', endTime: '15:30' },
     });
     expect(refused.status).toBe(403);
+    const records = await json<{ meetings: MeetingView[] }>(
+      await stack.call('/api/meetings/records', { token: chair }),
+    );
+    const { etag } = records.meetings.find((m) => m.id === spring.id)!;
     const response = await stack.call(`/api/meetings/${spring.id}/reschedule`, {
       token: chair,
       method: 'POST',
       body: { date: newDate, startTime: '13:00', endTime: '15:30' },
+      headers: { 'If-Match': etag },
     });
     expect(response.status).toBe(200);
     const moved = (await json<{ meeting: MeetingView }>(response)).meeting;

@@ -131,6 +131,34 @@ describe('provisioning upgrades lists an older schema made', () => {
     const again = await provisionLists(gateway, directory);
     expect(again.find((l) => l.key === 'workingGroups')).toMatchObject({ status: 'found', columnsWidened: [] });
   });
+
+  it('indexes an OperationKey made without an index and adds the choice `skickas` to Möten Status; once', async () => {
+    stack = await startStack();
+    await stack.prepare();
+    const gateway = stack.server.services.graph.forApp();
+    const directory = new SiteDirectory(stack.config.site);
+    const siteId = await directory.resolveSite(gateway);
+    const meetings = (await gateway.listLists(siteId)).find((l) => l.displayName === LISTS.meetings.displayName)!;
+    const listId = String(meetings.id);
+    const columns = await gateway.listColumns(siteId, listId);
+    const key = columns.find((c) => c.name === 'OperationKey')!;
+    const status = columns.find((c) => c.name === 'Status')!;
+    // As an older schema made them: no index (a $filter on it is refused, as SharePoint does), three statuses.
+    await gateway.updateColumn(siteId, listId, String(key.id), { indexed: false });
+    await gateway.updateColumn(siteId, listId, String(status.id), {
+      choice: { choices: ['planerat', 'genomfort', 'installt'] },
+    });
+    const lookUp = () => gateway.listItems(siteId, listId, { filter: { field: 'OperationKey', op: 'eq', value: 'k' } });
+    await expect(lookUp()).rejects.toMatchObject({ status: 400 });
+
+    const upgraded = (await provisionLists(gateway, directory)).find((l) => l.key === 'meetings')!;
+    expect(upgraded).toMatchObject({ status: 'updated', columnsIndexed: ['OperationKey'], choicesAdded: ['Status'] });
+    expect(await lookUp()).toEqual([]);
+    const now = (await gateway.listColumns(siteId, listId)).find((c) => c.name === 'Status')!;
+    expect(now.choice?.choices).toEqual(['planerat', 'genomfort', 'installt', 'skickas']);
+    const again = (await provisionLists(gateway, directory)).find((l) => l.key === 'meetings')!;
+    expect(again).toMatchObject({ status: 'found', columnsIndexed: [], choicesAdded: [] });
+  });
 });
 
 async function baseListCount(stack: Stack): Promise<number> {

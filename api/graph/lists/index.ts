@@ -173,14 +173,20 @@ export function listsApi(graph: GraphConnection, batches: BatchApi) {
 
     getItem,
 
+    /**
+     * Creates one item. `keyed`: the fields carry a natural key (OperationKey) the caller looks up before it
+     * sends the create again, so the RetryHandler re-sends it only on 429, never after a 503, 504 or timeout
+     * (when Graph may have written it).
+     */
     async createItem<F extends ListItemFields>(
       siteId: string,
       listId: string,
       fields: F,
+      options: { keyed?: boolean } = {},
     ): Promise<ListItemWithFields<F>> {
-      const item = await graph.call(
-        () => graph.api(itemsPath(siteId, listId)).post({ fields } satisfies ListItem) as Promise<ListItem>,
-      );
+      const path = itemsPath(siteId, listId);
+      const request = options.keyed ? graph.throttledRetryOnly(path) : graph.api(path);
+      const item = await graph.call(() => request.post({ fields } satisfies ListItem) as Promise<ListItem>);
       return toListItem<F>(item);
     },
 

@@ -13,6 +13,7 @@ import {
   type TargetGroup,
 } from '../../../src/domain';
 import { ConflictError } from '../../graph/errors';
+import { firstItemKey } from '../../state/operation';
 import type { ListItemWithFields } from '../../graph/gateway';
 import { eq } from '../../graph/odata';
 import {
@@ -167,7 +168,7 @@ function toFields(activity: Activity & { responsibleEmail?: string }): ActivityF
  */
 export class ActivitiesService implements ProposalSource {
   constructor(
-    private readonly lists: Pick<ListStores, 'activities'>,
+    private readonly lists: Pick<ListStores, 'activities' | 'decisions'>,
     private readonly organisations: readonly Organisation[],
     private readonly decisions: DecisionsService,
   ) {}
@@ -233,7 +234,12 @@ export class ActivitiesService implements ProposalSource {
   ): Promise<{ activity: ActivityRecord; decisionId: string }> {
     const data = parseOrThrow(decisionReferenceSchema, input);
     const current = await this.get(gateway, id);
-    if (!sameEtag(current.etag, etag)) throw new ConflictError(current);
+    if (!sameEtag(current.etag, etag)) {
+      // The user's own decision, done by an earlier attempt whose answer was lost: its first result.
+      const done = await this.decidedByThisOperation(gateway, current, data);
+      if (done) return done;
+      throw new ConflictError(current);
+    }
     // Checked before any decision is written, so a refused change leaves no orphan in Beslut.
     transitionActivity(toActivity(current), 'beslutad', { decisionId: 'pending' });
     let decisionId: string;
@@ -258,6 +264,24 @@ export class ActivitiesService implements ProposalSource {
       etag,
     );
     return { activity, decisionId };
+  }
+
+  /**
+   * Whether `current` was decided by the operation now repeated (issue #15): the Beslut it points to is the one
+   * this operation wrote (its OperationKey), or the one this request names.
+   */
+  private async decidedByThisOperation(
+    gateway: ListItemsApi,
+    current: ActivityRecord,
+    data: { decisionId: string } | object,
+  ): Promise<{ activity: ActivityRecord; decisionId: string } | undefined> {
+    if (current.status !== 'beslutad' || !current.decisionId) return undefined;
+    const decisionId = current.decisionId;
+    if ('decisionId' in data) return data.decisionId === decisionId ? { activity: current, decisionId } : undefined;
+    const key = firstItemKey('decisions');
+    if (key === undefined) return undefined;
+    const written = await this.lists.decisions.findByOperationKey(gateway, key);
+    return written.some((item) => item.id === decisionId) ? { activity: current, decisionId } : undefined;
   }
 
   async setStatus(

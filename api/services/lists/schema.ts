@@ -19,9 +19,11 @@ import type { ListSpec } from '../../graph/lists';
 /**
  * The SharePoint lists of the samverkan, as data. Bump SCHEMA_VERSION when adding a column: provisioning
  * adds what is missing to existing lists and never removes or changes what is there. Amounts are integers
- * in öre, as the domain counts them.
+ * in öre, as the domain counts them. An `OperationKey` column (indexed single-line text) is the natural key of
+ * the operation that created the item (api/state/operation.ts): a create looks it up first, so a repeated or
+ * re-sent write finds its item instead of adding another.
  */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 export const LISTS = {
   organisations: {
@@ -105,6 +107,7 @@ export const LISTS = {
       { name: 'OutsideWindowReason', displayName: 'Motivering utanför perioden', kind: { type: 'multilineText' } },
       { name: 'Status', displayName: 'Status', kind: { type: 'choice', choices: POLL_STATUSES }, indexed: true },
       { name: 'CreatedByEmail', displayName: 'Skapad av', kind: { type: 'text' } },
+      { name: 'OperationKey', displayName: 'Operationsnyckel', kind: { type: 'text' }, indexed: true },
     ],
   },
   pollVotes: {
@@ -183,6 +186,7 @@ export const LISTS = {
         description: 'organisations-id=antal, åtskilda med semikolon.',
       },
       { name: 'Lessons', displayName: 'Lärdomar', kind: { type: 'multilineText' } },
+      { name: 'OperationKey', displayName: 'Operationsnyckel', kind: { type: 'text' }, indexed: true },
     ],
   },
   budget: {
@@ -195,6 +199,7 @@ export const LISTS = {
       { name: 'Area', displayName: 'Samverkansområde', kind: { type: 'choice', choices: SAMVERKANSOMRADEN } },
       { name: 'AmountOre', displayName: 'Belopp (öre)', kind: { type: 'number', decimals: 0 } },
       { name: 'OrganisationId', displayName: 'Organisation', kind: { type: 'text' } },
+      { name: 'OperationKey', displayName: 'Operationsnyckel', kind: { type: 'text' }, indexed: true },
     ],
   },
   outcomes: {
@@ -207,6 +212,7 @@ export const LISTS = {
       { name: 'AmountOre', displayName: 'Belopp (öre)', kind: { type: 'number', decimals: 0 } },
       { name: 'Note', displayName: 'Anteckning', kind: { type: 'multilineText' } },
       { name: 'BookedByEmail', displayName: 'Bokfört av', kind: { type: 'text' } },
+      { name: 'OperationKey', displayName: 'Operationsnyckel', kind: { type: 'text' }, indexed: true },
     ],
   },
   decisions: {
@@ -227,6 +233,7 @@ export const LISTS = {
         kind: { type: 'text' },
         description: 'Vad beslutet gäller, t.ex. activity:12 eller operatingPlan:2026.',
       },
+      { name: 'OperationKey', displayName: 'Operationsnyckel', kind: { type: 'text' }, indexed: true },
     ],
   },
   operatingPlans: {
@@ -255,6 +262,7 @@ export const LISTS = {
       { name: 'Assignment', displayName: 'Uppdrag', kind: { type: 'text' } },
       { name: 'ActivityId', displayName: 'Aktivitet', kind: { type: 'text' } },
       { name: 'Note', displayName: 'Anteckning', kind: { type: 'multilineText' } },
+      { name: 'OperationKey', displayName: 'Operationsnyckel', kind: { type: 'text' }, indexed: true },
     ],
   },
   workingGroups: {
@@ -287,6 +295,7 @@ export const LISTS = {
         kind: { type: 'text' },
         description: 'Hur långt kanalen har satts upp: registrerad, kanal eller klar.',
       },
+      { name: 'OperationKey', displayName: 'Operationsnyckel', kind: { type: 'text' }, indexed: true },
     ],
   },
 } as const satisfies Record<string, ListSpec>;

@@ -1,7 +1,9 @@
 import type { CollectionRead } from '../../graph/batch';
+import { GraphRequestError } from '../../graph/errors';
 import type { ListItemFields, ListItemWithFields, ListsApi } from '../../graph/lists';
 import { eq, type ListItemFilter } from '../../graph/odata';
 import type { ColumnKind } from '../../graph/lists';
+import { nextItemKey } from '../../state/operation';
 import { LISTS, type ListKey } from './schema';
 import type { SiteDirectory } from './site';
 
@@ -39,13 +41,25 @@ export type ListItemsApi = Pick<
   | 'patchItemFields'
 >;
 
-export interface CreateOptions {
+export interface CreateOptions<F extends ListItemFields = ListItemFields> {
   /**
    * The operation the item is created by: written to the list's indexed OperationKey column, so that a
-   * repeat of the operation can find the item instead of writing a second one.
+   * repeat of the operation can find the item instead of writing a second one. Without it, a create inside
+   * an operation (api/state/operation.ts: a REST write with an Idempotency-Key, a bot activity) takes the
+   * operation's key for this list. The caller that names a key has looked for it itself; a create with the
+   * operation's key looks first.
    */
   operationKey?: string;
+  /**
+   * With `operationKey`: which item under the key, found after a lost answer, is this create's (the kallelse
+   * keeps its key across a cancellation, so the cancelled item is not it). Default: any.
+   */
+  isSame?: (item: ListItemWithFields<F>) => boolean;
 }
+
+/** How often a keyed create is sent again after an answer that may have been lost (each after a lookup). */
+export const KEYED_CREATE_RESENDS = 3;
+const resendPause = (attempt: number) => new Promise((resolve) => setTimeout(resolve, 250 * attempt));
 
 /**
  * One SharePoint list of the samverkan, bound to its site and list once at composition (as Azurite's
@@ -62,7 +76,17 @@ export interface ListStore<F extends ListItemFields> {
   get(graph: ListItemsApi, id: string): Promise<ListItemWithFields<F>>;
   /** Whether the list holds any item (one item's page, no paging). */
   hasItems(graph: ListItemsApi): Promise<boolean>;
-  create(graph: ListItemsApi, fields: F, options?: CreateOptions): Promise<ListItemWithFields<F>>;
+  create(graph: ListItemsApi, fields: F, options?: CreateOptions<F>): Promise<ListItemWithFields<F>>;
+  /**
+   * Creates the item with its natural key, once: the key is looked up first and an item found is the answer
+   * (`created: false`). The create is not re-sent by the Graph client after a 503, 504 or timeout; it is
+   * looked up again and sent only if it is not there.
+   */
+  createOnce(
+    graph: ListItemsApi,
+    fields: F,
+    operationKey: string,
+  ): Promise<{ item: ListItemWithFields<F>; created: boolean }>;
   /** Many items through $batch (20 a request, throttled ones sent again); the answers in input order. */
   createMany(graph: ListItemsApi, items: readonly F[]): ReturnType<ListsApi['createItems']>;
   /** If-Match `etag`; a 412 is a ConflictError carrying the item as it is now. Reads the item back. */
@@ -98,9 +122,17 @@ export function listStore<L extends ListKey>(directory: SiteDirectory, key: L): 
       if (options.operationKey !== undefined && !hasOperationKey) {
         throw new TypeError(`${LISTS[key].displayName} has no OperationKey column`);
       }
+      const operationKey = options.operationKey ?? (hasOperationKey ? nextItemKey(key) : undefined);
       const { siteId, listId } = await where(graph);
-      const written = options.operationKey === undefined ? fields : { ...fields, OperationKey: options.operationKey };
-      return graph.createItem<F>(siteId, listId, written);
+      if (operationKey === undefined) return graph.createItem<F>(siteId, listId, fields);
+      const keyed = { graph, siteId, listId, operationKey, isSame: options.isSame ?? (() => true) };
+      const outcome = await createWithKey<F>(keyed, fields, options.operationKey === undefined);
+      return outcome.item;
+    },
+    async createOnce(graph, fields, operationKey) {
+      if (!hasOperationKey) throw new TypeError(`${LISTS[key].displayName} has no OperationKey column`);
+      const { siteId, listId } = await where(graph);
+      return createWithKey<F>({ graph, siteId, listId, operationKey, isSame: () => true }, fields, true);
     },
     async createMany(graph, items) {
       const { siteId, listId } = await where(graph);
@@ -119,6 +151,45 @@ export function listStore<L extends ListKey>(directory: SiteDirectory, key: L): 
       return graph.listItemsRead<F>(siteId, listId, filter ? { filter } : {});
     },
   };
+}
+
+interface KeyedCreate<F extends ListItemFields> {
+  graph: ListItemsApi;
+  siteId: string;
+  listId: string;
+  operationKey: string;
+  isSame: (item: ListItemWithFields<F>) => boolean;
+}
+
+/**
+ * Looks the key up (if `lookFirst`), creates the item with it, and after an answer that may have been lost
+ * (503, 504, the per-attempt timeout, a dropped connection) looks again before it sends the create once more.
+ * A create Graph answered after the client gave up is found, not doubled (issue #15).
+ */
+async function createWithKey<F extends ListItemFields>(
+  keyed: KeyedCreate<F>,
+  fields: F,
+  lookFirst: boolean,
+): Promise<{ item: ListItemWithFields<F>; created: boolean }> {
+  const { graph, siteId, listId, operationKey } = keyed;
+  const find = async () =>
+    (await graph.listItems<F>(siteId, listId, { filter: eq('OperationKey', operationKey) })).find(keyed.isSame);
+  if (lookFirst) {
+    const found = await find();
+    if (found) return { item: found, created: false };
+  }
+  const written = { ...fields, OperationKey: operationKey };
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return { item: await graph.createItem<F>(siteId, listId, written, { keyed: true }), created: true };
+    } catch (error) {
+      if (!(error instanceof GraphRequestError && error.transient && error.status !== 429)) throw error;
+      if (attempt > KEYED_CREATE_RESENDS) throw error;
+    }
+    await resendPause(attempt);
+    const found = await find();
+    if (found) return { item: found, created: true };
+  }
 }
 
 /** Every list of schema.ts as its store, bound to the site once (services/index.ts makes one set a server). */

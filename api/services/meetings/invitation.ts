@@ -53,11 +53,14 @@ export function invitationHtml(meeting: Meeting, agenda: Agenda, online: boolean
   return `${intro}\n${agendaToHtml(agenda)}`;
 }
 
-/** The Möten item of a sent kallelse (its operation key is the store's to write). */
+/**
+ * The Möten item of a kallelse (its operation key is the store's to write): `skickas` until the invitation is
+ * confirmed sent, then `planerat` with the event's id and join link.
+ */
 export function registerFields(
   meeting: Meeting,
   agenda: Agenda,
-  sending: { convenerEmail: string; online: boolean; sent: { eventId: string; joinUrl?: string } },
+  sending: { convenerEmail: string; online: boolean; sent?: { eventId: string; joinUrl?: string } },
 ): MeetingFields {
   return {
     Title: meeting.title,
@@ -66,14 +69,14 @@ export function registerFields(
     Year: Number(meeting.date.slice(0, 4)),
     StartDateTime: meeting.startUtc,
     EndDateTime: meeting.endUtc,
-    Status: 'planerat',
-    EventId: sending.sent.eventId,
+    Status: sending.sent ? 'planerat' : 'skickas',
+    ...(sending.sent ? { EventId: sending.sent.eventId } : {}),
     ...(meeting.location ? { Location: meeting.location } : {}),
     Agenda: agendaToText(agenda),
     ...(meeting.outsideWindowReason ? { OutsideWindowReason: meeting.outsideWindowReason } : {}),
     ConvenerEmail: sending.convenerEmail,
     IsOnline: sending.online,
-    ...(sending.sent.joinUrl ? { JoinUrl: sending.sent.joinUrl } : {}),
+    ...(sending.sent?.joinUrl ? { JoinUrl: sending.sent.joinUrl } : {}),
   };
 }
 

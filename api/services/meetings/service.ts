@@ -54,6 +54,8 @@ import { MeetingPlanner, type MeetingPlan } from './planning';
 import { hasInvitation, upcomingWithAnswers } from './upcoming';
 import type { AttendeeAnswer } from '../../graph/calendar';
 import { agendaMeeting, invitationHtml, meetingIcsEvent, meetingOf, registerFields } from './invitation';
+import { runKallelse } from './kallelse';
+import { moveMeeting } from './reschedule';
 
 export type { MeetingRecord } from './register';
 export { UNKNOWN_AVAILABILITY_LABEL, type MeetingPlan } from './planning';
@@ -174,9 +176,9 @@ export class MeetingsService {
 
   /**
    * Sends the kallelse: one calendar event from the convener's mailbox with the dagordning, the place and a
-   * Teams meeting, every member an attendee; then registers it in Möten. The transactionId derived from the
-   * idempotency key makes a retried POST (by Graph's retry or by the user) no second invitation, and the
-   * register is looked up by the same key first.
+   * Teams meeting, every member an attendee, registered in Möten. Journalled (kallelse.ts): the Möten item
+   * first as `skickas`, then the event (its transactionId from the idempotency key: a repeat is no second
+   * invitation), then the item's final state; a repeat looks the key up and finishes what is not done.
    */
   async send(
     gateway: GraphGateway,
@@ -200,11 +202,13 @@ export class MeetingsService {
       this.people(reads),
     ]);
     const earlier = existing.map(toMeetingRecord).filter((record): record is MeetingRecord => record !== undefined);
-    const already = earlier.find((record) => record.status !== 'installt');
+    // A finished kallelse of this key is answered as it is; a half-done one (`skickas`) is finished below.
+    const already = earlier.find((record) => record.status !== 'installt' && record.status !== 'skickas');
     if (already) return { meeting: already, created: false };
     // The same key after a cancellation convenes anew: a new transactionId, or Graph would hand back the
     // cancelled event. A retry of that new kallelse finds the same number of cancelled ones, so the same id.
-    const eventKey = earlier.length === 0 ? operationKey : `${operationKey}:omkallelse-${earlier.length}`;
+    const cancelled = earlier.filter((record) => record.status === 'installt').length;
+    const eventKey = cancelled === 0 ? operationKey : `${operationKey}:omkallelse-${cancelled}`;
 
     const agenda = buildAgenda({
       meeting: agendaMeeting(meeting),
@@ -214,10 +218,13 @@ export class MeetingsService {
       extraItems: request.extraItems,
     });
     const attendees = groupMembers(people, request.group).filter((p) => p.email !== caller.person.email);
-    const groupLabel = MEETING_GROUP_LABELS[request.group].sv;
-    const sent = await gateway.sendInvitation(
-      organizerKey(caller.person),
-      {
+    const { item } = await runKallelse({
+      gateway,
+      meetings: this.lists.meetings,
+      operationKey,
+      eventKey,
+      organizer: organizerKey(caller.person),
+      invitation: {
         subject: meeting.title,
         html: invitationHtml(meeting, agenda, request.online),
         date: meeting.date,
@@ -226,16 +233,11 @@ export class MeetingsService {
         ...(meeting.location ? { location: meeting.location } : {}),
         attendees: attendees.map((person) => ({ email: person.email, name: person.displayName })),
         online: request.online,
-        category: groupLabel,
+        category: MEETING_GROUP_LABELS[request.group].sv,
       },
-      eventKey,
-    );
-    const fields = registerFields(meeting, agenda, {
-      convenerEmail: caller.person.email,
-      online: request.online,
-      sent,
+      register: registerFields(meeting, agenda, { convenerEmail: caller.person.email, online: request.online }),
+      earlier: existing,
     });
-    const item = await this.lists.meetings.create(gateway, fields, { operationKey });
     const record = toMeetingRecord(item);
     if (!record) throw new DomainRuleError('REGISTER_FAILED', 'Mötet kunde inte registreras.');
     return { meeting: record, created: true };
@@ -255,8 +257,17 @@ export class MeetingsService {
     }
   }
 
-  /** Moves the meeting; Graph sends every attendee the update (and resets their answers). */
-  async reschedule(gateway: GraphGateway, caller: Acting, id: string, input: unknown): Promise<MeetingRecord> {
+  /**
+   * Moves the meeting, If-Match `etag` (reschedule.ts: a conflict answers the newer time, never last-wins);
+   * Graph sends every attendee the update (and resets their answers).
+   */
+  async reschedule(
+    gateway: GraphGateway,
+    caller: Acting,
+    id: string,
+    input: unknown,
+    etag?: string,
+  ): Promise<MeetingRecord> {
     requireAnyRole(caller.roles, ['meeting.reschedule']);
     const request = rescheduleRequestSchema.parse(input);
     const record = await this.get(gateway, id);
@@ -272,17 +283,14 @@ export class MeetingsService {
       ...(request.outsideWindowReason ? { outsideWindowReason: request.outsideWindowReason } : {}),
       ...((request.room ?? record.location) ? { location: request.room ?? record.location } : {}),
     });
-    await gateway.moveEvent(organizerKey(caller.person), record.eventId as string, {
-      date: moved.date,
-      startTime: moved.startTime,
-      endTime: moved.endTime,
-      ...(request.room !== undefined ? { location: request.room } : {}),
-    });
-    return this.updateRecord(gateway, record, {
-      StartDateTime: moved.startUtc,
-      EndDateTime: moved.endUtc,
-      ...(request.room !== undefined ? { Location: request.room } : {}),
-      ...(moved.outsideWindowReason ? { OutsideWindowReason: moved.outsideWindowReason } : {}),
+    return moveMeeting({
+      gateway,
+      meetings: this.lists.meetings,
+      organizer: organizerKey(caller.person),
+      record,
+      etag,
+      moved,
+      room: request.room,
     });
   }
 

@@ -11,6 +11,10 @@ export interface ListReport {
   columnsAdded: string[];
   /** Existing single-line text columns the schema now wants as multiple lines (long URLs), changed in place. */
   columnsWidened: string[];
+  /** Existing columns the schema now wants indexed (a natural key looked up by $filter), indexed in place. */
+  columnsIndexed: string[];
+  /** Existing choice columns given the choices the schema added (a new status). */
+  choicesAdded: string[];
 }
 
 export interface ProvisioningOptions {
@@ -49,6 +53,8 @@ export async function provisionLists(
             status: 'created',
             columnsAdded: spec.columns.map((c) => c.name),
             columnsWidened: [],
+            columnsIndexed: [],
+            choicesAdded: [],
           }
         : await completeColumns(gateway, siteId, key, spec, outcome.list);
     }
@@ -83,22 +89,18 @@ async function completeColumns(
 ): Promise<ListReport> {
   const listId = String(list.id);
   const columns: ColumnDefinition[] = await gateway.listColumns(siteId, listId);
-  const names = new Set(columns.map((c) => c.name));
   const added: string[] = [];
-  const widened: string[] = [];
+  const changed: Record<InPlaceChange['kind'], string[]> = { widened: [], indexed: [], choices: [] };
   for (const column of spec.columns) {
     const existing = columns.find((c) => c.name === column.name);
-    // A list made by an older schema keeps its data: the column is changed from one line to several, which
-    // SharePoint allows in place (Text to Note); a second run finds it already wide and does nothing.
-    if (existing && column.kind.type === 'multilineText' && existing.text && !existing.text.allowMultipleLines) {
-      await gateway.updateColumn(siteId, listId, String(existing.id), {
-        indexed: false,
-        text: { allowMultipleLines: true, linesForEditing: 6 },
-      });
-      widened.push(column.name);
+    if (existing) {
+      const change = inPlaceChange(column, existing);
+      if (change) {
+        await gateway.updateColumn(siteId, listId, String(existing.id), change.patch);
+        changed[change.kind].push(column.name);
+      }
       continue;
     }
-    if (names.has(column.name)) continue;
     try {
       await gateway.createColumn(siteId, listId, columnDefinition(column));
       added.push(column.name);
@@ -106,13 +108,39 @@ async function completeColumns(
       if (!(error instanceof GraphRequestError && error.status === 409)) throw error;
     }
   }
+  const changes = added.length + changed.widened.length + changed.indexed.length + changed.choices.length;
   return {
     key,
     displayName: spec.displayName,
-    status: added.length + widened.length > 0 ? 'updated' : 'found',
+    status: changes > 0 ? 'updated' : 'found',
     columnsAdded: added,
-    columnsWidened: widened,
+    columnsWidened: changed.widened,
+    columnsIndexed: changed.indexed,
+    choicesAdded: changed.choices,
   };
+}
+
+interface InPlaceChange {
+  kind: 'widened' | 'indexed' | 'choices';
+  patch: ColumnDefinition;
+}
+
+/**
+ * What an existing column made by an older schema needs, changed in place as SharePoint allows, keeping its
+ * data: one line of text to several (Text to Note, long URLs); an index (a natural key looked up by $filter);
+ * the choices a choice column lacks (a new status). A second run finds nothing to change.
+ */
+function inPlaceChange(column: ListSpec['columns'][number], existing: ColumnDefinition): InPlaceChange | undefined {
+  if (column.kind.type === 'multilineText' && existing.text && !existing.text.allowMultipleLines) {
+    return { kind: 'widened', patch: { indexed: false, text: { allowMultipleLines: true, linesForEditing: 6 } } };
+  }
+  if (column.indexed && !existing.indexed) return { kind: 'indexed', patch: { indexed: true } };
+  if (column.kind.type === 'choice' && existing.choice) {
+    const present = existing.choice.choices ?? [];
+    const missing = column.kind.choices.filter((c) => !present.includes(c));
+    if (missing.length > 0) return { kind: 'choices', patch: { choice: { choices: [...present, ...missing] } } };
+  }
+  return undefined;
 }
 
 /** Which of the lists exist (for /readyz); reads only. */

@@ -177,10 +177,24 @@ export class ChannelSetup {
     const teamsAppId = await this.catalogIdIn(app, run.teamId);
     // An app installed in the team is not in a shared channel until it is enabled there (as the samordnare).
     if (view.membershipType === 'shared') await user.enableAppInChannel(run.teamId, channelId, teamsAppId);
+    const entityId = `arbetsgrupp-${item.id}`;
+    // A tab whose create was sent before (its answer lost, or the run cut) is found by its entity id, not added
+    // again: Graph has no natural key for tabs, so the attempt is journalled before the POST.
+    if (journal.tabAttempted) {
+      const tabs = await app.listChannelTabs(run.teamId, channelId);
+      const found = tabs.find((t) => t.configuration?.entityId === entityId);
+      if (found) {
+        journal.tabId = String(found.id);
+        await run.save();
+        return;
+      }
+    }
+    journal.tabAttempted = true;
+    await run.save();
     const tab = await app.addChannelTab(run.teamId, channelId, {
       displayName: TAB_NAME,
       teamsAppId,
-      entityId: `arbetsgrupp-${item.id}`,
+      entityId,
       contentUrl: `${this.options.publicUrl}/?view=arbetsgrupper#/arbetsgrupper/${item.id}`,
       websiteUrl: this.pageUrl(item.id),
     });

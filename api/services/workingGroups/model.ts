@@ -84,6 +84,8 @@ export interface SetupJournal extends Record<string, unknown> {
   channelName?: string;
   channelId?: string;
   tabId?: string;
+  /** The tab's create was sent (a resumed run looks for it before sending another). */
+  tabAttempted?: boolean;
   welcomeActivityId?: string;
   /** Why the welcome card could not be posted on the last run (cleared once it is). */
   welcomeProblem?: string;

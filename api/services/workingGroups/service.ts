@@ -3,7 +3,6 @@ import {
   DomainRuleError,
   DomainValidationError,
   createWorkingGroup,
-  endWorkingGroup,
   parseOrThrow,
   setMembers,
   toIsoDate,
@@ -11,12 +10,14 @@ import {
 } from '../../../src/domain';
 import { GraphRequestError } from '../../graph/errors';
 import type { GraphGateway, ListItemWithFields } from '../../graph/gateway';
+import { firstItemKey } from '../../state/operation';
 import type { ServerStateStore } from '../../state/store';
 import { toRecord as contactRecordOf, type ContactsService } from '../contacts';
 import type { ListStores } from '../lists';
 import { type AppointInput, appointSchema } from '../../../src/contract';
 import { systemClock } from '../ports';
 import { ChannelSetup } from './channelSetup';
+import { endGroup } from './ending';
 import {
   SHARED_GUEST_REASON,
   STANDARD_NOTE,
@@ -55,7 +56,7 @@ export class WorkingGroupsService {
     private readonly lists: Pick<ListStores, 'contacts' | 'workingGroups' | 'decisions'>,
     private readonly contacts: ContactsService,
     organisations: readonly Organisation[],
-    journal: ServerStateStore,
+    private readonly journal: ServerStateStore,
     private readonly options: WorkingGroupsOptions,
   ) {
     this.views = new WorkingGroupViews(organisations);
@@ -124,7 +125,11 @@ export class WorkingGroupsService {
     const sameName = items.find(
       (item) => (text(item.fields.Title) ?? '').toLocaleLowerCase('sv') === group.name.toLocaleLowerCase('sv'),
     );
-    if (sameName && text(sameName.fields.SetupStep) === 'klar')
+    // The same operation again (its answer was lost, or the server died after the work) answers the group it
+    // made; only someone else's group of that name is a refusal.
+    const key = firstItemKey('workingGroups');
+    const mine = key !== undefined && sameName !== undefined && text(sameName.fields.OperationKey) === key;
+    if (sameName && text(sameName.fields.SetupStep) === 'klar' && !mine)
       throw new DomainRuleError(
         'WORKING_GROUP_DUPLICATE',
         `Det finns redan en arbetsgrupp som heter ”${group.name}”. Välj ett annat namn.`,
@@ -268,15 +273,17 @@ export class WorkingGroupsService {
     const [item, people] = await Promise.all([this.item(app, id), this.contacts.list(app)]);
     const view = this.views.view(item, people);
     const today = toIsoDate((this.options.clock ?? systemClock).now());
-    const ended = endWorkingGroup(this.views.domainGroup(view), finalReport, today);
-    if (view.channel) {
-      const teamId = text(item.fields.TeamId) ?? (await this.setup.resolveTeam(user));
-      await user.archiveChannel(teamId, view.channel.id);
-    }
-    const updated = await patchGroupItem(this.lists.workingGroups, app, item, {
-      Status: 'avslutad',
-      FinalReport: ended.finalReport ?? finalReport,
-      PeriodEnd: ended.period.end ?? today,
+    const updated = await endGroup({
+      user,
+      app,
+      groups: this.lists.workingGroups,
+      journal: this.journal,
+      item,
+      view,
+      domain: this.views.domainGroup(view),
+      finalReport,
+      today,
+      teamId: async () => text(item.fields.TeamId) ?? (await this.setup.resolveTeam(user)),
     });
     return this.views.view(updated, people);
   }

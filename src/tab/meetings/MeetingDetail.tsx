@@ -16,7 +16,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { Me } from '../api';
+import { ApiError, type Me } from '../api';
 import { meetingGroupName } from '../format';
 import { useI18n } from '../i18n';
 import { ActionStatus } from '../ui/ActionStatus';
@@ -178,7 +178,12 @@ function ChangeMeeting({
           disabled={moving.busy}
           onClick={async () => {
             const moved = await moving.run(
-              () => api.reschedule(meeting.id, { date, startTime: start, endTime: end }),
+              () =>
+                api.reschedule(meeting.id, { date, startTime: start, endTime: end }, meeting.etag).catch((error) => {
+                  // Moved by someone else first: the meeting is read again and shows the newer time.
+                  if (error instanceof ApiError && error.status === 409) onChanged();
+                  throw error;
+                }),
               () => t('meetings.rescheduled'),
             );
             if (moved) onChanged();

@@ -41,9 +41,15 @@ export function meetingsApi(api: ApiClient) {
     send: async (input: SendRequest) =>
       (await post('/api/meetings', z.object({ meeting: meetingRecordSchema }), input)).meeting,
     answers: (meetingId: string) => api.request(`/api/meetings/${id(meetingId)}/answers`, meetingAnswersSchema),
-    reschedule: async (meetingId: string, body: RescheduleRequest) =>
-      (await post(`/api/meetings/${id(meetingId)}/reschedule`, z.object({ meeting: meetingRecordSchema }), body))
-        .meeting,
+    /** If-Match the meeting as read: a move by someone else in between is a 409 with the newer meeting. */
+    reschedule: async (meetingId: string, body: RescheduleRequest, etag: string) =>
+      (
+        await api.request(`/api/meetings/${id(meetingId)}/reschedule`, z.object({ meeting: meetingRecordSchema }), {
+          method: 'POST',
+          body,
+          headers: { 'if-match': etag },
+        })
+      ).meeting,
     cancel: async (meetingId: string, comment: CancelRequest['comment']) =>
       (await post(`/api/meetings/${id(meetingId)}/cancel`, z.object({ meeting: meetingRecordSchema }), { comment }))
         .meeting,

@@ -2,6 +2,8 @@ import { describe, expect, it } from '@jest/globals';
 import { z } from 'zod';
 import { jsonColumn, listStore, listStores, SiteDirectory, type ListItemsApi } from '../../../api/services/lists';
 import { eq } from '../../../api/graph/odata';
+import { GraphRequestError } from '../../../api/graph/errors';
+import { inOperation } from '../../../api/state/operation';
 
 interface Call {
   method: string;
@@ -74,15 +76,18 @@ describe('ListStore: one SharePoint list, bound to its site and list once', () =
     await meetings.create(graph, { Title: 'Möte' }, { operationKey: 'meeting:x:1' });
     await meetings.findByOperationKey(graph, 'meeting:x:1');
     expect(itemCalls(calls)).toEqual([
-      { method: 'createItem', args: ['site-1', 'list-m', { Title: 'Möte', OperationKey: 'meeting:x:1' }] },
+      {
+        method: 'createItem',
+        args: ['site-1', 'list-m', { Title: 'Möte', OperationKey: 'meeting:x:1' }, { keyed: true }],
+      },
       { method: 'listItems', args: ['site-1', 'list-m', { filter: eq('OperationKey', 'meeting:x:1') }] },
     ]);
   });
 
   it('refuses an operation key on a list without the column, before any write', async () => {
     const { graph, calls } = recordingGraph();
-    await expect(listStore(directory(), 'budget').create(graph, {}, { operationKey: 'k' })).rejects.toThrow(
-      'Budget has no OperationKey column',
+    await expect(listStore(directory(), 'attendance').create(graph, {}, { operationKey: 'k' })).rejects.toThrow(
+      'Närvaro has no OperationKey column',
     );
     expect(itemCalls(calls)).toEqual([]);
   });
@@ -126,5 +131,74 @@ describe('jsonColumn: JSON in a text column through one helper', () => {
     const first = goals.read('');
     first.push({ id: 'mutated', tags: [] });
     expect(goals.read('')).toEqual([]);
+  });
+
+  describe('a create inside an operation (a REST write with an Idempotency-Key, a bot activity)', () => {
+    const directory = () => new SiteDirectory({ hostname: 'contoso.sharepoint.com', path: '/sites/pbs' });
+    /** Graph whose lookups answer `found` in turn and whose creates fail with `failures` first. */
+    const scripted = (found: unknown[][], failures: GraphRequestError[]) => {
+      const { graph, calls } = recordingGraph();
+      const api = graph as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
+      api.listItems = (...args: unknown[]) => {
+        calls.push({ method: 'listItems', args });
+        return Promise.resolve(found.shift() ?? []);
+      };
+      const created = api.createItem!;
+      api.createItem = (...args: unknown[]) => {
+        const failure = failures.shift();
+        if (!failure) return created(...args);
+        calls.push({ method: 'createItem', args });
+        return Promise.reject(failure);
+      };
+      return { graph, calls };
+    };
+    const methods = (calls: Call[]) => itemCalls(calls).map((c) => c.method);
+    const lost = () => new GraphRequestError(0, 'networkError', undefined, 'socket hang up');
+    const earlier = { id: '3', eTag: '"e,1"', fields: { Title: 'Lokalhyra', OperationKey: 'op:k:budget' } };
+
+    it('carries the operation key, numbered per list, and looks each up before it writes', async () => {
+      const { graph, calls } = scripted([], []);
+      const budget = listStore(directory(), 'budget');
+      await inOperation('op:k', async () => {
+        await budget.create(graph, { Title: 'a' });
+        await budget.create(graph, { Title: 'b' });
+      });
+      const creates = itemCalls(calls).filter((c) => c.method === 'createItem');
+      expect(creates.map((c) => (c.args[2] as { OperationKey: string }).OperationKey)).toEqual([
+        'op:k:budget',
+        'op:k:budget:2',
+      ]);
+      expect(creates.every((c) => (c.args[3] as { keyed: boolean }).keyed)).toBe(true);
+      expect(methods(calls)).toEqual(['listItems', 'createItem', 'listItems', 'createItem']);
+    });
+
+    it('answers the item an earlier attempt of the operation made, and writes nothing', async () => {
+      const { graph, calls } = scripted([[earlier]], []);
+      const item = await inOperation('op:k', () => listStore(directory(), 'budget').create(graph, { Title: 'x' }));
+      expect(item.id).toBe('3');
+      expect(methods(calls)).toEqual(['listItems']);
+    });
+
+    it('after a lost answer looks the key up, and answers the item Graph did write', async () => {
+      const { graph, calls } = scripted([[], [earlier]], [lost()]);
+      const item = await inOperation('op:k', () => listStore(directory(), 'budget').create(graph, { Title: 'x' }));
+      expect(item.id).toBe('3');
+      expect(methods(calls)).toEqual(['listItems', 'createItem', 'listItems']);
+    });
+
+    it('sends the create again only when the lookup after a timeout finds nothing', async () => {
+      const timeout = new GraphRequestError(504, 'timeout', undefined, 'No answer');
+      const { graph, calls } = scripted([[], []], [timeout]);
+      const { item, created } = await listStore(directory(), 'budget').createOnce(graph, { Title: 'x' }, 'k');
+      expect([item.id, created]).toEqual(['7', true]);
+      expect(methods(calls)).toEqual(['listItems', 'createItem', 'listItems', 'createItem']);
+    });
+
+    it('does not send again after a refusal (4xx)', async () => {
+      const refused = new GraphRequestError(400, 'invalidRequest', undefined, 'bad');
+      const { graph, calls } = scripted([[]], [refused]);
+      await expect(listStore(directory(), 'budget').createOnce(graph, { Title: 'x' }, 'k')).rejects.toBe(refused);
+      expect(methods(calls)).toEqual(['listItems', 'createItem']);
+    });
   });
 });
