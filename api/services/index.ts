@@ -47,8 +47,8 @@ export interface EconomyServices {
   decisions: DecisionsService;
 }
 
-function createEconomyServices(lists: ListStores, organisations: OrganisationConfig): EconomyServices {
-  const decisions = new DecisionsService(lists);
+function createEconomyServices(lists: ListStores, organisations: OrganisationConfig, clock: Clock): EconomyServices {
+  const decisions = new DecisionsService(lists, clock);
   const activities = new ActivitiesService(lists, organisations.organisations, decisions);
   const operatingPlan = new OperatingPlanService(lists, decisions);
   decisions.addProposalSource(activities);
@@ -73,7 +73,7 @@ export function createServices(parts: {
   const site = new SiteDirectory(parts.config.site);
   const lists = listStores(site);
   const contacts = new ContactsService(lists, parts.organisations.organisations);
-  const economy = createEconomyServices(lists, parts.organisations);
+  const economy = createEconomyServices(lists, parts.organisations, parts.clock);
   return {
     ...parts,
     site,

@@ -26,3 +26,4 @@ export * from './ical';
 export * from './csv';
 export * from './bounds';
 export * from './vcard';
+export * from './decisionRules';

@@ -21,7 +21,7 @@ import type { ListSpec } from '../../graph/lists';
  * adds what is missing to existing lists and never removes or changes what is there. Amounts are integers
  * in öre, as the domain counts them.
  */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 export const LISTS = {
   organisations: {
@@ -226,6 +226,12 @@ export const LISTS = {
         displayName: 'Gäller',
         kind: { type: 'text' },
         description: 'Vad beslutet gäller, t.ex. activity:12 eller operatingPlan:2026.',
+      },
+      {
+        name: 'Paragraph',
+        displayName: 'Paragraf',
+        kind: { type: 'number', decimals: 0 },
+        description: 'Beslutets paragraf i årets numrering (§ 1, § 2, …).',
       },
     ],
   },
