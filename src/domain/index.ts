@@ -27,3 +27,4 @@ export * from './csv';
 export * from './bounds';
 export * from './vcard';
 export * from './decisionRules';
+export * from './roster';

@@ -243,7 +243,7 @@ export class ActivitiesService implements ProposalSource {
     let decisionId: string;
     const proposal = current.proposedAt ? { proposedAt: current.proposedAt } : {};
     if ('decisionId' in data) {
-      decisionId = (await this.decisions.reuse(gateway, data.decisionId, 'activity', proposal)).id;
+      decisionId = (await this.decisions.reuse(gateway, data.decisionId, 'activity')).id;
     } else {
       const decision = await this.decisions.record(
         gateway,

@@ -227,14 +227,10 @@ export class DecisionsService {
 
   /**
    * An existing decision reused for `purpose` (an activity, the verksamhetsplan, an arbetsgrupp, the budget):
-   * it must be of the kind the agreement needs, and not older than the proposal it is to decide.
+   * it must be of the kind the agreement needs. Its date is not checked against when the item was entered: a
+   * kalendarium decided as a document in October is entered activity by activity afterwards, and linked to it.
    */
-  async reuse(
-    gateway: ListItemsApi,
-    id: string,
-    purpose: DecisionPurpose,
-    options: RecordOptions = {},
-  ): Promise<DecisionRecord> {
+  async reuse(gateway: ListItemsApi, id: string, purpose: DecisionPurpose): Promise<DecisionRecord> {
     let record: DecisionRecord;
     try {
       record = await this.get(gateway, id);
@@ -245,7 +241,6 @@ export class DecisionsService {
       throw error;
     }
     assertDecisionKind(record, purpose);
-    if (record.decidedOn) assertNotBeforeProposal(record.decidedOn, options.proposedAt);
     return record;
   }
 

@@ -114,7 +114,7 @@ export class OperatingPlanService implements ProposalSource {
     const proposal = current.proposedAt ? { proposedAt: current.proposedAt } : {};
     let decisionId: string;
     if ('decisionId' in data) {
-      const decision = await this.decisions.reuse(gateway, data.decisionId, 'operatingPlan', proposal);
+      const decision = await this.decisions.reuse(gateway, data.decisionId, 'operatingPlan');
       // A Decision (not a bare id) lets the domain check that it is about the verksamhetsplan.
       decidePlan(current, toDecision(decision));
       decisionId = decision.id;
