@@ -10,7 +10,7 @@ import {
   OperatingPlanService,
 } from './economy';
 import { CallerDirectory } from './identity';
-import { ContactsService } from './contacts';
+import { ContactChanges, ContactsService } from './contacts';
 import { meetingDecisionsOver, MeetingsService, MeetingPolls, MeetingNotices, MeetingProtocols } from './meetings';
 import { listStores, SiteDirectory, type ListStores } from './lists';
 import { WorkingGroupsService } from './workingGroups';
@@ -26,6 +26,8 @@ export interface AppServices {
   /** Every SharePoint list as its typed store, bound to the site once. */
   lists: ListStores;
   contacts: ContactsService;
+  /** Adding and deactivating people, checked against the commitments first (#17). */
+  contactChanges: ContactChanges;
   callers: CallerDirectory;
   meetings: MeetingsService;
   meetingPolls: MeetingPolls;
@@ -79,6 +81,7 @@ export function createServices(parts: {
     site,
     lists,
     contacts,
+    contactChanges: new ContactChanges(contacts, parts.organisations.organisations, parts.clock),
     callers: new CallerDirectory(contacts, {
       ttlSeconds: parts.config.roleCacheTtlSeconds,
       organisations: parts.organisations.organisations,

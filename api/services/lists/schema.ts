@@ -63,6 +63,9 @@ export const LISTS = {
         kind: { type: 'text' },
         description: 'När kontakten kopplades till sin inloggning (ISO 8601).',
       },
+      // A person who has left is kept for history (#17): from this day without roles and out of every kallelse.
+      { name: 'DeactivatedOn', displayName: 'Avaktiverad', kind: { type: 'dateOnly' } },
+      { name: 'BoughtInService', displayName: 'Köpt samordnartjänst', kind: { type: 'boolean' } },
     ],
   },
   meetings: {
