@@ -5,6 +5,7 @@ import type { ServerStateStore } from '../state/store';
 import {
   ActivitiesService,
   BudgetService,
+  BudgetVersionsService,
   CoordinatorTimeService,
   DecisionsService,
   OperatingPlanService,
@@ -45,6 +46,8 @@ export interface EconomyServices {
   activities: ActivitiesService;
   operatingPlan: OperatingPlanService;
   budget: BudgetService;
+  /** The budget's proposed and decided versions (#17). */
+  budgetVersions: BudgetVersionsService;
   coordinatorTime: CoordinatorTimeService;
   decisions: DecisionsService;
 }
@@ -55,10 +58,16 @@ function createEconomyServices(lists: ListStores, organisations: OrganisationCon
   const operatingPlan = new OperatingPlanService(lists, decisions);
   decisions.addProposalSource(activities);
   decisions.addProposalSource(operatingPlan);
+  const budget = new BudgetService(lists, organisations.organisations);
   return {
     activities,
     operatingPlan,
-    budget: new BudgetService(lists, organisations.organisations),
+    budget,
+    budgetVersions: new BudgetVersionsService(
+      lists.budgetVersions,
+      async (gateway, year) => (await budget.listLines(gateway, year)).map(({ etag: _etag, ...line }) => line),
+      decisions,
+    ),
     coordinatorTime: new CoordinatorTimeService(lists),
     decisions,
   };

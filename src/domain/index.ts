@@ -28,3 +28,4 @@ export * from './bounds';
 export * from './vcard';
 export * from './decisionRules';
 export * from './roster';
+export * from './budgetVersions';

@@ -1,6 +1,7 @@
 import {
   ACTIVITY_STATUSES,
   BUDGET_KINDS,
+  BUDGET_VERSION_STATUSES,
   DECISION_KINDS,
   FOLLOW_UP_STATUSES,
   MEETING_GROUPS,
@@ -198,6 +199,23 @@ export const LISTS = {
       { name: 'Area', displayName: 'Samverkansområde', kind: { type: 'choice', choices: SAMVERKANSOMRADEN } },
       { name: 'AmountOre', displayName: 'Belopp (öre)', kind: { type: 'number', decimals: 0 } },
       { name: 'OrganisationId', displayName: 'Organisation', kind: { type: 'text' } },
+    ],
+  },
+  budgetVersions: {
+    displayName: 'Budgetversioner',
+    description: 'Årets budget som förslag och beslutade versioner (revideringar), med raderna som de beslutades.',
+    columns: [
+      { name: 'Year', displayName: 'År', kind: { type: 'number', decimals: 0 }, required: true, indexed: true },
+      { name: 'Version', displayName: 'Version', kind: { type: 'number', decimals: 0 } },
+      { name: 'Status', displayName: 'Status', kind: { type: 'choice', choices: BUDGET_VERSION_STATUSES } },
+      { name: 'DecisionId', displayName: 'Beslut', kind: { type: 'text' } },
+      { name: 'DecidedOn', displayName: 'Beslutsdatum', kind: { type: 'dateOnly' } },
+      {
+        name: 'Lines',
+        displayName: 'Rader',
+        kind: { type: 'multilineText' },
+        description: 'De beslutade raderna som JSON.',
+      },
     ],
   },
   outcomes: {
