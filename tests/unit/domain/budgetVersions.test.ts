@@ -14,7 +14,7 @@ const salary: BudgetLine = {
   id: '1',
   year: 2027,
   kind: 'kostnad',
-  category: 'lon_samordnare',
+  category: 'samordnare_lon',
   name: 'Samordnarens lön',
   amountOre: 450_000_00,
 };
