@@ -1,6 +1,6 @@
 import express, { type Router } from 'express';
 import { z } from 'zod';
-import { checkCommitments, parseOrThrow, requireRole } from '../../src/domain';
+import { checkRoster, parseOrThrow, requireRole } from '../../src/domain';
 import { apiScope, browserSignIn } from '../config';
 import type { TokenValidator } from '../auth/tokenValidator';
 import { apiErrors } from '../http/errors';
@@ -9,6 +9,7 @@ import type { AppServices } from '../services';
 import { meView } from '../services/identity';
 import type { ContactRecord } from '../services/contacts';
 import { activitiesRouter } from './activities';
+import { contactChangeView, contactsRouter } from './contacts';
 import { budgetRouter } from './budget';
 import { authenticate, contextOf } from './context';
 import { decisionsRouter } from './decisions';
@@ -81,11 +82,13 @@ export function apiRouter(services: AppServices, validator: TokenValidator): Rou
     const etag = req.header('if-match');
     if (!etag) throw apiErrors.validation([{ path: 'If-Match', message: 'If-Match med personens etag krävs.' }]);
     const patch = parseOrThrow(contactPatchSchema, req.body ?? {});
-    const updated = await services.contacts.update(graph, id, patch, etag);
+    // Checked against the commitments first: a dry run answers with the warnings, new ones need confirm.
+    const change = await services.contacts.change(graph, id, patch, etag);
+    if (!change.saved) return void res.json(contactChangeView(change));
     services.callers.invalidate();
-    const person = publicPerson(updated);
+    const person = publicPerson(change.person);
     res.setHeader('ETag', person.etag);
-    res.json({ person });
+    res.json({ ...contactChangeView(change), person });
   });
 
   // The samordnare unbinds a contact from its sign-in (a new account, a mistaken first sign-in): its next
@@ -105,10 +108,12 @@ export function apiRouter(services: AppServices, validator: TokenValidator): Rou
     res.json({ person });
   });
 
+  router.use(contactsRouter(services));
+
   router.get('/commitments', async (req, res) => {
     parseOrThrow(noQuery, req.query);
     const people = await services.contacts.list(contextOf(res).graph);
-    const breaches = checkCommitments(services.organisations.organisations, people);
+    const breaches = checkRoster(services.organisations.organisations, people);
     res.json({ ok: breaches.length === 0, breaches });
   });
 

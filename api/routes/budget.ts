@@ -8,6 +8,7 @@ import { requireIfMatch } from './activities';
 import { contextOf } from './context';
 import {
   budgetLinePatchSchema,
+  decisionReferenceSchema,
   isoDateInput,
   newBudgetLineSchema,
   newOutcomeSchema,
@@ -17,12 +18,42 @@ import {
 
 const itemParam = z.object({ id: z.string().regex(/^\d{1,12}$/, 'Ogiltigt id.') });
 const yearQuery = z.object({ year: yearInput }).strict();
+const yearBody = z.object({ year: yearInput }).strict();
+const yearParam = z.object({ year: yearInput }).strict();
 const reportQuery = z.object({ year: yearInput, asOf: isoDateInput.optional() }).strict();
 
 /** Budget, Utfall, the lägesrapport (JSON, CSV, PDF) and Samordnarens tid. Reading needs report.read. */
 export function budgetRouter(services: AppServices): Router {
   const router = express.Router();
-  const { budget, coordinatorTime } = services.economy;
+  const { budget, budgetVersions, coordinatorTime } = services.economy;
+
+  // The budget's versions (#17): stödgruppen's proposal, samverkansgruppen's decision, a revision.
+  router.get('/budget/versions', async (req, res) => {
+    const { caller, graph } = contextOf(res);
+    requireRole(caller.roles, 'report.read');
+    const { year } = parseOrThrow(yearQuery, req.query);
+    res.json({ versions: await budgetVersions.list(graph, year) });
+  });
+
+  router.post('/budget/versions', async (req, res) => {
+    const { caller, graph } = contextOf(res);
+    requireRole(caller.roles, 'budget.edit');
+    const { year } = parseOrThrow(yearBody, req.body ?? {});
+    const version = await budgetVersions.propose(graph, year);
+    res.setHeader('ETag', version.etag);
+    res.status(201).json({ version });
+  });
+
+  router.post('/budget/versions/:year/decision', async (req, res) => {
+    const { caller, graph } = contextOf(res);
+    requireRole(caller.roles, 'decision.record');
+    const { year } = parseOrThrow(yearParam, req.params);
+    const etag = requireIfMatch(req.header('if-match'), 'budgetversionens');
+    const input = parseOrThrow(decisionReferenceSchema, req.body ?? {});
+    const version = await budgetVersions.decide(graph, year, input, etag);
+    res.setHeader('ETag', version.etag);
+    res.json({ version });
+  });
 
   router.get('/budget', async (req, res) => {
     const { caller, graph } = contextOf(res);

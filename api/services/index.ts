@@ -5,12 +5,13 @@ import type { ServerStateStore } from '../state/store';
 import {
   ActivitiesService,
   BudgetService,
+  BudgetVersionsService,
   CoordinatorTimeService,
   DecisionsService,
   OperatingPlanService,
 } from './economy';
 import { CallerDirectory } from './identity';
-import { ContactsService } from './contacts';
+import { ContactChanges, ContactsService } from './contacts';
 import { meetingDecisionsOver, MeetingsService, MeetingPolls, MeetingNotices, MeetingProtocols } from './meetings';
 import { listStores, SiteDirectory, type ListStores } from './lists';
 import { WorkingGroupsService } from './workingGroups';
@@ -26,6 +27,8 @@ export interface AppServices {
   /** Every SharePoint list as its typed store, bound to the site once. */
   lists: ListStores;
   contacts: ContactsService;
+  /** Adding and deactivating people, checked against the commitments first (#17). */
+  contactChanges: ContactChanges;
   callers: CallerDirectory;
   meetings: MeetingsService;
   meetingPolls: MeetingPolls;
@@ -43,20 +46,28 @@ export interface EconomyServices {
   activities: ActivitiesService;
   operatingPlan: OperatingPlanService;
   budget: BudgetService;
+  /** The budget's proposed and decided versions (#17). */
+  budgetVersions: BudgetVersionsService;
   coordinatorTime: CoordinatorTimeService;
   decisions: DecisionsService;
 }
 
-function createEconomyServices(lists: ListStores, organisations: OrganisationConfig): EconomyServices {
-  const decisions = new DecisionsService(lists);
+function createEconomyServices(lists: ListStores, organisations: OrganisationConfig, clock: Clock): EconomyServices {
+  const decisions = new DecisionsService(lists, clock);
   const activities = new ActivitiesService(lists, organisations.organisations, decisions);
   const operatingPlan = new OperatingPlanService(lists, decisions);
   decisions.addProposalSource(activities);
   decisions.addProposalSource(operatingPlan);
+  const budget = new BudgetService(lists, organisations.organisations);
   return {
     activities,
     operatingPlan,
-    budget: new BudgetService(lists, organisations.organisations),
+    budget,
+    budgetVersions: new BudgetVersionsService(
+      lists.budgetVersions,
+      async (gateway, year) => (await budget.listLines(gateway, year)).map(({ etag: _etag, ...line }) => line),
+      decisions,
+    ),
     coordinatorTime: new CoordinatorTimeService(lists),
     decisions,
   };
@@ -73,12 +84,13 @@ export function createServices(parts: {
   const site = new SiteDirectory(parts.config.site);
   const lists = listStores(site);
   const contacts = new ContactsService(lists, parts.organisations.organisations);
-  const economy = createEconomyServices(lists, parts.organisations);
+  const economy = createEconomyServices(lists, parts.organisations, parts.clock);
   return {
     ...parts,
     site,
     lists,
     contacts,
+    contactChanges: new ContactChanges(contacts, parts.organisations.organisations, parts.clock),
     callers: new CallerDirectory(contacts, {
       ttlSeconds: parts.config.roleCacheTtlSeconds,
       organisations: parts.organisations.organisations,

@@ -5,6 +5,15 @@ import { NOTHING_TO_CHANGE, clearableText, lineText, nonEmpty } from './common';
 
 /** Who is signed in (/api/me), the organisations, the contact list (/api/people) and the commitments check. */
 
+/**
+ * Every change of the contact list is checked against the commitments first (#17): `dryRun` answers with the
+ * warnings and writes nothing; a change that brings new warnings is saved only with `confirm`.
+ */
+const rosterFlags = {
+  confirm: z.boolean({ error: 'confirm ska vara true eller false.' }).optional(),
+  dryRun: z.boolean({ error: 'dryRun ska vara true eller false.' }).optional(),
+};
+
 export const contactPatchSchema = z
   .object({
     displayName: lineText().optional(),
@@ -14,11 +23,60 @@ export const contactPatchSchema = z
     // Empty clears the title or the phone number.
     title: clearableText(255).optional(),
     phone: clearableText(40).optional(),
+    /** A samordnare whose service is bought from another organisation, recorded as such (#17). */
+    boughtInService: z.boolean({ error: 'Ange ja eller nej.' }).optional(),
+    ...rosterFlags,
   })
   .strict()
-  .refine(nonEmpty, NOTHING_TO_CHANGE);
+  .refine(({ confirm: _c, dryRun: _d, ...change }) => nonEmpty(change), NOTHING_TO_CHANGE);
 
 export type ContactPatch = z.infer<typeof contactPatchSchema>;
+
+const emailInput = z
+  .string({ error: 'Ange e-postadressen.' })
+  .trim()
+  .toLowerCase()
+  .email('Ogiltig e-postadress.')
+  .max(255);
+
+/** What a new contact may say besides who it is: roles, title, phone, a bought-in service. */
+const newContactExtras = {
+  roles: z.array(z.string()).max(10).optional(),
+  title: lineText().optional(),
+  phone: lineText(40).optional(),
+  boughtInService: z.boolean({ error: 'Ange ja eller nej.' }).optional(),
+  ...rosterFlags,
+};
+
+/**
+ * A new contact (POST /api/people): a user of the Region's directory, found by address (a guest's address is
+ * their home one), or an external person with name, organisation and address.
+ */
+export const newContactSchema = z.discriminatedUnion(
+  'source',
+  [
+    z
+      .object({ source: z.literal('directory'), email: emailInput, organisationId: lineText(64).optional() })
+      .extend(newContactExtras)
+      .strict(),
+    z
+      .object({
+        source: z.literal('external'),
+        displayName: lineText(),
+        email: emailInput,
+        organisationId: lineText(64),
+      })
+      .extend(newContactExtras)
+      .strict(),
+  ],
+  { error: 'Ange källa: directory (katalogen) eller external (extern person).' },
+);
+
+export type NewContactInput = z.infer<typeof newContactSchema>;
+
+/** Deactivating a contact (POST /api/people/{id}/deactivate). */
+export const deactivateContactSchema = z.object(rosterFlags).strict();
+export type DeactivateContactInput = z.infer<typeof deactivateContactSchema>;
 
 // Answers
 
@@ -31,6 +89,10 @@ const personSchema = z.object({
   roles: z.array(z.enum(ROLES)),
   title: z.string().nullish(),
   phone: z.string().nullish(),
+  /** Set when the person has left: kept for history, with no roles. */
+  deactivatedOn: z.string().optional(),
+  formerRoles: z.array(z.enum(ROLES)).optional(),
+  boughtInService: z.boolean().optional(),
 });
 
 export const meSchema = z.object({
@@ -74,3 +136,10 @@ export const tabConfigSchema = z.object({
   authorityMetadata: z.string().optional(),
 });
 export type TabConfigDto = z.infer<typeof tabConfigSchema>;
+
+/** What a change of the contact list does to the commitments: all warnings after it, and those it brings. */
+export const rosterPreviewSchema = z.object({
+  breaches: z.array(breachSchema),
+  introduced: z.array(breachSchema),
+});
+export type RosterPreviewDto = z.infer<typeof rosterPreviewSchema>;

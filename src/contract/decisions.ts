@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DECISION_KINDS, FOLLOW_UP_STATUSES } from '../domain/decisions';
+import { PER_CAPSULAM_MEETING_ID } from '../domain/decisionRules';
 import { isoDateInput, lineText, longText } from './common';
 
 const meetingIdText = z
@@ -7,6 +8,20 @@ const meetingIdText = z
   .regex(/^[A-Za-z0-9-]{1,64}$/, 'Ogiltigt möte.');
 
 /** The decision register (/api/decisions) and how activities and the verksamhetsplan point at a decision. */
+
+/** A per capsulam decision needs its date; a decision at a meeting takes the meeting's date and gets none. */
+function perCapsulamDate(value: { meetingId: string; decidedOn?: string | undefined }, ctx: z.RefinementCtx): void {
+  if (value.meetingId === PER_CAPSULAM_MEETING_ID && value.decidedOn === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['decidedOn'], message: 'Ange datum för beslutet per capsulam.' });
+  }
+  if (value.meetingId !== PER_CAPSULAM_MEETING_ID && value.decidedOn !== undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['decidedOn'],
+      message: 'Ett beslut på ett möte får mötets datum; ange inget eget beslutsdatum.',
+    });
+  }
+}
 
 export const newDecisionSchema = z
   .object({
@@ -22,8 +37,11 @@ export const newDecisionSchema = z
       .string()
       .regex(/^[A-Za-z]+:[A-Za-z0-9-]{1,64}$/, 'Ogiltig hänvisning.')
       .optional(),
+    /** Only for a decision per capsulam (meetingId `per-capsulam`): a meeting's decision takes its date. */
+    decidedOn: isoDateInput.optional(),
   })
-  .strict();
+  .strict()
+  .superRefine(perCapsulamDate);
 
 export type NewDecision = z.infer<typeof newDecisionSchema>;
 
@@ -49,8 +67,10 @@ export const decisionReferenceSchema = z.union([
       meetingId: meetingIdText,
       text: longText(10_000).optional(),
       followUpDue: isoDateInput.optional(),
+      decidedOn: isoDateInput.optional(),
     })
-    .strict(),
+    .strict()
+    .superRefine(perCapsulamDate),
 ]);
 
 export type DecisionReferenceInput = z.infer<typeof decisionReferenceSchema>;
@@ -69,6 +89,8 @@ export const decisionSchema = z.object({
   followUpDue: z.string().optional(),
   followUpNote: z.string().optional(),
   subjectRef: z.string().optional(),
+  /** Its paragraph in the year's numbering (§ 1, § 2, …); absent on decisions recorded before numbering. */
+  paragraph: z.number().int().optional(),
 });
 export type DecisionDto = z.infer<typeof decisionSchema>;
 

@@ -29,6 +29,7 @@ export {
   type DecisionKind,
   type FollowUpStatus,
 } from '../domain/decisions';
+export { PER_CAPSULAM_MEETING_ID, formatParagraph } from '../domain/decisionRules';
 export {
   MEETING_GROUPS,
   MEETING_GROUP_LABELS,

@@ -27,3 +27,6 @@ export * from './csv';
 export * from './bounds';
 export * from './vcard';
 export * from './similarity';
+export * from './decisionRules';
+export * from './roster';
+export * from './budgetVersions';

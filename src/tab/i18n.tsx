@@ -1,6 +1,7 @@
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { activitiesMessages } from './i18n/activities';
 import { budgetMessages } from './i18n/budget';
+import { contactsMessages } from './i18n/contacts';
 import { decisionsMessages } from './i18n/decisions';
 import { meetingsMessages } from './i18n/meetings';
 import { workingGroupsMessages } from './i18n/workingGroups';
@@ -12,6 +13,7 @@ const sv = {
   ...activitiesMessages.sv,
   ...budgetMessages.sv,
   ...decisionsMessages.sv,
+  ...contactsMessages.sv,
   appName: 'Plan- och byggsamverkan Västerbotten',
   skipToContent: 'Hoppa till innehållet',
   navLabel: 'Huvudmeny',
@@ -130,6 +132,7 @@ const en: Record<MessageKey, string> = {
   ...activitiesMessages.en,
   ...budgetMessages.en,
   ...decisionsMessages.en,
+  ...contactsMessages.en,
   appName: 'Planning and building collaboration Västerbotten',
   skipToContent: 'Skip to content',
   navLabel: 'Main menu',

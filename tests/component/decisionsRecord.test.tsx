@@ -78,7 +78,7 @@ describe('Beslut page: recording a decision', () => {
       within(meeting)
         .getAllByRole('option')
         .map((o) => o.textContent),
-    ).toEqual(['Samverkansgruppen vår', 'Samverkansgruppen höst']);
+    ).toEqual(['Samverkansgruppen vår', 'Samverkansgruppen höst', 'Per capsulam (utan möte)']);
     expect((meeting as HTMLSelectElement).value).toBe('7');
     fireEvent.change(within(section).getByRole('combobox', { name: /Beslutstyp/ }), {
       target: { value: 'delegering' },
@@ -109,6 +109,49 @@ describe('Beslut page: recording a decision', () => {
     expect(within(row).getByText('Delegering av uppdrag')).toBeTruthy();
     expect((within(section).getByRole('textbox', { name: /Beslutstext/ }) as HTMLTextAreaElement).value).toBe('');
     await waitFor(() => expect(document.activeElement).toBe(meeting));
+  });
+
+  it('never offers or preselects a meeting still ahead; with none held it records per capsulam with a date', async () => {
+    const ahead = {
+      id: '9',
+      title: 'Samverkansgruppen vår 2030',
+      group: 'samverkansgrupp',
+      start: '2030-04-24T07:00:00Z',
+      end: null,
+      status: 'planerat',
+    };
+    const cancelled = { ...ahead, id: '10', title: 'Inställt möte', start: '2026-05-20T07:00:00Z', status: 'installt' };
+    const requests = stubApi({
+      '/api/decisions': { decisions: [] },
+      '/api/meetings': { meetings: [ahead, cancelled] },
+      '/api/decisions/open-proposals': { proposals: [] },
+      'POST /api/decisions': () => ({
+        status: 201,
+        body: { decision: { ...RECORDED, meetingId: 'per-capsulam', decidedOn: '2026-06-12', paragraph: 4 } },
+      }),
+    });
+    renderWithServices(<DecisionsPage me={meFor(KARIN, 'Region Västerbotten', COORDINATOR_ACTIONS)} />);
+    const section = (await screen.findByRole('heading', { name: 'Registrera beslut' })).closest(
+      'section',
+    ) as HTMLElement;
+    expect(within(section).getByText(/Inget möte för samverkansgruppen har hållits ännu/)).toBeTruthy();
+    const meeting = within(section).getByRole('combobox', { name: /Möte där beslutet fattades/ }) as HTMLSelectElement;
+    expect(
+      within(meeting)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['Per capsulam (utan möte)']);
+    expect(meeting.value).toBe('per-capsulam');
+    fireEvent.change(within(section).getByLabelText(/Beslutsdatum \(per capsulam\)/), {
+      target: { value: '2026-06-12' },
+    });
+    fireEvent.change(within(section).getByRole('textbox', { name: /Beslutstext/ }), {
+      target: { value: 'Stödgruppen får i uppdrag att planera tillsynsprojektet.' },
+    });
+    fireEvent.click(within(section).getByRole('button', { name: 'Registrera beslutet' }));
+    await within(section).findByText(/är registrerat/);
+    const post = requests.find((r) => r.method === 'POST')!;
+    expect(JSON.parse(post.body ?? '{}')).toMatchObject({ meetingId: 'per-capsulam', decidedOn: '2026-06-12' });
   });
 
   it('shows the server’s refusal and keeps what was typed', async () => {

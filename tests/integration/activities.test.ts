@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { COORDINATOR, MEMBER_GUEST } from '../../infra/graph-emulator/tests/support';
 import type { ActivityRecord, DecisionRecord, OpenProposal, OperatingPlanRecord } from '../../api/services/economy';
+import { toIsoDate } from '../../src/domain';
 import { startStack, type Stack } from './support/stack';
 
 jest.setTimeout(120_000);
@@ -11,15 +12,16 @@ interface ErrorBody {
   error: { code: string; message: string; current?: { title?: string; etag?: string } };
 }
 
-/** A meeting in Möten as the meetings feature writes it (only what deciding needs). */
+/** A meeting in Möten as the meetings feature writes it (only what deciding needs); `date` or a start instant. */
 async function seedMeeting(stack: Stack, group: 'samverkansgrupp' | 'stodgrupp', date: string): Promise<string> {
   const gateway = stack.server.services.graph.forApp();
   const { siteId, listId } = await stack.server.services.site.list(gateway, 'meetings');
+  const start = date.includes('T') ? new Date(date) : new Date(`${date}T07:00:00Z`);
   const item = await gateway.createItem(siteId, listId, {
     Title: `${group} ${date}`,
     MeetingGroup: group,
-    StartDateTime: `${date}T07:00:00Z`,
-    EndDateTime: `${date}T10:00:00Z`,
+    StartDateTime: start.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    EndDateTime: new Date(start.getTime() + 3 * 3600_000).toISOString().replace(/\.\d{3}Z$/, 'Z'),
     Status: 'planerat',
   });
   return item.id;
@@ -42,7 +44,10 @@ describe('activities: proposed by stödgruppen, decided, evaluated; the verksamh
   let member: string;
   let stodgrupp: string;
   let samverkansMeeting: string;
+  /** Held in April, before anything in this suite was proposed. */
+  let aprilMeeting: string;
   let stodMeeting: string;
+  const today = toIsoDate(new Date());
   let activity: ActivityRecord;
 
   const call = async (path: string, token: string, method: string, body?: unknown, etag?: string) =>
@@ -56,7 +61,9 @@ describe('activities: proposed by stödgruppen, decided, evaluated; the verksamh
       stack.token(MEMBER_GUEST),
       stack.token(STODGRUPP),
     ]);
-    samverkansMeeting = await seedMeeting(stack, 'samverkansgrupp', '2026-04-22');
+    // Under way since a moment ago: a decision on what is proposed below can be taken at it.
+    samverkansMeeting = await seedMeeting(stack, 'samverkansgrupp', new Date(Date.now() - 5_000).toISOString());
+    aprilMeeting = await seedMeeting(stack, 'samverkansgrupp', '2026-04-22');
     stodMeeting = await seedMeeting(stack, 'stodgrupp', '2026-03-10');
   });
   afterAll(async () => stack.close());
@@ -147,6 +154,24 @@ describe('activities: proposed by stödgruppen, decided, evaluated; the verksamh
     expect(((await atStodgruppMeeting.json()) as ErrorBody).error.message).toMatch(/samverkansgruppen/);
   });
 
+  it('refuses a decision dated before the activity was proposed, and writes none', async () => {
+    const early = await call(
+      `/api/activities/${activity.id}/decision`,
+      coordinator,
+      'POST',
+      { meetingId: aprilMeeting },
+      activity.etag,
+    );
+    expect(early.status).toBe(422);
+    expect(((await early.json()) as ErrorBody).error.message).toMatch(
+      /^Beslutet kan inte vara fattat onsdag 22 april 2026, före förslaget som lades /,
+    );
+    const atApril = (await (await call(`/api/decisions?meetingId=${aprilMeeting}`, member, 'GET')).json()) as {
+      decisions: DecisionRecord[];
+    };
+    expect(atApril.decisions).toEqual([]);
+  });
+
   it('records the decision in Beslut and links the activity to it', async () => {
     const response = await call(
       `/api/activities/${activity.id}/decision`,
@@ -166,7 +191,7 @@ describe('activities: proposed by stödgruppen, decided, evaluated; the verksamh
       expect.objectContaining({
         id: body.decisionId,
         kind: 'aktiviteter_kalendarium',
-        decidedOn: '2026-04-22',
+        decidedOn: today,
         subjectRef: `activity:${activity.id}`,
       }),
     ]);

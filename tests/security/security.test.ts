@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { JWTPayload } from 'jose';
+import { toIsoDate } from '../../src/domain';
 import { pino } from 'pino';
 import {
   ACTIONS,
@@ -747,7 +748,13 @@ async function corpusIds(tokens: { coordinator: string; chair: string }): Promis
     ),
     decisionId: await created(
       '/api/decisions',
-      { meetingId: meeting, kind: 'aktiviteter_kalendarium', text: 'Korpusbeslut' },
+      // The corpus meeting lies ahead, where no decision can be taken (#17): the decision is per capsulam today.
+      {
+        meetingId: 'per-capsulam',
+        decidedOn: toIsoDate(new Date()),
+        kind: 'aktiviteter_kalendarium',
+        text: 'Korpusbeslut',
+      },
       'decision',
     ),
     today: new Date().toISOString().slice(0, 10),

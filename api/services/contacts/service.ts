@@ -1,5 +1,16 @@
-import { createPerson, DomainRuleError, isRole, type Organisation, type Person, type Role } from '../../../src/domain';
+import {
+  assertRosterChangeConfirmed,
+  createPerson,
+  DomainRuleError,
+  isRole,
+  previewRosterChange,
+  type Organisation,
+  type RosterPerson,
+  type RosterPreview,
+  type Role,
+} from '../../../src/domain';
 import type { GraphGateway, ListItemWithFields } from '../../graph/gateway';
+import { dateOnlyFromGraph } from '../../graph/dates';
 import { ConflictError } from '../../graph/errors';
 import { eq } from '../../graph/odata';
 import type { FieldsOf, ListStores } from '../lists';
@@ -9,7 +20,7 @@ import { type ContactPatch } from '../../../src/contract';
 export type ContactFields = FieldsOf<'contacts'>;
 
 /** A person of the contact list with the ETag to send back when changing it. */
-export interface ContactRecord extends Person {
+export interface ContactRecord extends RosterPerson {
   etag: string;
   entraObjectId?: string;
   /** The tenant of the bound sign-in; absent on contacts seeded with an object id of the Region's directory. */
@@ -33,6 +44,7 @@ export interface NewContact {
   title?: string;
   phone?: string;
   entraObjectId?: string;
+  boughtInService?: boolean;
 }
 
 export function parseRoles(text: string | undefined): Role[] {
@@ -45,18 +57,23 @@ export function parseRoles(text: string | undefined): Role[] {
 export function toRecord(item: ListItemWithFields<ContactFields>): ContactRecord {
   const f = item.fields;
   const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
+  const roles = parseRoles(text(f.Roles));
+  // A deactivated person keeps the roles column for history but holds none: out of every group and kallelse.
+  const deactivatedOn = dateOnlyFromGraph(f.DeactivatedOn);
   return {
     id: item.id,
     etag: item.eTag,
     displayName: text(f.Title) ?? '',
     email: (text(f.Email) ?? '').toLowerCase(),
     organisationId: text(f.OrganisationId) ?? '',
-    roles: parseRoles(text(f.Roles)),
+    roles: deactivatedOn ? [] : roles,
     title: text(f.JobTitle),
     phone: text(f.Phone),
     entraObjectId: text(f.EntraObjectId),
     entraTenantId: text(f.EntraTenantId),
     boundAt: text(f.BoundAt),
+    ...(deactivatedOn ? { deactivatedOn, formerRoles: roles } : {}),
+    ...(f.BoughtInService === true ? { boughtInService: true } : {}),
   };
 }
 
@@ -69,11 +86,15 @@ function toFields(contact: Partial<NewContact>): ContactFields {
   if (contact.title !== undefined) fields.JobTitle = contact.title;
   if (contact.phone !== undefined) fields.Phone = contact.phone;
   if (contact.entraObjectId !== undefined) fields.EntraObjectId = contact.entraObjectId;
+  if (contact.boughtInService !== undefined) fields.BoughtInService = contact.boughtInService;
   return fields;
 }
 
 /** The contact register (Kontakter list): the app's people, their organisations and roles. */
 export class ContactsService {
+  /** Counts the changes made through this service: a cache of the list (the meetings') reads again on a change. */
+  version = 0;
+
   constructor(
     private readonly lists: Pick<ListStores, 'contacts'>,
     private readonly organisations: readonly Organisation[],
@@ -120,7 +141,35 @@ export class ContactsService {
   }
 
   async create(gateway: GraphGateway, contact: NewContact): Promise<ContactRecord> {
-    return toRecord(await this.lists.contacts.create(gateway, toFields(contact)));
+    const created = toRecord(await this.lists.contacts.create(gateway, toFields(contact)));
+    this.version += 1;
+    return created;
+  }
+
+  /** Sets the day a person left (kept for history, no roles from then on), if unchanged since `etag`. */
+  async markDeactivated(gateway: GraphGateway, id: string, day: string, etag: string): Promise<ContactRecord> {
+    try {
+      const updated = toRecord(await this.lists.contacts.update(gateway, id, etag, { DeactivatedOn: day }));
+      this.version += 1;
+      return updated;
+    } catch (error) {
+      if (error instanceof ConflictError)
+        throw new ConflictError(toRecord(error.current as ListItemWithFields<ContactFields>));
+      throw error;
+    }
+  }
+
+  async get(gateway: GraphGateway, id: string): Promise<ContactRecord> {
+    return toRecord(await this.lists.contacts.get(gateway, id));
+  }
+
+  /** What replacing (or adding) `person` in the list does to the commitments. */
+  async preview(gateway: GraphGateway, person: RosterPerson): Promise<RosterPreview> {
+    const people = await this.list(gateway);
+    const after = people.some((p) => p.id === person.id)
+      ? people.map((p) => (p.id === person.id ? person : p))
+      : [...people, person];
+    return previewRosterChange(this.organisations, people, after);
   }
 
   /**
@@ -128,7 +177,26 @@ export class ContactsService {
    * A lost race surfaces as ConflictError carrying the person as they are now.
    */
   async update(gateway: GraphGateway, id: string, patch: ContactPatch, etag: string): Promise<ContactRecord> {
+    return (await this.change(gateway, id, patch, etag)).person;
+  }
+
+  /**
+   * A change of a person with what it does to the commitments: with `dryRun` nothing is written; a change that
+   * brings new warnings is written only with `confirm`.
+   */
+  async change(
+    gateway: GraphGateway,
+    id: string,
+    patch: ContactPatch,
+    etag: string,
+  ): Promise<{ person: ContactRecord; preview: RosterPreview; saved: boolean }> {
     const current = toRecord(await this.lists.contacts.get(gateway, id));
+    if (current.deactivatedOn && patch.roles !== undefined && patch.roles.length > 0) {
+      throw new DomainRuleError(
+        'CONTACT_DEACTIVATED',
+        `${current.displayName} är avaktiverad sedan ${current.deactivatedOn} och kan inte få roller.`,
+      );
+    }
     const next = createPerson(
       {
         id,
@@ -141,14 +209,17 @@ export class ContactsService {
       },
       this.organisations,
     );
+    const boughtInService = patch.boughtInService ?? current.boughtInService ?? false;
+    const preview = await this.preview(gateway, { ...current, ...next, boughtInService });
+    if (patch.dryRun === true) return { person: { ...current, ...next, boughtInService }, preview, saved: false };
+    assertRosterChangeConfirmed(preview, patch.confirm === true);
     try {
-      const updated = await this.lists.contacts.update(
-        gateway,
-        id,
-        etag,
-        toFields({ ...next, title: next.title ?? '', phone: next.phone ?? '' }),
-      );
-      return toRecord(updated);
+      const updated = await this.lists.contacts.update(gateway, id, etag, {
+        ...toFields({ ...next, title: next.title ?? '', phone: next.phone ?? '' }),
+        ...(patch.boughtInService !== undefined ? { BoughtInService: patch.boughtInService } : {}),
+      });
+      this.version += 1;
+      return { person: toRecord(updated), preview, saved: true };
     } catch (error) {
       if (error instanceof ConflictError)
         throw new ConflictError(toRecord(error.current as ListItemWithFields<ContactFields>));

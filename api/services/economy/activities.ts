@@ -18,6 +18,7 @@ import type { ListItemWithFields } from '../../graph/gateway';
 import { eq } from '../../graph/odata';
 import {
   READ_PAGE_SIZE,
+  createdAt,
   dateValue,
   integerValue,
   oneOfValue,
@@ -53,6 +54,8 @@ export interface ActivityEvaluationRecord {
 /** An activity of the list with its ETag and what the list keeps beside the domain's fields. */
 export interface ActivityRecord extends Omit<Activity, 'evaluation'> {
   etag: string;
+  /** When it was proposed (the item's Created): its decision cannot be older. */
+  proposedAt?: string;
   year: number;
   responsibleEmail?: string;
   proposedByEmail?: string;
@@ -110,6 +113,7 @@ function toRecord(item: ListItemWithFields<ActivityFields>): ActivityRecord {
     responsibleOrganisationId: textValue(f.ResponsibleOrganisationId) ?? '',
     ...(responsibleEmail ? { responsibleEmail, responsiblePersonId: responsibleEmail } : {}),
     ...(proposedByEmail ? { proposedByEmail } : {}),
+    ...(createdAt(item) ? { proposedAt: createdAt(item) } : {}),
     budgetedCostOre: integerValue(f.CostOre) ?? 0,
     participantFeeOre: integerValue(f.ParticipantFeeOre) ?? 0,
     status: oneOfValue(ACTIVITY_STATUSES, f.Status) ?? 'forslag',
@@ -243,17 +247,23 @@ export class ActivitiesService implements ProposalSource {
     // Checked before any decision is written, so a refused change leaves no orphan in Beslut.
     transitionActivity(toActivity(current), 'beslutad', { decisionId: 'pending' });
     let decisionId: string;
+    const proposal = current.proposedAt ? { proposedAt: current.proposedAt } : {};
     if ('decisionId' in data) {
-      decisionId = (await this.decisions.get(gateway, data.decisionId)).id;
+      decisionId = (await this.decisions.reuse(gateway, data.decisionId, 'activity')).id;
     } else {
-      const decision = await this.decisions.record(gateway, {
-        meetingId: data.meetingId,
-        kind: 'aktiviteter_kalendarium',
-        title: `Aktivitet: ${current.title}`.slice(0, 255),
-        text: data.text ?? `Samverkansgruppen beslutar att genomföra aktiviteten ${current.title}.`,
-        subjectRef: `activity:${current.id}`,
-        ...(data.followUpDue ? { followUpDue: data.followUpDue } : {}),
-      });
+      const decision = await this.decisions.record(
+        gateway,
+        {
+          meetingId: data.meetingId,
+          kind: 'aktiviteter_kalendarium',
+          title: `Aktivitet: ${current.title}`.slice(0, 255),
+          text: data.text ?? `Samverkansgruppen beslutar att genomföra aktiviteten ${current.title}.`,
+          subjectRef: `activity:${current.id}`,
+          ...(data.followUpDue ? { followUpDue: data.followUpDue } : {}),
+          ...(data.decidedOn ? { decidedOn: data.decidedOn } : {}),
+        },
+        proposal,
+      );
       decisionId = decision.id;
     }
     const decided = transitionActivity(toActivity(current), 'beslutad', { decisionId });

@@ -8,6 +8,7 @@ import {
   coFinancingReport,
   createBudgetLine,
   createOutcomeEntry,
+  decidedVersion,
   parseOrThrow,
   statusReport,
   type BudgetLine,
@@ -21,6 +22,7 @@ import type { ListItemWithFields } from '../../graph/gateway';
 import { eq } from '../../graph/odata';
 import { READ_PAGE_SIZE, dateValue, integerValue, oneOfValue, textValue, withConflict } from './listFields';
 import type { FieldsOf, ListItemsApi, ListStores } from '../lists';
+import { assertLinesOpen, readVersions } from './budgetVersions';
 import {
   type BudgetLinePatch,
   type NewBudgetLine,
@@ -105,6 +107,10 @@ function outcomeToFields(entry: OutcomeEntry, line: BudgetLine, bookedByEmail: s
 export interface BudgetReport {
   status: StatusReport;
   coFinancing: CoFinancingReport;
+  /** The decided version the report measures against (#17); absent while the year's budget is undecided. */
+  measuredAgainst?: { version: number; decisionId?: string; decidedOn?: IsoDate };
+  /** Every version of the year, oldest first, decided or proposed. */
+  versions: { version: number; status: string; decisionId?: string; decidedOn?: IsoDate }[];
 }
 
 /** Folds case and Swedish diacritics, so "lokal", "Lokal" and "LÖKAL" find one line. */
@@ -164,7 +170,7 @@ export function resolveBudgetLine(
  */
 export class BudgetService {
   constructor(
-    private readonly lists: Pick<ListStores, 'budget' | 'outcomes'>,
+    private readonly lists: Pick<ListStores, 'budget' | 'outcomes' | 'budgetVersions'>,
     private readonly organisations: readonly Organisation[],
   ) {}
 
@@ -180,6 +186,7 @@ export class BudgetService {
   async createLine(gateway: ListItemsApi, input: NewBudgetLine): Promise<BudgetLineRecord> {
     const data = parseOrThrow(newBudgetLineSchema, input);
     const line = createBudgetLine({ id: 'new', kind: categoryKind(data.category), ...data }, this.organisations);
+    await assertLinesOpen(this.lists.budgetVersions, gateway, line.year);
     return lineToRecord(await this.lists.budget.create(gateway, lineToFields(line)));
   }
 
@@ -189,6 +196,9 @@ export class BudgetService {
       const data = parseOrThrow(newBudgetLineSchema, input);
       return createBudgetLine({ id: 'new', kind: categoryKind(data.category), ...data }, this.organisations);
     });
+    for (const year of new Set(lines.map((line) => line.year))) {
+      await assertLinesOpen(this.lists.budgetVersions, gateway, year);
+    }
     const answers = await this.lists.budget.createMany(gateway, lines.map(lineToFields));
     return answers.filter((a) => a.status === 201).length;
   }
@@ -201,6 +211,8 @@ export class BudgetService {
     if (data.area === null) delete merged.area;
     if (data.organisationId === null) delete merged.organisationId;
     const next = createBudgetLine(merged, this.organisations);
+    await assertLinesOpen(this.lists.budgetVersions, gateway, current.year);
+    if (next.year !== current.year) await assertLinesOpen(this.lists.budgetVersions, gateway, next.year);
     return withConflict<BudgetLineFields, BudgetLineRecord>(
       async () => lineToRecord(await this.lists.budget.update(gateway, id, etag, lineToFields(next))),
       lineToRecord,
@@ -243,8 +255,14 @@ export class BudgetService {
 
   /** The ekonomisk lägesrapport and the co-financing for a year as of a date: two list reads. */
   async report(gateway: ListItemsApi, year: number, asOf: IsoDate): Promise<BudgetReport> {
-    const [lines, outcomes] = await Promise.all([this.listLines(gateway, year), this.listOutcomes(gateway, year)]);
-    const plainLines = lines.map(({ etag: _etag, ...line }) => line);
+    const [lines, outcomes, versions] = await Promise.all([
+      this.listLines(gateway, year),
+      this.listOutcomes(gateway, year),
+      readVersions(this.lists.budgetVersions, gateway, year),
+    ]);
+    // Measured against the lines as samverkansgruppen decided them, not a revision still being drafted.
+    const decided = decidedVersion(versions, year);
+    const plainLines = decided?.lines ?? lines.map(({ etag: _etag, ...line }) => line);
     // An outcome whose line was removed in SharePoint is left out rather than breaking the whole report.
     const lineIds = new Set(plainLines.map((line) => line.id));
     const plainOutcomes = outcomes
@@ -259,6 +277,21 @@ export class BudgetService {
         organisations: this.organisations,
         asOf,
       }),
+      ...(decided
+        ? {
+            measuredAgainst: {
+              version: decided.version,
+              ...(decided.decisionId ? { decisionId: decided.decisionId } : {}),
+              ...(decided.decidedOn ? { decidedOn: decided.decidedOn } : {}),
+            },
+          }
+        : {}),
+      versions: versions.map((v) => ({
+        version: v.version,
+        status: v.status,
+        ...(v.decisionId ? { decisionId: v.decisionId } : {}),
+        ...(v.decidedOn ? { decidedOn: v.decidedOn } : {}),
+      })),
     };
   }
 }

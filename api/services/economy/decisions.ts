@@ -1,17 +1,24 @@
 import {
+  assertDecisionKind,
+  assertMeetingHeld,
+  assertNotBeforeProposal,
   DECISION_KINDS,
   DECISION_KIND_LABELS,
   DomainRuleError,
   FOLLOW_UP_STATUSES,
+  isPerCapsulam,
   MEETING_GROUPS,
   MEETING_STATUSES,
+  nextParagraph,
   openFollowUps,
   parseOrThrow,
+  perCapsulamMeeting,
   recordDecision,
   setFollowUp,
   toIsoDate,
   type Decision,
   type DecisionKind,
+  type DecisionPurpose,
   type FollowUpStatus,
   type IsoDate,
   type Meeting,
@@ -19,7 +26,8 @@ import {
 import { GraphRequestError } from '../../graph/errors';
 import type { ListItemWithFields } from '../../graph/gateway';
 import { eq } from '../../graph/odata';
-import { READ_PAGE_SIZE, dateValue, oneOfValue, textValue, withConflict } from './listFields';
+import { READ_PAGE_SIZE, dateValue, integerValue, oneOfValue, textValue, withConflict } from './listFields';
+import { systemClock, type Clock } from '../ports';
 import type { FieldsOf, ListItemsApi, ListStores } from '../lists';
 import { type FollowUpPatch, type NewDecision, followUpPatchSchema, newDecisionSchema } from '../../../src/contract';
 
@@ -41,6 +49,14 @@ export interface DecisionRecord {
   followUpNote?: string;
   /** What the decision is about, e.g. `activity:12` or `operatingPlan:2026`. */
   subjectRef?: string;
+  /** Its paragraph in the year's numbering (§ 1, § 2, …). */
+  paragraph?: number;
+}
+
+/** What a caller knows about the proposal a decision decides, for the domain to check the dates. */
+export interface RecordOptions {
+  /** When the proposal was made (the proposing item's Created); the decision cannot be older. */
+  proposedAt?: string;
 }
 
 export interface DecisionFilter {
@@ -65,6 +81,7 @@ function toRecord(item: ListItemWithFields<DecisionFields>): DecisionRecord {
     followUpDue: dateValue(f.FollowUpDate),
     followUpNote: textValue(f.FollowUpNote),
     subjectRef: textValue(f.SubjectRef),
+    paragraph: integerValue(f.Paragraph),
   };
 }
 
@@ -105,7 +122,10 @@ type MeetingItemFields = FieldsOf<'meetings'>;
 export class DecisionsService {
   private readonly proposalSources: ProposalSource[] = [];
 
-  constructor(private readonly lists: Pick<ListStores, 'decisions' | 'meetings'>) {}
+  constructor(
+    private readonly lists: Pick<ListStores, 'decisions' | 'meetings'>,
+    private readonly clock: Clock = systemClock,
+  ) {}
 
   /** The registers whose undecided items openProposals lists (wired once in services/index.ts). */
   addProposalSource(source: ProposalSource): void {
@@ -167,10 +187,14 @@ export class DecisionsService {
     };
   }
 
-  /** Records a decision taken at a samverkansgrupp meeting; the domain refuses stödgrupp and cancelled meetings. */
-  async record(gateway: ListItemsApi, input: NewDecision): Promise<DecisionRecord> {
+  /**
+   * Records a decision taken at a samverkansgrupp meeting that has started, or per capsulam: the domain
+   * refuses stödgrupp, cancelled and future meetings and a date before the proposal, all before any write.
+   * The decision gets the next paragraph of its year (§ 1, § 2, …).
+   */
+  async record(gateway: ListItemsApi, input: NewDecision, options: RecordOptions = {}): Promise<DecisionRecord> {
     const data = parseOrThrow(newDecisionSchema, input);
-    const meeting = await this.meeting(gateway, data.meetingId);
+    const meeting = await this.decidingMeeting(gateway, data.meetingId, data.decidedOn);
     const decision = recordDecision(
       {
         id: 'new',
@@ -184,6 +208,8 @@ export class DecisionsService {
     if (decision.followUpDue !== undefined && decision.followUpDue < decision.decidedOn) {
       throw new DomainRuleError('FOLLOW_UP_BEFORE_DECISION', 'Uppföljningsdatum ligger före beslutsdatum.');
     }
+    assertNotBeforeProposal(decision.decidedOn, options.proposedAt);
+    const paragraph = nextParagraph(await this.list(gateway), decision.decidedOn);
     const fields: DecisionFields = {
       Title: data.title ?? `${DECISION_KIND_LABELS[decision.kind].sv} ${decision.decidedOn}`,
       MeetingId: decision.meetingId,
@@ -191,11 +217,42 @@ export class DecisionsService {
       DecisionText: decision.text,
       DecidedOn: decision.decidedOn,
       FollowUpStatus: decision.followUp,
+      Paragraph: paragraph,
       ...(decision.followUpDue ? { FollowUpDate: decision.followUpDue } : {}),
       ...(data.ownerEmail ? { OwnerEmail: data.ownerEmail } : {}),
       ...(data.subjectRef ? { SubjectRef: data.subjectRef } : {}),
     };
     return toRecord(await this.lists.decisions.create(gateway, fields));
+  }
+
+  /**
+   * An existing decision reused for `purpose` (an activity, the verksamhetsplan, an arbetsgrupp, the budget):
+   * it must be of the kind the agreement needs. Its date is not checked against when the item was entered: a
+   * kalendarium decided as a document in October is entered activity by activity afterwards, and linked to it.
+   */
+  async reuse(gateway: ListItemsApi, id: string, purpose: DecisionPurpose): Promise<DecisionRecord> {
+    let record: DecisionRecord;
+    try {
+      record = await this.get(gateway, id);
+    } catch (error) {
+      if (error instanceof GraphRequestError && error.status === 404 && error.code !== 'listNotProvisioned') {
+        throw new DomainRuleError('DECISION_NOT_FOUND', `Beslut ${id} finns inte i beslutsregistret.`);
+      }
+      throw error;
+    }
+    assertDecisionKind(record, purpose);
+    return record;
+  }
+
+  /** The meeting a decision is taken at: a held samverkansgrupp meeting, or a per capsulam procedure. */
+  private async decidingMeeting(gateway: ListItemsApi, meetingId: string, decidedOn?: IsoDate): Promise<Meeting> {
+    const now = this.clock.now();
+    if (isPerCapsulam(meetingId)) return perCapsulamMeeting(decidedOn, toIsoDate(now));
+    const meeting = await this.meeting(gateway, meetingId);
+    if (meeting.group === 'samverkansgrupp' && meeting.status !== 'installt') {
+      assertMeetingHeld(meeting, now.toISOString());
+    }
+    return meeting;
   }
 
   /** Moves a decision's follow-up on; a stale ETag is a conflict carrying the decision as it is now. */

@@ -3,6 +3,8 @@ export { ActivitiesService, toActivity } from './activities';
 export type { ActivityRecord } from './activities';
 export { BudgetService, resolveBudgetLine } from './budget';
 export type { BudgetLineRecord, BudgetReport, OutcomeRecord } from './budget';
+export { BudgetVersionsService } from './budgetVersions';
+export type { BudgetVersionRecord } from './budgetVersions';
 export { CoordinatorTimeService } from './coordinatorTime';
 export { DecisionsService, toDecision } from './decisions';
 export type { DecisionRecord, OpenProposal } from './decisions';

@@ -59,3 +59,8 @@ export function sameEtag(a: string, b: string): boolean {
   const bare = (etag: string) => etag.trim().replace(/^W\//, '').replace(/^"|"$/g, '');
   return bare(a) === bare(b);
 }
+
+/** When SharePoint created the item (its Created field, an instant): when a proposal was made. */
+export function createdAt(item: ListItemWithFields): string | undefined {
+  return textValue((item.fields as Record<string, unknown>).Created);
+}

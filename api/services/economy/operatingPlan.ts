@@ -11,7 +11,7 @@ import {
 import { ConflictError } from '../../graph/errors';
 import type { ListItemWithFields } from '../../graph/gateway';
 import { eq } from '../../graph/odata';
-import { integerValue, oneOfValue, sameEtag, textValue, withConflict } from './listFields';
+import { createdAt, integerValue, oneOfValue, sameEtag, textValue, withConflict } from './listFields';
 import { toDecision, type DecisionsService, type OpenProposal, type ProposalSource } from './decisions';
 import { jsonColumn, type FieldsOf, type ListItemsApi, type ListStores } from '../lists';
 import {
@@ -27,6 +27,8 @@ export type OperatingPlanFields = FieldsOf<'operatingPlans'>;
 export interface OperatingPlanRecord extends OperatingPlan {
   id: string;
   etag: string;
+  /** When it was first proposed (the item's Created): its decision cannot be older. */
+  proposedAt?: string;
 }
 
 const storedGoalsSchema = z.array(
@@ -49,6 +51,7 @@ function toRecord(item: ListItemWithFields<OperatingPlanFields>): OperatingPlanR
       .filter((line) => line !== ''),
     goals: goalsColumn.read(f.Goals),
     ...(decisionId ? { decisionId } : {}),
+    ...(createdAt(item) ? { proposedAt: createdAt(item) } : {}),
   };
 }
 
@@ -108,21 +111,27 @@ export class OperatingPlanService implements ProposalSource {
     if (!current) throw new DomainRuleError('PLAN_NOT_FOUND', `Det finns ingen verksamhetsplan för ${year}.`);
     if (!sameEtag(etag, current.etag)) throw new ConflictError(current);
     decidePlan(current, 'pending');
+    const proposal = current.proposedAt ? { proposedAt: current.proposedAt } : {};
     let decisionId: string;
     if ('decisionId' in data) {
-      const decision = await this.decisions.get(gateway, data.decisionId);
+      const decision = await this.decisions.reuse(gateway, data.decisionId, 'operatingPlan');
       // A Decision (not a bare id) lets the domain check that it is about the verksamhetsplan.
       decidePlan(current, toDecision(decision));
       decisionId = decision.id;
     } else {
-      const decision = await this.decisions.record(gateway, {
-        meetingId: data.meetingId,
-        kind: 'verksamhetsplan',
-        title: `Verksamhetsplan ${year}`,
-        text: data.text ?? `Samverkansgruppen fastställer verksamhetsplanen för ${year}.`,
-        subjectRef: `operatingPlan:${year}`,
-        ...(data.followUpDue ? { followUpDue: data.followUpDue } : {}),
-      });
+      const decision = await this.decisions.record(
+        gateway,
+        {
+          meetingId: data.meetingId,
+          kind: 'verksamhetsplan',
+          title: `Verksamhetsplan ${year}`,
+          text: data.text ?? `Samverkansgruppen fastställer verksamhetsplanen för ${year}.`,
+          subjectRef: `operatingPlan:${year}`,
+          ...(data.followUpDue ? { followUpDue: data.followUpDue } : {}),
+          ...(data.decidedOn ? { decidedOn: data.decidedOn } : {}),
+        },
+        proposal,
+      );
       decisionId = decision.id;
     }
     const decided = decidePlan(current, decisionId);

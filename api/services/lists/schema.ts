@@ -1,6 +1,7 @@
 import {
   ACTIVITY_STATUSES,
   BUDGET_KINDS,
+  BUDGET_VERSION_STATUSES,
   DECISION_KINDS,
   FOLLOW_UP_STATUSES,
   MEETING_GROUPS,
@@ -65,6 +66,9 @@ export const LISTS = {
         kind: { type: 'text' },
         description: 'När kontakten kopplades till sin inloggning (ISO 8601).',
       },
+      // A person who has left is kept for history (#17): from this day without roles and out of every kallelse.
+      { name: 'DeactivatedOn', displayName: 'Avaktiverad', kind: { type: 'dateOnly' } },
+      { name: 'BoughtInService', displayName: 'Köpt samordnartjänst', kind: { type: 'boolean' } },
     ],
   },
   meetings: {
@@ -202,6 +206,23 @@ export const LISTS = {
       { name: 'OperationKey', displayName: 'Operationsnyckel', kind: { type: 'text' }, indexed: true },
     ],
   },
+  budgetVersions: {
+    displayName: 'Budgetversioner',
+    description: 'Årets budget som förslag och beslutade versioner (revideringar), med raderna som de beslutades.',
+    columns: [
+      { name: 'Year', displayName: 'År', kind: { type: 'number', decimals: 0 }, required: true, indexed: true },
+      { name: 'Version', displayName: 'Version', kind: { type: 'number', decimals: 0 } },
+      { name: 'Status', displayName: 'Status', kind: { type: 'choice', choices: BUDGET_VERSION_STATUSES } },
+      { name: 'DecisionId', displayName: 'Beslut', kind: { type: 'text' } },
+      { name: 'DecidedOn', displayName: 'Beslutsdatum', kind: { type: 'dateOnly' } },
+      {
+        name: 'Lines',
+        displayName: 'Rader',
+        kind: { type: 'multilineText' },
+        description: 'De beslutade raderna som JSON.',
+      },
+    ],
+  },
   outcomes: {
     displayName: 'Utfall',
     description: 'Bokfört utfall mot budgetraderna.',
@@ -234,6 +255,12 @@ export const LISTS = {
         description: 'Vad beslutet gäller, t.ex. activity:12 eller operatingPlan:2026.',
       },
       { name: 'OperationKey', displayName: 'Operationsnyckel', kind: { type: 'text' }, indexed: true },
+      {
+        name: 'Paragraph',
+        displayName: 'Paragraf',
+        kind: { type: 'number', decimals: 0 },
+        description: 'Beslutets paragraf i årets numrering (§ 1, § 2, …).',
+      },
     ],
   },
   operatingPlans: {

@@ -97,7 +97,7 @@ function isGraphResponse(value: unknown): value is GraphResponse {
 
 /** The meeting register (Möten list), the calendar events behind it and the answers to them. */
 export class MeetingsService {
-  private contactsCache?: { at: number; people: Promise<ContactRecord[]> };
+  private contactsCache?: { at: number; version: number; people: Promise<ContactRecord[]> };
 
   constructor(
     private readonly lists: Pick<ListStores, 'meetings'>,
@@ -114,9 +114,11 @@ export class MeetingsService {
   /** The contact list, kept a minute: planning and sending follow each other within seconds. */
   people(gateway: GraphGateway): Promise<ContactRecord[]> {
     const at = Date.now();
-    if (!this.contactsCache || at - this.contactsCache.at > CONTACTS_TTL_MS) {
+    // A change of the list through the app (a person deactivated) is read at once, not after the minute.
+    const version = this.contacts.version;
+    if (!this.contactsCache || at - this.contactsCache.at > CONTACTS_TTL_MS || this.contactsCache.version !== version) {
       const people = this.contacts.list(gateway);
-      this.contactsCache = { at, people };
+      this.contactsCache = { at, version, people };
       people.catch(() => {
         this.contactsCache = undefined;
       });

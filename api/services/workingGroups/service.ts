@@ -1,5 +1,7 @@
 import type { AadUserConversationMember } from '@microsoft/microsoft-graph-types';
 import {
+  assertDecisionKind,
+  DECISION_KINDS,
   DomainRuleError,
   DomainValidationError,
   createWorkingGroup,
@@ -302,14 +304,18 @@ export class WorkingGroupsService {
     return this.lists.workingGroups.create(app, fields);
   }
 
+  /** The decision that appoints the group: it must exist and be of kind arbetsgrupp (#17). */
   private async assertDecisionExists(app: GraphGateway, decisionId: string): Promise<void> {
+    let kind: unknown;
     try {
-      await this.lists.decisions.get(app, decisionId);
+      kind = (await this.lists.decisions.get(app, decisionId)).fields.DecisionKind;
     } catch (error) {
       if (error instanceof GraphRequestError && error.status === 404 && error.code !== 'listNotProvisioned')
         throw new DomainValidationError([{ path: 'decisionId', message: 'Beslutet finns inte i beslutslistan.' }]);
       throw error;
     }
+    const known = DECISION_KINDS.find((k) => k === kind) ?? 'utvardering';
+    assertDecisionKind({ id: decisionId, kind: known }, 'workingGroup');
   }
 }
 

@@ -2,6 +2,7 @@ import { Button, Field, Input, Textarea } from '@fluentui/react-components';
 import { useRef, useState, type FormEvent } from 'react';
 import { DECISION_KINDS, type DecisionKind, type MeetingSummaryDto } from '../../contract';
 import { decisionsApi } from './api';
+import { heldMeetings, PER_CAPSULAM } from './heldMeetings';
 import { ActionStatus } from '../ui/ActionStatus';
 import { ChoiceField } from '../ui/ChoiceField';
 import { useFormStyles, usePageStyles } from '../ui/styles';
@@ -23,7 +24,11 @@ export function RecordDecision({ meetings, onRecorded }: { meetings: MeetingSumm
   const [text, setText] = useState('');
   const [owner, setOwner] = useState('');
   const [due, setDue] = useState('');
-  const chosenMeeting = meetingId || meetings[meetings.length - 1]?.id || '';
+  const [decidedOn, setDecidedOn] = useState('');
+  // Only meetings that have started can have decided anything: a meeting still ahead is never preselected.
+  const held = heldMeetings(meetings, Date.now());
+  const chosenMeeting = meetingId || held[held.length - 1]?.id || PER_CAPSULAM;
+  const perCapsulam = chosenMeeting === PER_CAPSULAM;
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const ok = await action.run(async () => {
@@ -34,6 +39,7 @@ export function RecordDecision({ meetings, onRecorded }: { meetings: MeetingSumm
         ...(title.trim() ? { title: title.trim() } : {}),
         ...(owner.trim() ? { ownerEmail: owner.trim() } : {}),
         ...(due ? { followUpDue: due } : {}),
+        ...(perCapsulam && decidedOn ? { decidedOn } : {}),
       });
       return t('dec.recorded', { title: decision.title });
     });
@@ -52,17 +58,24 @@ export function RecordDecision({ meetings, onRecorded }: { meetings: MeetingSumm
       <h2 id="dec-record" className={page.sectionHeading}>
         {t('dec.record')}
       </h2>
-      {meetings.length === 0 ? (
-        <p>{t('dec.record.noMeetings')}</p>
-      ) : (
+      {held.length === 0 && <p>{t('dec.record.noMeetings')}</p>}
+      {
         <form ref={form} className={styles.form} onSubmit={(event) => void submit(event)} noValidate>
           <ChoiceField
             label={t('dec.record.meeting')}
             required
             value={chosenMeeting}
-            choices={meetings.map((m) => ({ value: m.id, label: m.title }))}
+            choices={[
+              ...held.map((m) => ({ value: m.id, label: m.title })),
+              { value: PER_CAPSULAM, label: t('dec.record.perCapsulam') },
+            ]}
             onChange={setMeetingId}
           />
+          {perCapsulam && (
+            <Field label={t('dec.record.decidedOn')} required>
+              <Input type="date" value={decidedOn} onChange={(_, d) => setDecidedOn(d.value)} />
+            </Field>
+          )}
           <ChoiceField
             label={t('dec.record.kind')}
             required
@@ -86,7 +99,7 @@ export function RecordDecision({ meetings, onRecorded }: { meetings: MeetingSumm
             {t('dec.record.submit')}
           </Button>
         </form>
-      )}
+      }
       <ActionStatus state={action.state} />
     </section>
   );

@@ -13,11 +13,18 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { ArrowDownloadRegular, EditRegular, SearchRegular } from '@fluentui/react-icons';
+import {
+  AddRegular,
+  ArrowDownloadRegular,
+  EditRegular,
+  PersonDeleteRegular,
+  SearchRegular,
+} from '@fluentui/react-icons';
 import { useMemo, useRef, useState } from 'react';
 import { ROLES } from '../../domain/roles';
 import type { Contact, Me, OrganisationDto } from '../api';
 import { EditContactDialog } from '../contacts/EditContactDialog';
+import { AddContactDialog, DeactivateContactDialog } from '../contacts/ContactDialogs';
 import { contactsToCsv, contactsToVcard } from '../contacts/export';
 import { roleName } from '../format';
 import { useI18n, type Language } from '../i18n';
@@ -127,6 +134,17 @@ export function ContactsPage({ me }: { me: Me }) {
   const [editorOpen, setEditorOpen] = useState(false);
   const editButton = useRef<HTMLElement | null>(null);
   const [announcement, setAnnouncement] = useState('');
+  // Mounted while open and through the closing animation, as the editor below.
+  const [adding, setAdding] = useState<'open' | 'closing'>();
+  const [leaving, setLeaving] = useState<{ contact: Contact; open: boolean }>();
+  const closeAdding = () => {
+    setAdding('closing');
+    window.setTimeout(() => setAdding(undefined), DIALOG_EXIT_MS);
+  };
+  const closeLeaving = () => {
+    setLeaving((current) => current && { ...current, open: false });
+    window.setTimeout(() => setLeaving(undefined), DIALOG_EXIT_MS);
+  };
   const canEdit = me.allowedActions.includes('contacts.edit');
   // Close first, unmount after the closing animation: a modal unmounted while open can leave the page
   // hidden from assistive technology, and a dialog kept mounted leaves focus sentinels in the page.
@@ -184,6 +202,11 @@ export function ContactsPage({ me }: { me: Me }) {
                 ))}
               </Select>
             </Field>
+            {canEdit && (
+              <Button icon={<AddRegular />} appearance="primary" onClick={() => setAdding('open')}>
+                {t('contacts.add')}
+              </Button>
+            )}
             <Button icon={<ArrowDownloadRegular />} onClick={exportCsv} disabled={visible.length === 0}>
               {t('contacts.exportCsv')}
             </Button>
@@ -219,7 +242,9 @@ export function ContactsPage({ me }: { me: Me }) {
                       <TableRow key={contact.id} className={styles.row}>
                         <TableCell className={styles.nameCell}>{contact.displayName}</TableCell>
                         <TableCell>
-                          {contact.roles.map((r) => roleName(r, language)).join(', ') || t('contacts.noValue')}
+                          {contact.deactivatedOn
+                            ? t('contacts.inactive', { date: contact.deactivatedOn })
+                            : contact.roles.map((r) => roleName(r, language)).join(', ') || t('contacts.noValue')}
                         </TableCell>
                         <TableCell>{contact.title || t('contacts.noValue')}</TableCell>
                         <TableCell>
@@ -240,6 +265,16 @@ export function ContactsPage({ me }: { me: Me }) {
                             >
                               {t('contacts.edit')}
                             </Button>
+                            {!contact.deactivatedOn && (
+                              <Button
+                                size="small"
+                                icon={<PersonDeleteRegular />}
+                                aria-label={t('contacts.deactivatePerson', { name: contact.displayName })}
+                                onClick={() => setLeaving({ contact, open: true })}
+                              >
+                                {t('contacts.deactivate')}
+                              </Button>
+                            )}
                           </TableCell>
                         )}
                       </TableRow>
@@ -249,6 +284,30 @@ export function ContactsPage({ me }: { me: Me }) {
               </div>
             </section>
           ))}
+          {canEdit && adding && (
+            <AddContactDialog
+              open={adding === 'open'}
+              organisations={data.data.organisations}
+              onClose={closeAdding}
+              onSaved={(name) => {
+                closeAdding();
+                setAnnouncement(t('contacts.added', { name }));
+                data.reload();
+              }}
+            />
+          )}
+          {leaving && (
+            <DeactivateContactDialog
+              contact={leaving.contact}
+              open={leaving.open}
+              onClose={closeLeaving}
+              onDone={(name) => {
+                closeLeaving();
+                setAnnouncement(t('contacts.deactivated', { name }));
+                data.reload();
+              }}
+            />
+          )}
           {editing && (
             <EditContactDialog
               contact={editing}

@@ -14,6 +14,8 @@ import {
   FOLLOW_UP_STATUSES as FOLLOW_UPS,
   type DecisionDto,
   type FollowUpStatus,
+  formatParagraph,
+  PER_CAPSULAM_MEETING_ID,
 } from '../../contract';
 import { activitiesApi } from '../activities/api';
 import { decisionsApi, decisionsQuery } from '../decisions/api';
@@ -50,7 +52,11 @@ export function DecisionsPage({ me }: { me: Me }) {
   const action = useAction();
   const canRecord = me.allowedActions.includes('decision.record');
   const meetingTitle = (id: string) =>
-    meetings.status === 'ready' ? (meetings.data.find((m) => m.id === id)?.title ?? id) : id;
+    id === PER_CAPSULAM_MEETING_ID
+      ? t('dec.record.perCapsulam')
+      : meetings.status === 'ready'
+        ? (meetings.data.find((m) => m.id === id)?.title ?? id)
+        : id;
 
   const changeFollowUp = async (decision: DecisionDto, next: FollowUp) => {
     await action.run(async () => {
@@ -117,7 +123,7 @@ export function DecisionsPage({ me }: { me: Me }) {
               <TableBody>
                 {decisions.data.map((d) => (
                   <TableRow key={d.id}>
-                    <TableCell>{d.decidedOn ?? ''}</TableCell>
+                    <TableCell>{[formatParagraph(d.paragraph), d.decidedOn ?? ''].filter(Boolean).join(' ')}</TableCell>
                     <TableCell>
                       <strong>{d.title}</strong>
                       <br />
