@@ -346,7 +346,9 @@ export function boundsRoutes(ids: CorpusIds): BoundsRoute[] {
       path: '/api/decisions',
       as: 'coordinator',
       body: {
-        meetingId: ids.meetingId,
+        // A decision needs a held meeting or per capsulam; the corpus's meeting lies ahead, so per capsulam today.
+        meetingId: 'per-capsulam',
+        decidedOn: new Date().toISOString().slice(0, 10),
         kind: 'aktiviteter_kalendarium',
         title: 'Beslut om korpus',
         text: 'Beslutet',
