@@ -18,7 +18,7 @@ async function putRange(url: string, all: Buffer, start: number, end: number, he
   return fetch(url, {
     method: 'PUT',
     headers: { 'content-range': `bytes ${start}-${end}/${all.length}`, ...headers },
-    body: all.subarray(start, end + 1),
+    body: new Uint8Array(all.subarray(start, end + 1)),
   });
 }
 
@@ -145,12 +145,12 @@ describe('local tenant: document libraries (drives and driveItems)', () => {
     it('refuses what Graph refuses: bad Content-Range, a fragment not a multiple of 320 KiB, a gap, a token', async () => {
       const content = bytes(3 * KIB320, 5);
       const s = await session('fel.bin');
-      const noRange = await fetch(s.uploadUrl!, { method: 'PUT', body: content.subarray(0, KIB320) });
+      const noRange = await fetch(s.uploadUrl!, { method: 'PUT', body: new Uint8Array(content.subarray(0, KIB320)) });
       expect(noRange.status).toBe(400);
       const wrongLength = await fetch(s.uploadUrl!, {
         method: 'PUT',
         headers: { 'content-range': `bytes 0-${KIB320}/${content.length}` },
-        body: content.subarray(0, KIB320),
+        body: new Uint8Array(content.subarray(0, KIB320)),
       });
       expect(wrongLength.status).toBe(400);
       const odd = await putRange(s.uploadUrl!, content, 0, 100_000 - 1);

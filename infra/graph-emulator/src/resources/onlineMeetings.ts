@@ -57,14 +57,14 @@ function meetingIdOf(organizerId: string, joinWebUrl: string): string {
 function meetingsOf(ctx: EmulatorContext, organizerId: string): FoundMeeting[] {
   return ctx.store
     .list<StoredEvent>(EVENT_KIND, organizerId)
-    .filter((e) => e.isOnlineMeeting && e.onlineMeeting?.joinUrl)
+    .filter((e) => e.isOrganizer === true && e.isOnlineMeeting && e.onlineMeeting?.joinUrl)
     .map((event) => ({ organizerId, event, id: meetingIdOf(organizerId, event.onlineMeeting!.joinUrl!) }));
 }
 
 function findByJoinUrl(ctx: EmulatorContext, joinWebUrl: string): FoundMeeting | undefined {
   const hit = ctx.store
     .listAll<StoredEvent>(EVENT_KIND)
-    .find((e) => e.doc.isOnlineMeeting && e.doc.onlineMeeting?.joinUrl === joinWebUrl);
+    .find((e) => e.doc.isOrganizer === true && e.doc.onlineMeeting?.joinUrl === joinWebUrl);
   return hit ? { organizerId: hit.scope, event: hit.doc, id: meetingIdOf(hit.scope, joinWebUrl) } : undefined;
 }
 
