@@ -41,46 +41,76 @@ function nextStart(session: UploadSession, fallback: number): number {
   return Number.isInteger(n) ? n : fallback;
 }
 
+/** Creates an upload session and sends the file in fragments; a fragment lost to an outage is sent again. */
+async function uploadLarge(
+  graph: GraphConnection,
+  driveId: string,
+  parentId: string,
+  name: string,
+  bytes: Uint8Array,
+  options: UploadOptions,
+): Promise<DriveItem> {
+  const session = await graph.call(
+    () =>
+      graph.api(`${itemPath(driveId, parentId)}:/${segment(name)}:/createUploadSession`).post({
+        item: { '@microsoft.graph.conflictBehavior': options.conflictBehavior ?? 'replace', name },
+      }) as Promise<UploadSession>,
+  );
+  const url = session.uploadUrl!;
+  let start = 0;
+  let retries = 0;
+  for (;;) {
+    const response = await putFragment(url, bytes, start, bytes.length);
+    if (response.status === 200 || response.status === 201) {
+      options.onProgress?.(bytes.length, bytes.length);
+      return (await response.json()) as DriveItem;
+    }
+    if (response.status === 202) {
+      start = nextStart((await response.json()) as UploadSession, start + FRAGMENT_SIZE);
+      retries = 0;
+      options.onProgress?.(start, bytes.length);
+      continue;
+    }
+    const error = await rawError(response);
+    // A fragment lost to an outage is sent again; Graph keeps what it received (nextExpectedRanges).
+    if (!error.transient || ++retries > graph.options.maxRetries) {
+      await fetch(url, { method: 'DELETE' }).catch(() => undefined);
+      throw error;
+    }
+    await graph.sleep(200 * retries);
+  }
+}
+
+/** Sharing on drive items: who may read or write a folder. */
+function sharingApi(graph: GraphConnection) {
+  return {
+    /**
+     * Makes a folder read-only: its inherited permissions are dropped and the readers get `read` (driveitem-invite
+     * with retainInheritedPermissions false). The signed-in user who does it keeps owner access.
+     */
+    makeReadOnly(driveId: string, itemId: string, readerEmails: string[]): Promise<Permission[]> {
+      return graph
+        .call(
+          () =>
+            graph.api(`${itemPath(driveId, itemId)}/invite`).post({
+              recipients: readerEmails.map((email) => ({ email })),
+              roles: ['read'],
+              requireSignIn: true,
+              sendInvitation: false,
+              retainInheritedPermissions: false,
+            }) as Promise<{ value: Permission[] }>,
+        )
+        .then((r) => r.value);
+    },
+
+    driveItemPermissions(driveId: string, itemId: string): Promise<Permission[]> {
+      return graph.getAll<Permission>(graph.api(`${itemPath(driveId, itemId)}/permissions`));
+    },
+  };
+}
+
 /** A site's document library: folders and files (handlingar, archive packages), as Graph's driveItems. */
 export function driveApi(graph: GraphConnection) {
-  async function uploadLarge(
-    driveId: string,
-    parentId: string,
-    name: string,
-    bytes: Uint8Array,
-    options: UploadOptions,
-  ): Promise<DriveItem> {
-    const session = await graph.call(
-      () =>
-        graph.api(`${itemPath(driveId, parentId)}:/${segment(name)}:/createUploadSession`).post({
-          item: { '@microsoft.graph.conflictBehavior': options.conflictBehavior ?? 'replace', name },
-        }) as Promise<UploadSession>,
-    );
-    const url = session.uploadUrl!;
-    let start = 0;
-    let retries = 0;
-    for (;;) {
-      const response = await putFragment(url, bytes, start, bytes.length);
-      if (response.status === 200 || response.status === 201) {
-        options.onProgress?.(bytes.length, bytes.length);
-        return (await response.json()) as DriveItem;
-      }
-      if (response.status === 202) {
-        start = nextStart((await response.json()) as UploadSession, start + FRAGMENT_SIZE);
-        retries = 0;
-        options.onProgress?.(start, bytes.length);
-        continue;
-      }
-      const error = await rawError(response);
-      // A fragment lost to an outage is sent again; Graph keeps what it received (nextExpectedRanges).
-      if (!error.transient || ++retries > graph.options.maxRetries) {
-        await fetch(url, { method: 'DELETE' }).catch(() => undefined);
-        throw error;
-      }
-      await graph.sleep(200 * retries);
-    }
-  }
-
   return {
     /** The site's default document library ("Documents"). */
     siteDrive(siteId: string): Promise<Drive> {
@@ -118,7 +148,7 @@ export function driveApi(graph: GraphConnection) {
       bytes: Uint8Array,
       options: UploadOptions = {},
     ): Promise<DriveItem> {
-      if (bytes.length > SIMPLE_UPLOAD_LIMIT) return uploadLarge(driveId, parentId, name, bytes, options);
+      if (bytes.length > SIMPLE_UPLOAD_LIMIT) return uploadLarge(graph, driveId, parentId, name, bytes, options);
       const conflict = options.conflictBehavior ?? 'replace';
       const item = await graph.call(
         () =>
@@ -150,28 +180,7 @@ export function driveApi(graph: GraphConnection) {
       return graph.call(() => request.delete() as Promise<void>);
     },
 
-    /**
-     * Makes a folder read-only: its inherited permissions are dropped and the readers get `read` (driveitem-invite
-     * with retainInheritedPermissions false). The signed-in user who does it keeps owner access.
-     */
-    makeReadOnly(driveId: string, itemId: string, readerEmails: string[]): Promise<Permission[]> {
-      return graph
-        .call(
-          () =>
-            graph.api(`${itemPath(driveId, itemId)}/invite`).post({
-              recipients: readerEmails.map((email) => ({ email })),
-              roles: ['read'],
-              requireSignIn: true,
-              sendInvitation: false,
-              retainInheritedPermissions: false,
-            }) as Promise<{ value: Permission[] }>,
-        )
-        .then((r) => r.value);
-    },
-
-    driveItemPermissions(driveId: string, itemId: string): Promise<Permission[]> {
-      return graph.getAll<Permission>(graph.api(`${itemPath(driveId, itemId)}/permissions`));
-    },
+    ...sharingApi(graph),
   };
 }
 
