@@ -77,6 +77,14 @@ describe('api/graph drive and onlineMeetings clients against the local tenant, a
     expect(refused).toMatchObject({ status: 403, code: 'accessDenied' });
   });
 
+  it('works app-only through the Sites.Selected grant on the site, also for upload sessions', async () => {
+    const app = stack.server.services.graph.forApp();
+    const folder = await app.createFolder(driveId, 'root', 'Appens mapp');
+    const big = await app.uploadFile(driveId, folder.id!, 'stor.bin', bytes(5 * 1024 * 1024, 5));
+    expect(big.createdBy?.application?.id).toBe(stack.tenant.clientId);
+    expect((await app.listFolder(driveId, folder.id!)).map((i) => i.name)).toEqual(['stor.bin']);
+  });
+
   it("finds the event's Teams meeting by join URL and reads its attendance report after the meeting", async () => {
     const organiser = await userClient(stack.tenant, CHAIR);
     const event = (await organiser.api('/me/events').post({

@@ -73,6 +73,12 @@ describe('local tenant: document libraries (drives and driveItems)', () => {
     expect(children.value.map((c) => c.name)).toEqual(['Vårmöte 2027', 'Vårmöte 2027 1']);
   });
 
+  it("computes quickXorHash as Microsoft's algorithm does (the published vector for 'hello world')", () => {
+    // pypi.org/project/quickxorhash (a wrapper of the C port of Microsoft's QuickXorHash.cs) prints this digest.
+    expect(quickXorHash(Buffer.from('hello world'))).toBe('aCgDG9jwBhDc4Q1yawMZAAAAAAA=');
+    expect(quickXorHash(Buffer.alloc(0))).toBe('AAAAAAAAAAAAAAAAAAAAAAAAAAA=');
+  });
+
   it('uploads a small file with PUT …:/name:/content, with size, quickXorHash, eTag and cTag, and downloads it', async () => {
     const parent = await folder(chair, 'Enkel');
     const content = bytes(100_000);
