@@ -10,7 +10,7 @@ import {
   type Proposal,
 } from './decisions';
 import { DomainRuleError } from './errors';
-import { MEETING_GROUPS, MEETING_GROUP_LABELS, type MeetingGroup } from './meetings';
+import { MEETING_GROUPS, MEETING_GROUP_LABELS, seasonOf, type MeetingGroup } from './meetings';
 import { idSchema, isoDateSchema, parseOrThrow } from './validation';
 
 export const AGENDA_ITEM_KINDS = [
@@ -22,6 +22,7 @@ export const AGENDA_ITEM_KINDS = [
   'uppfoljning',
   'ekonomi',
   'extra',
+  'nasta_mote',
   'ovriga_fragor',
   'avslutande',
 ] as const;
@@ -78,6 +79,13 @@ export interface BuildAgendaInput {
   followUps?: readonly Decision[];
   documents?: readonly AgendaDocument[];
   extraItems?: readonly string[];
+  /**
+   * The day the dagordning is written (the kallelse is sent): a follow-up is "Försenad" only once its due date
+   * has passed by then, not because it falls before the meeting. Defaults to the meeting's date.
+   */
+  asOf?: IsoDate;
+  /** The next meeting, when it is known; otherwise the item says when it is due (the next season's window). */
+  nextMeeting?: { date: IsoDate };
 }
 
 const meetingSchema = z.object({
@@ -108,6 +116,48 @@ const extraItemsSchema = z.array(
   { error: 'Extra punkter måste anges som en lista.' },
 );
 
+/**
+ * Proposed activities belong to a season: a spring meeting plans January–July of its year, an autumn meeting
+ * August–December (meetings.ts seasonOf). Other proposals are not tied to a season.
+ */
+function inMeetingSeason(proposal: Proposal, meetingDate: IsoDate): boolean {
+  if (proposal.kind !== 'aktiviteter_kalendarium') return true;
+  return proposal.date.slice(0, 4) === meetingDate.slice(0, 4) && seasonOf(proposal.date) === seasonOf(meetingDate);
+}
+
+/** "Nästa möte": its date when known, else the window of the next one. */
+function nextMeetingItem(group: MeetingGroup, date: IsoDate, next?: { date: IsoDate }): Omit<AgendaItem, 'number'> {
+  if (next) return { kind: 'nasta_mote', title: 'Nästa möte', details: formatDateSv(next.date) };
+  if (group === 'stodgrupp') return { kind: 'nasta_mote', title: 'Nästa möte', details: 'Tid för nästa möte bestäms.' };
+  const year = Number(date.slice(0, 4));
+  const details =
+    seasonOf(date) === 'var'
+      ? `Hösten ${year} (september–oktober); tid bestäms.`
+      : `Våren ${year + 1} (april–maj); tid bestäms.`;
+  return { kind: 'nasta_mote', title: 'Nästa möte', details };
+}
+
+/** A decision followed up: "Försenad" once its due date has passed on the day the dagordning is written. */
+function followUpItem(decision: Decision, asOf: IsoDate): Omit<AgendaItem, 'number'> {
+  const overdue = decision.followUpDue !== undefined && decision.followUpDue < asOf;
+  const status = FOLLOW_UP_LABELS[decision.followUp].sv;
+  const note = overdue
+    ? `Försenad: skulle vara klar ${decision.followUpDue}. Status: ${status}.`
+    : decision.followUpDue
+      ? `Ska vara klar ${decision.followUpDue}. Status: ${status}.`
+      : `Status: ${status}.`;
+  return {
+    kind: 'uppfoljning',
+    title: `Uppföljning av beslut: ${DECISION_KIND_LABELS[decision.kind].sv} (${decision.decidedOn})`,
+    details: decision.text,
+    note,
+    decisionId: decision.id,
+    followUpStatus: decision.followUp,
+    ...(decision.followUpDue ? { followUpDue: decision.followUpDue } : {}),
+    overdue,
+  };
+}
+
 function compareProposals(a: Proposal, b: Proposal): number {
   if (a.date !== b.date) return a.date < b.date ? -1 : 1;
   return a.title.localeCompare(b.title, 'sv');
@@ -135,12 +185,14 @@ export function buildAgenda(input: BuildAgendaInput): Agenda {
   const seenProposals = new Set<string>();
   const proposals = (input.openProposals ?? [])
     .filter((proposal) => {
-      if (seenProposals.has(proposal.id)) return false;
+      if (seenProposals.has(proposal.id) || !inMeetingSeason(proposal, meeting.date)) return false;
       seenProposals.add(proposal.id);
       return true;
     })
     .sort(compareProposals);
   const followUps = openFollowUps(input.followUps ?? []);
+  const asOf = input.asOf === undefined ? meeting.date : parseOrThrow(isoDateSchema, input.asOf);
+  const nextMeeting = input.nextMeeting ? { date: parseOrThrow(isoDateSchema, input.nextMeeting.date) } : undefined;
 
   const items: Omit<AgendaItem, 'number'>[] = [{ kind: 'oppnande', title: 'Mötets öppnande' }];
   if (meeting.group === 'samverkansgrupp') {
@@ -161,27 +213,10 @@ export function buildAgenda(input: BuildAgendaInput): Agenda {
       proposalKind: proposal.kind,
     });
   }
-  for (const decision of followUps) {
-    const overdue = decision.followUpDue !== undefined && decision.followUpDue < meeting.date;
-    const status = FOLLOW_UP_LABELS[decision.followUp].sv;
-    const note = overdue
-      ? `Försenad: skulle vara klar ${decision.followUpDue}. Status: ${status}.`
-      : decision.followUpDue
-        ? `Ska vara klar ${decision.followUpDue}. Status: ${status}.`
-        : `Status: ${status}.`;
-    items.push({
-      kind: 'uppfoljning',
-      title: `Uppföljning av beslut: ${DECISION_KIND_LABELS[decision.kind].sv} (${decision.decidedOn})`,
-      details: decision.text,
-      note,
-      decisionId: decision.id,
-      followUpStatus: decision.followUp,
-      ...(decision.followUpDue ? { followUpDue: decision.followUpDue } : {}),
-      overdue,
-    });
-  }
+  for (const decision of followUps) items.push(followUpItem(decision, asOf));
   if (meeting.group === 'samverkansgrupp') items.push({ kind: 'ekonomi', title: 'Ekonomisk lägesrapport' });
   for (const extra of extraItems) items.push({ kind: 'extra', title: extra });
+  items.push(nextMeetingItem(meeting.group, meeting.date, nextMeeting));
   items.push({ kind: 'ovriga_fragor', title: 'Övriga frågor' }, { kind: 'avslutande', title: 'Mötets avslutande' });
 
   return {

@@ -228,6 +228,19 @@ function formatDt(dt: DateTime): string {
   return dt.setLocale('sv').toFormat('cccc d LLLL yyyy');
 }
 
+/**
+ * A period as Swedish text, its one-day form one date: "3 december 2026", "3–4 december 2026",
+ * "28 november–3 december 2026", "30 december 2026–2 januari 2027".
+ */
+export function formatDateRangeSv(start: IsoDate, end: IsoDate): string {
+  const a = toStockholm(start).setLocale('sv');
+  const b = toStockholm(end).setLocale('sv');
+  if (end <= start) return a.toFormat('d LLLL yyyy');
+  if (a.year !== b.year) return `${a.toFormat('d LLLL yyyy')}–${b.toFormat('d LLLL yyyy')}`;
+  if (a.month !== b.month) return `${a.toFormat('d LLLL')}–${b.toFormat('d LLLL yyyy')}`;
+  return `${a.toFormat('d')}–${b.toFormat('d LLLL yyyy')}`;
+}
+
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }

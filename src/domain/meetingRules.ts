@@ -153,3 +153,71 @@ export function createMeeting(input: unknown): Meeting {
     status: m.status,
   };
 }
+
+/** A meeting already called, as the register knows it (for the one-kallelse-per-season rule). */
+export interface CalledMeeting {
+  id?: string;
+  group: MeetingGroup;
+  date: IsoDate;
+  season?: Season;
+  status?: string;
+  /** Called as an extra meeting (with a recorded reason): it does not take the season's ordinary place. */
+  extraMeeting?: boolean;
+}
+
+export interface SeasonKallelseInput {
+  group: MeetingGroup;
+  date: IsoDate;
+  season?: Season;
+  /** The meetings already called (any group, any season: the rule picks its own). */
+  called: readonly CalledMeeting[];
+  /** A second meeting in the season: "extra möte", with the reason that is recorded. */
+  extraMeeting?: { reason: string };
+}
+
+export type SeasonKallelse =
+  | { group: 'stodgrupp'; extraMeeting: false }
+  | { group: 'samverkansgrupp'; season: Season; year: number; extraMeeting: false }
+  | { group: 'samverkansgrupp'; season: Season; year: number; extraMeeting: true; extraReason: string };
+
+const extraSchema = z.object({
+  reason: z
+    .string({ error: 'Skälet till det extra mötet måste vara text.' })
+    .trim()
+    .min(1, 'Ange skälet till det extra mötet.')
+    .max(500, 'Skälet får vara högst 500 tecken.'),
+});
+
+const seasonKallelseSchema = z.object({
+  group: meetingGroupSchema,
+  date: isoDateSchema,
+  season: seasonSchema.optional(),
+  extraMeeting: extraSchema.optional(),
+});
+
+/**
+ * Samverkansgruppen is called once per season (vårmöte, höstmöte): a second kallelse for the same season and year
+ * is refused unless it is an "extra möte" with a reason, which the register records. Cancelled meetings do not
+ * count, and neither do earlier extra meetings. Stödgruppen meets about six times a year and has no such rule.
+ */
+export function checkSeasonKallelse(input: SeasonKallelseInput): SeasonKallelse {
+  const { group, date, season: given, extraMeeting } = parseOrThrow(seasonKallelseSchema, input);
+  if (group === 'stodgrupp') return { group, extraMeeting: false };
+  const season = given ?? seasonOf(date);
+  const year = Number(date.slice(0, 4));
+  const ordinary = input.called.filter(
+    (m) =>
+      m.group === 'samverkansgrupp' &&
+      m.status !== 'installt' &&
+      !m.extraMeeting &&
+      Number(m.date.slice(0, 4)) === year &&
+      (m.season ?? seasonOf(m.date)) === season,
+  );
+  if (ordinary.length === 0 && !extraMeeting) return { group, season, year, extraMeeting: false };
+  if (extraMeeting) return { group, season, year, extraMeeting: true, extraReason: extraMeeting.reason };
+  const name = season === 'var' ? 'vårmöte' : 'höstmöte';
+  throw new DomainRuleError(
+    'SEASON_ALREADY_CALLED',
+    `Samverkansgruppens ${name} ${year} är redan kallat (${ordinary[0]!.date}). Ett andra möte samma säsong är ett extra möte: markera det som extra möte och ange skälet.`,
+  );
+}

@@ -11,6 +11,7 @@ import {
   type Organisation,
   type Samverkansomrade,
   type TargetGroup,
+  formatDateRangeSv,
 } from '../../../src/domain';
 import { ConflictError } from '../../graph/errors';
 import { firstItemKey } from '../../state/operation';
@@ -351,7 +352,7 @@ export class ActivitiesService implements ProposalSource {
     return proposed.map((activity) => ({
       kind: 'aktiviteter_kalendarium' as const,
       title: `Aktivitet: ${activity.title}`,
-      text: [activity.description, `${activity.startDate}–${activity.endDate}`].filter(Boolean).join('\n'),
+      text: [activity.description, formatDateRangeSv(activity.startDate, activity.endDate)].filter(Boolean).join('\n'),
       subjectRef: `activity:${activity.id}`,
       date: activity.startDate,
       ...(activity.proposedByEmail ? { proposedByEmail: activity.proposedByEmail } : {}),

@@ -218,6 +218,7 @@ export class MeetingsService {
       followUps,
       documents: request.documents as AgendaDocument[],
       extraItems: request.extraItems,
+      asOf: toIsoDate(this.clock.now()),
     });
     const attendees = groupMembers(people, request.group).filter((p) => p.email !== caller.person.email);
     const { item } = await runKallelse({

@@ -20,6 +20,10 @@ export interface DocumentStore {
   /** A monotonically increasing number per counter name, persisted (list item ids, message ids). */
   nextNumber(counter: string): number;
   transaction<R>(work: () => R): R;
+  /** Binary content (drive files, upload session fragments), by key. */
+  putBlob(key: string, bytes: Buffer): void;
+  getBlob(key: string): Buffer | undefined;
+  deleteBlob(key: string): boolean;
   /** Remove everything (used by reset before reseeding). */
   clear(): void;
   close(): void;
@@ -40,6 +44,7 @@ export class SqliteDocumentStore implements DocumentStore {
         UNIQUE (kind, scope, id)
       );
       CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
+      CREATE TABLE IF NOT EXISTS blobs (key TEXT PRIMARY KEY, bytes BLOB NOT NULL);
     `);
     this.statements = {
       get: this.db.prepare<[string, string, string], { body: string }>(
@@ -58,6 +63,9 @@ export class SqliteDocumentStore implements DocumentStore {
       count: this.db.prepare<[string, string], { n: number }>(
         'SELECT COUNT(*) AS n FROM documents WHERE kind = ? AND scope = ?',
       ),
+      putBlob: this.db.prepare('INSERT OR REPLACE INTO blobs (key, bytes) VALUES (?, ?)'),
+      getBlob: this.db.prepare<[string], { bytes: Buffer }>('SELECT bytes FROM blobs WHERE key = ?'),
+      deleteBlob: this.db.prepare('DELETE FROM blobs WHERE key = ?'),
       next: this.db.prepare<[string], { value: number }>(
         'INSERT INTO counters (name, value) VALUES (?, 1) ON CONFLICT(name) DO UPDATE SET value = value + 1 RETURNING value',
       ),
@@ -111,8 +119,20 @@ export class SqliteDocumentStore implements DocumentStore {
     return this.db.transaction(work)();
   }
 
+  putBlob(key: string, bytes: Buffer): void {
+    this.statements.putBlob.run(key, bytes);
+  }
+
+  getBlob(key: string): Buffer | undefined {
+    return this.statements.getBlob.get(key)?.bytes;
+  }
+
+  deleteBlob(key: string): boolean {
+    return this.statements.deleteBlob.run(key).changes > 0;
+  }
+
   clear(): void {
-    this.db.exec('DELETE FROM documents; DELETE FROM counters;');
+    this.db.exec('DELETE FROM documents; DELETE FROM counters; DELETE FROM blobs;');
   }
 
   close(): void {

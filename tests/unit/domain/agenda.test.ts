@@ -80,8 +80,9 @@ describe('buildAgenda', () => {
       '8. Uppföljning av beslut: Utvärdering och uppföljning (2026-04-22)',
       '9. Ekonomisk lägesrapport',
       '10. Rapport från arbetsgruppen för tillsyn',
-      '11. Övriga frågor',
-      '12. Mötets avslutande',
+      '11. Nästa möte',
+      '12. Övriga frågor',
+      '13. Mötets avslutande',
     ]);
     expect(agenda.items[4]).toMatchObject({ proposalId: 'p-vp', details: 'Fokus på klimatanpassning och tillsyn.' });
     expect(agenda.items[6]).toMatchObject({
@@ -109,11 +110,63 @@ describe('buildAgenda', () => {
       'foregaende_protokoll',
       'forslag',
       'uppfoljning',
+      'nasta_mote',
       'ovriga_fragor',
       'avslutande',
     ]);
     expect(agenda.items[3]?.title).toBe('Beredning av förslag till samverkansgruppen: Budget – Budget 2027');
     expect(agenda.items[4]?.note).toBe('Status: Ej påbörjad.');
+  });
+
+  it("lists a spring meeting's activities of its own season, not December's", () => {
+    const spring = { ...host, id: 'm-var-2027', title: 'Vårmöte', date: '2027-04-20' };
+    const activity = (id: string, date: string) =>
+      createProposal({ id, kind: 'aktiviteter_kalendarium', title: `Aktivitet ${id}`, text: 'x', date });
+    const agenda = buildAgenda({
+      meeting: spring,
+      openProposals: [
+        activity('dec', '2026-12-03'),
+        activity('maj', '2027-05-12'),
+        activity('sep', '2027-09-10'),
+        plan,
+      ],
+    });
+    const titles = agenda.items.filter((i) => i.kind === 'forslag').map((i) => i.proposalId);
+    expect(titles).toEqual(['p-vp', 'maj']);
+    const autumn = buildAgenda({
+      meeting: host,
+      openProposals: [activity('dec', '2026-12-03'), activity('maj', '2027-05-12')],
+    });
+    expect(autumn.items.filter((i) => i.kind === 'forslag').map((i) => i.proposalId)).toEqual(['dec']);
+  });
+
+  it('says "Försenad" only once the due date has passed on the day the dagordning is written', () => {
+    const followUps = [decision('snart', '2026-09-30', 'pagar'), decision('sen', '2026-09-01', 'pagar')];
+    const sentEarly = buildAgenda({ meeting: host, followUps, asOf: '2026-09-15' });
+    const notes = sentEarly.items.filter((i) => i.kind === 'uppfoljning').map((i) => [i.decisionId, i.overdue, i.note]);
+    expect(notes).toEqual([
+      ['sen', true, 'Försenad: skulle vara klar 2026-09-01. Status: Pågår.'],
+      ['snart', false, 'Ska vara klar 2026-09-30. Status: Pågår.'],
+    ]);
+    const onDueDay = buildAgenda({ meeting: host, followUps: [decision('idag', '2026-09-15')], asOf: '2026-09-15' });
+    expect(onDueDay.items.find((i) => i.decisionId === 'idag')?.overdue).toBe(false);
+  });
+
+  it('ends with "Nästa möte": the date when known, else the next season\'s window', () => {
+    const next = (agenda: ReturnType<typeof buildAgenda>) => agenda.items.find((i) => i.kind === 'nasta_mote');
+    expect(next(buildAgenda({ meeting: host }))).toMatchObject({
+      title: 'Nästa möte',
+      details: 'Våren 2027 (april–maj); tid bestäms.',
+    });
+    expect(next(buildAgenda({ meeting: { ...host, date: '2027-04-20' } }))?.details).toBe(
+      'Hösten 2027 (september–oktober); tid bestäms.',
+    );
+    expect(next(buildAgenda({ meeting: host, nextMeeting: { date: '2027-04-20' } }))?.details).toBe(
+      'tisdag 20 april 2027',
+    );
+    expect(next(buildAgenda({ meeting: stod }))?.details).toBe('Tid för nästa möte bestäms.');
+    const kinds = buildAgenda({ meeting: host }).items.map((i) => i.kind);
+    expect(kinds.slice(-3)).toEqual(['nasta_mote', 'ovriga_fragor', 'avslutande']);
   });
 
   it('refuses a cancelled meeting, bad documents, empty extra items and reversed times', () => {

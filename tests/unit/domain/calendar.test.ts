@@ -3,6 +3,7 @@ import {
   DomainValidationError,
   addDays,
   eachDay,
+  formatDateRangeSv,
   formatDateSv,
   formatDateTimeSv,
   holidayName,
@@ -176,5 +177,12 @@ describe('Stockholm and UTC', () => {
     expect(formatDateTimeSv('2026-10-26T08:00:00.000Z')).toBe('måndag 26 oktober 2026 kl. 09:00');
     expect(formatDateTimeSv('2026-06-15T07:30:00Z')).toBe('måndag 15 juni 2026 kl. 09:30');
     expect(monthNameSv(5)).toBe('maj');
+  });
+
+  it('writes a one-day period as one date, and longer ones without repeating month or year', () => {
+    expect(formatDateRangeSv('2026-12-03', '2026-12-03')).toBe('3 december 2026');
+    expect(formatDateRangeSv('2026-12-03', '2026-12-04')).toBe('3–4 december 2026');
+    expect(formatDateRangeSv('2026-11-28', '2026-12-03')).toBe('28 november–3 december 2026');
+    expect(formatDateRangeSv('2026-12-30', '2027-01-02')).toBe('30 december 2026–2 januari 2027');
   });
 });
