@@ -6,6 +6,7 @@ import { OPERATION_RULES } from '../../infra/graph-emulator/src/permissionTable'
 import { DEFAULT_APP, type AppRegistration } from '../../infra/graph-emulator/src/tenantConfig';
 import { CHAIR, COORDINATOR, MEMBER_GUEST } from '../../infra/graph-emulator/tests/support';
 import {
+  control,
   generalChannelMessage,
   postActivity,
   requestsSince,
@@ -107,11 +108,16 @@ async function journeys(stack: Stack): Promise<LoggedRequest[]> {
       documents: [],
       idempotencyKey: randomUUID(),
     });
-    const { meeting } = (await sent.json()) as { meeting?: { id: string } };
+    const { meeting } = (await sent.json()) as { meeting?: { id: string; joinUrl?: string } };
     if (!meeting) return;
     // Who has answered is read app-only (the organiser's event; reminders do the same).
     await stack.call(`/api/meetings/${meeting.id}/answers`, { token: chair });
     await post(chair, `/api/meetings/${meeting.id}/remind`, {});
+    // Närvaro from the Teams meeting: the organiser finds it by the kallelse's join URL and reads its reports.
+    if (!meeting.joinUrl) return;
+    const organiser = stack.server.services.graph.forUser(chair);
+    const online = await organiser.findByJoinUrl(meeting.joinUrl);
+    if (online?.id) await organiser.attendanceReports(online.id);
   });
   await attempt(() => stack.server.jobs.runOnce());
   await attempt(() =>
@@ -138,6 +144,30 @@ async function journeys(stack: Stack): Promise<LoggedRequest[]> {
       group?: { id: string };
     };
     await appoint('Tillsyn', 'shared', [PER]);
+    // The tab's create is done but its answer lost: the retry with the same key finds the tab instead of a second.
+    const lostTab = { when: 'after', drop: true, method: 'POST', path: '^/v1\\.0/teams/[^/]+/channels/[^/]+/tabs$' };
+    await control(stack.tenant, 'POST', '/faults', { ...lostTab, count: 1 });
+    const key = randomUUID();
+    const standard = {
+      name: 'Planbeskrivningar',
+      syfte: 'Gemensam mall för planbeskrivningar.',
+      uppdrag: 'Ta fram en mall.',
+      malsattning: 'Mallen används av alla kommuner.',
+      memberIds: [MEMBER_GUEST, PER].map(id),
+      convenerId: id(MEMBER_GUEST),
+      period: { start: '2026-09-01', end: '2027-06-30' },
+      membershipType: 'standard',
+    };
+    const send = () =>
+      stack.call('/api/working-groups', {
+        token: coordinator,
+        method: 'POST',
+        body: standard,
+        headers: { 'idempotency-key': key },
+      });
+    await send();
+    await control(stack.tenant, 'DELETE', '/faults');
+    await send();
     if (privateGroup.group) {
       await post(coordinator, `/api/working-groups/${privateGroup.group.id}/members`, { personId: id(CHAIR) });
       await stack.call(`/api/working-groups/${privateGroup.group.id}/channel-difference`, { token: coordinator });
