@@ -15,8 +15,7 @@ import {
 } from '../../../src/domain';
 import type { ListItemWithFields } from '../../graph/gateway';
 import { eq } from '../../graph/odata';
-import { jsonColumn } from '../lists/json';
-import type { FieldsOf, ListItemsApi, ListStore } from '../lists';
+import { jsonColumn, type FieldsOf, type ListItemsApi, type ListStore } from '../lists';
 import { createdAt, dateValue, integerValue, oneOfValue, sameEtag, textValue } from './listFields';
 import type { DecisionsService } from './decisions';
 import { decisionReferenceSchema, type DecisionReferenceInput } from '../../../src/contract';
