@@ -143,3 +143,10 @@ export const rosterPreviewSchema = z.object({
   introduced: z.array(breachSchema),
 });
 export type RosterPreviewDto = z.infer<typeof rosterPreviewSchema>;
+
+/** A change of the contact list as the API answers it (POST /api/people, …/deactivate): the person and the warnings. */
+export const contactChangeSchema = rosterPreviewSchema.extend({
+  person: contactSchema.partial({ etag: true }),
+  saved: z.boolean(),
+});
+export type ContactChangeDto = z.infer<typeof contactChangeSchema>;

@@ -2,28 +2,19 @@ import {
   ForbiddenError,
   DomainValidationError,
   DomainRuleError,
-  GRAPH_RESPONSES,
   MEETING_GROUP_LABELS,
   buildAgenda,
   completeMeeting,
   createMeeting,
-  notAnswered,
   requireAnyRole,
   requireRole,
-  summariseAnswers,
   toIcsCalendar,
   toIsoDate,
-  unrepresentedKommuner,
   type ActionId,
   type AgendaDocument,
-  type AnswerSummary,
-  type GraphResponse,
-  type InvitationAnswer,
   type MeetingGroup,
   type MeetingStatus,
   type Organisation,
-  type PersonAnswer,
-  type RepresentationWarning,
 } from '../../../src/domain';
 import type { CollectionRead, GraphGateway } from '../../graph/gateway';
 import { ConflictError } from '../../graph/errors';
@@ -56,6 +47,9 @@ import type { AttendeeAnswer } from '../../graph/calendar';
 import { agendaMeeting, invitationHtml, meetingIcsEvent, meetingOf, registerFields } from './invitation';
 import { runKallelse } from './kallelse';
 import { moveMeeting } from './reschedule';
+import { answersView, type MeetingAnswersView } from './answers';
+
+export type { MeetingAnswersView } from './answers';
 
 export type { MeetingRecord } from './register';
 export { UNKNOWN_AVAILABILITY_LABEL, type MeetingPlan } from './planning';
@@ -77,22 +71,8 @@ const PLANNING = new ConcurrencyLimit(1);
 /** Who may call a meeting at all (the group decides which of the two). */
 const KALLA_ACTIONS: ActionId[] = ['samverkansgrupp.kalla', 'stodgrupp.kalla'];
 
-export interface MeetingAnswersView {
-  meeting: MeetingRecord;
-  totals: AnswerSummary['totals'];
-  organisations: AnswerSummary['organisations'];
-  people: PersonAnswer[];
-  warnings: RepresentationWarning[];
-  notAnswered: PersonAnswer[];
-}
-
 export function kallaAction(group: MeetingGroup): ActionId {
   return group === 'samverkansgrupp' ? 'samverkansgrupp.kalla' : 'stodgrupp.kalla';
-}
-
-/** Graph's answers to an invitation, as the domain names them. */
-function isGraphResponse(value: unknown): value is GraphResponse {
-  return typeof value === 'string' && (GRAPH_RESPONSES as readonly string[]).includes(value);
 }
 
 /** The meeting register (Möten list), the calendar events behind it and the answers to them. */
@@ -363,23 +343,7 @@ export class MeetingsService {
     people: readonly ContactRecord[],
     attendees: readonly AttendeeAnswer[] | undefined,
   ): MeetingAnswersView {
-    const answers: InvitationAnswer[] = [];
-    if (attendees && record.convenerEmail) {
-      answers.push({ email: record.convenerEmail, response: 'organizer' });
-      for (const { email, name, response } of attendees) {
-        answers.push({ email, response: isGraphResponse(response) ? response : 'none', ...(name ? { name } : {}) });
-      }
-    }
-    const input = { answers, people, organisations: this.organisations };
-    const summary = summariseAnswers(input);
-    return {
-      meeting: record,
-      totals: summary.totals,
-      organisations: summary.organisations.filter((org) => org.invited > 0 || org.kind === 'kommun'),
-      people: summary.people,
-      warnings: answers.length > 0 ? unrepresentedKommuner(input) : [],
-      notAnswered: notAnswered(input),
-    };
+    return answersView(record, people, attendees, this.organisations);
   }
 
   /**
