@@ -28,6 +28,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   date: 'datum',
   dates: 'datum',
   deadline: 'sista dag',
+  decidedOn: 'beslutsdatum',
   decision: 'beslut',
   decisionId: 'beslut',
   description: 'beskrivning',
