@@ -130,7 +130,9 @@ export function createServer(config: AppConfig, deps: ServerDeps = {}): RunningS
       await Promise.all([bot, state.ready()]);
       const httpServer = createHttpServer(app);
       server = httpServer;
-      httpServer.keepAliveTimeout = 5000;
+      // Longer than the clients' idle keep-alive (undici 4 s, load balancers more): a server that closes an idle
+      // socket first races a request just written on it, which the client sees as a reset connection.
+      httpServer.keepAliveTimeout = 30_000;
       await new Promise<void>((resolve, reject) => {
         httpServer.once('error', reject);
         httpServer.listen(port, host, () => resolve());

@@ -74,7 +74,9 @@ export async function startTenant(options: TenantOptions = {}): Promise<RunningT
   seedIfEmpty(ctx);
 
   const server: Server = createServer(createApp(ctx, reset));
-  server.keepAliveTimeout = 5000;
+  // Longer than any client's idle keep-alive (undici keeps 4 s): a server that closes an idle socket first races
+  // a request just written on it, and the client sees "other side closed" (msal: network_error) on a busy machine.
+  server.keepAliveTimeout = 30_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
