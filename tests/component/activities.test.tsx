@@ -6,6 +6,9 @@ import { ActivitiesPage } from '../../src/tab/pages/Activities';
 import { COORDINATOR_ACTIONS, ERIK, KARIN, ORGANISATIONS, meFor, renderWithServices, stubApi } from './support';
 
 const YEAR = Number(todayInStockholm().slice(0, 4));
+// Samverkansgruppen's meeting began a minute ago: only a meeting that has started is offered for a decision (#17).
+const MEETING_START = new Date(Date.now() - 60_000);
+const MEETING_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Stockholm' }).format(MEETING_START);
 
 const PROPOSED = {
   id: '1',
@@ -28,7 +31,7 @@ const MEETINGS = {
       id: '7',
       title: 'Samverkansgruppen höst',
       group: 'samverkansgrupp',
-      start: `${YEAR}-09-30T07:00:00Z`,
+      start: MEETING_START.toISOString(),
       end: null,
       status: 'planerat',
     },
@@ -73,7 +76,7 @@ describe('Aktiviteter page', () => {
     expect(await screen.findByRole('img', { name: new RegExp(`Årshjul ${YEAR}`) })).toBeTruthy();
     const list = screen.getByRole('list', { name: 'Årshjulet som lista' });
     expect(within(list).getByText(`${YEAR}-10-06: Aktivitet – Brandskydd i detaljplan`)).toBeTruthy();
-    expect(within(list).getByText(`${YEAR}-09-30: Möte – Samverkansgruppen höst`)).toBeTruthy();
+    expect(within(list).getByText(`${MEETING_DAY}: Möte – Samverkansgruppen höst`)).toBeTruthy();
   });
 
   it('lets the coordinator record the decision with the ETag read, and shows a conflict in words', async () => {

@@ -18,6 +18,10 @@ const YEAR = Number(
   new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Stockholm', year: 'numeric' }).format(new Date()),
 );
 const TITLE = 'Klimatanpassning i detaljplan';
+// The meeting began an hour ago: a decision needs a meeting that has started (#17) and cannot predate the
+// proposal, which this test makes today.
+const MEETING_START = new Date(Date.now() - 60 * 60_000);
+const MEETING_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Stockholm' }).format(MEETING_START);
 
 let stack: Stack;
 let browser: Browser;
@@ -32,8 +36,8 @@ beforeAll(async () => {
   await gateway.createItem(siteId, listId, {
     Title: `Samverkansgruppen hösten ${YEAR}`,
     MeetingGroup: 'samverkansgrupp',
-    StartDateTime: `${YEAR}-10-01T07:00:00Z`,
-    EndDateTime: `${YEAR}-10-01T10:00:00Z`,
+    StartDateTime: MEETING_START.toISOString(),
+    EndDateTime: new Date(MEETING_START.getTime() + 3 * 60 * 60_000).toISOString(),
     Status: 'planerat',
   });
   const line = await stack.call('/api/budget/lines', {
@@ -157,8 +161,8 @@ describe('activities and budget in a browser: propose → decide → verksamhets
       await karin.getByRole('img', { name: new RegExp(`Årshjul ${YEAR}`) }).waitFor();
       const wheelList = karin.getByRole('list', { name: 'Årshjulet som lista' });
       await wheelList.getByText(`${YEAR}-11-10: Aktivitet – ${TITLE}`).waitFor();
-      await wheelList.getByText(`${YEAR}-10-01: Beslut – Aktivitet: ${TITLE}`).waitFor();
-      await wheelList.getByText(`${YEAR}-10-01: Möte – Samverkansgruppen hösten ${YEAR}`).waitFor();
+      await wheelList.getByText(`${MEETING_DAY}: Beslut – Aktivitet: ${TITLE}`).waitFor();
+      await wheelList.getByText(`${MEETING_DAY}: Möte – Samverkansgruppen hösten ${YEAR}`).waitFor();
       expect(await karin.getByTestId('arshjul').locator('[data-kind="activity"]').count()).toBe(1);
       findings['arshjul'] = await wcagViolations(karin);
       await karin.screenshot({ path: join(ARTIFACTS, 'activities-arshjul.png'), fullPage: true });

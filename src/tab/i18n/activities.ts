@@ -44,7 +44,7 @@ const sv = {
   'act.proposed': 'Förslaget "{title}" är registrerat.',
   'act.decide': 'Registrera beslut',
   'act.decide.meeting': 'Samverkansgruppens möte',
-  'act.decide.noMeetings': 'Det finns inget möte för samverkansgruppen i mötesregistret.',
+  'act.decide.noMeetings': 'Inget möte för samverkansgruppen har hållits ännu. Beslutet förs in när mötet har börjat.',
   'act.decide.submit': 'Beslutad',
   'act.decided': '"{title}" är beslutad och finns i kalendariet.',
   'act.evaluate': 'Utvärdera',
@@ -160,7 +160,8 @@ const en: Record<keyof typeof sv, string> = {
   'act.proposed': 'The proposal "{title}" is registered.',
   'act.decide': 'Record decision',
   'act.decide.meeting': "Collaboration group's meeting",
-  'act.decide.noMeetings': 'There is no collaboration group meeting in the register.',
+  'act.decide.noMeetings':
+    'No collaboration group meeting has been held yet. The decision is recorded once the meeting has started.',
   'act.decide.submit': 'Decided',
   'act.decided': '"{title}" is decided and in the calendar.',
   'act.evaluate': 'Evaluate',

@@ -14,6 +14,7 @@ import { activitiesApi } from '../activities/api';
 import { Arshjul, wheelItems } from '../activities/Arshjul';
 import { Kalendarium } from '../activities/Kalendarium';
 import { OperatingPlanSection } from '../activities/OperatingPlan';
+import { heldMeetings } from '../decisions/heldMeetings';
 import { todayInStockholm } from '../format';
 import { ChoiceField } from '../ui/ChoiceField';
 import { PageHeading } from '../ui/PageHeading';
@@ -64,8 +65,14 @@ export function ActivitiesPage({ me }: { me: Me }) {
   const canPropose = me.allowedActions.includes('activity.propose');
   const canDecide = me.allowedActions.includes('activity.decide');
   const canEvaluate = me.allowedActions.includes('activity.evaluate');
+  // A decision is taken at a meeting that has started (#17): one still ahead or cancelled is never offered.
   const samverkansMeetings =
-    context.status === 'ready' ? context.data.meetings.filter((m) => m.group === 'samverkansgrupp') : [];
+    context.status === 'ready'
+      ? heldMeetings(
+          context.data.meetings.filter((m) => m.group === 'samverkansgrupp'),
+          Date.now(),
+        )
+      : [];
 
   return (
     <>
