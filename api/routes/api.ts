@@ -15,6 +15,7 @@ import { authenticate, contextOf } from './context';
 import { decisionsRouter } from './decisions';
 import { workingGroupsRouter } from './workingGroups';
 import { meetingsRouter } from './meetings';
+import { todoRouter } from './todo';
 import { contactPatchSchema } from '../../src/contract';
 
 const idParam = z.object({ id: z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'Ogiltigt id.') });
@@ -127,6 +128,7 @@ export function apiRouter(services: AppServices, validator: TokenValidator): Rou
   router.use(activitiesRouter(services));
   router.use(budgetRouter(services));
   router.use(decisionsRouter(services));
+  router.use(todoRouter(services));
 
   return router;
 }
