@@ -73,7 +73,14 @@ export function apiRouter(services: AppServices, validator: TokenValidator): Rou
   router.get('/people', async (req, res) => {
     parseOrThrow(noQuery, req.query);
     const people = await services.contacts.list(contextOf(res).graph);
-    res.json({ people: people.map(publicPerson) });
+    // The organisation by its name, so no page has to show its id.
+    const names = new Map(services.organisations.organisations.map((org) => [org.id, org.name]));
+    res.json({
+      people: people.map((person) => ({
+        organisationName: names.get(person.organisationId),
+        ...publicPerson(person),
+      })),
+    });
   });
 
   router.patch('/people/:id', async (req, res) => {

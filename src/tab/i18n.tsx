@@ -5,7 +5,7 @@ import { contactsMessages } from './i18n/contacts';
 import { decisionsMessages } from './i18n/decisions';
 import { meetingsMessages } from './i18n/meetings';
 import { workingGroupsMessages } from './i18n/workingGroups';
-import { todoMessages } from './i18n/todo';
+import { uxMessages } from './i18n/ux';
 
 export type Language = 'sv' | 'en';
 
@@ -15,7 +15,7 @@ const sv = {
   ...budgetMessages.sv,
   ...decisionsMessages.sv,
   ...contactsMessages.sv,
-  ...todoMessages.sv,
+  ...uxMessages.sv,
   appName: 'Plan- och byggsamverkan Västerbotten',
   skipToContent: 'Hoppa till innehållet',
   navLabel: 'Huvudmeny',
@@ -135,7 +135,7 @@ const en: Record<MessageKey, string> = {
   ...budgetMessages.en,
   ...decisionsMessages.en,
   ...contactsMessages.en,
-  ...todoMessages.en,
+  ...uxMessages.en,
   appName: 'Planning and building collaboration Västerbotten',
   skipToContent: 'Skip to content',
   navLabel: 'Main menu',

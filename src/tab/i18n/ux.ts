@@ -1,5 +1,5 @@
-/** "Att göra" on Översikt (#18): what waits for the signed-in person, derived from the data. */
-export const todoMessages = {
+/** The strings of #18: "Att göra" on Översikt, the decision picker, confirmations, collapsed lists. */
+export const uxMessages = {
   sv: {
     'todo.title': 'Att göra för dig',
     'todo.none': 'Inget väntar på dig just nu.',
@@ -19,6 +19,12 @@ export const todoMessages = {
     'todo.coFinancingGaps.one': '{count} organisation har inte betalat hela medfinansieringen {year}',
     'todo.coFinancingGaps.other': '{count} organisationer har inte betalat hela medfinansieringen {year}',
     'todo.shortcuts': 'Genvägar för dina roller',
+    'decisionPicker.hint': 'Sök på nummer, datum eller text.',
+    'decisionPicker.placeholder': 'Välj ett beslut',
+    'decisionPicker.loading': 'Hämtar besluten …',
+    'decisionPicker.none': 'Inget beslut matchar.',
+    'collapse.show': 'visa',
+    'collapse.hide': 'dölj',
   },
   en: {
     'todo.title': 'Waiting for you',
@@ -39,5 +45,11 @@ export const todoMessages = {
     'todo.coFinancingGaps.one': '{count} organisation has not paid all its co-financing for {year}',
     'todo.coFinancingGaps.other': '{count} organisations have not paid all their co-financing for {year}',
     'todo.shortcuts': 'Shortcuts for your roles',
+    'decisionPicker.hint': 'Search by number, date or text.',
+    'decisionPicker.placeholder': 'Choose a decision',
+    'decisionPicker.loading': 'Loading the decisions …',
+    'decisionPicker.none': 'No decision matches.',
+    'collapse.show': 'show',
+    'collapse.hide': 'hide',
   },
 } as const;
