@@ -15,6 +15,7 @@ import { authenticate, contextOf } from './context';
 import { decisionsRouter } from './decisions';
 import { workingGroupsRouter } from './workingGroups';
 import { meetingsRouter } from './meetings';
+import { todoRouter } from './todo';
 import { contactPatchSchema } from '../../src/contract';
 
 const idParam = z.object({ id: z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'Ogiltigt id.') });
@@ -72,7 +73,14 @@ export function apiRouter(services: AppServices, validator: TokenValidator): Rou
   router.get('/people', async (req, res) => {
     parseOrThrow(noQuery, req.query);
     const people = await services.contacts.list(contextOf(res).graph);
-    res.json({ people: people.map(publicPerson) });
+    // The organisation by its name, so no page has to show its id.
+    const names = new Map(services.organisations.organisations.map((org) => [org.id, org.name]));
+    res.json({
+      people: people.map((person) => ({
+        organisationName: names.get(person.organisationId),
+        ...publicPerson(person),
+      })),
+    });
   });
 
   router.patch('/people/:id', async (req, res) => {
@@ -127,6 +135,7 @@ export function apiRouter(services: AppServices, validator: TokenValidator): Rou
   router.use(activitiesRouter(services));
   router.use(budgetRouter(services));
   router.use(decisionsRouter(services));
+  router.use(todoRouter(services));
 
   return router;
 }

@@ -15,6 +15,7 @@ import { ContactChanges, ContactsService } from './contacts';
 import { meetingDecisionsOver, MeetingsService, MeetingPolls, MeetingNotices, MeetingProtocols } from './meetings';
 import { listStores, SiteDirectory, type ListStores } from './lists';
 import { WorkingGroupsService } from './workingGroups';
+import { TodoService } from './todo';
 import type { Clock, Logger } from './ports';
 
 /** The use cases, wired once per server; routes and the bot reach Graph only through these. */
@@ -39,6 +40,8 @@ export interface AppServices {
   clock: Clock;
   economy: EconomyServices;
   workingGroups: WorkingGroupsService;
+  /** "Att göra" for the signed-in person (#18). */
+  todo: TodoService;
 }
 
 /** Activities, verksamhetsplan, budget and outcome, coordinator time and the decision register (#9). */
@@ -85,6 +88,7 @@ export function createServices(parts: {
   const lists = listStores(site);
   const contacts = new ContactsService(lists, parts.organisations.organisations);
   const economy = createEconomyServices(lists, parts.organisations, parts.clock);
+  const meetingParts = meetingServices(lists, contacts, parts.organisations.organisations, economy.decisions, parts);
   return {
     ...parts,
     site,
@@ -105,7 +109,14 @@ export function createServices(parts: {
       clock: parts.clock,
       logger: parts.logger,
     }),
-    ...meetingServices(lists, contacts, parts.organisations.organisations, economy.decisions, parts),
+    ...meetingParts,
+    todo: new TodoService({
+      lists,
+      meetings: meetingParts.meetings,
+      decisions: economy.decisions,
+      budget: economy.budget,
+      clock: parts.clock,
+    }),
   };
 }
 

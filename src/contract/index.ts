@@ -12,3 +12,4 @@ export * from './idempotency';
 export * from './lists';
 export * from './meetings';
 export * from './workingGroups';
+export * from './todo';

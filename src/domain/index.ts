@@ -30,3 +30,4 @@ export * from './similarity';
 export * from './decisionRules';
 export * from './roster';
 export * from './budgetVersions';
+export * from './todo';

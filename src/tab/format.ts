@@ -48,3 +48,24 @@ function isMeetingGroup(group: string): group is MeetingGroup {
 export function meetingGroupName(group: string, language: Language): string {
   return isMeetingGroup(group) ? MEETING_GROUP_LABELS[group][language] : group;
 }
+
+const pluralRules: Record<Language, Intl.PluralRules> = {
+  sv: new Intl.PluralRules('sv-SE'),
+  en: new Intl.PluralRules('en-GB'),
+};
+
+/** The plural form for `count` ("one" or "other" in Swedish and English), from Intl.PluralRules. */
+export function pluralForm(count: number, language: Language): 'one' | 'other' {
+  return pluralRules[language].select(count) === 'one' ? 'one' : 'other';
+}
+
+const dayFormats: Record<Language, Intl.DateTimeFormat> = {
+  sv: new Intl.DateTimeFormat('sv-SE', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' }),
+  en: new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' }),
+};
+
+/** A calendar date (YYYY-MM-DD) as "6 oktober 2026" / "6 October 2026". */
+export function formatDay(isoDate: string, language: Language): string {
+  const date = new Date(`${isoDate}T00:00:00Z`);
+  return Number.isNaN(date.getTime()) ? isoDate : dayFormats[language].format(date);
+}

@@ -5,6 +5,7 @@ import { contactsMessages } from './i18n/contacts';
 import { decisionsMessages } from './i18n/decisions';
 import { meetingsMessages } from './i18n/meetings';
 import { workingGroupsMessages } from './i18n/workingGroups';
+import { uxMessages } from './i18n/ux';
 
 export type Language = 'sv' | 'en';
 
@@ -14,6 +15,7 @@ const sv = {
   ...budgetMessages.sv,
   ...decisionsMessages.sv,
   ...contactsMessages.sv,
+  ...uxMessages.sv,
   appName: 'Plan- och byggsamverkan Västerbotten',
   skipToContent: 'Hoppa till innehållet',
   navLabel: 'Huvudmeny',
@@ -133,6 +135,7 @@ const en: Record<MessageKey, string> = {
   ...budgetMessages.en,
   ...decisionsMessages.en,
   ...contactsMessages.en,
+  ...uxMessages.en,
   appName: 'Planning and building collaboration Västerbotten',
   skipToContent: 'Skip to content',
   navLabel: 'Main menu',

@@ -12,8 +12,15 @@ export function pageTitleKey(page: PageId): MessageKey {
   return `nav.${page}`;
 }
 
-export function pageHref(page: PageId): string {
-  return `#/${page}`;
+/** `#/moten`, or `#/moten/7` for one thing on the page (a meeting), which the page opens. */
+export function pageHref(page: PageId, target?: string): string {
+  return target ? `#/${page}/${encodeURIComponent(target)}` : `#/${page}`;
+}
+
+/** The thing a `#/page/target` hash names (`7` in `#/moten/7`), if any. */
+export function pageTarget(location: Pick<Location, 'hash'>): string | undefined {
+  const target = location.hash.replace(/^#\/?/, '').split('?')[0]?.split('/')[1];
+  return target ? decodeURIComponent(target) : undefined;
 }
 
 /**

@@ -30,11 +30,26 @@ const MEETINGS = {
   ],
 };
 
+const TODO = {
+  items: [
+    { kind: 'callSeasonMeeting', page: 'moten', season: 'var', year: 2027 },
+    {
+      kind: 'approveProtocol',
+      page: 'moten',
+      meetingId: '7',
+      meetingTitle: 'Samverkansgruppen – höstmöte 2026',
+      date: '2026-10-06',
+    },
+  ],
+  unavailable: [],
+};
+const NO_TODO = { items: [], unavailable: [] };
+
 describe('Översikt', () => {
   afterEach(cleanup);
 
   it('shows who you are, your roles, the next meetings in Stockholm time with week number, and the gaps', async () => {
-    stubApi({ '/api/meetings?upcoming=true': MEETINGS, '/api/commitments': BREACHES });
+    stubApi({ '/api/meetings?upcoming=true': MEETINGS, '/api/commitments': BREACHES, '/api/todo': TODO });
     const me = meFor(MARIA, 'Umeå kommun', [
       'samverkansgrupp.kalla',
       'meeting.reschedule',
@@ -66,25 +81,42 @@ describe('Översikt', () => {
       'Stödgruppen har 2 kommuner; avtalet kräver 3–4.',
     ]);
 
+    // "Att göra" is what the data says waits, each a link to the place to act; the role's shortcuts follow.
     const work = screen.getByRole('region', { name: 'Att göra för dig' });
-    const links = within(work).getAllByRole('link');
-    expect(links.map((a) => [a.textContent, a.getAttribute('href')])).toEqual([
-      ['Kalla till samverkansgruppens möte', '#/moten'],
-      ['Justera protokoll', '#/beslut'],
+    const todo = await within(work).findByRole('list', { name: 'Att göra för dig' });
+    expect(
+      within(todo)
+        .getAllByRole('link')
+        .map((a) => [a.textContent, a.getAttribute('href')]),
+    ).toEqual([
+      ['Kalla till samverkansgruppens vårmöte 2027', '#/moten'],
+      ['Justera protokollet från Samverkansgruppen – höstmöte 2026 (6 oktober 2026)', '#/moten/7'],
     ]);
+    const shortcuts = within(work).getByRole('list', { name: 'Genvägar för dina roller' });
+    expect(
+      within(shortcuts)
+        .getAllByRole('link')
+        .map((a) => a.textContent),
+    ).toEqual(['Kalla till samverkansgruppens möte', 'Justera protokoll']);
   });
 
   it('says so when there are no meetings, no gaps and no work for a member', async () => {
-    stubApi({ '/api/meetings?upcoming=true': { meetings: [] }, '/api/commitments': { breaches: [] } });
+    stubApi({
+      '/api/meetings?upcoming=true': { meetings: [] },
+      '/api/commitments': { breaches: [] },
+      '/api/todo': NO_TODO,
+    });
     renderWithServices(<OverviewPage me={meFor(ERIK, 'Umeå kommun', ['report.read'])} />);
     expect(await screen.findByText('Inga kommande möten är inplanerade.')).toBeTruthy();
     expect(await screen.findByText('Alla kommuner har en representant. Inga luckor just nu.')).toBeTruthy();
-    expect(screen.getByText('Du har inget som väntar på dig just nu.')).toBeTruthy();
+    expect(await screen.findByText('Inget väntar på dig just nu.')).toBeTruthy();
+    expect(screen.queryByRole('list', { name: 'Genvägar för dina roller' })).toBeNull();
   });
 
   it('shows a loading status first and the API message when the commitments fail', async () => {
     stubApi({
       '/api/meetings?upcoming=true': { meetings: [] },
+      '/api/todo': NO_TODO,
       '/api/commitments': () => ({
         status: 403,
         body: { error: { code: 'FORBIDDEN', message: 'Du har inte behörighet att läsa rapporter.', requestId: 'r1' } },
@@ -97,7 +129,17 @@ describe('Översikt', () => {
   });
 
   it('renders in English with English role names and dates', async () => {
-    stubApi({ '/api/meetings?upcoming=true': MEETINGS, '/api/commitments': { breaches: [] } });
+    stubApi({
+      '/api/meetings?upcoming=true': MEETINGS,
+      '/api/commitments': { breaches: [] },
+      '/api/todo': {
+        items: [
+          { kind: 'decideProposals', page: 'beslut', count: 1 },
+          { kind: 'coFinancingGaps', page: 'budget', year: 2026, count: 3 },
+        ],
+        unavailable: ['answers'],
+      },
+    });
     renderWithServices(<OverviewPage me={meFor(KARIN, 'Region Västerbotten', COORDINATOR_ACTIONS)} />, {
       language: 'en',
     });
@@ -105,6 +147,32 @@ describe('Översikt', () => {
     expect(screen.getByText('Coordinator')).toBeTruthy();
     expect(screen.getByText('Support group')).toBeTruthy();
     expect(await screen.findByText(/Monday 26 October 2026, 09:00 \(week 44\)/)).toBeTruthy();
+    // Plurals through Intl.PluralRules; a part that could not be read is named.
+    expect(await screen.findByRole('link', { name: '1 proposal is waiting for a decision' })).toBeTruthy();
+    expect(
+      screen.getByRole('link', { name: '3 organisations have not paid all their co-financing for 2026' }),
+    ).toBeTruthy();
+    expect(screen.getByText(/the answers to the invitations/)).toBeTruthy();
+  });
+
+  it('Swedish plurals: one and several organisations', async () => {
+    stubApi({
+      '/api/meetings?upcoming=true': { meetings: [] },
+      '/api/commitments': { breaches: [] },
+      '/api/todo': {
+        items: [
+          { kind: 'coFinancingGaps', page: 'budget', year: 2026, count: 1 },
+          { kind: 'decideProposals', page: 'beslut', count: 2 },
+        ],
+        unavailable: [],
+      },
+    });
+    renderWithServices(<OverviewPage me={meFor(KARIN, 'Region Västerbotten', COORDINATOR_ACTIONS)} />);
+    const gap = await screen.findByRole('link', {
+      name: '1 organisation har inte betalat hela medfinansieringen 2026',
+    });
+    expect(gap.getAttribute('href')).toBe('#/budget');
+    expect(screen.getByRole('link', { name: '2 förslag väntar på beslut' }).getAttribute('href')).toBe('#/beslut');
   });
 
   it('maps allowed actions to one link per kind of work', () => {

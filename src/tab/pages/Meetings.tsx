@@ -24,6 +24,7 @@ import { PlanMeeting } from '../meetings/PlanMeeting';
 import { Polls } from '../meetings/Polls';
 import { meetingsApi } from '../meetings/api';
 import { useLoad, useServices } from '../services';
+import { pageTarget } from '../routes';
 import { ErrorMessage, Loading } from '../ui/status';
 
 const useStyles = makeStyles({
@@ -42,7 +43,8 @@ export function MeetingsPage({ me }: { me: Me }) {
     const [records, polls] = await Promise.all([m.records(), m.polls()]);
     return { records, polls };
   });
-  const [selectedId, setSelectedId] = useState<string>();
+  // `#/moten/7` (a link from "Att göra") opens that meeting.
+  const [selectedId, setSelectedId] = useState<string | undefined>(() => pageTarget(window.location));
   const download = useAction();
   const groups = MEETING_GROUPS.filter((group) => me.allowedActions.includes(`${group}.kalla`));
   const year = new Date().getFullYear();

@@ -7,6 +7,7 @@ import { useLoad } from '../services';
 import { ErrorMessage, Loading } from '../ui/status';
 import { PageHeading } from '../ui/PageHeading';
 import { usePageStyles } from '../ui/styles';
+import { TodoList } from '../overview/TodoList';
 
 /** Which work each allowed action points to, and where it is done. */
 const WORK_BY_ACTION: Record<string, { label: MessageKey; page: PageId }> = {
@@ -111,18 +112,22 @@ export function OverviewPage({ me }: { me: Me }) {
 
         <section aria-labelledby="overview-work" className={page.section}>
           <h2 id="overview-work" className={page.sectionHeading}>
-            {t('overview.work')}
+            {t('todo.title')}
           </h2>
-          {work.length === 0 ? (
-            <p>{t('overview.noWork')}</p>
-          ) : (
-            <ul className={page.list}>
-              {work.map((item) => (
-                <li key={item.label}>
-                  <Link href={pageHref(item.page)}>{t(item.label)}</Link>
-                </li>
-              ))}
-            </ul>
+          <TodoList />
+          {work.length > 0 && (
+            <>
+              <h3 id="overview-shortcuts" className={page.sectionHeading}>
+                {t('todo.shortcuts')}
+              </h3>
+              <ul className={page.list} aria-labelledby="overview-shortcuts">
+                {work.map((item) => (
+                  <li key={item.label}>
+                    <Link href={pageHref(item.page)}>{t(item.label)}</Link>
+                  </li>
+                ))}
+              </ul>
+            </>
           )}
         </section>
 

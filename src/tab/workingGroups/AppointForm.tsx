@@ -14,6 +14,7 @@ import { useId, useMemo, useState, type FormEvent } from 'react';
 import { ApiError, type Contact } from '../api';
 import { useI18n } from '../i18n';
 import { MEMBERSHIP_TYPES, type AppointInput, type MembershipType } from '../../contract';
+import { DecisionPicker } from '../decisions/DecisionPicker';
 
 const useStyles = makeStyles({
   form: {
@@ -159,7 +160,7 @@ export function AppointForm({
             <Checkbox
               checked={memberIds.includes(person.id)}
               onChange={(_, d) => toggle(person.id, d.checked === true)}
-              label={`${person.displayName}, ${person.organisationName ?? person.organisationId}`}
+              label={`${person.displayName}, ${person.organisationName ?? ''}`}
             />
           </div>
         ))}
@@ -186,9 +187,12 @@ export function AppointForm({
         <Field label={`${t('wg.periodEnd')} ${t('wg.optional')}`} validationMessage={problems['period.end']}>
           <Input type="date" value={end} onChange={(_, d) => setEnd(d.value)} />
         </Field>
-        <Field label={`${t('wg.decision')} ${t('wg.optional')}`} validationMessage={problems.decisionId}>
-          <Input value={decisionId} onChange={(_, d) => setDecisionId(d.value)} />
-        </Field>
+        <DecisionPicker
+          label={`${t('wg.decision')} ${t('wg.optional')}`}
+          value={decisionId}
+          onChange={setDecisionId}
+          {...(problems.decisionId ? { validationMessage: problems.decisionId } : {})}
+        />
       </div>
       <Field label={t('wg.channelType')}>
         <RadioGroup value={membershipType} onChange={(_, d) => setMembershipType(d.value as MembershipType)}>

@@ -170,7 +170,7 @@ export function GroupCard({
               <option value="">–</option>
               {candidates.map((p) => (
                 <option key={p.id} value={p.id}>
-                  {p.displayName}, {p.organisationName ?? p.organisationId}
+                  {p.displayName}, {p.organisationName ?? ''}
                 </option>
               ))}
             </Select>

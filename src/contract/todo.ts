@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { SEASONS } from '../domain/meetingLists';
+
+/** GET /api/todo: "Att göra" for the signed-in person, derived from the data (src/domain/todo.ts). */
+
+const meetingRef = { meetingId: z.string(), meetingTitle: z.string(), date: z.string() };
+
+export const todoItemSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('callSeasonMeeting'),
+    page: z.literal('moten'),
+    season: z.enum(SEASONS),
+    year: z.number(),
+  }),
+  z.object({ kind: z.literal('approveProtocol'), page: z.literal('moten'), ...meetingRef }),
+  z.object({ kind: z.literal('answerKallelse'), page: z.literal('moten'), ...meetingRef }),
+  z.object({ kind: z.literal('decideProposals'), page: z.literal('beslut'), count: z.number().int() }),
+  z.object({
+    kind: z.literal('coFinancingGaps'),
+    page: z.literal('budget'),
+    year: z.number(),
+    count: z.number().int(),
+  }),
+]);
+
+export const todoAnswerSchema = z.object({
+  items: z.array(todoItemSchema),
+  /** Parts that could not be read now (e.g. the answers to the kallelser): the list may lack their items. */
+  unavailable: z.array(z.enum(['answers', 'protocols', 'proposals', 'coFinancing', 'meetings'])),
+});
+
+export type TodoItemDto = z.infer<typeof todoItemSchema>;
+export type TodoAnswerDto = z.infer<typeof todoAnswerSchema>;

@@ -1,0 +1,125 @@
+import type { IsoDate } from './calendar';
+import { seasonOf, seasonWindow, type MeetingGroup, type Season } from './meetings';
+import type { Role } from './roles';
+
+/**
+ * "Att göra" for the signed-in person, derived from the data as it is now (never from what the role may do):
+ * each item says what waits, points to the page where it is done and is gone once it is done.
+ */
+export type TodoItem =
+  /** The chair: the samverkansgrupp meeting of the coming season is not called yet. */
+  | { kind: 'callSeasonMeeting'; page: 'moten'; season: Season; year: number }
+  /** A justerare: a protokoll waits for their approval. */
+  | { kind: 'approveProtocol'; page: 'moten'; meetingId: string; meetingTitle: string; date: IsoDate }
+  /** An invited person: their answer to a kallelse is missing. */
+  | { kind: 'answerKallelse'; page: 'moten'; meetingId: string; meetingTitle: string; date: IsoDate }
+  /** The samordnare: proposals waiting for samverkansgruppen's decision. */
+  | { kind: 'decideProposals'; page: 'beslut'; count: number }
+  /** The samordnare: organisations whose co-financing of the year is unpaid, partly paid or has no line. */
+  | { kind: 'coFinancingGaps'; page: 'budget'; year: number; count: number };
+
+export type TodoKind = TodoItem['kind'];
+
+export interface TodoMeeting {
+  id: string;
+  group: MeetingGroup;
+  date: IsoDate;
+  season?: Season;
+  status?: string;
+  extraMeeting?: boolean;
+}
+
+export interface TodoProtocol {
+  meetingId: string;
+  meetingTitle: string;
+  /** The meeting's day (Stockholm). */
+  date: IsoDate;
+  status: string;
+  adjusterEmails: readonly string[];
+  approvedByEmails: readonly string[];
+}
+
+export interface TodoInvitation {
+  meetingId: string;
+  meetingTitle: string;
+  date: IsoDate;
+  /** Who has been invited and not answered (e-mail addresses). */
+  notAnsweredEmails: readonly string[];
+}
+
+export interface TodoInput {
+  today: IsoDate;
+  person: { email: string; roles: readonly Role[] };
+  /** The meeting register (any group, any status). */
+  meetings: readonly TodoMeeting[];
+  protocols: readonly TodoProtocol[];
+  /** Upcoming meetings with a kallelse sent. */
+  invitations: readonly TodoInvitation[];
+  /** Proposals not decided yet (read for the samordnare only). */
+  openProposals?: number;
+  /** The year's co-financing gaps (read for the samordnare only). */
+  coFinancing?: { year: number; gaps: number };
+}
+
+/** The season whose samverkansgrupp meeting is the next to be held: the current one until its window has ended. */
+export function comingSeason(today: IsoDate): { season: Season; year: number } {
+  const year = Number(today.slice(0, 4));
+  if (today <= seasonWindow(year, 'var').end) return { season: 'var', year };
+  if (today <= seasonWindow(year, 'host').end) return { season: 'host', year };
+  return { season: 'var', year: year + 1 };
+}
+
+/** Whether the season's ordinary samverkansgrupp meeting is called (cancelled and extra meetings do not count). */
+export function seasonMeetingCalled(meetings: readonly TodoMeeting[], season: Season, year: number): boolean {
+  return meetings.some(
+    (m) =>
+      m.group === 'samverkansgrupp' &&
+      m.status !== 'installt' &&
+      !m.extraMeeting &&
+      Number(m.date.slice(0, 4)) === year &&
+      (m.season ?? seasonOf(m.date)) === season,
+  );
+}
+
+const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+
+export function deriveTodos(input: TodoInput): TodoItem[] {
+  const { person, today } = input;
+  const items: TodoItem[] = [];
+  const has = (role: Role) => person.roles.includes(role);
+
+  if (has('ordforande')) {
+    const { season, year } = comingSeason(today);
+    if (!seasonMeetingCalled(input.meetings, season, year)) {
+      items.push({ kind: 'callSeasonMeeting', page: 'moten', season, year });
+    }
+  }
+
+  for (const protocol of input.protocols) {
+    if (protocol.status === 'justerat') continue;
+    if (!protocol.adjusterEmails.some((email) => same(email, person.email))) continue;
+    if (protocol.approvedByEmails.some((email) => same(email, person.email))) continue;
+    // A protokoll cannot be approved before its meeting has been held.
+    if (protocol.date > today) continue;
+    const { meetingId, meetingTitle, date } = protocol;
+    items.push({ kind: 'approveProtocol', page: 'moten', meetingId, meetingTitle, date });
+  }
+
+  for (const invitation of [...input.invitations].sort((a, b) => a.date.localeCompare(b.date))) {
+    if (invitation.date < today) continue;
+    if (!invitation.notAnsweredEmails.some((email) => same(email, person.email))) continue;
+    const { meetingId, meetingTitle, date } = invitation;
+    items.push({ kind: 'answerKallelse', page: 'moten', meetingId, meetingTitle, date });
+  }
+
+  if (has('samordnare')) {
+    if ((input.openProposals ?? 0) > 0) {
+      items.push({ kind: 'decideProposals', page: 'beslut', count: input.openProposals ?? 0 });
+    }
+    if (input.coFinancing && input.coFinancing.gaps > 0) {
+      const { year, gaps } = input.coFinancing;
+      items.push({ kind: 'coFinancingGaps', page: 'budget', year, count: gaps });
+    }
+  }
+  return items;
+}

@@ -1,0 +1,67 @@
+import { Link, MessageBar, MessageBarBody } from '@fluentui/react-components';
+import { todoAnswerSchema, type TodoAnswerDto, type TodoItemDto } from '../../contract/todo';
+import { formatDay, pluralForm } from '../format';
+import { useI18n, type Language, type Translate } from '../i18n';
+import { pageHref } from '../routes';
+import { useLoad } from '../services';
+import { ErrorMessage, Loading } from '../ui/status';
+import { usePageStyles } from '../ui/styles';
+
+/** The sentence for one item, in the reader's language, with Swedish plurals from Intl.PluralRules. */
+export function todoText(item: TodoItemDto, t: Translate, language: Language): string {
+  switch (item.kind) {
+    case 'callSeasonMeeting':
+      return t('todo.callSeasonMeeting', { season: t(`todo.season.${item.season}`), year: item.year });
+    case 'approveProtocol':
+      return t('todo.approveProtocol', { title: item.meetingTitle, date: formatDay(item.date, language) });
+    case 'answerKallelse':
+      return t('todo.answerKallelse', { title: item.meetingTitle, date: formatDay(item.date, language) });
+    case 'decideProposals':
+      return t(`todo.decideProposals.${pluralForm(item.count, language)}`, { count: item.count });
+    case 'coFinancingGaps':
+      return t(`todo.coFinancingGaps.${pluralForm(item.count, language)}`, { count: item.count, year: item.year });
+  }
+}
+
+/** Where the item is done: the meeting itself for a protokoll or an answer, the page otherwise. */
+export function todoHref(item: TodoItemDto): string {
+  return item.kind === 'approveProtocol' || item.kind === 'answerKallelse'
+    ? pageHref(item.page, item.meetingId)
+    : pageHref(item.page);
+}
+
+function itemKey(item: TodoItemDto): string {
+  return 'meetingId' in item ? `${item.kind}-${item.meetingId}` : item.kind;
+}
+
+/** "Att göra för dig": what waits for the signed-in person (GET /api/todo), each item a link to where it is done. */
+export function TodoList() {
+  const { t, language } = useI18n();
+  const page = usePageStyles();
+  const todo = useLoad((api): Promise<TodoAnswerDto> => api.request('/api/todo', todoAnswerSchema));
+  if (todo.status === 'loading') return <Loading />;
+  if (todo.status === 'error') return <ErrorMessage error={todo.error} onRetry={todo.reload} />;
+  const { items, unavailable } = todo.data;
+  return (
+    <>
+      {unavailable.length > 0 && (
+        <MessageBar intent="warning">
+          <MessageBarBody>
+            {t('todo.partial', { parts: unavailable.map((part) => t(`todo.part.${part}`)).join(', ') })}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {items.length === 0 ? (
+        <p>{t('todo.none')}</p>
+      ) : (
+        <ul className={page.list} aria-label={t('todo.title')}>
+          {items.map((item) => (
+            <li key={itemKey(item)}>
+              <Link href={todoHref(item)}>{todoText(item, t, language)}</Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,117 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { SEED_PEOPLE } from '../../infra/graph-emulator/src/seed/people';
+import { CHAIR, COORDINATOR } from '../../infra/graph-emulator/tests/support';
+import { candidateDays, comingSeason, seasonWindow, toIsoDate, type TodoItem } from '../../src/domain';
+import { todoAnswerSchema } from '../../src/contract';
+import { startStack, type Stack } from './support/stack';
+
+jest.setTimeout(90_000);
+
+const today = toIsoDate(new Date());
+const coming = comingSeason(today);
+const thisYear = Number(today.slice(0, 4));
+const pastAutumnYear = today.slice(5, 7) >= '11' ? thisYear : thisYear - 1;
+const heldDay = candidateDays(seasonWindow(pastAutumnYear, 'host'))[10] as string;
+const comingDay = candidateDays(seasonWindow(coming.year, coming.season)).find((day) => day > today) as string;
+/** A samverkansgrupp member (a B2B guest: invited at their own organisation's address). */
+const invitee = SEED_PEOPLE.find((p) => p.xRoles.includes('samverkansgrupp') && !p.xRoles.includes('ordforande'))!.mail;
+
+describe('GET /api/todo: "Att göra" follows the data', () => {
+  let stack: Stack;
+  const todo = async (user: string): Promise<TodoItem[]> => {
+    const response = await stack.call('/api/todo', { token: await stack.token(user) });
+    expect(response.status).toBe(200);
+    const body = todoAnswerSchema.parse(await response.json());
+    expect(body.unavailable).toEqual([]);
+    return body.items;
+  };
+  const send = async (date: string, season: string) => {
+    const sent = await stack.call('/api/meetings', {
+      token: await stack.token(CHAIR),
+      method: 'POST',
+      body: {
+        group: 'samverkansgrupp',
+        season,
+        date,
+        startTime: '09:30',
+        endTime: '12:00',
+        room: 'Regionens hus',
+        online: true,
+        idempotencyKey: randomUUID(),
+      },
+    });
+    expect(sent.status).toBe(201);
+    return ((await sent.json()) as { meeting: { id: string } }).meeting.id;
+  };
+
+  beforeAll(async () => {
+    stack = await startStack();
+    await stack.prepare();
+  });
+  afterAll(async () => stack?.close());
+
+  it("the chair's call item disappears once the kallelse is sent; the invitee's answer item appears", async () => {
+    expect(await todo(CHAIR)).toContainEqual({ kind: 'callSeasonMeeting', page: 'moten', ...coming });
+    expect((await todo(invitee)).filter((item) => item.kind === 'answerKallelse')).toEqual([]);
+
+    const id = await send(comingDay, coming.season);
+    expect((await todo(CHAIR)).filter((item) => item.kind === 'callSeasonMeeting')).toEqual([]);
+    expect(await todo(invitee)).toContainEqual(
+      expect.objectContaining({ kind: 'answerKallelse', page: 'moten', meetingId: id, date: comingDay }),
+    );
+  });
+
+  it('a protokoll waiting for a justerare is on their list until they have approved it', async () => {
+    const id = await send(heldDay, 'host');
+    const coordinator = await stack.token(COORDINATOR);
+    const adjuster = 'erik.lundqvist@umea.se';
+    const present = [CHAIR, COORDINATOR, adjuster, 'anna.sjoberg@skelleftea.se'];
+    const attendance = await stack.call(`/api/meetings/${id}/attendance`, {
+      token: coordinator,
+      method: 'PUT',
+      headers: { 'Idempotency-Key': randomUUID() },
+      body: { rows: present.map((email) => ({ email, present: true })) },
+    });
+    expect(attendance.status).toBe(200);
+    expect((await todo(adjuster)).filter((item) => item.kind === 'approveProtocol')).toEqual([]);
+    const drafted = await stack.call(`/api/meetings/${id}/protocol`, {
+      token: coordinator,
+      method: 'PUT',
+      headers: { 'Idempotency-Key': randomUUID() },
+      body: {
+        secretaryEmail: COORDINATOR,
+        chairEmail: CHAIR,
+        adjusterEmails: [adjuster, 'anna.sjoberg@skelleftea.se'],
+      },
+    });
+    expect(drafted.status).toBe(200);
+    expect(await todo(adjuster)).toContainEqual(
+      expect.objectContaining({ kind: 'approveProtocol', meetingId: id, date: heldDay }),
+    );
+    expect((await todo(CHAIR)).filter((item) => item.kind === 'approveProtocol')).toEqual([]);
+
+    const approved = await stack.call(`/api/meetings/${id}/protocol/approve`, {
+      token: await stack.token(adjuster),
+      method: 'POST',
+      headers: { 'Idempotency-Key': randomUUID() },
+    });
+    expect(approved.status).toBe(200);
+    expect((await todo(adjuster)).filter((item) => item.kind === 'approveProtocol')).toEqual([]);
+  });
+
+  it("the samordnare's co-financing gaps come from the year's report; others never see them", async () => {
+    const report = (await (
+      await stack.call(`/api/budget/report?year=${thisYear}`, { token: await stack.token(COORDINATOR) })
+    ).json()) as { coFinancing: { rows: { remainingOre: number }[]; missing: unknown[] } };
+    const gaps =
+      report.coFinancing.rows.filter((row) => row.remainingOre > 0).length + report.coFinancing.missing.length;
+    const items = await todo(COORDINATOR);
+    const item = items.find((entry) => entry.kind === 'coFinancingGaps');
+    expect(gaps > 0 ? item : undefined).toEqual(
+      gaps > 0 ? { kind: 'coFinancingGaps', page: 'budget', year: thisYear, count: gaps } : undefined,
+    );
+    expect((await todo(invitee)).some((entry) => entry.kind === 'coFinancingGaps')).toBe(false);
+    expect((await stack.call('/api/todo?x=1', { token: await stack.token(COORDINATOR) })).status).toBe(400);
+  });
+});
