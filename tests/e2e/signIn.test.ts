@@ -57,6 +57,10 @@ describe('plain-browser sign-in (msal-browser, authorization code + PKCE)', () =
         await page.screenshot({ path: join(ARTIFACTS, `signin-persona-${name}.png`), fullPage: false });
       }
       await page.setViewportSize({ width: 1280, height: 800 });
+      // People with their organisation and roles by name (#18): never a role key such as "samordnare, stodgrupp".
+      const persona = await page.locator('main').innerText();
+      expect(persona).toContain('Karin Nordström\nRegion Västerbotten – Samordnare, Stödgruppen');
+      expect(persona).not.toMatch(/\b(ordforande|stodgrupp|samverkansgrupp|samordnare|arbetsgrupp)\b/);
       await page.getByRole('button', { name: 'Karin Nordström', exact: true }).click();
 
       // Back at the page the sign-in started from, with the hash route kept.

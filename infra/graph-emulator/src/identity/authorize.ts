@@ -4,6 +4,7 @@ import { escapeHtml } from '../html';
 import { TENANT_SCOPE, type StoredUser } from '../model';
 import { findPerson } from '../resources/users';
 import { S256_CHALLENGE_PATTERN, issueCode } from './grants';
+import { SEED_ROLE_NAMES } from '../seed/people';
 import { redirectUriRegistered, spaPlatform } from './spa';
 
 /**
@@ -199,7 +200,7 @@ export function signInPage(ctx: EmulatorContext, req: Request, res: Response): v
   const options = people
     .map(
       (p) =>
-        `<li><button type="submit" name="login_hint" value="${escapeHtml(p.userPrincipalName)}">${escapeHtml(p.displayName)}</button> <span>${escapeHtml(p.companyName ?? '')}${p.xRoles.length ? ' – ' + escapeHtml(p.xRoles.join(', ')) : ''}</span></li>`,
+        `<li><button type="submit" name="login_hint" value="${escapeHtml(p.userPrincipalName)}">${escapeHtml(p.displayName)}</button> <span>${escapeHtml(p.companyName ?? '')}${p.xRoles.length ? ' – ' + escapeHtml(p.xRoles.map((r) => SEED_ROLE_NAMES[r] ?? r).join(', ')) : ''}</span></li>`,
     )
     .join('');
   res.type('html')

@@ -39,6 +39,15 @@ const ORGS: Record<string, { name: string; domain: string }> = {
   'lansstyrelsen-vasterbotten': { name: 'Länsstyrelsen Västerbotten', domain: 'lansstyrelsen.se' },
 };
 
+/** The seed's roles as the sign-in page names them: the samverkan's Swedish names, never the keys. */
+export const SEED_ROLE_NAMES: Readonly<Record<string, string>> = {
+  ordforande: 'Ordförande',
+  samordnare: 'Samordnare',
+  samverkansgrupp: 'Samverkansgruppen',
+  stodgrupp: 'Stödgruppen',
+  arbetsgrupp: 'Arbetsgrupp',
+};
+
 const P = (given: string, surname: string, org: string, title: string, roles: string[], member = false): SeedPerson => {
   const o = ORGS[org]!;
   return { given, surname, org, orgName: o.name, domain: o.domain, title, roles, member };
