@@ -4,13 +4,17 @@
  * writes it through the app's services. Dates are month-day within the current year (`MM-DD`), so the
  * same data fits whichever year the app is started in.
  */
-import type {
-  ActivityStatus,
-  BudgetCategory,
-  DecisionKind,
-  FollowUpStatus,
-  Samverkansomrade,
-  TargetGroup,
+import { readFileSync } from 'node:fs';
+import {
+  officialName,
+  parseOrganisationConfig,
+  type ActivityStatus,
+  type BudgetCategory,
+  type DecisionKind,
+  type FollowUpStatus,
+  type Organisation,
+  type Samverkansomrade,
+  type TargetGroup,
 } from '../src/domain';
 
 export const DEMO_CHAIR_EMAIL = 'maria.bergstrom@regionvasterbotten.se';
@@ -21,23 +25,10 @@ const REGION = 'region-vasterbotten';
 /** Every kommun pays the same share; the report compares it with what has come in. */
 export const DEMO_COFINANCING_KR = 25_000;
 
-export const DEMO_KOMMUNER: readonly { id: string; name: string }[] = [
-  { id: 'bjurholm', name: 'Bjurholm' },
-  { id: 'dorotea', name: 'Dorotea' },
-  { id: 'lycksele', name: 'Lycksele' },
-  { id: 'mala', name: 'Malå' },
-  { id: 'nordmaling', name: 'Nordmaling' },
-  { id: 'norsjo', name: 'Norsjö' },
-  { id: 'robertsfors', name: 'Robertsfors' },
-  { id: 'skelleftea', name: 'Skellefteå' },
-  { id: 'sorsele', name: 'Sorsele' },
-  { id: 'storuman', name: 'Storuman' },
-  { id: 'umea', name: 'Umeå' },
-  { id: 'vilhelmina', name: 'Vilhelmina' },
-  { id: 'vindeln', name: 'Vindeln' },
-  { id: 'vannas', name: 'Vännäs' },
-  { id: 'asele', name: 'Åsele' },
-];
+/** The kommuner of the samverkan's organisations file, with the names its sentences use ("Bjurholms kommun"). */
+export const DEMO_KOMMUNER: readonly Organisation[] = parseOrganisationConfig(
+  JSON.parse(readFileSync(new URL('../config/organisations.vasterbotten.json', import.meta.url), 'utf8')) as unknown,
+).organisations.filter((org) => org.kind === 'kommun');
 
 export interface DemoBudgetLine {
   /** How outcomes and activities refer to the line. */
@@ -87,7 +78,7 @@ export const DEMO_BUDGET_LINES: readonly DemoBudgetLine[] = [
   ...DEMO_KOMMUNER.map((kommun): DemoBudgetLine => ({
     key: `medfin-${kommun.id}`,
     category: 'medfinansiering_kommun',
-    name: `Medfinansiering ${kommun.name} kommun`,
+    name: `Medfinansiering ${officialName(kommun)}`,
     amountKr: DEMO_COFINANCING_KR,
     organisationId: kommun.id,
   })),

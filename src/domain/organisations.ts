@@ -14,6 +14,8 @@ export const ORGANISATION_KIND_LABELS: Record<OrganisationKind, { sv: string; en
 export interface Organisation {
   id: string;
   name: string;
+  /** The full name with the genitive the language wants ("Bjurholms kommun", "Umeå kommun"); else the name. */
+  officialName?: string;
   kind: OrganisationKind;
   emailDomain: string;
   isHost?: boolean;
@@ -36,6 +38,12 @@ const organisationSchema = z.object({
     .string({ error: 'Organisationens id saknas.' })
     .regex(SLUG_RE, 'Organisationens id ska bestå av små bokstäver a–z, siffror och bindestreck (t.ex. "umea").'),
   name: z.string({ error: 'Namnet saknas.' }).trim().min(1, 'Namnet får inte vara tomt.'),
+  officialName: z
+    .string({ error: 'officialName måste vara text.' })
+    .trim()
+    .min(1, 'officialName får inte vara tomt.')
+    .max(120, 'officialName får vara högst 120 tecken.')
+    .optional(),
   kind: z.enum(ORGANISATION_KINDS, {
     error: (issue) =>
       `Okänd organisationstyp: ${issue.input === undefined ? 'saknas' : String(issue.input)}. Tillåtna: kommun, region, lansstyrelse.`,
@@ -104,6 +112,11 @@ export function parseOrganisations(json: unknown): Organisation[] {
     return list;
   }
   return parseOrganisationConfig(json).organisations;
+}
+
+/** The organisation as a sentence names it: "Bjurholms kommun", from the file's officialName (Swedish genitives are not derivable). */
+export function officialName(org: Pick<Organisation, 'name' | 'officialName'>): string {
+  return org.officialName ?? org.name;
 }
 
 export function findOrganisation(organisations: readonly Organisation[], id: string): Organisation | undefined {

@@ -64,6 +64,9 @@ describe('demo data for the local tenant', () => {
     // 10 costs, 15 kommuner, the Region and participant fees.
     expect(state.lines).toHaveLength(27);
     expect(state.lines.filter((l) => l.category === 'medfinansiering_kommun')).toHaveLength(15);
+    expect(state.lines.map((l) => l.name)).toEqual(
+      expect.arrayContaining(['Medfinansiering Bjurholms kommun', 'Medfinansiering Umeå kommun']),
+    );
     expect(state.outcomes).toHaveLength(17);
     expect(state.outcomes.every((o) => o.date <= today && o.date.startsWith(`${year}-`))).toBe(true);
     expect(state.activities).toHaveLength(8);

@@ -5,6 +5,7 @@ import {
   findOrganisation,
   hostOrganisation,
   kommuner,
+  officialName,
   organisationForEmail,
   parseOrganisationConfig,
   parseOrganisations,
@@ -114,6 +115,27 @@ describe('organisations', () => {
     expect(organisationForEmail(orgs, 'x@bygg.skelleftea.se')?.id).toBe('skelleftea');
     expect(organisationForEmail(orgs, 'x@example.com')).toBeUndefined();
     expect(organisationForEmail(orgs, 'not-an-email')).toBeUndefined();
+  });
+});
+
+describe('official names', () => {
+  it('gives each kommun of the file its name with the genitive Swedish wants, written out, not derived', () => {
+    const orgs = vasterbotten();
+    const named = (id: string) => officialName(findOrganisation(orgs, id)!);
+    expect(named('bjurholm')).toBe('Bjurholms kommun');
+    expect(named('umea')).toBe('Umeå kommun');
+    expect(named('vannas')).toBe('Vännäs kommun');
+    expect(named('storuman')).toBe('Storumans kommun');
+    expect(named('region-vasterbotten')).toBe('Region Västerbotten');
+    expect(kommuner(orgs).every((k) => officialName(k).endsWith(' kommun'))).toBe(true);
+  });
+
+  it('refuses an empty officialName', () => {
+    const config = {
+      region: 'X',
+      organisations: [{ id: 'a', name: 'A', officialName: ' ', kind: 'kommun', emailDomain: 'a.se', isHost: true }],
+    };
+    expect(messages(() => parseOrganisationConfig(config))).toEqual(['officialName får inte vara tomt.']);
   });
 });
 
