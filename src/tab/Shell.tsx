@@ -122,6 +122,10 @@ const useStyles = makeStyles({
     padding: `${tokens.spacingVerticalXL} ${tokens.spacingHorizontalXXL}`,
     minWidth: 0,
     ':focus': { outlineStyle: 'none' },
+    // A drop-down is as wide as its longest choice ("Medfinansiering Bjurholms kommun …"); on a phone it may not
+    // push the page wider than the screen.
+    '& .fui-Select': { maxWidth: '100%', minWidth: 0 },
+    '& .fui-Input': { maxWidth: '100%' },
   },
 });
 

@@ -21,7 +21,7 @@ import { meetingGroupName } from '../format';
 import { useI18n } from '../i18n';
 import { ActionStatus } from '../ui/ActionStatus';
 import { saveBlob } from '../ui/saveBlob';
-import { usePageStyles } from '../ui/styles';
+import { useFormStyles, usePageStyles } from '../ui/styles';
 import { useAction } from '../ui/useAction';
 import { useLoad } from '../services';
 import { ErrorMessage, Loading } from '../ui/status';
@@ -48,6 +48,7 @@ function Answers({ api, meeting, canRemind }: { api: MeetingsApi; meeting: Meeti
   const reminding = useAction();
   const page = usePageStyles();
   const styles = useStyles();
+  const tableStyles = useFormStyles();
   const answers = useLoad((client) => meetingsApi(client).answers(meeting.id));
   if (answers.status === 'loading') return <Loading />;
   if (answers.status === 'error') return <ErrorMessage error={answers.error} onRetry={answers.reload} />;
@@ -71,37 +72,39 @@ function Answers({ api, meeting, canRemind }: { api: MeetingsApi; meeting: Meeti
           </MessageBarBody>
         </MessageBar>
       )}
-      <Table className={styles.table} size="small" aria-labelledby="meeting-answers">
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>{t('meetings.col.organisation')}</TableHeaderCell>
-            <TableHeaderCell>{t('meetings.col.accepted')}</TableHeaderCell>
-            <TableHeaderCell>{t('meetings.col.tentative')}</TableHeaderCell>
-            <TableHeaderCell>{t('meetings.col.declined')}</TableHeaderCell>
-            <TableHeaderCell>{t('meetings.col.noAnswer')}</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {organisations.map((org) => (
-            <TableRow key={org.organisationId}>
-              <TableCell>{org.name}</TableCell>
-              <TableCell>{org.accepted}</TableCell>
-              <TableCell>{org.tentative}</TableCell>
-              <TableCell>{org.declined}</TableCell>
-              <TableCell>{org.noAnswer}</TableCell>
+      <div className={tableStyles.tableWrap}>
+        <Table className={styles.table} size="small" aria-labelledby="meeting-answers">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>{t('meetings.col.organisation')}</TableHeaderCell>
+              <TableHeaderCell>{t('meetings.col.accepted')}</TableHeaderCell>
+              <TableHeaderCell>{t('meetings.col.tentative')}</TableHeaderCell>
+              <TableHeaderCell>{t('meetings.col.declined')}</TableHeaderCell>
+              <TableHeaderCell>{t('meetings.col.noAnswer')}</TableHeaderCell>
             </TableRow>
-          ))}
-          <TableRow>
-            <TableCell>
-              <strong>Totalt</strong>
-            </TableCell>
-            <TableCell>{totals.accepted}</TableCell>
-            <TableCell>{totals.tentative}</TableCell>
-            <TableCell>{totals.declined}</TableCell>
-            <TableCell>{totals.noAnswer}</TableCell>
-          </TableRow>
-        </TableBody>
-      </Table>
+          </TableHeader>
+          <TableBody>
+            {organisations.map((org) => (
+              <TableRow key={org.organisationId}>
+                <TableCell>{org.name}</TableCell>
+                <TableCell>{org.accepted}</TableCell>
+                <TableCell>{org.tentative}</TableCell>
+                <TableCell>{org.declined}</TableCell>
+                <TableCell>{org.noAnswer}</TableCell>
+              </TableRow>
+            ))}
+            <TableRow>
+              <TableCell>
+                <strong>Totalt</strong>
+              </TableCell>
+              <TableCell>{totals.accepted}</TableCell>
+              <TableCell>{totals.tentative}</TableCell>
+              <TableCell>{totals.declined}</TableCell>
+              <TableCell>{totals.noAnswer}</TableCell>
+            </TableRow>
+          </TableBody>
+        </Table>
+      </div>
       {notAnswered.length > 0 && (
         <>
           <h4 className={page.sectionHeading}>{t('meetings.notAnsweredHeading')}</h4>

@@ -17,7 +17,7 @@ import { useI18n } from '../i18n';
 import { ActionStatus } from '../ui/ActionStatus';
 import { PageHeading } from '../ui/PageHeading';
 import { saveBlob } from '../ui/saveBlob';
-import { usePageStyles } from '../ui/styles';
+import { useFormStyles, usePageStyles } from '../ui/styles';
 import { useAction } from '../ui/useAction';
 import { MeetingDetail } from '../meetings/MeetingDetail';
 import { PlanMeeting } from '../meetings/PlanMeeting';
@@ -36,6 +36,7 @@ export function MeetingsPage({ me }: { me: Me }) {
   const { t, language } = useI18n();
   const page = usePageStyles();
   const styles = useStyles();
+  const tableStyles = useFormStyles();
   const { api: client } = useServices();
   const api = useMemo(() => meetingsApi(client), [client]);
   const data = useLoad(async (c) => {
@@ -72,36 +73,38 @@ export function MeetingsPage({ me }: { me: Me }) {
           (data.data.records.length === 0 ? (
             <p>{t('meetings.none')}</p>
           ) : (
-            <Table className={styles.table} size="small" aria-labelledby="meetings-register">
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell>{t('meetings.col.date')}</TableHeaderCell>
-                  <TableHeaderCell>{t('meetings.col.group')}</TableHeaderCell>
-                  <TableHeaderCell>{t('meetings.col.title')}</TableHeaderCell>
-                  <TableHeaderCell>{t('meetings.col.status')}</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {data.data.records.map((meeting) => (
-                  <TableRow key={meeting.id} aria-selected={meeting.id === selectedId}>
-                    <TableCell>
-                      {meeting.date} {meeting.startTime}
-                    </TableCell>
-                    <TableCell>{meetingGroupName(meeting.group, language)}</TableCell>
-                    <TableCell>
-                      <Button
-                        appearance="transparent"
-                        aria-label={t('meetings.show', { title: `${meeting.title} ${meeting.date}` })}
-                        onClick={() => setSelectedId(meeting.id)}
-                      >
-                        {meeting.title}
-                      </Button>
-                    </TableCell>
-                    <TableCell>{t(`meetings.status.${meeting.status}`)}</TableCell>
+            <div className={tableStyles.tableWrap}>
+              <Table className={styles.table} size="small" aria-labelledby="meetings-register">
+                <TableHeader>
+                  <TableRow>
+                    <TableHeaderCell>{t('meetings.col.date')}</TableHeaderCell>
+                    <TableHeaderCell>{t('meetings.col.group')}</TableHeaderCell>
+                    <TableHeaderCell>{t('meetings.col.title')}</TableHeaderCell>
+                    <TableHeaderCell>{t('meetings.col.status')}</TableHeaderCell>
                   </TableRow>
-                ))}
-              </TableBody>
-            </Table>
+                </TableHeader>
+                <TableBody>
+                  {data.data.records.map((meeting) => (
+                    <TableRow key={meeting.id} aria-selected={meeting.id === selectedId}>
+                      <TableCell>
+                        {meeting.date} {meeting.startTime}
+                      </TableCell>
+                      <TableCell>{meetingGroupName(meeting.group, language)}</TableCell>
+                      <TableCell>
+                        <Button
+                          appearance="transparent"
+                          aria-label={t('meetings.show', { title: `${meeting.title} ${meeting.date}` })}
+                          onClick={() => setSelectedId(meeting.id)}
+                        >
+                          {meeting.title}
+                        </Button>
+                      </TableCell>
+                      <TableCell>{t(`meetings.status.${meeting.status}`)}</TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            </div>
           ))}
         <Button
           onClick={() =>

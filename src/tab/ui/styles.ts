@@ -42,8 +42,12 @@ export const useFormStyles = makeStyles({
     alignItems: 'end',
     maxWidth: '60rem',
     marginBottom: tokens.spacingVerticalM,
+    // A grid item is at least as wide as its content: a drop-down with a long choice would widen the page.
+    '& > *': { minWidth: 0 },
   },
-  tableWrap: { overflowX: 'auto', marginBottom: tokens.spacingVerticalM },
+  // Fluent's Table lays out fixed, squeezing every column into the width so that amounts overlap at 360 px; here
+  // columns take what their content needs and the wrapper scrolls sideways instead of the page.
+  tableWrap: { overflowX: 'auto', marginBottom: tokens.spacingVerticalM, '& .fui-Table': { tableLayout: 'auto' } },
   number: { textAlign: 'right', whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' },
   sumRow: { fontWeight: tokens.fontWeightSemibold },
   negative: { color: tokens.colorPaletteRedForeground1 },
