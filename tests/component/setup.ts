@@ -12,3 +12,8 @@ class NoopResizeObserver {
   disconnect(): void {}
 }
 Object.assign(globalThis, { ResizeObserver: globalThis.ResizeObserver ?? NoopResizeObserver });
+
+// findBy…/waitFor wait for what the page will show; on a 2-core machine running the suites side by side a render
+// can take longer than the library's 1 s. A ceiling, not a timing assertion: a passing test returns as soon as it sees.
+import { configure } from '@testing-library/react';
+configure({ asyncUtilTimeout: 10_000 });
