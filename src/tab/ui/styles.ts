@@ -47,7 +47,12 @@ export const useFormStyles = makeStyles({
   },
   // Fluent's Table lays out fixed, squeezing every column into the width so that amounts overlap at 360 px; here
   // columns take what their content needs and the wrapper scrolls sideways instead of the page.
-  tableWrap: { overflowX: 'auto', marginBottom: tokens.spacingVerticalM, '& .fui-Table': { tableLayout: 'auto' } },
+  tableWrap: {
+    overflowX: 'auto',
+    marginBottom: tokens.spacingVerticalM,
+    '& .fui-Table': { tableLayout: 'auto' },
+    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
+  },
   number: { textAlign: 'right', whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' },
   sumRow: { fontWeight: tokens.fontWeightSemibold },
   negative: { color: tokens.colorPaletteRedForeground1 },
