@@ -122,6 +122,19 @@ describe('exactly once: writes under double submits, races, lost answers and tim
       count: async (tag) => ({ 'Tid-poster': await tagged('Samordnarens tid', tag) }),
     },
     {
+      name: 'Kontakt',
+      path: '/api/people',
+      user: COORDINATOR,
+      body: (tag) => ({
+        source: 'external',
+        displayName: tag,
+        email: `${tag.toLowerCase().replace(/[^a-z0-9]+/g, '.')}@norsjo.se`,
+        organisationId: 'norsjo',
+        title: 'Bygglovshandläggare',
+      }),
+      count: async (tag) => ({ 'Kontakt-poster': await tagged('Kontakter', tag) }),
+    },
+    {
       name: 'Kallelse',
       path: '/api/meetings',
       user: COORDINATOR,

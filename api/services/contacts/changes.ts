@@ -12,6 +12,7 @@ import {
   type RosterPreview,
 } from '../../../src/domain';
 import type { GraphGateway } from '../../graph/gateway';
+import { firstItemKey } from '../../state/operation';
 import { systemClock, type Clock } from '../ports';
 import type { ContactRecord, ContactsService } from './service';
 import {
@@ -50,6 +51,11 @@ export class ContactChanges {
   /** Adds a person; `user` is the caller's delegated gateway, for the directory lookup. */
   async add(user: GraphGateway, gateway: GraphGateway, input: NewContactInput): Promise<ContactChange> {
     const data = parseOrThrow(newContactSchema, input);
+    // A repeat of an add whose answer was lost finds its contact by the operation's key, instead of refusing
+    // the address as taken by the very contact it added.
+    const operation = data.dryRun === true ? undefined : firstItemKey('contacts');
+    const earlier = operation ? await this.contacts.addedBy(gateway, operation) : undefined;
+    if (earlier) return { ...earlier, saved: true };
     const identity: Identity =
       data.source === 'directory'
         ? await this.fromDirectory(user, data)

@@ -163,6 +163,22 @@ export class ContactsService {
     return toRecord(await this.lists.contacts.get(gateway, id));
   }
 
+  /**
+   * The contact an earlier try of this operation added (its answer lost), with what adding it did to the
+   * commitments: the answer the first try would have given.
+   */
+  async addedBy(
+    gateway: GraphGateway,
+    operationKey: string,
+  ): Promise<{ person: ContactRecord; preview: RosterPreview } | undefined> {
+    const [item] = await this.lists.contacts.findByOperationKey(gateway, operationKey);
+    if (!item) return undefined;
+    const person = toRecord(item);
+    const people = await this.list(gateway);
+    const before = people.filter((p) => p.id !== person.id);
+    return { person, preview: previewRosterChange(this.organisations, before, people) };
+  }
+
   /** What replacing (or adding) `person` in the list does to the commitments. */
   async preview(gateway: GraphGateway, person: RosterPerson): Promise<RosterPreview> {
     const people = await this.list(gateway);

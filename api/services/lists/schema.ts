@@ -24,7 +24,7 @@ import type { ListSpec } from '../../graph/lists';
  * the operation that created the item (api/state/operation.ts): a create looks it up first, so a repeated or
  * re-sent write finds its item instead of adding another.
  */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 export const LISTS = {
   organisations: {
@@ -49,6 +49,7 @@ export const LISTS = {
     columns: [
       { name: 'Email', displayName: 'E-post', kind: { type: 'text' }, required: true, indexed: true },
       { name: 'OrganisationId', displayName: 'Organisation', kind: { type: 'text' }, required: true, indexed: true },
+      { name: 'OperationKey', displayName: 'Operationsnyckel', kind: { type: 'text' }, indexed: true },
       {
         name: 'Roles',
         displayName: 'Roller',
