@@ -19,8 +19,6 @@ export const SIZE_ALLOWLIST: Readonly<Record<string, string>> = {
   'api/routes/meetings.ts#meetingsRouter': 'not yet split: all meeting routes in one builder',
   'api/routes/workingGroups.ts#workingGroupsRouter': 'not yet split: all working-group routes in one builder',
   'api/server.ts#createServer': 'not yet split: the composition root in one function',
-  'api/state/azureStore.ts': 'not yet split: the Azure Table and Blob state store',
-  'api/state/azureStore.ts#AzureStateStore.idempotencyStore': 'not yet split: the idempotency records on Tables',
 
   // ── the local tenant (infra/graph-emulator/src): helper B removes these ─────────────────────────────────
   'infra/graph-emulator/src/app.ts#createApp': 'not yet split: the tenant pipeline and its mounts',
