@@ -26,7 +26,6 @@ export const SIZE_ALLOWLIST: Readonly<Record<string, string>> = {
   'infra/graph-emulator/src/resources/calendar/availability.ts#findMeetingTimes': 'not yet split',
   'infra/graph-emulator/src/resources/sites/items.ts': 'not yet split: list items with validation and If-Match',
   'infra/graph-emulator/src/resources/sites/lists.ts': 'not yet split: lists and their columns',
-  'infra/graph-emulator/src/resources/teams/channelRoutes.ts': 'not yet split: channels, members and tabs',
 
   // ── src/domain ──────────────────────────────────────────────────────────────────────────────────────────
   'src/domain/commitments.ts#checkCommitments': 'not yet split: the commitments checked one after the other',
