@@ -24,8 +24,6 @@ export const SIZE_ALLOWLIST: Readonly<Record<string, string>> = {
   'infra/graph-emulator/src/app.ts#createApp': 'not yet split: the tenant pipeline and its mounts',
   'infra/graph-emulator/src/filter.ts#parseFilter': 'not yet split: the $filter parser, one recursive descent',
   'infra/graph-emulator/src/resources/calendar/availability.ts#findMeetingTimes': 'not yet split',
-  'infra/graph-emulator/src/resources/sites/items.ts': 'not yet split: list items with validation and If-Match',
-  'infra/graph-emulator/src/resources/sites/lists.ts': 'not yet split: lists and their columns',
 
   // ── src/domain ──────────────────────────────────────────────────────────────────────────────────────────
   'src/domain/commitments.ts#checkCommitments': 'not yet split: the commitments checked one after the other',
