@@ -13,7 +13,6 @@ export const SIZE_ALLOWLIST: Readonly<Record<string, string>> = {
   'api/graph/calendar/index.ts#calendarApi': 'not yet split: the calendar resource as one factory',
   'api/graph/lists/index.ts#listsApi': 'not yet split: the lists resource as one factory',
   'api/graph/teams/index.ts#teamsApi': 'not yet split: the teams resource as one factory',
-  'api/server.ts#createServer': 'not yet split: the composition root in one function',
 
   // ── the local tenant (infra/graph-emulator/src): helper B removes these ─────────────────────────────────
   'infra/graph-emulator/src/app.ts#createApp': 'not yet split: the tenant pipeline and its mounts',
