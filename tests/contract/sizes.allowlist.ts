@@ -15,7 +15,6 @@ export const SIZE_ALLOWLIST: Readonly<Record<string, string>> = {
   'api/graph/teams/index.ts#teamsApi': 'not yet split: the teams resource as one factory',
 
   // ── the local tenant (infra/graph-emulator/src): helper B removes these ─────────────────────────────────
-  'infra/graph-emulator/src/app.ts#createApp': 'not yet split: the tenant pipeline and its mounts',
   'infra/graph-emulator/src/filter.ts#parseFilter': 'not yet split: the $filter parser, one recursive descent',
   'infra/graph-emulator/src/resources/calendar/availability.ts#findMeetingTimes': 'not yet split',
 
