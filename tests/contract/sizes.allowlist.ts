@@ -15,7 +15,6 @@ export const SIZE_ALLOWLIST: Readonly<Record<string, string>> = {
 
   // ── the local tenant (infra/graph-emulator/src): helper B removes these ─────────────────────────────────
   'infra/graph-emulator/src/filter.ts#parseFilter': 'not yet split: the $filter parser, one recursive descent',
-  'infra/graph-emulator/src/resources/calendar/availability.ts#findMeetingTimes': 'not yet split',
 
   // ── src/domain ──────────────────────────────────────────────────────────────────────────────────────────
   'src/domain/commitments.ts#checkCommitments': 'not yet split: the commitments checked one after the other',
