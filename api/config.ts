@@ -101,6 +101,8 @@ const envSchema = z.object({
 });
 
 /** Every environment variable the server reads (the infra drift test compares infra/azure.bicep with it). */
+type Env = z.infer<typeof envSchema>;
+
 export const CONFIG_ENV_NAMES: readonly string[] = Object.keys(envSchema.shape);
 
 export type Mode = 'local' | 'tenant';
@@ -174,31 +176,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || 'miljö'}: ${i.message}`));
   }
   const e = parsed.data;
-  const problems: string[] = [];
   const local = e.MODE === 'local';
   const localTenantUrl = local ? trimSlash(e.LOCAL_TENANT_URL ?? `http://127.0.0.1:${e.LOCAL_TENANT_PORT}`) : undefined;
   const authorityHost = trimSlash(e.AUTHORITY_HOST);
   const botManagedIdentityClientId = e.BOT_MANAGED_IDENTITY_CLIENT_ID ?? e.MANAGED_IDENTITY_CLIENT_ID;
 
-  if (!e.CLIENT_SECRET) problems.push('CLIENT_SECRET saknas.');
-  if (!local) {
-    if (!e.BOT_ID) problems.push('BOT_ID krävs i läget tenant.');
-    if (!e.TEAMS_APP_ID) problems.push('TEAMS_APP_ID (Teams-manifestets id) krävs i läget tenant.');
-    if (e.BOT_AUTH_TYPE === 'ClientSecret' && !e.BOT_PASSWORD)
-      problems.push('BOT_PASSWORD krävs i läget tenant med BOT_AUTH_TYPE=ClientSecret.');
-    if (e.BOT_AUTH_TYPE === 'UserAssignedMSI' && !botManagedIdentityClientId)
-      problems.push(
-        'BOT_MANAGED_IDENTITY_CLIENT_ID (eller MANAGED_IDENTITY_CLIENT_ID) krävs i läget tenant med BOT_AUTH_TYPE=UserAssignedMSI.',
-      );
-    if (!e.PUBLIC_URL) problems.push('PUBLIC_URL krävs i läget tenant.');
-    if (!e.TEAM_ID) problems.push('TEAM_ID krävs i läget tenant.');
-  }
-  const stateStore =
-    e.STATE_STORE ?? (!local && e.STORAGE_TABLE_ENDPOINT && e.STORAGE_BLOB_ENDPOINT ? 'azure' : 'sqlite');
-  if (stateStore === 'azure' && !e.STORAGE_CONNECTION_STRING && !(e.STORAGE_TABLE_ENDPOINT && e.STORAGE_BLOB_ENDPOINT))
-    problems.push(
-      'STATE_STORE=azure kräver STORAGE_TABLE_ENDPOINT och STORAGE_BLOB_ENDPOINT (med hanterad identitet) eller STORAGE_CONNECTION_STRING.',
-    );
+  const problems = missingForMode(e, local, botManagedIdentityClientId);
+  const stateStore = stateStoreOf(e, local, problems);
   if (problems.length > 0) throw new ConfigError(problems);
 
   const publicUrl = trimSlash(e.PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`);
@@ -212,49 +196,109 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: e.HOST,
     port: e.PORT,
     publicUrl,
-    graph: {
-      baseUrl: trimSlash(e.GRAPH_BASE_URL ?? (local ? `${localTenantUrl}/v1.0` : MICROSOFT_GRAPH_BASE_URL)),
-      timeoutMs: e.GRAPH_TIMEOUT_MS,
-      maxRetries: e.GRAPH_MAX_RETRIES,
-      retryDelaySeconds: e.GRAPH_RETRY_DELAY_SECONDS,
-    },
-    identity: {
-      authorityHost,
-      localTenantUrl,
-      tenantId: e.TENANT_ID,
-      allowedTenantIds: allowed,
-      clientId: e.CLIENT_ID,
-      clientSecret: e.CLIENT_SECRET ?? '',
-      apiIdentifierUri: e.API_IDENTIFIER_URI ?? `api://${local ? 'localhost' : new URL(publicUrl).host}/${e.CLIENT_ID}`,
-      jwksUri: e.JWKS_URI ?? `${local ? localTenantUrl : authorityHost}/${e.TENANT_ID}/discovery/v2.0/keys`,
-      issuerTemplate: e.ISSUER_TEMPLATE,
-      graphScope: GRAPH_DEFAULT_SCOPE,
-    },
+    graph: graphSection(e, localTenantUrl),
+    identity: identitySection(e, { local, localTenantUrl, authorityHost, publicUrl, allowed }),
     site: { hostname: e.SITE_HOSTNAME, path: e.SITE_PATH },
     teamId: e.TEAM_ID,
     teamsAppId: e.TEAMS_APP_ID ?? LOCAL_TEAMS_APP_ID,
-    bot: {
-      id: e.BOT_ID,
-      authType: e.BOT_AUTH_TYPE,
-      password: e.BOT_AUTH_TYPE === 'ClientSecret' ? e.BOT_PASSWORD : undefined,
-      managedIdentityClientId: e.BOT_AUTH_TYPE === 'UserAssignedMSI' ? botManagedIdentityClientId : undefined,
-      tenantId: e.BOT_TENANT_ID ?? e.TENANT_ID,
-    },
+    bot: botSection(e, botManagedIdentityClientId),
     jobs: { intervalSeconds: e.JOBS_INTERVAL_SECONDS, leaseSeconds: e.JOBS_LEASE_SECONDS },
-    state: {
-      store: stateStore,
-      tableName: e.STATE_TABLE_NAME,
-      leaseContainer: e.JOBS_LEASE_CONTAINER,
-      connectionString: e.STORAGE_CONNECTION_STRING,
-      tableEndpoint: e.STORAGE_TABLE_ENDPOINT,
-      blobEndpoint: e.STORAGE_BLOB_ENDPOINT,
-      managedIdentityClientId: e.MANAGED_IDENTITY_CLIENT_ID,
-    },
+    state: stateSection(e, stateStore),
     organisationsFile: e.ORGANISATIONS_FILE,
     logLevel: e.LOG_LEVEL,
     roleCacheTtlSeconds: e.ROLE_CACHE_TTL_SECONDS,
     dataDir: e.DATA_DIR,
     tabDir: e.TAB_DIST_DIR,
+  };
+}
+
+/** What the mode requires and the environment lacks, in the order they are reported. */
+function missingForMode(e: Env, local: boolean, botManagedIdentityClientId: string | undefined): string[] {
+  const problems: string[] = [];
+  if (!e.CLIENT_SECRET) problems.push('CLIENT_SECRET saknas.');
+  if (!local) {
+    if (!e.BOT_ID) problems.push('BOT_ID krävs i läget tenant.');
+    if (!e.TEAMS_APP_ID) problems.push('TEAMS_APP_ID (Teams-manifestets id) krävs i läget tenant.');
+    if (e.BOT_AUTH_TYPE === 'ClientSecret' && !e.BOT_PASSWORD)
+      problems.push('BOT_PASSWORD krävs i läget tenant med BOT_AUTH_TYPE=ClientSecret.');
+    if (e.BOT_AUTH_TYPE === 'UserAssignedMSI' && !botManagedIdentityClientId)
+      problems.push(
+        'BOT_MANAGED_IDENTITY_CLIENT_ID (eller MANAGED_IDENTITY_CLIENT_ID) krävs i läget tenant med BOT_AUTH_TYPE=UserAssignedMSI.',
+      );
+    if (!e.PUBLIC_URL) problems.push('PUBLIC_URL krävs i läget tenant.');
+    if (!e.TEAM_ID) problems.push('TEAM_ID krävs i läget tenant.');
+  }
+  return problems;
+}
+
+/** The state store: STATE_STORE, or Azure when the tenant names both storage endpoints; its settings checked. */
+function stateStoreOf(e: Env, local: boolean, problems: string[]): AppConfig['state']['store'] {
+  const stateStore =
+    e.STATE_STORE ?? (!local && e.STORAGE_TABLE_ENDPOINT && e.STORAGE_BLOB_ENDPOINT ? 'azure' : 'sqlite');
+  if (stateStore === 'azure' && !e.STORAGE_CONNECTION_STRING && !(e.STORAGE_TABLE_ENDPOINT && e.STORAGE_BLOB_ENDPOINT))
+    problems.push(
+      'STATE_STORE=azure kräver STORAGE_TABLE_ENDPOINT och STORAGE_BLOB_ENDPOINT (med hanterad identitet) eller STORAGE_CONNECTION_STRING.',
+    );
+  return stateStore;
+}
+
+/** Graph's base URL (the local tenant's in local mode) and the client's timeouts and retries. */
+function graphSection(e: Env, localTenantUrl: string | undefined): AppConfig['graph'] {
+  return {
+    baseUrl: trimSlash(e.GRAPH_BASE_URL ?? (e.MODE === 'local' ? `${localTenantUrl}/v1.0` : MICROSOFT_GRAPH_BASE_URL)),
+    timeoutMs: e.GRAPH_TIMEOUT_MS,
+    maxRetries: e.GRAPH_MAX_RETRIES,
+    retryDelaySeconds: e.GRAPH_RETRY_DELAY_SECONDS,
+  };
+}
+
+/** The sign-in: authority, tenants, the app's registration, the API's identifier and token keys. */
+function identitySection(
+  e: Env,
+  at: {
+    local: boolean;
+    localTenantUrl: string | undefined;
+    authorityHost: string;
+    publicUrl: string;
+    allowed: string[];
+  },
+): AppConfig['identity'] {
+  return {
+    authorityHost: at.authorityHost,
+    localTenantUrl: at.localTenantUrl,
+    tenantId: e.TENANT_ID,
+    allowedTenantIds: at.allowed,
+    clientId: e.CLIENT_ID,
+    clientSecret: e.CLIENT_SECRET ?? '',
+    apiIdentifierUri:
+      e.API_IDENTIFIER_URI ?? `api://${at.local ? 'localhost' : new URL(at.publicUrl).host}/${e.CLIENT_ID}`,
+    jwksUri: e.JWKS_URI ?? `${at.local ? at.localTenantUrl : at.authorityHost}/${e.TENANT_ID}/discovery/v2.0/keys`,
+    issuerTemplate: e.ISSUER_TEMPLATE,
+    graphScope: GRAPH_DEFAULT_SCOPE,
+  };
+}
+
+/** The bot's identity and how it authenticates. */
+function botSection(e: Env, botManagedIdentityClientId: string | undefined): AppConfig['bot'] {
+  return {
+    id: e.BOT_ID,
+    authType: e.BOT_AUTH_TYPE,
+    password: e.BOT_AUTH_TYPE === 'ClientSecret' ? e.BOT_PASSWORD : undefined,
+    managedIdentityClientId: e.BOT_AUTH_TYPE === 'UserAssignedMSI' ? botManagedIdentityClientId : undefined,
+    tenantId: e.BOT_TENANT_ID ?? e.TENANT_ID,
+  };
+}
+
+/** Where the server's state lives. */
+function stateSection(e: Env, stateStore: AppConfig['state']['store']): AppConfig['state'] {
+  return {
+    store: stateStore,
+    tableName: e.STATE_TABLE_NAME,
+    leaseContainer: e.JOBS_LEASE_CONTAINER,
+    connectionString: e.STORAGE_CONNECTION_STRING,
+    tableEndpoint: e.STORAGE_TABLE_ENDPOINT,
+    blobEndpoint: e.STORAGE_BLOB_ENDPOINT,
+    managedIdentityClientId: e.MANAGED_IDENTITY_CLIENT_ID,
   };
 }
 

@@ -4,10 +4,10 @@ import type { AddressInfo } from 'node:net';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import express from 'express';
 import type { OrganisationConfig } from '../src/domain';
-import { mountBot, type BotHandle } from './bot';
-import { systemClock, type Clock, type ProactiveSender } from './services/ports';
-import { createBotDeps } from './composition/botDeps';
+import type { BotHandle } from './bot';
+import { systemClock, type Clock } from './services/ports';
 import { createServerJobs } from './composition/jobs';
+import { mountTeamsBot } from './composition/teamsBot';
 import { redactedSummary, type AppConfig } from './config';
 import { createTokenProvider, type GraphTokenProvider } from './auth/tokenProvider';
 import { createTokenValidator, type TokenValidator } from './auth/tokenValidator';
@@ -21,8 +21,6 @@ import { healthRouter } from './routes/health';
 import { tabRouter } from './routes/tab';
 import { createServices, type AppServices } from './services';
 import { loadOrganisations } from './services/provisioning';
-import { botMeetingsPoster } from './services/meetings';
-import { botChannelPoster } from './services/workingGroups';
 import { createStateStore } from './state';
 import type { JobRunner } from './jobs/runner';
 import type { ServerStateStore } from './state/store';
@@ -80,29 +78,8 @@ export function createServer(config: AppConfig, deps: ServerDeps = {}): RunningS
   app.use(requestIdMiddleware);
   app.use(securityHeaders(config));
 
-  // The bot's own sub-app, mounted before our JSON parser because the Teams SDK parses its own body. The SDK
-  // registers POST /api/messages on it during initialisation, which is asynchronous; listen waits for it.
-  const botApp = express();
-  botApp.disable('x-powered-by');
-  app.use(botApp);
-  const botDeps = createBotDeps({
-    config,
-    services,
-    conversations: state.conversations,
-    idempotency: state.idempotency,
-    logger,
-    clock,
-  });
-  const bot = mountBot(botApp, botDeps);
-  bot.catch((error: unknown) => logger.error({ err: error }, 'bot mount failed'));
-
-  // Reminders go out through the bot's proactive sender, which exists once the bot is mounted.
-  const proactive: ProactiveSender = {
-    sendCard: async (conversation, card, summary) => (await bot).proactive.sendCard(conversation, card, summary),
-    sendMessage: async (conversation, message) => (await bot).proactive.sendMessage(conversation, message),
-  };
-  services.meetingNotices.usePoster(botMeetingsPoster(proactive, state.conversations, config.teamId));
-  services.workingGroups.useCardPoster(botChannelPoster(proactive, state.conversations));
+  // The bot before our JSON parser (the Teams SDK parses its own body).
+  const { bot, proactive } = mountTeamsBot(app, { config, services, state, logger, clock });
   const jobs = createServerJobs({
     config,
     services,

@@ -44,8 +44,14 @@ export function requireIfMatch(header: string | undefined, what: string): string
 /** Aktiviteter and Verksamhetsplan for the tab: thin, each write checked against the caller's roles first. */
 export function activitiesRouter(services: AppServices): Router {
   const router = express.Router();
-  const { activities, operatingPlan } = services.economy;
+  mountActivities(router, services);
+  mountOperatingPlan(router, services);
+  return router;
+}
 
+/** Activities: list, propose, change (If-Match), decide, status, evaluation. */
+function mountActivities(router: Router, services: AppServices): void {
+  const { activities } = services.economy;
   router.get('/activities', async (req, res) => {
     const query = parseOrThrow(listQuery, req.query);
     res.json({ activities: await activities.list(contextOf(res).graph, query) });
@@ -107,7 +113,11 @@ export function activitiesRouter(services: AppServices): Router {
     res.setHeader('ETag', activity.etag);
     res.json({ activity });
   });
+}
 
+/** The year's verksamhetsplan: read, change, decide. */
+function mountOperatingPlan(router: Router, services: AppServices): void {
+  const { activities, operatingPlan } = services.economy;
   router.get('/operating-plan/:year', async (req, res) => {
     parseOrThrow(noQuery, req.query);
     const { year } = parseOrThrow(yearParam, req.params);
@@ -140,6 +150,4 @@ export function activitiesRouter(services: AppServices): Router {
     res.setHeader('ETag', plan.etag);
     res.json({ plan });
   });
-
-  return router;
 }

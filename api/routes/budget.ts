@@ -25,9 +25,16 @@ const reportQuery = z.object({ year: yearInput, asOf: isoDateInput.optional() })
 /** Budget, Utfall, the lägesrapport (JSON, CSV, PDF) and Samordnarens tid. Reading needs report.read. */
 export function budgetRouter(services: AppServices): Router {
   const router = express.Router();
-  const { budget, budgetVersions, coordinatorTime } = services.economy;
+  mountBudgetVersions(router, services);
+  mountBudgetLines(router, services);
+  mountBudgetReport(router, services);
+  mountCoordinatorTime(router, services);
+  return router;
+}
 
-  // The budget's versions (#17): stödgruppen's proposal, samverkansgruppen's decision, a revision.
+/** The budget's versions (#17): stödgruppen's proposal, samverkansgruppen's decision, a revision. */
+function mountBudgetVersions(router: Router, services: AppServices): void {
+  const { budgetVersions } = services.economy;
   router.get('/budget/versions', async (req, res) => {
     const { caller, graph } = contextOf(res);
     requireRole(caller.roles, 'report.read');
@@ -54,7 +61,11 @@ export function budgetRouter(services: AppServices): Router {
     res.setHeader('ETag', version.etag);
     res.json({ version });
   });
+}
 
+/** The budget's lines and their outcomes. */
+function mountBudgetLines(router: Router, services: AppServices): void {
+  const { budget } = services.economy;
   router.get('/budget', async (req, res) => {
     const { caller, graph } = contextOf(res);
     requireRole(caller.roles, 'report.read');
@@ -97,7 +108,11 @@ export function budgetRouter(services: AppServices): Router {
     );
     res.status(201).json({ outcome });
   });
+}
 
+/** The budget report as JSON, CSV and PDF. */
+function mountBudgetReport(router: Router, services: AppServices): void {
+  const { budget } = services.economy;
   const report = async (req: express.Request, res: express.Response) => {
     const { caller, graph } = contextOf(res);
     requireRole(caller.roles, 'report.read');
@@ -123,7 +138,11 @@ export function budgetRouter(services: AppServices): Router {
     res.setHeader('Content-Disposition', `attachment; filename="lagesrapport-${status.year}-${status.asOf}.pdf"`);
     res.send(pdf);
   });
+}
 
+/** The samordnare's time. */
+function mountCoordinatorTime(router: Router, services: AppServices): void {
+  const { coordinatorTime } = services.economy;
   router.get('/coordinator-time', async (req, res) => {
     const { caller, graph } = contextOf(res);
     requireRole(caller.roles, 'report.read');
@@ -137,6 +156,4 @@ export function budgetRouter(services: AppServices): Router {
     const entry = await coordinatorTime.log(graph, parseOrThrow(newTimeEntrySchema, req.body ?? {}));
     res.status(201).json({ entry });
   });
-
-  return router;
 }

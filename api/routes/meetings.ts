@@ -37,9 +37,16 @@ function sendFile(res: Response, type: string, filename: string, body: string | 
  */
 export function meetingsRouter(services: AppServices): Router {
   const router = express.Router();
-  const { meetings, meetingPolls, meetingProtocols, meetingNotices } = services;
-  const app = () => services.graph.forApp();
+  mountMeetingPlanning(router, services);
+  mountMeetingPolls(router, services);
+  mountMeetingLifeCycle(router, services);
+  mountMeetingProtocol(router, services);
+  return router;
+}
 
+/** Plan and send a meeting, the records and the year's calendar file. */
+function mountMeetingPlanning(router: Router, services: AppServices): void {
+  const { meetings } = services;
   router.post('/plan', async (req, res) => {
     parseOrThrow(noQuery, req.query);
     const { caller, graph } = contextOf(res);
@@ -67,7 +74,11 @@ export function meetingsRouter(services: AppServices): Router {
       await meetings.yearIcs(contextOf(res).graph, year),
     );
   });
+}
 
+/** Date polls (before /:id so that "polls" is not read as a meeting id). */
+function mountMeetingPolls(router: Router, services: AppServices): void {
+  const { meetingPolls, meetingNotices } = services;
   // Polls before /:id so that "polls" is not read as a meeting id.
   router.get('/polls', async (req, res) => {
     parseOrThrow(noQuery, req.query);
@@ -99,7 +110,12 @@ export function meetingsRouter(services: AppServices): Router {
     const { id } = parseOrThrow(idParam, req.params);
     res.json({ poll: await meetingPolls.close(graph, caller, id) });
   });
+}
 
+/** One meeting: read, answers, reschedule, cancel, remind, its calendar file. */
+function mountMeetingLifeCycle(router: Router, services: AppServices): void {
+  const { meetings, meetingNotices } = services;
+  const app = () => services.graph.forApp();
   router.get('/:id', async (req, res) => {
     const { id } = parseOrThrow(idParam, req.params);
     res.json({ meeting: await meetings.get(contextOf(res).graph, id) });
@@ -140,7 +156,12 @@ export function meetingsRouter(services: AppServices): Router {
       await meetings.meetingIcs(contextOf(res).graph, id),
     );
   });
+}
 
+/** Närvaro, beslut and protokoll of a meeting. */
+function mountMeetingProtocol(router: Router, services: AppServices): void {
+  const { meetingProtocols, meetingNotices } = services;
+  const app = () => services.graph.forApp();
   router.get('/:id/attendance', async (req, res) => {
     const { id } = parseOrThrow(idParam, req.params);
     res.json({ attendance: await meetingProtocols.attendance(contextOf(res).graph, id) });
@@ -188,6 +209,4 @@ export function meetingsRouter(services: AppServices): Router {
     const pdf = await protocolPdf({ sections, producedAt: new Date() });
     sendFile(res, 'application/pdf', `protokoll-${id}.pdf`, pdf);
   });
-
-  return router;
 }

@@ -21,9 +21,16 @@ const noQuery = z.object({}).strict();
  */
 export function workingGroupsRouter(services: AppServices): Router {
   const router = express.Router();
+  mountWorkingGroups(router, services);
+  mountWorkingGroupMembers(router, services);
+  mountWorkingGroupChannel(router, services);
+  return router;
+}
+
+/** Working groups: list, read, appoint, resume a stopped appointment. */
+function mountWorkingGroups(router: Router, services: AppServices): void {
   const groups = services.workingGroups;
   const app = () => services.graph.forApp();
-
   router.get('/working-groups', async (req, res) => {
     parseOrThrow(noQuery, req.query);
     res.json({ groups: await groups.list(app()) });
@@ -49,7 +56,12 @@ export function workingGroupsRouter(services: AppServices): Router {
     const { id } = parseOrThrow(idParam, req.params);
     res.json({ group: await groups.resume(graph, app(), id) });
   });
+}
 
+/** A working group's members. */
+function mountWorkingGroupMembers(router: Router, services: AppServices): void {
+  const groups = services.workingGroups;
+  const app = () => services.graph.forApp();
   router.post('/working-groups/:id/members', async (req, res) => {
     const { caller, graph } = contextOf(res);
     requireRole(caller.roles, 'workinggroup.members');
@@ -64,7 +76,12 @@ export function workingGroupsRouter(services: AppServices): Router {
     const { id, personId } = parseOrThrow(memberParams, req.params);
     res.json({ group: await groups.removeMember(graph, app(), id, personId) });
   });
+}
 
+/** A working group's channel difference, and its end. */
+function mountWorkingGroupChannel(router: Router, services: AppServices): void {
+  const groups = services.workingGroups;
+  const app = () => services.graph.forApp();
   router.get('/working-groups/:id/channel-difference', async (req, res) => {
     const { caller } = contextOf(res);
     requireRole(caller.roles, 'workinggroup.members');
@@ -97,6 +114,4 @@ export function workingGroupsRouter(services: AppServices): Router {
     const { finalReport } = parseOrThrow(endSchema, req.body ?? {});
     res.json({ group: await groups.end(graph, app(), id, finalReport) });
   });
-
-  return router;
 }

@@ -27,34 +27,7 @@ export function createApp(ctx: EmulatorContext, reset: () => void): express.Expr
   app.disable('x-powered-by');
   app.set('query parser', 'extended');
 
-  app.use((req, res, next) => {
-    const requestId = newRequestId();
-    res.locals.requestId = requestId;
-    res.setHeader('request-id', requestId);
-    const clientRequestId = req.header('client-request-id');
-    res.setHeader('client-request-id', clientRequestId ?? requestId);
-    const started = process.hrtime.bigint();
-    let logged = false;
-    const log = () => {
-      if (logged || req.path.startsWith('/_emulator')) return;
-      logged = true;
-      ctx.requestLog.add({
-        at: new Date().toISOString(),
-        method: req.method,
-        path: req.originalUrl,
-        status: res.statusCode,
-        durationMs: Number(process.hrtime.bigint() - started) / 1e6,
-        batchInner: req.header(INNER_REQUEST_HEADER) === '1',
-        faultInjected: res.locals.faultInjected === true,
-        answerLost: res.locals.answerDropped === true || !res.writableFinished,
-        ...loggedAuthorisation(res),
-      });
-    };
-    res.on('finish', log);
-    // A dropped answer (a fault after the handler, or a client that gave up) never finishes: log it on close.
-    res.on('close', log);
-    next();
-  });
+  app.use(requestLog(ctx));
   // Graph answers 400 to a payload with a lone surrogate (not valid UTF-16 text), never 500: the reviver's
   // throw becomes body-parser's parse failure, answered below as Graph's "Unable to read JSON" 400.
   app.use(
@@ -77,28 +50,7 @@ export function createApp(ctx: EmulatorContext, reset: () => void): express.Expr
   }
 
   const graph = express.Router();
-  graph.use(async (req, res, next) => {
-    const latency = ctx.faults.latency();
-    const fault = ctx.faults.match(req.method, req.baseUrl + req.path);
-    const delay = latency + (fault?.delayMs ?? 0);
-    if (delay > 0) await new Promise((r) => setTimeout(r, delay));
-    if (!fault) {
-      // Faults after the handler apply to the request as its client sent it: an inner request of a $batch is
-      // the batch's business (match the batch itself), else the batch's own re-send would repeat the write.
-      const after =
-        req.header(INNER_REQUEST_HEADER) === '1'
-          ? undefined
-          : ctx.faults.matchAfter(req.method, req.baseUrl + req.path);
-      if (after) loseAnswerAfterHandler(after, req, res);
-      return next();
-    }
-    res.locals.faultInjected = true;
-    const retry = fault.retryAfter;
-    if (fault.status === 429) return next(graphErrors.throttled(retry ?? 1));
-    if (fault.status === 503) return next(graphErrors.serviceUnavailable(retry));
-    if (fault.status === 504) return next(graphErrors.gatewayTimeout());
-    return next(new GraphHttpError(fault.status, 'InternalServerError', 'Injected fault.'));
-  });
+  graph.use(faultInjection(ctx));
   graph.use(dollarOptionalQueryOptions(['/sites']));
   graph.use(graphAuthentication(ctx));
   for (const m of MODULES) {
@@ -118,23 +70,7 @@ export function createApp(ctx: EmulatorContext, reset: () => void): express.Expr
       .json(graphErrorBody('NotFound', `No such endpoint: ${req.method} ${req.path}`, String(res.locals.requestId)));
   });
 
-  app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
-    const requestId = String(res.locals.requestId ?? newRequestId());
-    let e: GraphHttpError;
-    if (error instanceof GraphHttpError) e = error;
-    else if (error instanceof z.ZodError)
-      e = graphErrors.badRequest(error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '));
-    else if (isBodyParserError(error) || isMalformedUrl(error))
-      e = graphErrors.badRequest('Unable to read JSON request payload.');
-    else {
-      console.error('[graph-emulator] unexpected error', error);
-      e = new GraphHttpError(500, 'InternalServerError', 'An internal server error occurred in the local tenant.');
-    }
-    for (const [k, v] of Object.entries(e.headers)) res.setHeader(k, v);
-    res
-      .status(e.status)
-      .json(graphErrorBody(e.code, e.message, requestId, res.getHeader('client-request-id')?.toString()));
-  });
+  app.use(graphErrorHandler);
 
   return app;
 }
@@ -171,3 +107,80 @@ function isBodyParserError(error: unknown): boolean {
     (error as { type: unknown }).type === 'entity.parse.failed'
   );
 }
+
+/** Graph's request-id and client-request-id headers, and the request log (the controls' /_emulator/requests). */
+function requestLog(ctx: EmulatorContext) {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    const requestId = newRequestId();
+    res.locals.requestId = requestId;
+    res.setHeader('request-id', requestId);
+    const clientRequestId = req.header('client-request-id');
+    res.setHeader('client-request-id', clientRequestId ?? requestId);
+    const started = process.hrtime.bigint();
+    let logged = false;
+    const log = () => {
+      if (logged || req.path.startsWith('/_emulator')) return;
+      logged = true;
+      ctx.requestLog.add({
+        at: new Date().toISOString(),
+        method: req.method,
+        path: req.originalUrl,
+        status: res.statusCode,
+        durationMs: Number(process.hrtime.bigint() - started) / 1e6,
+        batchInner: req.header(INNER_REQUEST_HEADER) === '1',
+        faultInjected: res.locals.faultInjected === true,
+        answerLost: res.locals.answerDropped === true || !res.writableFinished,
+        ...loggedAuthorisation(res),
+      });
+    };
+    res.on('finish', log);
+    // A dropped answer (a fault after the handler, or a client that gave up) never finishes: log it on close.
+    res.on('close', log);
+    next();
+  };
+}
+
+/** The controls' latency and faults: answered instead of the handler, or the answer lost after it. */
+function faultInjection(ctx: EmulatorContext) {
+  return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    const latency = ctx.faults.latency();
+    const fault = ctx.faults.match(req.method, req.baseUrl + req.path);
+    const delay = latency + (fault?.delayMs ?? 0);
+    if (delay > 0) await new Promise((r) => setTimeout(r, delay));
+    if (!fault) {
+      // Faults after the handler apply to the request as its client sent it: an inner request of a $batch is
+      // the batch's business (match the batch itself), else the batch's own re-send would repeat the write.
+      const after =
+        req.header(INNER_REQUEST_HEADER) === '1'
+          ? undefined
+          : ctx.faults.matchAfter(req.method, req.baseUrl + req.path);
+      if (after) loseAnswerAfterHandler(after, req, res);
+      return next();
+    }
+    res.locals.faultInjected = true;
+    const retry = fault.retryAfter;
+    if (fault.status === 429) return next(graphErrors.throttled(retry ?? 1));
+    if (fault.status === 503) return next(graphErrors.serviceUnavailable(retry));
+    if (fault.status === 504) return next(graphErrors.gatewayTimeout());
+    return next(new GraphHttpError(fault.status, 'InternalServerError', 'Injected fault.'));
+  };
+}
+
+/** Every error as Graph's error body: zod and body-parser failures as 400, anything unexpected as 500. */
+const graphErrorHandler = (error: unknown, _req: Request, res: Response, _next: NextFunction) => {
+  const requestId = String(res.locals.requestId ?? newRequestId());
+  let e: GraphHttpError;
+  if (error instanceof GraphHttpError) e = error;
+  else if (error instanceof z.ZodError)
+    e = graphErrors.badRequest(error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '));
+  else if (isBodyParserError(error) || isMalformedUrl(error))
+    e = graphErrors.badRequest('Unable to read JSON request payload.');
+  else {
+    console.error('[graph-emulator] unexpected error', error);
+    e = new GraphHttpError(500, 'InternalServerError', 'An internal server error occurred in the local tenant.');
+  }
+  for (const [k, v] of Object.entries(e.headers)) res.setHeader(k, v);
+  res
+    .status(e.status)
+    .json(graphErrorBody(e.code, e.message, requestId, res.getHeader('client-request-id')?.toString()));
+};

@@ -1,7 +1,9 @@
 import type { Router } from 'express';
 import type { EmulatorContext, ResourceModule } from '../context';
 import { graphErrors } from '../errors';
-import { listOutbox, recordAnswer, renderEvent } from './calendar/meetings';
+import { recordAnswer } from './calendar/answers';
+import { listOutbox } from './calendar/attendeeCopies';
+import { renderEvent } from './calendar/meetings';
 import {
   EVENT_KIND,
   addressesOf,

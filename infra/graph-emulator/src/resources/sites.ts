@@ -6,19 +6,11 @@ import { applySelect, assertQueryOptions, odataContext, parseSelect } from '../o
 import { authorize } from '../permissions';
 import type { NamedOperation } from '../routing';
 import { parseSitesPath, resolveSite, seedSite, withoutPrivate } from './sites/addressing';
-import { createItem, deleteItem, getItem, getItemFields, listItems, patchItemFields } from './sites/items';
-import {
-  createColumn,
-  createList,
-  deleteColumn,
-  deleteList,
-  getColumn,
-  getColumns,
-  getList,
-  getLists,
-  type SiteCall,
-  updateColumn,
-} from './sites/lists';
+import { getItem, getItemFields, listItems } from './sites/items';
+import { createItem, deleteItem, patchItemFields } from './sites/itemWrites';
+import { createColumn, deleteColumn, getColumn, getColumns, updateColumn } from './sites/columnRoutes';
+import type { SiteCall } from './sites/listBase';
+import { createList, deleteList, getList, getLists } from './sites/lists';
 import {
   createSitePermission,
   deleteSitePermission,

@@ -164,6 +164,74 @@ const CHANCE: Record<FreeBusyStatus, number> = {
 const DEFAULT_MAX_CANDIDATES = 20;
 const STEP_MINUTES = 30;
 
+interface Candidate {
+  start: number;
+  confidence: number;
+  organizer: FreeBusyStatus;
+  availability: FreeBusyStatus[];
+}
+
+/** The time slots asked for, or the next two days from now. */
+function requestedSlots(body: FindMeetingTimesBody, now: number): { start: number; end: number }[] {
+  const slotInputs = body.timeConstraint?.timeSlots ?? body.timeConstraint?.timeslots;
+  return slotInputs?.length
+    ? slotInputs.map((s, i) => {
+        const start = toEpoch(s.start, `timeSlots[${i}].start`);
+        const end = toEpoch(s.end, `timeSlots[${i}].end`);
+        if (end <= start)
+          throw graphErrors.badRequest(`timeSlots[${i}]: the end must be later than the start.`, 'ErrorInvalidRequest');
+        return { start, end };
+      })
+    : [{ start: now, end: now + 2 * 24 * 60 * MINUTE }];
+}
+
+/** The most likely candidates first, at most `max`, none overlapping another. */
+function bestCandidates(candidates: Candidate[], max: number, length: number): Candidate[] {
+  candidates.sort((a, b) => b.confidence - a.confidence || a.start - b.start);
+  const chosen: Candidate[] = [];
+  for (const c of candidates) {
+    if (chosen.length >= max) break;
+    // Suggestions do not overlap one another, as Graph's examples show (08:00, 15:00, 16:00 for a PT1H meeting).
+    if (chosen.some((o) => o.start < c.start + length && c.start < o.start + length)) continue;
+    chosen.push(c);
+  }
+  return chosen;
+}
+
+/** One suggestion as Graph answers it. */
+function suggestion(
+  c: Candidate,
+  index: number,
+  at: {
+    body: FindMeetingTimesBody;
+    zone: TimeZoneName;
+    length: number;
+    inputs: NonNullable<FindMeetingTimesBody['attendees']>;
+  },
+): MeetingTimeSuggestion {
+  return {
+    confidence: c.confidence,
+    order: index + 1,
+    organizerAvailability: c.organizer,
+    ...(at.body.returnSuggestionReasons ? { suggestionReason: reasonFor(c.availability) } : {}),
+    attendeeAvailability: at.inputs.map((input, i): AttendeeAvailability => ({
+      attendee: {
+        type: input.type,
+        emailAddress: {
+          address: input.emailAddress.address,
+          ...(input.emailAddress.name ? { name: input.emailAddress.name } : {}),
+        },
+      },
+      availability: c.availability[i]!,
+    })),
+    locations: (at.body.locationConstraint?.locations ?? []).map((l) => ({
+      displayName: l.displayName,
+      ...(l.locationEmailAddress ? { locationEmailAddress: l.locationEmailAddress } : {}),
+    })),
+    meetingTimeSlot: { start: fromEpoch(c.start, at.zone), end: fromEpoch(c.start + at.length, at.zone) },
+  };
+}
+
 export function findMeetingTimes(
   ctx: EmulatorContext,
   organizer: StoredUser,
@@ -174,16 +242,7 @@ export function findMeetingTimes(
   if (duration <= 0) throw graphErrors.badRequest('meetingDuration must be positive.');
   const domain = body.timeConstraint?.activityDomain ?? 'work';
   const now = ctx.now().getTime();
-  const slotInputs = body.timeConstraint?.timeSlots ?? body.timeConstraint?.timeslots;
-  const slots = slotInputs?.length
-    ? slotInputs.map((s, i) => {
-        const start = toEpoch(s.start, `timeSlots[${i}].start`);
-        const end = toEpoch(s.end, `timeSlots[${i}].end`);
-        if (end <= start)
-          throw graphErrors.badRequest(`timeSlots[${i}]: the end must be later than the start.`, 'ErrorInvalidRequest');
-        return { start, end };
-      })
-    : [{ start: now, end: now + 2 * 24 * 60 * MINUTE }];
+  const slots = requestedSlots(body, now);
   const from = Math.min(...slots.map((s) => s.start));
   const to = Math.max(...slots.map((s) => s.end));
 
@@ -202,8 +261,7 @@ export function findMeetingTimes(
 
   const step = STEP_MINUTES * MINUTE;
   const length = duration * MINUTE;
-  const candidates: { start: number; confidence: number; organizer: FreeBusyStatus; availability: FreeBusyStatus[] }[] =
-    [];
+  const candidates: Candidate[] = [];
   let anyCandidate = false;
   let organizerEverFree = false;
   for (const slot of slots) {
@@ -227,37 +285,11 @@ export function findMeetingTimes(
       });
     }
   }
-  candidates.sort((a, b) => b.confidence - a.confidence || a.start - b.start);
-  const chosen: typeof candidates = [];
-  const max = body.maxCandidates ?? DEFAULT_MAX_CANDIDATES;
-  for (const c of candidates) {
-    if (chosen.length >= max) break;
-    // Suggestions do not overlap one another, as Graph's examples show (08:00, 15:00, 16:00 for a PT1H meeting).
-    if (chosen.some((o) => o.start < c.start + length && c.start < o.start + length)) continue;
-    chosen.push(c);
-  }
+  const chosen = bestCandidates(candidates, body.maxCandidates ?? DEFAULT_MAX_CANDIDATES, length);
 
-  const suggestions: MeetingTimeSuggestion[] = chosen.map((c, index) => ({
-    confidence: c.confidence,
-    order: index + 1,
-    organizerAvailability: c.organizer,
-    ...(body.returnSuggestionReasons ? { suggestionReason: reasonFor(c.availability) } : {}),
-    attendeeAvailability: attendees.map((a, i): AttendeeAvailability => ({
-      attendee: {
-        type: a.input.type,
-        emailAddress: {
-          address: a.input.emailAddress.address,
-          ...(a.input.emailAddress.name ? { name: a.input.emailAddress.name } : {}),
-        },
-      },
-      availability: c.availability[i]!,
-    })),
-    locations: (body.locationConstraint?.locations ?? []).map((l) => ({
-      displayName: l.displayName,
-      ...(l.locationEmailAddress ? { locationEmailAddress: l.locationEmailAddress } : {}),
-    })),
-    meetingTimeSlot: { start: fromEpoch(c.start, zone), end: fromEpoch(c.start + length, zone) },
-  }));
+  const suggestions = chosen.map((c, index) =>
+    suggestion(c, index, { body, zone, length, inputs: attendees.map((a) => a.input) }),
+  );
   let emptySuggestionsReason = '';
   if (suggestions.length === 0) {
     if (!anyCandidate) emptySuggestionsReason = 'Unknown';

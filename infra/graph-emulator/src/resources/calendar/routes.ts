@@ -7,15 +7,8 @@ import { applySelect, assertQueryOptions, odataContext, page, parseSelect, parse
 import { principalOf, type Principal } from '../../permissions';
 import { param, type MountTable, type Route } from '../../routing';
 import { findMeetingTimes, getSchedule } from './availability';
-import {
-  cancelEvent,
-  createEvent,
-  deleteEvent,
-  renderEvent,
-  respondToEvent,
-  updateEvent,
-  type Answer,
-} from './meetings';
+import { respondToEvent, type Answer } from './answers';
+import { cancelEvent, createEvent, deleteEvent, renderEvent, updateEvent } from './meetings';
 import { accessDenied, listEvents, loadEvent, requireMailbox, type StoredEvent } from './model';
 import {
   cancelSchema,

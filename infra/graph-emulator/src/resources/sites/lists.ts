@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { Request, Response } from 'express';
 import type { ColumnDefinition, List } from '@microsoft/microsoft-graph-types';
 import { z } from 'zod';
 import type { EmulatorContext } from '../../context';
-import { GraphHttpError, graphErrors } from '../../errors';
+import { graphErrors } from '../../errors';
 import {
   applySelect,
   assertQueryOptions,
@@ -18,63 +17,14 @@ import {
 import { expandedItems } from './items';
 import { principalOf } from '../../permissions';
 import { withoutPrivate } from './addressing';
-import {
-  buildColumn,
-  COLUMN_TYPES,
-  columnType,
-  columnInputSchema,
-  defaultColumns,
-  SYSTEM_FIELD_NAMES,
-  type ColumnInput,
-} from './columns';
+import { columnInputSchema, defaultColumns } from './columns';
 import { compileFilter, FilterSyntaxError, parseFilter, type PathBinding } from '../../filter';
-import {
-  COLUMN_KIND,
-  LIST_ITEM_KIND,
-  LIST_KIND,
-  type StoredColumn,
-  type StoredList,
-  type StoredListItem,
-  type StoredSite,
-} from './model';
+import { COLUMN_KIND, LIST_ITEM_KIND, LIST_KIND, type StoredColumn, type StoredList } from './model';
 import { ListItemCache } from './itemCache';
 import { SiteUsers } from './siteUsers';
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export interface SiteCall {
-  ctx: EmulatorContext;
-  req: Request;
-  res: Response;
-  site: StoredSite;
-}
-
-/** Graph accepts a list's id, its name (URL segment) or its displayName. */
-export function findList(ctx: EmulatorContext, site: StoredSite, key: string): StoredList | undefined {
-  if (GUID.test(key)) {
-    const byId = ctx.store.get<StoredList>(LIST_KIND, site.id, key.toLowerCase());
-    if (byId) return byId;
-  }
-  const wanted = key.toLowerCase();
-  const lists = ctx.store.list<StoredList>(LIST_KIND, site.id);
-  return (
-    lists.find((l) => l.name.toLowerCase() === wanted) ?? lists.find((l) => l.displayName.toLowerCase() === wanted)
-  );
-}
-
-export function requireList(ctx: EmulatorContext, site: StoredSite, key: string): StoredList {
-  const list = findList(ctx, site, key);
-  if (!list) throw graphErrors.notFound('List not found');
-  return list;
-}
-
-export function listColumns(ctx: EmulatorContext, listId: string): StoredColumn[] {
-  return ctx.store.list<StoredColumn>(COLUMN_KIND, listId);
-}
-
-export function listContext(call: SiteCall, list: StoredList, rest: string): string {
-  return odataContext(call.ctx.baseUrl(), `sites('${call.site.id}')/lists('${list.id}')/${rest}`);
-}
+import { newColumn } from './columnRoutes';
+import { checkSelect, isoNow, listColumns, requireList, type SiteCall } from './listBase';
 
 /** SharePoint derives a list's URL name from its title: letters and digits only. */
 function deriveListName(displayName: string, taken: ReadonlySet<string>): string {
@@ -156,12 +106,6 @@ const LIST_PROPERTIES = new Set([
   'columns',
   'items',
 ]);
-
-function checkSelect(select: string[] | undefined, known: ReadonlySet<string>, type: string): void {
-  for (const s of select ?? [])
-    if (!known.has(s))
-      throw graphErrors.badRequest(`Could not find a property named '${s}' on type 'microsoft.graph.${type}'.`);
-}
 
 export function getLists(call: SiteCall): void {
   const { ctx, req, res, site } = call;
@@ -267,154 +211,4 @@ export function deleteList(call: SiteCall, listKey: string): void {
     ListItemCache.forget(ctx.store, list.id);
   });
   res.status(204).end();
-}
-
-/** Checks a new column against the list's columns (names are unique, case-insensitively) and a lookup's target. */
-function newColumn(
-  ctx: EmulatorContext,
-  site: StoredSite,
-  listId: string,
-  existing: StoredColumn[],
-  input: ColumnInput,
-): StoredColumn {
-  const lower = input.name.toLowerCase();
-  if (SYSTEM_FIELD_NAMES.has(lower) || existing.some((c) => c.name.toLowerCase() === lower))
-    throw graphErrors.conflict(`A duplicate field name "${input.name}" was found.`);
-  if (input.lookup) {
-    const target = ctx.store.get<StoredList>(LIST_KIND, site.id, input.lookup.listId.toLowerCase());
-    if (!target)
-      throw graphErrors.invalidRequest(
-        `Lookup column '${input.name}': list '${input.lookup.listId}' does not exist in this site.`,
-      );
-    const targetColumns = listColumns(ctx, target.id);
-    const name = input.lookup.columnName;
-    if (name !== 'ID' && !targetColumns.some((c) => c.name === name))
-      throw graphErrors.invalidRequest(
-        `Lookup column '${input.name}': list '${target.displayName}' has no column '${name}'.`,
-      );
-  }
-  return buildColumn(listId, input);
-}
-
-const COLUMN_PROPERTIES = new Set([
-  'id',
-  'name',
-  'displayName',
-  'description',
-  'columnGroup',
-  'enforceUniqueValues',
-  'hidden',
-  'indexed',
-  'readOnly',
-  'required',
-  'text',
-  'number',
-  'currency',
-  'dateTime',
-  'boolean',
-  'choice',
-  'personOrGroup',
-  'lookup',
-]);
-
-export function getColumns(call: SiteCall, listKey: string): void {
-  const { ctx, req, res, site } = call;
-  assertQueryOptions(req, ['$select']);
-  const select = parseSelect(req);
-  checkSelect(select, COLUMN_PROPERTIES, 'columnDefinition');
-  const list = requireList(ctx, site, listKey);
-  res.json({
-    '@odata.context': listContext(call, list, 'columns'),
-    value: listColumns(ctx, list.id).map((c) => applySelect(c, select)),
-  });
-}
-
-function requireColumn(ctx: EmulatorContext, listId: string, key: string): StoredColumn {
-  const lower = key.toLowerCase();
-  const column = listColumns(ctx, listId).find((c) => c.id === lower || c.name.toLowerCase() === lower);
-  if (!column) throw graphErrors.notFound('Column not found');
-  return column;
-}
-
-export function getColumn(call: SiteCall, listKey: string, columnKey: string): void {
-  const { ctx, req, res, site } = call;
-  assertQueryOptions(req, ['$select']);
-  const select = parseSelect(req);
-  checkSelect(select, COLUMN_PROPERTIES, 'columnDefinition');
-  const list = requireList(ctx, site, listKey);
-  res.json({
-    '@odata.context': listContext(call, list, 'columns/$entity'),
-    ...applySelect(requireColumn(ctx, list.id, columnKey), select),
-  });
-}
-
-export function createColumn(call: SiteCall, listKey: string): void {
-  const { ctx, req, res, site } = call;
-  assertQueryOptions(req, []);
-  const input = columnInputSchema.parse(req.body);
-  const list = requireList(ctx, site, listKey);
-  const column = newColumn(ctx, site, list.id, listColumns(ctx, list.id), input);
-  ctx.store.insert(COLUMN_KIND, list.id, column.id, column);
-  res.status(201).json({ '@odata.context': listContext(call, list, 'columns/$entity'), ...column });
-}
-
-const columnPatchSchema = columnInputSchema.partial();
-
-/** PATCH a column: its settings and its type's facet may change; its name and type may not. */
-export function updateColumn(call: SiteCall, listKey: string, columnKey: string): void {
-  const { ctx, req, res, site } = call;
-  assertQueryOptions(req, []);
-  const patch = columnPatchSchema.parse(req.body);
-  const list = requireList(ctx, site, listKey);
-  const column = requireColumn(ctx, list.id, columnKey);
-  if (column.readOnly) throw graphErrors.accessDenied(`Column '${column.name}' is read-only.`);
-  if (patch.name !== undefined && patch.name !== column.name)
-    throw graphErrors.invalidRequest(`The name of column '${column.name}' cannot be changed.`);
-  const type = columnType(column);
-  const patchedTypes = COLUMN_TYPES.filter((t) => patch[t] !== undefined);
-  if (patchedTypes.some((t) => t !== type))
-    throw graphErrors.invalidRequest(
-      `Column '${column.name}' is a ${type} column; changing its type is not supported by the local tenant.`,
-    );
-  const merged = {
-    name: column.name,
-    displayName: patch.displayName ?? column.displayName,
-    description: patch.description ?? column.description ?? undefined,
-    required: patch.required ?? column.required ?? undefined,
-    indexed: patch.indexed ?? column.indexed ?? undefined,
-    enforceUniqueValues: patch.enforceUniqueValues ?? column.enforceUniqueValues ?? undefined,
-    hidden: patch.hidden ?? column.hidden ?? undefined,
-    [type]: { ...(column[type] ?? {}), ...(patch[type] ?? {}) },
-  };
-  const rebuilt = buildColumn(list.id, columnInputSchema.parse(merged));
-  const updated: StoredColumn = { ...rebuilt, id: column.id, columnGroup: column.columnGroup };
-  ctx.store.put(COLUMN_KIND, list.id, column.id, updated);
-  res.json({ '@odata.context': listContext(call, list, 'columns/$entity'), ...updated });
-}
-
-export function deleteColumn(call: SiteCall, listKey: string, columnKey: string): void {
-  const { ctx, req, res, site } = call;
-  assertQueryOptions(req, []);
-  const list = requireList(ctx, site, listKey);
-  const column = requireColumn(ctx, list.id, columnKey);
-  if (column.readOnly || column.name === 'Title')
-    throw new GraphHttpError(403, 'accessDenied', `Column '${column.name}' cannot be deleted.`);
-  const keys = [column.name, `${column.name}LookupId`];
-  ctx.store.transaction(() => {
-    ctx.store.delete(COLUMN_KIND, list.id, column.id);
-    for (const item of ctx.store.list<StoredListItem>(LIST_ITEM_KIND, list.id)) {
-      if (!keys.some((k) => k in item.fields)) continue;
-      for (const k of keys) delete item.fields[k];
-      ctx.store.put(LIST_ITEM_KIND, list.id, item.id, item);
-    }
-    ListItemCache.invalidate(ctx.store, list.id);
-  });
-  res.status(204).end();
-}
-
-export function isoNow(ctx: EmulatorContext): string {
-  return ctx
-    .now()
-    .toISOString()
-    .replace(/\.\d{3}Z$/, 'Z');
 }

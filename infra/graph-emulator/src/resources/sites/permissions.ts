@@ -5,7 +5,7 @@ import type { EmulatorContext } from '../../context';
 import { graphErrors } from '../../errors';
 import { assertQueryOptions, odataContext } from '../../odata';
 import { SITE_GRANT_KIND, type StoredSiteGrant } from '../../permissions';
-import type { SiteCall } from './lists';
+import type { SiteCall } from './listBase';
 
 /**
  * `Sites.Selected`: an app with this role reaches no site until an admin grants it one, with
