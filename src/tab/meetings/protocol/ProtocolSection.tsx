@@ -35,6 +35,21 @@ function PersonSelect({
   );
 }
 
+/** Who has justerat, by name where the person was invited. */
+function Approvals({ protocol, attendance }: { protocol: ProtocolViewDto; attendance: AttendanceRowDto[] }) {
+  const { t } = useI18n();
+  if (protocol.approvals.length === 0) return null;
+  return (
+    <p>
+      {t('meetings.approvals', {
+        names: protocol.approvals
+          .map((a) => attendance.find((row) => row.email === a.personId)?.displayName ?? a.personId)
+          .join(', '),
+      })}
+    </p>
+  );
+}
+
 /** Protokoll: its status and approvals, the roles while it is open, justering and the PDF. */
 export function ProtocolSection({
   api,
@@ -67,15 +82,7 @@ export function ProtocolSection({
         {t('meetings.protocolHeading')}
       </h3>
       <p>{t('meetings.protocolStatus', { status: t(`meetings.protocol.${current.status}`) })}</p>
-      {current.approvals.length > 0 && (
-        <p>
-          {t('meetings.approvals', {
-            names: current.approvals
-              .map((a) => attendance.find((row) => row.email === a.personId)?.displayName ?? a.personId)
-              .join(', '),
-          })}
-        </p>
-      )}
+      <Approvals protocol={current} attendance={attendance} />
       {editable && (
         <ProtocolRoles
           api={api}
