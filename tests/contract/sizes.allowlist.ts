@@ -60,5 +60,4 @@ export const SIZE_ALLOWLIST: Readonly<Record<string, string>> = {
   'src/tab/pages/WorkingGroups.tsx#WorkingGroupsPage': 'tab page, helper C splits it',
   'src/tab/Shell.tsx#Shell': 'tab component, helper C splits it',
   'src/tab/workingGroups/AppointForm.tsx#AppointForm': 'tab component, helper C splits it',
-  'src/tab/workingGroups/GroupCard.tsx#GroupCard': 'tab component, helper C splits it',
 };
