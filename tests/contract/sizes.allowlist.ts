@@ -50,7 +50,6 @@ export const SIZE_ALLOWLIST: Readonly<Record<string, string>> = {
   'src/tab/contacts/EditContactDialog.tsx#EditContactForm': 'tab component, helper C splits it',
   'src/tab/decisions/RecordDecision.tsx#RecordDecision': 'tab component, helper C splits it',
   'src/tab/meetings/MeetingDetail.tsx#Answers': 'tab component, helper C splits it',
-  'src/tab/meetings/PlanMeeting.tsx#PlanMeeting': 'tab component, helper C splits it',
   'src/tab/pages/Activities.tsx#ActivitiesPage': 'tab page, helper C splits it',
   'src/tab/pages/Budget.tsx#BudgetPage': 'tab page, helper C splits it',
   'src/tab/pages/Decisions.tsx#DecisionsPage': 'tab page, helper C splits it',
