@@ -57,5 +57,4 @@ export const SIZE_ALLOWLIST: Readonly<Record<string, string>> = {
   'src/tab/pages/Overview.tsx#OverviewPage': 'tab page, helper C splits it',
   'src/tab/pages/WorkingGroups.tsx#WorkingGroupsPage': 'tab page, helper C splits it',
   'src/tab/Shell.tsx#Shell': 'tab component, helper C splits it',
-  'src/tab/workingGroups/AppointForm.tsx#AppointForm': 'tab component, helper C splits it',
 };
