@@ -51,7 +51,6 @@ export const SIZE_ALLOWLIST: Readonly<Record<string, string>> = {
   'src/tab/meetings/MeetingDetail.tsx#Answers': 'tab component, helper C splits it',
   'src/tab/pages/Activities.tsx#ActivitiesPage': 'tab page, helper C splits it',
   'src/tab/pages/Budget.tsx#BudgetPage': 'tab page, helper C splits it',
-  'src/tab/pages/Decisions.tsx#DecisionsPage': 'tab page, helper C splits it',
   'src/tab/pages/Meetings.tsx#MeetingsPage': 'tab page, helper C splits it',
   'src/tab/pages/Overview.tsx#OverviewPage': 'tab page, helper C splits it',
   'src/tab/pages/WorkingGroups.tsx#WorkingGroupsPage': 'tab page, helper C splits it',
