@@ -49,7 +49,6 @@ export const SIZE_ALLOWLIST: Readonly<Record<string, string>> = {
   'src/tab/budget/Report.tsx#Report': 'tab component, helper C splits it',
   'src/tab/decisions/RecordDecision.tsx#RecordDecision': 'tab component, helper C splits it',
   'src/tab/meetings/MeetingDetail.tsx#Answers': 'tab component, helper C splits it',
-  'src/tab/pages/Activities.tsx#ActivitiesPage': 'tab page, helper C splits it',
   'src/tab/pages/Budget.tsx#BudgetPage': 'tab page, helper C splits it',
   'src/tab/pages/Meetings.tsx#MeetingsPage': 'tab page, helper C splits it',
   'src/tab/pages/Overview.tsx#OverviewPage': 'tab page, helper C splits it',
