@@ -1,0 +1,64 @@
+import type { ActivityDto, DecisionDto, MeetingSummaryDto } from '../../contract';
+import type { LoadState } from '../services';
+import { ErrorMessage, Loading } from '../ui/status';
+import { usePageStyles } from '../ui/styles';
+import { Arshjul, wheelItems } from './Arshjul';
+import { ActivityTable } from './ActivityTable';
+import type { ActivityView } from './ActivityFilters';
+import { Kalendarium } from './Kalendarium';
+
+/** The year's activities as a table, a kalendarium or an årshjul; one live region for all three. */
+export function ActivityViews({
+  view,
+  year,
+  today,
+  activities,
+  context,
+  meetings,
+  canDecide,
+  canEvaluate,
+  onChanged,
+  onEvaluate,
+}: {
+  view: ActivityView;
+  year: number;
+  today: string;
+  activities: LoadState<ActivityDto[]> & { reload(): void };
+  context: LoadState<{ meetings: MeetingSummaryDto[]; decisions: DecisionDto[] }>;
+  meetings: MeetingSummaryDto[];
+  canDecide: boolean;
+  canEvaluate: boolean;
+  onChanged(): void;
+  onEvaluate(activity: ActivityDto): void;
+}) {
+  const page = usePageStyles();
+  return (
+    <section className={page.section} aria-live="polite">
+      {activities.status === 'loading' && <Loading />}
+      {activities.status === 'error' && <ErrorMessage error={activities.error} onRetry={activities.reload} />}
+      {activities.status === 'ready' && view === 'table' && (
+        <ActivityTable
+          activities={activities.data}
+          meetings={meetings}
+          canDecide={canDecide}
+          canEvaluate={canEvaluate}
+          onChanged={onChanged}
+          onEvaluate={onEvaluate}
+        />
+      )}
+      {activities.status === 'ready' && view === 'kalendarium' && (
+        <Kalendarium
+          year={year}
+          activities={activities.data}
+          initialMonth={
+            Number(activities.data[0]?.startDate.slice(5, 7)) ||
+            (today.startsWith(`${year}-`) ? Number(today.slice(5, 7)) : 1)
+          }
+        />
+      )}
+      {activities.status === 'ready' && view === 'arshjul' && context.status === 'ready' && (
+        <Arshjul year={year} items={wheelItems(year, activities.data, context.data.meetings, context.data.decisions)} />
+      )}
+    </section>
+  );
+}

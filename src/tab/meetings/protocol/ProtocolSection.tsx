@@ -1,0 +1,198 @@
+import { Button, Field, Select } from '@fluentui/react-components';
+import { useState } from 'react';
+import type { AttendanceRowDto, MeetingRecordDto, ProtocolViewDto } from '../../../contract';
+import { useI18n } from '../../i18n';
+import { ActionStatus } from '../../ui/ActionStatus';
+import { saveBlob } from '../../ui/saveBlob';
+import { usePageStyles } from '../../ui/styles';
+import { useAction, type Action } from '../../ui/useAction';
+import type { MeetingsApi } from '../api';
+import { useProtocolStyles } from './styles';
+
+function PersonSelect({
+  label,
+  value,
+  people,
+  onChange,
+}: {
+  label: string;
+  value: string;
+  people: AttendanceRowDto[];
+  onChange(value: string): void;
+}) {
+  const { t } = useI18n();
+  return (
+    <Field label={label}>
+      <Select value={value} onChange={(_, data) => onChange(data.value)}>
+        <option value="">{t('meetings.choose')}</option>
+        {people.map((person) => (
+          <option key={person.email} value={person.email}>
+            {person.displayName}
+          </option>
+        ))}
+      </Select>
+    </Field>
+  );
+}
+
+/** Who has justerat, by name where the person was invited. */
+function Approvals({ protocol, attendance }: { protocol: ProtocolViewDto; attendance: AttendanceRowDto[] }) {
+  const { t } = useI18n();
+  if (protocol.approvals.length === 0) return null;
+  return (
+    <p>
+      {t('meetings.approvals', {
+        names: protocol.approvals
+          .map((a) => attendance.find((row) => row.email === a.personId)?.displayName ?? a.personId)
+          .join(', '),
+      })}
+    </p>
+  );
+}
+
+/** Protokoll: its status and approvals, the roles while it is open, justering and the PDF. */
+export function ProtocolSection({
+  api,
+  meeting,
+  myEmail,
+  current,
+  attendance,
+  editable,
+  onProtocol,
+}: {
+  api: MeetingsApi;
+  meeting: MeetingRecordDto;
+  myEmail: string;
+  current: ProtocolViewDto;
+  attendance: AttendanceRowDto[];
+  editable: boolean;
+  onProtocol(protocol: ProtocolViewDto): void;
+}) {
+  const { t } = useI18n();
+  const page = usePageStyles();
+  const drafting = useAction();
+  const approving = useAction();
+  const downloading = useAction();
+  const locked = current.status === 'justerat';
+  const iAmAdjuster =
+    current.adjusterEmails.includes(myEmail) && !current.approvals.some((a) => a.personId === myEmail);
+  return (
+    <section aria-labelledby="meeting-protocol" className={page.section}>
+      <h3 id="meeting-protocol" className={page.sectionHeading}>
+        {t('meetings.protocolHeading')}
+      </h3>
+      <p>{t('meetings.protocolStatus', { status: t(`meetings.protocol.${current.status}`) })}</p>
+      <Approvals protocol={current} attendance={attendance} />
+      {editable && (
+        <ProtocolRoles
+          api={api}
+          meeting={meeting}
+          myEmail={myEmail}
+          presentPeople={attendance.filter((row) => row.recorded && row.present)}
+          drafting={drafting}
+          onProtocol={onProtocol}
+        />
+      )}
+      <ActionStatus state={drafting.state} />
+      {iAmAdjuster && !locked && (
+        <Button
+          appearance="primary"
+          disabled={approving.busy}
+          onClick={async () => {
+            const approved = await approving.run(
+              () => api.approve(meeting.id),
+              () => t('meetings.approved'),
+            );
+            if (approved) onProtocol(approved);
+          }}
+        >
+          {t('meetings.approve')}
+        </Button>
+      )}
+      <ActionStatus state={approving.state} />
+      {current.status !== 'saknas' && (
+        <Button
+          onClick={() =>
+            downloading.run(
+              async () => saveBlob(await api.protocolPdf(meeting.id), `protokoll-${meeting.id}.pdf`),
+              () => t('meetings.downloadPdf'),
+            )
+          }
+        >
+          {t('meetings.downloadPdf')}
+        </Button>
+      )}
+      <ActionStatus state={downloading.state} />
+    </section>
+  );
+}
+
+/** Sekreterare, ordförande and two justerare among those present; drafting the protocol names them. */
+function ProtocolRoles({
+  api,
+  meeting,
+  myEmail,
+  presentPeople,
+  drafting,
+  onProtocol,
+}: {
+  api: MeetingsApi;
+  meeting: MeetingRecordDto;
+  myEmail: string;
+  presentPeople: AttendanceRowDto[];
+  drafting: Action;
+  onProtocol(protocol: ProtocolViewDto): void;
+}) {
+  const { t } = useI18n();
+  const styles = useProtocolStyles();
+  const [secretary, setSecretary] = useState(meeting.group === 'samverkansgrupp' ? myEmail : '');
+  const [chair, setChair] = useState(meeting.convenerEmail ?? '');
+  const [adjuster1, setAdjuster1] = useState('');
+  const [adjuster2, setAdjuster2] = useState('');
+  return (
+    <div className={styles.form}>
+      <div className={styles.row}>
+        <PersonSelect
+          label={t('meetings.secretary')}
+          value={secretary}
+          people={presentPeople}
+          onChange={setSecretary}
+        />
+        <PersonSelect label={t('meetings.chair')} value={chair} people={presentPeople} onChange={setChair} />
+      </div>
+      <div className={styles.row}>
+        <PersonSelect
+          label={t('meetings.adjuster1')}
+          value={adjuster1}
+          people={presentPeople}
+          onChange={setAdjuster1}
+        />
+        <PersonSelect
+          label={t('meetings.adjuster2')}
+          value={adjuster2}
+          people={presentPeople}
+          onChange={setAdjuster2}
+        />
+      </div>
+      <div>
+        <Button
+          disabled={drafting.busy || !secretary || !chair || !adjuster1 || !adjuster2}
+          onClick={async () => {
+            const drafted = await drafting.run(
+              () =>
+                api.draftProtocol(meeting.id, {
+                  secretaryEmail: secretary,
+                  chairEmail: chair,
+                  adjusterEmails: [adjuster1, adjuster2],
+                }),
+              () => t('meetings.protocolDrafted'),
+            );
+            if (drafted) onProtocol(drafted);
+          }}
+        >
+          {t('meetings.draftProtocol')}
+        </Button>
+      </div>
+    </div>
+  );
+}
