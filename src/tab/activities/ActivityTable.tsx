@@ -17,6 +17,7 @@ import { useFormStyles } from '../ui/styles';
 import { useAction } from '../ui/useAction';
 import { useI18n } from '../i18n';
 import { useServices } from '../services';
+import { TableScroll } from '../ui/TableScroll';
 
 export function ActivityTable({
   activities,
@@ -66,7 +67,7 @@ export function ActivityTable({
           )}
         </div>
       )}
-      <div className={styles.tableWrap}>
+      <TableScroll label={t('act.title')}>
         <Table aria-label={t('act.title')} size="small">
           <TableHeader>
             <TableRow>
@@ -116,7 +117,7 @@ export function ActivityTable({
             ))}
           </TableBody>
         </Table>
-      </div>
+      </TableScroll>
       <ActionStatus state={action.state} />
     </>
   );

@@ -15,6 +15,7 @@ import { useI18n } from '../i18n';
 import { useFormStyles } from '../ui/styles';
 import { BudgetChart } from './BudgetChart';
 import { categoryKey } from './EditLines';
+import { TableScroll } from '../ui/TableScroll';
 
 type Status = BudgetReportDto['status'];
 type Kind = keyof Status['byKind'];
@@ -61,7 +62,7 @@ export function KindTable({ status, kind }: { status: Status; kind: Kind }) {
   const { t } = useI18n();
   const styles = useFormStyles();
   return (
-    <div className={styles.tableWrap}>
+    <TableScroll label={`${t('budget.report')}: ${t(`budget.kind.${kind}`)}`}>
       <Table aria-label={`${t('budget.report')}: ${t(`budget.kind.${kind}`)}`} size="small">
         <AmountHeaders first={t('budget.col.line')} />
         <TableBody>
@@ -82,7 +83,7 @@ export function KindTable({ status, kind }: { status: Status; kind: Kind }) {
           </TableRow>
         </TableBody>
       </Table>
-    </div>
+    </TableScroll>
   );
 }
 
@@ -90,7 +91,7 @@ export function NetTable({ status }: { status: Status }) {
   const { t } = useI18n();
   const styles = useFormStyles();
   return (
-    <div className={styles.tableWrap}>
+    <TableScroll label={t('budget.net')}>
       <Table aria-label={t('budget.net')} size="small">
         <AmountHeaders first={t('budget.net')} />
         <TableBody>
@@ -100,14 +101,13 @@ export function NetTable({ status }: { status: Status }) {
           </TableRow>
         </TableBody>
       </Table>
-    </div>
+    </TableScroll>
   );
 }
 
 /** Budget against outcome per category (chart and table), and the net per samverkansområde. */
 export function CategoryReport({ status }: { status: Status }) {
   const { t } = useI18n();
-  const styles = useFormStyles();
   const categories = Object.entries(status.byCategory);
   const areas = Object.entries(status.byArea);
   return (
@@ -120,7 +120,7 @@ export function CategoryReport({ status }: { status: Status }) {
           outcomeOre: amounts.outcomeOre,
         }))}
       />
-      <div className={styles.tableWrap}>
+      <TableScroll label={t('budget.byCategory')}>
         <Table aria-label={t('budget.byCategory')} size="small">
           <AmountHeaders first={t('budget.col.category')} />
           <TableBody>
@@ -132,10 +132,10 @@ export function CategoryReport({ status }: { status: Status }) {
             ))}
           </TableBody>
         </Table>
-      </div>
+      </TableScroll>
 
       {areas.length > 0 && (
-        <div className={styles.tableWrap}>
+        <TableScroll label={t('budget.byArea')}>
           <Table aria-label={t('budget.byArea')} size="small">
             <AmountHeaders first={t('budget.col.area')} />
             <TableBody>
@@ -147,7 +147,7 @@ export function CategoryReport({ status }: { status: Status }) {
               ))}
             </TableBody>
           </Table>
-        </div>
+        </TableScroll>
       )}
     </>
   );
@@ -166,7 +166,7 @@ export function CoFinancingReport({ coFinancing }: { coFinancing: BudgetReportDt
           </MessageBarBody>
         </MessageBar>
       )}
-      <div className={styles.tableWrap}>
+      <TableScroll label={t('budget.cofinancing')}>
         <Table aria-label={t('budget.cofinancing')} size="small">
           <TableHeader>
             <TableRow>
@@ -189,7 +189,7 @@ export function CoFinancingReport({ coFinancing }: { coFinancing: BudgetReportDt
             ))}
           </TableBody>
         </Table>
-      </div>
+      </TableScroll>
     </>
   );
 }

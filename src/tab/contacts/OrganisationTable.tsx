@@ -15,6 +15,7 @@ import { useI18n } from '../i18n';
 import { usePageStyles } from '../ui/styles';
 import type { OrganisationGroup } from './filter';
 import { useContactsStyles } from './styles';
+import { TableScroll } from '../ui/TableScroll';
 
 export interface RowActions {
   edit(contact: Contact, button: HTMLElement): void;
@@ -39,7 +40,7 @@ export function OrganisationTable({
       <h2 id={`org-${organisation.id}`} className={page.sectionHeading}>
         {organisation.name}
       </h2>
-      <div className={styles.tableWrap}>
+      <TableScroll labelledBy={`org-${organisation.id}`}>
         <Table className={styles.table} aria-labelledby={`org-${organisation.id}`} size="small">
           <TableHeader>
             <TableRow>
@@ -57,7 +58,7 @@ export function OrganisationTable({
             ))}
           </TableBody>
         </Table>
-      </div>
+      </TableScroll>
     </section>
   );
 }

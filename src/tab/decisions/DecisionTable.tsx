@@ -14,8 +14,8 @@ import {
   type FollowUpStatus,
 } from '../../contract';
 import { useI18n } from '../i18n';
-import { useFormStyles } from '../ui/styles';
 import { kindKey } from './kinds';
+import { TableScroll } from '../ui/TableScroll';
 
 interface RowProps {
   canRecord: boolean;
@@ -27,9 +27,8 @@ interface RowProps {
 /** The register of decisions; the coordinator sets each one's follow-up in its row. */
 export function DecisionTable({ decisions, ...row }: RowProps & { decisions: DecisionDto[] }) {
   const { t } = useI18n();
-  const styles = useFormStyles();
   return (
-    <div className={styles.tableWrap}>
+    <TableScroll label={t('dec.title')}>
       <Table aria-label={t('dec.title')} size="small">
         <TableHeader>
           <TableRow>
@@ -47,7 +46,7 @@ export function DecisionTable({ decisions, ...row }: RowProps & { decisions: Dec
           ))}
         </TableBody>
       </Table>
-    </div>
+    </TableScroll>
   );
 }
 

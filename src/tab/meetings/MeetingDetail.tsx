@@ -21,13 +21,14 @@ import { meetingGroupName } from '../format';
 import { useI18n } from '../i18n';
 import { ActionStatus } from '../ui/ActionStatus';
 import { saveBlob } from '../ui/saveBlob';
-import { useFormStyles, usePageStyles } from '../ui/styles';
+import { usePageStyles } from '../ui/styles';
 import { useAction } from '../ui/useAction';
 import { useLoad } from '../services';
 import { ErrorMessage, Loading } from '../ui/status';
 import type { MeetingRecordDto } from '../../contract';
 import { meetingsApi, type MeetingsApi } from './api';
 import { ProtocolPanel } from './ProtocolPanel';
+import { TableScroll } from '../ui/TableScroll';
 
 const useStyles = makeStyles({
   facts: {
@@ -48,7 +49,6 @@ function Answers({ api, meeting, canRemind }: { api: MeetingsApi; meeting: Meeti
   const reminding = useAction();
   const page = usePageStyles();
   const styles = useStyles();
-  const tableStyles = useFormStyles();
   const answers = useLoad((client) => meetingsApi(client).answers(meeting.id));
   if (answers.status === 'loading') return <Loading />;
   if (answers.status === 'error') return <ErrorMessage error={answers.error} onRetry={answers.reload} />;
@@ -72,7 +72,7 @@ function Answers({ api, meeting, canRemind }: { api: MeetingsApi; meeting: Meeti
           </MessageBarBody>
         </MessageBar>
       )}
-      <div className={tableStyles.tableWrap}>
+      <TableScroll labelledBy="meeting-answers">
         <Table className={styles.table} size="small" aria-labelledby="meeting-answers">
           <TableHeader>
             <TableRow>
@@ -104,7 +104,7 @@ function Answers({ api, meeting, canRemind }: { api: MeetingsApi; meeting: Meeti
             </TableRow>
           </TableBody>
         </Table>
-      </div>
+      </TableScroll>
       {notAnswered.length > 0 && (
         <>
           <h4 className={page.sectionHeading}>{t('meetings.notAnsweredHeading')}</h4>

@@ -26,6 +26,7 @@ import { useLoad, useServices } from '../services';
 import { ErrorMessage, Loading } from '../ui/status';
 import { AddLine, BookOutcome, LogTime } from '../budget/BudgetForms';
 import { Report } from '../budget/Report';
+import { TableScroll } from '../ui/TableScroll';
 
 const hoursFormat = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 2 });
 const hours = (value: number) => `${hoursFormat.format(value)} h`;
@@ -120,7 +121,7 @@ export function BudgetPage({ me }: { me: Me }) {
             </p>
             <p lang="sv">{time.data.report.message}</p>
             {time.data.report.perAssignment.length > 0 && (
-              <div className={styles.tableWrap}>
+              <TableScroll label={t('budget.time')}>
                 <Table aria-label={t('budget.time')} size="small">
                   <TableHeader>
                     <TableRow>
@@ -137,7 +138,7 @@ export function BudgetPage({ me }: { me: Me }) {
                     ))}
                   </TableBody>
                 </Table>
-              </div>
+              </TableScroll>
             )}
             {canLogTime && <LogTime onLogged={time.reload} />}
           </>

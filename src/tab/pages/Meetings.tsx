@@ -17,7 +17,7 @@ import { useI18n } from '../i18n';
 import { ActionStatus } from '../ui/ActionStatus';
 import { PageHeading } from '../ui/PageHeading';
 import { saveBlob } from '../ui/saveBlob';
-import { useFormStyles, usePageStyles } from '../ui/styles';
+import { usePageStyles } from '../ui/styles';
 import { useAction } from '../ui/useAction';
 import { MeetingDetail } from '../meetings/MeetingDetail';
 import { PlanMeeting } from '../meetings/PlanMeeting';
@@ -26,6 +26,7 @@ import { meetingsApi } from '../meetings/api';
 import { useLoad, useServices } from '../services';
 import { pageTarget } from '../routes';
 import { ErrorMessage, Loading } from '../ui/status';
+import { TableScroll } from '../ui/TableScroll';
 
 const useStyles = makeStyles({
   table: { maxWidth: '60rem', marginBottom: tokens.spacingVerticalM },
@@ -36,7 +37,6 @@ export function MeetingsPage({ me }: { me: Me }) {
   const { t, language } = useI18n();
   const page = usePageStyles();
   const styles = useStyles();
-  const tableStyles = useFormStyles();
   const { api: client } = useServices();
   const api = useMemo(() => meetingsApi(client), [client]);
   const data = useLoad(async (c) => {
@@ -73,7 +73,7 @@ export function MeetingsPage({ me }: { me: Me }) {
           (data.data.records.length === 0 ? (
             <p>{t('meetings.none')}</p>
           ) : (
-            <div className={tableStyles.tableWrap}>
+            <TableScroll labelledBy="meetings-register">
               <Table className={styles.table} size="small" aria-labelledby="meetings-register">
                 <TableHeader>
                   <TableRow>
@@ -104,7 +104,7 @@ export function MeetingsPage({ me }: { me: Me }) {
                   ))}
                 </TableBody>
               </Table>
-            </div>
+            </TableScroll>
           ))}
         <Button
           onClick={() =>
