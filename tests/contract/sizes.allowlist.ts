@@ -14,10 +14,8 @@ export const SIZE_ALLOWLIST: Readonly<Record<string, string>> = {
   'api/graph/teams/index.ts#teamsApi': 'not yet split: the teams resource as one factory',
 
   // ── the local tenant (infra/graph-emulator/src): helper B removes these ─────────────────────────────────
-  'infra/graph-emulator/src/filter.ts#parseFilter': 'not yet split: the $filter parser, one recursive descent',
 
   // ── src/domain ──────────────────────────────────────────────────────────────────────────────────────────
-  'src/domain/commitments.ts#checkCommitments': 'not yet split: the commitments checked one after the other',
   'src/domain/protocol.ts#protocolSections': 'not yet split: the protocol sections in document order',
 
   // ── tab: helper C removes these ─────────────────────────────────────────────────────────────────────────
