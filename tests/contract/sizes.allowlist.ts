@@ -16,7 +16,6 @@ export const SIZE_ALLOWLIST: Readonly<Record<string, string>> = {
   // ── the local tenant (infra/graph-emulator/src): helper B removes these ─────────────────────────────────
 
   // ── src/domain ──────────────────────────────────────────────────────────────────────────────────────────
-  'src/domain/protocol.ts#protocolSections': 'not yet split: the protocol sections in document order',
 
   // ── tab: helper C removes these ─────────────────────────────────────────────────────────────────────────
   'src/tab/activities/ActivityForms.tsx#Propose': 'tab component, helper C splits it',
