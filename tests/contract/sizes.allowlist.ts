@@ -9,7 +9,6 @@ export const SIZE_ALLOWLIST: Readonly<Record<string, string>> = {
   // ── api: helper B (issue #14, api side) removes these ──────────────────────────────────────────────────
   'api/bot/index.ts#mountBot': 'not yet split: the bot mounted in the express app, one handler per activity',
   'api/composition/botDeps.ts#createBotDeps': 'not yet split: the bot commands wired to the services',
-  'api/graph/calendar/index.ts#calendarApi': 'not yet split: the calendar resource as one factory',
   'api/graph/lists/index.ts#listsApi': 'not yet split: the lists resource as one factory',
   'api/graph/teams/index.ts#teamsApi': 'not yet split: the teams resource as one factory',
 
