@@ -33,16 +33,29 @@ function names(people: readonly Person[]): string {
  * Checks the contact list against the agreement. Membership is read from roles only: a person is in
  * stödgruppen when holding 'stodgrupp', so the samordnare must hold both 'samordnare' and 'stodgrupp'.
  */
+type KindOf = (person: Person) => Organisation['kind'] | undefined;
+
 export function checkCommitments(
   organisations: readonly Organisation[],
   people: readonly Person[],
 ): CommitmentBreach[] {
-  const breaches: CommitmentBreach[] = [];
   const orgById = new Map(organisations.map((org) => [org.id, org]));
   const kindOf = (person: Person) => orgById.get(person.organisationId)?.kind;
+  return [
+    ...unknownOrganisations(organisations, people),
+    ...kommunRepresentation(organisations, people),
+    ...chairBreaches(organisations, people, kindOf),
+    ...stodgruppBreaches(organisations, people, kindOf),
+    ...samordnareBreaches(organisations, people),
+  ];
+}
 
+/** People whose organisation is not one of the agreement's. */
+function unknownOrganisations(organisations: readonly Organisation[], people: readonly Person[]): CommitmentBreach[] {
+  const breaches: CommitmentBreach[] = [];
+  const known = new Set(organisations.map((org) => org.id));
   for (const person of people) {
-    if (!orgById.has(person.organisationId)) {
+    if (!known.has(person.organisationId)) {
       breaches.push({
         code: 'PERSON_UNKNOWN_ORGANISATION',
         organisationId: person.organisationId,
@@ -51,7 +64,12 @@ export function checkCommitments(
       });
     }
   }
+  return breaches;
+}
 
+/** Each kommun has one to SAMVERKANSGRUPP_MAX_PER_KOMMUN representatives in samverkansgruppen. */
+function kommunRepresentation(organisations: readonly Organisation[], people: readonly Person[]): CommitmentBreach[] {
+  const breaches: CommitmentBreach[] = [];
   for (const org of organisations.filter((o) => o.kind === 'kommun')) {
     const reps = people.filter((p) => p.organisationId === org.id && isSamverkansgruppMember(p));
     if (reps.length === 0) {
@@ -69,7 +87,16 @@ export function checkCommitments(
       });
     }
   }
+  return breaches;
+}
 
+/** One ordförande, a kommun's representative. */
+function chairBreaches(
+  organisations: readonly Organisation[],
+  people: readonly Person[],
+  kindOf: KindOf,
+): CommitmentBreach[] {
+  const breaches: CommitmentBreach[] = [];
   const chairs = people.filter((p) => p.roles.includes('ordforande'));
   if (chairs.length === 0) {
     breaches.push({ code: 'NO_CHAIR', message: 'Samverkansgruppen saknar ordförande.' });
@@ -90,7 +117,16 @@ export function checkCommitments(
       });
     }
   }
+  return breaches;
+}
 
+/** Stödgruppen: its number of kommun representatives, the samordnare and Länsstyrelsen in it. */
+function stodgruppBreaches(
+  organisations: readonly Organisation[],
+  people: readonly Person[],
+  kindOf: KindOf,
+): CommitmentBreach[] {
+  const breaches: CommitmentBreach[] = [];
   const stodgrupp = people.filter((p) => p.roles.includes('stodgrupp'));
   const stodKommun = stodgrupp.filter((p) => kindOf(p) === 'kommun');
   if (stodKommun.length < STODGRUPP_KOMMUN_MIN || stodKommun.length > STODGRUPP_KOMMUN_MAX) {
@@ -110,7 +146,12 @@ export function checkCommitments(
       message: 'Stödgruppen saknar representant från Länsstyrelsen.',
     });
   }
+  return breaches;
+}
 
+/** A samordnare, from the huvudman. */
+function samordnareBreaches(organisations: readonly Organisation[], people: readonly Person[]): CommitmentBreach[] {
+  const breaches: CommitmentBreach[] = [];
   const coordinators = people.filter((p) => p.roles.includes('samordnare'));
   const host = organisations.find((o) => o.isHost === true);
   if (coordinators.length === 0) {
@@ -126,6 +167,5 @@ export function checkCommitments(
       });
     }
   }
-
   return breaches;
 }

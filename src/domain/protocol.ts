@@ -271,46 +271,8 @@ export function protocolSections(
     { label: 'Sekreterare', value: nameOf(protocol.secretaryId) },
   ];
 
-  const groups = new Map<string, AttendanceGroup>();
-  for (const org of organisations)
-    groups.set(org.id, { organisationId: org.id, organisation: org.name, present: [], absent: [] });
-  const unknown: AttendanceGroup = { organisation: 'Okänd organisation', present: [], absent: [] };
-  for (const row of protocol.attendance) {
-    const person = personById.get(row.personId);
-    const group = (person && groups.get(person.organisationId)) || unknown;
-    (row.present ? group.present : group.absent).push(nameOf(row.personId));
-  }
-  const narvaro = [...groups.values(), unknown]
-    .filter((group) => group.present.length + group.absent.length > 0)
-    .map((group) => ({
-      ...group,
-      present: group.present.sort((a, b) => a.localeCompare(b, 'sv')),
-      absent: group.absent.sort((a, b) => a.localeCompare(b, 'sv')),
-    }));
-
-  const agendaOrder = new Map<string, number>();
-  agenda.items.forEach((item) => {
-    if (item.proposalId) agendaOrder.set(item.proposalId, item.number);
-  });
-  const orderOf = (decision: Decision) =>
-    (decision.proposalId ? agendaOrder.get(decision.proposalId) : undefined) ?? Number.MAX_SAFE_INTEGER;
-  const beslut = protocol.decisions
-    .map((decision, index) => ({ decision, index }))
-    .sort((a, b) => orderOf(a.decision) - orderOf(b.decision) || a.index - b.index)
-    .map(({ decision }, index) => {
-      const followUpParts = [
-        decision.ownerPersonId ? `Ansvarig: ${nameOf(decision.ownerPersonId)}` : undefined,
-        decision.followUpDue ? `Följs upp senast ${decision.followUpDue}` : undefined,
-      ].filter((part): part is string => part !== undefined);
-      return {
-        paragraph: `§${index + 1}`,
-        kind: DECISION_KIND_LABELS[decision.kind].sv,
-        text: decision.text,
-        ...(followUpParts.length > 0
-          ? { followUp: `${followUpParts.join('. ')}. Status: ${FOLLOW_UP_LABELS[decision.followUp].sv}.` }
-          : {}),
-      };
-    });
+  const narvaro = narvaroSection(protocol, organisations, personById, nameOf);
+  const beslut = beslutSection(protocol, nameOf);
 
   const approvalOf = (personId: string) => protocol.approvals.find((a) => a.personId === personId);
   const justering: ProtocolSignature[] = [
@@ -338,4 +300,56 @@ export function protocolSections(
     beslut,
     justering,
   };
+}
+
+/** Närvaro: present and absent per organisation, names in Swedish order; unknown people last. */
+function narvaroSection(
+  protocol: Protocol,
+  organisations: readonly Organisation[],
+  personById: ReadonlyMap<string, Person>,
+  nameOf: (personId: string) => string,
+): ProtocolSections['narvaro'] {
+  const groups = new Map<string, AttendanceGroup>();
+  for (const org of organisations)
+    groups.set(org.id, { organisationId: org.id, organisation: org.name, present: [], absent: [] });
+  const unknown: AttendanceGroup = { organisation: 'Okänd organisation', present: [], absent: [] };
+  for (const row of protocol.attendance) {
+    const person = personById.get(row.personId);
+    const group = (person && groups.get(person.organisationId)) || unknown;
+    (row.present ? group.present : group.absent).push(nameOf(row.personId));
+  }
+  return [...groups.values(), unknown]
+    .filter((group) => group.present.length + group.absent.length > 0)
+    .map((group) => ({
+      ...group,
+      present: group.present.sort((a, b) => a.localeCompare(b, 'sv')),
+      absent: group.absent.sort((a, b) => a.localeCompare(b, 'sv')),
+    }));
+}
+
+/** Beslut in the agenda's order (decisions without an agenda item last), numbered §1, §2, … */
+function beslutSection(protocol: Protocol, nameOf: (personId: string) => string): ProtocolSections['beslut'] {
+  const agendaOrder = new Map<string, number>();
+  protocol.agenda.items.forEach((item) => {
+    if (item.proposalId) agendaOrder.set(item.proposalId, item.number);
+  });
+  const orderOf = (decision: Decision) =>
+    (decision.proposalId ? agendaOrder.get(decision.proposalId) : undefined) ?? Number.MAX_SAFE_INTEGER;
+  return protocol.decisions
+    .map((decision, index) => ({ decision, index }))
+    .sort((a, b) => orderOf(a.decision) - orderOf(b.decision) || a.index - b.index)
+    .map(({ decision }, index) => {
+      const followUpParts = [
+        decision.ownerPersonId ? `Ansvarig: ${nameOf(decision.ownerPersonId)}` : undefined,
+        decision.followUpDue ? `Följs upp senast ${decision.followUpDue}` : undefined,
+      ].filter((part): part is string => part !== undefined);
+      return {
+        paragraph: `§${index + 1}`,
+        kind: DECISION_KIND_LABELS[decision.kind].sv,
+        text: decision.text,
+        ...(followUpParts.length > 0
+          ? { followUp: `${followUpParts.join('. ')}. Status: ${FOLLOW_UP_LABELS[decision.followUp].sv}.` }
+          : {}),
+      };
+    });
 }

@@ -137,6 +137,11 @@ function answersOf(event: Event): AttendeeAnswer[] {
 }
 
 export function calendarApi(graph: GraphConnection) {
+  return { ...eventsApi(graph), ...availabilityApi(graph) };
+}
+
+/** A mailbox's events: invitations sent, moved and canceled as their organizer; the attendees' answers. */
+function eventsApi(graph: GraphConnection) {
   const eventPath = (organizer: string, eventId: string) => `/users/${segment(organizer)}/events/${segment(eventId)}`;
 
   return {
@@ -205,7 +210,12 @@ export function calendarApi(graph: GraphConnection) {
       const event = await graph.call(() => graph.api(eventPath(organizer, eventId)).get() as Promise<Event>);
       return answersOf(event);
     },
+  };
+}
 
+/** Free/busy and suggested meeting times. */
+function availabilityApi(graph: GraphConnection) {
+  return {
     async getSchedule(
       userId: string,
       request: {
