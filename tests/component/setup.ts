@@ -15,5 +15,7 @@ Object.assign(globalThis, { ResizeObserver: globalThis.ResizeObserver ?? NoopRes
 
 // findBy…/waitFor wait for what the page will show; on a 2-core machine running the suites side by side a render
 // can take longer than the library's 1 s. A ceiling, not a timing assertion: a passing test returns as soon as it sees.
-import { configure } from '@testing-library/react';
+// From the DOM library, not React's: importing React's here, before Jest's globals exist, would turn off its
+// automatic cleanup between tests.
+import { configure } from '@testing-library/dom';
 configure({ asyncUtilTimeout: 10_000 });
