@@ -41,7 +41,6 @@ export const SIZE_ALLOWLIST: Readonly<Record<string, string>> = {
   'src/tab/activities/ActivityForms.tsx#Propose': 'tab component, helper C splits it',
   'src/tab/activities/ActivityTable.tsx#ActivityTable': 'tab component, helper C splits it',
   'src/tab/activities/Arshjul.tsx#Arshjul': 'tab component, helper C splits it',
-  'src/tab/decisions/RecordDecision.tsx#RecordDecision': 'tab component, helper C splits it',
   'src/tab/meetings/MeetingDetail.tsx#Answers': 'tab component, helper C splits it',
   'src/tab/pages/Budget.tsx#BudgetPage': 'tab page, helper C splits it',
   'src/tab/pages/Meetings.tsx#MeetingsPage': 'tab page, helper C splits it',
