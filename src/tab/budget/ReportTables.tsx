@@ -14,7 +14,7 @@ import type { AmountsDto, BudgetReportDto } from '../../contract';
 import { useI18n } from '../i18n';
 import { useFormStyles } from '../ui/styles';
 import { BudgetChart } from './BudgetChart';
-import { categoryKey } from './EditLines';
+import { categoryKey } from './categories';
 import { TableScroll } from '../ui/TableScroll';
 
 type Status = BudgetReportDto['status'];

@@ -1,6 +1,7 @@
-import { Button, Field, Input, Textarea } from '@fluentui/react-components';
+import { Button, Field, Input } from '@fluentui/react-components';
 import { useRef, useState, type FormEvent } from 'react';
-import { DECISION_KINDS, type DecisionKind, type MeetingSummaryDto } from '../../contract';
+import type { MeetingSummaryDto } from '../../contract';
+import { DecisionFields, type DecisionValues } from './DecisionFields';
 import { decisionsApi } from './api';
 import { heldMeetings, PER_CAPSULAM } from './heldMeetings';
 import { ActionStatus } from '../ui/ActionStatus';
@@ -19,11 +20,14 @@ export function RecordDecision({ meetings, onRecorded }: { meetings: MeetingSumm
   const action = useAction();
   const form = useRef<HTMLFormElement>(null);
   const [meetingId, setMeetingId] = useState('');
-  const [kind, setKind] = useState<DecisionKind>('utvardering');
-  const [title, setTitle] = useState('');
-  const [text, setText] = useState('');
-  const [owner, setOwner] = useState('');
-  const [due, setDue] = useState('');
+  const [values, setValues] = useState<DecisionValues>({
+    kind: 'utvardering',
+    title: '',
+    text: '',
+    owner: '',
+    due: '',
+  });
+  const { kind, title, text, owner, due } = values;
   const [decidedOn, setDecidedOn] = useState('');
   // Only meetings that have started can have decided anything: a meeting still ahead is never preselected.
   const held = heldMeetings(meetings, Date.now());
@@ -44,10 +48,7 @@ export function RecordDecision({ meetings, onRecorded }: { meetings: MeetingSumm
       return t('dec.recorded', { title: decision.title });
     });
     if (ok) {
-      setTitle('');
-      setText('');
-      setOwner('');
-      setDue('');
+      setValues((current) => ({ ...current, title: '', text: '', owner: '', due: '' }));
       onRecorded();
       // Ready for the next decision of the same meeting.
       form.current?.querySelector<HTMLElement>('select, input, textarea')?.focus();
@@ -76,25 +77,10 @@ export function RecordDecision({ meetings, onRecorded }: { meetings: MeetingSumm
               <Input type="date" value={decidedOn} onChange={(_, d) => setDecidedOn(d.value)} />
             </Field>
           )}
-          <ChoiceField
-            label={t('dec.record.kind')}
-            required
-            value={kind}
-            choices={DECISION_KINDS.map((k) => ({ value: k, label: t(`dec.kind.${k}`) }))}
-            onChange={setKind}
+          <DecisionFields
+            values={values}
+            onChange={(key, value) => setValues((current) => ({ ...current, [key]: value }))}
           />
-          <Field label={t('dec.record.title')}>
-            <Input value={title} onChange={(_, d) => setTitle(d.value)} />
-          </Field>
-          <Field label={t('dec.record.text')} required>
-            <Textarea value={text} onChange={(_, d) => setText(d.value)} />
-          </Field>
-          <Field label={t('dec.record.owner')}>
-            <Input type="email" value={owner} onChange={(_, d) => setOwner(d.value)} />
-          </Field>
-          <Field label={t('dec.record.due')}>
-            <Input type="date" value={due} onChange={(_, d) => setDue(d.value)} />
-          </Field>
           <Button type="submit" appearance="primary" disabled={action.state.status === 'busy'}>
             {t('dec.record.submit')}
           </Button>

@@ -1,0 +1,46 @@
+import { Field, Input, Textarea } from '@fluentui/react-components';
+import { DECISION_KINDS, type DecisionKind } from '../../contract';
+import { useI18n } from '../i18n';
+import { ChoiceField } from '../ui/ChoiceField';
+
+export interface DecisionValues {
+  kind: DecisionKind;
+  title: string;
+  text: string;
+  owner: string;
+  due: string;
+}
+
+/** What was decided: kind, title, text, who follows it up and by when. */
+export function DecisionFields({
+  values,
+  onChange,
+}: {
+  values: DecisionValues;
+  onChange<K extends keyof DecisionValues>(key: K, value: DecisionValues[K]): void;
+}) {
+  const { t } = useI18n();
+  return (
+    <>
+      <ChoiceField
+        label={t('dec.record.kind')}
+        required
+        value={values.kind}
+        choices={DECISION_KINDS.map((k) => ({ value: k, label: t(`dec.kind.${k}`) }))}
+        onChange={(kind) => onChange('kind', kind)}
+      />
+      <Field label={t('dec.record.title')}>
+        <Input value={values.title} onChange={(_, d) => onChange('title', d.value)} />
+      </Field>
+      <Field label={t('dec.record.text')} required>
+        <Textarea value={values.text} onChange={(_, d) => onChange('text', d.value)} />
+      </Field>
+      <Field label={t('dec.record.owner')}>
+        <Input type="email" value={values.owner} onChange={(_, d) => onChange('owner', d.value)} />
+      </Field>
+      <Field label={t('dec.record.due')}>
+        <Input type="date" value={values.due} onChange={(_, d) => onChange('due', d.value)} />
+      </Field>
+    </>
+  );
+}
