@@ -10,7 +10,7 @@ export interface ChartRow {
 }
 
 const useStyles = makeStyles({
-  svg: { width: '100%', maxWidth: '48rem', height: 'auto', display: 'block' },
+  svg: { width: '100%', minWidth: '32rem', maxWidth: '48rem', height: 'auto', display: 'block' },
   label: { fill: tokens.colorNeutralForeground1, fontSize: '12px' },
   value: { fill: tokens.colorNeutralForeground2, fontSize: '11px' },
   budget: { fill: 'none', stroke: tokens.colorBrandStroke1, strokeWidth: 2 },

@@ -2,7 +2,8 @@ import { Table, TableBody, TableHeader, TableHeaderCell, TableRow } from '@fluen
 import { useRef, useState } from 'react';
 import { useI18n } from '../i18n';
 import { ActionStatus } from '../ui/ActionStatus';
-import { useFormStyles, usePageStyles } from '../ui/styles';
+import { usePageStyles } from '../ui/styles';
+import { TableScroll } from '../ui/TableScroll';
 import { useAction } from '../ui/useAction';
 import type { BudgetLineDto } from '../../contract';
 import { EditLine } from './lines/EditLine';
@@ -14,7 +15,6 @@ export { categoryKey } from './categories';
 export function EditLines({ lines, year, onSaved }: { lines: BudgetLineDto[]; year: number; onSaved(): void }) {
   const { t } = useI18n();
   const page = usePageStyles();
-  const styles = useFormStyles();
   const action = useAction();
   const [editing, setEditing] = useState<BudgetLineDto | undefined>();
   const editButtons = useRef(new Map<string, HTMLElement>());
@@ -30,7 +30,7 @@ export function EditLines({ lines, year, onSaved }: { lines: BudgetLineDto[]; ye
       {lines.length === 0 ? (
         <p>{t('budget.lines.none', { year })}</p>
       ) : (
-        <div className={styles.tableWrap}>
+        <TableScroll label={t('budget.lines')}>
           <Table aria-label={t('budget.lines')} size="small">
             <TableHeader>
               <TableRow>
@@ -58,7 +58,7 @@ export function EditLines({ lines, year, onSaved }: { lines: BudgetLineDto[]; ye
               ))}
             </TableBody>
           </Table>
-        </div>
+        </TableScroll>
       )}
       {editing && (
         <EditLine

@@ -112,14 +112,17 @@ export function CategoryReport({ status }: { status: Status }) {
   const areas = Object.entries(status.byArea);
   return (
     <>
-      <BudgetChart
-        title={t('budget.chart')}
-        rows={categories.map(([category, amounts]) => ({
-          label: t(categoryKey(category)),
-          budgetOre: amounts.budgetOre,
-          outcomeOre: amounts.outcomeOre,
-        }))}
-      />
+      {/* On a phone the chart keeps a readable size and scrolls sideways, as the tables do. */}
+      <TableScroll label={t('budget.chart')}>
+        <BudgetChart
+          title={t('budget.chart')}
+          rows={categories.map(([category, amounts]) => ({
+            label: t(categoryKey(category)),
+            budgetOre: amounts.budgetOre,
+            outcomeOre: amounts.outcomeOre,
+          }))}
+        />
+      </TableScroll>
       <TableScroll label={t('budget.byCategory')}>
         <Table aria-label={t('budget.byCategory')} size="small">
           <AmountHeaders first={t('budget.col.category')} />
