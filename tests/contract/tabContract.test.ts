@@ -16,7 +16,7 @@ function sources(dir: string): string[] {
 const files = sources(TAB).map((path) => ({ path: relative(ROOT, path), text: readFileSync(path, 'utf8') }));
 
 /** The tab's own form schemas: what a form checks before it asks (not an answer the API sends). */
-const FORM_SCHEMAS = new Set(['src/tab/contacts/EditContactDialog.tsx:formSchema']);
+const FORM_SCHEMAS = new Set(['src/tab/contacts/edit/form.ts:formSchema']);
 
 describe('the tab speaks the API contract (src/contract), it does not re-declare it', () => {
   it("declares no zod schema of its own, apart from form schemas and envelopes around the contract's", () => {
