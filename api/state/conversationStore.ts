@@ -1,19 +1,5 @@
 import Database from 'better-sqlite3';
-import { z } from 'zod';
-import type { ConversationStore, StoredConversation } from './store';
-
-const storedConversationSchema = z.object({
-  conversationId: z.string().min(1),
-  kind: z.enum(['personal', 'channel', 'groupChat']),
-  serviceUrl: z.string().min(1),
-  tenantId: z.string().optional(),
-  botId: z.string(),
-  botName: z.string().optional(),
-  teamId: z.string().optional(),
-  aadGroupId: z.string().optional(),
-  userAadObjectId: z.string().optional(),
-  updatedAt: z.string(),
-});
+import { storedConversationSchema, type ConversationStore, type StoredConversation } from './store';
 
 interface Row {
   document: string;

@@ -4,6 +4,7 @@
  * Two implementations keep the same contract (tests/state/contract.test.ts): SQLite under DATA_DIR for one
  * instance (`npm start`), Azure Table and Blob Storage for several (STATE_STORE=azure).
  */
+import { z } from 'zod';
 import type { ReminderJournal } from '../jobs/journal';
 
 /** A conversation the bot may write to later without being spoken to (proactive messages). */
@@ -25,6 +26,20 @@ export interface StoredConversation {
   userAadObjectId?: string;
   updatedAt: string;
 }
+
+/** A stored conversation as both stores read it back (a document that does not parse is not used). */
+export const storedConversationSchema = z.object({
+  conversationId: z.string().min(1),
+  kind: z.enum(['personal', 'channel', 'groupChat']),
+  serviceUrl: z.string().min(1),
+  tenantId: z.string().optional(),
+  botId: z.string(),
+  botName: z.string().optional(),
+  teamId: z.string().optional(),
+  aadGroupId: z.string().optional(),
+  userAadObjectId: z.string().optional(),
+  updatedAt: z.string(),
+}) satisfies z.ZodType<StoredConversation>;
 
 export interface ConversationStore {
   save(conversation: StoredConversation): Promise<void>;

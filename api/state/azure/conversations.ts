@@ -1,20 +1,6 @@
 import { odata, type TableClient, type TableEntityResult } from '@azure/data-tables';
-import { z } from 'zod';
-import type { ConversationStore, StoredConversation } from '../store';
+import { storedConversationSchema, type ConversationStore, type StoredConversation } from '../store';
 import { PARTITION, orUndefinedOn404, tableKey } from './tables';
-
-const conversationSchema = z.object({
-  conversationId: z.string().min(1),
-  kind: z.enum(['personal', 'channel', 'groupChat']),
-  serviceUrl: z.string().min(1),
-  tenantId: z.string().optional(),
-  botId: z.string(),
-  botName: z.string().optional(),
-  teamId: z.string().optional(),
-  aadGroupId: z.string().optional(),
-  userAadObjectId: z.string().optional(),
-  updatedAt: z.string(),
-});
 
 interface ConversationEntity {
   kind: string;
@@ -29,7 +15,7 @@ interface ConversationEntity {
 /** The bot's conversation references on the table, one row per conversation, its document as JSON. */
 export function tableConversationStore(table: TableClient, opened: Promise<void>): ConversationStore {
   const read = (entity: TableEntityResult<ConversationEntity>): StoredConversation =>
-    conversationSchema.parse(JSON.parse(entity.document));
+    storedConversationSchema.parse(JSON.parse(entity.document));
   const newest = async (filter: string): Promise<StoredConversation | undefined> => {
     let best: TableEntityResult<ConversationEntity> | undefined;
     for await (const entity of table.listEntities<ConversationEntity>({ queryOptions: { filter } }))
@@ -39,7 +25,7 @@ export function tableConversationStore(table: TableClient, opened: Promise<void>
   return {
     async save(conversation) {
       await opened;
-      const valid = conversationSchema.parse(conversation);
+      const valid = storedConversationSchema.parse(conversation);
       await table.upsertEntity(
         {
           partitionKey: PARTITION.conversation,
