@@ -3,7 +3,7 @@
  * one Azurite, with STATE_STORE=azure: what one instance learns or does, the other sees; one runs the jobs.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,8 +15,8 @@ import { SEED_PEOPLE } from '../../infra/graph-emulator/src/index';
 import { CHAIR, COORDINATOR, adminClient } from '../../infra/graph-emulator/tests/support';
 import { JOB_RUNNER_LEASE } from '../../api/composition/jobs';
 import { addDays, candidateDays, seasonWindow, stockholmToUtc, toIsoDate } from '../../src/domain';
-import { localTenantEnv } from '../../scripts/start';
 import { startAzurite, type RunningAzurite } from '../support/azurite';
+import { spawnServer } from './support/serverProcess';
 import {
   SEED_GENERAL_CHANNEL_ID,
   activityCardText,
@@ -48,16 +48,11 @@ async function startInstance(name: string, stack: Stack, azurite: RunningAzurite
   // A built tab newer than its sources, so that start.ts does not run vite.
   mkdirSync(join(dir, 'tab'));
   writeFileSync(join(dir, 'tab', 'index.html'), '<!doctype html><title>flik</title>');
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
-    env: {
-      PATH: process.env.PATH,
-      ...localTenantEnv(stack.tenant),
-      HOST: '127.0.0.1',
-      PORT: '0',
-      DATA_DIR: dir,
-      TAB_DIST_DIR: join(dir, 'tab'),
+  const { url, child, output } = await spawnServer(
+    stack,
+    dir,
+    {
       LOG_LEVEL: 'info',
-      GRAPH_RETRY_DELAY_SECONDS: '0.01',
       JOBS_INTERVAL_SECONDS: String(JOBS_INTERVAL_SECONDS),
       JOBS_LEASE_SECONDS: String(LEASE_SECONDS),
       STATE_STORE: 'azure',
@@ -65,29 +60,13 @@ async function startInstance(name: string, stack: Stack, azurite: RunningAzurite
       STATE_TABLE_NAME: 'twoinstances',
       JOBS_LEASE_CONTAINER: LEASE_CONTAINER,
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setInterval(() => {
-      const match = /REST-API:\s+(http:\/\/127\.0\.0\.1:\d+)\/api\/config/.exec(output);
-      if (match) {
-        clearInterval(timer);
-        resolve(match[1] as string);
-      }
-    }, 50);
-    child.once('exit', (code) => {
-      clearInterval(timer);
-      reject(new Error(`instance ${name} exited (${code}):\n${output}`));
-    });
-  });
+    `instance ${name}`,
+  );
   return {
     name,
     url,
     child,
-    output: () => output,
+    output,
     async stop() {
       if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));

@@ -5,7 +5,7 @@
  * again on the same data, the client retries with its kept Idempotency-Key until it gets a 2xx, and the tenant
  * is counted with the faults off: one of everything, nothing half-done.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,7 +16,8 @@ import type { Channel, Event, List, ListItem, Site } from '@microsoft/microsoft-
 import { CHAIR, COORDINATOR, adminClient } from '../../infra/graph-emulator/tests/support';
 import { transactionIdFor } from '../../api/graph/calendar/operationKey';
 import { candidateDays, seasonWindow, toIsoDate } from '../../src/domain';
-import { installInLocalTeam, localTenantEnv } from '../../scripts/start';
+import { installInLocalTeam } from '../../scripts/start';
+import { spawnServer } from '../integration/support/serverProcess';
 import { control, startStack, type Stack } from '../integration/support/stack';
 import { peopleIds, TEAM } from '../integration/workingGroupsSupport';
 
@@ -36,37 +37,11 @@ interface Instance {
 
 /** The server as `npm start` runs it, joined to the test's tenant, its state in `dir` (kept across a kill). */
 async function startInstance(stack: Stack, dir: string): Promise<Instance> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
-    env: {
-      PATH: process.env.PATH,
-      ...localTenantEnv(stack.tenant),
-      HOST: '127.0.0.1',
-      PORT: '0',
-      DATA_DIR: dir,
-      TAB_DIST_DIR: join(dir, 'tab'),
-      LOG_LEVEL: 'warn',
-      GRAPH_RETRY_DELAY_SECONDS: '0.01',
-      // Long enough that the server is still waiting for the held-back answer when it is killed.
-      GRAPH_TIMEOUT_MS: '60000',
-      JOBS_INTERVAL_SECONDS: '0',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setInterval(() => {
-      const match = /REST-API:\s+(http:\/\/127\.0\.0\.1:\d+)\/api\/config/.exec(output);
-      if (match) {
-        clearInterval(timer);
-        resolve(match[1] as string);
-      }
-    }, 50);
-    child.once('exit', (code) => {
-      clearInterval(timer);
-      reject(new Error(`server exited (${code}):\n${output}`));
-    });
+  const { url, child } = await spawnServer(stack, dir, {
+    LOG_LEVEL: 'warn',
+    // Long enough that the server is still waiting for the held-back answer when it is killed.
+    GRAPH_TIMEOUT_MS: '60000',
+    JOBS_INTERVAL_SECONDS: '0',
   });
   return { url, child };
 }
