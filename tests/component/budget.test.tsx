@@ -103,6 +103,24 @@ describe('Budget page', () => {
     expect(screen.queryByRole('heading', { name: 'Lägg till budgetpost' })).toBeNull();
   });
 
+  it('says where a booking dated after the report day shows, instead of that the report changed', async () => {
+    const state = { outcomeOre: 3_000_000 };
+    stubApi({
+      ...routes(state),
+      'POST /api/budget/outcomes': () => ({ status: 201, body: { outcome: { id: '9' } } }),
+    });
+    renderWithServices(<BudgetPage me={meFor(KARIN, 'Region Västerbotten', COORDINATOR_ACTIONS)} />);
+    await screen.findByRole('heading', { name: 'Bokför utfall' });
+    const later = `${YEAR}-12-31` > TODAY ? `${YEAR}-12-31` : undefined;
+    if (!later) return; // On the year's last day nothing in the year lies after the report's day.
+    fireEvent.change(screen.getByRole('textbox', { name: /Belopp \(kr\)/ }), { target: { value: '100' } });
+    fireEvent.change(screen.getByLabelText(/^Datum/), { target: { value: later } });
+    fireEvent.click(screen.getByRole('button', { name: 'Bokför' }));
+    await screen.findByText(
+      `Utfallet är bokfört per ${later}. Lägesrapporten ovan gäller ${TODAY}; välj ett senare datum under Per datum för att se det.`,
+    );
+  });
+
   it('lets the coordinator book an outcome in kronor, sent as öre, and the report and chart change', async () => {
     const state = { outcomeOre: 3_000_000 };
     const requests = stubApi({
@@ -117,7 +135,7 @@ describe('Budget page', () => {
     const before = screen.getByTestId('budget-chart').querySelector('[data-kind="outcome"]')!.getAttribute('width');
     fireEvent.change(screen.getByRole('textbox', { name: /Belopp \(kr\)/ }), { target: { value: '12 500,50' } });
     fireEvent.click(screen.getByRole('button', { name: 'Bokför' }));
-    await screen.findByText('Utfallet är bokfört. Lägesrapporten är uppdaterad.');
+    await screen.findByText(`Utfallet är bokfört och ingår i lägesrapporten per ${TODAY} ovan.`);
     const post = requests.find((r) => r.method === 'POST');
     expect(JSON.parse(post?.body ?? '{}')).toMatchObject({ budgetLineId: '1', amountOre: 1_250_050, date: TODAY });
     await waitFor(() =>

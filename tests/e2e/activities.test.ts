@@ -177,7 +177,7 @@ describe('activities and budget in a browser: propose → decide → verksamhets
       await booking.getByLabel('Datum').fill(`${YEAR}-01-15`);
       await booking.getByRole('textbox', { name: 'Text' }).fill('Lokal för utbildningen');
       await booking.getByRole('button', { name: 'Bokför', exact: true }).click();
-      await karin.getByText('Utfallet är bokfört. Lägesrapporten är uppdaterad.').waitFor();
+      await karin.getByText(/^Utfallet är bokfört och ingår i lägesrapporten per \d{4}-\d{2}-\d{2} ovan\.$/).waitFor();
       await karin.waitForFunction(
         () =>
           document.querySelector('[data-testid="budget-chart"] [data-kind="outcome"]')?.getAttribute('data-ore') ===

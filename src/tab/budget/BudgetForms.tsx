@@ -21,7 +21,18 @@ function kronorIssue(text: string): string | undefined {
   }
 }
 
-export function BookOutcome({ lines, year, onBooked }: { lines: BudgetLineDto[]; year: number; onBooked(): void }) {
+export function BookOutcome({
+  lines,
+  year,
+  reportAsOf,
+  onBooked,
+}: {
+  lines: BudgetLineDto[];
+  year: number;
+  /** The day the lägesrapport above is as of: a booking dated later is not in it yet, and the message says so. */
+  reportAsOf: string | undefined;
+  onBooked(): void;
+}) {
   const { t } = useI18n();
   const page = usePageStyles();
   const styles = useFormStyles();
@@ -45,7 +56,9 @@ export function BookOutcome({ lines, year, onBooked }: { lines: BudgetLineDto[];
         amountOre: parseKronor(amount),
         ...(text.trim() ? { text: text.trim() } : {}),
       });
-      return t('budget.book.done');
+      return reportAsOf !== undefined && date > reportAsOf
+        ? t('budget.book.doneLater', { date, asOf: reportAsOf })
+        : t('budget.book.done', { asOf: reportAsOf ?? date });
     });
     if (ok) {
       setAmount('');

@@ -43,7 +43,9 @@ const sv = {
   'budget.book.date': 'Datum',
   'budget.book.text': 'Text',
   'budget.book.submit': 'Bokför',
-  'budget.book.done': 'Utfallet är bokfört. Lägesrapporten är uppdaterad.',
+  'budget.book.done': 'Utfallet är bokfört och ingår i lägesrapporten per {asOf} ovan.',
+  'budget.book.doneLater':
+    'Utfallet är bokfört per {date}. Lägesrapporten ovan gäller {asOf}; välj ett senare datum under Per datum för att se det.',
   'budget.addLine': 'Lägg till budgetpost',
   'budget.addLine.name': 'Namn',
   'budget.addLine.category': 'Kategori',
@@ -128,7 +130,9 @@ const en: Record<keyof typeof sv, string> = {
   'budget.book.date': 'Date',
   'budget.book.text': 'Text',
   'budget.book.submit': 'Book',
-  'budget.book.done': 'The outcome is booked. The status report is updated.',
+  'budget.book.done': 'The outcome is booked and is in the status report as of {asOf} above.',
+  'budget.book.doneLater':
+    'The outcome is booked for {date}. The status report above is as of {asOf}; choose a later date under As of to see it.',
   'budget.addLine': 'Add budget line',
   'budget.addLine.name': 'Name',
   'budget.addLine.category': 'Category',

@@ -99,7 +99,12 @@ export function BudgetPage({ me }: { me: Me }) {
       </section>
 
       {canBook && lines.status === 'ready' && lines.data.length > 0 && (
-        <BookOutcome lines={lines.data} year={year} onBooked={reloadAll} />
+        <BookOutcome
+          lines={lines.data}
+          year={year}
+          reportAsOf={report.status === 'ready' ? report.data.status.asOf : effectiveAsOf}
+          onBooked={reloadAll}
+        />
       )}
       {canEdit && lines.status === 'ready' && <EditLines lines={lines.data} year={year} onSaved={reloadAll} />}
       {canEdit && <AddLine year={year} onAdded={reloadAll} />}
