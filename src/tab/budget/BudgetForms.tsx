@@ -21,18 +21,15 @@ function kronorIssue(text: string): string | undefined {
   }
 }
 
-export function BookOutcome({
-  lines,
-  year,
-  reportAsOf,
-  onBooked,
-}: {
+interface BookOutcomeProps {
   lines: BudgetLineDto[];
   year: number;
   /** The day the lägesrapport above is as of: a booking dated later is not in it yet, and the message says so. */
   reportAsOf: string | undefined;
   onBooked(): void;
-}) {
+}
+
+export function BookOutcome({ lines, year, reportAsOf, onBooked }: BookOutcomeProps) {
   const { t } = useI18n();
   const page = usePageStyles();
   const styles = useFormStyles();
