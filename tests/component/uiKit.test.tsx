@@ -4,6 +4,7 @@ import { act, fireEvent, render, renderHook, screen, waitFor, within } from '@te
 import type { ReactElement } from 'react';
 import { DomainValidationError } from '../../src/domain/errors';
 import { ApiError } from '../../src/tab/api';
+import { useState } from 'react';
 import { ConfirmDialog } from '../../src/tab/ui/ConfirmDialog';
 import { DataTable, type DataColumn } from '../../src/tab/ui/DataTable';
 import { asApiError } from '../../src/tab/ui/errors';
@@ -122,8 +123,32 @@ describe('ConfirmDialog', () => {
     fireEvent.keyDown(screen.getByRole('alertdialog'), { key: 'Escape' });
     expect(onCancel).toHaveBeenCalledTimes(2);
     expect(onConfirm).not.toHaveBeenCalled();
+  });
+
+  it('acts on a confirm only once the dialog has closed, and leaves the page visible to assistive technology', async () => {
+    const onConfirm = jest.fn();
+    function Harness() {
+      const [open, setOpen] = useState(true);
+      return (
+        <>
+          <p>Mötet</p>
+          <ConfirmDialog
+            open={open}
+            title="Ställa in mötet?"
+            consequence="Alla inbjudna får en avbokning."
+            confirmLabel="Ställ in mötet"
+            cancelLabel="Behåll mötet"
+            onConfirm={onConfirm}
+            onCancel={() => setOpen(false)}
+          />
+        </>
+      );
+    }
+    renderInFluent(<Harness />);
     fireEvent.click(screen.getByRole('button', { name: 'Ställ in mötet' }));
-    expect(onConfirm).toHaveBeenCalledTimes(1);
+    await waitFor(() => expect(onConfirm).toHaveBeenCalledTimes(1));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(screen.getByText('Mötet').closest('[aria-hidden="true"]')).toBeNull();
   });
 });
 

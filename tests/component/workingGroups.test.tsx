@@ -175,6 +175,13 @@ describe('Arbetsgrupper page', () => {
       target: { value: 'Rutinerna är antagna.' },
     });
     fireEvent.click(within(card).getByRole('button', { name: 'Avsluta och arkivera kanalen' }));
+    // Asked again, with what happens to the channel; the safe choice changes nothing.
+    const dialog = await screen.findByRole('alertdialog', { name: 'Avsluta Bygglovsrutiner?' });
+    expect(dialog.textContent).toContain('Kanalen Bygglovsrutiner arkiveras');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Låt gruppen arbeta vidare' }));
+    expect(requests.filter((r) => r.method === 'POST')).toHaveLength(0);
+    fireEvent.click(within(card).getByRole('button', { name: 'Avsluta och arkivera kanalen' }));
+    fireEvent.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Avsluta gruppen' }));
     await screen.findByText('Arbetsgruppen Bygglovsrutiner är avslutad och kanalen är arkiverad.');
     expect(JSON.parse(requests.find((r) => r.method === 'POST')!.body!)).toEqual({
       finalReport: 'Rutinerna är antagna.',

@@ -81,6 +81,10 @@ describe('Arbetsgrupper in a browser', () => {
       await card.getByRole('button', { name: 'Avsluta', exact: true }).click();
       await card.getByRole('textbox', { name: /^Slutrapport/ }).fill('Checklistan är klar och publicerad.');
       await card.getByRole('button', { name: 'Avsluta och arkivera kanalen' }).click();
+      const confirm = page.getByRole('alertdialog', { name: 'Avsluta Tillgänglighet i detaljplaner?' });
+      await confirm.waitFor();
+      expect(await wcagViolations(page)).toEqual([]);
+      await confirm.getByRole('button', { name: 'Avsluta gruppen' }).click();
       await page
         .getByText('Arbetsgruppen Tillgänglighet i detaljplaner är avslutad och kanalen är arkiverad.')
         .waitFor({ timeout: 30_000 });

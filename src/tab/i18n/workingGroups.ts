@@ -47,6 +47,11 @@ const sv = {
   'wg.finalReport': 'Slutrapport',
   'wg.finalReportHint': 'Kort: vad gruppen har gjort och vad som återstår.',
   'wg.confirmEnd': 'Avsluta och arkivera kanalen',
+  'wg.end.confirmTitle': 'Avsluta {name}?',
+  'wg.end.consequence':
+    'Kanalen {name} arkiveras: medlemmarna kan läsa den men inte skriva i den. Slutrapporten sparas och gruppen flyttas till Avslutade arbetsgrupper.',
+  'wg.end.confirm': 'Avsluta gruppen',
+  'wg.end.keep': 'Låt gruppen arbeta vidare',
   'wg.endedMessage': 'Arbetsgruppen {name} är avslutad och kanalen är arkiverad.',
   'wg.addMember': 'Lägg till medlem',
   'wg.add': 'Lägg till',
@@ -111,6 +116,11 @@ const en: Record<keyof typeof sv, string> = {
   'wg.finalReport': 'Final report',
   'wg.finalReportHint': 'Briefly: what the group did and what remains.',
   'wg.confirmEnd': 'Close and archive the channel',
+  'wg.end.confirmTitle': 'Close {name}?',
+  'wg.end.consequence':
+    'The channel {name} is archived: members can read it but not post in it. The final report is saved and the group moves to Closed working groups.',
+  'wg.end.confirm': 'Close the group',
+  'wg.end.keep': 'Let the group carry on',
   'wg.endedMessage': 'The working group {name} is closed and its channel archived.',
   'wg.addMember': 'Add a member',
   'wg.add': 'Add',

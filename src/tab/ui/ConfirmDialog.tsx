@@ -26,6 +26,14 @@ const useStyles = makeStyles({
   },
 });
 
+/** Unhides the app's root (the body child holding the page's main) when no dialog is open any more. */
+function restorePageForAssistiveTechnology(): void {
+  if (document.querySelector('[role="dialog"], [role="alertdialog"]')) return;
+  for (const element of document.querySelectorAll('body > [aria-hidden="true"]')) {
+    if (element.querySelector('main')) element.removeAttribute('aria-hidden');
+  }
+}
+
 export interface ConfirmDialogProps {
   open: boolean;
   /** A question naming the action, e.g. "Ställa in mötet?" */
@@ -38,7 +46,9 @@ export interface ConfirmDialogProps {
   /** Marks the confirm button as dangerous (red) rather than as the main action. */
   destructive?: boolean;
   busy?: boolean;
+  /** Runs once the dialog has closed (see below). */
   onConfirm(): void;
+  /** Closes the dialog: the safe choice, Escape, and the first half of a confirm. */
   onCancel(): void;
 }
 
@@ -59,6 +69,19 @@ export function ConfirmDialog({
 }: ConfirmDialogProps) {
   const styles = useStyles();
   const cancelRef = useRef<HTMLButtonElement>(null);
+  // A confirmed action often removes the part of the page the dialog belongs to (an ended group leaves the list).
+  // Fluent hides the rest of the page from assistive technology while the dialog is open; unmounted before its
+  // closing motion ends, it left the whole tab aria-hidden. So a confirm closes first and acts when closed.
+  const confirmed = useRef(false);
+  const afterClose = () => {
+    // Fluent's modalizer (tabster) sometimes leaves aria-hidden on the page after a dialog closes (fluentui#35139,
+    // tabster#530): seen here when the confirmed action re-rendered the page. Once tabster's own 250 ms update
+    // has had its turn and no dialog is open, the page is shown to assistive technology again.
+    window.setTimeout(restorePageForAssistiveTechnology, 300);
+    if (!confirmed.current) return;
+    confirmed.current = false;
+    onConfirm();
+  };
   useEffect(() => {
     if (!open) return;
     // Fluent's dialog focuses its first focusable element once open (where jsdom has no layout, the surface);
@@ -67,7 +90,12 @@ export function ConfirmDialog({
     return () => clearTimeout(timer);
   }, [open]);
   return (
-    <Dialog open={open} modalType="alert" onOpenChange={(_, data) => !data.open && onCancel()}>
+    <Dialog
+      open={open}
+      modalType="alert"
+      onOpenChange={(_, data) => !data.open && onCancel()}
+      surfaceMotion={{ onMotionFinish: (_, { direction }) => direction === 'exit' && afterClose() }}
+    >
       <DialogSurface>
         <DialogBody>
           <DialogTitle>{title}</DialogTitle>
@@ -80,7 +108,10 @@ export function ConfirmDialog({
               appearance="primary"
               className={destructive ? styles.destructive : undefined}
               disabled={busy}
-              onClick={onConfirm}
+              onClick={() => {
+                confirmed.current = true;
+                onCancel();
+              }}
             >
               {confirmLabel}
             </Button>

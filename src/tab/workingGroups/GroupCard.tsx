@@ -77,6 +77,7 @@ export function GroupCard({
 
       {manage && card.ending && (
         <EndForm
+          name={group.name}
           report={card.report}
           problem={card.reportProblem}
           onReport={card.setReport}

@@ -2,6 +2,7 @@ import { Button, Field, Select, Textarea } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { Contact } from '../../api';
 import { useI18n } from '../../i18n';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import type { WorkingGroupDto } from '../../../contract';
 import { useGroupCardStyles } from './styles';
 import type { GroupActions } from './types';
@@ -54,23 +55,24 @@ export function ManageBar({
         {t('wg.add')}
       </Button>
       <Button onClick={onCheckChannel}>{t('wg.checkChannel')}</Button>
-      {!ending && (
-        <Button appearance="primary" onClick={onStartEnding}>
-          {t('wg.end')}
-        </Button>
-      )}
+      {!ending && <Button onClick={onStartEnding}>{t('wg.end')}</Button>}
     </div>
   );
 }
 
-/** The slutrapport that ends the group, confirmed or cancelled. */
+/**
+ * The slutrapport that ends the group. With a report written, ending is asked again in a dialog that says what
+ * happens to the channel; "Låt gruppen arbeta vidare" is the focused safe choice.
+ */
 export function EndForm({
+  name,
   report,
   problem,
   onReport,
   onConfirm,
   onCancel,
 }: {
+  name: string;
   report: string;
   problem: string | undefined;
   onReport(value: string): void;
@@ -79,6 +81,7 @@ export function EndForm({
 }) {
   const styles = useGroupCardStyles();
   const { t } = useI18n();
+  const [asking, setAsking] = useState(false);
   return (
     <div className={styles.actions}>
       <Field
@@ -90,10 +93,24 @@ export function EndForm({
       >
         <Textarea value={report} onChange={(_, d) => onReport(d.value)} resize="vertical" />
       </Field>
-      <Button appearance="primary" onClick={onConfirm}>
+      {/* Without a report the click shows what is missing; with one, it asks first. */}
+      <Button appearance="primary" onClick={() => (report.trim() ? setAsking(true) : onConfirm())}>
         {t('wg.confirmEnd')}
       </Button>
       <Button onClick={onCancel}>{t('wg.cancel')}</Button>
+      <ConfirmDialog
+        open={asking}
+        title={t('wg.end.confirmTitle', { name })}
+        consequence={t('wg.end.consequence', { name })}
+        confirmLabel={t('wg.end.confirm')}
+        cancelLabel={t('wg.end.keep')}
+        destructive
+        onConfirm={() => {
+          setAsking(false);
+          onConfirm();
+        }}
+        onCancel={() => setAsking(false)}
+      />
     </div>
   );
 }
