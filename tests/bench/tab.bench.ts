@@ -11,7 +11,6 @@ import { figure, type Figure } from './stats';
 
 const LOADS = 10;
 const CHAIR_NAME = 'Maria Bergström';
-const TOKEN_KEY = 'pbs.token';
 
 const viteManifestSchema = z.record(
   z.string(),
@@ -82,8 +81,11 @@ async function firstRender(page: Page, url: string): Promise<number> {
   return (await handle.jsonValue()) as number;
 }
 
-/** Signs in as the chair through the local tenant's persona page and returns the tab's token. */
-async function chairToken(browser: Browser, url: string): Promise<string> {
+/**
+ * Signs in as the chair through the local tenant's persona page and returns the tab's session (msal-browser keeps
+ * its accounts and tokens in sessionStorage): put back into a new context, the tab starts signed in.
+ */
+async function chairSession(browser: Browser, url: string): Promise<Record<string, string>> {
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
@@ -92,9 +94,9 @@ async function chairToken(browser: Browser, url: string): Promise<string> {
     await page.getByRole('button', { name: CHAIR_NAME, exact: true }).click();
     await page.waitForURL((address) => address.origin === url && address.pathname === '/');
     await page.getByRole('heading', { level: 1, name: 'Översikt' }).waitFor();
-    const token = await page.evaluate((key) => sessionStorage.getItem(key), TOKEN_KEY);
-    if (!token) throw new Error('no token in sessionStorage after signing in');
-    return token;
+    const session = await page.evaluate(() => ({ ...window.sessionStorage }));
+    if (Object.keys(session).length === 0) throw new Error('no session in sessionStorage after signing in');
+    return session;
   } finally {
     await context.close();
   }
@@ -124,13 +126,13 @@ export async function run(): Promise<Figure[]> {
     const browser = await launchChromium();
     try {
       await stack.prepare();
-      const token = await chairToken(browser, stack.url);
+      const session = await chairSession(browser, stack.url);
       const url = `${stack.url}/`;
       const withToken = async (context: Awaited<ReturnType<Browser['newContext']>>) => {
-        await context.addInitScript(({ key, value }) => window.sessionStorage.setItem(key, value), {
-          key: TOKEN_KEY,
-          value: token,
-        });
+        await context.addInitScript((entries) => {
+          if (window.sessionStorage.length > 0) return;
+          for (const [key, value] of Object.entries(entries)) window.sessionStorage.setItem(key, value);
+        }, session);
         await context.addInitScript(firstRenderWatcher(CHAIR_NAME));
       };
 
