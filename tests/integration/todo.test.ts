@@ -4,6 +4,7 @@ import { SEED_PEOPLE } from '../../infra/graph-emulator/src/seed/people';
 import { CHAIR, COORDINATOR } from '../../infra/graph-emulator/tests/support';
 import { candidateDays, comingSeason, seasonWindow, toIsoDate, type TodoItem } from '../../src/domain';
 import { todoAnswerSchema } from '../../src/contract';
+import { draftProtocol, sendSamverkansKallelse } from './support/meetingJourney';
 import { startStack, type Stack } from './support/stack';
 
 jest.setTimeout(90_000);
@@ -26,24 +27,7 @@ describe('GET /api/todo: "Att göra" follows the data', () => {
     expect(body.unavailable).toEqual([]);
     return body.items;
   };
-  const send = async (date: string, season: string) => {
-    const sent = await stack.call('/api/meetings', {
-      token: await stack.token(CHAIR),
-      method: 'POST',
-      body: {
-        group: 'samverkansgrupp',
-        season,
-        date,
-        startTime: '09:30',
-        endTime: '12:00',
-        room: 'Regionens hus',
-        online: true,
-        idempotencyKey: randomUUID(),
-      },
-    });
-    expect(sent.status).toBe(201);
-    return ((await sent.json()) as { meeting: { id: string } }).meeting.id;
-  };
+  const send = (date: string, season: string) => sendSamverkansKallelse(stack, date, season);
 
   beforeAll(async () => {
     stack = await startStack();
@@ -64,28 +48,10 @@ describe('GET /api/todo: "Att göra" follows the data', () => {
 
   it('a protokoll waiting for a justerare is on their list until they have approved it', async () => {
     const id = await send(heldDay, 'host');
-    const coordinator = await stack.token(COORDINATOR);
     const adjuster = 'erik.lundqvist@umea.se';
     const present = [CHAIR, COORDINATOR, adjuster, 'anna.sjoberg@skelleftea.se'];
-    const attendance = await stack.call(`/api/meetings/${id}/attendance`, {
-      token: coordinator,
-      method: 'PUT',
-      headers: { 'Idempotency-Key': randomUUID() },
-      body: { rows: present.map((email) => ({ email, present: true })) },
-    });
-    expect(attendance.status).toBe(200);
     expect((await todo(adjuster)).filter((item) => item.kind === 'approveProtocol')).toEqual([]);
-    const drafted = await stack.call(`/api/meetings/${id}/protocol`, {
-      token: coordinator,
-      method: 'PUT',
-      headers: { 'Idempotency-Key': randomUUID() },
-      body: {
-        secretaryEmail: COORDINATOR,
-        chairEmail: CHAIR,
-        adjusterEmails: [adjuster, 'anna.sjoberg@skelleftea.se'],
-      },
-    });
-    expect(drafted.status).toBe(200);
+    await draftProtocol(stack, id, present, [adjuster, 'anna.sjoberg@skelleftea.se']);
     expect(await todo(adjuster)).toContainEqual(
       expect.objectContaining({ kind: 'approveProtocol', meetingId: id, date: heldDay }),
     );
