@@ -1,17 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from '@jest/globals';
+import type { Page } from 'playwright-core';
 import { join } from 'node:path';
-import type { Stack } from '../integration/support/stack';
 import { seedDemoData } from '../../scripts/seedDemo';
-import {
-  ARTIFACTS,
-  buildTab,
-  launchChromium,
-  settled,
-  startTabStack,
-  wcagViolations,
-  type AxeFinding,
-} from './support';
+import { ARTIFACTS, browserStack, settled, wcagViolations, type AxeFinding } from './support';
 
 /**
  * Every page as Teams mobile shows it (360 px) with a year of demo data, for the role that sees most of it (the
@@ -44,26 +35,13 @@ const INTERNAL_IDS = [
   'stodgrupp',
 ];
 
-let stack: Stack;
-let browser: Browser;
-
-beforeAll(async () => {
-  buildTab();
-  stack = await startTabStack();
-  await seedDemoData(stack.server.services.graph.forApp(), stack.server.services);
-  browser = await launchChromium();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-});
+const env = browserStack((stack) => seedDemoData(stack.server.services.graph.forApp(), stack.server.services));
 
 async function signIn(theme: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 360, height: 780 }, locale: 'sv-SE' });
+  const context = await env.browser.newContext({ viewport: { width: 360, height: 780 }, locale: 'sv-SE' });
   await context.addInitScript((name) => window.localStorage.setItem('pbs.theme', name), theme);
   const page = await context.newPage();
-  await page.goto(`${stack.url}/`);
+  await page.goto(`${env.stack.url}/`);
   await page.waitForURL((url) => url.pathname.endsWith('/oauth2/v2.0/authorize'));
   await page.getByRole('button', { name: 'Karin Nordström', exact: true }).click();
   await page.getByRole('heading', { level: 1, name: 'Översikt' }).waitFor();
@@ -134,7 +112,7 @@ describe('the tab at 360 px with a year of data', () => {
       const findings: Record<string, AxeFinding[]> = {};
       try {
         for (const target of PAGES) {
-          await page.goto(`${stack.url}/#/${target.hash}`);
+          await page.goto(`${env.stack.url}/#/${target.hash}`);
           await page.getByRole('heading', { level: 1, name: target.heading }).waitFor();
           await settled(page);
           const layout = await page.evaluate<Layout>(LAYOUT);

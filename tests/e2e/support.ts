@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from '@jest/globals';
 import { startStack, type Stack } from '../integration/support/stack';
 
 export const ARTIFACTS = resolve('test-artifacts');
@@ -68,4 +69,24 @@ export async function settled(page: Page): Promise<void> {
     undefined,
     { timeout: 20_000 },
   );
+}
+
+/**
+ * The tab built, the whole stack and Chromium for the test file (started in beforeAll, closed in afterAll):
+ * `const env = browserStack()`, then `env.stack` and `env.browser` inside the tests. `prepare` runs on the stack
+ * before the browser starts (e.g. the demo data).
+ */
+export function browserStack(prepare?: (stack: Stack) => Promise<unknown>): { stack: Stack; browser: Browser } {
+  const env = {} as { stack: Stack; browser: Browser };
+  beforeAll(async () => {
+    buildTab();
+    env.stack = await startTabStack();
+    await prepare?.(env.stack);
+    env.browser = await launchChromium();
+  }, 180_000);
+  afterAll(async () => {
+    await env.browser?.close();
+    await env.stack?.close();
+  });
+  return env;
 }

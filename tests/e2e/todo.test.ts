@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from '@jest/globals';
+import type { Page } from 'playwright-core';
 import { CHAIR, COORDINATOR } from '../../infra/graph-emulator/tests/support';
 import { candidateDays, comingSeason, seasonWindow, toIsoDate } from '../../src/domain';
 import { draftProtocol, sendSamverkansKallelse } from '../integration/support/meetingJourney';
-import type { Stack } from '../integration/support/stack';
-import { buildTab, launchChromium, settled, startTabStack } from './support';
+import { browserStack, settled } from './support';
 
 /** "Att göra för dig" on Översikt follows the data, per role (#18). */
 
@@ -17,23 +16,11 @@ const heldDay = candidateDays(seasonWindow(pastAutumnYear, 'host'))[10] as strin
 const ERIK = 'erik.lundqvist@umea.se';
 const ANNA = 'anna.sjoberg@skelleftea.se';
 
-let stack: Stack;
-let browser: Browser;
-
-beforeAll(async () => {
-  buildTab();
-  stack = await startTabStack();
-  browser = await launchChromium();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-});
+const env = browserStack();
 
 async function signIn(person: string): Promise<Page> {
-  const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-  await page.goto(`${stack.url}/`);
+  const page = await (await env.browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+  await page.goto(`${env.stack.url}/`);
   await page.waitForURL((url) => url.pathname.endsWith('/oauth2/v2.0/authorize'));
   await page.getByRole('button', { name: person, exact: true }).click();
   await page.getByRole('heading', { level: 1, name: 'Översikt' }).waitFor();
@@ -63,14 +50,14 @@ describe('"Att göra för dig" in a browser', () => {
       expect((await todoLinks(chair)).map((l) => l.text)).toContain(call);
       expect((await todoLinks(erik)).filter((l) => l.text.startsWith('Svara på kallelsen'))).toEqual([]);
 
-      const id = await sendSamverkansKallelse(stack, comingDay, coming.season);
+      const id = await sendSamverkansKallelse(env.stack, comingDay, coming.season);
       expect((await todoLinks(chair)).map((l) => l.text)).not.toContain(call);
       const answer = (await todoLinks(erik)).find((l) => l.text.startsWith('Svara på kallelsen till'));
       expect(answer?.href).toBe(`#/moten/${id}`);
 
       // A held meeting whose protokoll waits for Erik as justerare.
-      const held = await sendSamverkansKallelse(stack, heldDay, 'host');
-      await draftProtocol(stack, held, [CHAIR, COORDINATOR, ERIK, ANNA], [ERIK, ANNA]);
+      const held = await sendSamverkansKallelse(env.stack, heldDay, 'host');
+      await draftProtocol(env.stack, held, [CHAIR, COORDINATOR, ERIK, ANNA], [ERIK, ANNA]);
       const justering = (await todoLinks(erik)).find((l) => l.text.startsWith('Justera protokollet från'));
       expect(justering?.href).toBe(`#/moten/${held}`);
       expect((await todoLinks(chair)).some((l) => l.text.startsWith('Justera protokollet'))).toBe(false);
