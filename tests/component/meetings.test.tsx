@@ -237,6 +237,38 @@ describe('Möten', () => {
     ).toHaveLength(2);
   });
 
+  it('cancelling asks first, says what happens, keeps the meeting on "Behåll mötet", and cancels once on confirm', async () => {
+    const requests = stubApi({
+      '/api/meetings/records': { meetings: [RECORD] },
+      '/api/meetings/polls': { polls: [] },
+      [`/api/meetings/${RECORD.id}/answers`]: ANSWERS,
+      [`/api/meetings/${RECORD.id}/attendance`]: { attendance: [] },
+      [`/api/meetings/${RECORD.id}/decisions`]: { decisions: [] },
+      [`/api/meetings/${RECORD.id}/protocol`]: {
+        protocol: { meetingId: RECORD.id, status: 'saknas', adjusterEmails: [], approvals: [] },
+      },
+      [`POST /api/meetings/${RECORD.id}/cancel`]: () => ({ body: { meeting: { ...RECORD, status: 'installt' } } }),
+    });
+    renderWithServices(<MeetingsPage me={meFor(MARIA, 'Region Västerbotten', CHAIR_ACTIONS)} />);
+    fireEvent.click(await screen.findByRole('button', { name: /Visa Samverkansgruppen – vårmöte 2027/ }));
+    fireEvent.change(await screen.findByRole('textbox', { name: 'Meddelande till de kallade' }), {
+      target: { value: 'Vi flyttar till hösten.' },
+    });
+    const cancels = () => requests.filter((r) => r.method === 'POST' && r.url.endsWith('/cancel'));
+    fireEvent.click(screen.getByRole('button', { name: 'Ställ in mötet' }));
+    const dialog = await screen.findByRole('alertdialog', { name: `Ställa in ${RECORD.title}?` });
+    expect(dialog.textContent).toContain('Alla kallade får en avbokning');
+    expect(dialog.textContent).toContain('Det går inte att ångra');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Behåll mötet' }));
+    expect(cancels()).toHaveLength(0);
+    fireEvent.click(screen.getByRole('button', { name: 'Ställ in mötet' }));
+    const again = await screen.findByRole('alertdialog');
+    fireEvent.click(within(again).getByRole('button', { name: 'Ställ in mötet' }));
+    expect(await screen.findByText('Mötet är inställt; de kallade har fått meddelandet.')).toBeTruthy();
+    expect(cancels()).toHaveLength(1);
+    expect(JSON.parse(cancels()[0]!.body ?? '{}')).toMatchObject({ comment: 'Vi flyttar till hösten.' });
+  });
+
   it('a member has no reminder button', async () => {
     stubApi({
       '/api/meetings/records': { meetings: [RECORD] },

@@ -65,6 +65,10 @@ const sv = {
   'meetings.rescheduled': 'Mötet är flyttat; de kallade har fått ändringen.',
   'meetings.cancelMessage': 'Meddelande till de kallade',
   'meetings.cancel': 'Ställ in mötet',
+  'meetings.cancel.confirmTitle': 'Ställa in {title}?',
+  'meetings.cancel.consequence':
+    'Alla kallade får en avbokning av mötet {date} kl. {time} med ditt meddelande, och mötet försvinner ur deras kalendrar. Det går inte att ångra; mötet står kvar i mötesregistret som inställt.',
+  'meetings.cancel.keep': 'Behåll mötet',
   'meetings.cancelled': 'Mötet är inställt; de kallade har fått meddelandet.',
   'meetings.attendanceHeading': 'Närvaro',
   'meetings.present': '{name}, {organisation}',
@@ -175,6 +179,10 @@ const en: Record<MeetingsMessageKey, string> = {
   'meetings.rescheduled': 'The meeting has been moved; the invitees have the change.',
   'meetings.cancelMessage': 'Message to the invitees',
   'meetings.cancel': 'Cancel the meeting',
+  'meetings.cancel.confirmTitle': 'Cancel {title}?',
+  'meetings.cancel.consequence':
+    'Every invitee gets a cancellation of the meeting on {date} at {time} with your message, and it leaves their calendars. It cannot be undone; the meeting stays in the register as cancelled.',
+  'meetings.cancel.keep': 'Keep the meeting',
   'meetings.cancelled': 'The meeting is cancelled; the invitees have the message.',
   'meetings.attendanceHeading': 'Attendance',
   'meetings.present': '{name}, {organisation}',

@@ -11,7 +11,6 @@ import {
   TableHeader,
   TableHeaderCell,
   TableRow,
-  Textarea,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
@@ -27,6 +26,7 @@ import { useLoad } from '../services';
 import { ErrorMessage, Loading } from '../ui/status';
 import type { MeetingRecordDto } from '../../contract';
 import { meetingsApi, type MeetingsApi } from './api';
+import { CancelMeeting } from './CancelMeeting';
 import { ProtocolPanel } from './ProtocolPanel';
 import { TableScroll } from '../ui/TableScroll';
 
@@ -159,9 +159,7 @@ function ChangeMeeting({
   const [date, setDate] = useState(meeting.date);
   const [start, setStart] = useState(meeting.startTime);
   const [end, setEnd] = useState(meeting.endTime);
-  const [comment, setComment] = useState('');
   const moving = useAction();
-  const cancelling = useAction();
   return (
     <section aria-labelledby="meeting-change" className={page.section}>
       <h3 id="meeting-change" className={page.sectionHeading}>
@@ -196,26 +194,7 @@ function ChangeMeeting({
         </Button>
       </div>
       <ActionStatus state={moving.state} />
-      <div className={styles.form}>
-        <Field label={t('meetings.cancelMessage')}>
-          <Textarea value={comment} onChange={(_, data) => setComment(data.value)} />
-        </Field>
-        <div>
-          <Button
-            disabled={cancelling.busy || comment.trim() === ''}
-            onClick={async () => {
-              const cancelled = await cancelling.run(
-                () => api.cancel(meeting.id, comment.trim()),
-                () => t('meetings.cancelled'),
-              );
-              if (cancelled) onChanged();
-            }}
-          >
-            {t('meetings.cancel')}
-          </Button>
-        </div>
-      </div>
-      <ActionStatus state={cancelling.state} />
+      <CancelMeeting api={api} meeting={meeting} onChanged={onChanged} />
     </section>
   );
 }
