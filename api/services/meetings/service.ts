@@ -46,6 +46,7 @@ import { hasInvitation, upcomingWithAnswers } from './upcoming';
 import type { AttendeeAnswer } from '../../graph/calendar';
 import { agendaMeeting, invitationHtml, meetingIcsEvent, meetingOf, registerFields } from './invitation';
 import { runKallelse } from './kallelse';
+import { seasonKallelse } from './season';
 import { moveMeeting } from './reschedule';
 import { answersView, type MeetingAnswersView } from './answers';
 
@@ -177,16 +178,20 @@ export class MeetingsService {
     const operationKey = `meeting:${request.group}:${request.idempotencyKey}`;
     // One round trip for the retry check, the follow-ups and the open proposals (and Kontakter when cold).
     const reads = coalescingListReads(gateway);
-    const [existing, followUps, openProposals, people] = await Promise.all([
+    const [existing, followUps, openProposals, people, register] = await Promise.all([
       this.lists.meetings.findByOperationKey(reads, operationKey),
       this.decisions.openFollowUps(reads),
       this.decisions.openProposals(reads, toIsoDate(this.clock.now())),
       this.people(reads),
+      this.records(reads),
     ]);
     const earlier = existing.map(toMeetingRecord).filter((record): record is MeetingRecord => record !== undefined);
     // A finished kallelse of this key is answered as it is; a half-done one (`skickas`) is finished below.
     const already = earlier.find((record) => record.status !== 'installt' && record.status !== 'skickas');
     if (already) return { meeting: already, created: false };
+    // One samverkansgrupp meeting per season unless "extra möte" with a reason; refused before any write.
+    const season = seasonKallelse(request, register, operationKey);
+    const extraMeetingReason = season.extraMeeting ? season.extraReason : undefined;
     // The same key after a cancellation convenes anew: a new transactionId, or Graph would hand back the
     // cancelled event. A retry of that new kallelse finds the same number of cancelled ones, so the same id.
     const cancelled = earlier.filter((record) => record.status === 'installt').length;
@@ -218,7 +223,11 @@ export class MeetingsService {
         online: request.online,
         category: MEETING_GROUP_LABELS[request.group].sv,
       },
-      register: registerFields(meeting, agenda, { convenerEmail: caller.person.email, online: request.online }),
+      register: registerFields(meeting, agenda, {
+        convenerEmail: caller.person.email,
+        online: request.online,
+        ...(extraMeetingReason ? { extraMeetingReason } : {}),
+      }),
       earlier: existing,
     });
     const record = toMeetingRecord(item);
