@@ -324,3 +324,24 @@ export type ReminderResultDto = z.infer<typeof reminderSchema>;
 
 /** Where a new poll's card went in Teams (POST /api/meetings/polls answers `{ poll, channelCard }`). */
 export const channelCardSchema = z.object({ posted: z.boolean(), problem: z.string().optional() });
+
+/** POST /api/meetings/kallelse/preview (same body as the send): what the kallelse would send; nothing is written. */
+export interface KallelsePreview {
+  subject: string;
+  /** Stockholm wall clock (timeZone). */
+  date: string;
+  startTime: string;
+  endTime: string;
+  timeZone: 'Europe/Stockholm';
+  place?: string;
+  /** Whether the send makes a Teams meeting link. */
+  teamsLink: boolean;
+  /** The dagordning the send would generate. */
+  agenda: { number: number; kind: string; title: string; details?: string; note?: string }[];
+  documents: { title: string; url: string }[];
+  /** The invitees per organisation, by the organisation's name. */
+  recipients: { organisation: string; people: { name: string; email: string }[] }[];
+  recipientCount: number;
+  /** The season already has an ordinary samverkansgrupp meeting: the send needs "extra möte" and a reason. */
+  seasonAlreadyCalled: boolean;
+}
