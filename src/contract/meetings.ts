@@ -211,6 +211,7 @@ export const meetingRecordSchema = z.object({
   joinUrl: z.string().optional(),
   convenerEmail: z.string().optional(),
   outsideWindowReason: z.string().optional(),
+  extraMeetingReason: z.string().optional(),
   agendaText: z.string().optional(),
   cancelComment: z.string().optional(),
 });
