@@ -3,7 +3,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { z } from 'zod';
 import { DomainRuleError, DomainValidationError, ForbiddenError, type ValidationIssue } from '../../src/domain';
 import { ConflictError, ConsentRequiredError, GraphRequestError } from '../graph/errors';
-import { NotFoundError } from '../services/errors';
+import { NotFoundError, StateConflictError } from '../services/errors';
 import { labelIssues } from './fieldLabels';
 import type { Logger } from './logger';
 
@@ -161,6 +161,7 @@ function toApiError(error: unknown): ApiError | undefined {
     return apiErrors.validation(error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })));
   if (error instanceof ForbiddenError) return apiErrors.forbidden(error.message);
   if (error instanceof NotFoundError) return apiErrors.notFound(error.message);
+  if (error instanceof StateConflictError) return new ApiError(409, 'CONFLICT', error.message);
   if (error instanceof DomainRuleError) return new ApiError(422, 'VALIDATION', error.message, { issues: [] });
   if (error instanceof ConflictError) return apiErrors.conflict(error.current);
   if (error instanceof ConsentRequiredError) return apiErrors.consentRequired();

@@ -60,6 +60,13 @@ function mountMeetingPlanning(router: Router, services: AppServices): void {
     res.status(created ? 201 : 200).json({ meeting, created });
   });
 
+  // Read only: what the kallelse would send (issue #16); the tab shows it before the one confirmed send.
+  router.post('/kallelse/preview', async (req, res) => {
+    parseOrThrow(noQuery, req.query);
+    const { caller, graph } = contextOf(res);
+    res.json(await meetings.preview(graph, caller, req.body ?? {}));
+  });
+
   router.get('/records', async (req, res) => {
     parseOrThrow(noQuery, req.query);
     res.json({ meetings: await meetings.records(contextOf(res).graph) });

@@ -10,3 +10,14 @@ export class NotFoundError extends Error {
     this.name = 'NotFoundError';
   }
 }
+
+/** The request conflicts with what the register already holds (e.g. the season's meeting is already called). */
+export class StateConflictError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'StateConflictError';
+  }
+}

@@ -17,6 +17,18 @@ const year = z
 
 const reasonSchema = longText(1000).optional();
 
+export const EXTRA_MEETING_REASON_MAX = 500;
+
+const extraMeetingSchema = z
+  .object({
+    reason: z
+      .string({ error: 'Skälet till det extra mötet måste vara text.' })
+      .trim()
+      .min(1, 'Ange skälet till det extra mötet.')
+      .max(EXTRA_MEETING_REASON_MAX, `Skälet får vara högst ${EXTRA_MEETING_REASON_MAX} tecken.`),
+  })
+  .strict();
+
 /** A meeting's times within the meeting day (07:00–20:00), ending at least 15 minutes after it starts. */
 function meetingTimes(value: { startTime: string; endTime: string }, ctx: z.RefinementCtx): void {
   for (const issue of meetingTimeIssues(value.startTime, value.endTime))
@@ -61,6 +73,8 @@ export const sendRequestSchema = z
     outsideWindowReason: reasonSchema,
     documents: z.array(documentSchema).max(20, 'Högst 20 handlingar.').default([]),
     extraItems: z.array(lineText(255)).max(20, 'Högst 20 extra punkter.').default([]),
+    /** A second samverkansgrupp meeting in the same season: "extra möte", with the reason that is recorded. */
+    extraMeeting: extraMeetingSchema.optional(),
     /** The same key on a retried request makes no second invitation. */
     idempotencyKey: z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'Ogiltig idempotensnyckel.'),
   })
@@ -197,6 +211,7 @@ export const meetingRecordSchema = z.object({
   joinUrl: z.string().optional(),
   convenerEmail: z.string().optional(),
   outsideWindowReason: z.string().optional(),
+  extraMeetingReason: z.string().optional(),
   agendaText: z.string().optional(),
   cancelComment: z.string().optional(),
 });
@@ -310,3 +325,24 @@ export type ReminderResultDto = z.infer<typeof reminderSchema>;
 
 /** Where a new poll's card went in Teams (POST /api/meetings/polls answers `{ poll, channelCard }`). */
 export const channelCardSchema = z.object({ posted: z.boolean(), problem: z.string().optional() });
+
+/** POST /api/meetings/kallelse/preview (same body as the send): what the kallelse would send; nothing is written. */
+export interface KallelsePreview {
+  subject: string;
+  /** Stockholm wall clock (timeZone). */
+  date: string;
+  startTime: string;
+  endTime: string;
+  timeZone: 'Europe/Stockholm';
+  place?: string;
+  /** Whether the send makes a Teams meeting link. */
+  teamsLink: boolean;
+  /** The dagordning the send would generate. */
+  agenda: { number: number; kind: string; title: string; details?: string; note?: string }[];
+  documents: { title: string; url: string }[];
+  /** The invitees per organisation, by the organisation's name. */
+  recipients: { organisation: string; people: { name: string; email: string }[] }[];
+  recipientCount: number;
+  /** The season already has an ordinary samverkansgrupp meeting: the send needs "extra möte" and a reason. */
+  seasonAlreadyCalled: boolean;
+}

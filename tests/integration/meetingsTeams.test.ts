@@ -285,6 +285,8 @@ describe('meetings in Teams: poll card, reminder, justering card, dagordning, re
         endTime: '12:00',
         room: 'Regionens hus',
         online: true,
+        // The season's ordinary meeting is called by the test above: a second one is an extra möte (issue #16).
+        extraMeeting: { reason: 'Påminnelseprov.' },
         idempotencyKey: randomUUID(),
       },
     });

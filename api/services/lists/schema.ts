@@ -87,6 +87,8 @@ export const LISTS = {
       { name: 'Agenda', displayName: 'Dagordning', kind: { type: 'multilineText' } },
       { name: 'Year', displayName: 'År', kind: { type: 'number', decimals: 0 }, indexed: true },
       { name: 'OutsideWindowReason', displayName: 'Motivering utanför perioden', kind: { type: 'multilineText' } },
+      // A second samverkansgrupp meeting in a season is an "extra möte"; its reason is recorded (issue #16).
+      { name: 'ExtraMeetingReason', displayName: 'Skäl till extra möte', kind: { type: 'multilineText' } },
       { name: 'ConvenerEmail', displayName: 'Sammankallande', kind: { type: 'text' } },
       { name: 'IsOnline', displayName: 'Teamsmöte', kind: { type: 'boolean' } },
       // Teams join URLs and channel links can be longer than a single line's 255 characters (and a hyperlink

@@ -60,7 +60,12 @@ export function invitationHtml(meeting: Meeting, agenda: Agenda, online: boolean
 export function registerFields(
   meeting: Meeting,
   agenda: Agenda,
-  sending: { convenerEmail: string; online: boolean; sent?: { eventId: string; joinUrl?: string } },
+  sending: {
+    convenerEmail: string;
+    online: boolean;
+    sent?: { eventId: string; joinUrl?: string };
+    extraMeetingReason?: string;
+  },
 ): MeetingFields {
   return {
     Title: meeting.title,
@@ -74,6 +79,7 @@ export function registerFields(
     ...(meeting.location ? { Location: meeting.location } : {}),
     Agenda: agendaToText(agenda),
     ...(meeting.outsideWindowReason ? { OutsideWindowReason: meeting.outsideWindowReason } : {}),
+    ...(sending.extraMeetingReason ? { ExtraMeetingReason: sending.extraMeetingReason } : {}),
     ConvenerEmail: sending.convenerEmail,
     IsOnline: sending.online,
     ...(sending.sent?.joinUrl ? { JoinUrl: sending.sent.joinUrl } : {}),

@@ -39,6 +39,8 @@ export interface MeetingRecord {
   joinUrl?: string;
   convenerEmail?: string;
   outsideWindowReason?: string;
+  /** Called as an "extra möte" (a second samverkansgrupp meeting in the season), with this reason. */
+  extraMeetingReason?: string;
   agendaText?: string;
   cancelComment?: string;
 }
@@ -86,6 +88,7 @@ export function toMeetingRecord(item: ListItemWithFields<MeetingFields>): Meetin
     ...optional('joinUrl', text(f.JoinUrl)),
     ...optional('convenerEmail', text(f.ConvenerEmail)?.toLowerCase()),
     ...optional('outsideWindowReason', text(f.OutsideWindowReason)),
+    ...optional('extraMeetingReason', text(f.ExtraMeetingReason)),
     ...optional('agendaText', text(f.Agenda)),
     ...optional('cancelComment', text(f.CancelComment)),
   };

@@ -39,6 +39,7 @@ import {
   planRequestSchema,
   rescheduleRequestSchema,
   sendRequestSchema,
+  type KallelsePreview,
 } from '../../../src/contract';
 import { systemClock, type Clock } from '../ports';
 import { MeetingPlanner, type MeetingPlan } from './planning';
@@ -46,6 +47,8 @@ import { hasInvitation, upcomingWithAnswers } from './upcoming';
 import type { AttendeeAnswer } from '../../graph/calendar';
 import { agendaMeeting, invitationHtml, meetingIcsEvent, meetingOf, registerFields } from './invitation';
 import { runKallelse } from './kallelse';
+import { seasonAlreadyCalled, seasonKallelse } from './season';
+import { kallelsePreview } from './preview';
 import { moveMeeting } from './reschedule';
 import { answersView, type MeetingAnswersView } from './answers';
 
@@ -157,6 +160,47 @@ export class MeetingsService {
   // ------------------------------------------------------------------ send
 
   /**
+   * What a kallelse would send, read only (authorised, validated, the register and the agenda's sources read in
+   * one round trip): shared by the send and its preview, so the preview shows exactly what the send makes.
+   */
+  private async prepareKallelse(gateway: GraphGateway, caller: Acting, input: unknown) {
+    requireAnyRole(caller.roles, KALLA_ACTIONS);
+    const request = sendRequestSchema.parse(input);
+    requireRole(caller.roles, kallaAction(request.group));
+    if (!request.online && !request.room) {
+      throw new DomainValidationError([{ path: 'room', message: 'Ange en lokal eller välj Teamsmöte.' }]);
+    }
+    const meeting = meetingOf(request);
+    const operationKey = `meeting:${request.group}:${request.idempotencyKey}`;
+    // One round trip for the retry check, the register, the follow-ups and the open proposals (and Kontakter).
+    const reads = coalescingListReads(gateway);
+    const [existing, followUps, openProposals, people, register] = await Promise.all([
+      this.lists.meetings.findByOperationKey(reads, operationKey),
+      this.decisions.openFollowUps(reads),
+      this.decisions.openProposals(reads, toIsoDate(this.clock.now())),
+      this.people(reads),
+      this.records(reads),
+    ]);
+    const agenda = buildAgenda({
+      meeting: agendaMeeting(meeting),
+      openProposals,
+      followUps,
+      documents: request.documents as AgendaDocument[],
+      extraItems: request.extraItems,
+      asOf: toIsoDate(this.clock.now()),
+    });
+    const attendees = groupMembers(people, request.group).filter((p) => p.email !== caller.person.email);
+    return { request, meeting, operationKey, existing, register, agenda, attendees };
+  }
+
+  /** The kallelse as it would be sent (subject, time, place, dagordning, recipients per organisation); no write. */
+  async preview(gateway: GraphGateway, caller: Acting, input: unknown): Promise<KallelsePreview> {
+    const prepared = await this.prepareKallelse(gateway, caller, input);
+    const already = seasonAlreadyCalled(prepared.request, prepared.register, prepared.operationKey);
+    return kallelsePreview({ ...prepared, organisations: this.organisations, seasonAlreadyCalled: already });
+  }
+
+  /**
    * Sends the kallelse: one calendar event from the convener's mailbox with the dagordning, the place and a
    * Teams meeting, every member an attendee, registered in Möten. Journalled (kallelse.ts): the Möten item
    * first as `skickas`, then the event (its transactionId from the idempotency key: a repeat is no second
@@ -167,40 +211,19 @@ export class MeetingsService {
     caller: Acting,
     input: unknown,
   ): Promise<{ meeting: MeetingRecord; created: boolean }> {
-    requireAnyRole(caller.roles, KALLA_ACTIONS);
-    const request = sendRequestSchema.parse(input);
-    requireRole(caller.roles, kallaAction(request.group));
-    if (!request.online && !request.room) {
-      throw new DomainValidationError([{ path: 'room', message: 'Ange en lokal eller välj Teamsmöte.' }]);
-    }
-    const meeting = meetingOf(request);
-    const operationKey = `meeting:${request.group}:${request.idempotencyKey}`;
-    // One round trip for the retry check, the follow-ups and the open proposals (and Kontakter when cold).
-    const reads = coalescingListReads(gateway);
-    const [existing, followUps, openProposals, people] = await Promise.all([
-      this.lists.meetings.findByOperationKey(reads, operationKey),
-      this.decisions.openFollowUps(reads),
-      this.decisions.openProposals(reads, toIsoDate(this.clock.now())),
-      this.people(reads),
-    ]);
+    const prepared = await this.prepareKallelse(gateway, caller, input);
+    const { request, meeting, operationKey, existing, agenda, attendees } = prepared;
     const earlier = existing.map(toMeetingRecord).filter((record): record is MeetingRecord => record !== undefined);
     // A finished kallelse of this key is answered as it is; a half-done one (`skickas`) is finished below.
     const already = earlier.find((record) => record.status !== 'installt' && record.status !== 'skickas');
     if (already) return { meeting: already, created: false };
+    // One samverkansgrupp meeting per season unless "extra möte" with a reason; refused before any write.
+    const season = seasonKallelse(request, prepared.register, operationKey);
+    const extraMeetingReason = season.extraMeeting ? season.extraReason : undefined;
     // The same key after a cancellation convenes anew: a new transactionId, or Graph would hand back the
     // cancelled event. A retry of that new kallelse finds the same number of cancelled ones, so the same id.
     const cancelled = earlier.filter((record) => record.status === 'installt').length;
     const eventKey = cancelled === 0 ? operationKey : `${operationKey}:omkallelse-${cancelled}`;
-
-    const agenda = buildAgenda({
-      meeting: agendaMeeting(meeting),
-      openProposals,
-      followUps,
-      documents: request.documents as AgendaDocument[],
-      extraItems: request.extraItems,
-      asOf: toIsoDate(this.clock.now()),
-    });
-    const attendees = groupMembers(people, request.group).filter((p) => p.email !== caller.person.email);
     const { item } = await runKallelse({
       gateway,
       meetings: this.lists.meetings,
@@ -218,7 +241,11 @@ export class MeetingsService {
         online: request.online,
         category: MEETING_GROUP_LABELS[request.group].sv,
       },
-      register: registerFields(meeting, agenda, { convenerEmail: caller.person.email, online: request.online }),
+      register: registerFields(meeting, agenda, {
+        convenerEmail: caller.person.email,
+        online: request.online,
+        ...(extraMeetingReason ? { extraMeetingReason } : {}),
+      }),
       earlier: existing,
     });
     const record = toMeetingRecord(item);

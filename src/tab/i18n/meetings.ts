@@ -69,6 +69,7 @@ const sv = {
   'meetings.cancel.consequence':
     'Alla kallade får en avbokning av mötet {date} kl. {time} med ditt meddelande, och mötet försvinner ur deras kalendrar. Det går inte att ångra; mötet står kvar i mötesregistret som inställt.',
   'meetings.cancel.keep': 'Behåll mötet',
+  'meetings.extraMeeting': 'Extra möte',
   'meetings.cancelled': 'Mötet är inställt; de kallade har fått meddelandet.',
   'meetings.attendanceHeading': 'Närvaro',
   'meetings.present': '{name}, {organisation}',
@@ -177,6 +178,7 @@ const en: Record<MeetingsMessageKey, string> = {
   'meetings.end': 'End time',
   'meetings.reschedule': 'Move the meeting',
   'meetings.rescheduled': 'The meeting has been moved; the invitees have the change.',
+  'meetings.extraMeeting': 'Extra meeting',
   'meetings.cancelMessage': 'Message to the invitees',
   'meetings.cancel': 'Cancel the meeting',
   'meetings.cancel.confirmTitle': 'Cancel {title}?',

@@ -233,6 +233,11 @@ export function MeetingDetail({
         <dt>{t('meetings.col.status')}</dt>
         <dd>{t(`meetings.status.${meeting.status}`)}</dd>
       </dl>
+      {meeting.extraMeetingReason && (
+        <p>
+          {t('meetings.extraMeeting')}: {meeting.extraMeetingReason}
+        </p>
+      )}
       {meeting.cancelComment && <p>{meeting.cancelComment}</p>}
       <div className={styles.row}>
         {meeting.joinUrl && meeting.status === 'planerat' && (
