@@ -61,4 +61,14 @@ describe('DateField', () => {
     expect(await screen.findByText(/Skriv datumet som åååå-mm-dd/)).toBeTruthy();
     expect(screen.getByTestId('value').textContent).toBe('');
   });
+
+  it('opens a Swedish calendar that starts on Monday and shows week numbers', async () => {
+    renderField('2026-12-03');
+    fireEvent.click(screen.getByLabelText(/Startdatum/));
+    const grid = await screen.findByRole('grid', { name: /december 2026/i });
+    const headers = Array.from(grid.querySelectorAll('th')).map((th) => th.textContent);
+    expect(headers.filter(Boolean).slice(0, 2)).toEqual(['må', 'ti']);
+    expect(screen.getAllByText('49').length).toBeGreaterThan(0);
+    expect(screen.getByText('Gå till idag')).toBeTruthy();
+  });
 });
