@@ -1,0 +1,106 @@
+import { Field } from '@fluentui/react-components';
+import { useState } from 'react';
+import {
+  DatePicker,
+  defaultDatePickerStrings,
+  type DatePickerErrorType,
+  type DatePickerProps,
+} from '@fluentui/react-datepicker-compat';
+import { useI18n, type Language } from '../i18n';
+import { fromIsoDate, parseDateText, toIsoDate } from './dateText';
+
+type PickerStrings = NonNullable<DatePickerProps['strings']>;
+
+/** DayOfWeek.Monday and FirstWeekOfYear.FirstFourDayWeek (ISO weeks): the enums live in react-calendar-compat. */
+const MONDAY: NonNullable<DatePickerProps['firstDayOfWeek']> = 1;
+const ISO_FIRST_WEEK: NonNullable<DatePickerProps['firstWeekOfYear']> = 2;
+
+const SV_STRINGS: PickerStrings = {
+  ...defaultDatePickerStrings,
+  months: [
+    'januari',
+    'februari',
+    'mars',
+    'april',
+    'maj',
+    'juni',
+    'juli',
+    'augusti',
+    'september',
+    'oktober',
+    'november',
+    'december',
+  ],
+  shortMonths: ['jan', 'feb', 'mar', 'apr', 'maj', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'],
+  days: ['söndag', 'måndag', 'tisdag', 'onsdag', 'torsdag', 'fredag', 'lördag'],
+  shortDays: ['sö', 'må', 'ti', 'on', 'to', 'fr', 'lö'],
+  goToToday: 'Gå till idag',
+  weekNumberFormatString: 'Vecka {0}',
+  prevMonthAriaLabel: 'Föregående månad',
+  nextMonthAriaLabel: 'Nästa månad',
+  prevYearAriaLabel: 'Föregående år',
+  nextYearAriaLabel: 'Nästa år',
+  closeButtonAriaLabel: 'Stäng datumväljaren',
+};
+
+const EN_STRINGS: PickerStrings = {
+  ...defaultDatePickerStrings,
+  weekNumberFormatString: 'Week {0}',
+};
+
+const ERRORS: Record<Language, Record<DatePickerErrorType, string>> = {
+  sv: {
+    'required-input': 'Ange ett datum.',
+    'invalid-input': 'Skriv datumet som åååå-mm-dd, till exempel 2026-12-03.',
+    'out-of-bounds': 'Datumet ligger utanför det tillåtna intervallet.',
+  },
+  en: {
+    'required-input': 'Enter a date.',
+    'invalid-input': 'Write the date as yyyy-mm-dd, for example 2026-12-03.',
+    'out-of-bounds': 'The date is outside the allowed range.',
+  },
+};
+
+export function datePickerStrings(language: Language): PickerStrings {
+  return language === 'sv' ? SV_STRINGS : EN_STRINGS;
+}
+
+/**
+ * A labelled date field (Fluent date picker): Monday first, ISO week numbers, typed yyyy-mm-dd (and common Swedish
+ * forms). Value in and out is an ISO date string (yyyy-mm-dd), '' for none — the same the forms keep.
+ */
+export function DateField({
+  label,
+  value,
+  onChange,
+  required,
+  validationMessage,
+}: {
+  label: string;
+  value: string;
+  onChange: (iso: string) => void;
+  required?: boolean;
+  validationMessage?: string;
+}) {
+  const { language } = useI18n();
+  const [error, setError] = useState<DatePickerErrorType | undefined>();
+  return (
+    <Field label={label} required={required} validationMessage={error ? ERRORS[language][error] : validationMessage}>
+      <DatePicker
+        value={fromIsoDate(value) ?? null}
+        onSelectDate={(date) => onChange(date ? toIsoDate(date) : '')}
+        formatDate={(date) => (date ? toIsoDate(date) : '')}
+        parseDateFromString={(text) => parseDateText(text) ?? new Date(Number.NaN)}
+        allowTextInput
+        required={required}
+        onValidationResult={(data) => setError(data.error)}
+        firstDayOfWeek={MONDAY}
+        firstWeekOfYear={ISO_FIRST_WEEK}
+        showWeekNumbers
+        showMonthPickerAsOverlay
+        strings={datePickerStrings(language)}
+        placeholder={language === 'sv' ? 'åååå-mm-dd' : 'yyyy-mm-dd'}
+      />
+    </Field>
+  );
+}
