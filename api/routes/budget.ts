@@ -1,6 +1,8 @@
 import express, { type Router } from 'express';
 import { z } from 'zod';
-import { parseOrThrow, requireRole, toIsoDate } from '../../src/domain';
+import { DomainRuleError, parseOrThrow, requireRole, toIsoDate, type IsoDate } from '../../src/domain';
+import { stockholmDateOf } from '../../src/domain/wallClock';
+import { apiErrors } from '../http/errors';
 import type { AppServices } from '../services';
 
 import { statusReportCsv, statusReportPdf } from '../services/documents';
@@ -13,6 +15,7 @@ import {
   newBudgetLineSchema,
   newOutcomeSchema,
   newTimeEntrySchema,
+  outcomeReversalSchema,
   yearInput,
 } from '../../src/contract';
 
@@ -108,7 +111,25 @@ function mountBudgetLines(router: Router, services: AppServices): void {
     );
     res.status(201).json({ outcome });
   });
+
+  router.post('/budget/outcomes/:id/reversal', async (req, res) => {
+    const { caller, graph } = contextOf(res);
+    requireRole(caller.roles, 'outcome.book');
+    const { id } = parseOrThrow(itemParam, req.params);
+    const input = parseOrThrow(outcomeReversalSchema, req.body ?? {});
+    const outcome = await budget
+      .reverseOutcome(graph, id, input, caller.person.email, stockholmDateOf(new Date()) as IsoDate)
+      .catch((error: unknown) => {
+        if (error instanceof DomainRuleError && REVERSAL_CONFLICTS.has(error.code)) {
+          throw apiErrors.conflict(undefined, error.message);
+        }
+        throw error;
+      });
+    res.status(201).json({ outcome });
+  });
 }
+
+const REVERSAL_CONFLICTS = new Set(['ALREADY_REVERSED', 'REVERSAL_OF_REVERSAL']);
 
 /** The budget report as JSON, CSV and PDF. */
 function mountBudgetReport(router: Router, services: AppServices): void {

@@ -149,3 +149,29 @@ export const timeReportSchema = z.object({
   }),
 });
 export type TimeReportDto = z.infer<typeof timeReportSchema>;
+
+/** POST /api/budget/outcomes/:id/reversal: books the opposite amount, referencing the original (#18). */
+export const outcomeReversalSchema = z
+  .object({
+    /** The reversal's booking date; today (Europe/Stockholm) when absent. */
+    date: isoDateInput.optional(),
+    text: lineText().optional(),
+  })
+  .strict();
+export type OutcomeReversal = z.infer<typeof outcomeReversalSchema>;
+
+/** A booked outcome as GET /api/budget/outcomes lists it. */
+export const outcomeSchema = z.object({
+  id: z.string(),
+  etag: z.string(),
+  budgetLineId: z.string(),
+  date: z.string(),
+  amountOre: ore,
+  text: z.string().optional(),
+  bookedByEmail: z.string().optional(),
+  /** The booking this one reverses. */
+  reversesId: z.string().optional(),
+  /** The booking that reverses this one. */
+  reversedById: z.string().optional(),
+});
+export type OutcomeDto = z.infer<typeof outcomeSchema>;

@@ -11,6 +11,8 @@ export * from './areas';
 export * from './activities';
 export * from './money';
 export * from './budget';
+export * from './reversal';
+export * from './bookingFilter';
 export * from './decisions';
 export * from './workingGroups';
 export * from './authorization';

@@ -10,7 +10,9 @@ import {
   createOutcomeEntry,
   decidedVersion,
   parseOrThrow,
+  reversalAmount,
   statusReport,
+  withReversedBy,
   type BudgetLine,
   type CoFinancingReport,
   type IsoDate,
@@ -27,7 +29,9 @@ import {
   type BudgetLinePatch,
   type NewBudgetLine,
   type NewOutcome,
+  type OutcomeReversal,
   budgetLinePatchSchema,
+  outcomeReversalSchema,
   newBudgetLineSchema,
   newOutcomeSchema,
 } from '../../../src/contract';
@@ -45,6 +49,8 @@ export interface BudgetLineRecord extends BudgetLine {
 export interface OutcomeRecord extends OutcomeEntry {
   etag: string;
   bookedByEmail?: string;
+  reversesId?: string;
+  reversedById?: string;
 }
 
 function lineToRecord(item: ListItemWithFields<BudgetLineFields>): BudgetLineRecord {
@@ -81,6 +87,7 @@ function outcomeToRecord(item: ListItemWithFields<OutcomeFields>): OutcomeRecord
   const f = item.fields;
   const text = textValue(f.Note);
   const bookedByEmail = textValue(f.BookedByEmail);
+  const reversesId = textValue(f.ReversesItemId);
   return {
     id: item.id,
     etag: item.eTag,
@@ -89,6 +96,7 @@ function outcomeToRecord(item: ListItemWithFields<OutcomeFields>): OutcomeRecord
     amountOre: integerValue(f.AmountOre) ?? 0,
     ...(text ? { text } : {}),
     ...(bookedByEmail ? { bookedByEmail } : {}),
+    ...(reversesId ? { reversesId } : {}),
   };
 }
 
@@ -221,7 +229,35 @@ export class BudgetService {
 
   async listOutcomes(gateway: ListItemsApi, year: number): Promise<OutcomeRecord[]> {
     const items = await this.lists.outcomes.find(gateway, eq('Year', year), { top: READ_PAGE_SIZE });
-    return items.map(outcomeToRecord).sort((a, b) => a.date.localeCompare(b.date) || Number(a.id) - Number(b.id));
+    return withReversedBy(
+      items.map(outcomeToRecord).sort((a, b) => a.date.localeCompare(b.date) || Number(a.id) - Number(b.id)),
+    );
+  }
+
+  /**
+   * Corrects a booking by reversal (#18): a new booking of the opposite amount on the same line that references
+   * the original, which stays. A reversal is not reversed, nor is a booking reversed twice (DomainRuleError).
+   */
+  async reverseOutcome(
+    gateway: ListItemsApi,
+    id: string,
+    input: OutcomeReversal,
+    bookedByEmail: string,
+    today: IsoDate,
+  ): Promise<OutcomeRecord> {
+    const data = parseOrThrow(outcomeReversalSchema, input);
+    const item = await this.lists.outcomes.get(gateway, id).catch(() => undefined);
+    if (!item) throw new DomainRuleError('OUTCOME_NOT_FOUND', `Okänd bokning: ${id}.`);
+    const original = outcomeToRecord(item);
+    const amountOre = reversalAmount(original, await this.listOutcomes(gateway, Number(original.date.slice(0, 4))));
+    const line = await this.getLine(gateway, original.budgetLineId);
+    const date = data.date ?? today;
+    const text = data.text ?? `Återföring av bokning ${original.date}${original.text ? ` (${original.text})` : ''}`;
+    const entry = createOutcomeEntry({ id: 'new', budgetLineId: line.id, date, amountOre, text: text.slice(0, 200) }, [
+      line,
+    ]);
+    const fields = { ...outcomeToFields(entry, line, bookedByEmail), ReversesItemId: original.id };
+    return outcomeToRecord(await this.lists.outcomes.create(gateway, fields));
   }
 
   /** Books an outcome against a line of the same year; negative amounts correct earlier bookings, zero is refused. */

@@ -237,6 +237,7 @@ export const LISTS = {
       { name: 'Note', displayName: 'Anteckning', kind: { type: 'multilineText' } },
       { name: 'BookedByEmail', displayName: 'Bokfört av', kind: { type: 'text' } },
       { name: 'OperationKey', displayName: 'Operationsnyckel', kind: { type: 'text' }, indexed: true },
+      { name: 'ReversesItemId', displayName: 'Återför bokning', kind: { type: 'text' } },
     ],
   },
   decisions: {
