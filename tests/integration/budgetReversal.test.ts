@@ -14,9 +14,11 @@ describe('correction of an outcome by reversal (#18) through the Utfall list', (
   let original: OutcomeDto;
 
   const outcomes = async (): Promise<OutcomeDto[]> =>
-    ((await (await stack.call(`/api/budget/outcomes?year=${YEAR}`, { token: member })).json()) as {
-      outcomes: OutcomeDto[];
-    }).outcomes;
+    (
+      (await (await stack.call(`/api/budget/outcomes?year=${YEAR}`, { token: member })).json()) as {
+        outcomes: OutcomeDto[];
+      }
+    ).outcomes;
 
   const reverse = (id: string, token: string, body: unknown, key?: string) =>
     stack.call(`/api/budget/outcomes/${id}/reversal`, {
