@@ -163,12 +163,48 @@ describe('Möten', () => {
       online: true,
     });
     expect(String(body.idempotencyKey)).toMatch(/^[A-Za-z0-9-]{8,64}$/);
+    expect(body).not.toHaveProperty('extraMeeting');
 
     // The new meeting opens with its answers per kommun and the warning for an unrepresented kommun.
     const answers = await screen.findByRole('region', { name: 'Svar på kallelsen' });
     expect(within(answers).getByText(/Åsele kommun blir inte representerad/)).toBeTruthy();
     expect(within(answers).getByRole('row', { name: /Umeå kommun 2 0 0 0/ })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Flytta mötet' })).toBeTruthy();
+  });
+
+  it('a second meeting in the season is sent as an extra möte only with its reason', async () => {
+    const requests = stubApi({
+      '/api/meetings/records': { meetings: [] },
+      '/api/meetings/polls': { polls: [] },
+      'POST /api/meetings/plan': PLAN,
+      'POST /api/meetings': () => ({ status: 201, body: { meeting: RECORD, created: true } }),
+      [`/api/meetings/${RECORD.id}/answers`]: ANSWERS,
+      [`/api/meetings/${RECORD.id}/attendance`]: { attendance: [] },
+      [`/api/meetings/${RECORD.id}/decisions`]: { decisions: [] },
+      [`/api/meetings/${RECORD.id}/protocol`]: {
+        protocol: { meetingId: RECORD.id, status: 'saknas', adjusterEmails: [], approvals: [] },
+      },
+    });
+    renderWithServices(<MeetingsPage me={meFor(MARIA, 'Umeå kommun', CHAIR_ACTIONS)} />);
+    expect(await screen.findByText('Inga möten är registrerade ännu.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Föreslå tider' }));
+    fireEvent.click(await screen.findByRole('radio', { name: /tisdag 20 april 2027/ }));
+    const send = screen.getByRole('button', { name: 'Skicka kallelse' }) as HTMLButtonElement;
+    expect(send.disabled).toBe(false);
+
+    fireEvent.click(screen.getByRole('checkbox', { name: /^Extra möte/ }));
+    expect(send.disabled).toBe(true);
+    fireEvent.change(screen.getByRole('textbox', { name: /Skäl till extra möte/ }), {
+      target: { value: '  Budgeten måste revideras före sommaren.  ' },
+    });
+    expect(send.disabled).toBe(false);
+    fireEvent.click(send);
+    expect(await screen.findByText('Kallelsen är skickad till 17 personer.')).toBeTruthy();
+    const sent = requests.filter((r) => r.method === 'POST' && r.url.endsWith('/api/meetings'));
+    expect(sent).toHaveLength(1);
+    expect(JSON.parse(sent[0]?.body ?? '{}')).toMatchObject({
+      extraMeeting: { reason: 'Budgeten måste revideras före sommaren.' },
+    });
   });
 
   it('a member sees the register but neither planning nor the convener’s changes', async () => {

@@ -43,7 +43,7 @@ export function PlanMeeting({
         <ActionStatus state={state.planning.state} busyLabel={t('meetings.proposing')} doneIntent="info" />
       </form>
 
-      {state.plan && <Candidates plan={state.plan} state={state} />}
+      {state.plan && <Candidates plan={state.plan} state={state} form={form} />}
     </section>
   );
 }

@@ -1,10 +1,10 @@
-import { Button, Radio, RadioGroup } from '@fluentui/react-components';
+import { Button, Checkbox, Field, Radio, RadioGroup, Textarea } from '@fluentui/react-components';
 import type { CandidateDto, MeetingPlanDto } from '../../../contract';
 import { useI18n } from '../../i18n';
 import { ActionStatus } from '../../ui/ActionStatus';
 import { usePageStyles } from '../../ui/styles';
 import { usePlanStyles } from './styles';
-import type { PlanMeetingState } from './usePlanMeeting';
+import { sendReady, type PlanForm, type PlanMeetingState } from './usePlanMeeting';
 
 function CandidateOption({ candidate, index }: { candidate: CandidateDto; index: number }) {
   const { t } = useI18n();
@@ -41,8 +41,28 @@ function CandidateOption({ candidate, index }: { candidate: CandidateDto; index:
   );
 }
 
+/** The samverkansgrupp meets once a season; a second kallelse in it is an extra möte, with its reason recorded. */
+function ExtraMeeting({ form }: { form: PlanForm }) {
+  const { t } = useI18n();
+  if (form.group !== 'samverkansgrupp') return null;
+  return (
+    <div>
+      <Checkbox
+        checked={form.extra}
+        onChange={(_, data) => form.setExtra(data.checked === true)}
+        label={t('meetings.extraMeeting.mark')}
+      />
+      {form.extra && (
+        <Field label={t('meetings.extraMeeting.reason')} required hint={t('meetings.extraMeeting.hint')}>
+          <Textarea value={form.extraReason} onChange={(_, data) => form.setExtraReason(data.value)} />
+        </Field>
+      )}
+    </div>
+  );
+}
+
 /** The times proposed: pick one and send the kallelse, or ask the members in a poll. */
-export function Candidates({ plan, state }: { plan: MeetingPlanDto; state: PlanMeetingState }) {
+export function Candidates({ plan, state, form }: { plan: MeetingPlanDto; state: PlanMeetingState; form: PlanForm }) {
   const { t } = useI18n();
   const page = usePageStyles();
   const styles = usePlanStyles();
@@ -63,8 +83,13 @@ export function Candidates({ plan, state }: { plan: MeetingPlanDto; state: PlanM
           ))}
         </RadioGroup>
       )}
+      <ExtraMeeting form={form} />
       <div className={styles.actions}>
-        <Button appearance="primary" disabled={!state.chosen || state.sending.busy} onClick={state.send}>
+        <Button
+          appearance="primary"
+          disabled={!state.chosen || state.sending.busy || !sendReady(form)}
+          onClick={state.send}
+        >
           {t('meetings.send')}
         </Button>
         {plan.pollAdvised && plan.candidates.length >= 2 && (

@@ -39,9 +39,12 @@ export function usePlanForm(groups: Group[]) {
   const [room, setRoom] = useState('');
   const [online, setOnline] = useState(true);
   const [reason, setReason] = useState('');
+  const [extra, setExtra] = useState(false);
+  const [extraReason, setExtraReason] = useState('');
   return {
-    ...{ group, year, season, from, to, duration, room, online, reason },
+    ...{ group, year, season, from, to, duration, room, online, reason, extra, extraReason },
     ...{ setGroup, setYear, setSeason, setFrom, setTo, setDuration, setRoom, setOnline, setReason },
+    ...{ setExtra, setExtraReason },
   };
 }
 
@@ -49,6 +52,11 @@ export type PlanForm = ReturnType<typeof usePlanForm>;
 
 const seasonOf = (form: PlanForm) => (form.group === 'samverkansgrupp' ? { season: form.season } : {});
 const reasonOf = (form: PlanForm) => (form.reason.trim() ? { outsideWindowReason: form.reason.trim() } : {});
+/** Only the samverkansgrupp is limited to one meeting a season; a second one is an extra möte with its reason. */
+const isExtra = (form: PlanForm) => form.group === 'samverkansgrupp' && form.extra;
+const extraOf = (form: PlanForm) => (isExtra(form) ? { extraMeeting: { reason: form.extraReason.trim() } } : {});
+/** The send waits for the extra möte's reason, which the server requires. */
+export const sendReady = (form: PlanForm) => !isExtra(form) || form.extraReason.trim() !== '';
 
 function sendRequest(form: PlanForm, chosen: CandidateDto) {
   return {
@@ -60,6 +68,7 @@ function sendRequest(form: PlanForm, chosen: CandidateDto) {
     ...(form.room.trim() ? { room: form.room.trim() } : {}),
     online: form.online,
     ...reasonOf(form),
+    ...extraOf(form),
     idempotencyKey: actionKey(sendAction(form.group)),
   };
 }
