@@ -3,31 +3,16 @@ import { z } from 'zod';
 import { DomainValidationError } from './errors';
 import { isoDateSchema, isValidIsoDate, parseOrThrow } from './validation';
 
-export { TIME_ZONE };
+export { MONTH_NAMES_SV, TIME_ZONE };
 
 /** A calendar date in Stockholm, 'YYYY-MM-DD'. */
 export type IsoDate = string;
 /** A local wall-clock time, 'HH:mm'. */
-import { TIME_ZONE, isoWeekOfDay, localTimeSchema, type LocalTime } from './wallClock';
+import { MONTH_NAMES_SV, TIME_ZONE, isoWeekOfDay, localTimeSchema, type LocalTime } from './wallClock';
 
 export type { LocalTime };
 /** A calendar date, an ISO instant ('...Z' or with offset) or a Date; always read as Stockholm time. */
 export type DateInput = IsoDate | string | Date;
-
-export const MONTH_NAMES_SV = [
-  'januari',
-  'februari',
-  'mars',
-  'april',
-  'maj',
-  'juni',
-  'juli',
-  'augusti',
-  'september',
-  'oktober',
-  'november',
-  'december',
-] as const;
 
 export { localTimeSchema };
 

@@ -7,6 +7,21 @@ import { z } from 'zod';
  */
 export const TIME_ZONE = 'Europe/Stockholm';
 
+export const MONTH_NAMES_SV = [
+  'januari',
+  'februari',
+  'mars',
+  'april',
+  'maj',
+  'juni',
+  'juli',
+  'augusti',
+  'september',
+  'oktober',
+  'november',
+  'december',
+] as const;
+
 /** A wall-clock time in Stockholm, `HH:MM`. */
 export type LocalTime = string;
 

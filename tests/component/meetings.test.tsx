@@ -146,6 +146,10 @@ describe('Möten', () => {
     });
     expect(screen.getAllByText(/Okänd tillgänglighet \(annan organisation\): Erik Lundqvist/)).toHaveLength(2);
 
+    // Counts in Swedish plurals: one free, none busy, sixteen unknown.
+    expect(
+      screen.getByRole('radio', { name: /tisdag 20 april 2027.* – 1 ledig, 0 upptagna, 16 okända$/ }),
+    ).toBeTruthy();
     const send = screen.getByRole('button', { name: 'Skicka kallelse' });
     expect((send as HTMLButtonElement).disabled).toBe(true);
     fireEvent.click(screen.getByRole('radio', { name: /tisdag 20 april 2027/ }));

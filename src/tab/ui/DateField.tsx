@@ -7,6 +7,7 @@ import {
   type DatePickerProps,
 } from '@fluentui/react-datepicker-compat';
 import { useI18n, type Language } from '../i18n';
+import { MONTH_NAMES_SV } from '../../domain/wallClock';
 import { fromIsoDate, parseDateText, toIsoDate } from './dateText';
 
 type PickerStrings = NonNullable<DatePickerProps['strings']>;
@@ -17,20 +18,7 @@ const ISO_FIRST_WEEK: NonNullable<DatePickerProps['firstWeekOfYear']> = 2;
 
 const SV_STRINGS: PickerStrings = {
   ...defaultDatePickerStrings,
-  months: [
-    'januari',
-    'februari',
-    'mars',
-    'april',
-    'maj',
-    'juni',
-    'juli',
-    'augusti',
-    'september',
-    'oktober',
-    'november',
-    'december',
-  ],
+  months: [...MONTH_NAMES_SV],
   shortMonths: ['jan', 'feb', 'mar', 'apr', 'maj', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'],
   days: ['söndag', 'måndag', 'tisdag', 'onsdag', 'torsdag', 'fredag', 'lördag'],
   shortDays: ['sö', 'må', 'ti', 'on', 'to', 'fr', 'lö'],

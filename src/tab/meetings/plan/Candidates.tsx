@@ -1,5 +1,6 @@
 import { Button, Checkbox, Field, Radio, RadioGroup, Textarea } from '@fluentui/react-components';
 import type { CandidateDto, MeetingPlanDto } from '../../../contract';
+import { pluralForm } from '../../format';
 import { useI18n } from '../../i18n';
 import { ActionStatus } from '../../ui/ActionStatus';
 import { usePageStyles } from '../../ui/styles';
@@ -7,17 +8,19 @@ import { usePlanStyles } from './styles';
 import { sendReady, type PlanForm, type PlanMeetingState } from './usePlanMeeting';
 
 function CandidateOption({ candidate, index }: { candidate: CandidateDto; index: number }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const styles = usePlanStyles();
   const availability = ['free', 'tentative', 'busy', 'unknown'] as const;
+  const counted = (kind: 'free' | 'busy' | 'unknown', count: number) =>
+    t(`meetings.candidate.count.${kind}.${pluralForm(count, language)}`, { count });
   return (
     <div className={styles.candidate}>
       <Radio
         value={String(index)}
         label={`${candidate.label} – ${t('meetings.candidate.free', {
-          free: candidate.counts.free + candidate.counts.tentative,
-          busy: candidate.counts.busy,
-          unknown: candidate.counts.unknown,
+          free: counted('free', candidate.counts.free + candidate.counts.tentative),
+          busy: counted('busy', candidate.counts.busy),
+          unknown: counted('unknown', candidate.counts.unknown),
         })}`}
       />
       {candidate.warnings.map((warning) => (
