@@ -129,11 +129,11 @@ describe('The kallelse is previewed before its one confirmed send', () => {
     expect(view.getByText('Kallelsen får en länk till ett Teamsmöte.')).toBeTruthy();
     const agenda = view.getAllByRole('list')[0] as HTMLElement;
     expect(agenda.tagName).toBe('OL');
-    expect(within(agenda).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
-      'Mötets öppnande',
-      'Val av två justerare',
-      'Budget 2027Underlag från kansliet',
-    ]);
+    expect(
+      within(agenda)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['Mötets öppnande', 'Val av två justerare', 'Budget 2027Underlag från kansliet']);
     expect(view.getByRole('link', { name: 'Budgetunderlag 2027.pdf' }).getAttribute('href')).toBe(
       PREVIEW.documents[0]?.url,
     );

@@ -165,6 +165,7 @@ export function KallelsePreviewDialog({
       confirmLabel={t('meetings.preview.send')}
       cancelLabel={t('meetings.preview.back')}
       busy={busy || refusedForSeason(shown.preview, shown.request)}
+      scrollable
       onConfirm={onSend}
       onCancel={onBack}
     />
