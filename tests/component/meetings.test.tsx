@@ -73,6 +73,29 @@ const RECORD = {
   convenerEmail: MARIA.email,
 };
 
+/** The server's preview of the kallelse (POST /api/meetings/kallelse/preview), shown before the send. */
+const PREVIEW = {
+  subject: 'Samverkansgruppen – vårmöte 2027',
+  date: '2027-04-20',
+  startTime: '09:30',
+  endTime: '12:00',
+  timeZone: 'Europe/Stockholm',
+  place: 'Regionens hus',
+  teamsLink: true,
+  agenda: [{ number: 1, kind: 'opening', title: 'Mötets öppnande' }],
+  documents: [],
+  recipients: [{ organisation: 'Umeå kommun', people: [{ name: 'Erik Lundqvist', email: 'erik@umea.se' }] }],
+  recipientCount: 17,
+  seasonAlreadyCalled: false,
+};
+
+/** Opens the preview and confirms the send in it. */
+async function sendThroughPreview(): Promise<void> {
+  fireEvent.click(screen.getByRole('button', { name: 'Förhandsgranska kallelsen' }));
+  const dialog = await screen.findByRole('alertdialog');
+  fireEvent.click(within(dialog).getByRole('button', { name: 'Skicka kallelsen' }));
+}
+
 const ANSWERS = {
   meeting: RECORD,
   totals: { invited: 3, accepted: 2, tentative: 0, declined: 1, noAnswer: 0 },
@@ -118,6 +141,7 @@ describe('Möten', () => {
       '/api/meetings/records': () => ({ body: { meetings: registered } }),
       '/api/meetings/polls': { polls: [] },
       'POST /api/meetings/plan': PLAN,
+      'POST /api/meetings/kallelse/preview': PREVIEW,
       'POST /api/meetings': () => {
         registered = [RECORD];
         return { status: 201, body: { meeting: RECORD, created: true } };
@@ -150,10 +174,10 @@ describe('Möten', () => {
     expect(
       screen.getByRole('radio', { name: /tisdag 20 april 2027.* – 1 ledig, 0 upptagna, 16 okända$/ }),
     ).toBeTruthy();
-    const send = screen.getByRole('button', { name: 'Skicka kallelse' });
+    const send = screen.getByRole('button', { name: 'Förhandsgranska kallelsen' });
     expect((send as HTMLButtonElement).disabled).toBe(true);
     fireEvent.click(screen.getByRole('radio', { name: /tisdag 20 april 2027/ }));
-    fireEvent.click(send);
+    await sendThroughPreview();
     expect(await screen.findByText('Kallelsen är skickad till 17 personer.')).toBeTruthy();
     const sent = requests.filter((r) => r.method === 'POST' && r.url.endsWith('/api/meetings'));
     expect(sent).toHaveLength(1);
@@ -181,6 +205,7 @@ describe('Möten', () => {
       '/api/meetings/records': { meetings: [] },
       '/api/meetings/polls': { polls: [] },
       'POST /api/meetings/plan': PLAN,
+      'POST /api/meetings/kallelse/preview': PREVIEW,
       'POST /api/meetings': () => ({ status: 201, body: { meeting: RECORD, created: true } }),
       [`/api/meetings/${RECORD.id}/answers`]: ANSWERS,
       [`/api/meetings/${RECORD.id}/attendance`]: { attendance: [] },
@@ -193,7 +218,7 @@ describe('Möten', () => {
     expect(await screen.findByText('Inga möten är registrerade ännu.')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Föreslå tider' }));
     fireEvent.click(await screen.findByRole('radio', { name: /tisdag 20 april 2027/ }));
-    const send = screen.getByRole('button', { name: 'Skicka kallelse' }) as HTMLButtonElement;
+    const send = screen.getByRole('button', { name: 'Förhandsgranska kallelsen' }) as HTMLButtonElement;
     expect(send.disabled).toBe(false);
 
     fireEvent.click(screen.getByRole('checkbox', { name: /^Extra möte/ }));
@@ -202,7 +227,7 @@ describe('Möten', () => {
       target: { value: '  Budgeten måste revideras före sommaren.  ' },
     });
     expect(send.disabled).toBe(false);
-    fireEvent.click(send);
+    await sendThroughPreview();
     expect(await screen.findByText('Kallelsen är skickad till 17 personer.')).toBeTruthy();
     const sent = requests.filter((r) => r.method === 'POST' && r.url.endsWith('/api/meetings'));
     expect(sent).toHaveLength(1);

@@ -57,6 +57,44 @@ async function openMeeting(page: Page, date: string): Promise<void> {
   await settled(page);
 }
 
+/** The dialog's screenshots at 1280 and 360 px in the current theme; axe finds nothing in it. */
+async function shootPreview(page: Page, theme: string): Promise<void> {
+  for (const width of [1280, 360]) {
+    await page.setViewportSize({ width, height: 1000 });
+    await settled(page);
+    expect(await wcagViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(ARTIFACTS, `meetings-preview-${width}-${theme}.png`) });
+  }
+  await page.setViewportSize({ width: 1280, height: 1000 });
+}
+
+/** "Förhandsgranska kallelsen" opens the kallelse as it will go; "Tillbaka" sends nothing, "Skicka kallelsen" sends. */
+async function previewAndSend(page: Page): Promise<void> {
+  const dialogName = 'Kontrollera kallelsen innan den skickas';
+  const open = async () => {
+    await page.getByRole('button', { name: 'Förhandsgranska kallelsen' }).click();
+    const dialog = page.getByRole('alertdialog', { name: dialogName });
+    await dialog.waitFor();
+    return dialog;
+  };
+  let dialog = await open();
+  await dialog.getByText(/^Samverkansgruppen – vårmöte \d{4}$/).waitFor();
+  await dialog
+    .getByText(/^(måndag|tisdag|onsdag|torsdag|fredag) \d{1,2} \p{L}+ \d{4} kl\. \d{2}\.\d{2}–\d{2}\.\d{2}$/u)
+    .waitFor();
+  await dialog.getByText('Regionens hus, sal Vindeln').waitFor();
+  await dialog.getByText(`Mottagare (${samverkansgruppen.length - 1})`).waitFor();
+  expect(await dialog.getByRole('listitem').filter({ hasText: 'Val av två justerare' }).count()).toBe(1);
+  await shootPreview(page, 'light');
+  await dialog.getByRole('button', { name: 'Tillbaka' }).click();
+  await dialog.waitFor({ state: 'detached' });
+
+  await page.getByRole('combobox', { name: 'Tema' }).selectOption('dark');
+  dialog = await open();
+  await shootPreview(page, 'dark');
+  await dialog.getByRole('button', { name: 'Skicka kallelsen' }).click();
+}
+
 describe('Möten in a browser against the whole stack', () => {
   it('the chair plans the spring meeting, picks a time and sends the kallelse', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
@@ -78,7 +116,7 @@ describe('Möten in a browser against the whole stack', () => {
 
       await options.first().check();
       const label = (await options.first().evaluate((el) => el.closest('label, div')?.textContent ?? '')).trim();
-      await page.getByRole('button', { name: 'Skicka kallelse' }).click();
+      await previewAndSend(page);
       await page.getByText(`Kallelsen är skickad till ${samverkansgruppen.length - 1} personer.`).waitFor();
       await page.getByRole('heading', { level: 2, name: /^Mötet: Samverkansgruppen – vårmöte/ }).waitFor();
       await settled(page);

@@ -17,6 +17,7 @@ import {
   type rescheduleRequestSchema,
   type SendRequest,
   type VoteValue,
+  type KallelsePreview,
 } from '../../contract';
 import type { ApiClient } from '../api';
 
@@ -26,6 +27,32 @@ export type CancelRequest = z.input<typeof cancelRequestSchema>;
 export type MeetingDecisionRequest = z.input<typeof meetingDecisionSchema>;
 export type ProtocolRequest = z.input<typeof protocolRequestSchema>;
 export type PollRequest = z.input<typeof pollRequestSchema>;
+
+/** The answer of POST /api/meetings/kallelse/preview (the contract's KallelsePreview), checked as it arrives. */
+const kallelsePreviewSchema = z.object({
+  subject: z.string(),
+  date: z.string(),
+  startTime: z.string(),
+  endTime: z.string(),
+  timeZone: z.literal('Europe/Stockholm'),
+  place: z.string().optional(),
+  teamsLink: z.boolean(),
+  agenda: z.array(
+    z.object({
+      number: z.number(),
+      kind: z.string(),
+      title: z.string(),
+      details: z.string().optional(),
+      note: z.string().optional(),
+    }),
+  ),
+  documents: z.array(z.object({ title: z.string(), url: z.string() })),
+  recipients: z.array(
+    z.object({ organisation: z.string(), people: z.array(z.object({ name: z.string(), email: z.string() })) }),
+  ),
+  recipientCount: z.number(),
+  seasonAlreadyCalled: z.boolean(),
+}) satisfies z.ZodType<KallelsePreview>;
 
 const id = (value: string) => encodeURIComponent(value);
 
@@ -40,6 +67,8 @@ export function meetingsApi(api: ApiClient) {
     plan: (input: PlanRequest) => post('/api/meetings/plan', meetingPlanSchema, input),
     send: async (input: SendRequest) =>
       (await post('/api/meetings', z.object({ meeting: meetingRecordSchema }), input)).meeting,
+    /** What the send with this body would send; nothing is written. */
+    previewKallelse: (input: SendRequest) => post('/api/meetings/kallelse/preview', kallelsePreviewSchema, input),
     answers: (meetingId: string) => api.request(`/api/meetings/${id(meetingId)}/answers`, meetingAnswersSchema),
     /** If-Match the meeting as read: a move by someone else in between is a 409 with the newer meeting. */
     reschedule: async (meetingId: string, body: RescheduleRequest, etag: string) =>

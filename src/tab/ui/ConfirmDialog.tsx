@@ -46,6 +46,8 @@ export interface ConfirmDialogProps {
   /** Marks the confirm button as dangerous (red) rather than as the main action. */
   destructive?: boolean;
   busy?: boolean;
+  /** A long consequence (a preview) may scroll: its region then takes the keyboard's focus, to scroll it by keys. */
+  scrollable?: boolean;
   /** Runs once the dialog has closed (see below). */
   onConfirm(): void;
   /** Closes the dialog: the safe choice, Escape, and the first half of a confirm. */
@@ -64,6 +66,7 @@ export function ConfirmDialog({
   cancelLabel,
   destructive = false,
   busy = false,
+  scrollable = false,
   onConfirm,
   onCancel,
 }: ConfirmDialogProps) {
@@ -99,7 +102,7 @@ export function ConfirmDialog({
       <DialogSurface>
         <DialogBody>
           <DialogTitle>{title}</DialogTitle>
-          <DialogContent>{consequence}</DialogContent>
+          <DialogContent tabIndex={scrollable ? 0 : undefined}>{consequence}</DialogContent>
           <DialogActions>
             <Button ref={cancelRef} appearance="secondary" onClick={onCancel}>
               {cancelLabel}

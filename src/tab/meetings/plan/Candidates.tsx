@@ -4,6 +4,7 @@ import { pluralForm } from '../../format';
 import { useI18n } from '../../i18n';
 import { ActionStatus } from '../../ui/ActionStatus';
 import { usePageStyles } from '../../ui/styles';
+import { KallelsePreviewDialog } from './KallelsePreview';
 import { usePlanStyles } from './styles';
 import { sendReady, type PlanForm, type PlanMeetingState } from './usePlanMeeting';
 
@@ -90,10 +91,10 @@ export function Candidates({ plan, state, form }: { plan: MeetingPlanDto; state:
       <div className={styles.actions}>
         <Button
           appearance="primary"
-          disabled={!state.chosen || state.sending.busy || !sendReady(form)}
-          onClick={state.send}
+          disabled={!state.chosen || state.sending.busy || state.preview.previewing.busy || !sendReady(form)}
+          onClick={() => void state.preview.show()}
         >
-          {t('meetings.send')}
+          {t('meetings.preview')}
         </Button>
         {plan.pollAdvised && plan.candidates.length >= 2 && (
           <Button disabled={state.polling.busy} onClick={state.poll}>
@@ -101,8 +102,16 @@ export function Candidates({ plan, state, form }: { plan: MeetingPlanDto; state:
           </Button>
         )}
       </div>
+      <ActionStatus state={state.preview.previewing.state} busyLabel={t('meetings.previewing')} />
       <ActionStatus state={state.sending.state} busyLabel={t('meetings.sending')} />
       <ActionStatus state={state.polling.state} />
+      <KallelsePreviewDialog
+        open={state.preview.open}
+        shown={state.preview.shown}
+        busy={state.sending.busy}
+        onSend={() => void state.send()}
+        onBack={state.preview.close}
+      />
     </div>
   );
 }

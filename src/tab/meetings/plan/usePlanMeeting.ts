@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useI18n } from '../../i18n';
 import { actionKey, confirmAction } from '../../idempotency';
 import { useAction } from '../../ui/useAction';
-import type { CandidateDto, MeetingPlanDto, MeetingRecordDto } from '../../../contract';
+import type { CandidateDto, KallelsePreview, MeetingPlanDto, MeetingRecordDto, SendRequest } from '../../../contract';
 import type { MeetingsApi } from '../api';
 
 export type Group = 'samverkansgrupp' | 'stodgrupp';
@@ -58,7 +58,7 @@ const extraOf = (form: PlanForm) => (isExtra(form) ? { extraMeeting: { reason: f
 /** The send waits for the extra möte's reason, which the server requires. */
 export const sendReady = (form: PlanForm) => !isExtra(form) || form.extraReason.trim() !== '';
 
-function sendRequest(form: PlanForm, chosen: CandidateDto) {
+function sendRequest(form: PlanForm, chosen: CandidateDto): SendRequest {
   return {
     group: form.group,
     ...seasonOf(form),
@@ -72,6 +72,28 @@ function sendRequest(form: PlanForm, chosen: CandidateDto) {
     idempotencyKey: actionKey(sendAction(form.group)),
   };
 }
+
+/** Fetches the preview of a kallelse and keeps it, with the request it was made for, for the confirm dialog. */
+function useKallelsePreview(api: MeetingsApi, form: PlanForm, chosen: CandidateDto | undefined) {
+  const previewing = useAction();
+  const [shown, setShown] = useState<{ request: SendRequest; preview: KallelsePreview }>();
+  const [open, setOpen] = useState(false);
+  const show = async () => {
+    if (!chosen) return;
+    const request = sendRequest(form, chosen);
+    const preview = await previewing.run(
+      () => api.previewKallelse(request),
+      () => '',
+    );
+    if (!preview) return;
+    previewing.reset();
+    setShown({ request, preview });
+    setOpen(true);
+  };
+  return { previewing, shown, open, show, close: () => setOpen(false) };
+}
+
+export type KallelsePreviewState = ReturnType<typeof useKallelsePreview>;
 
 /** Plan → pick → send, and the poll, against the API. */
 export function usePlanMeeting(api: MeetingsApi, form: PlanForm, onSent: (meeting: MeetingRecordDto) => void) {
@@ -104,10 +126,14 @@ export function usePlanMeeting(api: MeetingsApi, form: PlanForm, onSent: (meetin
 
   const chosen = plan && picked !== '' ? plan.candidates[Number(picked)] : undefined;
 
+  /** The preview of the kallelse for the time picked; the send goes with the very body (and key) it showed. */
+  const preview = useKallelsePreview(api, form, chosen);
+
   const send = async () => {
-    if (!chosen) return;
+    const request = preview.shown?.request;
+    if (!request) return;
     const meeting = await sending.run(
-      () => api.send(sendRequest(form, chosen)),
+      () => api.send(request),
       () => t('meetings.sent', { count: plan?.attendees ?? 0 }),
     );
     if (meeting) {
@@ -132,7 +158,7 @@ export function usePlanMeeting(api: MeetingsApi, form: PlanForm, onSent: (meetin
     );
   };
 
-  return { plan, picked, setPicked, chosen, planning, sending, polling, propose, send, poll };
+  return { plan, picked, setPicked, chosen, planning, sending, polling, preview, propose, send, poll };
 }
 
 export type PlanMeetingState = ReturnType<typeof usePlanMeeting>;
