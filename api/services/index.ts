@@ -4,6 +4,7 @@ import type { GraphGatewayFactory } from '../graph/factory';
 import type { ServerStateStore } from '../state/store';
 import {
   ActivitiesService,
+  AssignmentsService,
   BudgetService,
   BudgetVersionsService,
   CoordinatorTimeService,
@@ -42,6 +43,8 @@ export interface AppServices {
   workingGroups: WorkingGroupsService;
   /** "Att göra" for the signed-in person (#18). */
   todo: TodoService;
+  /** Uppdrag delegated by decisions (#17). */
+  assignments: AssignmentsService;
 }
 
 /** Activities, verksamhetsplan, budget and outcome, coordinator time and the decision register (#9). */
@@ -110,6 +113,7 @@ export function createServices(parts: {
       logger: parts.logger,
     }),
     ...meetingParts,
+    assignments: new AssignmentsService(lists, contacts, economy.decisions),
     todo: new TodoService({
       lists,
       meetings: meetingParts.meetings,
