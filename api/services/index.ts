@@ -91,6 +91,7 @@ export function createServices(parts: {
   const lists = listStores(site);
   const contacts = new ContactsService(lists, parts.organisations.organisations);
   const economy = createEconomyServices(lists, parts.organisations, parts.clock);
+  const assignments = new AssignmentsService(lists, contacts, economy.decisions);
   const meetingParts = meetingServices(lists, contacts, parts.organisations.organisations, economy.decisions, parts);
   return {
     ...parts,
@@ -113,8 +114,9 @@ export function createServices(parts: {
       logger: parts.logger,
     }),
     ...meetingParts,
-    assignments: new AssignmentsService(lists, contacts, economy.decisions),
+    assignments,
     todo: new TodoService({
+      assignments,
       lists,
       meetings: meetingParts.meetings,
       decisions: economy.decisions,

@@ -26,7 +26,8 @@ describe('uppdrag delegated by a decision, followed up by their owner and the sa
     call(`/api/decisions/${decisionId}/assignments`, token, 'POST', body, { 'idempotency-key': key });
 
   beforeAll(async () => {
-    stack = await startStack();
+    // A fixed day (Stockholm 2026-12-03): what is due within a week does not hang on the wall clock.
+    stack = await startStack({ deps: { clock: { now: () => new Date('2026-12-03T09:00:00Z') } } });
     await stack.prepare();
     [coordinator, chair, member] = await Promise.all([
       stack.token(COORDINATOR),
@@ -131,6 +132,14 @@ describe('uppdrag delegated by a decision, followed up by their owner and the sa
     expect((await call('/api/assignments', member)).status).toBe(403);
     const ofDecision = (await (await call(`/api/decisions/${decisionId}/assignments`, member)).json()) as Listed;
     expect(ofDecision.assignments).toHaveLength(2);
+  });
+
+  it('puts my uppdrag due within a week into Att göra, linking to Mina uppdrag', async () => {
+    const todo = (await (await call('/api/todo', member)).json()) as { items: { kind: string }[] };
+    const due = todo.items.filter((item) => item.kind === 'assignmentDue');
+    expect(due).toEqual([
+      expect.objectContaining({ description: 'Ta fram underlag', due: '2026-12-10', overdue: false }),
+    ]);
   });
 
   it('lets the owner report; a stale ETag is a conflict with the newer value; others are refused', async () => {

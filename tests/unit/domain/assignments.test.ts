@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import {
   DomainRuleError,
   assertDueNotBeforeDecision,
+  assignmentTodos,
   assignmentDueState,
   followsUpAllAssignments,
   moveAssignment,
@@ -80,5 +81,23 @@ describe('uppdrag: the contract', () => {
     expect(status.error?.issues[0]?.message).toBe('Okänd status: done.');
     const none = newAssignmentsSchema.safeParse({ assignments: [] });
     expect(none.error?.issues[0]?.message).toBe('Ange minst ett uppdrag.');
+  });
+});
+
+describe('uppdrag in Att göra', () => {
+  it('lists the overdue and those due within a week, overdue first, not the closed or later ones', () => {
+    const items = assignmentTodos(
+      [
+        { id: '1', description: 'Senare', due: '2026-12-20', status: 'pagar' },
+        { id: '2', description: 'Snart', due: '2026-12-08', status: 'ej_paborjat' },
+        { id: '3', description: 'Sent', due: '2026-11-30', status: 'pagar' },
+        { id: '4', description: 'Klart', due: '2026-11-30', status: 'klart' },
+      ],
+      '2026-12-03',
+    );
+    expect(items.map((i) => [i.kind, i.kind === 'assignmentDue' && i.overdue])).toEqual([
+      ['assignmentDue', true],
+      ['assignmentDue', false],
+    ]);
   });
 });
