@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ASSIGNEE_KINDS, ASSIGNMENT_STATUSES } from '../domain/assignments';
+import { ASSIGNEE_KINDS, ASSIGNMENT_STATUSES } from '../domain/assignmentLists';
 import { isoDateInput, lineText, longText } from './common';
 
 /** Uppdrag delegated by a decision (/api/decisions/:id/assignments, /api/assignments). */

@@ -1,4 +1,5 @@
 import { addDays, type IsoDate } from './calendar';
+import { ASSIGNMENT_STATUS_LABELS, type AssigneeKind, type AssignmentStatus } from './assignmentLists';
 import { DomainRuleError } from './errors';
 import type { Role } from './roles';
 
@@ -6,18 +7,8 @@ import type { Role } from './roles';
  * Uppdrag (#17): what samverkansgruppen delegates by a decision, to a person of the contact list or to an
  * arbetsgrupp, with a due date; the samordnare follows them up. Pure rules: the status flow and what is due.
  */
-export const ASSIGNMENT_STATUSES = ['ej_paborjat', 'pagar', 'klart', 'avbrutet'] as const;
-export type AssignmentStatus = (typeof ASSIGNMENT_STATUSES)[number];
-
-export const ASSIGNMENT_STATUS_LABELS: Record<AssignmentStatus, { sv: string; en: string }> = {
-  ej_paborjat: { sv: 'Ej påbörjat', en: 'Not started' },
-  pagar: { sv: 'Pågår', en: 'In progress' },
-  klart: { sv: 'Klart', en: 'Done' },
-  avbrutet: { sv: 'Avbrutet', en: 'Cancelled' },
-};
-
-export const ASSIGNEE_KINDS = ['person', 'arbetsgrupp'] as const;
-export type AssigneeKind = (typeof ASSIGNEE_KINDS)[number];
+export { ASSIGNEE_KINDS, ASSIGNMENT_STATUSES, ASSIGNMENT_STATUS_LABELS } from './assignmentLists';
+export type { AssigneeKind, AssignmentStatus } from './assignmentLists';
 
 /** How many days ahead an uppdrag counts as due soon (the todo feed, the reminder). */
 export const ASSIGNMENT_DUE_SOON_DAYS = 7;
