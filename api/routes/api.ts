@@ -6,6 +6,7 @@ import type { TokenValidator } from '../auth/tokenValidator';
 import { idempotency } from '../http/idempotency';
 import type { AppServices } from '../services';
 import { activitiesRouter } from './activities';
+import { assignmentsRouter } from './assignments';
 import { contactsRouter } from './contacts';
 import { budgetRouter } from './budget';
 import { authenticate, contextOf } from './context';
@@ -71,6 +72,7 @@ export function apiRouter(services: AppServices, validator: TokenValidator): Rou
   router.use(activitiesRouter(services));
   router.use(budgetRouter(services));
   router.use(decisionsRouter(services));
+  router.use(assignmentsRouter(services));
   router.use(todoRouter(services));
 
   return router;

@@ -14,6 +14,7 @@ export function todoRouter(services: AppServices): Router {
     const { caller, graph } = contextOf(res);
     res.json(
       await services.todo.forPerson(graph, services.graph.forApp(), {
+        id: caller.person.id,
         email: caller.person.email,
         roles: caller.roles,
       }),

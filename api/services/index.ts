@@ -4,6 +4,7 @@ import type { GraphGatewayFactory } from '../graph/factory';
 import type { ServerStateStore } from '../state/store';
 import {
   ActivitiesService,
+  AssignmentsService,
   BudgetService,
   BudgetVersionsService,
   CoordinatorTimeService,
@@ -42,6 +43,8 @@ export interface AppServices {
   workingGroups: WorkingGroupsService;
   /** "Att göra" for the signed-in person (#18). */
   todo: TodoService;
+  /** Uppdrag delegated by decisions (#17). */
+  assignments: AssignmentsService;
 }
 
 /** Activities, verksamhetsplan, budget and outcome, coordinator time and the decision register (#9). */
@@ -88,6 +91,7 @@ export function createServices(parts: {
   const lists = listStores(site);
   const contacts = new ContactsService(lists, parts.organisations.organisations);
   const economy = createEconomyServices(lists, parts.organisations, parts.clock);
+  const assignments = new AssignmentsService(lists, contacts, economy.decisions);
   const meetingParts = meetingServices(lists, contacts, parts.organisations.organisations, economy.decisions, parts);
   return {
     ...parts,
@@ -110,7 +114,9 @@ export function createServices(parts: {
       logger: parts.logger,
     }),
     ...meetingParts,
+    assignments,
     todo: new TodoService({
+      assignments,
       lists,
       meetings: meetingParts.meetings,
       decisions: economy.decisions,

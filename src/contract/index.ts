@@ -4,6 +4,7 @@
  * them. Imports only src/domain and zod, so the tab can import it.
  */
 export * from './activities';
+export * from './assignments';
 export * from './budget';
 export * from './common';
 export * from './contacts';

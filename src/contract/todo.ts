@@ -21,12 +21,20 @@ export const todoItemSchema = z.discriminatedUnion('kind', [
     year: z.number(),
     count: z.number().int(),
   }),
+  z.object({
+    kind: z.literal('assignmentDue'),
+    page: z.literal('oversikt'),
+    assignmentId: z.string(),
+    description: z.string(),
+    due: z.string(),
+    overdue: z.boolean(),
+  }),
 ]);
 
 export const todoAnswerSchema = z.object({
   items: z.array(todoItemSchema),
   /** Parts that could not be read now (e.g. the answers to the kallelser): the list may lack their items. */
-  unavailable: z.array(z.enum(['answers', 'protocols', 'proposals', 'coFinancing', 'meetings'])),
+  unavailable: z.array(z.enum(['answers', 'protocols', 'proposals', 'coFinancing', 'meetings', 'assignments'])),
 });
 
 export type TodoItemDto = z.infer<typeof todoItemSchema>;

@@ -39,6 +39,7 @@ export const ACTIONS = {
   'news.post': { roles: ['samordnare'], description: 'publicera nyheter' },
   'report.read': { roles: ROLES, description: 'läsa rapporter' },
   'time.log': { roles: ['samordnare'], description: 'registrera samordnarens tid' },
+  'assignment.delegate': { roles: ['samordnare', 'ordforande'], description: 'delegera uppdrag' },
 } as const satisfies Record<string, ActionRule>;
 
 export type ActionId = keyof typeof ACTIONS;

@@ -33,3 +33,4 @@ export * from './decisionRules';
 export * from './roster';
 export * from './budgetVersions';
 export * from './todo';
+export * from './assignments';

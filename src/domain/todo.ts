@@ -1,3 +1,4 @@
+import { assignmentDueState, type AssignmentStatus } from './assignments';
 import type { IsoDate } from './calendar';
 import { seasonOf, seasonWindow, type MeetingGroup, type Season } from './meetings';
 import type { Role } from './roles';
@@ -16,7 +17,16 @@ export type TodoItem =
   /** The samordnare: proposals waiting for samverkansgruppen's decision. */
   | { kind: 'decideProposals'; page: 'beslut'; count: number }
   /** The samordnare: organisations whose co-financing of the year is unpaid, partly paid or has no line. */
-  | { kind: 'coFinancingGaps'; page: 'budget'; year: number; count: number };
+  | { kind: 'coFinancingGaps'; page: 'budget'; year: number; count: number }
+  /** The owner of an uppdrag (#17): it is due within a week, or overdue. */
+  | {
+      kind: 'assignmentDue';
+      page: 'oversikt';
+      assignmentId: string;
+      description: string;
+      due: IsoDate;
+      overdue: boolean;
+    };
 
 export type TodoKind = TodoItem['kind'];
 
@@ -122,4 +132,28 @@ export function deriveTodos(input: TodoInput): TodoItem[] {
     }
   }
   return items;
+}
+
+/** An uppdrag as "Att göra" needs it: the signed-in person's own (or their arbetsgrupp's). */
+export interface TodoAssignment {
+  id: string;
+  description: string;
+  due: IsoDate;
+  status: AssignmentStatus;
+}
+
+/** The owner's uppdrag due within a week or overdue, overdue and earliest first. */
+export function assignmentTodos(assignments: readonly TodoAssignment[], today: IsoDate): TodoItem[] {
+  return assignments
+    .map((a) => ({ a, state: assignmentDueState(a, today) }))
+    .filter(({ state }) => state === 'overdue' || state === 'dueSoon')
+    .sort((x, y) => x.a.due.localeCompare(y.a.due))
+    .map(({ a, state }) => ({
+      kind: 'assignmentDue' as const,
+      page: 'oversikt' as const,
+      assignmentId: a.id,
+      description: a.description,
+      due: a.due,
+      overdue: state === 'overdue',
+    }));
 }

@@ -1,5 +1,6 @@
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { activitiesMessages } from './i18n/activities';
+import { assignmentsMessages } from './i18n/assignments';
 import { budgetMessages } from './i18n/budget';
 import { contactsMessages } from './i18n/contacts';
 import { decisionsMessages } from './i18n/decisions';
@@ -16,6 +17,7 @@ const sv = {
   ...decisionsMessages.sv,
   ...contactsMessages.sv,
   ...uxMessages.sv,
+  ...assignmentsMessages.sv,
   appName: 'Plan- och byggsamverkan Västerbotten',
   skipToContent: 'Hoppa till innehållet',
   navLabel: 'Huvudmeny',
@@ -136,6 +138,7 @@ const en: Record<MessageKey, string> = {
   ...decisionsMessages.en,
   ...contactsMessages.en,
   ...uxMessages.en,
+  ...assignmentsMessages.en,
   appName: 'Planning and building collaboration Västerbotten',
   skipToContent: 'Skip to content',
   navLabel: 'Main menu',

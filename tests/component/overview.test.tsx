@@ -44,12 +44,18 @@ const TODO = {
   unavailable: [],
 };
 const NO_TODO = { items: [], unavailable: [] };
+const NO_ASSIGNMENTS = { assignments: [] };
 
 describe('Översikt', () => {
   afterEach(cleanup);
 
   it('shows who you are, your roles, the next meetings in Stockholm time with week number, and the gaps', async () => {
-    stubApi({ '/api/meetings?upcoming=true': MEETINGS, '/api/commitments': BREACHES, '/api/todo': TODO });
+    stubApi({
+      '/api/assignments?mine=1': NO_ASSIGNMENTS,
+      '/api/meetings?upcoming=true': MEETINGS,
+      '/api/commitments': BREACHES,
+      '/api/todo': TODO,
+    });
     const me = meFor(MARIA, 'Umeå kommun', [
       'samverkansgrupp.kalla',
       'meeting.reschedule',
@@ -102,6 +108,7 @@ describe('Översikt', () => {
 
   it('says so when there are no meetings, no gaps and no work for a member', async () => {
     stubApi({
+      '/api/assignments?mine=1': NO_ASSIGNMENTS,
       '/api/meetings?upcoming=true': { meetings: [] },
       '/api/commitments': { breaches: [] },
       '/api/todo': NO_TODO,
@@ -115,6 +122,7 @@ describe('Översikt', () => {
 
   it('shows a loading status first and the API message when the commitments fail', async () => {
     stubApi({
+      '/api/assignments?mine=1': NO_ASSIGNMENTS,
       '/api/meetings?upcoming=true': { meetings: [] },
       '/api/todo': NO_TODO,
       '/api/commitments': () => ({
@@ -130,6 +138,7 @@ describe('Översikt', () => {
 
   it('renders in English with English role names and dates', async () => {
     stubApi({
+      '/api/assignments?mine=1': NO_ASSIGNMENTS,
       '/api/meetings?upcoming=true': MEETINGS,
       '/api/commitments': { breaches: [] },
       '/api/todo': {
@@ -157,6 +166,7 @@ describe('Översikt', () => {
 
   it('Swedish plurals: one and several organisations', async () => {
     stubApi({
+      '/api/assignments?mine=1': NO_ASSIGNMENTS,
       '/api/meetings?upcoming=true': { meetings: [] },
       '/api/commitments': { breaches: [] },
       '/api/todo': {

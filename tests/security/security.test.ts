@@ -251,6 +251,7 @@ const WRITE_ROUTES: WriteRoute[] = [
     body: { userId: 'u' },
   },
   { actions: ['workinggroup.end'], method: 'POST', path: '/api/working-groups/1/end', body: { finalReport: 'x' } },
+  { actions: ['assignment.delegate'], method: 'POST', path: '/api/decisions/1/assignments', body: {} },
 ];
 
 const BOT_COMMANDS: { actions: ActionId[]; command: string }[] = [

@@ -6,6 +6,8 @@ export type { BudgetLineRecord, BudgetReport, OutcomeRecord } from './budget';
 export { BudgetVersionsService } from './budgetVersions';
 export type { BudgetVersionRecord } from './budgetVersions';
 export { CoordinatorTimeService } from './coordinatorTime';
+export { AssignmentsService } from './assignments';
+export type { AssignmentActor, AssignmentFields } from './assignments';
 export { DecisionsService, toDecision } from './decisions';
 export type { DecisionRecord, OpenProposal } from './decisions';
 

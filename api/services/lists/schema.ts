@@ -1,5 +1,7 @@
 import {
   ACTIVITY_STATUSES,
+  ASSIGNEE_KINDS,
+  ASSIGNMENT_STATUSES,
   BUDGET_KINDS,
   BUDGET_VERSION_STATUSES,
   DECISION_KINDS,
@@ -24,7 +26,7 @@ import type { ListSpec } from '../../graph/lists';
  * the operation that created the item (api/state/operation.ts): a create looks it up first, so a repeated or
  * re-sent write finds its item instead of adding another.
  */
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 
 export const LISTS = {
   organisations: {
@@ -326,6 +328,27 @@ export const LISTS = {
         kind: { type: 'text' },
         description: 'Hur långt kanalen har satts upp: registrerad, kanal eller klar.',
       },
+      { name: 'OperationKey', displayName: 'Operationsnyckel', kind: { type: 'text' }, indexed: true },
+    ],
+  },
+  // Uppdrag delegated by a decision (#17); SCHEMA_VERSION 6 adds the list to existing sites.
+  assignments: {
+    displayName: 'Uppdrag',
+    description: 'Uppdrag som samverkansgruppen delegerat genom beslut, med ansvarig, slutdatum och status.',
+    columns: [
+      { name: 'DecisionId', displayName: 'Beslut', kind: { type: 'text' }, required: true, indexed: true },
+      { name: 'AssigneeKind', displayName: 'Ansvarig är', kind: { type: 'choice', choices: ASSIGNEE_KINDS } },
+      {
+        name: 'AssigneeId',
+        displayName: 'Ansvarig',
+        kind: { type: 'text' },
+        indexed: true,
+        description: 'Kontaktens eller arbetsgruppens id.',
+      },
+      { name: 'DueDate', displayName: 'Slutdatum', kind: { type: 'dateOnly' } },
+      { name: 'Status', displayName: 'Status', kind: { type: 'choice', choices: ASSIGNMENT_STATUSES }, indexed: true },
+      { name: 'Report', displayName: 'Rapport', kind: { type: 'multilineText' } },
+      { name: 'AssignedByEmail', displayName: 'Delegerat av', kind: { type: 'text' } },
       { name: 'OperationKey', displayName: 'Operationsnyckel', kind: { type: 'text' }, indexed: true },
     ],
   },

@@ -1,4 +1,5 @@
 import {
+  assignmentTodos,
   deriveTodos,
   toIsoDate,
   type Role,
@@ -11,10 +12,11 @@ import {
 import type { GraphGateway } from '../../graph/gateway';
 import type { DecisionsService, BudgetService } from '../economy';
 import type { ListStores } from '../lists';
+import type { AssignmentsService } from '../economy';
 import type { MeetingsService } from '../meetings';
 import { systemClock, type Clock } from '../ports';
 
-export type TodoPart = 'answers' | 'protocols' | 'proposals' | 'coFinancing' | 'meetings';
+export type TodoPart = 'answers' | 'protocols' | 'proposals' | 'coFinancing' | 'meetings' | 'assignments';
 
 export interface TodoAnswer {
   items: TodoItem[];
@@ -27,6 +29,8 @@ export interface TodoSources {
   meetings: MeetingsService;
   decisions: DecisionsService;
   budget: BudgetService;
+  /** The signed-in person's uppdrag (#17), for those due within a week or overdue. */
+  assignments?: Pick<AssignmentsService, 'mine'>;
   clock?: Clock;
 }
 
@@ -57,6 +61,25 @@ export class TodoService {
   }
 
   async forPerson(
+    graph: GraphGateway,
+    app: GraphGateway,
+    person: { id?: string; email: string; roles: readonly Role[] },
+  ): Promise<TodoAnswer> {
+    const { assignments } = this.sources;
+    const today = toIsoDate(this.clock.now());
+    const [base, mine] = await Promise.all([
+      this.meetingAndEconomyTodos(graph, app, person),
+      assignments && person.id !== undefined
+        ? assignments
+            .mine(graph, { person: { id: person.id, email: person.email }, followsUpAll: false }, { openOnly: true })
+            .catch(() => undefined)
+        : Promise.resolve([]),
+    ]);
+    if (mine === undefined) return { items: base.items, unavailable: [...base.unavailable, 'assignments'] };
+    return { items: [...base.items, ...assignmentTodos(mine, today)], unavailable: base.unavailable };
+  }
+
+  private async meetingAndEconomyTodos(
     graph: GraphGateway,
     app: GraphGateway,
     person: { email: string; roles: readonly Role[] },

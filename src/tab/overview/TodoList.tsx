@@ -20,6 +20,11 @@ export function todoText(item: TodoItemDto, t: Translate, language: Language): s
       return t(`todo.decideProposals.${pluralForm(item.count, language)}`, { count: item.count });
     case 'coFinancingGaps':
       return t(`todo.coFinancingGaps.${pluralForm(item.count, language)}`, { count: item.count, year: item.year });
+    case 'assignmentDue':
+      return t(item.overdue ? 'todo.assignmentOverdue' : 'todo.assignmentDue', {
+        description: item.description,
+        date: formatDay(item.due, language),
+      });
   }
 }
 
@@ -27,10 +32,13 @@ export function todoText(item: TodoItemDto, t: Translate, language: Language): s
 export function todoHref(item: TodoItemDto): string {
   return item.kind === 'approveProtocol' || item.kind === 'answerKallelse'
     ? pageHref(item.page, item.meetingId)
-    : pageHref(item.page);
+    : item.kind === 'assignmentDue'
+      ? pageHref(item.page, 'uppdrag')
+      : pageHref(item.page);
 }
 
 function itemKey(item: TodoItemDto): string {
+  if (item.kind === 'assignmentDue') return `${item.kind}-${item.assignmentId}`;
   return 'meetingId' in item ? `${item.kind}-${item.meetingId}` : item.kind;
 }
 

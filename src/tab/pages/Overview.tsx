@@ -8,6 +8,7 @@ import { ErrorMessage, Loading } from '../ui/status';
 import { PageHeading } from '../ui/PageHeading';
 import { usePageStyles } from '../ui/styles';
 import { TodoList } from '../overview/TodoList';
+import { MyAssignments } from '../overview/MyAssignments';
 
 /** Which work each allowed action points to, and where it is done. */
 const WORK_BY_ACTION: Record<string, { label: MessageKey; page: PageId }> = {
@@ -115,6 +116,10 @@ export function OverviewPage({ me }: { me: Me }) {
             {t('todo.title')}
           </h2>
           <TodoList />
+          <h3 id="uppdrag" className={page.sectionHeading}>
+            {t('asg.mine')}
+          </h3>
+          <MyAssignments />
           {work.length > 0 && (
             <>
               <h3 id="overview-shortcuts" className={page.sectionHeading}>

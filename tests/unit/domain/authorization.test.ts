@@ -33,6 +33,7 @@ const expected: Record<ActionId, Role[]> = {
   'news.post': ['samordnare'],
   'report.read': [...ROLES],
   'time.log': ['samordnare'],
+  'assignment.delegate': ['samordnare', 'ordforande'],
 };
 
 const table = ACTION_IDS.flatMap((action) =>
@@ -77,6 +78,7 @@ describe('authorisation matrix', () => {
       'meeting.cancel',
       'protocol.approve',
       'report.read',
+      'assignment.delegate',
     ]);
   });
 
