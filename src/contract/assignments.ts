@@ -57,3 +57,6 @@ export const assignmentViewSchema = z.object({
 });
 
 export type AssignmentView = z.infer<typeof assignmentViewSchema>;
+
+/** GET /api/assignments and GET /api/decisions/:id/assignments. */
+export const assignmentListSchema = z.object({ assignments: z.array(assignmentViewSchema) });

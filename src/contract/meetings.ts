@@ -327,22 +327,33 @@ export type ReminderResultDto = z.infer<typeof reminderSchema>;
 export const channelCardSchema = z.object({ posted: z.boolean(), problem: z.string().optional() });
 
 /** POST /api/meetings/kallelse/preview (same body as the send): what the kallelse would send; nothing is written. */
-export interface KallelsePreview {
-  subject: string;
+export const kallelsePreviewSchema = z.object({
+  subject: z.string(),
   /** Stockholm wall clock (timeZone). */
-  date: string;
-  startTime: string;
-  endTime: string;
-  timeZone: 'Europe/Stockholm';
-  place?: string;
+  date: z.string(),
+  startTime: z.string(),
+  endTime: z.string(),
+  timeZone: z.literal('Europe/Stockholm'),
+  place: z.string().optional(),
   /** Whether the send makes a Teams meeting link. */
-  teamsLink: boolean;
+  teamsLink: z.boolean(),
   /** The dagordning the send would generate. */
-  agenda: { number: number; kind: string; title: string; details?: string; note?: string }[];
-  documents: { title: string; url: string }[];
+  agenda: z.array(
+    z.object({
+      number: z.number(),
+      kind: z.string(),
+      title: z.string(),
+      details: z.string().optional(),
+      note: z.string().optional(),
+    }),
+  ),
+  documents: z.array(z.object({ title: z.string(), url: z.string() })),
   /** The invitees per organisation, by the organisation's name. */
-  recipients: { organisation: string; people: { name: string; email: string }[] }[];
-  recipientCount: number;
+  recipients: z.array(
+    z.object({ organisation: z.string(), people: z.array(z.object({ name: z.string(), email: z.string() })) }),
+  ),
+  recipientCount: z.number(),
   /** The season already has an ordinary samverkansgrupp meeting: the send needs "extra möte" and a reason. */
-  seasonAlreadyCalled: boolean;
-}
+  seasonAlreadyCalled: z.boolean(),
+});
+export type KallelsePreview = z.infer<typeof kallelsePreviewSchema>;

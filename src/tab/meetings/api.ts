@@ -17,7 +17,7 @@ import {
   type rescheduleRequestSchema,
   type SendRequest,
   type VoteValue,
-  type KallelsePreview,
+  kallelsePreviewSchema,
 } from '../../contract';
 import type { ApiClient } from '../api';
 
@@ -27,32 +27,6 @@ export type CancelRequest = z.input<typeof cancelRequestSchema>;
 export type MeetingDecisionRequest = z.input<typeof meetingDecisionSchema>;
 export type ProtocolRequest = z.input<typeof protocolRequestSchema>;
 export type PollRequest = z.input<typeof pollRequestSchema>;
-
-/** The answer of POST /api/meetings/kallelse/preview (the contract's KallelsePreview), checked as it arrives. */
-const kallelsePreviewSchema = z.object({
-  subject: z.string(),
-  date: z.string(),
-  startTime: z.string(),
-  endTime: z.string(),
-  timeZone: z.literal('Europe/Stockholm'),
-  place: z.string().optional(),
-  teamsLink: z.boolean(),
-  agenda: z.array(
-    z.object({
-      number: z.number(),
-      kind: z.string(),
-      title: z.string(),
-      details: z.string().optional(),
-      note: z.string().optional(),
-    }),
-  ),
-  documents: z.array(z.object({ title: z.string(), url: z.string() })),
-  recipients: z.array(
-    z.object({ organisation: z.string(), people: z.array(z.object({ name: z.string(), email: z.string() })) }),
-  ),
-  recipientCount: z.number(),
-  seasonAlreadyCalled: z.boolean(),
-}) satisfies z.ZodType<KallelsePreview>;
 
 const id = (value: string) => encodeURIComponent(value);
 

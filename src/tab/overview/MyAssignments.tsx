@@ -13,7 +13,12 @@ import {
 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { z } from 'zod';
-import { ASSIGNMENT_REPORT_MAX, assignmentViewSchema, type AssignmentView } from '../../contract/assignments';
+import {
+  ASSIGNMENT_REPORT_MAX,
+  assignmentListSchema,
+  assignmentViewSchema,
+  type AssignmentView,
+} from '../../contract/assignments';
 import { ASSIGNMENT_STATUSES, type AssignmentStatus } from '../../domain/assignmentLists';
 import { formatDay } from '../format';
 import { useI18n } from '../i18n';
@@ -23,7 +28,6 @@ import { ErrorMessage, Loading } from '../ui/status';
 import { usePageStyles } from '../ui/styles';
 import { useAction } from '../ui/useAction';
 
-const listSchema = z.object({ assignments: z.array(assignmentViewSchema) });
 const oneSchema = z.object({ assignment: assignmentViewSchema });
 
 /** Today's date in Stockholm (YYYY-MM-DD): an uppdrag is overdue after its due day there. */
@@ -35,7 +39,7 @@ function stockholmToday(): string {
 export function MyAssignments({ today = stockholmToday() }: { today?: string }) {
   const { t, language } = useI18n();
   const page = usePageStyles();
-  const mine = useLoad(async (api) => (await api.request('/api/assignments?mine=1', listSchema)).assignments);
+  const mine = useLoad(async (api) => (await api.request('/api/assignments?mine=1', assignmentListSchema)).assignments);
   const [editing, setEditing] = useState<AssignmentView | undefined>();
   if (mine.status === 'loading') return <Loading />;
   if (mine.status === 'error') return <ErrorMessage error={mine.error} onRetry={mine.reload} />;
