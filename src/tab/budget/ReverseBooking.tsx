@@ -48,7 +48,8 @@ export function useReversal(onReversed: () => void): Reversal {
         () => budgetApi(api).reverseOutcome(original.id, {}),
         () => t('bookings.reverse.done'),
       )
-      .then((result) => result !== undefined && onReversed());
+      // Also after a refusal: a 409 means someone else reversed it meanwhile, and the list should show that.
+      .then(() => onReversed());
   };
   return { asking, open, action, ask, close, confirm };
 }
