@@ -46,7 +46,10 @@ export function Bookings({
       {outcomes.status === 'error' && <ErrorMessage error={outcomes.error} onRetry={outcomes.reload} />}
       {outcomes.status === 'ready' && (
         <>
-          <BookingFilters filters={filters} onChange={setFilters} lines={lines} bookings={all} names={names} />
+          {/* Filters over a year without bookings would only be noise. */}
+          {all.length > 0 && (
+            <BookingFilters filters={filters} onChange={setFilters} lines={lines} bookings={all} names={names} />
+          )}
           <BookingTable
             bookings={applyFilters(all, filters)}
             anyBooked={all.length > 0}

@@ -76,7 +76,7 @@ const sv = {
   'budget.book.submit': 'Bokför',
   'budget.book.done': 'Utfallet är bokfört och ingår i lägesrapporten per {asOf} ovan.',
   'budget.book.doneLater':
-    'Utfallet är bokfört per {date}. Lägesrapporten ovan gäller {asOf}; välj ett senare datum under Per datum för att se det.',
+    'Utfallet är bokfört per {date}. Lägesrapporten ovan gäller {asOf}; välj en senare Rapportdag för att se det.',
   'budget.addLine': 'Lägg till budgetpost',
   'budget.addLine.name': 'Namn',
   'budget.addLine.category': 'Kategori',
@@ -194,7 +194,7 @@ const en: Record<keyof typeof sv, string> = {
   'budget.book.submit': 'Book',
   'budget.book.done': 'The outcome is booked and is in the status report as of {asOf} above.',
   'budget.book.doneLater':
-    'The outcome is booked for {date}. The status report above is as of {asOf}; choose a later date under As of to see it.',
+    'The outcome is booked for {date}. The status report above is as of {asOf}; choose a later Report date to see it.',
   'budget.addLine': 'Add budget line',
   'budget.addLine.name': 'Name',
   'budget.addLine.category': 'Category',
