@@ -1,4 +1,4 @@
-import { Button } from '@fluentui/react-components';
+import { Button, makeStyles } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { OutcomeDto } from '../../contract';
 import { formatSek } from '../../domain/money';
@@ -6,6 +6,10 @@ import { useI18n } from '../i18n';
 import { DataTable, type DataColumn } from '../ui/DataTable';
 import { TableScroll } from '../ui/TableScroll';
 import type { BookingNames } from './bookingNames';
+
+// A DataGrid's rows are flex boxes that squeeze every column into the width (texts overlapped at 360 px): it
+// keeps a readable width and TableScroll scrolls it sideways instead.
+const useStyles = makeStyles({ wide: { minWidth: '52rem' } });
 
 /** How many bookings show before the list collapses behind "Visa alla N bokningar". */
 export const COLLAPSED_COUNT = 10;
@@ -55,18 +59,21 @@ export function BookingTable({
 }) {
   const { t } = useI18n();
   const [showAll, setShowAll] = useState(false);
+  const styles = useStyles();
   const columns = useColumns(names, onReverse);
   const visible = showAll ? bookings : bookings.slice(0, COLLAPSED_COUNT);
   return (
     <>
       <TableScroll labelledBy="budget-bookings">
-        <DataTable
-          items={visible}
-          columns={columns}
-          getRowId={(b) => b.id}
-          label={t('bookings.title')}
-          emptyMessage={anyBooked ? t('bookings.emptyFiltered') : t('bookings.empty')}
-        />
+        <div className={styles.wide}>
+          <DataTable
+            items={visible}
+            columns={columns}
+            getRowId={(b) => b.id}
+            label={t('bookings.title')}
+            emptyMessage={anyBooked ? t('bookings.emptyFiltered') : t('bookings.empty')}
+          />
+        </div>
       </TableScroll>
       {bookings.length > COLLAPSED_COUNT && (
         <Button appearance="subtle" aria-expanded={showAll} onClick={() => setShowAll(!showAll)}>
