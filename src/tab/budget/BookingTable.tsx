@@ -65,7 +65,7 @@ export function BookingTable({
   return (
     <>
       <TableScroll labelledBy="budget-bookings">
-        <div className={styles.wide}>
+        <div className={visible.length > 0 ? styles.wide : undefined}>
           <DataTable
             items={visible}
             columns={columns}
