@@ -108,7 +108,7 @@ describe('Bookings list (Budget page)', () => {
     const requests = serve([booking(1, { amountOre: 1_250_000 }), booking(2)]);
     renderBookings(() => changed++);
     await screen.findByText('Faktura 1');
-    fireEvent.click(screen.getByRole('button', { name: `Återför bokningen på Lokalhyra ${YEAR}-02-10` }));
+    fireEvent.click(await screen.findByRole('button', { name: `Återför bokningen på Lokalhyra ${YEAR}-02-10` }));
     let dialog = await screen.findByRole('alertdialog', { name: 'Återföra bokningen?' });
     expect(dialog.textContent).toContain(`En motbokning på ${formatSek(-1_250_000)} bokas på Lokalhyra`);
     const cancel = within(dialog).getByRole('button', { name: 'Avbryt' });
@@ -117,7 +117,7 @@ describe('Bookings list (Budget page)', () => {
     await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
     expect(requests.filter((r) => r.method === 'POST')).toHaveLength(0);
 
-    fireEvent.click(screen.getByRole('button', { name: `Återför bokningen på Lokalhyra ${YEAR}-02-10` }));
+    fireEvent.click(await screen.findByRole('button', { name: `Återför bokningen på Lokalhyra ${YEAR}-02-10` }));
     dialog = await screen.findByRole('alertdialog', { name: 'Återföra bokningen?' });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Återför' }));
     await screen.findByText('Bokningen är återförd.');
@@ -139,7 +139,7 @@ describe('Bookings list (Budget page)', () => {
     }));
     renderBookings();
     await screen.findByText('Faktura 1');
-    fireEvent.click(screen.getByRole('button', { name: /^Återför bokningen på Lokalhyra/ }));
+    fireEvent.click(await screen.findByRole('button', { name: /^Återför bokningen på Lokalhyra/ }));
     const dialog = await screen.findByRole('alertdialog');
     fireEvent.click(within(dialog).getByRole('button', { name: 'Återför' }));
     expect(await screen.findByText('Bokningen är redan återförd.')).toBeTruthy();
