@@ -117,7 +117,7 @@ describe('Budget page', () => {
     fireEvent.change(screen.getByLabelText(/^Datum/), { target: { value: later } });
     fireEvent.click(screen.getByRole('button', { name: 'Bokför' }));
     await screen.findByText(
-      `Utfallet är bokfört per ${later}. Lägesrapporten ovan gäller ${TODAY}; välj ett senare datum under Per datum för att se det.`,
+      `Utfallet är bokfört per ${later}. Lägesrapporten ovan gäller ${TODAY}; välj en senare Rapportdag för att se det.`,
     );
   });
 

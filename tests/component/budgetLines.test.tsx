@@ -64,7 +64,7 @@ describe('Budget lines: editing', () => {
   it('shows no edit action to a member', async () => {
     stubApi(routes(() => [LINE]));
     renderWithServices(<BudgetPage me={meFor(ERIK, 'Umeå kommun', ['report.read'])} />);
-    await screen.findByRole('heading', { name: 'Ekonomisk lägesrapport' });
+    await screen.findByRole('heading', { name: /^Ekonomisk lägesrapport per / });
     await screen.findByText(/Samordnaren har inte lagt/);
     expect(screen.queryByRole('button', { name: 'Ändra Lokalhyra' })).toBeNull();
   });

@@ -2,12 +2,14 @@ import { z } from 'zod';
 import {
   budgetLineSchema,
   budgetReportSchema,
+  outcomeSchema,
   timeReportSchema,
   type BudgetLineDto,
   type BudgetLinePatch,
   type NewBudgetLine,
   type NewOutcome,
   type NewTimeEntry,
+  type OutcomeReversal,
 } from '../../contract';
 import type { ApiClient } from '../api';
 
@@ -27,6 +29,11 @@ export const budgetApi = (api: ApiClient) => ({
       method: 'POST',
       body,
     }),
+  outcomes: async (year: number) =>
+    (await api.request(`/api/budget/outcomes?year=${year}`, z.object({ outcomes: z.array(outcomeSchema) }))).outcomes,
+  /** Corrects a booking by reversal (#18); a 409 says it is already reversed or is itself a reversal. */
+  reverseOutcome: (id: string, body: OutcomeReversal) =>
+    api.request(`/api/budget/outcomes/${id}/reversal`, z.object({ outcome: outcomeSchema }), { method: 'POST', body }),
   addLine: (body: NewBudgetLine) =>
     api.request('/api/budget/lines', z.object({ line: budgetLineSchema }), { method: 'POST', body }),
   /** Changes a line with the ETag it was read with; a 409 carries the newer line. */

@@ -14,7 +14,8 @@ import { useState } from 'react';
 import type { Me } from '../api';
 import { budgetApi, reportQuery } from '../budget/api';
 import { EditLines } from '../budget/EditLines';
-import { todayInStockholm } from '../format';
+import { formatDay, todayInStockholm } from '../format';
+import { Bookings } from '../budget/Bookings';
 import { ActionStatus } from '../ui/ActionStatus';
 import { PageHeading } from '../ui/PageHeading';
 import { saveBlob } from '../ui/saveBlob';
@@ -32,7 +33,7 @@ const hoursFormat = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 2 })
 const hours = (value: number) => `${hoursFormat.format(value)} h`;
 
 export function BudgetPage({ me }: { me: Me }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const page = usePageStyles();
   const styles = useFormStyles();
   const { api } = useServices();
@@ -91,7 +92,9 @@ export function BudgetPage({ me }: { me: Me }) {
 
       <section className={page.section} aria-labelledby="budget-report">
         <h2 id="budget-report" className={page.sectionHeading}>
-          {t('budget.report')}
+          {t('budget.reportPer', {
+            date: formatDay(report.status === 'ready' ? report.data.status.asOf : asOf, language),
+          })}
         </h2>
         {report.status === 'loading' && <Loading />}
         {report.status === 'error' && <ErrorMessage error={report.error} onRetry={report.reload} />}
@@ -106,6 +109,7 @@ export function BudgetPage({ me }: { me: Me }) {
           onBooked={reloadAll}
         />
       )}
+      {lines.status === 'ready' && <Bookings year={year} lines={lines.data} canBook={canBook} onChanged={reloadAll} />}
       {canEdit && lines.status === 'ready' && <EditLines lines={lines.data} year={year} onSaved={reloadAll} />}
       {canEdit && <AddLine year={year} onAdded={reloadAll} />}
 
