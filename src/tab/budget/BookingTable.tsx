@@ -9,13 +9,15 @@ import type { BookingNames } from './bookingNames';
 
 // A DataGrid's rows are flex boxes that squeeze every column into the width (texts overlapped at 360 px): it
 // keeps a readable width and TableScroll scrolls it sideways instead.
-const useStyles = makeStyles({ wide: { minWidth: '52rem' } });
+// A long single word ("Förbrukningsmaterial") still breaks inside its own cell rather than running into the next.
+const useStyles = makeStyles({ wide: { minWidth: '60rem' }, text: { overflowWrap: 'anywhere', minWidth: 0 } });
 
 /** How many bookings show before the list collapses behind "Visa alla N bokningar". */
 export const COLLAPSED_COUNT = 10;
 
 function useColumns(names: BookingNames, onReverse: ((b: OutcomeDto) => void) | undefined): DataColumn<OutcomeDto>[] {
   const { t } = useI18n();
+  const styles = useStyles();
   const columns: DataColumn<OutcomeDto>[] = [
     {
       id: 'date',
@@ -23,10 +25,22 @@ function useColumns(names: BookingNames, onReverse: ((b: OutcomeDto) => void) | 
       cell: (b) => b.date,
       compare: (a, b) => a.date.localeCompare(b.date),
     },
-    { id: 'line', header: t('bookings.col.line'), cell: (b) => names.line(b.budgetLineId) },
-    { id: 'text', header: t('bookings.col.text'), cell: (b) => names.describe(b) },
+    {
+      id: 'line',
+      header: t('bookings.col.line'),
+      cell: (b) => <span className={styles.text}>{names.line(b.budgetLineId)}</span>,
+    },
+    {
+      id: 'text',
+      header: t('bookings.col.text'),
+      cell: (b) => <span className={styles.text}>{names.describe(b)}</span>,
+    },
     { id: 'amount', header: t('bookings.col.amount'), cell: (b) => formatSek(b.amountOre) },
-    { id: 'by', header: t('bookings.col.by'), cell: (b) => names.person(b.bookedByEmail) },
+    {
+      id: 'by',
+      header: t('bookings.col.by'),
+      cell: (b) => <span className={styles.text}>{names.person(b.bookedByEmail)}</span>,
+    },
   ];
   if (!onReverse) return columns;
   // A reversal is not reversed, nor is a booking reversed twice: neither offers "Återför".
