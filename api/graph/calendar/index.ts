@@ -8,6 +8,7 @@ import type {
 } from '@microsoft/microsoft-graph-types';
 import { DomainRuleError } from '../../../src/domain';
 import type { CollectionRead } from '../batch';
+import { GraphRequestError } from '../errors';
 import { segment, type Collection, type GraphConnection } from '../connection';
 import { transactionIdFor } from './operationKey';
 
@@ -176,6 +177,26 @@ function eventsApi(graph: GraphConnection) {
         ...(to.location !== undefined ? { location: { displayName: to.location } } : {}),
       };
       await graph.call(() => graph.api(eventPath(organizer, eventId)).patch(patch) as Promise<Event>);
+    },
+
+    /**
+     * Where the organizer's event is now (UTC instants), or undefined when it is gone from the calendar (a
+     * canceled original is in Deleted Items: Graph answers 404). A retried move or cancel reads it first.
+     */
+    async eventState(
+      organizer: string,
+      eventId: string,
+    ): Promise<{ startUtc: string; endUtc: string; location: string } | undefined> {
+      try {
+        const event = await graph.call(
+          () => graph.api(eventPath(organizer, eventId)).select('start,end,location').get() as Promise<Event>,
+        );
+        const location = event.location?.displayName ?? '';
+        return { startUtc: graphInstant(event.start), endUtc: graphInstant(event.end), location };
+      } catch (error) {
+        if (error instanceof GraphRequestError && error.status === 404) return undefined;
+        throw error;
+      }
     },
 
     /** Cancels a meeting as its organizer; every attendee gets the cancellation with the comment. */
