@@ -291,4 +291,35 @@ describe('exactly once: cancel, move, edit and decide under double submits, race
     expect(statuses.at(-1)).toBeLessThan(300);
     expect(counts).toEqual(ones(counts));
   });
+
+  it('Flytta möte: two different concurrent moves with one etag: one wins, the other 409 with the newer time', async () => {
+    const write = WRITES[1]!;
+    const t = await write.setup(tagOf('Krock'));
+    const date = meetingDays[5 + day - 1] as string;
+    const move = (startTime: string, endTime: string) =>
+      stack.call(`/api/meetings/${t.id}/reschedule`, {
+        token: tokens.get(COORDINATOR),
+        method: 'POST',
+        body: { date, startTime, endTime },
+        headers: { 'Idempotency-Key': randomUUID(), 'If-Match': t.etag },
+      });
+    const answers = await Promise.all([move('13:00', '14:00'), move('15:00', '16:00')]);
+    const statuses = answers.map((a) => a.status);
+    const loser = answers.find((a) => a.status >= 400);
+    const lost = loser ? ((await loser.json()) as { error: { current?: { startTime?: string } } }).error : undefined;
+    const wonAt = answers.findIndex((a) => a.status < 300) === 0 ? '13:00' : '15:00';
+    const event = (await app.api(`/users/${COORDINATOR}/events/${t.eventId}`).get()) as Event;
+    const utc = DateTime.fromISO(`${date}T${wonAt}`, { zone: 'Europe/Stockholm' }).toUTC().toISO()!.slice(0, 16);
+    const mails = perGuest(await outbox(t.iCalUId!, 'update'));
+    rows.push(
+      ['Flytta möte', '2 olika samtidiga', 2, summary(statuses), `uppdatering per gäst=${Math.max(...mails)}`].join(
+        ' | ',
+      ),
+    );
+    expect(statuses.filter((s) => s < 300)).toHaveLength(1);
+    expect([409, 412]).toContain(loser?.status);
+    expect(lost?.current?.startTime).toBe(wonAt);
+    expect(String(event.start?.dateTime)).toContain(utc);
+    expect(new Set(mails)).toEqual(new Set([1]));
+  });
 });
