@@ -310,6 +310,7 @@ export class MeetingsService {
     const request = cancelRequestSchema.parse(input);
     const record = await this.get(gateway, id);
     this.assertConvener(caller, record, 'meeting.cancel');
+    if (record.status === 'installt') return record;
     await cancelEventOnce({ write: gateway, read: app }, organizerKey(caller.person), record, request.comment);
     return this.updateRecord(gateway, record, { Status: 'installt', CancelComment: request.comment });
   }
