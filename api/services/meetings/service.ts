@@ -254,7 +254,7 @@ export class MeetingsService {
     return { meeting: record, created: true };
   }
 
-  private assertConvener(caller: Acting, record: MeetingRecord, action: ActionId): void {
+  private assertConvener(caller: Acting, record: MeetingRecord, action: ActionId, done?: string): void {
     requireRole(caller.roles, action, { meetingGroup: record.group });
     if (record.convenerEmail && record.convenerEmail !== caller.person.email) {
       throw new ForbiddenError(
@@ -263,7 +263,7 @@ export class MeetingsService {
       );
     }
     if (!record.eventId) throw new DomainRuleError('NO_EVENT', 'Mötet har ingen kalenderhändelse att ändra.');
-    if (record.status !== 'planerat') {
+    if (record.status !== 'planerat' && record.status !== done) {
       throw new DomainRuleError('MEETING_NOT_PLANNED', 'Endast ett planerat möte kan ändras eller ställas in.');
     }
   }
@@ -304,12 +304,12 @@ export class MeetingsService {
     });
   }
 
-  /** Cancels the meeting once; every attendee gets the cancellation with the message (`app` reads the event). */
+  /** Cancels once (`app` reads the event); a retry after a lost answer gets the cancelled meeting, not 422. */
   async cancel(gateway: GraphGateway, caller: Acting, id: string, input: unknown, app = gateway) {
     requireAnyRole(caller.roles, ['meeting.cancel']);
     const request = cancelRequestSchema.parse(input);
     const record = await this.get(gateway, id);
-    this.assertConvener(caller, record, 'meeting.cancel');
+    this.assertConvener(caller, record, 'meeting.cancel', 'installt');
     if (record.status === 'installt') return record;
     await cancelEventOnce({ write: gateway, read: app }, organizerKey(caller.person), record, request.comment);
     return this.updateRecord(gateway, record, { Status: 'installt', CancelComment: request.comment });
