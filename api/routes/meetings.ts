@@ -136,7 +136,7 @@ function mountMeetingLifeCycle(router: Router, services: AppServices): void {
   router.post('/:id/reschedule', async (req, res) => {
     const { caller, graph } = acting(res, ['meeting.reschedule']);
     const { id } = parseOrThrow(idParam, req.params);
-    const meeting = await meetings.reschedule(graph, caller, id, req.body ?? {}, req.header('if-match'));
+    const meeting = await meetings.reschedule(graph, caller, id, req.body ?? {}, req.header('if-match'), app());
     res.setHeader('ETag', meeting.etag);
     res.json({ meeting });
   });
@@ -144,7 +144,7 @@ function mountMeetingLifeCycle(router: Router, services: AppServices): void {
   router.post('/:id/cancel', async (req, res) => {
     const { caller, graph } = acting(res, ['meeting.cancel']);
     const { id } = parseOrThrow(idParam, req.params);
-    res.json({ meeting: await meetings.cancel(graph, caller, id, req.body ?? {}) });
+    res.json({ meeting: await meetings.cancel(graph, caller, id, req.body ?? {}, app()) });
   });
 
   router.post('/:id/remind', async (req, res) => {

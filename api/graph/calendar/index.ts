@@ -8,6 +8,7 @@ import type {
 } from '@microsoft/microsoft-graph-types';
 import { DomainRuleError } from '../../../src/domain';
 import type { CollectionRead } from '../batch';
+import { GraphRequestError } from '../errors';
 import { segment, type Collection, type GraphConnection } from '../connection';
 import { transactionIdFor } from './operationKey';
 
@@ -137,7 +138,7 @@ function answersOf(event: Event): AttendeeAnswer[] {
 }
 
 export function calendarApi(graph: GraphConnection) {
-  return { ...eventsApi(graph), ...availabilityApi(graph) };
+  return { ...eventsApi(graph), ...eventStateApi(graph), ...availabilityApi(graph) };
 }
 
 /** A mailbox's events: invitations sent, moved and canceled as their organizer; the attendees' answers. */
@@ -272,3 +273,29 @@ function availabilityApi(graph: GraphConnection) {
 }
 
 export type CalendarApi = ReturnType<typeof calendarApi>;
+
+/** Reads an event's time, for retries that must not send the same change twice. */
+function eventStateApi(graph: GraphConnection) {
+  const eventPath = (organizer: string, eventId: string) => `/users/${segment(organizer)}/events/${segment(eventId)}`;
+  return {
+    /**
+     * Where the organizer's event is now (UTC instants), or undefined when it is gone from the calendar (a
+     * canceled original is in Deleted Items: Graph answers 404). A retried move or cancel reads it first.
+     */
+    async eventState(
+      organizer: string,
+      eventId: string,
+    ): Promise<{ startUtc: string; endUtc: string; location: string } | undefined> {
+      try {
+        const event = await graph.call(
+          () => graph.api(eventPath(organizer, eventId)).select('start,end,location').get() as Promise<Event>,
+        );
+        const location = event.location?.displayName ?? '';
+        return { startUtc: graphInstant(event.start), endUtc: graphInstant(event.end), location };
+      } catch (error) {
+        if (error instanceof GraphRequestError && error.status === 404) return undefined;
+        throw error;
+      }
+    },
+  };
+}

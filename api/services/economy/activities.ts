@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import {
   ACTIVITY_STATUSES,
   DomainRuleError,
@@ -224,7 +225,21 @@ export class ActivitiesService implements ProposalSource {
       },
       this.organisations,
     );
-    return this.write(gateway, id, toFields({ ...next, ...(responsibleEmail ? { responsibleEmail } : {}) }), etag);
+    const fields = toFields({ ...next, ...(responsibleEmail ? { responsibleEmail } : {}) });
+    // The user's own change, done by an earlier attempt whose answer was lost (the etag moved on because of
+    // it): the item already says what this patch writes, so that is the first result, not a conflict. Anyone
+    // else's change in between makes the fields differ, and the write below answers 409 with it.
+    if (!sameEtag(current.etag, etag) && isDeepStrictEqual(fields, this.fieldsOf(current))) return current;
+    return this.write(gateway, id, fields, etag);
+  }
+
+  private fieldsOf(current: ActivityRecord): ReturnType<typeof toFields> {
+    const email = current.responsibleEmail;
+    const activity = createActivity(
+      { ...toActivity(current), ...(email ? { responsiblePersonId: email } : {}) },
+      this.organisations,
+    );
+    return toFields({ ...activity, ...(email ? { responsibleEmail: email } : {}) });
   }
 
   /**

@@ -7,6 +7,8 @@ import { toMeetingRecord, type MeetingFields, type MeetingRecord } from './regis
 
 export interface MeetingMove {
   gateway: ListItemsApi & Pick<CalendarApi, 'moveEvent'>;
+  /** Reads the event: the app's registration (Graph's GET event wants Calendars.Read/ReadBasic). */
+  reader: Pick<CalendarApi, 'eventState'>;
   meetings: ListStore<MeetingFields>;
   organizer: string;
   /** The register item as read now. */
@@ -51,6 +53,9 @@ export async function moveMeeting(run: MeetingMove): Promise<MeetingRecord> {
       throw error;
     }
   }
+  // A retry whose earlier attempt moved the event too (its answer lost): the same PATCH again would send every
+  // attendee a second update, so the event is read first.
+  if (there && (await eventAt(run, moved, room))) return updated;
   await run.gateway.moveEvent(run.organizer, record.eventId as string, {
     date: moved.date,
     startTime: moved.startTime,
@@ -58,6 +63,17 @@ export async function moveMeeting(run: MeetingMove): Promise<MeetingRecord> {
     ...(room !== undefined ? { location: room } : {}),
   });
   return updated;
+}
+
+async function eventAt(run: MeetingMove, moved: Meeting, room: string | undefined): Promise<boolean> {
+  const now = await run.reader.eventState(run.organizer, run.record.eventId as string);
+  if (!now) return false;
+  const same = (a: string, b: string) => new Date(a).getTime() === new Date(b).getTime();
+  return (
+    same(now.startUtc, moved.startUtc) &&
+    same(now.endUtc, moved.endUtc) &&
+    (room === undefined || now.location === room)
+  );
 }
 
 type ItemOf = ListItemWithFields<MeetingFields>;

@@ -20,6 +20,7 @@ import type { CollectionRead, GraphGateway } from '../../graph/gateway';
 import { ConflictError } from '../../graph/errors';
 import { ConcurrencyLimit } from '../concurrency';
 import { NotFoundError } from '../errors';
+import { cancelEventOnce } from './cancel';
 import type { Caller } from '../identity';
 
 /** Who acts: the signed-in caller, or a person the bot acts for (roles from Kontakter either way). */
@@ -253,7 +254,7 @@ export class MeetingsService {
     return { meeting: record, created: true };
   }
 
-  private assertConvener(caller: Acting, record: MeetingRecord, action: ActionId): void {
+  private assertConvener(caller: Acting, record: MeetingRecord, action: ActionId, done?: string): void {
     requireRole(caller.roles, action, { meetingGroup: record.group });
     if (record.convenerEmail && record.convenerEmail !== caller.person.email) {
       throw new ForbiddenError(
@@ -262,21 +263,19 @@ export class MeetingsService {
       );
     }
     if (!record.eventId) throw new DomainRuleError('NO_EVENT', 'Mötet har ingen kalenderhändelse att ändra.');
-    if (record.status !== 'planerat') {
+    if (record.status !== 'planerat' && record.status !== done) {
       throw new DomainRuleError('MEETING_NOT_PLANNED', 'Endast ett planerat möte kan ändras eller ställas in.');
     }
   }
 
-  /**
-   * Moves the meeting, If-Match `etag` (reschedule.ts: a conflict answers the newer time, never last-wins);
-   * Graph sends every attendee the update (and resets their answers).
-   */
+  /** Moves the meeting, If-Match `etag` (reschedule.ts: a conflict answers the newer time, never last-wins). */
   async reschedule(
     gateway: GraphGateway,
     caller: Acting,
     id: string,
     input: unknown,
     etag?: string,
+    app: GraphGateway = gateway,
   ): Promise<MeetingRecord> {
     requireAnyRole(caller.roles, ['meeting.reschedule']);
     const request = rescheduleRequestSchema.parse(input);
@@ -295,6 +294,7 @@ export class MeetingsService {
     });
     return moveMeeting({
       gateway,
+      reader: app,
       meetings: this.lists.meetings,
       organizer: organizerKey(caller.person),
       record,
@@ -304,13 +304,14 @@ export class MeetingsService {
     });
   }
 
-  /** Cancels the meeting; every attendee gets the cancellation with the message. */
-  async cancel(gateway: GraphGateway, caller: Acting, id: string, input: unknown): Promise<MeetingRecord> {
+  /** Cancels once (`app` reads the event); a retry after a lost answer gets the cancelled meeting, not 422. */
+  async cancel(gateway: GraphGateway, caller: Acting, id: string, input: unknown, app = gateway) {
     requireAnyRole(caller.roles, ['meeting.cancel']);
     const request = cancelRequestSchema.parse(input);
     const record = await this.get(gateway, id);
-    this.assertConvener(caller, record, 'meeting.cancel');
-    await gateway.cancelEvent(organizerKey(caller.person), record.eventId as string, request.comment);
+    this.assertConvener(caller, record, 'meeting.cancel', 'installt');
+    if (record.status === 'installt') return record;
+    await cancelEventOnce({ write: gateway, read: app }, organizerKey(caller.person), record, request.comment);
     return this.updateRecord(gateway, record, { Status: 'installt', CancelComment: request.comment });
   }
 
