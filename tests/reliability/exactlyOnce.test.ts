@@ -9,10 +9,9 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { Client } from '@microsoft/microsoft-graph-client';
 import type { Channel, Event, List, ListItem, Site } from '@microsoft/microsoft-graph-types';
-import { SEED_PEOPLE } from '../../infra/graph-emulator/src/index';
 import { CHAIR, COORDINATOR, adminClient } from '../../infra/graph-emulator/tests/support';
 import { transactionIdFor } from '../../api/graph/calendar/operationKey';
-import { candidateDays, seasonWindow, toIsoDate } from '../../src/domain';
+import { meetingDays, statusSummary, STODGRUPP_GUESTS, today } from './support';
 import { control, startStack, type Stack } from '../integration/support/stack';
 import { peopleIds, TEAM } from '../integration/workingGroupsSupport';
 
@@ -22,13 +21,6 @@ const STODGRUPP = 'anna.sjoberg@skelleftea.se';
 const PER = 'per.holmberg@regionvasterbotten.se';
 const YEAR = 2026;
 const GRAPH_TIMEOUT_MS = 2000;
-const today = toIsoDate(new Date());
-const thisYear = Number(today.slice(0, 4));
-const springYear = today.slice(5, 7) > '04' ? thisYear + 1 : thisYear;
-const meetingDays = candidateDays(seasonWindow(springYear, 'var'));
-const STODGRUPP_GUESTS = SEED_PEOPLE.filter((p) => p.xRoles.includes('stodgrupp') && !p.xHasMailbox).map((p) =>
-  p.mail.toLowerCase(),
-);
 /** Operations per write in the scenarios with faults by probability. */
 const LOST_RUNS = 4;
 
@@ -230,11 +222,6 @@ describe('exactly once: writes under double submits, races, lost answers and tim
     }
     throw new Error(`${write.name}: no 2xx after 12 tries (${statuses.join(',')})`);
   };
-  const summary = (statuses: number[]) =>
-    [...new Set(statuses)]
-      .sort()
-      .map((s) => `${statuses.filter((x) => x === s).length}×${s}`)
-      .join(' ');
 
   beforeAll(async () => {
     stack = await startStack({
@@ -278,7 +265,7 @@ describe('exactly once: writes under double submits, races, lost answers and tim
   const record = async (write: Write, scenario: Scenario, tag: string, body: unknown, statuses: number[]) => {
     await control(stack.tenant, 'DELETE', '/faults');
     const counts = await write.count(tag, body);
-    rows.push({ write: write.name, scenario, requests: statuses.length, statuses: summary(statuses), counts });
+    rows.push({ write: write.name, scenario, requests: statuses.length, statuses: statusSummary(statuses), counts });
     return counts;
   };
   const ones = (counts: Record<string, number>) => Object.fromEntries(Object.keys(counts).map((k) => [k, 1]));
@@ -353,7 +340,7 @@ describe('exactly once: writes under double submits, races, lost answers and tim
         write: write.name,
         scenario: '30 % tappade svar',
         requests: statuses.length,
-        statuses: summary(statuses),
+        statuses: statusSummary(statuses),
         counts: Object.fromEntries(Object.entries(total).map(([k, v]) => [k, v / LOST_RUNS])),
       });
       // Nothing lost and nothing doubled: every create carries its operation's natural key (OperationKey,

@@ -9,9 +9,8 @@ import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { Client } from '@microsoft/microsoft-graph-client';
 import type { Event, List, ListItem, Site } from '@microsoft/microsoft-graph-types';
 import { DateTime } from 'luxon';
-import { SEED_PEOPLE } from '../../infra/graph-emulator/src/index';
 import { COORDINATOR, adminClient } from '../../infra/graph-emulator/tests/support';
-import { candidateDays, seasonWindow, toIsoDate } from '../../src/domain';
+import { meetingDays, springYear, statusSummary, STODGRUPP_GUESTS, today } from './support';
 import { control, startStack, type Stack } from '../integration/support/stack';
 
 jest.setTimeout(240_000);
@@ -20,13 +19,6 @@ const STODGRUPP = 'anna.sjoberg@skelleftea.se';
 const GRAPH_TIMEOUT_MS = 2000;
 const CONCURRENT = 10;
 const LOST_RUNS = 2;
-const today = toIsoDate(new Date());
-const thisYear = Number(today.slice(0, 4));
-const springYear = today.slice(5, 7) > '04' ? thisYear + 1 : thisYear;
-const meetingDays = candidateDays(seasonWindow(springYear, 'var'));
-const GUESTS = SEED_PEOPLE.filter((p) => p.xRoles.includes('stodgrupp') && !p.xHasMailbox).map((p) =>
-  p.mail.toLowerCase(),
-);
 
 type Scenario = `${number} samtidiga` | 'omladdning' | '30 % tappade svar' | 'timeout < latens';
 
@@ -81,7 +73,8 @@ describe('exactly once: cancel, move, edit and decide under double submits, race
         value: { type: string; to: string }[];
       }
     ).value.filter((m) => m.type === type);
-  const perGuest = (mails: { to: string }[]) => GUESTS.map((g) => mails.filter((m) => m.to.toLowerCase() === g).length);
+  const perGuest = (mails: { to: string }[]) =>
+    STODGRUPP_GUESTS.map((g) => mails.filter((m) => m.to.toLowerCase() === g).length);
 
   /** Convenes a stödgrupp meeting (faults off). */
   const convene = async (tag: string): Promise<Target> => {
@@ -195,18 +188,13 @@ describe('exactly once: cancel, move, edit and decide under double submits, race
     }
     throw new Error(`${write.name}: no 2xx after 12 tries (${statuses.join(',')})`);
   };
-  const summary = (statuses: number[]) =>
-    [...new Set(statuses)]
-      .sort()
-      .map((s) => `${statuses.filter((x) => x === s).length}×${s}`)
-      .join(' ');
   const record = async (write: Write, scenario: Scenario, t: Target, statuses: number[]) => {
     await control(stack.tenant, 'DELETE', '/faults');
     const counts = await write.count(t);
     const shown = Object.entries(counts)
       .map(([k, v]) => `${k}=${v}`)
       .join(', ');
-    rows.push([write.name, scenario, statuses.length, summary(statuses), shown].join(' | '));
+    rows.push([write.name, scenario, statuses.length, statusSummary(statuses), shown].join(' | '));
     return counts;
   };
   const ones = (counts: Record<string, number>) => Object.fromEntries(Object.keys(counts).map((k) => [k, 1]));
@@ -312,9 +300,13 @@ describe('exactly once: cancel, move, edit and decide under double submits, race
     const utc = DateTime.fromISO(`${date}T${wonAt}`, { zone: 'Europe/Stockholm' }).toUTC().toISO()!.slice(0, 16);
     const mails = perGuest(await outbox(t.iCalUId!, 'update'));
     rows.push(
-      ['Flytta möte', '2 olika samtidiga', 2, summary(statuses), `uppdatering per gäst=${Math.max(...mails)}`].join(
-        ' | ',
-      ),
+      [
+        'Flytta möte',
+        '2 olika samtidiga',
+        2,
+        statusSummary(statuses),
+        `uppdatering per gäst=${Math.max(...mails)}`,
+      ].join(' | '),
     );
     expect(statuses.filter((s) => s < 300)).toHaveLength(1);
     expect([409, 412]).toContain(loser?.status);
