@@ -5,6 +5,7 @@ import { POLL_STATUSES, VOTE_VALUES } from '../domain/pollLists';
 import { DECISION_KINDS } from '../domain/decisions';
 import { BOUNDS, meetingTimeIssues } from '../domain/bounds';
 import { isoDateInput, lineText, longText } from './common';
+import { appointmentFields, appointmentRefinement } from './decisions';
 
 /** The meetings endpoints (/api/meetings): requests as the server checks them, answers as it sends them. */
 
@@ -138,8 +139,10 @@ export const meetingDecisionSchema = z
     text: longText(10_000),
     ownerEmail: z.string().trim().toLowerCase().email('Ogiltig e-postadress.').max(255).optional(),
     followUpDue: isoDateInput.optional(),
+    ...appointmentFields,
   })
-  .strict();
+  .strict()
+  .superRefine(appointmentRefinement);
 
 // Answers
 
