@@ -360,3 +360,17 @@ export const kallelsePreviewSchema = z.object({
   seasonAlreadyCalled: z.boolean(),
 });
 export type KallelsePreview = z.infer<typeof kallelsePreviewSchema>;
+
+/** GET /api/meetings/convener: who calls samverkansgruppen today (#17), the line the Möten page shows. */
+export const convenerAnswerSchema = z.object({
+  convener: z.object({
+    kind: z.enum(['ordforande', 'utsedd']),
+    personId: z.string().optional(),
+    displayName: z.string().optional(),
+    decisionId: z.string().optional(),
+    paragraph: z.number().int().optional(),
+    validUntil: z.string().optional(),
+    line: z.string(),
+  }),
+});
+export type ConvenerAnswer = z.infer<typeof convenerAnswerSchema>;

@@ -2,7 +2,7 @@ import { assignmentDueState, type AssignmentStatus } from './assignments';
 import type { IsoDate } from './calendar';
 import { seasonOf, seasonWindow, type MeetingGroup, type Season } from './meetings';
 import type { Role } from './roles';
-import { samverkansgruppBehind, stodgruppBehind, yearRhythm, type YearRhythm } from './yearRhythm';
+import { samverkansgruppBehind, stodgruppBehind, yearRhythm, type RhythmMeeting, type YearRhythm } from './yearRhythm';
 
 /**
  * "Att göra" for the signed-in person, derived from the data as it is now (never from what the role may do):
@@ -138,10 +138,6 @@ export function deriveTodos(input: TodoInput): TodoItem[] {
     items.push({ kind: 'answerKallelse', page: 'moten', meetingId, meetingTitle, date });
   }
 
-  if (has('ordforande') || has('samordnare')) {
-    items.push(...rhythmTodos(yearRhythm(Number(today.slice(0, 4)), input.meetings, today)));
-  }
-
   if (has('samordnare')) {
     if ((input.openProposals ?? 0) > 0) {
       items.push({ kind: 'decideProposals', page: 'beslut', count: input.openProposals ?? 0 });
@@ -152,6 +148,20 @@ export function deriveTodos(input: TodoInput): TodoItem[] {
     }
   }
   return items;
+}
+
+/**
+ * For the chair and the samordnare, who prepare the meetings: what of this year's rhythm is behind on `today`
+ * (yearRhythm.ts), from the meeting register.
+ */
+export function yearRhythmTodos(input: {
+  today: IsoDate;
+  person: { roles: readonly Role[] };
+  meetings: readonly RhythmMeeting[];
+}): TodoItem[] {
+  const { roles } = input.person;
+  if (!roles.includes('ordforande') && !roles.includes('samordnare')) return [];
+  return rhythmTodos(yearRhythm(Number(input.today.slice(0, 4)), input.meetings, input.today));
 }
 
 /** What of the year's rhythm is behind, as "Att göra" items (samverkansgruppen first). */

@@ -8,6 +8,7 @@ import {
   type TodoItem,
   type TodoMeeting,
   type TodoProtocol,
+  yearRhythmTodos,
 } from '../../../src/domain';
 import type { GraphGateway } from '../../graph/gateway';
 import type { DecisionsService, BudgetService } from '../economy';
@@ -155,6 +156,8 @@ export class TodoService {
       ...(openProposals !== undefined ? { openProposals } : {}),
       ...(coFinancing ? { coFinancing } : {}),
     };
-    return { items: deriveTodos(input), unavailable };
+    // The year's rhythm needs the register: left out with it when it could not be read.
+    const rhythm = unavailable.includes('meetings') ? [] : yearRhythmTodos(input);
+    return { items: [...deriveTodos(input), ...rhythm], unavailable };
   }
 }

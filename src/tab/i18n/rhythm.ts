@@ -8,7 +8,6 @@ export const rhythmMessages = {
     'todo.yearRhythm.missing.var': '; vårmötet (april–maj) saknas',
     'todo.yearRhythm.missing.host': '; höstmötet (september–oktober) saknas',
     'todo.yearRhythm.missing.both': '; vårmötet och höstmötet saknas',
-    'convener.loading': 'Hämtar vem som kallar …',
   },
   en: {
     'todo.yearRhythm.stodgrupp': 'The support group has met {held} of about {target} times this year',
@@ -18,6 +17,5 @@ export const rhythmMessages = {
     'todo.yearRhythm.missing.var': '; the spring meeting (April–May) is missing',
     'todo.yearRhythm.missing.host': '; the autumn meeting (September–October) is missing',
     'todo.yearRhythm.missing.both': '; the spring and the autumn meeting are missing',
-    'convener.loading': 'Loading who calls the meeting …',
   },
 } as const;
