@@ -50,6 +50,11 @@ function approvedBy(raw: unknown): string[] {
   }
 }
 
+/** The items of the data read; the year's rhythm needs the register and is left out with it when unread. */
+function derived(input: TodoInput, unavailable: readonly TodoPart[]): TodoItem[] {
+  return [...deriveTodos(input), ...(unavailable.includes('meetings') ? [] : yearRhythmTodos(input))];
+}
+
 /**
  * Reads what "Att göra" is derived from, each part on its own: a part that fails (the conveners' calendars
  * unreachable, say) leaves its items out and is named in `unavailable`, the rest is still shown.
@@ -156,8 +161,6 @@ export class TodoService {
       ...(openProposals !== undefined ? { openProposals } : {}),
       ...(coFinancing ? { coFinancing } : {}),
     };
-    // The year's rhythm needs the register: left out with it when it could not be read.
-    const rhythm = unavailable.includes('meetings') ? [] : yearRhythmTodos(input);
-    return { items: [...deriveTodos(input), ...rhythm], unavailable };
+    return { items: derived(input, unavailable), unavailable };
   }
 }
