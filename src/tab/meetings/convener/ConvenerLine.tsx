@@ -7,13 +7,9 @@ import { useLoad } from '../../services';
  * page does not depend on it.
  */
 export function ConvenerLine() {
-  const convener = useLoad(
-    (api): Promise<ConvenerAnswer> => api.request('/api/meetings/convener', convenerAnswerSchema),
+  const convener = useLoad((api): Promise<ConvenerAnswer> =>
+    api.request('/api/meetings/convener', convenerAnswerSchema),
   );
   if (convener.status !== 'ready') return null;
-  return (
-    <p data-testid="convener-line">
-      {convener.data.convener.line}
-    </p>
-  );
+  return <p data-testid="convener-line">{convener.data.convener.line}</p>;
 }
