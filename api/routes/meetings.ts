@@ -4,6 +4,8 @@ import { parseOrThrow, requireAnyRole, type ActionId } from '../../src/domain';
 import type { AppServices } from '../services';
 import { protocolPdf } from '../services/documents';
 import { contextOf } from './context';
+import type { Caller } from '../services/identity';
+import type { Acting } from '../services/meetings';
 
 const idParam = z.object({ id: z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'Ogiltigt id.') }).strict();
 const noQuery = z.object({}).strict();
@@ -13,11 +15,21 @@ const yearQuery = z
   .transform(({ year }) => Number(year));
 
 const KALLA: ActionId[] = ['samverkansgrupp.kalla', 'stodgrupp.kalla'];
+const PREPARE: ActionId[] = ['samverkansgrupp.plan', 'stodgrupp.kalla'];
 
 /**
- * Role before schema: the caller must hold one of the route's actions before its id or body is looked at;
- * the services check the exact action (the group's, the convener's) once they know it.
+ * Role before schema: the caller (with an appointment as sammankallande in force today, conveners.ts) must
+ * hold one of the route's actions before its id or body is looked at; the services check the exact action
+ * (the group's, the convener's) once they know it.
  */
+async function convening(res: Response, services: AppServices, actions?: readonly ActionId[]) {
+  const context = contextOf(res);
+  const caller: Caller & Acting = await services.conveners.acting(context.graph, context.caller);
+  if (actions) requireAnyRole(caller.roles, actions, caller);
+  return { ...context, caller };
+}
+
+/** Role before schema for the actions no appointment changes (närvaro, beslut, protokoll). */
 function acting(res: Response, actions: readonly ActionId[]) {
   const context = contextOf(res);
   requireAnyRole(context.caller.roles, actions);
@@ -49,13 +61,13 @@ function mountMeetingPlanning(router: Router, services: AppServices): void {
   const { meetings } = services;
   router.post('/plan', async (req, res) => {
     parseOrThrow(noQuery, req.query);
-    const { caller, graph } = contextOf(res);
+    const { caller, graph } = await convening(res, services);
     res.json(await meetings.plan(graph, caller, req.body ?? {}));
   });
 
   router.post('/', async (req, res) => {
     parseOrThrow(noQuery, req.query);
-    const { caller, graph } = contextOf(res);
+    const { caller, graph } = await convening(res, services);
     const { meeting, created } = await meetings.send(graph, caller, req.body ?? {});
     res.status(created ? 201 : 200).json({ meeting, created });
   });
@@ -63,7 +75,7 @@ function mountMeetingPlanning(router: Router, services: AppServices): void {
   // Read only: what the kallelse would send (issue #16); the tab shows it before the one confirmed send.
   router.post('/kallelse/preview', async (req, res) => {
     parseOrThrow(noQuery, req.query);
-    const { caller, graph } = contextOf(res);
+    const { caller, graph } = await convening(res, services);
     res.json(await meetings.preview(graph, caller, req.body ?? {}));
   });
 
@@ -72,13 +84,19 @@ function mountMeetingPlanning(router: Router, services: AppServices): void {
     res.json({ meetings: await meetings.records(contextOf(res).graph) });
   });
 
+  // Who calls samverkansgruppen today: the ordförande, or the sammankallande a decision appoints (#17).
+  router.get('/convener', async (req, res) => {
+    parseOrThrow(noQuery, req.query);
+    res.json({ convener: await services.conveners.current(contextOf(res).graph) });
+  });
+
   router.get('/calendar.ics', async (req, res) => {
     const year = parseOrThrow(yearQuery, req.query);
     sendFile(
       res,
       'text/calendar; charset=utf-8',
       `kalendarium-${year}.ics`,
-      await meetings.yearIcs(contextOf(res).graph, year),
+      await services.meetingCalendars.yearIcs(contextOf(res).graph, year),
     );
   });
 }
@@ -94,7 +112,7 @@ function mountMeetingPolls(router: Router, services: AppServices): void {
 
   router.post('/polls', async (req, res) => {
     parseOrThrow(noQuery, req.query);
-    const { caller, graph } = contextOf(res);
+    const { caller, graph } = await convening(res, services);
     const poll = await meetingPolls.create(graph, caller, req.body ?? {});
     // The poll stands whether or not Teams could be reached; the answer says where the card went.
     res.status(201).json({ poll, channelCard: await meetingNotices.announcePoll(poll) });
@@ -113,7 +131,7 @@ function mountMeetingPolls(router: Router, services: AppServices): void {
   });
 
   router.post('/polls/:id/close', async (req, res) => {
-    const { caller, graph } = acting(res, KALLA);
+    const { caller, graph } = await convening(res, services, PREPARE);
     const { id } = parseOrThrow(idParam, req.params);
     res.json({ poll: await meetingPolls.close(graph, caller, id) });
   });
@@ -134,7 +152,7 @@ function mountMeetingLifeCycle(router: Router, services: AppServices): void {
   });
 
   router.post('/:id/reschedule', async (req, res) => {
-    const { caller, graph } = acting(res, ['meeting.reschedule']);
+    const { caller, graph } = await convening(res, services, ['meeting.reschedule']);
     const { id } = parseOrThrow(idParam, req.params);
     const meeting = await meetings.reschedule(graph, caller, id, req.body ?? {}, req.header('if-match'), app());
     res.setHeader('ETag', meeting.etag);
@@ -142,14 +160,14 @@ function mountMeetingLifeCycle(router: Router, services: AppServices): void {
   });
 
   router.post('/:id/cancel', async (req, res) => {
-    const { caller, graph } = acting(res, ['meeting.cancel']);
+    const { caller, graph } = await convening(res, services, ['meeting.cancel']);
     const { id } = parseOrThrow(idParam, req.params);
     res.json({ meeting: await meetings.cancel(graph, caller, id, req.body ?? {}, app()) });
   });
 
   router.post('/:id/remind', async (req, res) => {
     parseOrThrow(noQuery, req.query);
-    const { caller, graph } = acting(res, KALLA);
+    const { caller, graph } = await convening(res, services, KALLA);
     const { id } = parseOrThrow(idParam, req.params);
     res.json({ reminder: await meetingNotices.remind(graph, app(), caller, id) });
   });
@@ -160,7 +178,7 @@ function mountMeetingLifeCycle(router: Router, services: AppServices): void {
       res,
       'text/calendar; charset=utf-8',
       `mote-${id}.ics`,
-      await meetings.meetingIcs(contextOf(res).graph, id),
+      await services.meetingCalendars.meetingIcs(contextOf(res).graph, id),
     );
   });
 }

@@ -20,9 +20,12 @@ function publicPerson(record: ContactRecord): Omit<ContactRecord, 'entraObjectId
 
 /** The caller, the organisations and the people (contacts): read, change, unbind from a sign-in. */
 export function mountPeople(router: Router, services: AppServices): void {
-  router.get('/me', (req, res) => {
+  router.get('/me', async (req, res) => {
     parseOrThrow(noQuery, req.query);
-    res.json(meView(contextOf(res).caller, services.organisations.organisations));
+    const { caller, graph } = contextOf(res);
+    // An appointed sammankallande (#17) sees the kallelse; if the register cannot be read, their roles alone.
+    const acting = await services.conveners.acting(graph, caller).catch(() => caller);
+    res.json(meView(acting, services.organisations.organisations));
   });
 
   router.get('/organisations', (req, res) => {

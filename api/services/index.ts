@@ -13,7 +13,15 @@ import {
 } from './economy';
 import { CallerDirectory } from './identity';
 import { ContactChanges, ContactsService } from './contacts';
-import { meetingDecisionsOver, MeetingsService, MeetingPolls, MeetingNotices, MeetingProtocols } from './meetings';
+import {
+  Conveners,
+  MeetingCalendars,
+  meetingDecisionsOver,
+  MeetingsService,
+  MeetingPolls,
+  MeetingNotices,
+  MeetingProtocols,
+} from './meetings';
 import { listStores, SiteDirectory, type ListStores } from './lists';
 import { WorkingGroupsService } from './workingGroups';
 import { TodoService } from './todo';
@@ -37,6 +45,10 @@ export interface AppServices {
   meetingProtocols: MeetingProtocols;
   /** The date poll card, the answer reminder and the justering cards in Teams. */
   meetingNotices: MeetingNotices;
+  /** One meeting's and the year's calendar files (the year's with the activities). */
+  meetingCalendars: MeetingCalendars;
+  /** Samverkansgruppen's sammankallande: the ordförande or the person a decision appoints (#17). */
+  conveners: Conveners;
   state: ServerStateStore;
   clock: Clock;
   economy: EconomyServices;
@@ -93,6 +105,8 @@ export function createServices(parts: {
   const economy = createEconomyServices(lists, parts.organisations, parts.clock);
   const assignments = new AssignmentsService(lists, contacts, economy.decisions);
   const meetingParts = meetingServices(lists, contacts, parts.organisations.organisations, economy.decisions, parts);
+  const conveners = new Conveners(economy.decisions, (gateway) => contacts.list(gateway), parts.clock);
+  economy.decisions.addRecordCheck(conveners.recordCheck());
   return {
     ...parts,
     site,
@@ -114,6 +128,8 @@ export function createServices(parts: {
       logger: parts.logger,
     }),
     ...meetingParts,
+    meetingCalendars: new MeetingCalendars(meetingParts.meetings, economy.activities, parts.clock),
+    conveners,
     assignments,
     todo: new TodoService({
       assignments,

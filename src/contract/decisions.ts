@@ -23,6 +23,41 @@ function perCapsulamDate(value: { meetingId: string; decidedOn?: string | undefi
   }
 }
 
+const personIdText = z.string({ error: 'Ange personen som utses.' }).regex(/^[A-Za-z0-9-]{1,64}$/, 'Ogiltig person.');
+
+/**
+ * An appointment of another sammankallande (kind `sammankallande`, convener.ts) names a person of Kontakter and
+ * may end on a day; no other kind takes them.
+ */
+export const appointmentFields = {
+  personId: personIdText.optional(),
+  /** The last day the appointment is in force (inclusive); absent: until samverkansgruppen decides otherwise. */
+  validUntil: isoDateInput.optional(),
+};
+
+export function appointmentRefinement(
+  value: { kind: string; personId?: string | undefined; validUntil?: string | undefined },
+  ctx: z.RefinementCtx,
+): void {
+  if (value.kind === 'sammankallande' && value.personId === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['personId'], message: 'Ange vem som utses till sammankallande.' });
+  }
+  if (value.kind !== 'sammankallande' && value.personId !== undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['personId'],
+      message: 'Bara ett utseende av sammankallande anger en person.',
+    });
+  }
+  if (value.kind !== 'sammankallande' && value.validUntil !== undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['validUntil'],
+      message: 'Bara ett utseende av sammankallande har ett slutdatum.',
+    });
+  }
+}
+
 export const newDecisionSchema = z
   .object({
     meetingId: meetingIdText,
@@ -39,9 +74,11 @@ export const newDecisionSchema = z
       .optional(),
     /** Only for a decision per capsulam (meetingId `per-capsulam`): a meeting's decision takes its date. */
     decidedOn: isoDateInput.optional(),
+    ...appointmentFields,
   })
   .strict()
-  .superRefine(perCapsulamDate);
+  .superRefine(perCapsulamDate)
+  .superRefine(appointmentRefinement);
 
 export type NewDecision = z.infer<typeof newDecisionSchema>;
 
@@ -91,6 +128,8 @@ export const decisionSchema = z.object({
   subjectRef: z.string().optional(),
   /** Its paragraph in the year's numbering (§ 1, § 2, …); absent on decisions recorded before numbering. */
   paragraph: z.number().int().optional(),
+  /** An appointment of a sammankallande: its last day in force, when it has one. */
+  validUntil: z.string().optional(),
 });
 export type DecisionDto = z.infer<typeof decisionSchema>;
 

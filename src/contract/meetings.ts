@@ -5,6 +5,7 @@ import { POLL_STATUSES, VOTE_VALUES } from '../domain/pollLists';
 import { DECISION_KINDS } from '../domain/decisions';
 import { BOUNDS, meetingTimeIssues } from '../domain/bounds';
 import { isoDateInput, lineText, longText } from './common';
+import { appointmentFields, appointmentRefinement } from './decisions';
 
 /** The meetings endpoints (/api/meetings): requests as the server checks them, answers as it sends them. */
 
@@ -138,8 +139,10 @@ export const meetingDecisionSchema = z
     text: longText(10_000),
     ownerEmail: z.string().trim().toLowerCase().email('Ogiltig e-postadress.').max(255).optional(),
     followUpDue: isoDateInput.optional(),
+    ...appointmentFields,
   })
-  .strict();
+  .strict()
+  .superRefine(appointmentRefinement);
 
 // Answers
 
@@ -357,3 +360,17 @@ export const kallelsePreviewSchema = z.object({
   seasonAlreadyCalled: z.boolean(),
 });
 export type KallelsePreview = z.infer<typeof kallelsePreviewSchema>;
+
+/** GET /api/meetings/convener: who calls samverkansgruppen today (#17), the line the Möten page shows. */
+export const convenerAnswerSchema = z.object({
+  convener: z.object({
+    kind: z.enum(['ordforande', 'utsedd']),
+    personId: z.string().optional(),
+    displayName: z.string().optional(),
+    decisionId: z.string().optional(),
+    paragraph: z.number().int().optional(),
+    validUntil: z.string().optional(),
+    line: z.string(),
+  }),
+});
+export type ConvenerAnswer = z.infer<typeof convenerAnswerSchema>;

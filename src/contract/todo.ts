@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SEASONS } from '../domain/meetingLists';
+import { MEETING_GROUPS, SEASONS } from '../domain/meetingLists';
 
 /** GET /api/todo: "Att göra" for the signed-in person, derived from the data (src/domain/todo.ts). */
 
@@ -20,6 +20,16 @@ export const todoItemSchema = z.discriminatedUnion('kind', [
     page: z.literal('budget'),
     year: z.number(),
     count: z.number().int(),
+  }),
+  z.object({
+    kind: z.literal('yearRhythm'),
+    page: z.literal('moten'),
+    group: z.enum(MEETING_GROUPS),
+    year: z.number(),
+    held: z.number().int(),
+    called: z.number().int(),
+    target: z.number().int(),
+    missingSeasons: z.array(z.enum(SEASONS)),
   }),
   z.object({
     kind: z.literal('assignmentDue'),

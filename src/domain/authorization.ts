@@ -12,6 +12,11 @@ export interface ActionRule {
 
 export const ACTIONS = {
   'samverkansgrupp.kalla': { roles: ['ordforande'], description: 'kalla till samverkansgruppens möten' },
+  // "Samverkansgruppens möten förbereds av ordföranden och samordnaren": both find times and send polls.
+  'samverkansgrupp.plan': {
+    roles: ['ordforande', 'samordnare'],
+    description: 'planera samverkansgruppens möten',
+  },
   'stodgrupp.kalla': { roles: ['samordnare'], description: 'kalla till stödgruppens möten' },
   'meeting.reschedule': {
     roles: ['ordforande', 'samordnare'],
@@ -48,6 +53,20 @@ export const ACTION_IDS = Object.keys(ACTIONS) as ActionId[];
 export interface ActionContext {
   /** For meeting-scoped actions: the group whose meeting is acted on. */
   meetingGroup?: MeetingGroup;
+  /**
+   * The person is samverkansgruppen's appointed sammankallande today (a decision in force, convener.ts): they
+   * plan, call, move and cancel samverkansgrupp meetings like the ordförande.
+   */
+  appointedConvener?: boolean;
+}
+
+/** What an appointed sammankallande may do besides their roles. */
+const APPOINTED_CONVENER_ACTIONS: readonly string[] = ['samverkansgrupp.kalla', 'samverkansgrupp.plan'];
+
+function byAppointment(action: ActionId, ctx: ActionContext): boolean {
+  if (!ctx.appointedConvener) return false;
+  if (APPOINTED_CONVENER_ACTIONS.includes(action)) return true;
+  return Boolean(rule(action).meetingScoped) && (ctx.meetingGroup ?? 'samverkansgrupp') === 'samverkansgrupp';
 }
 
 function rule(action: ActionId): ActionRule {
@@ -66,12 +85,13 @@ function allowedRoles(action: ActionId, ctx: ActionContext): readonly Role[] {
 
 export function can(roles: readonly Role[], action: ActionId, ctx: ActionContext = {}): boolean {
   if (!isActionId(action)) return false;
+  if (byAppointment(action, ctx)) return true;
   const allowed = allowedRoles(action, ctx);
   return roles.some((role) => allowed.includes(role));
 }
 
-export function allowedActions(roles: readonly Role[]): ActionId[] {
-  return ACTION_IDS.filter((action) => can(roles, action));
+export function allowedActions(roles: readonly Role[], ctx: ActionContext = {}): ActionId[] {
+  return ACTION_IDS.filter((action) => can(roles, action, ctx));
 }
 
 export function requireRole(roles: readonly Role[], action: ActionId, ctx: ActionContext = {}): void {
@@ -85,8 +105,12 @@ export function requireRole(roles: readonly Role[], action: ActionId, ctx: Actio
  * refusal never teaches the shape of a request. The exact action (e.g. which group's kallelse) is checked
  * again once the input is known.
  */
-export function requireAnyRole(roles: readonly Role[], actions: readonly ActionId[]): void {
-  if (actions.some((action) => can(roles, action))) return;
+export function requireAnyRole(
+  roles: readonly Role[],
+  actions: readonly ActionId[],
+  ctx: Pick<ActionContext, 'appointedConvener'> = {},
+): void {
+  if (actions.some((action) => can(roles, action, ctx))) return;
   const first = actions[0];
   const description = first && isActionId(first) ? rule(first).description : 'utföra den här åtgärden';
   throw new ForbiddenError(String(first), `Du har inte behörighet att ${description}.`);

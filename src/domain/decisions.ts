@@ -12,6 +12,8 @@ export const DECISION_KINDS = [
   'utvardering',
   'arbetsgrupp',
   'delegering',
+  // "Ordförande är sammankallande … om ingen annan utses": the appointment of another sammankallande (convener.ts).
+  'sammankallande',
 ] as const;
 export type DecisionKind = (typeof DECISION_KINDS)[number];
 
@@ -23,6 +25,7 @@ export const DECISION_KIND_LABELS: Record<DecisionKind, { sv: string; en: string
   utvardering: { sv: 'Utvärdering och uppföljning', en: 'Evaluation and follow-up' },
   arbetsgrupp: { sv: 'Arbetsgrupp', en: 'Working group' },
   delegering: { sv: 'Delegering av uppdrag', en: 'Delegation' },
+  sammankallande: { sv: 'Utseende av sammankallande', en: 'Appointment of a convener' },
 };
 
 export const FOLLOW_UP_STATUSES = ['ej_paborjad', 'pagar', 'klar'] as const;

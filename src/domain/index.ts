@@ -34,3 +34,5 @@ export * from './roster';
 export * from './budgetVersions';
 export * from './todo';
 export * from './assignments';
+export * from './convener';
+export * from './yearRhythm';

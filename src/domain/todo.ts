@@ -2,6 +2,7 @@ import { assignmentDueState, type AssignmentStatus } from './assignments';
 import type { IsoDate } from './calendar';
 import { seasonOf, seasonWindow, type MeetingGroup, type Season } from './meetings';
 import type { Role } from './roles';
+import { samverkansgruppBehind, stodgruppBehind, yearRhythm, type RhythmMeeting, type YearRhythm } from './yearRhythm';
 
 /**
  * "Att göra" for the signed-in person, derived from the data as it is now (never from what the role may do):
@@ -18,6 +19,21 @@ export type TodoItem =
   | { kind: 'decideProposals'; page: 'beslut'; count: number }
   /** The samordnare: organisations whose co-financing of the year is unpaid, partly paid or has no line. */
   | { kind: 'coFinancingGaps'; page: 'budget'; year: number; count: number }
+  /**
+   * The chair and the samordnare: the year is behind the agreement's rhythm ("Stödgruppen har haft 2 av
+   * cirka 6 möten i år"; samverkansgruppen's spring or autumn meeting missing once its window has ended).
+   */
+  | {
+      kind: 'yearRhythm';
+      page: 'moten';
+      group: MeetingGroup;
+      year: number;
+      held: number;
+      called: number;
+      target: number;
+      /** Samverkansgruppen: the seasons whose window ended without a meeting. */
+      missingSeasons: Season[];
+    }
   /** The owner of an uppdrag (#17): it is due within a week, or overdue. */
   | {
       kind: 'assignmentDue';
@@ -131,6 +147,39 @@ export function deriveTodos(input: TodoInput): TodoItem[] {
       items.push({ kind: 'coFinancingGaps', page: 'budget', year, count: gaps });
     }
   }
+  return items;
+}
+
+/**
+ * For the chair and the samordnare, who prepare the meetings: what of this year's rhythm is behind on `today`
+ * (yearRhythm.ts), from the meeting register.
+ */
+export function yearRhythmTodos(input: {
+  today: IsoDate;
+  person: { roles: readonly Role[] };
+  meetings: readonly RhythmMeeting[];
+}): TodoItem[] {
+  const { roles } = input.person;
+  if (!roles.includes('ordforande') && !roles.includes('samordnare')) return [];
+  return rhythmTodos(yearRhythm(Number(input.today.slice(0, 4)), input.meetings, input.today));
+}
+
+/** What of the year's rhythm is behind, as "Att göra" items (samverkansgruppen first). */
+export function rhythmTodos(rhythm: YearRhythm): TodoItem[] {
+  const items: TodoItem[] = [];
+  const { year, samverkansgrupp: sg, stodgrupp: st } = rhythm;
+  const item = (group: MeetingGroup, c: { held: number; called: number; target: number }, missing: Season[]) => ({
+    kind: 'yearRhythm' as const,
+    page: 'moten' as const,
+    group,
+    year,
+    held: c.held,
+    called: c.called,
+    target: c.target,
+    missingSeasons: missing,
+  });
+  if (samverkansgruppBehind(rhythm)) items.push(item('samverkansgrupp', sg, sg.missingSeasons));
+  if (stodgruppBehind(rhythm)) items.push(item('stodgrupp', st, []));
   return items;
 }
 

@@ -7,6 +7,7 @@ import { decisionsMessages } from './i18n/decisions';
 import { meetingsMessages } from './i18n/meetings';
 import { workingGroupsMessages } from './i18n/workingGroups';
 import { uxMessages } from './i18n/ux';
+import { rhythmMessages } from './i18n/rhythm';
 
 export type Language = 'sv' | 'en';
 
@@ -18,6 +19,7 @@ const sv = {
   ...contactsMessages.sv,
   ...uxMessages.sv,
   ...assignmentsMessages.sv,
+  ...rhythmMessages.sv,
   appName: 'Plan- och byggsamverkan Västerbotten',
   skipToContent: 'Hoppa till innehållet',
   navLabel: 'Huvudmeny',
@@ -139,6 +141,7 @@ const en: Record<MessageKey, string> = {
   ...contactsMessages.en,
   ...uxMessages.en,
   ...assignmentsMessages.en,
+  ...rhythmMessages.en,
   appName: 'Planning and building collaboration Västerbotten',
   skipToContent: 'Skip to content',
   navLabel: 'Main menu',

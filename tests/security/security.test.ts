@@ -165,7 +165,7 @@ const WRITE_ROUTES: WriteRoute[] = [
     body: { group: 'stodgrupp', from: '2027-02-01', to: '2027-02-28' },
   },
   {
-    actions: ['samverkansgrupp.kalla'],
+    actions: ['samverkansgrupp.plan'],
     method: 'POST',
     path: '/api/meetings/plan',
     body: { group: 'samverkansgrupp', from: '2027-04-01', to: '2027-05-31' },
@@ -183,13 +183,13 @@ const WRITE_ROUTES: WriteRoute[] = [
     body: { group: 'samverkansgrupp', title: 'Vårmöte', date: '2027-04-14', startTime: '09:00', endTime: '12:00' },
   },
   {
-    actions: ['samverkansgrupp.kalla', 'stodgrupp.kalla'],
+    actions: ['samverkansgrupp.plan', 'stodgrupp.kalla'],
     method: 'POST',
     path: '/api/meetings/polls',
     body: { group: 'stodgrupp', title: 'Omröstning', candidates: ['2027-02-10', '2027-02-11'] },
   },
   {
-    actions: ['samverkansgrupp.kalla', 'stodgrupp.kalla'],
+    actions: ['samverkansgrupp.plan', 'stodgrupp.kalla'],
     method: 'POST',
     path: '/api/meetings/polls/p1/close',
     body: {},

@@ -13,7 +13,7 @@ import type { GraphGateway, ListItemWithFields } from '../../graph/gateway';
 import { dateOnlyFromGraph } from '../../graph/dates';
 import { ConflictError } from '../../graph/errors';
 import { eq } from '../../graph/odata';
-import type { FieldsOf, ListStores } from '../lists';
+import type { FieldsOf, ListItemsApi, ListStores } from '../lists';
 import { type ContactPatch } from '../../../src/contract';
 
 /** Kontakter's fields by internal name (lists/schema.ts). */
@@ -100,7 +100,7 @@ export class ContactsService {
     private readonly organisations: readonly Organisation[],
   ) {}
 
-  async list(gateway: GraphGateway): Promise<ContactRecord[]> {
+  async list(gateway: ListItemsApi): Promise<ContactRecord[]> {
     const items = await this.lists.contacts.find(gateway);
     return items.map(toRecord).sort((a, b) => a.displayName.localeCompare(b.displayName, 'sv'));
   }

@@ -2,6 +2,7 @@ import {
   assertDecisionKind,
   assertMeetingHeld,
   assertNotBeforeProposal,
+  convenerSubjectRef,
   DECISION_KINDS,
   DECISION_KIND_LABELS,
   DomainRuleError,
@@ -51,7 +52,15 @@ export interface DecisionRecord {
   subjectRef?: string;
   /** Its paragraph in the year's numbering (§ 1, § 2, …). */
   paragraph?: number;
+  /** An appointment of a sammankallande (SubjectRef `person:<id>`): its last day in force, when it has one. */
+  validUntil?: IsoDate;
 }
+
+/**
+ * A check of a decision about to be recorded that needs more than the register (the person an appointment
+ * names is in Kontakter, active and in samverkansgruppen); it throws to refuse, before any write.
+ */
+export type RecordCheck = (gateway: ListItemsApi, decision: NewDecision & { decidedOn: IsoDate }) => Promise<void>;
 
 /** What a caller knows about the proposal a decision decides, for the domain to check the dates. */
 export interface RecordOptions {
@@ -82,6 +91,7 @@ function toRecord(item: ListItemWithFields<DecisionFields>): DecisionRecord {
     followUpNote: textValue(f.FollowUpNote),
     subjectRef: textValue(f.SubjectRef),
     paragraph: integerValue(f.Paragraph),
+    validUntil: dateValue(f.ValidUntil),
   };
 }
 
@@ -118,9 +128,16 @@ export interface ProposalSource {
 
 type MeetingItemFields = FieldsOf<'meetings'>;
 
+/** What the decision is about: an appointment names its person (`person:<id>`), others their subject. */
+function subjectOf(data: NewDecision): Pick<DecisionFields, 'SubjectRef'> {
+  if (data.personId) return { SubjectRef: convenerSubjectRef(data.personId) };
+  return data.subjectRef ? { SubjectRef: data.subjectRef } : {};
+}
+
 /** The decision register (Beslut list) and the follow-up of decisions until they are closed. */
 export class DecisionsService {
   private readonly proposalSources: ProposalSource[] = [];
+  private readonly recordChecks: RecordCheck[] = [];
 
   constructor(
     private readonly lists: Pick<ListStores, 'decisions' | 'meetings'>,
@@ -130,6 +147,11 @@ export class DecisionsService {
   /** The registers whose undecided items openProposals lists (wired once in services/index.ts). */
   addProposalSource(source: ProposalSource): void {
     this.proposalSources.push(source);
+  }
+
+  /** A check every decision passes before it is written (wired once in services/index.ts). */
+  addRecordCheck(check: RecordCheck): void {
+    this.recordChecks.push(check);
   }
 
   /**
@@ -209,6 +231,7 @@ export class DecisionsService {
       throw new DomainRuleError('FOLLOW_UP_BEFORE_DECISION', 'Uppföljningsdatum ligger före beslutsdatum.');
     }
     assertNotBeforeProposal(decision.decidedOn, options.proposedAt);
+    for (const check of this.recordChecks) await check(gateway, { ...data, decidedOn: decision.decidedOn });
     const paragraph = nextParagraph(await this.list(gateway), decision.decidedOn);
     const fields: DecisionFields = {
       Title: data.title ?? `${DECISION_KIND_LABELS[decision.kind].sv} ${decision.decidedOn}`,
@@ -220,7 +243,8 @@ export class DecisionsService {
       Paragraph: paragraph,
       ...(decision.followUpDue ? { FollowUpDate: decision.followUpDue } : {}),
       ...(data.ownerEmail ? { OwnerEmail: data.ownerEmail } : {}),
-      ...(data.subjectRef ? { SubjectRef: data.subjectRef } : {}),
+      ...subjectOf(data),
+      ...(data.validUntil ? { ValidUntil: data.validUntil } : {}),
     };
     return toRecord(await this.lists.decisions.create(gateway, fields));
   }

@@ -9,7 +9,7 @@ export { CoordinatorTimeService } from './coordinatorTime';
 export { AssignmentsService } from './assignments';
 export type { AssignmentActor, AssignmentFields } from './assignments';
 export { DecisionsService, toDecision } from './decisions';
-export type { DecisionRecord, OpenProposal } from './decisions';
+export type { DecisionRecord, OpenProposal, RecordCheck } from './decisions';
 
 export { OperatingPlanService } from './operatingPlan';
 export type { OperatingPlanRecord } from './operatingPlan';

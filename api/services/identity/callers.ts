@@ -1,4 +1,11 @@
-import { ForbiddenError, allowedActions, type ActionId, type Organisation, type Role } from '../../../src/domain';
+import {
+  ForbiddenError,
+  allowedActions,
+  type ActionContext,
+  type ActionId,
+  type Organisation,
+  type Role,
+} from '../../../src/domain';
 import { assertTenantOfOrganisation } from '../../auth/tenants';
 import type { CallerIdentity } from '../../auth/tokenValidator';
 import { ConflictError } from '../../graph/errors';
@@ -128,7 +135,10 @@ export class CallerDirectory {
   }
 }
 
-export function meView(caller: Caller, organisations: readonly Organisation[]): MeView {
+export function meView(
+  caller: Caller & Pick<ActionContext, 'appointedConvener'>,
+  organisations: readonly Organisation[],
+): MeView {
   const org = organisations.find((o) => o.id === caller.person.organisationId);
   return {
     person: {
@@ -140,6 +150,6 @@ export function meView(caller: Caller, organisations: readonly Organisation[]): 
       roles: caller.roles,
       ...(caller.person.title ? { title: caller.person.title } : {}),
     },
-    allowedActions: allowedActions(caller.roles),
+    allowedActions: allowedActions(caller.roles, caller),
   };
 }

@@ -267,6 +267,8 @@ export const LISTS = {
         kind: { type: 'number', decimals: 0 },
         description: 'Beslutets paragraf i årets numrering (§ 1, § 2, …).',
       },
+      // An appointment of another sammankallande (#17) is in force to and with this day, when it has one.
+      { name: 'ValidUntil', displayName: 'Gäller till', kind: { type: 'dateOnly' } },
     ],
   },
   operatingPlans: {

@@ -54,6 +54,8 @@ export function meetingDecisionsOver(decisions: DecisionsService): MeetingDecisi
         text: data.text,
         ...(data.ownerEmail ? { ownerEmail: data.ownerEmail } : {}),
         ...(data.followUpDue ? { followUpDue: data.followUpDue } : {}),
+        ...(data.personId ? { personId: data.personId } : {}),
+        ...(data.validUntil ? { validUntil: data.validUntil } : {}),
       });
       return toDecision(record);
     },

@@ -5,3 +5,6 @@ export { MeetingPolls } from './polls';
 export { MeetingProtocols } from './protocol';
 export { toDomainMeeting } from './register';
 export { MeetingsService } from './service';
+export { MeetingCalendars } from './calendarFiles';
+export { Conveners, type ConvenerView } from './conveners';
+export type { Acting } from './service';

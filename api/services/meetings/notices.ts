@@ -160,7 +160,10 @@ export class MeetingNotices {
    */
   async remind(gateway: GraphGateway, app: GraphGateway, caller: Acting, meetingId: string): Promise<ReminderResult> {
     const record = await this.meetings.get(gateway, meetingId);
-    requireRole(caller.roles, kallaAction(record.group), { meetingGroup: record.group });
+    requireRole(caller.roles, kallaAction(record.group), {
+      meetingGroup: record.group,
+      appointedConvener: caller.appointedConvener,
+    });
     if (record.status !== 'planerat') {
       throw new DomainRuleError('MEETING_NOT_PLANNED', 'Påminnelser skickas bara för planerade möten.');
     }

@@ -23,7 +23,7 @@ import {
 import type { ListItemWithFields } from '../../graph/gateway';
 import { eq } from '../../graph/odata';
 
-import { kallaAction, type Acting } from './service';
+import { PLAN_ACTIONS, planAction, type Acting } from './service';
 import { jsonColumn, type FieldsOf, type ListItemsApi, type ListStores } from '../lists';
 import { pollRequestSchema, voteRequestSchema } from '../../../src/contract';
 import { systemClock, type Clock } from '../ports';
@@ -80,9 +80,10 @@ export class MeetingPolls {
   ) {}
 
   async create(gateway: ListItemsApi, caller: Acting, input: unknown): Promise<PollView> {
-    requireAnyRole(caller.roles, ['samverkansgrupp.kalla', 'stodgrupp.kalla']);
+    // Polling prepares the meeting: the samordnare may for samverkansgruppen too; the convener calls it.
+    requireAnyRole(caller.roles, PLAN_ACTIONS, caller);
     const request = pollRequestSchema.parse(input);
-    requireRole(caller.roles, kallaAction(request.group));
+    requireRole(caller.roles, planAction(request.group), caller);
     const poll = createPoll({
       id: 'ny',
       meetingGroup: request.group,
@@ -149,7 +150,7 @@ export class MeetingPolls {
     const item = await this.pollItem(gateway, pollId);
     const base = this.base(item);
     if (!base) throw new DomainRuleError('POLL_UNREADABLE', 'Omröstningen kunde inte läsas.');
-    requireRole(caller.roles, kallaAction(base.group));
+    requireRole(caller.roles, planAction(base.group), caller);
     await this.lists.polls.update(gateway, pollId, item.eTag, { Status: 'stangd' });
     return this.get(gateway, caller, pollId);
   }

@@ -8,8 +8,8 @@ import {
   createMeeting,
   requireAnyRole,
   requireRole,
-  toIcsCalendar,
   toIsoDate,
+  type ActionContext,
   type ActionId,
   type AgendaDocument,
   type MeetingGroup,
@@ -23,8 +23,8 @@ import { NotFoundError } from '../errors';
 import { cancelEventOnce } from './cancel';
 import type { Caller } from '../identity';
 
-/** Who acts: the signed-in caller, or a person the bot acts for (roles from Kontakter either way). */
-export type Acting = Pick<Caller, 'person' | 'roles'>;
+/** Who acts: the signed-in caller or a person the bot acts for (roles from Kontakter), maybe appointed (conveners.ts). */
+export type Acting = Pick<Caller, 'person' | 'roles'> & Pick<ActionContext, 'appointedConvener'>;
 
 /** Graph keys a mailbox by object id or UPN, not e-mail: the person's id from Kontakter, the address only if unresolved. */
 function organizerKey(person: ContactRecord): string {
@@ -46,7 +46,7 @@ import { systemClock, type Clock } from '../ports';
 import { MeetingPlanner, type MeetingPlan } from './planning';
 import { hasInvitation, upcomingWithAnswers } from './upcoming';
 import type { AttendeeAnswer } from '../../graph/calendar';
-import { agendaMeeting, invitationHtml, meetingIcsEvent, meetingOf, registerFields } from './invitation';
+import { agendaMeeting, invitationHtml, meetingOf, registerFields } from './invitation';
 import { runKallelse } from './kallelse';
 import { seasonAlreadyCalled, seasonKallelse } from './season';
 import { kallelsePreview } from './preview';
@@ -72,11 +72,17 @@ const CONTACTS_TTL_MS = 60_000;
 /** Plans computed at once in this process (see ConcurrencyLimit). */
 const PLANNING = new ConcurrencyLimit(1);
 
-/** Who may call a meeting at all (the group decides which of the two). */
+/** Who may call (or plan) a meeting at all (the group decides which of the two). */
 const KALLA_ACTIONS: ActionId[] = ['samverkansgrupp.kalla', 'stodgrupp.kalla'];
+export const PLAN_ACTIONS: ActionId[] = ['samverkansgrupp.plan', 'stodgrupp.kalla'];
 
 export function kallaAction(group: MeetingGroup): ActionId {
   return group === 'samverkansgrupp' ? 'samverkansgrupp.kalla' : 'stodgrupp.kalla';
+}
+
+/** Finding times and polling: the samordnare prepares samverkansgruppen's meetings too, the convener calls them. */
+export function planAction(group: MeetingGroup): ActionId {
+  return group === 'samverkansgrupp' ? 'samverkansgrupp.plan' : 'stodgrupp.kalla';
 }
 
 /** The meeting register (Möten list), the calendar events behind it and the answers to them. */
@@ -148,13 +154,13 @@ export class MeetingsService {
    * Candidate times inside the window, on working days, from findMeetingTimes as the convener (planning.ts).
    */
   async plan(gateway: GraphGateway, caller: Acting, input: unknown): Promise<MeetingPlan> {
-    requireAnyRole(caller.roles, KALLA_ACTIONS);
+    requireAnyRole(caller.roles, PLAN_ACTIONS, caller);
     return PLANNING.run(() => this.planBounded(gateway, caller, input));
   }
 
   private async planBounded(gateway: GraphGateway, caller: Acting, input: unknown): Promise<MeetingPlan> {
     const request = planRequestSchema.parse(input);
-    requireRole(caller.roles, kallaAction(request.group));
+    requireRole(caller.roles, planAction(request.group), caller);
     return this.planner.plan(gateway, caller, request, () => this.people(gateway));
   }
 
@@ -165,9 +171,9 @@ export class MeetingsService {
    * one round trip): shared by the send and its preview, so the preview shows exactly what the send makes.
    */
   private async prepareKallelse(gateway: GraphGateway, caller: Acting, input: unknown) {
-    requireAnyRole(caller.roles, KALLA_ACTIONS);
+    requireAnyRole(caller.roles, KALLA_ACTIONS, caller);
     const request = sendRequestSchema.parse(input);
-    requireRole(caller.roles, kallaAction(request.group));
+    requireRole(caller.roles, kallaAction(request.group), caller);
     if (!request.online && !request.room) {
       throw new DomainValidationError([{ path: 'room', message: 'Ange en lokal eller välj Teamsmöte.' }]);
     }
@@ -255,7 +261,7 @@ export class MeetingsService {
   }
 
   private assertConvener(caller: Acting, record: MeetingRecord, action: ActionId, done?: string): void {
-    requireRole(caller.roles, action, { meetingGroup: record.group });
+    requireRole(caller.roles, action, { meetingGroup: record.group, appointedConvener: caller.appointedConvener });
     if (record.convenerEmail && record.convenerEmail !== caller.person.email) {
       throw new ForbiddenError(
         action,
@@ -277,7 +283,7 @@ export class MeetingsService {
     etag?: string,
     app: GraphGateway = gateway,
   ): Promise<MeetingRecord> {
-    requireAnyRole(caller.roles, ['meeting.reschedule']);
+    requireAnyRole(caller.roles, ['meeting.reschedule'], caller);
     const request = rescheduleRequestSchema.parse(input);
     const record = await this.get(gateway, id);
     this.assertConvener(caller, record, 'meeting.reschedule');
@@ -306,7 +312,7 @@ export class MeetingsService {
 
   /** Cancels once (`app` reads the event); a retry after a lost answer gets the cancelled meeting, not 422. */
   async cancel(gateway: GraphGateway, caller: Acting, id: string, input: unknown, app = gateway) {
-    requireAnyRole(caller.roles, ['meeting.cancel']);
+    requireAnyRole(caller.roles, ['meeting.cancel'], caller);
     const request = cancelRequestSchema.parse(input);
     const record = await this.get(gateway, id);
     this.assertConvener(caller, record, 'meeting.cancel', 'installt');
@@ -380,21 +386,5 @@ export class MeetingsService {
    */
   async upcomingWithAnswers(app: GraphGateway, from: Date): Promise<MeetingAnswersView[]> {
     return upcomingWithAnswers(this, app, from, await this.people(app));
-  }
-
-  // ------------------------------------------------------------------ calendar files
-
-  async meetingIcs(gateway: GraphGateway, id: string): Promise<string> {
-    const record = await this.get(gateway, id);
-    return toIcsCalendar([meetingIcsEvent(record)], { now: this.clock.now().toISOString() });
-  }
-
-  /** The year's kalendarium: every meeting of the register in that year. */
-  async yearIcs(gateway: GraphGateway, year: number): Promise<string> {
-    const records = (await this.records(gateway)).filter((record) => record.date.startsWith(`${year}-`));
-    return toIcsCalendar(records.map(meetingIcsEvent), {
-      now: this.clock.now().toISOString(),
-      calName: `Plan- och byggsamverkan Västerbotten ${year}`,
-    });
   }
 }

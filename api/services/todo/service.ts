@@ -8,6 +8,7 @@ import {
   type TodoItem,
   type TodoMeeting,
   type TodoProtocol,
+  yearRhythmTodos,
 } from '../../../src/domain';
 import type { GraphGateway } from '../../graph/gateway';
 import type { DecisionsService, BudgetService } from '../economy';
@@ -47,6 +48,11 @@ function approvedBy(raw: unknown): string[] {
   } catch {
     return [];
   }
+}
+
+/** The items of the data read; the year's rhythm needs the register and is left out with it when unread. */
+function derived(input: TodoInput, unavailable: readonly TodoPart[]): TodoItem[] {
+  return [...deriveTodos(input), ...(unavailable.includes('meetings') ? [] : yearRhythmTodos(input))];
 }
 
 /**
@@ -155,6 +161,6 @@ export class TodoService {
       ...(openProposals !== undefined ? { openProposals } : {}),
       ...(coFinancing ? { coFinancing } : {}),
     };
-    return { items: deriveTodos(input), unavailable };
+    return { items: derived(input, unavailable), unavailable };
   }
 }

@@ -6,6 +6,7 @@ import { pageHref } from '../routes';
 import { useLoad } from '../services';
 import { ErrorMessage, Loading } from '../ui/status';
 import { usePageStyles } from '../ui/styles';
+import { rhythmText } from './rhythmText';
 
 /** The sentence for one item, in the reader's language, with Swedish plurals from Intl.PluralRules. */
 export function todoText(item: TodoItemDto, t: Translate, language: Language): string {
@@ -20,6 +21,8 @@ export function todoText(item: TodoItemDto, t: Translate, language: Language): s
       return t(`todo.decideProposals.${pluralForm(item.count, language)}`, { count: item.count });
     case 'coFinancingGaps':
       return t(`todo.coFinancingGaps.${pluralForm(item.count, language)}`, { count: item.count, year: item.year });
+    case 'yearRhythm':
+      return rhythmText(item, t, language);
     case 'assignmentDue':
       return t(item.overdue ? 'todo.assignmentOverdue' : 'todo.assignmentDue', {
         description: item.description,
@@ -39,6 +42,7 @@ export function todoHref(item: TodoItemDto): string {
 
 function itemKey(item: TodoItemDto): string {
   if (item.kind === 'assignmentDue') return `${item.kind}-${item.assignmentId}`;
+  if (item.kind === 'yearRhythm') return `${item.kind}-${item.group}`;
   return 'meetingId' in item ? `${item.kind}-${item.meetingId}` : item.kind;
 }
 

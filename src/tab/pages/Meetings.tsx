@@ -21,6 +21,7 @@ import { usePageStyles } from '../ui/styles';
 import { useAction } from '../ui/useAction';
 import { MeetingDetail } from '../meetings/MeetingDetail';
 import { PlanMeeting } from '../meetings/PlanMeeting';
+import { ConvenerLine } from '../meetings/convener/ConvenerLine';
 import { Polls } from '../meetings/Polls';
 import { meetingsApi } from '../meetings/api';
 import { useLoad, useServices } from '../services';
@@ -53,6 +54,7 @@ export function MeetingsPage({ me }: { me: Me }) {
   return (
     <>
       <PageHeading>{t('nav.moten')}</PageHeading>
+      <ConvenerLine />
       {groups.length > 0 && (
         <PlanMeeting
           api={api}

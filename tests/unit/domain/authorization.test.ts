@@ -14,6 +14,7 @@ import {
 
 const expected: Record<ActionId, Role[]> = {
   'samverkansgrupp.kalla': ['ordforande'],
+  'samverkansgrupp.plan': ['ordforande', 'samordnare'],
   'stodgrupp.kalla': ['samordnare'],
   'meeting.reschedule': ['ordforande', 'samordnare'],
   'meeting.cancel': ['ordforande', 'samordnare'],
@@ -74,6 +75,7 @@ describe('authorisation matrix', () => {
     expect(allowedActions(['samordnare'])).not.toContain('samverkansgrupp.kalla');
     expect(allowedActions(['ordforande'])).toEqual([
       'samverkansgrupp.kalla',
+      'samverkansgrupp.plan',
       'meeting.reschedule',
       'meeting.cancel',
       'protocol.approve',
@@ -97,6 +99,32 @@ describe('authorisation matrix', () => {
     );
     expect(() => requireRole(['ordforande'], 'meeting.cancel', { meetingGroup: 'stodgrupp' })).toThrow(
       'Du har inte behörighet att ställa in mötet.',
+    );
+  });
+
+  it('an appointed sammankallande calls, plans, moves and cancels samverkansgrupp meetings, nothing more', () => {
+    const appointed = { appointedConvener: true };
+    expect(can(['samverkansgrupp'], 'samverkansgrupp.kalla')).toBe(false);
+    expect(can(['samverkansgrupp'], 'samverkansgrupp.kalla', appointed)).toBe(true);
+    expect(can(['samverkansgrupp'], 'samverkansgrupp.plan', appointed)).toBe(true);
+    expect(can(['samverkansgrupp'], 'meeting.cancel', { ...appointed, meetingGroup: 'samverkansgrupp' })).toBe(true);
+    expect(can(['samverkansgrupp'], 'meeting.reschedule', { ...appointed, meetingGroup: 'stodgrupp' })).toBe(false);
+    expect(can(['samverkansgrupp'], 'stodgrupp.kalla', appointed)).toBe(false);
+    expect(can(['samverkansgrupp'], 'decision.record', appointed)).toBe(false);
+    expect(allowedActions(['samverkansgrupp'], appointed)).toEqual([
+      'samverkansgrupp.kalla',
+      'samverkansgrupp.plan',
+      'meeting.reschedule',
+      'meeting.cancel',
+      'protocol.approve',
+      'report.read',
+    ]);
+  });
+
+  it('the samordnare prepares samverkansgrupp meetings but does not call them', () => {
+    expect(can(['samordnare'], 'samverkansgrupp.plan')).toBe(true);
+    expect(() => requireRole(['samordnare'], 'samverkansgrupp.kalla')).toThrow(
+      'Du har inte behörighet att kalla till samverkansgruppens möten.',
     );
   });
 

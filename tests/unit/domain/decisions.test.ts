@@ -49,6 +49,7 @@ describe('proposals and decisions', () => {
       'Utvärdering och uppföljning',
       'Arbetsgrupp',
       'Delegering av uppdrag',
+      'Utseende av sammankallande',
     ]);
   });
 
