@@ -26,7 +26,7 @@ import type { ListSpec } from '../../graph/lists';
  * the operation that created the item (api/state/operation.ts): a create looks it up first, so a repeated or
  * re-sent write finds its item instead of adding another.
  */
-export const SCHEMA_VERSION = 6;
+export const SCHEMA_VERSION = 7;
 
 export const LISTS = {
   organisations: {
