@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { DECISION_KINDS, FOLLOW_UP_STATUSES } from '../domain/decisions';
 import { PER_CAPSULAM_MEETING_ID } from '../domain/decisionRules';
 import { isoDateInput, lineText, longText } from './common';
+import { appointmentFields, appointmentRefinement } from './appointment';
+
+export { appointmentFields, appointmentRefinement } from './appointment';
 
 const meetingIdText = z
   .string({ error: 'Ange mötet där beslutet fattades.' })
@@ -19,41 +22,6 @@ function perCapsulamDate(value: { meetingId: string; decidedOn?: string | undefi
       code: 'custom',
       path: ['decidedOn'],
       message: 'Ett beslut på ett möte får mötets datum; ange inget eget beslutsdatum.',
-    });
-  }
-}
-
-const personIdText = z.string({ error: 'Ange personen som utses.' }).regex(/^[A-Za-z0-9-]{1,64}$/, 'Ogiltig person.');
-
-/**
- * An appointment of another sammankallande (kind `sammankallande`, convener.ts) names a person of Kontakter and
- * may end on a day; no other kind takes them.
- */
-export const appointmentFields = {
-  personId: personIdText.optional(),
-  /** The last day the appointment is in force (inclusive); absent: until samverkansgruppen decides otherwise. */
-  validUntil: isoDateInput.optional(),
-};
-
-export function appointmentRefinement(
-  value: { kind: string; personId?: string | undefined; validUntil?: string | undefined },
-  ctx: z.RefinementCtx,
-): void {
-  if (value.kind === 'sammankallande' && value.personId === undefined) {
-    ctx.addIssue({ code: 'custom', path: ['personId'], message: 'Ange vem som utses till sammankallande.' });
-  }
-  if (value.kind !== 'sammankallande' && value.personId !== undefined) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['personId'],
-      message: 'Bara ett utseende av sammankallande anger en person.',
-    });
-  }
-  if (value.kind !== 'sammankallande' && value.validUntil !== undefined) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['validUntil'],
-      message: 'Bara ett utseende av sammankallande har ett slutdatum.',
     });
   }
 }

@@ -5,7 +5,7 @@ import { POLL_STATUSES, VOTE_VALUES } from '../domain/pollLists';
 import { DECISION_KINDS } from '../domain/decisions';
 import { BOUNDS, meetingTimeIssues } from '../domain/bounds';
 import { isoDateInput, lineText, longText } from './common';
-import { appointmentFields, appointmentRefinement } from './decisions';
+import { appointmentFields, appointmentRefinement } from './appointment';
 
 /** The meetings endpoints (/api/meetings): requests as the server checks them, answers as it sends them. */
 
