@@ -64,6 +64,7 @@ function isTabsterDummy(ruleId: string, html: string): boolean {
 
 /** axe-core's WCAG 2.1 A/AA violations on the page as it is now, in a form that reads well in a failure. */
 export async function wcagViolations(page: Page): Promise<AxeFinding[]> {
+  await finishedEntranceMotion(page);
   const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
   return results.violations
     .map((violation) => ({ ...violation, nodes: violation.nodes.filter((n) => !isTabsterDummy(violation.id, n.html)) }))
@@ -74,6 +75,20 @@ export async function wcagViolations(page: Page): Promise<AxeFinding[]> {
       help: violation.help,
       targets: violation.nodes.slice(0, 5).map((node) => node.target.join(' ')),
     }));
+}
+
+/**
+ * A dialog fades in over a few hundred milliseconds; axe measuring its text half-transparent reports a contrast the
+ * user never sees once it stands. Waits for finite animations (a spinner's infinite one is left running).
+ */
+async function finishedEntranceMotion(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const finite = document
+      .getAnimations()
+      .filter((animation) => animation.effect?.getComputedTiming().iterations !== Infinity);
+    const done = Promise.all(finite.map((animation) => animation.finished.catch(() => undefined)));
+    await Promise.race([done, new Promise((resolve) => setTimeout(resolve, 2_000))]);
+  });
 }
 
 /** Waits until no loading status is left on the page. */
