@@ -93,23 +93,14 @@ export interface BotDepsParts {
   idempotency?: IdempotencyStore;
 }
 
-/**
- * BotDeps over the server's services: one method per dependency, each a thin call into a service. The bot
- * runs app-only (Graph's application permissions), since an activity carries no token of the sender's;
- * who may do what is decided from the sender's roles in Kontakter.
- */
-export function createBotDeps({ config, services, conversations, logger, clock, idempotency }: BotDepsParts): BotDeps {
-  const app = () => services.graph.forApp();
-  const log = logger.child({ component: 'bot' });
-  const links = tabLinks({ mode: config.mode, publicUrl: config.publicUrl, teamsAppId: config.teamsAppId });
-  return {
-    tabLinks: links,
-    config: botConfigFrom(config, services.organisations.organisations),
-    clock,
-    conversations,
-    ...(idempotency ? { idempotency } : {}),
-    logger: teamsLogger(logger, 'bot'),
+type BotDepsContext = BotDepsParts & { app: () => ReturnType<AppServices['graph']['forApp']> };
 
+/** Who is who: the sender by object id, Kontakter and the organisations. */
+function peopleDeps({
+  services,
+  app,
+}: BotDepsContext): Pick<BotDeps, 'findPersonByAadObjectId' | 'listPeople' | 'listOrganisations'> {
+  return {
     async findPersonByAadObjectId(aadObjectId) {
       const record = await services.contacts.findByObjectId(app(), aadObjectId);
       return record ? personFromContact(record) : undefined;
@@ -122,7 +113,12 @@ export function createBotDeps({ config, services, conversations, logger, clock, 
     async listOrganisations() {
       return services.organisations.organisations;
     },
+  };
+}
 
+/** Meetings: upcoming with answers, and calling stödgruppen. */
+function meetingDeps({ services, app }: BotDepsContext): Pick<BotDeps, 'upcomingMeetings' | 'conveneStodgrupp'> {
+  return {
     async upcomingMeetings(from) {
       const views = await services.meetings.upcomingWithAnswers(app(), from);
       const counts = (row: { accepted: number; tentative: number; declined: number; noAnswer: number }) => ({
@@ -144,6 +140,39 @@ export function createBotDeps({ config, services, conversations, logger, clock, 
       }));
     },
 
+    async conveneStodgrupp({ date, startTime, endTime, by, key }) {
+      const person = await services.contacts.findByEmail(app(), by.email);
+      if (!person) return { ok: false, problem: 'Du finns inte i kontaktlistan.' };
+      try {
+        const { meeting, created } = await services.meetings.send(
+          app(),
+          { person, roles: person.roles },
+          { group: 'stodgrupp', date, startTime, endTime, online: true, idempotencyKey: key },
+        );
+        return { ok: true, meeting: toDomainMeeting(meeting), created };
+      } catch (error) {
+        if (error instanceof DomainValidationError || error instanceof z.ZodError) {
+          return { ok: false, problem: error.issues.map((issue) => issue.message).join(' ') };
+        }
+        if (error instanceof DomainRuleError || error instanceof ForbiddenError) {
+          return { ok: false, problem: error.message };
+        }
+        throw error;
+      }
+    },
+  };
+}
+
+/** Economy and arbetsgrupper: the budget's status, activities, booking an outcome, the groups. */
+function economyDeps({
+  services,
+  app,
+  config,
+}: BotDepsContext): Pick<
+  BotDeps,
+  'budgetStatus' | 'listActivities' | 'bookOutcome' | 'workingGroupsPageUrl' | 'listWorkingGroups'
+> {
+  return {
     async budgetStatus(year, asOf) {
       return (await services.economy.budget.report(app(), year, asOf)).status;
     },
@@ -197,28 +226,17 @@ export function createBotDeps({ config, services, conversations, logger, clock, 
         ...(group.channel?.webUrl ? { channelUrl: group.channel.webUrl } : {}),
       }));
     },
+  };
+}
 
-    async conveneStodgrupp({ date, startTime, endTime, by, key }) {
-      const person = await services.contacts.findByEmail(app(), by.email);
-      if (!person) return { ok: false, problem: 'Du finns inte i kontaktlistan.' };
-      try {
-        const { meeting, created } = await services.meetings.send(
-          app(),
-          { person, roles: person.roles },
-          { group: 'stodgrupp', date, startTime, endTime, online: true, idempotencyKey: key },
-        );
-        return { ok: true, meeting: toDomainMeeting(meeting), created };
-      } catch (error) {
-        if (error instanceof DomainValidationError || error instanceof z.ZodError) {
-          return { ok: false, problem: error.issues.map((issue) => issue.message).join(' ') };
-        }
-        if (error instanceof DomainRuleError || error instanceof ForbiddenError) {
-          return { ok: false, problem: error.message };
-        }
-        throw error;
-      }
-    },
-
+/** What cards submit (a poll vote, a justering) and the news the bot posted. */
+function cardDeps({
+  services,
+  app,
+  logger,
+}: BotDepsContext): Pick<BotDeps, 'votePoll' | 'approveProtocol' | 'recordNews'> {
+  const log = logger.child({ component: 'bot' });
+  return {
     async votePoll({ pollId, choices, by }) {
       const person = await services.contacts.findByEmail(app(), by.email);
       if (!person) return { ok: false, problem: 'Du finns inte i kontaktlistan.' };
@@ -255,5 +273,27 @@ export function createBotDeps({ config, services, conversations, logger, clock, 
       });
       log.info({ messageId: news.messageId }, 'news posted to General');
     },
+  };
+}
+
+/**
+ * BotDeps over the server's services: one method per dependency, each a thin call into a service. The bot
+ * runs app-only (Graph's application permissions), since an activity carries no token of the sender's;
+ * who may do what is decided from the sender's roles in Kontakter.
+ */
+export function createBotDeps(parts: BotDepsParts): BotDeps {
+  const { config, services, conversations, logger, clock, idempotency } = parts;
+  const context: BotDepsContext = { ...parts, app: () => services.graph.forApp() };
+  return {
+    tabLinks: tabLinks({ mode: config.mode, publicUrl: config.publicUrl, teamsAppId: config.teamsAppId }),
+    config: botConfigFrom(config, services.organisations.organisations),
+    clock,
+    conversations,
+    ...(idempotency ? { idempotency } : {}),
+    logger: teamsLogger(logger, 'bot'),
+    ...peopleDeps(context),
+    ...meetingDeps(context),
+    ...economyDeps(context),
+    ...cardDeps(context),
   };
 }

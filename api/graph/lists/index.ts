@@ -39,53 +39,57 @@ function itemsUrl(siteId: string, listId: string, query: ListItemQuery): string 
   );
 }
 
-/** Sites, lists, columns and list items (SharePoint through Graph). */
-export function listsApi(graph: GraphConnection, batches: BatchApi) {
-  const getItem = async <F extends ListItemFields>(siteId: string, listId: string, itemId: string) =>
-    toListItem<F>(
-      await graph.call(
-        () =>
-          graph
-            .api(itemPath(siteId, listId, itemId))
-            .expand('fields')
-            .get() as Promise<ListItem>,
-      ),
+async function getItem<F extends ListItemFields>(
+  graph: GraphConnection,
+  siteId: string,
+  listId: string,
+  itemId: string,
+): Promise<ListItemWithFields<F>> {
+  const item = await graph.call(
+    () =>
+      graph
+        .api(itemPath(siteId, listId, itemId))
+        .expand('fields')
+        .get() as Promise<ListItem>,
+  );
+  return toListItem<F>(item);
+}
+
+/** PATCH …/fields with If-Match; a 412 becomes a ConflictError carrying the item as it is now. */
+async function patchFieldsIfMatch<F extends ListItemFields>(
+  graph: GraphConnection,
+  target: { siteId: string; listId: string; itemId: string },
+  fields: Partial<F>,
+  eTag: string,
+): Promise<FieldValueSet & Record<string, unknown>> {
+  const { siteId, listId, itemId } = target;
+  try {
+    return await graph.call(
+      () =>
+        graph
+          .api(`${itemPath(siteId, listId, itemId)}/fields`)
+          .header('If-Match', eTag)
+          .patch(fields) as Promise<FieldValueSet & Record<string, unknown>>,
     );
-
-  /** PATCH …/fields with If-Match; a 412 becomes a ConflictError carrying the item as it is now. */
-  const patchFieldsIfMatch = async <F extends ListItemFields>(
-    siteId: string,
-    listId: string,
-    itemId: string,
-    fields: Partial<F>,
-    eTag: string,
-  ): Promise<FieldValueSet & Record<string, unknown>> => {
-    try {
-      return await graph.call(
-        () =>
-          graph
-            .api(`${itemPath(siteId, listId, itemId)}/fields`)
-            .header('If-Match', eTag)
-            .patch(fields) as Promise<FieldValueSet & Record<string, unknown>>,
-      );
-    } catch (error) {
-      if (error instanceof GraphRequestError && error.status === 412) {
-        throw new ConflictError(await getItem<F>(siteId, listId, itemId));
-      }
-      throw error;
+  } catch (error) {
+    if (error instanceof GraphRequestError && error.status === 412) {
+      throw new ConflictError(await getItem<F>(graph, siteId, listId, itemId));
     }
-  };
+    throw error;
+  }
+}
 
-  /** A list's items with their fields, for readMany (as listItems). */
-  const listItemsRead = <F extends ListItemFields>(
-    siteId: string,
-    listId: string,
-    query: ListItemQuery = {},
-  ): CollectionRead<ListItemWithFields<F>> => ({
-    url: itemsUrl(siteId, listId, query),
-    toValue: (raw) => toListItem<F>(raw as ListItem),
-  });
+/** A list's items with their fields, for readMany (as listItems). */
+function listItemsRead<F extends ListItemFields>(
+  siteId: string,
+  listId: string,
+  query: ListItemQuery = {},
+): CollectionRead<ListItemWithFields<F>> {
+  return { url: itemsUrl(siteId, listId, query), toValue: (raw) => toListItem<F>(raw as ListItem) };
+}
 
+/** Sites, their lists and the lists' columns. */
+function sitesApi(graph: GraphConnection) {
   return {
     getSiteByPath(hostname: string, serverRelativePath: string): Promise<Site> {
       return graph.call(() => graph.api(`/sites/${hostname}:${serverRelativePath}`).get() as Promise<Site>);
@@ -115,7 +119,12 @@ export function listsApi(graph: GraphConnection, batches: BatchApi) {
           graph.api(`/sites/${siteId}/lists/${listId}/columns/${columnId}`).patch(patch) as Promise<ColumnDefinition>,
       );
     },
+  };
+}
 
+/** Reading list items: one, all, several lists in one round trip. */
+function itemReadsApi(graph: GraphConnection, batches: BatchApi) {
+  return {
     async listItems<F extends ListItemFields>(
       siteId: string,
       listId: string,
@@ -155,6 +164,14 @@ export function listsApi(graph: GraphConnection, batches: BatchApi) {
       return page.value.length > 0;
     },
 
+    getItem: <F extends ListItemFields>(siteId: string, listId: string, itemId: string) =>
+      getItem<F>(graph, siteId, listId, itemId),
+  };
+}
+
+/** Writing list items: one keyed create, many through $batch, field updates with If-Match. */
+function itemWritesApi(graph: GraphConnection, batches: BatchApi) {
+  return {
     /** Creates many items through $batch (20 per request, throttled ones re-sent); answers in input order. */
     createItems<F extends ListItemFields>(
       siteId: string,
@@ -170,8 +187,6 @@ export function listsApi(graph: GraphConnection, batches: BatchApi) {
         })),
       );
     },
-
-    getItem,
 
     /**
      * Creates one item. `keyed`: the fields carry a natural key (OperationKey) the caller looks up before it
@@ -201,9 +216,9 @@ export function listsApi(graph: GraphConnection, batches: BatchApi) {
       fields: Partial<F>,
       eTag: string,
     ): Promise<ListItemWithFields<F>> {
-      await patchFieldsIfMatch<F>(siteId, listId, itemId, fields, eTag);
+      await patchFieldsIfMatch<F>(graph, { siteId, listId, itemId }, fields, eTag);
       // Read back for the item as a whole (its modified-by and -when), not only its fields.
-      return getItem<F>(siteId, listId, itemId);
+      return getItem<F>(graph, siteId, listId, itemId);
     },
 
     /**
@@ -217,12 +232,17 @@ export function listsApi(graph: GraphConnection, batches: BatchApi) {
       fields: Partial<F>,
       eTag: string,
     ): Promise<ListItemWithFields<F>> {
-      const answer = await patchFieldsIfMatch<F>(siteId, listId, itemId, fields, eTag);
+      const answer = await patchFieldsIfMatch<F>(graph, { siteId, listId, itemId }, fields, eTag);
       const etag = answer['@odata.etag'];
-      if (typeof etag !== 'string') return getItem<F>(siteId, listId, itemId);
+      if (typeof etag !== 'string') return getItem<F>(graph, siteId, listId, itemId);
       return toListItem<F>({ id: itemId, eTag: etag, fields: answer });
     },
   };
+}
+
+/** Sites, lists, columns and list items (SharePoint through Graph). */
+export function listsApi(graph: GraphConnection, batches: BatchApi) {
+  return { ...sitesApi(graph), ...itemReadsApi(graph, batches), ...itemWritesApi(graph, batches) };
 }
 
 export type ListsApi = ReturnType<typeof listsApi>;
