@@ -19,6 +19,49 @@ import { useI18n } from '../i18n';
 import { useServices } from '../services';
 import { TableScroll } from '../ui/TableScroll';
 
+/** One activity: title, when (with its ISO week), area, target groups, status and the actions open to me. */
+function ActivityRow({
+  activity: a,
+  actions,
+  decide,
+  evaluate,
+  busy,
+}: {
+  activity: ActivityDto;
+  actions: boolean;
+  decide: (() => void) | undefined;
+  evaluate: (() => void) | undefined;
+  busy: boolean;
+}) {
+  const { t } = useI18n();
+  return (
+    <TableRow>
+      <TableCell>{a.title}</TableCell>
+      <TableCell>
+        {a.startDate === a.endDate ? a.startDate : `${a.startDate} – ${a.endDate}`} (
+        {t('act.week', { week: isoWeek(a.startDate) })})
+      </TableCell>
+      <TableCell>{t(`act.area.${a.area}`)}</TableCell>
+      <TableCell>{a.targetGroups.map((g) => t(`act.tg.${g}`)).join(', ')}</TableCell>
+      <TableCell>{t(`act.status.${a.status}`)}</TableCell>
+      {actions && (
+        <TableCell>
+          {decide && (
+            <Button size="small" onClick={decide} disabled={busy} aria-label={`${t('act.decide')}: ${a.title}`}>
+              {t('act.decide.submit')}
+            </Button>
+          )}
+          {evaluate && (
+            <Button size="small" onClick={evaluate} aria-label={`${t('act.evaluate')}: ${a.title}`}>
+              {t('act.evaluate')}
+            </Button>
+          )}
+        </TableCell>
+      )}
+    </TableRow>
+  );
+}
+
 export function ActivityTable({
   activities,
   meetings,
@@ -81,39 +124,16 @@ export function ActivityTable({
           </TableHeader>
           <TableBody>
             {activities.map((a) => (
-              <TableRow key={a.id}>
-                <TableCell>{a.title}</TableCell>
-                <TableCell>
-                  {a.startDate === a.endDate ? a.startDate : `${a.startDate} – ${a.endDate}`} (
-                  {t('act.week', { week: isoWeek(a.startDate) })})
-                </TableCell>
-                <TableCell>{t(`act.area.${a.area}`)}</TableCell>
-                <TableCell>{a.targetGroups.map((g) => t(`act.tg.${g}`)).join(', ')}</TableCell>
-                <TableCell>{t(`act.status.${a.status}`)}</TableCell>
-                {(canDecide || canEvaluate) && (
-                  <TableCell>
-                    {canDecide && a.status === 'forslag' && meetings.length > 0 && (
-                      <Button
-                        size="small"
-                        onClick={() => void decide(a)}
-                        disabled={action.state.status === 'busy'}
-                        aria-label={`${t('act.decide')}: ${a.title}`}
-                      >
-                        {t('act.decide.submit')}
-                      </Button>
-                    )}
-                    {canEvaluate && (a.status === 'beslutad' || a.status === 'genomford') && (
-                      <Button
-                        size="small"
-                        onClick={() => onEvaluate(a)}
-                        aria-label={`${t('act.evaluate')}: ${a.title}`}
-                      >
-                        {t('act.evaluate')}
-                      </Button>
-                    )}
-                  </TableCell>
-                )}
-              </TableRow>
+              <ActivityRow
+                key={a.id}
+                activity={a}
+                actions={canDecide || canEvaluate}
+                decide={canDecide && a.status === 'forslag' && meetings.length > 0 ? () => void decide(a) : undefined}
+                evaluate={
+                  canEvaluate && (a.status === 'beslutad' || a.status === 'genomford') ? () => onEvaluate(a) : undefined
+                }
+                busy={action.state.status === 'busy'}
+              />
             ))}
           </TableBody>
         </Table>

@@ -54,79 +54,62 @@ function dayOfYear(iso: string): { day: number; days: number } {
 const SIZE = 420;
 const CENTER = SIZE / 2;
 
-/**
- * The årshjul: January at the top, the months clockwise. The SVG is one labelled image; the list after it is
- * the text alternative with every item, month by month.
- */
-export function Arshjul({ year, items }: { year: number; items: WheelItem[] }) {
+const point = (angle: number, radius: number) => ({
+  x: CENTER + radius * Math.sin(angle),
+  y: CENTER - radius * Math.cos(angle),
+});
+
+const RINGS: Record<WheelItem['kind'], number> = { activity: 150, meeting: 120, decision: 95 };
+
+/** The twelve spokes with the months' short names between them. */
+function MonthSpokes() {
   const { t } = useI18n();
   const styles = useStyles();
-  const titleId = useId();
-  const descId = useId();
-  const point = (angle: number, radius: number) => ({
-    x: CENTER + radius * Math.sin(angle),
-    y: CENTER - radius * Math.cos(angle),
-  });
-  const kindLabel = (kind: WheelItem['kind']) => t(`act.wheel.${kind}` as MessageKey);
-  const rings: Record<WheelItem['kind'], number> = { activity: 150, meeting: 120, decision: 95 };
   return (
-    <section aria-labelledby={titleId}>
-      <h2 id={titleId}>{t('act.wheel.title', { year })}</h2>
-      <svg
-        className={styles.svg}
-        viewBox={`0 0 ${SIZE} ${SIZE}`}
-        role="img"
-        aria-labelledby={`${titleId} ${descId}`}
-        data-testid="arshjul"
-      >
-        <desc id={descId}>{t('act.wheel.desc')}</desc>
-        <circle className={styles.ring} cx={CENTER} cy={CENTER} r={180} />
-        <circle className={styles.ring} cx={CENTER} cy={CENTER} r={80} />
-        {Array.from({ length: 12 }, (_, index) => {
-          const angle = (index / 12) * 2 * Math.PI;
-          const from = point(angle, 80);
-          const to = point(angle, 180);
-          const label = point(angle + Math.PI / 12, 196);
-          return (
-            <g key={index}>
-              <line className={styles.spoke} x1={from.x} y1={from.y} x2={to.x} y2={to.y} />
-              <text className={styles.month} x={label.x} y={label.y} textAnchor="middle" dominantBaseline="middle">
-                {t(`act.month.${index + 1}` as MessageKey).slice(0, 3)}
-              </text>
-            </g>
-          );
-        })}
-        {items.map((item, index) => {
-          const { day, days } = dayOfYear(item.date);
-          const angle = ((day + 0.5) / days) * 2 * Math.PI;
-          const { x, y } = point(angle, rings[item.kind]);
-          const key = `${item.kind}-${index}`;
-          if (item.kind === 'meeting') {
-            return (
-              <rect
-                key={key}
-                className={styles.meeting}
-                x={x - 6}
-                y={y - 6}
-                width={12}
-                height={12}
-                data-kind="meeting"
-              />
-            );
-          }
-          if (item.kind === 'decision') {
-            return (
-              <polygon
-                key={key}
-                className={styles.decision}
-                points={`${x},${y - 7} ${x + 7},${y} ${x},${y + 7} ${x - 7},${y}`}
-                data-kind="decision"
-              />
-            );
-          }
-          return <circle key={key} className={styles.activity} cx={x} cy={y} r={6} data-kind="activity" />;
-        })}
-      </svg>
+    <>
+      {Array.from({ length: 12 }, (_, index) => {
+        const angle = (index / 12) * 2 * Math.PI;
+        const from = point(angle, 80);
+        const to = point(angle, 180);
+        const label = point(angle + Math.PI / 12, 196);
+        return (
+          <g key={index}>
+            <line className={styles.spoke} x1={from.x} y1={from.y} x2={to.x} y2={to.y} />
+            <text className={styles.month} x={label.x} y={label.y} textAnchor="middle" dominantBaseline="middle">
+              {t(`act.month.${index + 1}` as MessageKey).slice(0, 3)}
+            </text>
+          </g>
+        );
+      })}
+    </>
+  );
+}
+
+/** An item on its ring at its day: a square for a meeting, a diamond for a decision, a dot for an activity. */
+function WheelMark({ item }: { item: WheelItem }) {
+  const styles = useStyles();
+  const { day, days } = dayOfYear(item.date);
+  const { x, y } = point(((day + 0.5) / days) * 2 * Math.PI, RINGS[item.kind]);
+  if (item.kind === 'meeting')
+    return <rect className={styles.meeting} x={x - 6} y={y - 6} width={12} height={12} data-kind="meeting" />;
+  if (item.kind === 'decision')
+    return (
+      <polygon
+        className={styles.decision}
+        points={`${x},${y - 7} ${x + 7},${y} ${x},${y + 7} ${x - 7},${y}`}
+        data-kind="decision"
+      />
+    );
+  return <circle className={styles.activity} cx={x} cy={y} r={6} data-kind="activity" />;
+}
+
+/** The wheel's text alternative: every item, month by month. */
+function WheelList({ items }: { items: readonly WheelItem[] }) {
+  const { t } = useI18n();
+  const styles = useStyles();
+  const kindLabel = (kind: WheelItem['kind']) => t(`act.wheel.${kind}` as MessageKey);
+  return (
+    <>
       <h3>{t('act.wheel.list')}</h3>
       <ol className={styles.list} aria-label={t('act.wheel.list')}>
         {Array.from({ length: 12 }, (_, index) => {
@@ -150,6 +133,38 @@ export function Arshjul({ year, items }: { year: number; items: WheelItem[] }) {
           );
         })}
       </ol>
+    </>
+  );
+}
+
+/**
+ * The årshjul: January at the top, the months clockwise. The SVG is one labelled image; the list after it is
+ * the text alternative with every item, month by month.
+ */
+export function Arshjul({ year, items }: { year: number; items: WheelItem[] }) {
+  const { t } = useI18n();
+  const styles = useStyles();
+  const titleId = useId();
+  const descId = useId();
+  return (
+    <section aria-labelledby={titleId}>
+      <h2 id={titleId}>{t('act.wheel.title', { year })}</h2>
+      <svg
+        className={styles.svg}
+        viewBox={`0 0 ${SIZE} ${SIZE}`}
+        role="img"
+        aria-labelledby={`${titleId} ${descId}`}
+        data-testid="arshjul"
+      >
+        <desc id={descId}>{t('act.wheel.desc')}</desc>
+        <circle className={styles.ring} cx={CENTER} cy={CENTER} r={180} />
+        <circle className={styles.ring} cx={CENTER} cy={CENTER} r={80} />
+        <MonthSpokes />
+        {items.map((item, index) => (
+          <WheelMark key={`${item.kind}-${index}`} item={item} />
+        ))}
+      </svg>
+      <WheelList items={items} />
     </section>
   );
 }

@@ -5,10 +5,10 @@ import type { Me } from '../api';
 import { useI18n } from '../i18n';
 import { useLoad, useServices } from '../services';
 import { ErrorMessage, Loading } from '../ui/status';
-import type { WorkingGroupDto } from '../../contract';
 import { workingGroupsApi } from '../workingGroups/api';
 import { AppointForm } from '../workingGroups/AppointForm';
-import { GroupCard, type GroupActions } from '../workingGroups/GroupCard';
+import { GroupSection } from '../workingGroups/GroupSection';
+import { useGroupActions } from '../workingGroups/useGroupActions';
 import { PageHeading } from '../ui/PageHeading';
 import { usePageStyles } from '../ui/styles';
 
@@ -33,53 +33,9 @@ export function WorkingGroupsPage({ me }: { me: Me }) {
     data.reload();
   };
 
-  const actions: GroupActions = {
-    resume: async (group) => {
-      await groupsApi.resume(group.id);
-      after(t('wg.resumed', { name: group.name }));
-    },
-    end: async (group, finalReport) => {
-      await groupsApi.end(group.id, finalReport);
-      after(t('wg.endedMessage', { name: group.name }));
-    },
-    addMember: async (group, person) => {
-      await groupsApi.addMember(group.id, person.id);
-      after(t('wg.memberAdded', { name: person.displayName, group: group.name }));
-    },
-    removeMember: async (group, personId, name) => {
-      await groupsApi.removeMember(group.id, personId);
-      after(t('wg.memberRemoved', { name, group: group.name }));
-    },
-    difference: (group) => groupsApi.difference(group.id),
-    accept: async (group, userId, name) => {
-      await groupsApi.accept(group.id, userId);
-      after(t('wg.memberAdded', { name, group: group.name }));
-    },
-    undo: async (group, userId, name) => {
-      const difference = await groupsApi.undo(group.id, userId);
-      setAnnouncement(t('wg.memberRemoved', { name, group: group.name }));
-      return difference;
-    },
-  };
-
-  const section = (title: string, groups: WorkingGroupDto[], empty: string) => (
-    <section className={styles.section} aria-label={title}>
-      <h2 className={styles.sectionHeading}>{title}</h2>
-      {groups.length === 0 ? (
-        <p>{empty}</p>
-      ) : (
-        groups.map((group) => (
-          <GroupCard
-            key={group.id}
-            group={group}
-            people={data.status === 'ready' ? data.data.people : []}
-            canManage={canManage}
-            actions={actions}
-          />
-        ))
-      )}
-    </section>
-  );
+  const actions = useGroupActions(groupsApi, after, setAnnouncement);
+  const people = data.status === 'ready' ? data.data.people : [];
+  const sectionProps = { people, canManage, actions };
 
   return (
     <>
@@ -112,16 +68,18 @@ export function WorkingGroupsPage({ me }: { me: Me }) {
               />
             </section>
           )}
-          {section(
-            t('wg.active'),
-            data.data.groups.filter((g) => g.status === 'aktiv'),
-            t('wg.noActive'),
-          )}
-          {section(
-            t('wg.ended'),
-            data.data.groups.filter((g) => g.status === 'avslutad'),
-            t('wg.noEnded'),
-          )}
+          <GroupSection
+            title={t('wg.active')}
+            groups={data.data.groups.filter((g) => g.status === 'aktiv')}
+            empty={t('wg.noActive')}
+            {...sectionProps}
+          />
+          <GroupSection
+            title={t('wg.ended')}
+            groups={data.data.groups.filter((g) => g.status === 'avslutad')}
+            empty={t('wg.noEnded')}
+            {...sectionProps}
+          />
         </>
       )}
     </>
