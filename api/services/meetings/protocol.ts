@@ -318,8 +318,8 @@ export class MeetingProtocols {
 
   /**
    * One protokoll per meeting (its natural key): a create whose answer was lost is found, not doubled. A
-   * redraft's If-Match PATCH whose answer was lost meets its own write on the re-send (412): when the item
-   * holds exactly this draft, that is no one else's change and the draft stands.
+   * redraft's If-Match PATCH whose answer was lost (dropped, or its re-send met its own write: 412): when the
+   * item holds exactly this draft, that is no one else's change and the draft stands.
    */
   private async writeDraft(
     gateway: GraphGateway,
@@ -334,7 +334,8 @@ export class MeetingProtocols {
     try {
       await this.lists.protocols.update(gateway, existing.id, existing.eTag, fields);
     } catch (error) {
-      if (!(error instanceof ConflictError)) throw error;
+      const lost = error instanceof GraphRequestError && error.transient && error.status !== 429;
+      if (!(error instanceof ConflictError || lost)) throw error;
       const now = await this.protocolItem(gateway, meetingId);
       const keys = Object.keys(fields) as (keyof ProtocolFields)[];
       if (!now || !keys.every((k) => now.fields[k] === fields[k])) throw error;
