@@ -343,10 +343,9 @@ export class MeetingProtocols {
   }
 
   /**
-   * A justerare approves; the second approval locks the protokoll. The approval is one step of the operation,
-   * found by its natural key (the justerare and the instant, journalled per operation): when its PATCH's answer
-   * was lost (Graph wrote it, the re-send met a newer etag) or the request is repeated with its key, the
-   * approval already there is this one, and the answer is the protokoll with it, not "du har redan justerat".
+   * A justerare approves; the second approval locks the protokoll. The approval is found by its natural key (the
+   * justerare and the instant, journalled per operation): after a lost PATCH answer or a repeat with its key,
+   * the approval there is this one, answered with the protokoll, not "Du har redan justerat".
    */
   async approve(gateway: GraphGateway, caller: Acting, meetingId: string): Promise<ProtocolView> {
     requireRole(caller.roles, 'protocol.approve');
