@@ -155,7 +155,7 @@ function meetingServices(
   return {
     meetings,
     meetingPolls: new MeetingPolls(lists, organisations, clock),
-    meetingProtocols: new MeetingProtocols(lists, meetings, decisions, organisations, clock),
+    meetingProtocols: new MeetingProtocols(lists, meetings, decisions, organisations, clock, parts.state),
     meetingNotices: new MeetingNotices(meetings, parts.state, organisations, {
       ...(parts.config.teamId ? { teamId: parts.config.teamId } : {}),
       logger: parts.logger,

@@ -8,10 +8,11 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { Client } from '@microsoft/microsoft-graph-client';
-import type { Channel, Event, List, ListItem, Site } from '@microsoft/microsoft-graph-types';
-import { CHAIR, COORDINATOR, adminClient } from '../../infra/graph-emulator/tests/support';
+import type { Channel, Event } from '@microsoft/microsoft-graph-types';
+import { CHAIR, COORDINATOR } from '../../infra/graph-emulator/tests/support';
 import { transactionIdFor } from '../../api/graph/calendar/operationKey';
-import { meetingDays, statusSummary, STODGRUPP_GUESTS, today } from './support';
+import { STODGRUPP_GUESTS, meetingDays, today } from './support';
+import { ResultTable, clearFaults, concurrently, loseAnswers, ones, tenantLists, untilDone } from './scenarios';
 import { control, startStack, type Stack } from '../integration/support/stack';
 import { peopleIds, TEAM } from '../integration/workingGroupsSupport';
 
@@ -36,38 +37,15 @@ interface Write {
   count(tag: string, body: unknown): Promise<Record<string, number>>;
 }
 
-interface Row {
-  write: string;
-  scenario: Scenario;
-  requests: number;
-  statuses: string;
-  counts: Record<string, number>;
-}
-
 describe('exactly once: writes under double submits, races, lost answers and timeouts', () => {
   let stack: Stack;
   let app: Client;
-  let siteId: string;
-  const lists = new Map<string, string>();
   const tokens = new Map<string, string>();
   let ids: Map<string, string>;
   let budgetLineId: string;
-  const rows: Row[] = [];
-
-  const items = async (list: string): Promise<Record<string, unknown>[]> => {
-    const listId = lists.get(list);
-    if (!listId) throw new Error(`no list ${list}`);
-    const found: Record<string, unknown>[] = [];
-    let next: string | undefined = `/sites/${siteId}/lists/${listId}/items?$expand=fields&$top=5000`;
-    while (next) {
-      const page = (await app.api(next).get()) as { value: ListItem[]; '@odata.nextLink'?: string };
-      found.push(...page.value.map((i) => (i.fields ?? {}) as Record<string, unknown>));
-      next = page['@odata.nextLink'];
-    }
-    return found;
-  };
-  const tagged = async (list: string, tag: string) =>
-    (await items(list)).filter((f) => Object.values(f).some((v) => v === tag)).length;
+  const table = new ResultTable('exactly once');
+  let items: (list: string) => Promise<Record<string, unknown>[]>;
+  let tagged: (list: string, tag: string) => Promise<number>;
 
   const WRITES: Write[] = [
     {
@@ -208,31 +186,22 @@ describe('exactly once: writes under double submits, races, lost answers and tim
   ];
 
   /** Sends the write with one key until it gets a 2xx (as the tab's retry with its kept key does). */
-  const sendUntilDone = async (write: Write, key: string, body: unknown, statuses: number[]) => {
-    for (let attempt = 0; attempt < 12; attempt++) {
-      const response = await stack.call(write.path, {
-        token: tokens.get(write.user),
-        method: 'POST',
-        body,
-        headers: { 'Idempotency-Key': key },
-      });
-      statuses.push(response.status);
-      await response.arrayBuffer();
-      if (response.status < 300) return response;
-    }
-    throw new Error(`${write.name}: no 2xx after 12 tries (${statuses.join(',')})`);
-  };
+  const sendUntilDone = (write: Write, key: string, body: unknown, statuses: number[]) =>
+    untilDone(write.name, () => send(write, key, body), statuses);
+  const send = (write: Write, key: string, body: unknown) =>
+    stack.call(write.path, {
+      token: tokens.get(write.user),
+      method: 'POST',
+      body,
+      headers: { 'Idempotency-Key': key },
+    });
 
   beforeAll(async () => {
     stack = await startStack({
       env: { TEAM_ID: '', GRAPH_TIMEOUT_MS: String(GRAPH_TIMEOUT_MS), GRAPH_MAX_RETRIES: '4' },
     });
     await stack.prepare();
-    app = await adminClient(stack.tenant);
-    const site = (await app.api(`/sites/${stack.config.site.hostname}:${stack.config.site.path}`).get()) as Site;
-    siteId = site.id!;
-    for (const list of ((await app.api(`/sites/${siteId}/lists`).get()) as { value: List[] }).value)
-      lists.set(list.displayName!, list.id!);
+    ({ app, items, tagged } = await tenantLists(stack));
     for (const user of [COORDINATOR, STODGRUPP, CHAIR]) tokens.set(user, await stack.token(user));
     ids = await peopleIds(stack, tokens.get(COORDINATOR)!);
     const line = await stack.call('/api/budget/lines', {
@@ -243,32 +212,16 @@ describe('exactly once: writes under double submits, races, lost answers and tim
     budgetLineId = ((await line.json()) as { line: { id: string } }).line.id;
   });
   afterAll(async () => {
-    const names = [...new Set(rows.flatMap((r) => Object.keys(r.counts)))];
-    const lines = [
-      ['skrivning', 'scenario', 'förfrågningar', 'svar', 'räknat i miljön per åtgärd (ska vara 1)'].join(' | '),
-      ...rows.map((r) =>
-        [
-          r.write,
-          r.scenario,
-          String(r.requests),
-          r.statuses,
-          Object.entries(r.counts)
-            .map(([k, v]) => `${k}=${v}`)
-            .join(', '),
-        ].join(' | '),
-      ),
-    ];
-    process.stdout.write(`\nexactly once (${names.length} counts per row)\n${lines.join('\n')}\n`);
+    table.print();
     await stack?.close();
   });
 
   const record = async (write: Write, scenario: Scenario, tag: string, body: unknown, statuses: number[]) => {
-    await control(stack.tenant, 'DELETE', '/faults');
+    await clearFaults(stack);
     const counts = await write.count(tag, body);
-    rows.push({ write: write.name, scenario, requests: statuses.length, statuses: statusSummary(statuses), counts });
+    table.add(write.name, scenario, statuses, counts);
     return counts;
   };
-  const ones = (counts: Record<string, number>) => Object.fromEntries(Object.keys(counts).map((k) => [k, 1]));
 
   it.each(WRITES.map((w, i) => [w.name, i] as const))(
     '%s: 20 identical concurrent requests with one key make one, and all 20 see the first answer',
@@ -277,18 +230,7 @@ describe('exactly once: writes under double submits, races, lost answers and tim
       const tag = `Samtidigt ${write.name} ${randomUUID().slice(0, 8)}`;
       const body = write.body(tag, 0);
       const key = randomUUID();
-      const answers = await Promise.all(
-        Array.from({ length: 20 }, () =>
-          stack.call(write.path, {
-            token: tokens.get(write.user),
-            method: 'POST',
-            body,
-            headers: { 'Idempotency-Key': key },
-          }),
-        ),
-      );
-      const bodies = await Promise.all(answers.map((a) => a.text()));
-      const statuses = answers.map((a) => a.status);
+      const { statuses, bodies } = await concurrently(20, () => send(write, key, body));
       const counts = await record(write, '20 samtidiga', tag, body, statuses);
       expect(new Set(statuses).size).toBe(1);
       expect(statuses[0]).toBeLessThan(300);
@@ -324,25 +266,13 @@ describe('exactly once: writes under double submits, races, lost answers and tim
       for (let run = 0; run < LOST_RUNS; run++) {
         const tag = `Tappat ${write.name} ${randomUUID().slice(0, 8)}`;
         const body = write.body(tag, 2 + run);
-        const faults = await control(stack.tenant, 'POST', '/faults', {
-          when: 'after',
-          drop: true,
-          method: 'POST',
-          path: '^/v1\\.0/(sites|users|teams)/',
-          probability: 0.3,
-        });
-        expect(faults.status).toBe(201);
+        await loseAnswers(stack, ['POST'], { probability: 0.3 });
         await sendUntilDone(write, randomUUID(), body, statuses);
-        await control(stack.tenant, 'DELETE', '/faults');
+        await clearFaults(stack);
         for (const [k, v] of Object.entries(await write.count(tag, body))) total[k] = (total[k] ?? 0) + v;
       }
-      rows.push({
-        write: write.name,
-        scenario: '30 % tappade svar',
-        requests: statuses.length,
-        statuses: statusSummary(statuses),
-        counts: Object.fromEntries(Object.entries(total).map(([k, v]) => [k, v / LOST_RUNS])),
-      });
+      const mean = Object.fromEntries(Object.entries(total).map(([k, v]) => [k, v / LOST_RUNS]));
+      table.add(write.name, '30 % tappade svar', statuses, mean);
       // Nothing lost and nothing doubled: every create carries its operation's natural key (OperationKey,
       // the event's transactionId) and a repeat finds it.
       expect(total).toEqual(Object.fromEntries(Object.keys(total).map((k) => [k, LOST_RUNS])));
@@ -355,13 +285,7 @@ describe('exactly once: writes under double submits, races, lost answers and tim
       const write = WRITES[i]!;
       const tag = `Timeout ${write.name} ${randomUUID().slice(0, 8)}`;
       const body = write.body(tag, 2 + LOST_RUNS);
-      await control(stack.tenant, 'POST', '/faults', {
-        when: 'after',
-        delayMs: GRAPH_TIMEOUT_MS + 500,
-        method: 'POST',
-        path: '^/v1\\.0/(sites|users|teams)/',
-        count: 1,
-      });
+      await loseAnswers(stack, ['POST'], { delayMs: GRAPH_TIMEOUT_MS + 500, count: 1 });
       const statuses: number[] = [];
       await sendUntilDone(write, randomUUID(), body, statuses);
       const counts = await record(write, 'timeout < latens', tag, body, statuses);

@@ -7,10 +7,20 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { Client } from '@microsoft/microsoft-graph-client';
-import type { Event, List, ListItem, Site } from '@microsoft/microsoft-graph-types';
+import type { Event } from '@microsoft/microsoft-graph-types';
 import { DateTime } from 'luxon';
-import { COORDINATOR, adminClient } from '../../infra/graph-emulator/tests/support';
+import { COORDINATOR } from '../../infra/graph-emulator/tests/support';
 import { meetingDays, springYear, statusSummary, STODGRUPP_GUESTS, today } from './support';
+import {
+  ResultTable,
+  clearFaults,
+  concurrently,
+  loseAnswers,
+  ones,
+  tenantLists,
+  untilDone as sendUntil,
+  type Fields,
+} from './scenarios';
 import { control, startStack, type Stack } from '../integration/support/stack';
 
 jest.setTimeout(240_000);
@@ -46,22 +56,11 @@ interface Write {
 describe('exactly once: cancel, move, edit and decide under double submits, races, lost answers and timeouts', () => {
   let stack: Stack;
   let app: Client;
-  let siteId: string;
-  const lists = new Map<string, string>();
   const tokens = new Map<string, string>();
-  const rows: string[] = [];
+  const table = new ResultTable('exactly once, fler skrivningar');
   let day = 0;
+  let items: (list: string) => Promise<Fields[]>;
 
-  const items = async (list: string): Promise<(Record<string, unknown> & { id?: string })[]> => {
-    const found: (Record<string, unknown> & { id?: string })[] = [];
-    let next: string | undefined = `/sites/${siteId}/lists/${lists.get(list)}/items?$expand=fields&$top=5000`;
-    while (next) {
-      const page = (await app.api(next).get()) as { value: ListItem[]; '@odata.nextLink'?: string };
-      found.push(...page.value.map((i) => ({ ...(i.fields ?? {}), id: i.id })));
-      next = page['@odata.nextLink'];
-    }
-    return found;
-  };
   const post = async (user: string, path: string, body: unknown) => {
     const response = await stack.call(path, { token: tokens.get(user), method: 'POST', body });
     expect(response.status).toBeLessThan(300);
@@ -179,25 +178,14 @@ describe('exactly once: cancel, move, edit and decide under double submits, race
       headers: { 'Idempotency-Key': key, ...(write.ifMatch ? { 'If-Match': t.etag } : {}) },
     });
   /** Sends with one key until a 2xx (the tab's retry with its kept key), at most 12 times. */
-  const untilDone = async (write: Write, t: Target, key: string, statuses: number[]) => {
-    for (let attempt = 0; attempt < 12; attempt++) {
-      const response = await send(write, t, key);
-      statuses.push(response.status);
-      await response.arrayBuffer();
-      if (response.status < 300) return response;
-    }
-    throw new Error(`${write.name}: no 2xx after 12 tries (${statuses.join(',')})`);
-  };
+  const untilDone = (write: Write, t: Target, key: string, statuses: number[]) =>
+    sendUntil(write.name, () => send(write, t, key), statuses);
   const record = async (write: Write, scenario: Scenario, t: Target, statuses: number[]) => {
-    await control(stack.tenant, 'DELETE', '/faults');
+    await clearFaults(stack);
     const counts = await write.count(t);
-    const shown = Object.entries(counts)
-      .map(([k, v]) => `${k}=${v}`)
-      .join(', ');
-    rows.push([write.name, scenario, statuses.length, statusSummary(statuses), shown].join(' | '));
+    table.add(write.name, scenario, statuses, counts);
     return counts;
   };
-  const ones = (counts: Record<string, number>) => Object.fromEntries(Object.keys(counts).map((k) => [k, 1]));
   const tagOf = (what: string) => `${what} ${randomUUID().slice(0, 8)}`;
 
   beforeAll(async () => {
@@ -205,16 +193,11 @@ describe('exactly once: cancel, move, edit and decide under double submits, race
       env: { TEAM_ID: '', GRAPH_TIMEOUT_MS: String(GRAPH_TIMEOUT_MS), GRAPH_MAX_RETRIES: '4' },
     });
     await stack.prepare();
-    app = await adminClient(stack.tenant);
-    const site = (await app.api(`/sites/${stack.config.site.hostname}:${stack.config.site.path}`).get()) as Site;
-    siteId = site.id!;
-    for (const list of ((await app.api(`/sites/${siteId}/lists`).get()) as { value: List[] }).value)
-      lists.set(list.displayName!, list.id!);
+    ({ app, items } = await tenantLists(stack));
     for (const user of [COORDINATOR, STODGRUPP]) tokens.set(user, await stack.token(user));
   });
   afterAll(async () => {
-    const head = ['skrivning', 'scenario', 'förfrågningar', 'svar', 'räknat i miljön (ska vara 1)'].join(' | ');
-    process.stdout.write(`\nexactly once, fler skrivningar\n${head}\n${rows.join('\n')}\n`);
+    table.print();
     await stack?.close();
   });
 
@@ -226,9 +209,7 @@ describe('exactly once: cancel, move, edit and decide under double submits, race
       const write = WRITES[i]!;
       const t = await write.setup(tagOf('Samtidigt'));
       const key = randomUUID();
-      const answers = await Promise.all(Array.from({ length: CONCURRENT }, () => send(write, t, key)));
-      const bodies = await Promise.all(answers.map((a) => a.text()));
-      const statuses = answers.map((a) => a.status);
+      const { statuses, bodies } = await concurrently(CONCURRENT, () => send(write, t, key));
       const counts = await record(write, `${CONCURRENT} samtidiga`, t, statuses);
       expect(new Set(statuses).size).toBe(1);
       expect(statuses[0]).toBeLessThan(300);
@@ -254,12 +235,7 @@ describe('exactly once: cancel, move, edit and decide under double submits, race
     for (let run = 0; run < LOST_RUNS; run++) {
       const t = await write.setup(tagOf('Tappat'));
       const statuses: number[] = [];
-      const fault = { when: 'after', drop: true, path: '^/v1\\.0/(sites|users)/', probability: 0.3 };
-      const both = [
-        { ...fault, method: 'POST' },
-        { ...fault, method: 'PATCH' },
-      ];
-      expect((await control(stack.tenant, 'POST', '/faults', both)).status).toBe(201);
+      await loseAnswers(stack, ['POST', 'PATCH'], { path: '^/v1\\.0/(sites|users)/', probability: 0.3 });
       await untilDone(write, t, randomUUID(), statuses).catch(() => undefined);
       const counts = await record(write, '30 % tappade svar', t, statuses);
       expect(statuses.at(-1)).toBeLessThan(300);
@@ -270,9 +246,8 @@ describe('exactly once: cancel, move, edit and decide under double submits, race
   it.each(each)('%s: the first Graph write answers after the client timeout (done): once', async (_n, i) => {
     const write = WRITES[i]!;
     const t = await write.setup(tagOf('Timeout'));
-    const fault = { when: 'after', delayMs: GRAPH_TIMEOUT_MS + 500, path: '^/v1\\.0/(sites|users)/', count: 1 };
-    await control(stack.tenant, 'POST', '/faults', { ...fault, method: 'POST' });
-    await control(stack.tenant, 'POST', '/faults', { ...fault, method: 'PATCH' });
+    const fault = { path: '^/v1\\.0/(sites|users)/', delayMs: GRAPH_TIMEOUT_MS + 500, count: 1 };
+    await loseAnswers(stack, ['POST', 'PATCH'], fault);
     const statuses: number[] = [];
     await untilDone(write, t, randomUUID(), statuses).catch(() => undefined);
     const counts = await record(write, 'timeout < latens', t, statuses);
@@ -299,14 +274,12 @@ describe('exactly once: cancel, move, edit and decide under double submits, race
     const event = (await app.api(`/users/${COORDINATOR}/events/${t.eventId}`).get()) as Event;
     const utc = DateTime.fromISO(`${date}T${wonAt}`, { zone: 'Europe/Stockholm' }).toUTC().toISO()!.slice(0, 16);
     const mails = perGuest(await outbox(t.iCalUId!, 'update'));
-    rows.push(
-      [
-        'Flytta möte',
-        '2 olika samtidiga',
-        2,
-        statusSummary(statuses),
-        `uppdatering per gäst=${Math.max(...mails)}`,
-      ].join(' | '),
+    table.addLine(
+      'Flytta möte',
+      '2 olika samtidiga',
+      2,
+      statusSummary(statuses),
+      `uppdatering per gäst=${Math.max(...mails)}`,
     );
     expect(statuses.filter((s) => s < 300)).toHaveLength(1);
     expect([409, 412]).toContain(loser?.status);

@@ -26,7 +26,7 @@ import type { ListSpec } from '../../graph/lists';
  * the operation that created the item (api/state/operation.ts): a create looks it up first, so a repeated or
  * re-sent write finds its item instead of adding another.
  */
-export const SCHEMA_VERSION = 7;
+export const SCHEMA_VERSION = 8;
 
 export const LISTS = {
   organisations: {
@@ -133,6 +133,8 @@ export const LISTS = {
         description: 'Svaren per förslag som JSON.',
       },
       { name: 'CastAt', displayName: 'Röstade', kind: { type: 'dateTime' } },
+      /** `vote:<poll>:<person>`: one row per person and poll, however often the vote's create is re-sent. */
+      { name: 'OperationKey', displayName: 'Operationsnyckel', kind: { type: 'text' }, indexed: true },
     ],
   },
   protocols: {
@@ -151,6 +153,8 @@ export const LISTS = {
       },
       { name: 'Approvals', displayName: 'Justeringar', kind: { type: 'multilineText' }, description: 'JSON.' },
       { name: 'LockedAt', displayName: 'Justerat', kind: { type: 'dateTime' } },
+      /** `protocol:<meeting>`: one protokoll per meeting, however often its create is re-sent. */
+      { name: 'OperationKey', displayName: 'Operationsnyckel', kind: { type: 'text' }, indexed: true },
     ],
   },
   attendance: {

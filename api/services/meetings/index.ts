@@ -1,8 +1,8 @@
 /** Meetings: the register (Möten), planning and sending the kallelse, date polls, protokoll, decisions taken at meetings, and the notices in Teams. */
 export { meetingDecisionsOver } from './decisions';
-export { botMeetingsPoster, MeetingNotices } from './notices';
+export { botMeetingsPoster, MeetingNotices, type MeetingsPoster } from './notices';
 export { MeetingPolls } from './polls';
-export { MeetingProtocols } from './protocol';
+export { MeetingProtocols, type ProtocolView } from './protocol';
 export { toDomainMeeting } from './register';
 export { MeetingsService } from './service';
 export { MeetingCalendars } from './calendarFiles';

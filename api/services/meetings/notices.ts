@@ -18,7 +18,8 @@ import {
   type ProactiveSender,
 } from '../ports';
 import type { GraphGateway } from '../../graph/gateway';
-import type { ConversationStore, ServerStateStore } from '../../state/store';
+import type { ConversationStore, OperationRecord, ServerStateStore } from '../../state/store';
+import { currentOperationKey } from '../../state/operation';
 import type { ContactRecord } from '../contacts';
 import { kallaAction, type Acting, type MeetingsService } from './service';
 import type { PollView } from './polls';
@@ -75,6 +76,20 @@ export interface ReminderResult {
 export interface AnnounceResult {
   posted: boolean;
   problem?: string;
+}
+
+type CardPlace = 'chat' | 'general' | 'not-sent';
+const CARD_PLACES: readonly CardPlace[] = ['chat', 'general', 'not-sent'];
+
+/** The justering cards an operation has sent so far, by justerare (the journal's detail). */
+function sentCards(record: OperationRecord | undefined): Record<string, CardPlace> {
+  const sent = record?.detail?.sent;
+  if (!sent || typeof sent !== 'object') return {};
+  return Object.fromEntries(
+    Object.entries(sent as Record<string, unknown>).filter((e): e is [string, CardPlace] =>
+      CARD_PLACES.includes(e[1] as CardPlace),
+    ),
+  );
 }
 
 /** "Anna Sjöberg" as a Teams mention: the text and the entity must match exactly. */
@@ -266,37 +281,56 @@ export class MeetingNotices {
 
   /**
    * Each justerare gets the approve card: in their chat with the bot when there is one, else in the General
-   * channel addressed to them by name. Returns where each card went.
+   * channel addressed to them by name. Returns where each card went. Journalled per operation (the request's
+   * Idempotency-Key): a repeat of the operation (its answer lost, the server restarted) sends no card twice.
    */
   async sendApprovalCards(
     gateway: GraphGateway,
     meetingId: string,
     view: ProtocolView,
-  ): Promise<{ email: string; where: 'chat' | 'general' | 'not-sent' }[]> {
+  ): Promise<{ email: string; where: CardPlace }[]> {
     const [record, people] = await Promise.all([this.meetings.get(gateway, meetingId), this.meetings.people(gateway)]);
     const input = this.approvalCardInput(record, view, people);
-    const sentTo: { email: string; where: 'chat' | 'general' | 'not-sent' }[] = [];
+    const operation = currentOperationKey();
+    const key = operation ? `protocol:${meetingId}:cards:${operation}` : undefined;
+    const sent: Record<string, CardPlace> = { ...(key ? sentCards(await this.state.getOperation(key)) : {}) };
+    const sentTo: { email: string; where: CardPlace }[] = [];
     for (const email of view.adjusterEmails) {
+      const earlier = sent[email];
+      if (earlier && earlier !== 'not-sent') {
+        sentTo.push({ email, where: earlier });
+        continue;
+      }
       const person = people.find((p) => p.email === email);
       const card = protocolApprovalCard({ ...input, notice: `${person?.displayName ?? email}, du är justerare.` });
-      const summary = `Justera protokollet: ${record.title}`;
-      try {
-        const poster = this.requirePoster();
-        const chat = person?.entraObjectId
-          ? await poster.sendCardToPerson(person.entraObjectId, card, summary)
-          : undefined;
-        if (chat) {
-          sentTo.push({ email, where: 'chat' });
-          continue;
-        }
-        await poster.postCardToGeneral(card, summary);
-        sentTo.push({ email, where: 'general' });
-      } catch (error) {
-        this.options.logger?.warn({ err: error, meetingId }, 'justering card not sent');
-        sentTo.push({ email, where: 'not-sent' });
-      }
+      const where = await this.sendApprovalCard(person, card, `Justera protokollet: ${record.title}`, meetingId);
+      sent[email] = where;
+      // Journalled right after the post (as the welcome card is): the next run sends only what is missing.
+      if (key) await this.state.recordOperation(key, 'started', { sent });
+      sentTo.push({ email, where });
     }
+    if (key) await this.state.recordOperation(key, 'succeeded', { sent });
     return sentTo;
+  }
+
+  private async sendApprovalCard(
+    person: ContactRecord | undefined,
+    card: IAdaptiveCard,
+    summary: string,
+    meetingId: string,
+  ): Promise<CardPlace> {
+    try {
+      const poster = this.requirePoster();
+      const chat = person?.entraObjectId
+        ? await poster.sendCardToPerson(person.entraObjectId, card, summary)
+        : undefined;
+      if (chat) return 'chat';
+      await poster.postCardToGeneral(card, summary);
+      return 'general';
+    } catch (error) {
+      this.options.logger?.warn({ err: error, meetingId }, 'justering card not sent');
+      return 'not-sent';
+    }
   }
 }
 

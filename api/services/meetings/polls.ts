@@ -141,7 +141,8 @@ export class MeetingPolls {
       CastAt: mine.castAt,
     };
     if (existing) await this.lists.pollVotes.update(gateway, existing.id, existing.eTag, fields);
-    else await this.lists.pollVotes.create(gateway, fields);
+    // The vote's natural key (poll, person): a create Graph did after the client gave up is found, not doubled.
+    else await this.lists.pollVotes.createOnce(gateway, fields, `vote:${pollId}:${caller.person.email}`);
     return this.get(gateway, caller, pollId);
   }
 

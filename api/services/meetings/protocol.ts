@@ -19,7 +19,7 @@ import {
   type ProtocolStatus,
 } from '../../../src/domain';
 import type { GraphGateway, ListItemWithFields } from '../../graph/gateway';
-import { ConflictError } from '../../graph/errors';
+import { ConflictError, GraphRequestError } from '../../graph/errors';
 import { eq } from '../../graph/odata';
 import { NotFoundError } from '../errors';
 
@@ -29,6 +29,8 @@ import { groupMembers, toDomainMeeting, type MeetingRecord } from './register';
 import { jsonColumn, type FieldsOf, type ListStores } from '../lists';
 import { attendanceRequestSchema, meetingDecisionSchema, protocolRequestSchema } from '../../../src/contract';
 import { systemClock, type Clock } from '../ports';
+import { currentOperationKey } from '../../state/operation';
+import type { OperationJournal } from '../../state/store';
 
 type AttendanceFields = FieldsOf<'attendance'>;
 
@@ -87,6 +89,8 @@ export class MeetingProtocols {
     private readonly decisions: MeetingDecisions,
     private readonly organisations: readonly Organisation[],
     private readonly clock: Clock = systemClock,
+    /** Where an approval's step is journalled per operation (api/state); without it, per request. */
+    private readonly journal?: OperationJournal,
   ) {}
 
   // ------------------------------------------------------------------ närvaro
@@ -308,32 +312,83 @@ export class MeetingProtocols {
       AdjusterEmails: request.adjusterEmails.join(';'),
       Approvals: '[]',
     };
-    if (existing) await this.lists.protocols.update(gateway, existing.id, existing.eTag, fields);
-    else await this.lists.protocols.create(gateway, fields);
+    await this.writeDraft(gateway, meetingId, existing, fields);
     return this.protocol(gateway, meetingId);
   }
 
-  /** A justerare approves; the second approval locks the protokoll. */
+  /**
+   * One protokoll per meeting (its natural key): a create whose answer was lost is found, not doubled. A
+   * redraft's If-Match PATCH whose answer was lost (dropped, or its re-send met its own write: 412): when the
+   * item holds exactly this draft, that is no one else's change and the draft stands.
+   */
+  private async writeDraft(
+    gateway: GraphGateway,
+    meetingId: string,
+    existing: ListItemWithFields<ProtocolFields> | undefined,
+    fields: ProtocolFields,
+  ): Promise<void> {
+    if (!existing) {
+      await this.lists.protocols.createOnce(gateway, fields, `protocol:${meetingId}`);
+      return;
+    }
+    try {
+      await this.lists.protocols.update(gateway, existing.id, existing.eTag, fields);
+    } catch (error) {
+      const lost = error instanceof GraphRequestError && error.transient && error.status !== 429;
+      if (!(error instanceof ConflictError || lost)) throw error;
+      const now = await this.protocolItem(gateway, meetingId);
+      const keys = Object.keys(fields) as (keyof ProtocolFields)[];
+      if (!now || !keys.every((k) => now.fields[k] === fields[k])) throw error;
+    }
+  }
+
+  /**
+   * A justerare approves; the second approval locks the protokoll. The approval is found by its natural key (the
+   * justerare and the instant, journalled per operation): after a lost PATCH answer or a repeat with its key,
+   * the approval there is this one, answered with the protokoll, not "Du har redan justerat".
+   */
   async approve(gateway: GraphGateway, caller: Acting, meetingId: string): Promise<ProtocolView> {
     requireRole(caller.roles, 'protocol.approve');
+    const me = caller.person.email;
+    const at = await this.approvalInstant(meetingId);
     for (let attempt = 0; ; attempt += 1) {
       const item = await this.protocolItem(gateway, meetingId);
       if (!item) throw new DomainRuleError('NO_PROTOCOL', 'Det finns inget protokoll att justera ännu.');
       const { protocol, people } = await this.buildProtocol(gateway, meetingId, item);
-      const approved = approveProtocol(protocol, caller.person.email, this.clock.now().toISOString());
+      const mine = protocol.approvals.some((a) => a.personId === me && Date.parse(a.at) === Date.parse(at));
+      if (mine) return this.approved(gateway, meetingId, protocol, people);
+      const approved = approveProtocol(protocol, me, at);
       try {
         await this.lists.protocols.update(gateway, item.id, item.eTag, {
           Approvals: approvalsColumn.write(approved.approvals),
           Status: approved.status,
           ...(approved.lockedAt ? { LockedAt: approved.lockedAt } : {}),
         });
-        if (approved.status === 'justerat') await this.meetings.complete(gateway, meetingId);
-        return this.view(meetingId, approved, people);
+        return await this.approved(gateway, meetingId, approved, people);
       } catch (error) {
-        // The other justerare approved at the same moment: read again and add this approval to theirs.
-        if (!(error instanceof ConflictError) || attempt > 1) throw error;
+        // The other justerare approved at the same moment, or this PATCH's answer was lost (a 412 on its
+        // re-send, a dropped answer, a timeout): read again, and an approval there with this instant is this one.
+        const lost = error instanceof GraphRequestError && error.transient && error.status !== 429;
+        if (!(error instanceof ConflictError || lost) || attempt > 1) throw error;
       }
     }
+  }
+
+  /** The instant of this operation's approval: journalled, so that a repeat of the operation finds its own. */
+  private async approvalInstant(meetingId: string): Promise<string> {
+    const operation = currentOperationKey();
+    const now = this.clock.now().toISOString();
+    if (!this.journal || !operation) return now;
+    const key = `protocol:${meetingId}:approval:${operation}`;
+    const earlier = (await this.journal.getOperation(key))?.detail?.at;
+    if (typeof earlier === 'string') return earlier;
+    await this.journal.recordOperation(key, 'started', { at: now });
+    return now;
+  }
+
+  private async approved(gateway: GraphGateway, meetingId: string, protocol: Protocol, people: Person[]) {
+    if (protocol.status === 'justerat') await this.meetings.complete(gateway, meetingId);
+    return this.view(meetingId, protocol, people);
   }
 
   /** Everything the PDF prints; only a justerat protokoll is final, a draft says so on every page. */
