@@ -173,8 +173,11 @@ export interface DemoActivity {
   responsibleEmail: string;
   proposedByEmail: string;
   costKr: number;
-  /** Fee per participant. */
+  /** Participant fees in total: the activity's income (#17: the budget takes it as it is). */
   feeKr: number;
+  /** The demo budget's lines for the activity's cost and fees: linked to it, so its decision updates them. */
+  lineKey?: string;
+  feeLineKey?: string;
   description: string;
   status: Exclude<ActivityStatus, 'struken'>;
   evaluation?: { summary: string; lessons: string; participantsByOrganisation: Record<string, number> };
@@ -190,8 +193,10 @@ export const DEMO_ACTIVITIES: readonly DemoActivity[] = [
     responsibleOrganisationId: REGION,
     responsibleEmail: DEMO_COORDINATOR_EMAIL,
     proposedByEmail: STODGRUPP_EMAIL,
+    lineKey: 'akt-bbr',
+    feeLineKey: 'avgifter',
     costKr: 40_000,
-    feeKr: 1_500,
+    feeKr: 30_000,
     description: 'Heldag i Umeå om Boverkets nya energikrav och hur de påverkar tekniskt samråd och slutbesked.',
     status: 'utvarderad',
     evaluation: {
@@ -209,6 +214,7 @@ export const DEMO_ACTIVITIES: readonly DemoActivity[] = [
     responsibleOrganisationId: 'skelleftea',
     responsibleEmail: STODGRUPP_EMAIL,
     proposedByEmail: STODGRUPP_EMAIL,
+    lineKey: 'akt-natverk',
     costKr: 15_000,
     feeKr: 0,
     description: 'Kommunerna visar hur de tar emot och handlägger digitala bygglovsansökningar, via Teams.',
@@ -223,6 +229,7 @@ export const DEMO_ACTIVITIES: readonly DemoActivity[] = [
     responsibleOrganisationId: REGION,
     responsibleEmail: DEMO_COORDINATOR_EMAIL,
     proposedByEmail: DEMO_COORDINATOR_EMAIL,
+    lineKey: 'akt-solceller',
     costKr: 20_000,
     feeKr: 0,
     description: 'Gemensam text och annonser om när solceller kräver bygglov, för kommunernas webbplatser.',
@@ -237,6 +244,7 @@ export const DEMO_ACTIVITIES: readonly DemoActivity[] = [
     responsibleOrganisationId: REGION,
     responsibleEmail: DEMO_COORDINATOR_EMAIL,
     proposedByEmail: STODGRUPP_EMAIL,
+    lineKey: 'akt-ovk',
     costKr: 30_000,
     feeKr: 0,
     description:
@@ -267,8 +275,9 @@ export const DEMO_ACTIVITIES: readonly DemoActivity[] = [
     responsibleOrganisationId: 'umea',
     responsibleEmail: DEMO_COORDINATOR_EMAIL,
     proposedByEmail: STODGRUPP_EMAIL,
+    lineKey: 'akt-klimat',
     costKr: 25_000,
-    feeKr: 800,
+    feeKr: 0,
     description: 'Skyfall, översvämning och ras i detaljplanering, tillsammans med Länsstyrelsen.',
     status: 'beslutad',
   },

@@ -109,7 +109,7 @@ export async function seedDemoData(
   const kalendarium = decisions.get('kalendarium');
   if (!kalendarium) throw new Error('Demodata: beslutet om kalendariet saknas.');
   await Promise.all(
-    DEMO_ACTIVITIES.map((activity) => seedActivity(gateway, services, activity, kalendarium, today, day)),
+    DEMO_ACTIVITIES.map((activity) => seedActivity(gateway, services, activity, kalendarium, today, day, lineId)),
   );
 
   return {
@@ -184,6 +184,7 @@ async function seedActivity(
   kalendarium: DecisionRecord,
   today: IsoDate,
   day: (monthDay: string) => IsoDate,
+  lineId: (key: string) => string,
 ): Promise<void> {
   const { activities } = services.economy;
   const held = demo.status === 'genomford' || demo.status === 'utvarderad';
@@ -206,6 +207,12 @@ async function seedActivity(
     demo.proposedByEmail,
   );
   if (demo.status === 'forslag') return;
+  // The demo budget already has the activity's lines: linked to it, its decision updates them (#17).
+  for (const key of [demo.lineKey, demo.feeLineKey]) {
+    if (key === undefined) continue;
+    const line = await services.lists.budget.get(gateway, lineId(key));
+    await services.lists.budget.update(gateway, line.id, line.eTag, { ActivityId: activity.id });
+  }
   activity = (await activities.decide(gateway, activity.id, { decisionId: kalendarium.id }, activity.etag)).activity;
   if (demo.status === 'genomford') await activities.setStatus(gateway, activity.id, 'genomford', activity.etag);
   if (demo.status === 'utvarderad' && demo.evaluation) {

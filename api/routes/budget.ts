@@ -153,8 +153,8 @@ function mountBudgetReport(router: Router, services: AppServices): void {
   });
 
   router.get('/budget/report.pdf', async (req, res) => {
-    const { status, coFinancing } = await report(req, res);
-    const pdf = await statusReportPdf({ status, coFinancing, producedAt: new Date() });
+    const { status, coFinancing, exceptions } = await report(req, res);
+    const pdf = await statusReportPdf({ status, coFinancing, exceptions, producedAt: new Date() });
     res.setHeader('Content-Type', 'application/pdf');
     res.setHeader('Content-Disposition', `attachment; filename="lagesrapport-${status.year}-${status.asOf}.pdf"`);
     res.send(pdf);

@@ -4,6 +4,8 @@ import type { GraphGatewayFactory } from '../graph/factory';
 import type { ServerStateStore } from '../state/store';
 import {
   ActivitiesService,
+  ActivityBudgetLink,
+  costExceptionCheck,
   AssignmentsService,
   BudgetService,
   BudgetVersionsService,
@@ -72,11 +74,13 @@ export interface EconomyServices {
 
 function createEconomyServices(lists: ListStores, organisations: OrganisationConfig, clock: Clock): EconomyServices {
   const decisions = new DecisionsService(lists, clock);
-  const activities = new ActivitiesService(lists, organisations.organisations, decisions);
+  decisions.addRecordCheck(costExceptionCheck(organisations.organisations));
+  const budgetLink = new ActivityBudgetLink(lists, organisations.organisations);
+  const activities = new ActivitiesService(lists, organisations.organisations, decisions, budgetLink);
   const operatingPlan = new OperatingPlanService(lists, decisions);
   decisions.addProposalSource(activities);
   decisions.addProposalSource(operatingPlan);
-  const budget = new BudgetService(lists, organisations.organisations);
+  const budget = new BudgetService(lists, organisations.organisations, decisions);
   return {
     activities,
     operatingPlan,

@@ -165,3 +165,12 @@ export const operatingPlanViewSchema = z.object({
   coverage: planCoverageSchema.nullable(),
 });
 export type OperatingPlanViewDto = z.infer<typeof operatingPlanViewSchema>;
+
+/** POST /api/activities/:id/decision: the decided activity, its decision, and what reached the budget (#17). */
+export const activityBudgetResultSchema = z.object({
+  created: z.number().int(),
+  updated: z.number().int(),
+  /** Years whose decided budget got a proposal for revision for the activity's lines. */
+  revisionsOpened: z.array(z.number().int()),
+});
+export type ActivityBudgetResultDto = z.infer<typeof activityBudgetResultSchema>;

@@ -82,6 +82,8 @@ export const budgetLineSchema = z.object({
   name: z.string(),
   amountOre: ore,
   organisationId: z.string().optional(),
+  /** The decided activity the line comes from (#17). */
+  activityId: z.string().optional(),
 });
 export type BudgetLineDto = z.infer<typeof budgetLineSchema>;
 
@@ -122,8 +124,24 @@ export const coFinancingSchema = z.object({
 });
 export type CoFinancingDto = z.infer<typeof coFinancingSchema>;
 
-/** GET /api/budget/report: the lägesrapport and the co-financing per organisation. */
-export const budgetReportSchema = z.object({ status: statusReportSchema, coFinancing: coFinancingSchema });
+/** A kostnadsundantag of the year as the lägesrapport shows it ("Överenskomna undantag", #17). */
+export const agreedExceptionSchema = z.object({
+  decisionId: z.string(),
+  title: z.string(),
+  text: z.string(),
+  decidedOn: z.string(),
+  paragraph: z.number().int().optional(),
+  organisations: z.array(z.string()),
+  ceilingOre: ore.optional(),
+});
+export type AgreedExceptionDto = z.infer<typeof agreedExceptionSchema>;
+
+/** GET /api/budget/report: the lägesrapport, the co-financing per organisation and the agreed exceptions. */
+export const budgetReportSchema = z.object({
+  status: statusReportSchema,
+  coFinancing: coFinancingSchema,
+  exceptions: z.array(agreedExceptionSchema).optional(),
+});
 export type BudgetReportDto = z.infer<typeof budgetReportSchema>;
 
 export const timeReportSchema = z.object({

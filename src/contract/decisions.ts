@@ -3,8 +3,10 @@ import { DECISION_KINDS, FOLLOW_UP_STATUSES } from '../domain/decisions';
 import { PER_CAPSULAM_MEETING_ID } from '../domain/decisionRules';
 import { isoDateInput, lineText, longText } from './common';
 import { appointmentFields, appointmentRefinement } from './appointment';
+import { costExceptionFields, costExceptionRefinement } from './costException';
 
 export { appointmentFields, appointmentRefinement } from './appointment';
+export { costExceptionFields, costExceptionRefinement } from './costException';
 
 const meetingIdText = z
   .string({ error: 'Ange mötet där beslutet fattades.' })
@@ -43,10 +45,12 @@ export const newDecisionSchema = z
     /** Only for a decision per capsulam (meetingId `per-capsulam`): a meeting's decision takes its date. */
     decidedOn: isoDateInput.optional(),
     ...appointmentFields,
+    ...costExceptionFields,
   })
   .strict()
   .superRefine(perCapsulamDate)
-  .superRefine(appointmentRefinement);
+  .superRefine(appointmentRefinement)
+  .superRefine(costExceptionRefinement);
 
 export type NewDecision = z.infer<typeof newDecisionSchema>;
 
@@ -98,6 +102,9 @@ export const decisionSchema = z.object({
   paragraph: z.number().int().optional(),
   /** An appointment of a sammankallande: its last day in force, when it has one. */
   validUntil: z.string().optional(),
+  /** A kostnadsundantag: the kommuner it concerns (ids; the tab shows their names) and its ceiling. */
+  organisationIds: z.array(z.string()).optional(),
+  ceilingOre: z.number().int().optional(),
 });
 export type DecisionDto = z.infer<typeof decisionSchema>;
 

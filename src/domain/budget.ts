@@ -62,6 +62,8 @@ export interface BudgetLine {
   amountOre: Ore;
   /** Required for 'medfinansiering_kommun': the paying kommun. */
   organisationId?: string;
+  /** The decided activity the line comes from (#17): its cost or its participant fees. */
+  activityId?: string;
 }
 
 export interface OutcomeEntry {
@@ -96,6 +98,7 @@ function budgetLineSchema(organisations: readonly Organisation[]) {
       name: z.string({ error: 'Namnet saknas.' }).trim().min(1, 'Namnet får inte vara tomt.'),
       amountOre: nonNegativeOreSchema,
       organisationId: z.string({ error: 'Organisationen måste anges som id.' }).optional(),
+      activityId: idSchema.optional(),
     })
     .superRefine((line, ctx) => {
       if (categoryKind(line.category) !== line.kind) {

@@ -14,6 +14,8 @@ export const DECISION_KINDS = [
   'delegering',
   // "Ordförande är sammankallande … om ingen annan utses": the appointment of another sammankallande (convener.ts).
   'sammankallande',
+  // "Respektive kommun står för sina kostnader … om inget annat överenskommes": an exception agreed (costExceptions.ts).
+  'kostnadsundantag',
 ] as const;
 export type DecisionKind = (typeof DECISION_KINDS)[number];
 
@@ -26,6 +28,7 @@ export const DECISION_KIND_LABELS: Record<DecisionKind, { sv: string; en: string
   arbetsgrupp: { sv: 'Arbetsgrupp', en: 'Working group' },
   delegering: { sv: 'Delegering av uppdrag', en: 'Delegation' },
   sammankallande: { sv: 'Utseende av sammankallande', en: 'Appointment of a convener' },
+  kostnadsundantag: { sv: 'Undantag för egna kostnader', en: 'Exception for own costs' },
 };
 
 export const FOLLOW_UP_STATUSES = ['ej_paborjad', 'pagar', 'klar'] as const;

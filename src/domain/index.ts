@@ -36,3 +36,5 @@ export * from './todo';
 export * from './assignments';
 export * from './convener';
 export * from './yearRhythm';
+export * from './activityBudget';
+export * from './costExceptions';

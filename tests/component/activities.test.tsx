@@ -106,4 +106,27 @@ describe('Aktiviteter page', () => {
     expect(posts[0]!.headers.get('if-match')).toBe('"a,1"');
     expect(JSON.parse(posts[0]!.body ?? '{}')).toEqual({ meetingId: '7' });
   });
+
+  it('says when the activity’s lines went into a revision because the year’s budget is already decided', async () => {
+    stubApi({
+      ...routes(PROPOSED),
+      'POST /api/activities/1/decision': () => ({
+        body: {
+          activity: { ...PROPOSED, status: 'beslutad', decisionId: '3' },
+          decisionId: '3',
+          budget: { created: 2, updated: 0, revisionsOpened: [YEAR] },
+        },
+      }),
+    });
+    renderWithServices(
+      <ActivitiesPage me={meFor(KARIN, 'Region Västerbotten', [...COORDINATOR_ACTIONS, 'activity.decide'])} />,
+    );
+    fireEvent.click(await screen.findByRole('button', { name: 'Registrera beslut: Brandskydd i detaljplan' }));
+    expect(
+      await screen.findByText(
+        `"Brandskydd i detaljplan" är beslutad och finns i kalendariet. Budgeten för ${YEAR} är redan beslutad: ` +
+          'aktivitetens rader ligger i ett förslag till revidering som samverkansgruppen beslutar.',
+      ),
+    ).toBeTruthy();
+  });
 });

@@ -103,6 +103,43 @@ describe('Budget page', () => {
     expect(screen.queryByRole('heading', { name: 'Lägg till budgetpost' })).toBeNull();
   });
 
+  it('shows the agreed exceptions for kommuner’s own costs by name, with their ceiling, under Överenskomna undantag', async () => {
+    const exception = {
+      decisionId: '21',
+      title: 'Resor för inlandskommunerna',
+      text: 'Regionen står för resekostnaderna.',
+      decidedOn: `${YEAR}-04-22`,
+      paragraph: 3,
+      organisations: ['Malå', 'Åsele'],
+      ceilingOre: 25_000_00,
+    };
+    stubApi({
+      ...routes({ outcomeOre: 0 }),
+      [`/api/budget/report?year=${YEAR}&asOf=${TODAY}`]: () => ({
+        body: { ...report(0), exceptions: [exception, { ...exception, decisionId: '22', ceilingOre: undefined }] },
+      }),
+    });
+    renderWithServices(<BudgetPage me={meFor(ERIK, 'Umeå kommun', ['report.read'])} />);
+    expect(await screen.findByRole('heading', { name: 'Överenskomna undantag' })).toBeTruthy();
+    const table = screen.getByRole('table', { name: 'Överenskomna undantag' });
+    const [first, second] = within(table)
+      .getAllByText('Malå, Åsele')
+      .map((cell) => cell.closest('tr') as HTMLElement);
+    expect(within(first!).getByText(`§ 3 · 22 april ${YEAR} · Resor för inlandskommunerna`)).toBeTruthy();
+    expect(within(first!).getByText(kr(25_000_00))).toBeTruthy();
+    expect(within(second!).getByText('Inget tak')).toBeTruthy();
+    expect(table.textContent).not.toContain('21');
+  });
+
+  it('says when no exception is decided for the year', async () => {
+    stubApi({
+      ...routes({ outcomeOre: 0 }),
+      [`/api/budget/report?year=${YEAR}&asOf=${TODAY}`]: () => ({ body: { ...report(0), exceptions: [] } }),
+    });
+    renderWithServices(<BudgetPage me={meFor(ERIK, 'Umeå kommun', ['report.read'])} />);
+    expect(await screen.findByText(`Inga undantag för egna kostnader är beslutade för ${YEAR}.`)).toBeTruthy();
+  });
+
   it('says where a booking dated after the report day shows, instead of that the report changed', async () => {
     const state = { outcomeOre: 3_000_000 };
     stubApi({

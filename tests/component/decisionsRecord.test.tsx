@@ -1,7 +1,17 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { DecisionsPage } from '../../src/tab/pages/Decisions';
-import { COORDINATOR_ACTIONS, ERIK, KARIN, meFor, renderWithServices, stubApi } from './support';
+import {
+  COORDINATOR_ACTIONS,
+  ERIK,
+  KARIN,
+  MARIA,
+  ORGANISATIONS,
+  PEOPLE,
+  meFor,
+  renderWithServices,
+  stubApi,
+} from './support';
 
 const RECORDED = {
   id: '11',
@@ -178,5 +188,127 @@ describe('Beslut page: recording a decision', () => {
     fireEvent.click(within(section).getByRole('button', { name: 'Registrera beslutet' }));
     expect(await within(section).findByText('Beslutstexten får inte vara tom.')).toBeTruthy();
     expect((within(section).getByRole('textbox', { name: 'Rubrik' }) as HTMLInputElement).value).toBe('Utan text');
+  });
+
+  describe('what a kind asks for', () => {
+    const LEFT = {
+      ...ERIK,
+      id: 'b2c1c7e0-0000-4000-8000-000000000009',
+      displayName: 'Olle Slutat',
+      deactivatedOn: '2026-06-01',
+    };
+    const routes = (onPost: (body: Record<string, unknown>) => void) => ({
+      '/api/decisions': { decisions: [] },
+      '/api/meetings': MEETINGS,
+      '/api/decisions/open-proposals': { proposals: [] },
+      '/api/people': { people: [...PEOPLE, LEFT] },
+      '/api/organisations': { organisations: ORGANISATIONS },
+      'POST /api/decisions': (request: { body?: string }) => {
+        const body = JSON.parse(request.body ?? '{}') as Record<string, unknown>;
+        onPost(body);
+        return { status: 201, body: { decision: { ...RECORDED, kind: body.kind, title: 'Beslutet' } } };
+      },
+    });
+    const openForm = async () => {
+      renderWithServices(<DecisionsPage me={meFor(KARIN, 'Region Västerbotten', COORDINATOR_ACTIONS)} />);
+      const section = (await screen.findByRole('heading', { name: 'Registrera beslut' })).closest(
+        'section',
+      ) as HTMLElement;
+      const setKind = (kind: string) =>
+        fireEvent.change(within(section).getByRole('combobox', { name: /Beslutstyp/ }), { target: { value: kind } });
+      fireEvent.change(within(section).getByRole('textbox', { name: /Beslutstext/ }), {
+        target: { value: 'Samverkansgruppen beslutar enligt förslaget.' },
+      });
+      return { section, setKind };
+    };
+
+    it('asks only a sammankallande for a person and an end date, and only an exception for kommuner and a ceiling', async () => {
+      stubApi(routes(() => undefined));
+      const { section, setKind } = await openForm();
+      expect(within(section).queryByRole('combobox', { name: /Person som utses/ })).toBeNull();
+      expect(within(section).queryByRole('group', { name: 'Kommuner som undantaget gäller' })).toBeNull();
+      setKind('sammankallande');
+      expect(within(section).getByRole('combobox', { name: /Person som utses/ })).toBeTruthy();
+      expect(within(section).getByLabelText('Gäller till och med (valfritt)')).toBeTruthy();
+      expect(within(section).queryByRole('group', { name: 'Kommuner som undantaget gäller' })).toBeNull();
+      setKind('kostnadsundantag');
+      expect(within(section).queryByRole('combobox', { name: /Person som utses/ })).toBeNull();
+      expect(within(section).getByRole('group', { name: 'Kommuner som undantaget gäller' })).toBeTruthy();
+      expect(within(section).getByRole('textbox', { name: 'Takbelopp i kr (valfritt)' })).toBeTruthy();
+    });
+
+    it('appoints a sammankallande chosen by name and organisation among active people, with an end date', async () => {
+      let posted: Record<string, unknown> | undefined;
+      stubApi(routes((body) => (posted = body)));
+      const { section, setKind } = await openForm();
+      setKind('sammankallande');
+      const person = within(section).getByRole('combobox', { name: /Person som utses/ }) as HTMLSelectElement;
+      await waitFor(() => expect(within(person).getAllByRole('option').length).toBeGreaterThan(1));
+      expect(
+        within(person)
+          .getAllByRole('option')
+          .map((o) => o.textContent),
+      ).toEqual([
+        'Välj person',
+        'Erik Lundqvist (Umeå kommun)',
+        'Karin Nordström (Region Västerbotten)',
+        'Maria Bergström (Umeå kommun)',
+      ]);
+      // No internal id on screen.
+      expect(section.textContent).not.toContain(MARIA.id);
+      fireEvent.change(person, { target: { value: MARIA.id } });
+      fireEvent.change(within(section).getByLabelText('Gäller till och med (valfritt)'), {
+        target: { value: '2027-06-30' },
+      });
+      fireEvent.click(within(section).getByRole('button', { name: 'Registrera beslutet' }));
+      await within(section).findByText(/är registrerat/);
+      expect(posted).toEqual({
+        meetingId: '7',
+        kind: 'sammankallande',
+        text: 'Samverkansgruppen beslutar enligt förslaget.',
+        personId: MARIA.id,
+        validUntil: '2027-06-30',
+      });
+    });
+
+    it('records an exception for the kommuner ticked by name, with its ceiling in öre', async () => {
+      let posted: Record<string, unknown> | undefined;
+      stubApi(routes((body) => (posted = body)));
+      const { section, setKind } = await openForm();
+      setKind('kostnadsundantag');
+      const group = within(section).getByRole('group', { name: 'Kommuner som undantaget gäller' });
+      await within(group).findByRole('checkbox', { name: 'Åsele kommun' });
+      expect(
+        within(group)
+          .getAllByRole('checkbox')
+          .map((box) => box.closest('div')?.textContent),
+      ).toEqual(['Umeå kommun', 'Åsele kommun']);
+      fireEvent.click(within(group).getByRole('checkbox', { name: 'Åsele kommun' }));
+      fireEvent.change(within(section).getByRole('textbox', { name: 'Takbelopp i kr (valfritt)' }), {
+        target: { value: '25 000' },
+      });
+      fireEvent.click(within(section).getByRole('button', { name: 'Registrera beslutet' }));
+      await within(section).findByText(/är registrerat/);
+      expect(posted).toEqual({
+        meetingId: '7',
+        kind: 'kostnadsundantag',
+        text: 'Samverkansgruppen beslutar enligt förslaget.',
+        organisationIds: ['asele'],
+        ceilingOre: 25_000_00,
+      });
+    });
+
+    it('refuses a ceiling that is not an amount, in Swedish, and sends nothing', async () => {
+      const requests = stubApi(routes(() => undefined));
+      const { section, setKind } = await openForm();
+      setKind('kostnadsundantag');
+      fireEvent.click(await within(section).findByRole('checkbox', { name: 'Umeå kommun' }));
+      fireEvent.change(within(section).getByRole('textbox', { name: 'Takbelopp i kr (valfritt)' }), {
+        target: { value: 'tjugo tusen' },
+      });
+      fireEvent.click(within(section).getByRole('button', { name: 'Registrera beslutet' }));
+      expect(await within(section).findByText(/Ogiltigt belopp/)).toBeTruthy();
+      expect(requests.filter((r) => r.method === 'POST')).toEqual([]);
+    });
   });
 });

@@ -4,7 +4,9 @@ import {
   BUDGET_KIND_LABELS,
   SAMVERKANSOMRADE_LABELS,
   formatDateSv,
+  formatParagraph,
   formatSek,
+  type AgreedException,
   type Amounts,
   type BudgetCategory,
   type CoFinancingReport,
@@ -16,6 +18,8 @@ import {
 export interface StatusReportPdfInput {
   status: StatusReport;
   coFinancing: CoFinancingReport;
+  /** "Överenskomna undantag": the year's decisions of kind kostnadsundantag (#17). */
+  exceptions?: readonly AgreedException[];
   producedAt: Date;
 }
 
@@ -80,7 +84,12 @@ type ReportWriter = ReturnType<typeof reportWriter>;
  * The ekonomisk lägesrapport for the meeting, on A4 landscape: lines, sums per kind, category and
  * samverkansområde, a bar chart of budget against outcome per category, and the co-financing with its gaps.
  */
-export function statusReportPdf({ status, coFinancing, producedAt }: StatusReportPdfInput): Promise<Buffer> {
+export function statusReportPdf({
+  status,
+  coFinancing,
+  exceptions = [],
+  producedAt,
+}: StatusReportPdfInput): Promise<Buffer> {
   const title = `Ekonomisk lägesrapport ${status.year}`;
   const { doc, finished } = samverkanPdf({
     title,
@@ -102,6 +111,7 @@ export function statusReportPdf({ status, coFinancing, producedAt }: StatusRepor
   writeAmounts(writer, status);
   drawChart(doc, status, writer.ensureRoom, writer.heading, writer.left);
   writeCoFinancing(writer, coFinancing);
+  writeExceptions(writer, exceptions);
   doc.end();
   return finished;
 }
@@ -164,6 +174,31 @@ function writeCoFinancing({ tableRow, heading }: ReportWriter, coFinancing: CoFi
     true,
     COFINANCING_COLUMNS,
   );
+}
+
+const EXCEPTION_COLUMNS: Column[] = [
+  { title: 'Beslut', width: 360, align: 'left' },
+  { title: 'Gäller', width: 270, align: 'left' },
+  { title: 'Takbelopp', width: 120, align: 'right' },
+];
+
+/** The exceptions agreed for kommuner's own costs ("om inget annat överenskommes"), with their ceilings. */
+function writeExceptions({ tableRow, heading }: ReportWriter, exceptions: readonly AgreedException[]): void {
+  heading('Överenskomna undantag');
+  if (exceptions.length === 0) {
+    tableRow(['Inga undantag för egna kostnader är beslutade.'], false, EXCEPTION_COLUMNS);
+    return;
+  }
+  tableRow(
+    EXCEPTION_COLUMNS.map((c) => c.title),
+    true,
+    EXCEPTION_COLUMNS,
+  );
+  for (const e of exceptions) {
+    const decision = [formatParagraph(e.paragraph), formatDateSv(e.decidedOn), e.title].filter(Boolean).join(' ');
+    const ceiling = e.ceilingOre === undefined ? 'Inget tak' : kr(e.ceilingOre);
+    tableRow([decision, e.organisations.join(', '), ceiling], false, EXCEPTION_COLUMNS);
+  }
 }
 
 /** Budget (outlined) and outcome (filled) per category; the numbers are in the tables above. */

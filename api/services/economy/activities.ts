@@ -23,13 +23,16 @@ import {
   createdAt,
   dateValue,
   integerValue,
+  formatParticipants,
   oneOfValue,
+  parseParticipants,
   sameEtag,
   splitList,
   textValue,
   withConflict,
 } from './listFields';
 import { type DecisionsService, type OpenProposal, type ProposalSource } from './decisions';
+import type { ActivityBudgetLink, ActivityBudgetResult } from './activityBudget';
 import type { FieldsOf, ListItemsApi, ListStores } from '../lists';
 import {
   type ActivityPatch,
@@ -71,23 +74,6 @@ export interface ActivityQuery {
   status?: ActivityStatus;
   /** 1–12: activities starting in that month. */
   month?: number;
-}
-
-function parseParticipants(text: string | undefined): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const part of splitList(text)) {
-    const [org, count] = part.split('=');
-    const n = integerValue(count);
-    if (org && n !== undefined) out[org.trim()] = n;
-  }
-  return out;
-}
-
-function formatParticipants(counts: Record<string, number>): string {
-  return Object.entries(counts)
-    .filter(([, n]) => n > 0)
-    .map(([org, n]) => `${org}=${n}`)
-    .join(';');
 }
 
 function toRecord(item: ListItemWithFields<ActivityFields>): ActivityRecord {
@@ -177,7 +163,13 @@ export class ActivitiesService implements ProposalSource {
     private readonly lists: Pick<ListStores, 'activities' | 'decisions'>,
     private readonly organisations: readonly Organisation[],
     private readonly decisions: DecisionsService,
+    /** Puts a decided activity's cost and participant fees on the budget (#17). */
+    private readonly budget?: ActivityBudgetLink,
   ) {}
+
+  private syncBudget(gateway: ListItemsApi, activity: ActivityRecord): Promise<ActivityBudgetResult | undefined> {
+    return this.budget ? this.budget.sync(gateway, toActivity(activity)) : Promise.resolve(undefined);
+  }
 
   async list(gateway: ListItemsApi, query: ActivityQuery = {}): Promise<ActivityRecord[]> {
     const filter = query.year !== undefined ? eq('Year', query.year) : undefined;
@@ -229,8 +221,12 @@ export class ActivitiesService implements ProposalSource {
     // The user's own change, done by an earlier attempt whose answer was lost (the etag moved on because of
     // it): the item already says what this patch writes, so that is the first result, not a conflict. Anyone
     // else's change in between makes the fields differ, and the write below answers 409 with it.
-    if (!sameEtag(current.etag, etag) && isDeepStrictEqual(fields, this.fieldsOf(current))) return current;
-    return this.write(gateway, id, fields, etag);
+    const saved =
+      !sameEtag(current.etag, etag) && isDeepStrictEqual(fields, this.fieldsOf(current))
+        ? current
+        : await this.write(gateway, id, fields, etag);
+    await this.syncBudget(gateway, saved);
+    return saved;
   }
 
   private fieldsOf(current: ActivityRecord): ReturnType<typeof toFields> {
@@ -251,13 +247,14 @@ export class ActivitiesService implements ProposalSource {
     id: string,
     input: DecisionReferenceInput,
     etag: string,
-  ): Promise<{ activity: ActivityRecord; decisionId: string }> {
+  ): Promise<{ activity: ActivityRecord; decisionId: string; budget?: ActivityBudgetResult }> {
     const data = parseOrThrow(decisionReferenceSchema, input);
     const current = await this.get(gateway, id);
     if (!sameEtag(current.etag, etag)) {
-      // The user's own decision, done by an earlier attempt whose answer was lost: its first result.
+      // The user's own decision, done by an earlier attempt whose answer was lost: its first result, with the
+      // budget lines that attempt may not have reached (the link finds those it wrote and adds no second).
       const done = await this.decidedByThisOperation(gateway, current, data);
-      if (done) return done;
+      if (done) return { ...done, budget: await this.syncBudget(gateway, done.activity) };
       throw new ConflictError(current);
     }
     // Checked before any decision is written, so a refused change leaves no orphan in Beslut.
@@ -289,7 +286,7 @@ export class ActivitiesService implements ProposalSource {
       { Status: decided.status, DecisionItemId: decided.decisionId ?? decisionId },
       etag,
     );
-    return { activity, decisionId };
+    return { activity, decisionId, budget: await this.syncBudget(gateway, activity) };
   }
 
   /**
@@ -318,7 +315,9 @@ export class ActivitiesService implements ProposalSource {
   ): Promise<ActivityRecord> {
     const current = await this.get(gateway, id);
     const next = transitionActivity(toActivity(current), to);
-    return this.write(gateway, id, { Status: next.status }, etag);
+    const saved = await this.write(gateway, id, { Status: next.status }, etag);
+    await this.syncBudget(gateway, saved); // a struck activity's lines go to 0 kr, marked (struken)
+    return saved;
   }
 
   /**

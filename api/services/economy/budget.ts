@@ -19,7 +19,10 @@ import {
   type Organisation,
   type OutcomeEntry,
   type StatusReport,
+  agreedExceptions,
+  type AgreedException,
 } from '../../../src/domain';
+import type { DecisionsService } from './decisions';
 import type { ListItemWithFields } from '../../graph/gateway';
 import { eq } from '../../graph/odata';
 import { READ_PAGE_SIZE, dateValue, integerValue, oneOfValue, textValue, withConflict } from './listFields';
@@ -53,11 +56,12 @@ export interface OutcomeRecord extends OutcomeEntry {
   reversedById?: string;
 }
 
-function lineToRecord(item: ListItemWithFields<BudgetLineFields>): BudgetLineRecord {
+export function lineToRecord(item: ListItemWithFields<BudgetLineFields>): BudgetLineRecord {
   const f = item.fields;
   const category = oneOfValue(BUDGET_CATEGORIES, f.Category) ?? 'oh_administration';
   const area = oneOfValue(SAMVERKANSOMRADEN, f.Area);
   const organisationId = textValue(f.OrganisationId);
+  const activityId = textValue(f.ActivityId);
   return {
     id: item.id,
     etag: item.eTag,
@@ -68,10 +72,11 @@ function lineToRecord(item: ListItemWithFields<BudgetLineFields>): BudgetLineRec
     amountOre: integerValue(f.AmountOre) ?? 0,
     ...(area ? { area } : {}),
     ...(organisationId ? { organisationId } : {}),
+    ...(activityId ? { activityId } : {}),
   };
 }
 
-function lineToFields(line: BudgetLine): BudgetLineFields {
+export function lineToFields(line: Omit<BudgetLine, 'id'>): BudgetLineFields {
   return {
     Title: line.name,
     Year: line.year,
@@ -80,6 +85,7 @@ function lineToFields(line: BudgetLine): BudgetLineFields {
     Area: line.area ?? '',
     AmountOre: line.amountOre,
     OrganisationId: line.organisationId ?? '',
+    ...(line.activityId ? { ActivityId: line.activityId } : {}),
   };
 }
 
@@ -119,6 +125,8 @@ export interface BudgetReport {
   measuredAgainst?: { version: number; decisionId?: string; decidedOn?: IsoDate };
   /** Every version of the year, oldest first, decided or proposed. */
   versions: { version: number; status: string; decisionId?: string; decidedOn?: IsoDate }[];
+  /** "Överenskomna undantag": the year's decisions of kind kostnadsundantag (#17). */
+  exceptions: AgreedException[];
 }
 
 /** Folds case and Swedish diacritics, so "lokal", "Lokal" and "LÖKAL" find one line. */
@@ -180,6 +188,8 @@ export class BudgetService {
   constructor(
     private readonly lists: Pick<ListStores, 'budget' | 'outcomes' | 'budgetVersions'>,
     private readonly organisations: readonly Organisation[],
+    /** The register the year's agreed exceptions are read from. */
+    private readonly decisions?: Pick<DecisionsService, 'list'>,
   ) {}
 
   async listLines(gateway: ListItemsApi, year: number): Promise<BudgetLineRecord[]> {
@@ -291,10 +301,11 @@ export class BudgetService {
 
   /** The ekonomisk lägesrapport and the co-financing for a year as of a date: two list reads. */
   async report(gateway: ListItemsApi, year: number, asOf: IsoDate): Promise<BudgetReport> {
-    const [lines, outcomes, versions] = await Promise.all([
+    const [lines, outcomes, versions, exceptions] = await Promise.all([
       this.listLines(gateway, year),
       this.listOutcomes(gateway, year),
       readVersions(this.lists.budgetVersions, gateway, year),
+      this.decisions ? this.decisions.list(gateway, { kind: 'kostnadsundantag' }) : Promise.resolve([]),
     ]);
     // Measured against the lines as samverkansgruppen decided them, not a revision still being drafted.
     const decided = decidedVersion(versions, year);
@@ -328,6 +339,7 @@ export class BudgetService {
         ...(v.decisionId ? { decisionId: v.decisionId } : {}),
         ...(v.decidedOn ? { decidedOn: v.decidedOn } : {}),
       })),
+      exceptions: agreedExceptions(exceptions, year, this.organisations),
     };
   }
 }

@@ -42,6 +42,7 @@ const linesColumn = jsonColumn(
       amountOre: z.number(),
       area: z.enum(SAMVERKANSOMRADEN).optional(),
       organisationId: z.string().optional(),
+      activityId: z.string().optional(),
     }),
   ),
   [],

@@ -1,4 +1,5 @@
 import {
+  assertCostExceptionOrganisations,
   assertDecisionKind,
   assertMeetingHeld,
   assertNotBeforeProposal,
@@ -23,11 +24,12 @@ import {
   type FollowUpStatus,
   type IsoDate,
   type Meeting,
+  type Organisation,
 } from '../../../src/domain';
 import { GraphRequestError } from '../../graph/errors';
 import type { ListItemWithFields } from '../../graph/gateway';
 import { eq } from '../../graph/odata';
-import { READ_PAGE_SIZE, dateValue, integerValue, oneOfValue, textValue, withConflict } from './listFields';
+import { READ_PAGE_SIZE, dateValue, integerValue, oneOfValue, splitList, textValue, withConflict } from './listFields';
 import { systemClock, type Clock } from '../ports';
 import type { FieldsOf, ListItemsApi, ListStores } from '../lists';
 import { type FollowUpPatch, type NewDecision, followUpPatchSchema, newDecisionSchema } from '../../../src/contract';
@@ -54,6 +56,9 @@ export interface DecisionRecord {
   paragraph?: number;
   /** An appointment of a sammankallande (SubjectRef `person:<id>`): its last day in force, when it has one. */
   validUntil?: IsoDate;
+  /** A kostnadsundantag (#17): the kommuner it concerns and its ceiling in öre, when it has one. */
+  organisationIds?: string[];
+  ceilingOre?: number;
 }
 
 /**
@@ -61,6 +66,13 @@ export interface DecisionRecord {
  * names is in Kontakter, active and in samverkansgruppen); it throws to refuse, before any write.
  */
 export type RecordCheck = (gateway: ListItemsApi, decision: NewDecision & { decidedOn: IsoDate }) => Promise<void>;
+
+/** A kostnadsundantag names kommuner the samverkan knows (#17); checked before the decision is written. */
+export function costExceptionCheck(organisations: readonly Organisation[]): RecordCheck {
+  return async (_gateway, decision) => {
+    if (decision.organisationIds) assertCostExceptionOrganisations(decision.organisationIds, organisations);
+  };
+}
 
 /** What a caller knows about the proposal a decision decides, for the domain to check the dates. */
 export interface RecordOptions {
@@ -77,6 +89,8 @@ export interface DecisionFilter {
 function toRecord(item: ListItemWithFields<DecisionFields>): DecisionRecord {
   const f = item.fields;
   const kind = oneOfValue(DECISION_KINDS, f.DecisionKind) ?? 'utvardering';
+  const organisationIds = splitList(f.OrganisationIds);
+  const ceilingOre = integerValue(f.CeilingOre);
   return {
     id: item.id,
     etag: item.eTag,
@@ -92,6 +106,8 @@ function toRecord(item: ListItemWithFields<DecisionFields>): DecisionRecord {
     subjectRef: textValue(f.SubjectRef),
     paragraph: integerValue(f.Paragraph),
     validUntil: dateValue(f.ValidUntil),
+    ...(organisationIds.length > 0 ? { organisationIds } : {}),
+    ...(ceilingOre !== undefined ? { ceilingOre } : {}),
   };
 }
 
@@ -245,6 +261,8 @@ export class DecisionsService {
       ...(data.ownerEmail ? { OwnerEmail: data.ownerEmail } : {}),
       ...subjectOf(data),
       ...(data.validUntil ? { ValidUntil: data.validUntil } : {}),
+      ...(data.organisationIds ? { OrganisationIds: data.organisationIds.join(';') } : {}),
+      ...(data.ceilingOre !== undefined ? { CeilingOre: data.ceilingOre } : {}),
     };
     return toRecord(await this.lists.decisions.create(gateway, fields));
   }

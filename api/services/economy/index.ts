@@ -1,6 +1,8 @@
 /** Economy: activities, the verksamhetsplan, budget and outcome, the coordinator's time and the decision register. */
 export { ActivitiesService, toActivity } from './activities';
 export type { ActivityRecord } from './activities';
+export { ActivityBudgetLink } from './activityBudget';
+export type { ActivityBudgetResult } from './activityBudget';
 export { BudgetService, resolveBudgetLine } from './budget';
 export type { BudgetLineRecord, BudgetReport, OutcomeRecord } from './budget';
 export { BudgetVersionsService } from './budgetVersions';
@@ -8,7 +10,7 @@ export type { BudgetVersionRecord } from './budgetVersions';
 export { CoordinatorTimeService } from './coordinatorTime';
 export { AssignmentsService } from './assignments';
 export type { AssignmentActor, AssignmentFields } from './assignments';
-export { DecisionsService, toDecision } from './decisions';
+export { DecisionsService, costExceptionCheck, toDecision } from './decisions';
 export type { DecisionRecord, OpenProposal, RecordCheck } from './decisions';
 
 export { OperatingPlanService } from './operatingPlan';

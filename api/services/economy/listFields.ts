@@ -64,3 +64,21 @@ export function sameEtag(a: string, b: string): boolean {
 export function createdAt(item: ListItemWithFields): string | undefined {
   return textValue((item.fields as Record<string, unknown>).Created);
 }
+
+/** Participants per organisation as the Aktiviteter list keeps them: `organisations-id=antal;…`. */
+export function parseParticipants(text: string | undefined): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const part of splitList(text)) {
+    const [org, count] = part.split('=');
+    const n = integerValue(count);
+    if (org && n !== undefined) out[org.trim()] = n;
+  }
+  return out;
+}
+
+export function formatParticipants(counts: Record<string, number>): string {
+  return Object.entries(counts)
+    .filter(([, n]) => n > 0)
+    .map(([org, n]) => `${org}=${n}`)
+    .join(';');
+}

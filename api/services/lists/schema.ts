@@ -213,6 +213,8 @@ export const LISTS = {
       { name: 'AmountOre', displayName: 'Belopp (öre)', kind: { type: 'number', decimals: 0 } },
       { name: 'OrganisationId', displayName: 'Organisation', kind: { type: 'text' } },
       { name: 'OperationKey', displayName: 'Operationsnyckel', kind: { type: 'text' }, indexed: true },
+      // The decided activity the line comes from (#17): its cost or its participant fees.
+      { name: 'ActivityId', displayName: 'Aktivitet', kind: { type: 'text' }, indexed: true },
     ],
   },
   budgetVersions: {
@@ -230,6 +232,8 @@ export const LISTS = {
         kind: { type: 'multilineText' },
         description: 'De beslutade raderna som JSON.',
       },
+      // A revision opened by a decided activity's lines (#17) is created once under its natural key.
+      { name: 'OperationKey', displayName: 'Operationsnyckel', kind: { type: 'text' }, indexed: true },
     ],
   },
   outcomes: {
@@ -273,6 +277,14 @@ export const LISTS = {
       },
       // An appointment of another sammankallande (#17) is in force to and with this day, when it has one.
       { name: 'ValidUntil', displayName: 'Gäller till', kind: { type: 'dateOnly' } },
+      // A kostnadsundantag (#17): the kommuner it concerns and its ceiling, when it has one.
+      {
+        name: 'OrganisationIds',
+        displayName: 'Organisationer',
+        kind: { type: 'text' },
+        description: 'Organisations-id:n åtskilda med semikolon.',
+      },
+      { name: 'CeilingOre', displayName: 'Takbelopp (öre)', kind: { type: 'number', decimals: 0 } },
     ],
   },
   operatingPlans: {

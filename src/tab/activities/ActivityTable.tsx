@@ -86,12 +86,14 @@ export function ActivityTable({
   if (activities.length === 0) return <p>{t('act.none')}</p>;
   const decide = async (activity: ActivityDto) => {
     await action.run(async () => {
-      try {
-        await activitiesApi(api).decide(activity, chosenMeeting);
-      } finally {
-        onChanged();
-      }
-      return t('act.decided', { title: activity.title });
+      const answer = await activitiesApi(api)
+        .decide(activity, chosenMeeting)
+        .finally(() => onChanged());
+      const revisions = answer.budget?.revisionsOpened ?? [];
+      const decided = t('act.decided', { title: activity.title });
+      return revisions.length === 0
+        ? decided
+        : `${decided} ${t('act.budgetRevision', { years: revisions.join(', ') })}`;
     });
   };
   return (

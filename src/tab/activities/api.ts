@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  activityBudgetResultSchema,
   activitySchema,
   decisionSchema,
   meetingSummarySchema,
@@ -46,7 +47,7 @@ export const activitiesApi = (api: ApiClient) => ({
   decide: (activity: ActivityDto, meetingId: string) =>
     api.request(
       `/api/activities/${activity.id}/decision`,
-      z.object({ activity: activitySchema, decisionId: z.string() }),
+      z.object({ activity: activitySchema, decisionId: z.string(), budget: activityBudgetResultSchema.optional() }),
       { method: 'POST', body: { meetingId }, headers: { 'if-match': activity.etag } },
     ),
   evaluate: (activity: ActivityDto, body: EvaluationInput) =>

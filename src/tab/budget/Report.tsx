@@ -1,4 +1,5 @@
 import { BUDGET_KINDS, type BudgetReportDto } from '../../contract';
+import { ExceptionsTable } from './ExceptionsTable';
 import { CategoryReport, CoFinancingReport, KindTable, NetTable } from './ReportTables';
 import { usePageStyles } from '../ui/styles';
 import { useI18n } from '../i18n';
@@ -21,6 +22,8 @@ export function Report({ data }: { data: BudgetReportDto }) {
 
       <h3 className={page.sectionHeading}>{t('budget.cofinancing')}</h3>
       <CoFinancingReport coFinancing={coFinancing} />
+
+      <ExceptionsTable year={status.year} exceptions={data.exceptions ?? []} />
     </>
   );
 }

@@ -2,6 +2,7 @@ import { Field, Input, Textarea } from '@fluentui/react-components';
 import { DECISION_KINDS, type DecisionKind } from '../../contract';
 import { useI18n } from '../i18n';
 import { ChoiceField } from '../ui/ChoiceField';
+import { KindFields, type DecisionChoices } from './KindFields';
 
 export interface DecisionValues {
   kind: DecisionKind;
@@ -9,15 +10,23 @@ export interface DecisionValues {
   text: string;
   owner: string;
   due: string;
+  /** Kind sammankallande: the person appointed (a Kontakter id, chosen by name) and the last day in force. */
+  personId: string;
+  validUntil: string;
+  /** Kind kostnadsundantag: the kommuner it concerns and the ceiling in kronor as typed. */
+  organisationIds: string[];
+  ceiling: string;
 }
 
-/** What was decided: kind, title, text, who follows it up and by when. */
+/** What was decided: kind (and what the kind asks for), title, text, who follows it up and by when. */
 export function DecisionFields({
   values,
   onChange,
+  choices,
 }: {
   values: DecisionValues;
   onChange<K extends keyof DecisionValues>(key: K, value: DecisionValues[K]): void;
+  choices: DecisionChoices;
 }) {
   const { t } = useI18n();
   return (
@@ -29,6 +38,7 @@ export function DecisionFields({
         choices={DECISION_KINDS.map((k) => ({ value: k, label: t(`dec.kind.${k}`) }))}
         onChange={(kind) => onChange('kind', kind)}
       />
+      <KindFields values={values} onChange={onChange} choices={choices} />
       <Field label={t('dec.record.title')}>
         <Input value={values.title} onChange={(_, d) => onChange('title', d.value)} />
       </Field>

@@ -4,12 +4,50 @@ import type { MeetingSummaryDto } from '../../contract';
 import { DecisionFields, type DecisionValues } from './DecisionFields';
 import { decisionsApi } from './api';
 import { heldMeetings, PER_CAPSULAM } from './heldMeetings';
+import { decisionBody, EMPTY_DECISION } from './recordBody';
+import { useDecisionChoices } from './useDecisionChoices';
 import { ActionStatus } from '../ui/ActionStatus';
 import { ChoiceField } from '../ui/ChoiceField';
 import { useFormStyles, usePageStyles } from '../ui/styles';
 import { useAction } from '../ui/useAction';
 import { useI18n } from '../i18n';
 import { useServices } from '../services';
+
+/** The meeting the decision was taken at: only held meetings, or per capsulam with its own date. */
+function MeetingChoice({
+  held,
+  chosen,
+  decidedOn,
+  onMeeting,
+  onDecidedOn,
+}: {
+  held: MeetingSummaryDto[];
+  chosen: string;
+  decidedOn: string;
+  onMeeting(id: string): void;
+  onDecidedOn(day: string): void;
+}) {
+  const { t } = useI18n();
+  return (
+    <>
+      <ChoiceField
+        label={t('dec.record.meeting')}
+        required
+        value={chosen}
+        choices={[
+          ...held.map((m) => ({ value: m.id, label: m.title })),
+          { value: PER_CAPSULAM, label: t('dec.record.perCapsulam') },
+        ]}
+        onChange={onMeeting}
+      />
+      {chosen === PER_CAPSULAM && (
+        <Field label={t('dec.record.decidedOn')} required>
+          <Input type="date" value={decidedOn} onChange={(_, d) => onDecidedOn(d.value)} />
+        </Field>
+      )}
+    </>
+  );
+}
 
 /** The samordnare records a stand-alone decision of samverkansgruppen (one not made through an activity or plan). */
 export function RecordDecision({ meetings, onRecorded }: { meetings: MeetingSummaryDto[]; onRecorded(): void }) {
@@ -18,41 +56,26 @@ export function RecordDecision({ meetings, onRecorded }: { meetings: MeetingSumm
   const styles = useFormStyles();
   const { api } = useServices();
   const action = useAction();
+  const choices = useDecisionChoices();
   const form = useRef<HTMLFormElement>(null);
   const [meetingId, setMeetingId] = useState('');
-  const [values, setValues] = useState<DecisionValues>({
-    kind: 'utvardering',
-    title: '',
-    text: '',
-    owner: '',
-    due: '',
-  });
-  const { kind, title, text, owner, due } = values;
+  const [values, setValues] = useState<DecisionValues>(EMPTY_DECISION);
   const [decidedOn, setDecidedOn] = useState('');
   // Only meetings that have started can have decided anything: a meeting still ahead is never preselected.
   const held = heldMeetings(meetings, Date.now());
   const chosenMeeting = meetingId || held[held.length - 1]?.id || PER_CAPSULAM;
-  const perCapsulam = chosenMeeting === PER_CAPSULAM;
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    const perCapsulamDay = chosenMeeting === PER_CAPSULAM ? decidedOn : undefined;
     const ok = await action.run(async () => {
-      const decision = await decisionsApi(api).record({
-        meetingId: chosenMeeting,
-        kind,
-        text: text.trim(),
-        ...(title.trim() ? { title: title.trim() } : {}),
-        ...(owner.trim() ? { ownerEmail: owner.trim() } : {}),
-        ...(due ? { followUpDue: due } : {}),
-        ...(perCapsulam && decidedOn ? { decidedOn } : {}),
-      });
+      const decision = await decisionsApi(api).record(decisionBody(values, chosenMeeting, perCapsulamDay));
       return t('dec.recorded', { title: decision.title });
     });
-    if (ok) {
-      setValues((current) => ({ ...current, title: '', text: '', owner: '', due: '' }));
-      onRecorded();
-      // Ready for the next decision of the same meeting.
-      form.current?.querySelector<HTMLElement>('select, input, textarea')?.focus();
-    }
+    if (!ok) return;
+    setValues((current) => ({ ...EMPTY_DECISION, kind: current.kind }));
+    onRecorded();
+    // Ready for the next decision of the same meeting.
+    form.current?.querySelector<HTMLElement>('select, input, textarea')?.focus();
   };
   return (
     <section className={page.section} aria-labelledby="dec-record">
@@ -60,32 +83,23 @@ export function RecordDecision({ meetings, onRecorded }: { meetings: MeetingSumm
         {t('dec.record')}
       </h2>
       {held.length === 0 && <p>{t('dec.record.noMeetings')}</p>}
-      {
-        <form ref={form} className={styles.form} onSubmit={(event) => void submit(event)} noValidate>
-          <ChoiceField
-            label={t('dec.record.meeting')}
-            required
-            value={chosenMeeting}
-            choices={[
-              ...held.map((m) => ({ value: m.id, label: m.title })),
-              { value: PER_CAPSULAM, label: t('dec.record.perCapsulam') },
-            ]}
-            onChange={setMeetingId}
-          />
-          {perCapsulam && (
-            <Field label={t('dec.record.decidedOn')} required>
-              <Input type="date" value={decidedOn} onChange={(_, d) => setDecidedOn(d.value)} />
-            </Field>
-          )}
-          <DecisionFields
-            values={values}
-            onChange={(key, value) => setValues((current) => ({ ...current, [key]: value }))}
-          />
-          <Button type="submit" appearance="primary" disabled={action.state.status === 'busy'}>
-            {t('dec.record.submit')}
-          </Button>
-        </form>
-      }
+      <form ref={form} className={styles.form} onSubmit={(event) => void submit(event)} noValidate>
+        <MeetingChoice
+          held={held}
+          chosen={chosenMeeting}
+          decidedOn={decidedOn}
+          onMeeting={setMeetingId}
+          onDecidedOn={setDecidedOn}
+        />
+        <DecisionFields
+          values={values}
+          choices={choices}
+          onChange={(key, value) => setValues((current) => ({ ...current, [key]: value }))}
+        />
+        <Button type="submit" appearance="primary" disabled={action.state.status === 'busy'}>
+          {t('dec.record.submit')}
+        </Button>
+      </form>
       <ActionStatus state={action.state} />
     </section>
   );

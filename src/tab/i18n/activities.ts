@@ -47,6 +47,8 @@ const sv = {
   'act.decide.noMeetings': 'Inget möte för samverkansgruppen har hållits ännu. Beslutet förs in när mötet har börjat.',
   'act.decide.submit': 'Beslutad',
   'act.decided': '"{title}" är beslutad och finns i kalendariet.',
+  'act.budgetRevision':
+    'Budgeten för {years} är redan beslutad: aktivitetens rader ligger i ett förslag till revidering som samverkansgruppen beslutar.',
   'act.evaluate': 'Utvärdera',
   'act.evaluate.title': 'Utvärdering av {title}',
   'act.evaluate.date': 'Datum',
@@ -164,6 +166,8 @@ const en: Record<keyof typeof sv, string> = {
     'No collaboration group meeting has been held yet. The decision is recorded once the meeting has started.',
   'act.decide.submit': 'Decided',
   'act.decided': '"{title}" is decided and in the calendar.',
+  'act.budgetRevision':
+    'The budget for {years} is already decided: the activity’s lines are in a proposed revision for the collaboration group to decide.',
   'act.evaluate': 'Evaluate',
   'act.evaluate.title': 'Evaluation of {title}',
   'act.evaluate.date': 'Date',

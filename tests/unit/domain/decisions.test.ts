@@ -50,6 +50,7 @@ describe('proposals and decisions', () => {
       'Arbetsgrupp',
       'Delegering av uppdrag',
       'Utseende av sammankallande',
+      'Undantag för egna kostnader',
     ]);
   });
 
