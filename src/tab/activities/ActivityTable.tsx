@@ -62,6 +62,26 @@ function ActivityRow({
   );
 }
 
+/** Deciding an activity at the chosen meeting; the message says when the decided budget got a revision. */
+function useDecideActivity(meetingId: string, onChanged: () => void) {
+  const { t } = useI18n();
+  const { api } = useServices();
+  const action = useAction();
+  const decide = async (activity: ActivityDto) => {
+    await action.run(async () => {
+      const answer = await activitiesApi(api)
+        .decide(activity, meetingId)
+        .finally(() => onChanged());
+      const revisions = answer.budget?.revisionsOpened ?? [];
+      const decided = t('act.decided', { title: activity.title });
+      return revisions.length === 0
+        ? decided
+        : `${decided} ${t('act.budgetRevision', { years: revisions.join(', ') })}`;
+    });
+  };
+  return { action, decide };
+}
+
 export function ActivityTable({
   activities,
   meetings,
@@ -79,23 +99,10 @@ export function ActivityTable({
 }) {
   const { t } = useI18n();
   const styles = useFormStyles();
-  const { api } = useServices();
-  const action = useAction();
   const [meetingId, setMeetingId] = useState('');
   const chosenMeeting = meetingId || meetings[meetings.length - 1]?.id || '';
+  const { action, decide } = useDecideActivity(chosenMeeting, onChanged);
   if (activities.length === 0) return <p>{t('act.none')}</p>;
-  const decide = async (activity: ActivityDto) => {
-    await action.run(async () => {
-      const answer = await activitiesApi(api)
-        .decide(activity, chosenMeeting)
-        .finally(() => onChanged());
-      const revisions = answer.budget?.revisionsOpened ?? [];
-      const decided = t('act.decided', { title: activity.title });
-      return revisions.length === 0
-        ? decided
-        : `${decided} ${t('act.budgetRevision', { years: revisions.join(', ') })}`;
-    });
-  };
   return (
     <>
       {canDecide && activities.some((a) => a.status === 'forslag') && (
