@@ -10,14 +10,11 @@ import { workingGroupsMessages } from './workingGroups';
  * The pages' strings, added to the dictionaries when imported: Shell loads this module together with each page
  * but Översikt, so that none of it is in the tab's first load (issue #18).
  */
-for (const messages of [
-  meetingsMessages,
-  activitiesMessages,
-  budgetMessages,
-  decisionsMessages,
-  contactsMessages,
-  workingGroupsMessages,
-])
-  addMessages(messages);
+addMessages(meetingsMessages);
+addMessages(activitiesMessages);
+addMessages(budgetMessages);
+addMessages(decisionsMessages);
+addMessages(contactsMessages);
+addMessages(workingGroupsMessages);
 
 export const PAGE_MESSAGES_LOADED = true;
