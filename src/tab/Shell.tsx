@@ -28,9 +28,9 @@ import { THEME_NAMES, type ThemeName } from './theme';
 
 // Only Översikt is in the initial bundle: every other page (Kontakter's table and exports, Möten's
 // protocol and polls, Budget's chart, …) is loaded when first visited, with the pages' strings
-// (./i18n/pages), while <Suspense> shows Loading.
+// (./i18n/pages) and zod's Swedish messages (already set by the first request), while <Suspense> shows Loading.
 function withPageMessages<T>(page: Promise<T>): Promise<T> {
-  return Promise.all([import('./i18n/pages'), page]).then(([, module]) => module);
+  return Promise.all([import('./i18n/pages'), import('../zodLocale'), page]).then(([, , module]) => module);
 }
 const ContactsPage = lazy(() =>
   withPageMessages(import('./pages/Contacts')).then((module) => ({ default: module.ContactsPage })),

@@ -1,6 +1,8 @@
 import { Badge, Button } from '@fluentui/react-components';
 import { Suspense, lazy, useState } from 'react';
-import { assignmentListSchema, type AssignmentView } from '../../contract/assignments';
+import type { AssignmentView } from '../../contract/assignments';
+// The answer's schema comes with zod on the first request (src/tab/apiSchemas.ts), not in the first load.
+import { fromSchemas } from '../api';
 import { formatDay } from '../format';
 import { useI18n } from '../i18n';
 import { useLoad } from '../services';
@@ -21,7 +23,9 @@ function stockholmToday(): string {
 export function MyAssignments({ today = stockholmToday() }: { today?: string }) {
   const { t, language } = useI18n();
   const page = usePageStyles();
-  const mine = useLoad(async (api) => (await api.request('/api/assignments?mine=1', assignmentListSchema)).assignments);
+  const mine = useLoad(
+    async (api) => (await api.request('/api/assignments?mine=1', fromSchemas('assignmentList'))).assignments,
+  );
   const [editing, setEditing] = useState<AssignmentView | undefined>();
   if (mine.status === 'loading') return <Loading />;
   if (mine.status === 'error') return <ErrorMessage error={mine.error} onRetry={mine.reload} />;
