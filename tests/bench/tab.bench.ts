@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../e2e/support';
+import { launchChromium } from '../e2e/chromium';
 import { startStack } from '../integration/support/stack';
 import { bundleSizes, kB } from './bundleSizes';
 import { figure, type Figure } from './stats';
