@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { localTimeSchema } from '../domain/wallClock';
+import { localTimeSchema } from '../domain/localTime';
 import { MEETING_GROUPS, MEETING_STATUSES, SEASONS } from '../domain/meetingLists';
 import { POLL_STATUSES, VOTE_VALUES } from '../domain/pollLists';
 import { DECISION_KINDS } from '../domain/decisions';

@@ -8,7 +8,8 @@ export { MONTH_NAMES_SV, TIME_ZONE };
 /** A calendar date in Stockholm, 'YYYY-MM-DD'. */
 export type IsoDate = string;
 /** A local wall-clock time, 'HH:mm'. */
-import { MONTH_NAMES_SV, TIME_ZONE, isoWeekOfDay, localTimeSchema, type LocalTime } from './wallClock';
+import { localTimeSchema } from './localTime';
+import { MONTH_NAMES_SV, TIME_ZONE, isoWeekOfDay, type LocalTime } from './wallClock';
 
 export type { LocalTime };
 /** A calendar date, an ISO instant ('...Z' or with offset) or a Date; always read as Stockholm time. */

@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 /**
  * Stockholm wall-clock basics that need no date library: the time zone, `HH:MM` times, today's date and ISO
  * weeks. Apart from calendar.ts so that the tab's first load (the API contract, Översikt) carries no luxon;
@@ -22,14 +20,8 @@ export const MONTH_NAMES_SV = [
   'december',
 ] as const;
 
-/** A wall-clock time in Stockholm, `HH:MM`. */
+/** A wall-clock time in Stockholm, `HH:MM` (checked by localTime.ts, apart so that this file needs no zod). */
 export type LocalTime = string;
-
-const TIME_RE = /^([01]\d|2[0-3]):[0-5]\d$/;
-
-export const localTimeSchema = z
-  .string({ error: 'Tid saknas.' })
-  .regex(TIME_RE, 'Ogiltig tid; ange TT:MM, t.ex. 09:00.');
 
 // sv-SE writes dates as YYYY-MM-DD.
 const stockholmDate = new Intl.DateTimeFormat('sv-SE', {

@@ -27,14 +27,28 @@ import { ErrorMessage, Loading } from './ui/status';
 import { THEME_NAMES, type ThemeName } from './theme';
 
 // Only Översikt is in the initial bundle: every other page (Kontakter's table and exports, Möten's
-// protocol and polls, Budget's chart, …) is loaded when first visited, while <Suspense> shows Loading.
-const ContactsPage = lazy(() => import('./pages/Contacts').then((module) => ({ default: module.ContactsPage })));
-const MeetingsPage = lazy(() => import('./pages/Meetings').then((module) => ({ default: module.MeetingsPage })));
-const ActivitiesPage = lazy(() => import('./pages/Activities').then((module) => ({ default: module.ActivitiesPage })));
-const BudgetPage = lazy(() => import('./pages/Budget').then((module) => ({ default: module.BudgetPage })));
-const DecisionsPage = lazy(() => import('./pages/Decisions').then((module) => ({ default: module.DecisionsPage })));
+// protocol and polls, Budget's chart, …) is loaded when first visited, with the pages' strings
+// (./i18n/pages) and zod's Swedish messages (already set by the first request), while <Suspense> shows Loading.
+function withPageMessages<T>(page: Promise<T>): Promise<T> {
+  return Promise.all([import('./i18n/pages'), import('../zodLocale'), page]).then(([, , module]) => module);
+}
+const ContactsPage = lazy(() =>
+  withPageMessages(import('./pages/Contacts')).then((module) => ({ default: module.ContactsPage })),
+);
+const MeetingsPage = lazy(() =>
+  withPageMessages(import('./pages/Meetings')).then((module) => ({ default: module.MeetingsPage })),
+);
+const ActivitiesPage = lazy(() =>
+  withPageMessages(import('./pages/Activities')).then((module) => ({ default: module.ActivitiesPage })),
+);
+const BudgetPage = lazy(() =>
+  withPageMessages(import('./pages/Budget')).then((module) => ({ default: module.BudgetPage })),
+);
+const DecisionsPage = lazy(() =>
+  withPageMessages(import('./pages/Decisions')).then((module) => ({ default: module.DecisionsPage })),
+);
 const WorkingGroupsPage = lazy(() =>
-  import('./pages/WorkingGroups').then((module) => ({ default: module.WorkingGroupsPage })),
+  withPageMessages(import('./pages/WorkingGroups')).then((module) => ({ default: module.WorkingGroupsPage })),
 );
 
 const PAGE_ICONS: Record<PageId, ComponentType<{ 'aria-hidden'?: boolean; className?: string }>> = {

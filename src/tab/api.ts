@@ -1,24 +1,33 @@
-import { z } from 'zod';
-// From the contract's files themselves, not its index: the sign-in and shell chunk needs no feature's schemas.
-import { errorBodySchema } from '../contract/common';
-import {
-  breachSchema,
-  contactSchema,
-  meSchema,
-  organisationSchema,
-  savedContactSchema,
-  tabConfigSchema,
-  type BreachDto,
-  type ContactDto,
-  type ContactPatch,
-  type MeDto,
-  type OrganisationDto,
-  type SavedContactDto,
-  type TabConfigDto,
+import type { z } from 'zod';
+import type {
+  BreachDto,
+  ContactDto,
+  ContactPatch,
+  MeDto,
+  OrganisationDto,
+  SavedContactDto,
+  TabConfigDto,
 } from '../contract/contacts';
-import { meetingSummarySchema, type MeetingSummaryDto } from '../contract/meetings';
+import type { MeetingSummaryDto } from '../contract/meetings';
 import { IDEMPOTENCY_KEY_HEADER } from '../contract/idempotency';
+import type { ApiSchemas } from './apiSchemas';
 import { actionKey, confirmAction, writeAction } from './idempotency';
+
+// zod and the contract's schemas come with the first request (./apiSchemas), not in the first load (#18).
+// One import, shared by every request (jest's vm modules cannot link two imports of one module at once).
+let schemasLoading: Promise<ApiSchemas> | undefined;
+let schemasLoaded: ApiSchemas | undefined;
+function loadSchemas(): Promise<ApiSchemas> {
+  schemasLoading ??= import('./apiSchemas').then((module) => (schemasLoaded = module.apiSchemas));
+  return schemasLoading;
+}
+
+/**
+ * What checks an answer: a zod schema, or a function that loads one (a schema that is not in the first load:
+ * `() => import('../contract/todo').then((m) => m.todoAnswerSchema)`).
+ */
+export type SchemaSource<T> = z.ZodType<T> | (() => Promise<z.ZodType<T>>);
+const schemaOf = <T>(source: SchemaSource<T>) => (typeof source === 'function' ? source() : Promise.resolve(source));
 
 /** The answers' types, from the API's contract (src/contract): the tab declares no schema of its own. */
 export type TabConfig = TabConfigDto;
@@ -73,7 +82,7 @@ export interface ApiClient {
   /** A feature's own endpoint, its answer checked by `schema` (features keep their schemas beside their pages). */
   request<T>(
     path: string,
-    schema: z.ZodType<T>,
+    schema: SchemaSource<T>,
     init?: { method?: string; body?: unknown; headers?: Record<string, string> },
   ): Promise<T>;
   /** A file the API serves (PDF, .ics), fetched with the token. */
@@ -85,7 +94,13 @@ export interface ApiClientOptions {
   getToken(): Promise<string>;
 }
 
-async function send<T>(url: string, init: RequestInit, schema: z.ZodType<T>): Promise<T> {
+async function send<T>(url: string, init: RequestInit, source: SchemaSource<T>): Promise<T> {
+  // Both loads start before the answer arrives (the schemas' chunk on the first request).
+  const schemas = loadSchemas();
+  const schema = schemaOf(source);
+  // Settled here too, so that neither rejects unhandled while the request fails.
+  void schemas.catch(() => undefined);
+  void schema.catch(() => undefined);
   let response: Response;
   try {
     response = await fetch(url, init);
@@ -99,22 +114,31 @@ async function send<T>(url: string, init: RequestInit, schema: z.ZodType<T>): Pr
     body = undefined;
   }
   if (!response.ok) {
-    const parsed = errorBodySchema.safeParse(body);
+    const parsed = (await schemas).errorBody.safeParse(body);
     if (!parsed.success) throw new ApiError('BAD_RESPONSE', BAD_RESPONSE_MESSAGE, response.status);
     const { code, message, requestId, current, issues } = parsed.data.error;
     throw new ApiError(code, message, response.status, requestId, current, issues);
   }
-  const parsed = schema.safeParse(body);
+  const parsed = (await schema).safeParse(body);
   if (!parsed.success) throw new ApiError('BAD_RESPONSE', BAD_RESPONSE_MESSAGE, response.status);
   return parsed.data;
 }
 
 export async function fetchConfig(baseUrl = ''): Promise<TabConfig> {
-  return send(`${baseUrl}/api/config`, { headers: { accept: 'application/json' } }, tabConfigSchema);
+  return send(
+    `${baseUrl}/api/config`,
+    { headers: { accept: 'application/json' } },
+    async () => (await loadSchemas()).tabConfig,
+  );
+}
+
+/** One of ./apiSchemas' schemas, loaded with them: for the first load's requests (Översikt's to-do and uppdrag). */
+export function fromSchemas<K extends keyof ApiSchemas>(name: K): () => Promise<ApiSchemas[K]> {
+  return async () => (await loadSchemas())[name];
 }
 
 export function createApiClient({ baseUrl = '', getToken }: ApiClientOptions): ApiClient {
-  async function call<T>(path: string, schema: z.ZodType<T>, init: RequestInit = {}): Promise<T> {
+  async function call<T>(path: string, schema: SchemaSource<T>, init: RequestInit = {}): Promise<T> {
     const token = await getToken();
     const headers = new Headers(init.headers);
     headers.set('authorization', `Bearer ${token}`);
@@ -135,25 +159,19 @@ export function createApiClient({ baseUrl = '', getToken }: ApiClientOptions): A
     }
   }
   return {
-    me: () => call('/api/me', meSchema),
-    organisations: async () =>
-      (await call('/api/organisations', z.object({ organisations: z.array(organisationSchema) }))).organisations,
-    people: async () => (await call('/api/people', z.object({ people: z.array(contactSchema) }))).people,
+    me: () => call('/api/me', fromSchemas('me')),
+    organisations: async () => (await call('/api/organisations', fromSchemas('organisations'))).organisations,
+    people: async () => (await call('/api/people', fromSchemas('people'))).people,
     updatePerson: async (id, etag, patch) => {
-      const saved = await call(
-        `/api/people/${encodeURIComponent(id)}`,
-        z.union([z.object({ person: savedContactSchema }), savedContactSchema]),
-        {
-          method: 'PATCH',
-          headers: { 'content-type': 'application/json', 'if-match': etag },
-          body: JSON.stringify(patch),
-        },
-      );
+      const saved = await call(`/api/people/${encodeURIComponent(id)}`, fromSchemas('savedPerson'), {
+        method: 'PATCH',
+        headers: { 'content-type': 'application/json', 'if-match': etag },
+        body: JSON.stringify(patch),
+      });
       return 'person' in saved ? saved.person : saved;
     },
-    commitments: async () => (await call('/api/commitments', z.object({ breaches: z.array(breachSchema) }))).breaches,
-    upcomingMeetings: async () =>
-      (await call('/api/meetings?upcoming=true', z.object({ meetings: z.array(meetingSummarySchema) }))).meetings,
+    commitments: async () => (await call('/api/commitments', fromSchemas('commitments'))).breaches,
+    upcomingMeetings: async () => (await call('/api/meetings?upcoming=true', fromSchemas('upcomingMeetings'))).meetings,
     request: (path, schema, init = {}) =>
       call(path, schema, {
         method: init.method ?? 'GET',
@@ -169,7 +187,8 @@ export function createApiClient({ baseUrl = '', getToken }: ApiClientOptions): A
         throw new ApiError('NETWORK', NETWORK_MESSAGE, 0);
       }
       if (!response.ok) {
-        const parsed = errorBodySchema.safeParse(await response.json().catch(() => undefined));
+        const body: unknown = await response.json().catch(() => undefined);
+        const parsed = (await loadSchemas()).errorBody.safeParse(body);
         if (!parsed.success) throw new ApiError('BAD_RESPONSE', BAD_RESPONSE_MESSAGE, response.status);
         const { code, message, requestId } = parsed.data.error;
         throw new ApiError(code, message, response.status, requestId);
@@ -181,6 +200,8 @@ export function createApiClient({ baseUrl = '', getToken }: ApiClientOptions): A
 
 /** The 409 body's `current`, when it is a contact: the newer version to show the user. */
 export function conflictCurrent(error: ApiError): Contact | undefined {
-  const parsed = contactSchema.safeParse(error.current);
+  // The 409 came through `send`, which read it with the loaded schemas; without them there is no conflict to read.
+  const parsed = schemasLoaded?.contact.safeParse(error.current);
+  if (!parsed) return undefined;
   return parsed.success ? parsed.data : undefined;
 }

@@ -1,22 +1,29 @@
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { activitiesMessages } from './i18n/activities';
+import type { activitiesMessages } from './i18n/activities';
 import { assignmentsMessages } from './i18n/assignments';
-import { budgetMessages } from './i18n/budget';
-import { contactsMessages } from './i18n/contacts';
-import { decisionsMessages } from './i18n/decisions';
-import { meetingsMessages } from './i18n/meetings';
-import { workingGroupsMessages } from './i18n/workingGroups';
+import type { budgetMessages } from './i18n/budget';
+import type { contactsMessages } from './i18n/contacts';
+import type { decisionsMessages } from './i18n/decisions';
+import type { meetingsMessages } from './i18n/meetings';
+import type { workingGroupsMessages } from './i18n/workingGroups';
 import { uxMessages } from './i18n/ux';
 import { rhythmMessages } from './i18n/rhythm';
 
 export type Language = 'sv' | 'en';
 
+/**
+ * The other pages' strings (Möten, Aktiviteter, Budget, Beslut, Kontakter, Arbetsgrupper): not in the tab's first
+ * load. `./i18n/pages` adds them when a page is loaded (Shell loads it with every page but Översikt).
+ */
+type PageMessages = typeof meetingsMessages.sv &
+  typeof activitiesMessages.sv &
+  typeof budgetMessages.sv &
+  typeof decisionsMessages.sv &
+  typeof contactsMessages.sv &
+  typeof workingGroupsMessages.sv;
+
+/** The shell's, Översikt's and the shared parts' strings: in the first load. */
 const sv = {
-  ...meetingsMessages.sv,
-  ...activitiesMessages.sv,
-  ...budgetMessages.sv,
-  ...decisionsMessages.sv,
-  ...contactsMessages.sv,
   ...uxMessages.sv,
   ...assignmentsMessages.sv,
   ...rhythmMessages.sv,
@@ -128,17 +135,11 @@ const sv = {
   'config.help': 'Välj en sida och tryck på Spara i Teams.',
   'config.outsideTeams': 'Den här sidan används när fliken läggs till i en kanal i Teams.',
   'teams.context': 'I Teams: {where}',
-  ...workingGroupsMessages.sv,
 };
 
-export type MessageKey = keyof typeof sv;
+export type MessageKey = keyof typeof sv | keyof PageMessages;
 
-const en: Record<MessageKey, string> = {
-  ...meetingsMessages.en,
-  ...activitiesMessages.en,
-  ...budgetMessages.en,
-  ...decisionsMessages.en,
-  ...contactsMessages.en,
+const en: Record<keyof typeof sv, string> = {
   ...uxMessages.en,
   ...assignmentsMessages.en,
   ...rhythmMessages.en,
@@ -250,17 +251,24 @@ const en: Record<MessageKey, string> = {
   'config.help': 'Choose a page and press Save in Teams.',
   'config.outsideTeams': 'This page is used when the tab is added to a channel in Teams.',
   'teams.context': 'In Teams: {where}',
-  ...workingGroupsMessages.en,
 };
 
-export const MESSAGES: Record<Language, Record<MessageKey, string>> = { sv, en };
+/** The strings loaded so far; the pages' are added by `addMessages`. */
+export const MESSAGES: Record<Language, Partial<Record<MessageKey, string>>> = { sv: { ...sv }, en: { ...en } };
+
+/** Adds a part of the dictionaries (both languages, the same keys) loaded on demand. */
+export function addMessages<K extends MessageKey>(messages: { sv: Record<K, string>; en: Record<K, string> }): void {
+  Object.assign(MESSAGES.sv, messages.sv);
+  Object.assign(MESSAGES.en, messages.en);
+}
 
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
 
 export function translate(language: Language, key: MessageKey, vars: Record<string, string | number> = {}): string {
-  return MESSAGES[language][key].replace(/\{(\w+)\}/g, (match, name: string) =>
-    name in vars ? String(vars[name]) : match,
-  );
+  const message = MESSAGES[language][key];
+  if (message === undefined)
+    throw new Error(`The message ${key} is not loaded (a page's strings come with ./i18n/pages)`);
+  return message.replace(/\{(\w+)\}/g, (match, name: string) => (name in vars ? String(vars[name]) : match));
 }
 
 const LANGUAGE_KEY = 'pbs.language';

@@ -1,4 +1,4 @@
-import '../zodLocale';
+// zod and its Swedish messages (../zodLocale) come with the first request: src/tab/apiSchemas.ts.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';

@@ -1,50 +1,15 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
-import { z } from 'zod';
-import { launchChromium } from '../e2e/support';
+import { launchChromium } from '../e2e/chromium';
 import { startStack } from '../integration/support/stack';
+import { bundleSizes, kB } from './bundleSizes';
 import { figure, type Figure } from './stats';
 
 const LOADS = 10;
 const CHAIR_NAME = 'Maria Bergström';
-
-const viteManifestSchema = z.record(
-  z.string(),
-  z.object({ file: z.string(), isEntry: z.boolean().optional(), imports: z.array(z.string()).optional() }),
-);
-
-export interface BundleSizes {
-  /** index.html's entry chunk and everything it imports statically: what the browser loads before the first render. */
-  initialFiles: string[];
-  initialGzipBytes: number;
-  /** Every JavaScript file of the build (all entries, all chunks loaded on demand). */
-  totalGzipBytes: number;
-}
-
-const gzipBytes = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
-
-/** The tab's JavaScript sizes (gzip) from the build's vite manifest. */
-export function bundleSizes(outDir: string): BundleSizes {
-  const manifest = viteManifestSchema.parse(JSON.parse(readFileSync(join(outDir, '.vite', 'manifest.json'), 'utf8')));
-  const initial = new Set<string>();
-  const visit = (key: string) => {
-    const chunk = manifest[key];
-    if (!chunk || initial.has(chunk.file)) return;
-    initial.add(chunk.file);
-    for (const imported of chunk.imports ?? []) visit(imported);
-  };
-  visit('index.html');
-  const assets = readdirSync(join(outDir, 'assets')).filter((name) => name.endsWith('.js'));
-  return {
-    initialFiles: [...initial],
-    initialGzipBytes: [...initial].reduce((sum, file) => sum + gzipBytes(join(outDir, file)), 0),
-    totalGzipBytes: assets.reduce((sum, name) => sum + gzipBytes(join(outDir, 'assets', name)), 0),
-  };
-}
 
 /**
  * Runs in the page before its scripts: notes when the Översikt heading and the signed-in person's name are both
@@ -117,10 +82,10 @@ export async function run(): Promise<Figure[]> {
       execFileSync(process.execPath, [vite, ...args], { stdio: 'inherit' });
     }
     const sizes = bundleSizes(outDir);
-    const kB = (bytes: number) => Math.round((bytes / 1024) * 10) / 10;
     console.log(
-      `tab: initial JS ${kB(sizes.initialGzipBytes)} kB gzip (${sizes.initialFiles.length} files: ${sizes.initialFiles.join(', ')}); all JS ${kB(sizes.totalGzipBytes)} kB gzip`,
+      `tab: initial JS ${kB(sizes.initialGzipBytes)} kB gzip (${sizes.initialFiles.length} files: ${sizes.initialFiles.join(', ')}); with the first request's schemas ${kB(sizes.overviewGzipBytes)} kB; all JS ${kB(sizes.totalGzipBytes)} kB gzip`,
     );
+    console.table(sizes.lazyChunks.map((chunk) => ({ 'laddas vid behov': chunk.src, 'kB gzip': kB(chunk.gzipBytes) })));
 
     const stack = await startStack({ env: { TAB_DIST_DIR: outDir } });
     const browser = await launchChromium();
@@ -160,8 +125,10 @@ export async function run(): Promise<Figure[]> {
 
       const sizeFields = {
         initialJsGzipKb: kB(sizes.initialGzipBytes),
+        overviewJsGzipKb: kB(sizes.overviewGzipBytes),
         totalJsGzipKb: kB(sizes.totalGzipBytes),
         initialFiles: sizes.initialFiles,
+        lazyChunksGzipKb: Object.fromEntries(sizes.lazyChunks.map((chunk) => [chunk.src, kB(chunk.gzipBytes)])),
       };
       return [
         {

@@ -3,6 +3,8 @@ import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { createApiClient, type Contact, type Me, type OrganisationDto } from '../../src/tab/api';
 import { I18nProvider, type Language } from '../../src/tab/i18n';
+// The pages' strings, which the tab loads with each page (Shell): the tests render pages directly.
+import '../../src/tab/i18n/pages';
 import { ServicesProvider, type TabServices } from '../../src/tab/services';
 
 export interface RecordedRequest {

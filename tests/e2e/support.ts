@@ -2,33 +2,21 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll } from '@jest/globals';
 import { startStack, type Stack } from '../integration/support/stack';
+import { launchChromium } from './chromium';
+
+export { launchChromium };
 
 export const ARTIFACTS = resolve('test-artifacts');
 export const TAB_DIST = resolve('dist/tab');
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 /** Builds the tab as the server serves it, so the browser tests run the code as it is now. */
 export function buildTab(): void {
   execFileSync(process.execPath, [resolve('node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
     stdio: 'inherit',
   });
-}
-
-export async function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 }
 
 /** The whole stack on random ports: the local tenant, the server (serving dist/tab), lists provisioned. */

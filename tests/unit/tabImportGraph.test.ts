@@ -78,6 +78,45 @@ describe('what the tab bundle pulls in', () => {
   });
 });
 
+/**
+ * Every source file of the tab's first load (issue #18: ≤ 140 kB gzip, tests/contract/tabBundle.test.ts). A file
+ * added here grows what every user loads before Översikt shows: a page's code, its strings (src/tab/i18n/pages.ts),
+ * a dialog opened after a click or a schema (src/tab/apiSchemas.ts) belongs in a chunk loaded on demand instead.
+ */
+const FIRST_LOAD_FILES = [
+  'src/contract/idempotency.ts',
+  'src/domain/errors.ts',
+  'src/domain/meetingLists.ts',
+  'src/domain/roles.ts',
+  'src/domain/wallClock.ts',
+  'src/tab/App.tsx',
+  'src/tab/Shell.tsx',
+  'src/tab/api.ts',
+  'src/tab/app/PlainPhase.tsx',
+  'src/tab/app/useStartup.ts',
+  'src/tab/format.ts',
+  'src/tab/i18n.tsx',
+  'src/tab/i18n/assignments.ts',
+  'src/tab/i18n/rhythm.ts',
+  'src/tab/i18n/ux.ts',
+  'src/tab/idempotency.ts',
+  'src/tab/main.tsx',
+  'src/tab/overview/MyAssignments.tsx',
+  'src/tab/overview/TodoList.tsx',
+  'src/tab/overview/rhythmText.ts',
+  'src/tab/pages/Overview.tsx',
+  'src/tab/pages/Placeholder.tsx',
+  'src/tab/routes.ts',
+  'src/tab/services.tsx',
+  'src/tab/session.ts',
+  'src/tab/teams.ts',
+  'src/tab/theme.ts',
+  'src/tab/ui/PageHeading.tsx',
+  'src/tab/ui/errors.ts',
+  'src/tab/ui/status.tsx',
+  'src/tab/ui/styles.ts',
+];
+
 describe('what the first load of the tab carries (issue #18: initial JS)', () => {
   const first = initialLoad();
   const files = [...first.files].map((file) => relative(ROOT, file));
@@ -96,5 +135,21 @@ describe('what the first load of the tab carries (issue #18: initial JS)', () =>
   it('loads the pages and the browser sign-in on demand', () => {
     expect(files).not.toContain('src/tab/pages/Meetings.tsx');
     expect(first.packages).not.toContain('@azure/msal-browser');
+  });
+
+  it('is exactly the shell, Översikt and what they share: no page, page strings, dialog or schema grows it', () => {
+    expect([...files].sort()).toEqual(FIRST_LOAD_FILES);
+  });
+
+  it('carries no zod and no contract schema: they come with the first request (src/tab/apiSchemas.ts)', () => {
+    expect(first.packages).not.toContain('zod');
+    expect(files.filter((file) => file.startsWith('src/contract/') && file !== 'src/contract/idempotency.ts')).toEqual(
+      [],
+    );
+  });
+
+  it("carries no page's strings and no barrel index", () => {
+    expect(files.filter((file) => /^src\/tab\/i18n\/(?!ux|assignments|rhythm)/.test(file))).toEqual([]);
+    expect(files.filter((file) => /\/index\.tsx?$/.test(file))).toEqual([]);
   });
 });

@@ -1,34 +1,18 @@
-import {
-  Badge,
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Field,
-  Select,
-  Textarea,
-} from '@fluentui/react-components';
-import { useState } from 'react';
-import { z } from 'zod';
-import {
-  ASSIGNMENT_REPORT_MAX,
-  assignmentListSchema,
-  assignmentViewSchema,
-  type AssignmentView,
-} from '../../contract/assignments';
-import { ASSIGNMENT_STATUSES, type AssignmentStatus } from '../../domain/assignmentLists';
+import { Badge, Button } from '@fluentui/react-components';
+import { Suspense, lazy, useState } from 'react';
+import type { AssignmentView } from '../../contract/assignments';
+// The answer's schema comes with zod on the first request (src/tab/apiSchemas.ts), not in the first load.
+import { fromSchemas } from '../api';
 import { formatDay } from '../format';
 import { useI18n } from '../i18n';
-import { useLoad, useServices } from '../services';
-import { ActionStatus } from '../ui/ActionStatus';
+import { useLoad } from '../services';
 import { ErrorMessage, Loading } from '../ui/status';
 import { usePageStyles } from '../ui/styles';
-import { useAction } from '../ui/useAction';
 
-const oneSchema = z.object({ assignment: assignmentViewSchema });
+// Opened only after a click: its chunk (Dialog, motion, Textarea) is loaded then, not with Översikt.
+const UpdateDialog = lazy(() =>
+  import('./UpdateAssignmentDialog').then((module) => ({ default: module.UpdateAssignmentDialog })),
+);
 
 /** Today's date in Stockholm (YYYY-MM-DD): an uppdrag is overdue after its due day there. */
 function stockholmToday(): string {
@@ -39,7 +23,9 @@ function stockholmToday(): string {
 export function MyAssignments({ today = stockholmToday() }: { today?: string }) {
   const { t, language } = useI18n();
   const page = usePageStyles();
-  const mine = useLoad(async (api) => (await api.request('/api/assignments?mine=1', assignmentListSchema)).assignments);
+  const mine = useLoad(
+    async (api) => (await api.request('/api/assignments?mine=1', fromSchemas('assignmentList'))).assignments,
+  );
   const [editing, setEditing] = useState<AssignmentView | undefined>();
   if (mine.status === 'loading') return <Loading />;
   if (mine.status === 'error') return <ErrorMessage error={mine.error} onRetry={mine.reload} />;
@@ -64,80 +50,16 @@ export function MyAssignments({ today = stockholmToday() }: { today?: string }) 
         ))}
       </ul>
       {editing && (
-        <UpdateDialog
-          assignment={editing}
-          onClose={(saved) => {
-            setEditing(undefined);
-            if (saved) mine.reload();
-          }}
-        />
+        <Suspense fallback={<Loading />}>
+          <UpdateDialog
+            assignment={editing}
+            onClose={(saved) => {
+              setEditing(undefined);
+              if (saved) mine.reload();
+            }}
+          />
+        </Suspense>
       )}
     </>
-  );
-}
-
-function UpdateDialog({ assignment, onClose }: { assignment: AssignmentView; onClose(saved: boolean): void }) {
-  const { t } = useI18n();
-  const { api } = useServices();
-  const [current, setCurrent] = useState(assignment);
-  const [status, setStatus] = useState<AssignmentStatus>(assignment.status);
-  const [report, setReport] = useState(assignment.report ?? '');
-  const [conflict, setConflict] = useState<string | undefined>();
-  const action = useAction();
-  const save = async () => {
-    setConflict(undefined);
-    const saved = await action.run(async () => {
-      try {
-        await api.request(`/api/assignments/${encodeURIComponent(current.id)}`, oneSchema, {
-          method: 'PATCH',
-          body: { status, ...(report.trim() !== '' ? { report } : {}) },
-          headers: { 'if-match': current.etag },
-        });
-        return t('asg.saved');
-      } catch (error) {
-        const newer = assignmentViewSchema.safeParse((error as { current?: unknown }).current);
-        if (newer.success) {
-          setCurrent(newer.data);
-          setConflict(t('asg.conflict', { status: t(`asg.status.${newer.data.status}`) }));
-        }
-        throw error;
-      }
-    });
-    if (saved) onClose(true);
-  };
-  return (
-    <Dialog open onOpenChange={(_, data) => !data.open && onClose(false)}>
-      <DialogSurface>
-        <DialogBody>
-          <DialogTitle>{t('asg.updateTitle', { description: assignment.description })}</DialogTitle>
-          <DialogContent>
-            {conflict && <p role="alert">{conflict}</p>}
-            <Field label={t('asg.col.status')}>
-              <Select value={status} onChange={(_, data) => setStatus(data.value as AssignmentStatus)}>
-                {ASSIGNMENT_STATUSES.map((s) => (
-                  <option key={s} value={s}>
-                    {t(`asg.status.${s}`)}
-                  </option>
-                ))}
-              </Select>
-            </Field>
-            <Field label={t('asg.report')}>
-              <Textarea
-                value={report}
-                maxLength={ASSIGNMENT_REPORT_MAX}
-                onChange={(_, data) => setReport(data.value)}
-              />
-            </Field>
-            <ActionStatus state={action.state} />
-          </DialogContent>
-          <DialogActions>
-            <Button appearance="primary" disabled={action.busy} onClick={() => void save()}>
-              {t('asg.save')}
-            </Button>
-            <Button onClick={() => onClose(false)}>{t('asg.cancel')}</Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
   );
 }

@@ -1,5 +1,7 @@
 import { Link, MessageBar, MessageBarBody } from '@fluentui/react-components';
-import { todoAnswerSchema, type TodoAnswerDto, type TodoItemDto } from '../../contract/todo';
+import type { TodoAnswerDto, TodoItemDto } from '../../contract/todo';
+// The answer's schema comes with zod on the first request (src/tab/apiSchemas.ts), not in the first load.
+import { fromSchemas } from '../api';
 import { formatDay, pluralForm } from '../format';
 import { useI18n, type Language, type Translate } from '../i18n';
 import { pageHref } from '../routes';
@@ -50,7 +52,7 @@ function itemKey(item: TodoItemDto): string {
 export function TodoList() {
   const { t, language } = useI18n();
   const page = usePageStyles();
-  const todo = useLoad((api): Promise<TodoAnswerDto> => api.request('/api/todo', todoAnswerSchema));
+  const todo = useLoad((api): Promise<TodoAnswerDto> => api.request('/api/todo', fromSchemas('todoAnswer')));
   if (todo.status === 'loading') return <Loading />;
   if (todo.status === 'error') return <ErrorMessage error={todo.error} onRetry={todo.reload} />;
   const { items, unavailable } = todo.data;
