@@ -102,6 +102,7 @@ const FIRST_LOAD_FILES = [
   'src/tab/idempotency.ts',
   'src/tab/main.tsx',
   'src/tab/overview/MyAssignments.tsx',
+  'src/tab/overview/OverviewSections.tsx',
   'src/tab/overview/TodoList.tsx',
   'src/tab/overview/rhythmText.ts',
   'src/tab/pages/Overview.tsx',
