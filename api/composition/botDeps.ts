@@ -18,6 +18,7 @@ import type { ContactRecord } from '../services/contacts';
 import { toDomainMeeting } from '../services/meetings';
 import { teamsLogger } from './logger';
 import { tabLinks } from '../cards/links';
+import { assignmentBotDeps } from './assignmentBot';
 
 const WARNING_ORDER = ['ALL_DECLINED', 'NOT_INVITED', 'NOT_YET_ANSWERED'];
 
@@ -109,6 +110,7 @@ export function createBotDeps({ config, services, conversations, logger, clock, 
     conversations,
     ...(idempotency ? { idempotency } : {}),
     logger: teamsLogger(logger, 'bot'),
+    ...assignmentBotDeps({ services, graph: app, clock, links }),
 
     async findPersonByAadObjectId(aadObjectId) {
       const record = await services.contacts.findByObjectId(app(), aadObjectId);
