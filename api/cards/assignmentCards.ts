@@ -138,3 +138,34 @@ export function assignmentsCard(input: AssignmentsCardInput): IAdaptiveCard {
   if (rest > 0) body.push(text(`och ${rest} till – öppna fliken`, { isSubtle: true }));
   return card(body, [openUrlButton('Öppna fliken', input.tabUrl)]);
 }
+
+export interface AssignmentReminderCardInput {
+  row: AssignmentCardRow;
+  kind: 'weekBefore' | 'overdue';
+  today: IsoDate;
+  tabUrl: string;
+  /** The arbetsgrupp the uppdrag went to, when it went to one (its convener or members are reminded). */
+  group?: string;
+}
+
+/**
+ * The owner's reminder in their chat with the bot: a week before the due date, or once it is overdue; the same
+ * Uppdatera form as the `uppdrag` card, so the owner can report at once.
+ */
+export function assignmentReminderCard({
+  row,
+  kind,
+  today,
+  tabUrl,
+  group,
+}: AssignmentReminderCardInput): IAdaptiveCard {
+  const title = kind === 'overdue' ? 'Uppdraget är försenat' : 'Påminnelse: uppdraget ska vara klart snart';
+  const ask =
+    kind === 'overdue'
+      ? 'Uppdatera status och skriv en kort rapport, eller hör av dig till samordnaren om det behövs mer tid.'
+      : 'Uppdatera gärna status och skriv en kort rapport.';
+  const body: CardElementArray = [heading(title)];
+  if (group) body.push(text(`Uppdraget gäller ${group}.`));
+  body.push(...rowItems(row, today), text(ask, { isSubtle: true }));
+  return card(body, [openUrlButton('Öppna Mina uppdrag', tabUrl)]);
+}

@@ -221,4 +221,40 @@ describe('the bot: uppdrag in a personal chat, updated from the card with the up
     expect(back.text).toContain('kan inte bli ej påbörjat');
     expect((await assignmentsOf(await stack.token(MEMBER_GUEST)))[0]!.status).toBe('pagar');
   });
+
+  it('reminds the owner in their chat once per uppdrag, however often the job runs, and again on a new due date', async () => {
+    const reminders = async () =>
+      (await postedActivities(stack.tenant, chatOf(member))).filter((a) =>
+        /^(Försenat uppdrag|Uppdrag): /.test(a.summary ?? ''),
+      );
+    const before = (await reminders()).length;
+    await stack.server.jobs.runOnce();
+    await stack.server.jobs.runOnce();
+    const sent = (await reminders()).slice(before);
+    // 3 December: Underlag 1–2 are overdue, 3–9 due within a week; one message each, not two.
+    expect(sent.map((a) => a.summary).sort()).toEqual(
+      [
+        ...[1, 2].map((n) => `Försenat uppdrag: Underlag ${n}`),
+        ...[3, 4, 5, 6, 7, 8, 9].map((n) => `Uppdrag: Underlag ${n}`),
+      ].sort(),
+    );
+    expect(activityCardText(sent.find((a) => a.summary === 'Försenat uppdrag: Underlag 2'))).toContain(
+      'Uppdraget är försenat',
+    );
+    // Nothing went to the chair: their uppdrag is due in January.
+    expect(
+      (await postedActivities(stack.tenant, chatOf(chair))).filter((a) =>
+        (a.summary ?? '').includes('Svar till länet'),
+      ),
+    ).toEqual([]);
+
+    // A new due date is a new reminder; the old one is not repeated.
+    const app = stack.server.services.graph.forApp();
+    const list = await stack.server.services.site.list(app, 'assignments');
+    const ninth = (await assignmentsOf(await stack.token(MEMBER_GUEST))).find((a) => a.description === 'Underlag 9')!;
+    await app.patchItemFields(list.siteId, list.listId, ninth.id, { DueDate: '2026-12-08' }, ninth.etag);
+    await stack.server.jobs.runOnce();
+    await stack.server.jobs.runOnce();
+    expect((await reminders()).slice(before + sent.length).map((a) => a.summary)).toEqual(['Uppdrag: Underlag 9']);
+  });
 });

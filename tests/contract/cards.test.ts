@@ -165,6 +165,18 @@ const CASES: Record<string, Array<[string, IAdaptiveCard]>> = {
     ],
     ['the samordnare’s eleven', cards.assignmentsCard({ ...ASSIGNMENTS, all: true, rows: ROWS })],
   ],
+  assignmentReminderCard: [
+    ['a week before', cards.assignmentReminderCard({ ...ASSIGNMENTS, row: ROW, kind: 'weekBefore' })],
+    [
+      'overdue, an arbetsgrupp’s',
+      cards.assignmentReminderCard({
+        ...ASSIGNMENTS,
+        row: { ...ROW, due: '2026-11-30', report: 'Påbörjat.' },
+        kind: 'overdue',
+        group: 'Arbetsgruppen för klimatanpassning',
+      }),
+    ],
+  ],
   protocolApprovalCard: [
     ['waiting for one', cards.protocolApprovalCard({ ...PROTOCOL, locked: false })],
     [
