@@ -34,5 +34,6 @@ export * from './roster';
 export * from './budgetVersions';
 export * from './todo';
 export * from './assignments';
+export * from './assignmentAgenda';
 export * from './convener';
 export * from './yearRhythm';
