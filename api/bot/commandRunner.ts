@@ -2,6 +2,7 @@ import type { IAdaptiveCard } from '@microsoft/teams.cards';
 import { z } from 'zod';
 import {
   ACTIONS,
+  ASSIGNMENT_STATUSES,
   ForbiddenError,
   VOTE_VALUES,
   requireRole,
@@ -10,7 +11,9 @@ import {
   type VoteValue,
 } from '../../src/domain';
 import {
+  ASSIGNMENT_CARD_REPORT_MAX,
   activitiesCard,
+  assignmentsCard,
   activityScopeLabel,
   contactsCard,
   errorCard,
@@ -23,7 +26,9 @@ import {
   pollCard,
   protocolApprovalCard,
   refusalCard,
+  reportInputId,
   statusCard,
+  statusInputId,
 } from '../cards/cards';
 import { helpCard } from './helpCard';
 import {
@@ -95,6 +100,8 @@ async function runParsed(parsed: ParsedCommand, sender: Person, env: RunEnvironm
       const meetings = await deps.upcomingMeetings(now);
       return reply(meetingsCard(meetings, deps.tabLinks), `${meetings.length} kommande möten.`);
     }
+    case 'uppdrag':
+      return showAssignments(sender, env);
     case 'kontakter': {
       const [people, organisations] = await Promise.all([deps.listPeople(), deps.listOrganisations()]);
       return reply(contactsCard(people, organisations, parsed.organisationId, deps.tabLinks), 'Kontaktlistan.');
@@ -158,6 +165,14 @@ async function runParsed(parsed: ParsedCommand, sender: Person, env: RunEnvironm
     case 'kalla':
       return convene(parsed.meeting, sender, env);
   }
+}
+
+async function showAssignments(sender: Person, { deps }: RunEnvironment): Promise<Reply> {
+  if (!deps.listAssignments) {
+    return reply(errorCard('Uppdragen saknas', 'Se Mina uppdrag på fliken Översikt.'), 'Uppdragen saknas.');
+  }
+  const input = await deps.listAssignments(sender);
+  return reply(assignmentsCard(input), `${input.rows.length} öppna uppdrag.`);
 }
 
 async function convene(meeting: ConveneRequest | undefined, sender: Person, env: RunEnvironment): Promise<Reply> {
@@ -235,6 +250,12 @@ export const cardActionSchema = z.discriminatedUnion(
     // The poll card's choice inputs (k1, k2, …) arrive beside pollId; they are read by voteChoicesSchema.
     z.looseObject({ verb: z.literal('poll.vote'), pollId: listItemIdSchema }),
     z.object({ verb: z.literal('protocol.approve'), meetingId: listItemIdSchema }),
+    // The status and report inputs (status_<id>, report_<id>) arrive beside these; read by assignmentFormSchema.
+    z.looseObject({
+      verb: z.literal('assignment.update'),
+      assignmentId: listItemIdSchema,
+      etag: z.string({ error: 'Kortet saknar uppdragets version.' }).min(1).max(200),
+    }),
   ],
   { error: 'Kortet skickade en okänd åtgärd.' },
 );
@@ -249,6 +270,9 @@ export async function runCardAction(data: unknown, sender: Person | undefined, e
   if (action.data.verb === 'command') return runText(action.data.command, sender, env);
   if (action.data.verb === 'poll.vote') return votePoll(action.data.pollId, data, sender, env);
   if (action.data.verb === 'protocol.approve') return approveProtocol(action.data.meetingId, sender, env);
+  if (action.data.verb === 'assignment.update') {
+    return updateAssignment(action.data.assignmentId, action.data.etag, data, sender, env);
+  }
   try {
     requireRole(sender.roles, 'news.post');
   } catch (error) {
@@ -282,6 +306,51 @@ async function approveProtocol(meetingId: string, sender: Person, env: RunEnviro
     protocolApprovalCard(outcome.card),
     outcome.card.locked ? 'Protokollet är justerat och låst.' : 'Du har justerat protokollet.',
   );
+}
+
+/** The uppdrag card's form: the status chosen and the report written (empty: unchanged). */
+const assignmentFormSchema = z.object({
+  status: z.enum(ASSIGNMENT_STATUSES, { error: 'Välj en status för uppdraget.' }),
+  report: z
+    .string({ error: 'Rapporten måste vara text.' })
+    .trim()
+    .max(ASSIGNMENT_CARD_REPORT_MAX, `Rapporten får vara högst ${ASSIGNMENT_CARD_REPORT_MAX} tecken i kortet.`)
+    .optional()
+    .transform((value) => (value === '' ? undefined : value)),
+});
+
+/** The form's inputs carry the uppdrag's id in their names (status_<id>, report_<id>). */
+function assignmentForm(id: string, data: unknown) {
+  const inputs = typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : {};
+  return assignmentFormSchema.safeParse({ status: inputs[statusInputId(id)], report: inputs[reportInputId(id)] });
+}
+
+async function updateAssignment(
+  assignmentId: string,
+  etag: string,
+  data: unknown,
+  sender: Person,
+  env: RunEnvironment,
+): Promise<Reply> {
+  const title = 'Uppdraget kunde inte uppdateras';
+  const form = assignmentForm(assignmentId, data);
+  if (!form.success) {
+    const message = form.error.issues[0]?.message ?? 'Kortets svar kunde inte läsas.';
+    return reply(errorCard(title, message), message);
+  }
+  if (!env.deps.updateAssignment) {
+    return reply(errorCard(title, 'Uppdatera i fliken Översikt.'), 'Uppdatera i fliken Översikt.');
+  }
+  const { status, report } = form.data;
+  const outcome = await env.deps.updateAssignment({
+    assignmentId,
+    etag,
+    status,
+    ...(report !== undefined ? { report } : {}),
+    by: sender,
+  });
+  if (!outcome.ok) return reply(errorCard(title, outcome.problem), outcome.problem);
+  return reply(assignmentsCard(outcome.card), outcome.card.notice?.text ?? 'Uppdraget är uppdaterat.');
 }
 
 export const NEWS_REFUSAL = `Du har inte behörighet att ${ACTIONS['news.post'].description}.`;

@@ -1,19 +1,18 @@
 import { z } from 'zod';
 import {
-  DomainValidationError,
   MONTH_NAMES_SV,
   SAMVERKANSOMRADEN,
   SAMVERKANSOMRADE_LABELS,
   can,
-  lineAmountIssue,
-  textIssue,
-  parseKronor,
   type ActionId,
   type Organisation,
   type Role,
   type Samverkansomrade,
 } from '../../src/domain';
 import { newsTextSchema } from './newsText';
+import { fold, parseConvene, parseOutcome, type ConveneRequest } from './commandArgs';
+
+export { CONVENE_USAGE, OUTCOME_USAGE, fold, type ConveneRequest } from './commandArgs';
 
 /**
  * The one command table: it drives the parser, the help card and the manifest's commandLists, so the three
@@ -22,6 +21,7 @@ import { newsTextSchema } from './newsText';
 export type CommandName =
   | 'hjälp'
   | 'möten'
+  | 'uppdrag'
   | 'kontakter'
   | 'lägesrapport'
   | 'aktiviteter'
@@ -41,7 +41,15 @@ export interface CommandDefinition {
   action?: ActionId;
   /** 'coming' commands are announced in help but not yet in the manifest nor run. */
   status: 'ready' | 'coming';
+  /**
+   * The manifest's command lists it is suggested in (both when left out). Teams shows at most 10 per list, so
+   * a command that belongs to one place (the sender's own uppdrag: the personal chat) is listed only there;
+   * any ready command still runs wherever it is typed.
+   */
+  listedIn?: readonly ManifestScope[];
 }
+
+export type ManifestScope = 'personal' | 'team';
 
 export const COMMANDS: readonly CommandDefinition[] = [
   {
@@ -57,6 +65,17 @@ export const COMMANDS: readonly CommandDefinition[] = [
     description: { sv: 'Kommande möten och svaren hittills.', en: 'Upcoming meetings and the answers so far.' },
     args: { sv: '', en: '' },
     status: 'ready',
+  },
+  {
+    name: 'uppdrag',
+    alias: 'assignments',
+    description: {
+      sv: 'Dina öppna uppdrag (samordnaren: alla), med status och rapport.',
+      en: 'Your open assignments (coordinator: all), with status and report.',
+    },
+    args: { sv: '', en: '' },
+    status: 'ready',
+    listedIn: ['personal'],
   },
   {
     name: 'kontakter',
@@ -110,6 +129,8 @@ export const COMMANDS: readonly CommandDefinition[] = [
     args: { sv: 'ny', en: 'new' },
     action: 'workinggroup.appoint',
     status: 'ready',
+    // The form is in the tab and the group gets a channel of the team: suggested where the team is.
+    listedIn: ['team'],
   },
   {
     name: 'arbetsgrupper',
@@ -160,6 +181,7 @@ export function mayRun(command: CommandDefinition, roles: readonly Role[]): bool
 export type ParsedCommand =
   | { command: 'hjälp' }
   | { command: 'möten' }
+  | { command: 'uppdrag' }
   | { command: 'kontakter'; organisationId?: string }
   | { command: 'lägesrapport'; year?: number }
   | { command: 'aktiviteter'; month?: number; area?: Samverkansomrade }
@@ -171,28 +193,12 @@ export type ParsedCommand =
   /** Without a date and time (the bare word) the bot answers with how to write one. */
   | { command: 'kalla'; meeting?: ConveneRequest };
 
-export interface ConveneRequest {
-  group: 'stodgrupp';
-  date: string;
-  startTime: string;
-  endTime: string;
-}
-
 export type ParseResult =
   | { ok: true; definition: CommandDefinition; parsed: ParsedCommand }
   | { ok: false; definition?: CommandDefinition; problem: string };
 
 export interface ParseContext {
   organisations: readonly Organisation[];
-}
-
-/** Folds case and Swedish diacritics so that "Umea", "UMEÅ" and "umeå" are one kommun. */
-export function fold(text: string): string {
-  return text
-    .toLocaleLowerCase('sv-SE')
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .trim();
 }
 
 export { newsTextSchema } from './newsText';
@@ -228,62 +234,6 @@ function parseArea(arg: string): Samverkansomrade | undefined {
   );
 }
 
-export const OUTCOME_USAGE =
-  'Skriv t.ex. "utfall 12500,50 Lokalhyra Faktura 3": beloppet i kronor utan mellanslag, sedan budgetposten.';
-
-/** `utfall <belopp> <budgetpost> [text]`: the amount is one word (kronor, decimal comma or point); the rest names the line. */
-function parseOutcome(definition: CommandDefinition, rest: string): ParseResult {
-  const [amountWord = '', ...lineWords] = rest.split(/\s+/).filter(Boolean);
-  if (amountWord === '') return { ok: true, definition, parsed: { command: 'utfall' } };
-  if (lineWords.length === 0) return { ok: false, definition, problem: OUTCOME_USAGE };
-  let amountOre: number;
-  try {
-    amountOre = parseKronor(amountWord);
-  } catch (error) {
-    const message = error instanceof DomainValidationError ? (error.issues[0]?.message ?? '') : '';
-    return { ok: false, definition, problem: `${message} ${OUTCOME_USAGE}`.trim() };
-  }
-  const bound = lineAmountIssue(amountOre, 'amount', { allowZero: false });
-  if (bound) return { ok: false, definition, problem: `${bound.message} ${OUTCOME_USAGE}` };
-  const line = lineWords.join(' ');
-  const lineProblem = textIssue(line, 'line', 'singleLine');
-  if (lineProblem) return { ok: false, definition, problem: lineProblem.message };
-  return { ok: true, definition, parsed: { command: 'utfall', booking: { amountOre, line } } };
-}
-
-export const CONVENE_USAGE =
-  'Skriv t.ex. "kalla stödgruppen 2027-03-10 13:00" (två timmar) eller "kalla stödgruppen 2027-03-10 13:00-15:30".';
-
-/** `kalla stödgruppen <datum> <tid>[-<sluttid>]`; samverkansgruppen is convened in the tab, with candidate times. */
-function parseConvene(definition: CommandDefinition, rest: string): ParseResult {
-  if (rest === '') return { ok: true, definition, parsed: { command: 'kalla' } };
-  const [groupWord = '', date = '', time = '', ...extra] = rest.split(/\s+/).filter(Boolean);
-  const group = fold(groupWord);
-  if (group.startsWith('samverkansgrupp')) {
-    return {
-      ok: false,
-      definition,
-      problem: 'Samverkansgruppens möten kallar ordföranden i fliken Möten, där förslag på tider visas.',
-    };
-  }
-  if (!['stodgruppen', 'stodgrupp'].includes(group)) return { ok: false, definition, problem: CONVENE_USAGE };
-  const times = /^(\d{1,2}[:.]\d{2})(?:-(\d{1,2}[:.]\d{2}))?$/.exec(time);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !times || extra.length > 0) {
-    return { ok: false, definition, problem: CONVENE_USAGE };
-  }
-  const clock = (value: string) => value.replace('.', ':').padStart(5, '0');
-  const startTime = clock(times[1] as string);
-  const [hours = 0, minutes = 0] = startTime.split(':').map(Number);
-  const endTime = times[2]
-    ? clock(times[2])
-    : `${String(Math.min(hours + 2, 23)).padStart(2, '0')}:${String(minutes).padStart(2, '0')}`;
-  return {
-    ok: true,
-    definition,
-    parsed: { command: 'kalla', meeting: { group: 'stodgrupp', date, startTime, endTime } },
-  };
-}
-
 function noArguments(definition: CommandDefinition, rest: string, parsed: ParsedCommand): ParseResult {
   if (rest !== '') {
     return { ok: false, definition, problem: `Kommandot ${definition.name} tar inga argument (fick "${rest}").` };
@@ -305,6 +255,8 @@ export function parseCommand(text: string, context: ParseContext): ParseResult {
       return { ok: true, definition, parsed: { command: 'hjälp' } };
     case 'möten':
       return noArguments(definition, rest, { command: 'möten' });
+    case 'uppdrag':
+      return noArguments(definition, rest, { command: 'uppdrag' });
     case 'kontakter': {
       if (rest === '') return { ok: true, definition, parsed: { command: 'kontakter' } };
       const organisation = parseOrganisation(rest, context.organisations);
@@ -368,25 +320,33 @@ export interface ManifestCommand {
 }
 
 export interface ManifestCommandList {
-  scopes: Array<'personal' | 'team' | 'groupChat'>;
+  scopes: ManifestScope[];
   commands: ManifestCommand[];
 }
 
 const MANIFEST_LIMITS = { commandsPerList: 10, title: 32, description: 128 } as const;
+const MANIFEST_SCOPES: readonly ManifestScope[] = ['personal', 'team'];
 
-/** The manifest's `bots[0].commandLists`: the ready commands with their Swedish names, for personal chats and teams. */
+/**
+ * The manifest's `bots[0].commandLists`: the ready commands with their Swedish names, one list for personal
+ * chats and one for teams (each within Teams' 10), in the table's order.
+ */
 export function manifestCommandLists(): ManifestCommandList[] {
-  const commands = COMMANDS.filter((command) => command.status === 'ready').map((command) => ({
-    title: command.name,
-    description: command.args.sv ? `${command.args.sv} – ${command.description.sv}` : command.description.sv,
-  }));
-  for (const command of commands) {
-    if (command.title.length > MANIFEST_LIMITS.title || command.description.length > MANIFEST_LIMITS.description) {
-      throw new Error(`Kommandot ${command.title} är för långt för manifestets commandLists.`);
+  return MANIFEST_SCOPES.map((scope) => {
+    const commands = COMMANDS.filter(
+      (command) => command.status === 'ready' && (command.listedIn ?? MANIFEST_SCOPES).includes(scope),
+    ).map((command) => ({
+      title: command.name,
+      description: command.args.sv ? `${command.args.sv} – ${command.description.sv}` : command.description.sv,
+    }));
+    for (const command of commands) {
+      if (command.title.length > MANIFEST_LIMITS.title || command.description.length > MANIFEST_LIMITS.description) {
+        throw new Error(`Kommandot ${command.title} är för långt för manifestets commandLists.`);
+      }
     }
-  }
-  if (commands.length > MANIFEST_LIMITS.commandsPerList) {
-    throw new Error(`Högst ${MANIFEST_LIMITS.commandsPerList} kommandon per lista i manifestet.`);
-  }
-  return [{ scopes: ['personal', 'team'], commands }];
+    if (commands.length > MANIFEST_LIMITS.commandsPerList) {
+      throw new Error(`Högst ${MANIFEST_LIMITS.commandsPerList} kommandon per lista i manifestet (${scope}).`);
+    }
+    return { scopes: [scope], commands };
+  });
 }

@@ -1,6 +1,7 @@
 import type { ILogger } from '@microsoft/teams.common';
 import type {
   Activity,
+  AssignmentStatus,
   IsoDate,
   Meeting,
   Organisation,
@@ -10,7 +11,13 @@ import type {
   VoteValue,
 } from '../../src/domain';
 import type { ConversationStore, IdempotencyStore } from '../state/store';
-import type { MeetingWithAnswers, PollCardInput, ProtocolApprovalCardInput, TabLinks } from '../cards/cards';
+import type {
+  AssignmentsCardInput,
+  MeetingWithAnswers,
+  PollCardInput,
+  ProtocolApprovalCardInput,
+  TabLinks,
+} from '../cards/cards';
 import type { Clock } from '../services/ports';
 
 /** What the bot needs from the rest of the server; the composition root implements it with real services. */
@@ -112,6 +119,16 @@ export interface BotDeps {
   votePoll?(input: PollVoteInput): Promise<CardOutcome<PollCardInput>>;
   /** A justerare approves from the justering card, as the sender. Optional for doubles. */
   approveProtocol?(input: { meetingId: string; by: Person }): Promise<CardOutcome<ProtocolApprovalCardInput>>;
+  /**
+   * The sender's open uppdrag (their own and their arbetsgruppers'), or for the samordnare every open one,
+   * as the `uppdrag` card shows them. Optional for doubles.
+   */
+  listAssignments?(by: Person): Promise<AssignmentsCardInput>;
+  /**
+   * The uppdrag card's form, as the sender, with the ETag the card carried: a conflict answers with the card as
+   * it now stands and a notice, not an error. Optional for doubles.
+   */
+  updateAssignment?(input: AssignmentUpdateInput): Promise<CardOutcome<AssignmentsCardInput>>;
   /** Arbetsgrupper, active first. Optional so that test doubles without the register still satisfy BotDeps. */
   listWorkingGroups?(): Promise<WorkingGroupSummary[]>;
   /** Where card buttons open the tab: Teams deep links in tenant mode, the local tab locally (cards/links.ts). */
@@ -130,6 +147,15 @@ export interface PollVoteInput {
   pollId: string;
   /** Per candidate (`k1`…): ja, om-det-behövs or nej. */
   choices: Record<string, VoteValue>;
+  by: Person;
+}
+
+export interface AssignmentUpdateInput {
+  assignmentId: string;
+  /** The uppdrag's ETag when the card was made (If-Match). */
+  etag: string;
+  status: AssignmentStatus;
+  report?: string;
   by: Person;
 }
 

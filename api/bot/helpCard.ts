@@ -29,7 +29,11 @@ export function helpCard({ person, problem }: HelpCardInput): IAdaptiveCard {
   );
   const ready = COMMANDS.filter((command) => command.status === 'ready' && mayRun(command, roles));
   // The buttons first, so that a phone shows them without scrolling past the command list.
-  const buttons = [commandButton('Möten', 'möten'), commandButton('Aktiviteter', 'aktiviteter')];
+  const buttons = [
+    commandButton('Möten', 'möten'),
+    commandButton('Mina uppdrag', 'uppdrag'),
+    commandButton('Aktiviteter', 'aktiviteter'),
+  ];
   if (ready.some((command) => command.name === 'lägesrapport'))
     buttons.push(commandButton('Lägesrapport', 'lägesrapport'));
   body.push(actionSet(buttons));

@@ -5,6 +5,7 @@ import type {
   IExecuteAction,
   IFact,
   IOpenUrlAction,
+  IShowCardAction,
   ISubmitAction,
   ITextBlock,
 } from '@microsoft/teams.cards';
@@ -45,9 +46,11 @@ export type CardActionData =
   | { verb: 'command'; command: string }
   | { verb: 'news.post'; text?: string }
   | { verb: 'poll.vote'; pollId: string }
-  | { verb: 'protocol.approve'; meetingId: string };
+  | { verb: 'protocol.approve'; meetingId: string }
+  /** The uppdrag card's form: its status and report inputs arrive beside these (assignmentCards.ts). */
+  | { verb: 'assignment.update'; assignmentId: string; etag: string };
 
-export type CardAction = IExecuteAction | ISubmitAction | IOpenUrlAction;
+export type CardAction = IExecuteAction | ISubmitAction | IOpenUrlAction | IShowCardAction;
 
 export function card(body: CardElementArray, actions: CardAction[] = []): IAdaptiveCard {
   return {

@@ -18,6 +18,7 @@ import type { ContactRecord } from '../services/contacts';
 import { toDomainMeeting } from '../services/meetings';
 import { teamsLogger } from './logger';
 import { tabLinks } from '../cards/links';
+import { assignmentBotDeps } from './assignmentBot';
 
 const WARNING_ORDER = ['ALL_DECLINED', 'NOT_INVITED', 'NOT_YET_ANSWERED'];
 
@@ -284,8 +285,9 @@ function cardDeps({
 export function createBotDeps(parts: BotDepsParts): BotDeps {
   const { config, services, conversations, logger, clock, idempotency } = parts;
   const context: BotDepsContext = { ...parts, app: () => services.graph.forApp() };
+  const links = tabLinks({ mode: config.mode, publicUrl: config.publicUrl, teamsAppId: config.teamsAppId });
   return {
-    tabLinks: tabLinks({ mode: config.mode, publicUrl: config.publicUrl, teamsAppId: config.teamsAppId }),
+    tabLinks: links,
     config: botConfigFrom(config, services.organisations.organisations),
     clock,
     conversations,
@@ -295,5 +297,6 @@ export function createBotDeps(parts: BotDepsParts): BotDeps {
     ...meetingDeps(context),
     ...economyDeps(context),
     ...cardDeps(context),
+    ...assignmentBotDeps({ services, graph: context.app, clock, links }),
   };
 }

@@ -3,7 +3,9 @@ import type { ServerStateStore } from '../state/store';
 import type { AppConfig } from '../config';
 import type { Logger } from '../http/logger';
 import { JobLease } from '../jobs/lease';
-import { reminderJobs } from '../jobs/reminders';
+import { reminderJobs, type ReminderDeps } from '../jobs/reminders';
+import { assignmentReminderJob, type AssignmentReminderSubject } from '../jobs/assignmentReminders';
+import { tabLinks } from '../cards/links';
 import { createJobRunner, type JobRunner } from '../jobs/runner';
 import type { AppServices } from '../services';
 import { toDomainMeeting } from '../services/meetings';
@@ -13,6 +15,26 @@ import { teamsLogger } from './logger';
 export interface ServerJobs {
   runner: JobRunner;
   close(): Promise<void>;
+}
+
+/** The open uppdrag with their recipients by Entra object id (personal chats are keyed by it). */
+async function assignmentSubjects(services: AppServices): Promise<AssignmentReminderSubject[]> {
+  const open = await services.assignments.openWithRecipients(services.graph.forApp());
+  return open.map(({ view, group, recipients }) => ({
+    row: {
+      id: view.id,
+      etag: view.etag,
+      description: view.description,
+      ownerName: view.assigneeName,
+      due: view.due,
+      status: view.status,
+      ...(view.report ? { report: view.report } : {}),
+    },
+    ...(group ? { group } : {}),
+    recipients: recipients.flatMap((r) =>
+      r.entraObjectId ? [{ id: r.entraObjectId, displayName: r.displayName }] : [],
+    ),
+  }));
 }
 
 /** The lease that makes one instance at a time the job runner. */
@@ -40,24 +62,27 @@ export function createServerJobs(parts: {
     durationSeconds: config.jobs.leaseSeconds,
     logger: jobLogger,
   });
+  const reminderDeps: ReminderDeps = {
+    clock,
+    conversations: state.conversations,
+    proactive,
+    journal: state.reminders,
+    ...(parts.lease === false ? {} : { inCharge: () => lease.held() }),
+    listMeetings: async (range) =>
+      (await services.meetings.records(services.graph.forApp()))
+        .filter((record) => record.date >= range.start && record.date <= range.end)
+        .map(toDomainMeeting),
+    // Personal chats are keyed by the user's Entra object id, so the reminders address people by it.
+    listPeople: async () =>
+      (await services.contacts.list(services.graph.forApp())).flatMap((record) =>
+        record.entraObjectId ? [{ ...personFromContact(record), id: record.entraObjectId }] : [],
+      ),
+    listOpenAssignments: () => assignmentSubjects(services),
+    tabLinks: tabLinks({ mode: config.mode, publicUrl: config.publicUrl, teamsAppId: config.teamsAppId }),
+    logger: jobLogger,
+  };
   const runner = createJobRunner({
-    jobs: reminderJobs({
-      clock,
-      conversations: state.conversations,
-      proactive,
-      journal: state.reminders,
-      ...(parts.lease === false ? {} : { inCharge: () => lease.held() }),
-      listMeetings: async (range) =>
-        (await services.meetings.records(services.graph.forApp()))
-          .filter((record) => record.date >= range.start && record.date <= range.end)
-          .map(toDomainMeeting),
-      // Personal chats are keyed by the user's Entra object id, so the reminders address people by it.
-      listPeople: async () =>
-        (await services.contacts.list(services.graph.forApp())).flatMap((record) =>
-          record.entraObjectId ? [{ ...personFromContact(record), id: record.entraObjectId }] : [],
-        ),
-      logger: jobLogger,
-    }),
+    jobs: [...reminderJobs(reminderDeps), assignmentReminderJob(reminderDeps)],
     intervalMs: config.jobs.intervalSeconds * 1000,
     ...(parts.lease === false ? {} : { lease }),
     logger: jobLogger,

@@ -12,7 +12,8 @@ import {
   type Person,
   type Season,
 } from '../../src/domain';
-import { meetingReminderCard, seasonCallReminderCard } from '../cards/cards';
+import { meetingReminderCard, seasonCallReminderCard, type TabLinks } from '../cards/cards';
+import type { AssignmentReminderSubject } from './assignmentReminders';
 import type { Clock, ProactiveSender } from '../services/ports';
 import type { ConversationStore, StoredConversation } from '../state/store';
 import type { ReminderJournal, ReminderKey } from './journal';
@@ -26,6 +27,13 @@ export interface ReminderDeps {
   /** Meetings whose date falls in the range (inclusive), any status. */
   listMeetings(range: DateRange): Promise<Meeting[]>;
   listPeople(): Promise<Person[]>;
+  /**
+   * The open uppdrag with whom to remind (the person, or the arbetsgrupp's convener or else its members, each
+   * with the Entra object id their personal chat is keyed by). Left out: no uppdrag reminders.
+   */
+  listOpenAssignments?(): Promise<AssignmentReminderSubject[]>;
+  /** Where reminder cards open the tab (Teams deep links in tenant mode). */
+  tabLinks?: TabLinks;
   /** False once this instance no longer holds the job lease: the run stops before its next send. */
   inCharge?: () => boolean;
   logger?: ILogger;
@@ -58,7 +66,8 @@ export const SEASON_CALL_REMINDER_DATES: Record<Season, { month: number; day: nu
   host: { month: 8, day: 15 },
 };
 
-async function deliver(
+/** Claims the reminder in the journal, sends it, then marks it sent (released only when the send failed). */
+export async function deliver(
   deps: ReminderDeps,
   report: JobRunReport,
   key: ReminderKey,
@@ -166,6 +175,7 @@ export function seasonCallReminderJob(deps: ReminderDeps): Job {
   };
 }
 
+/** The meeting reminders; the uppdrag reminders are assignmentReminderJob (assignmentReminders.ts). */
 export function reminderJobs(deps: ReminderDeps): Job[] {
   return [meetingReminderJob(deps), seasonCallReminderJob(deps)];
 }

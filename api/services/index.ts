@@ -108,7 +108,14 @@ export function createServices(parts: {
   const contacts = new ContactsService(lists, parts.organisations.organisations);
   const economy = createEconomyServices(lists, parts.organisations, parts.clock);
   const assignments = new AssignmentsService(lists, contacts, economy.decisions);
-  const meetingParts = meetingServices(lists, contacts, parts.organisations.organisations, economy.decisions, parts);
+  const meetingParts = meetingServices(
+    lists,
+    contacts,
+    parts.organisations.organisations,
+    economy.decisions,
+    parts,
+    assignments,
+  );
   const conveners = new Conveners(economy.decisions, (gateway) => contacts.list(gateway), parts.clock);
   economy.decisions.addRecordCheck(conveners.recordCheck());
   return {
@@ -152,9 +159,10 @@ function meetingServices(
   organisations: OrganisationConfig['organisations'],
   register: DecisionsService,
   parts: { config: AppConfig; logger: Logger; state: ServerStateStore; clock: Clock },
+  assignments: AssignmentsService,
 ): Pick<AppServices, 'meetings' | 'meetingPolls' | 'meetingProtocols' | 'meetingNotices'> {
   const { clock } = parts;
-  const decisions = meetingDecisionsOver(register);
+  const decisions = meetingDecisionsOver(register, assignments);
   const meetings = new MeetingsService(lists, contacts, organisations, decisions, clock);
   return {
     meetings,

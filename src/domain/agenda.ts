@@ -9,6 +9,7 @@ import {
   type FollowUpStatus,
   type Proposal,
 } from './decisions';
+import { assignmentFollowUpItem, type AgendaAssignment } from './assignmentAgenda';
 import { DomainRuleError } from './errors';
 import { MEETING_GROUPS, MEETING_GROUP_LABELS, seasonOf, type MeetingGroup } from './meetings';
 import { idSchema, isoDateSchema, parseOrThrow } from './validation';
@@ -20,6 +21,7 @@ export const AGENDA_ITEM_KINDS = [
   'foregaende_protokoll',
   'forslag',
   'uppfoljning',
+  'uppdrag',
   'ekonomi',
   'extra',
   'nasta_mote',
@@ -77,6 +79,8 @@ export interface BuildAgendaInput {
   meeting: AgendaMeeting;
   openProposals?: readonly Proposal[];
   followUps?: readonly Decision[];
+  /** Uppdrag delegated by decisions: the open ones due by the meeting are followed up (assignmentAgenda.ts). */
+  assignments?: readonly AgendaAssignment[];
   documents?: readonly AgendaDocument[];
   extraItems?: readonly string[];
   /**
@@ -214,6 +218,8 @@ export function buildAgenda(input: BuildAgendaInput): Agenda {
     });
   }
   for (const decision of followUps) items.push(followUpItem(decision, asOf));
+  const assignmentItem = assignmentFollowUpItem(input.assignments ?? [], meeting.date, asOf);
+  if (assignmentItem) items.push(assignmentItem);
   if (meeting.group === 'samverkansgrupp') items.push({ kind: 'ekonomi', title: 'Ekonomisk lägesrapport' });
   for (const extra of extraItems) items.push({ kind: 'extra', title: extra });
   items.push(nextMeetingItem(meeting.group, meeting.date, nextMeeting));
@@ -262,7 +268,7 @@ export function agendaToHtml(agenda: Agenda): string {
   ];
   for (const item of agenda.items) {
     let li = `<li value="${item.number}">${escapeHtml(item.title)}`;
-    if (item.details) li += `<p>${escapeHtml(item.details)}</p>`;
+    if (item.details) li += `<p>${escapeHtml(item.details).replace(/\n/g, '<br>')}</p>`;
     if (item.note)
       li += item.overdue ? `<p><strong>${escapeHtml(item.note)}</strong></p>` : `<p>${escapeHtml(item.note)}</p>`;
     parts.push(`${li}</li>`);

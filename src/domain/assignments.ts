@@ -82,3 +82,22 @@ export function assertDueNotBeforeDecision(due: IsoDate, decidedOn: IsoDate | un
 export function followsUpAllAssignments(roles: readonly Role[]): boolean {
   return roles.includes('samordnare');
 }
+
+/** The two reminders an uppdrag's owner gets in Teams: a week before the due date, and once it is overdue. */
+export type AssignmentReminderKind = 'weekBefore' | 'overdue';
+
+/**
+ * Which reminder is due for an uppdrag on `today` (a Stockholm calendar day): from a week before its due day
+ * through the due day itself the week-before one, from the day after the overdue one, none once it is closed.
+ * A week-before reminder missed (the job did not run) is not sent late once the uppdrag is overdue: the overdue
+ * one supersedes it. Each is sent once per due date (the job's journal), so a new due date reminds again.
+ */
+export function dueAssignmentReminder(
+  assignment: Pick<Assignment, 'due' | 'status'>,
+  today: IsoDate,
+): AssignmentReminderKind | undefined {
+  const state = assignmentDueState(assignment, today);
+  if (state === 'overdue') return 'overdue';
+  if (state === 'dueSoon') return 'weekBefore';
+  return undefined;
+}

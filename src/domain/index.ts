@@ -34,6 +34,7 @@ export * from './roster';
 export * from './budgetVersions';
 export * from './todo';
 export * from './assignments';
+export * from './assignmentAgenda';
 export * from './convener';
 export * from './yearRhythm';
 export * from './activityBudget';

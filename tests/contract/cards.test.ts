@@ -64,6 +64,23 @@ const PROTOCOL: Omit<cards.ProtocolApprovalCardInput, 'locked'> = {
   decisions: ['Gruppen antar verksamhetsplanen.'],
 };
 
+const ROW = {
+  id: '7',
+  etag: '"{E1},1"',
+  description: 'Ta fram underlag om handläggningstider',
+  ownerName: 'Erik Lundqvist',
+  due: '2026-12-10',
+  status: 'pagar' as const,
+};
+const ROWS = Array.from({ length: 11 }, (_, i) => ({
+  ...ROW,
+  id: String(i + 1),
+  ownerName: i < 6 ? 'Erik Lundqvist' : 'Maria Bergström',
+  due: `2026-12-${String(i + 1).padStart(2, '0')}`,
+  status: i % 2 === 0 ? ('ej_paborjat' as const) : ('pagar' as const),
+}));
+const ASSIGNMENTS = { today: '2026-12-03', tabUrl: 'https://localhost:3978/#/oversikt' };
+
 /** Every card builder with the inputs that make each of its shapes; the coverage test below keeps this complete. */
 const CASES: Record<string, Array<[string, IAdaptiveCard]>> = {
   helpCard: [
@@ -134,6 +151,31 @@ const CASES: Record<string, Array<[string, IAdaptiveCard]>> = {
       cards.pollCard({ ...POLL, open: true, myChoices: { k1: 'ja' }, notice: 'Tack, ditt svar är sparat.' }),
     ],
     ['closed', cards.pollCard({ ...POLL, open: false })],
+  ],
+  assignmentsCard: [
+    ['none', cards.assignmentsCard({ ...ASSIGNMENTS, all: false, rows: [] })],
+    [
+      'one with a report and a notice',
+      cards.assignmentsCard({
+        ...ASSIGNMENTS,
+        all: false,
+        rows: [{ ...ROW, report: 'Påbörjat.' }],
+        notice: { text: 'Sparat.', tone: 'good' },
+      }),
+    ],
+    ['the samordnare’s eleven', cards.assignmentsCard({ ...ASSIGNMENTS, all: true, rows: ROWS })],
+  ],
+  assignmentReminderCard: [
+    ['a week before', cards.assignmentReminderCard({ ...ASSIGNMENTS, row: ROW, kind: 'weekBefore' })],
+    [
+      'overdue, an arbetsgrupp’s',
+      cards.assignmentReminderCard({
+        ...ASSIGNMENTS,
+        row: { ...ROW, due: '2026-11-30', report: 'Påbörjat.' },
+        kind: 'overdue',
+        group: 'Arbetsgruppen för klimatanpassning',
+      }),
+    ],
   ],
   protocolApprovalCard: [
     ['waiting for one', cards.protocolApprovalCard({ ...PROTOCOL, locked: false })],

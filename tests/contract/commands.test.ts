@@ -9,10 +9,17 @@ const ready = COMMANDS.filter((command) => command.status === 'ready');
 describe('the command table and the manifest commandLists agree', () => {
   const lists = manifestCommandLists();
 
-  it('lists every ready command once, and no coming one', () => {
+  it('lists every ready command once in each list it belongs to, and no coming one', () => {
+    expect(lists.map((list) => list.scopes)).toEqual([['personal'], ['team']]);
     for (const list of lists) {
-      expect(list.commands.map((command) => command.title)).toEqual(ready.map((command) => command.name));
+      const scope = list.scopes[0]!;
+      const expected = ready.filter((command) => (command.listedIn ?? ['personal', 'team']).includes(scope));
+      expect(list.commands.map((command) => command.title)).toEqual(expected.map((command) => command.name));
     }
+    // Every ready command is suggested somewhere; the sender's own uppdrag in the personal chat.
+    const listed = new Set(lists.flatMap((list) => list.commands.map((command) => command.title)));
+    expect(ready.filter((command) => !listed.has(command.name))).toEqual([]);
+    expect(lists[0]!.commands.map((command) => command.title)).toContain('uppdrag');
     const titles = lists.flatMap((list) => list.commands.map((command) => command.title));
     for (const coming of COMMANDS.filter((command) => command.status === 'coming')) {
       expect(titles).not.toContain(coming.name);
@@ -33,7 +40,7 @@ describe('the command table and the manifest commandLists agree', () => {
 
   it('describes each command with its table description and arguments', () => {
     for (const command of ready) {
-      const entry = lists[0]!.commands.find((c) => c.title === command.name)!;
+      const entry = lists.flatMap((list) => list.commands).find((c) => c.title === command.name)!;
       expect(entry.description).toContain(command.description.sv);
       if (command.args.sv) expect(entry.description.startsWith(command.args.sv)).toBe(true);
     }

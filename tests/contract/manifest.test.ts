@@ -185,12 +185,14 @@ describe('the bot commands in the manifest', () => {
   });
 
   it('are in English in en-us.json under their English aliases', () => {
-    const ready = COMMANDS.filter((command) => command.status === 'ready');
-    ready.forEach((command, index) => {
-      const key = `bots[0].commandLists[0].commands[${index}]`;
-      expect(english[`${key}.title`]).toBe(command.alias);
-      const description = command.args.en ? `${command.args.en} – ${command.description.en}` : command.description.en;
-      expect(english[`${key}.description`]).toBe(description);
+    manifestCommandLists().forEach((list, listIndex) => {
+      list.commands.forEach((entry, index) => {
+        const command = COMMANDS.find((c) => c.name === entry.title)!;
+        const key = `bots[0].commandLists[${listIndex}].commands[${index}]`;
+        expect(english[`${key}.title`]).toBe(command.alias);
+        const description = command.args.en ? `${command.args.en} – ${command.description.en}` : command.description.en;
+        expect(english[`${key}.description`]).toBe(description);
+      });
     });
   });
 });

@@ -178,4 +178,25 @@ describe('uppdrag delegated by a decision, followed up by their owner and the sa
     expect(done.status).toBe(200);
     expect(((await done.json()) as { assignment: AssignmentView }).assignment.status).toBe('klart');
   });
+
+  it('puts the open uppdrag due by the meeting on its dagordning, by name, date and decision number', async () => {
+    const preview = await call('/api/meetings/kallelse/preview', coordinator, 'POST', {
+      group: 'stodgrupp',
+      date: '2027-02-10',
+      startTime: '13:00',
+      endTime: '15:00',
+      online: true,
+      idempotencyKey: 'uppdrag-agenda-1',
+    });
+    expect(preview.status).toBe(200);
+    const { agenda } = (await preview.json()) as { agenda: { title: string; details?: string }[] };
+    const item = agenda.find((i) => i.title === 'Uppföljning av uppdrag');
+    // The person's uppdrag is klart (above); the arbetsgrupp's is due 1 February, before the meeting.
+    expect(item?.details).toMatch(
+      /^- Kartlägg risker – Arbetsgruppen för klimatanpassning, klart senast måndag 1 februari 2027 \(ej påbörjat(; beslut (§ \d+\/2026|”Samverkansgruppen delegerar uppdrag om handläggningstider\.”))?\)$/,
+    );
+    expect(item?.details).not.toContain('Ta fram underlag');
+    // Never a list item id: not the service's fallback names, not a bare decision id.
+    expect(item?.details).not.toMatch(/Arbetsgrupp \d|Person \d|beslut \d/);
+  });
 });

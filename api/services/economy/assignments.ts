@@ -76,6 +76,14 @@ function toView(item: ListItemWithFields<AssignmentFields>, assignees: Assignees
   };
 }
 
+/** An open uppdrag and the contacts its reminders go to (api/jobs/assignmentReminders.ts). */
+export interface AssignmentRecipients {
+  view: AssignmentView;
+  /** The arbetsgrupp's name, when the uppdrag went to one. */
+  group?: string;
+  recipients: ContactRecord[];
+}
+
 /** Uppdrag (#17): delegated by a decision to a person of Kontakter or an arbetsgrupp, followed up to klart. */
 export class AssignmentsService {
   constructor(
@@ -173,6 +181,31 @@ export class AssignmentsService {
       .map((item) => toView(item, assignees))
       .sort((a, b) => a.due.localeCompare(b.due) || Number(a.id) - Number(b.id));
     return options.openOnly ? openAssignments(views) : views;
+  }
+
+  /**
+   * The open uppdrag with whom to remind: the person it went to, or the arbetsgrupp's convener (else its
+   * members); deactivated contacts are left out.
+   */
+  async openWithRecipients(graph: GraphGateway): Promise<AssignmentRecipients[]> {
+    const [items, assignees] = await Promise.all([
+      this.lists.assignments.find(graph, undefined, { top: READ_PAGE_SIZE }),
+      this.assignees(graph),
+    ]);
+    const byEmail = new Map([...assignees.people.values()].map((p) => [p.email.toLowerCase(), p]));
+    return openAssignments(items.map((item) => toView(item, assignees))).map((view) => {
+      if (view.assigneeKind === 'person') {
+        const person = assignees.people.get(view.assigneeId);
+        return { view, recipients: person && isActive(person) ? [person] : [] };
+      }
+      const group = assignees.groups.get(view.assigneeId);
+      const convener = textValue(group?.fields.ConvenerEmail);
+      const emails = convener ? [convener] : splitList(group?.fields.MemberEmails);
+      const recipients = emails
+        .map((email) => byEmail.get(email.toLowerCase()))
+        .filter((p): p is ContactRecord => p !== undefined && isActive(p));
+      return { view, group: view.assigneeName, recipients };
+    });
   }
 
   private isOwner(item: ListItemWithFields<AssignmentFields>, assignees: Assignees, actor: AssignmentActor): boolean {

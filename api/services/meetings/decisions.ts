@@ -1,7 +1,21 @@
-import { DECISION_KIND_LABELS, type Decision, type IsoDate, type Meeting, type Proposal } from '../../../src/domain';
+import {
+  DECISION_KIND_LABELS,
+  isOpenAssignment,
+  type AgendaAssignment,
+  type Decision,
+  type IsoDate,
+  type Meeting,
+  type Proposal,
+} from '../../../src/domain';
 import type { GraphGateway } from '../../graph/gateway';
-import { toDecision, type DecisionsService, type OpenProposal } from '../economy';
-import { meetingDecisionSchema } from '../../../src/contract';
+import {
+  toDecision,
+  type AssignmentsService,
+  type DecisionRecord,
+  type DecisionsService,
+  type OpenProposal,
+} from '../economy';
+import { meetingDecisionSchema, type AssignmentView } from '../../../src/contract';
 
 /**
  * The meetings feature's view of the decision register, over the decisions feature's service (one mapping
@@ -13,6 +27,8 @@ export interface MeetingDecisions {
   openFollowUps(gateway: GraphGateway): Promise<Decision[]>;
   /** What stödgruppen has proposed that samverkansgruppen has not decided, as the dagordning's proposals. */
   openProposals(gateway: GraphGateway, today: IsoDate): Promise<Proposal[]>;
+  /** The open uppdrag as the dagordning names them: the owner by name, the decision by its number. */
+  openAssignments(gateway: GraphGateway): Promise<AgendaAssignment[]>;
   forMeeting(gateway: GraphGateway, meetingId: string): Promise<Decision[]>;
   record(gateway: GraphGateway, meeting: Meeting, input: unknown): Promise<Decision>;
 }
@@ -29,8 +45,45 @@ export function toAgendaProposal(proposal: OpenProposal, today: IsoDate): Propos
   };
 }
 
-export function meetingDecisionsOver(decisions: DecisionsService): MeetingDecisions {
+/** Open uppdrag for the dagordning; a decision not in the register is left out (never shown by its id). */
+export function toAgendaAssignments(
+  views: readonly AssignmentView[],
+  decisions: readonly Pick<DecisionRecord, 'id' | 'paragraph' | 'decidedOn' | 'text'>[],
+): AgendaAssignment[] {
+  const byId = new Map(decisions.map((d) => [d.id, d]));
+  return views
+    .filter((view) => isOpenAssignment(view.status))
+    .map((view) => {
+      const decision = byId.get(view.decisionId);
+      return {
+        description: view.description,
+        ownerName: view.assigneeName,
+        due: view.due,
+        status: view.status,
+        ...(decision
+          ? {
+              decision: {
+                ...(decision.paragraph !== undefined ? { paragraph: decision.paragraph } : {}),
+                ...(decision.decidedOn ? { decidedOn: decision.decidedOn } : {}),
+                ...(decision.text ? { text: decision.text } : {}),
+              },
+            }
+          : {}),
+      };
+    });
+}
+
+export function meetingDecisionsOver(
+  decisions: DecisionsService,
+  assignments?: Pick<AssignmentsService, 'list'>,
+): MeetingDecisions {
   return {
+    async openAssignments(gateway) {
+      if (!assignments) return [];
+      const [views, records] = await Promise.all([assignments.list(gateway), decisions.list(gateway)]);
+      return toAgendaAssignments(views, records);
+    },
+
     async openFollowUps(gateway) {
       return (await decisions.openFollowUps(gateway)).map(toDecision);
     },

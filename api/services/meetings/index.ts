@@ -1,5 +1,5 @@
 /** Meetings: the register (Möten), planning and sending the kallelse, date polls, protokoll, decisions taken at meetings, and the notices in Teams. */
-export { meetingDecisionsOver } from './decisions';
+export { meetingDecisionsOver, toAgendaAssignments } from './decisions';
 export { botMeetingsPoster, MeetingNotices, type MeetingsPoster } from './notices';
 export { MeetingPolls } from './polls';
 export { MeetingProtocols, type ProtocolView } from './protocol';

@@ -181,17 +181,19 @@ export class MeetingsService {
     const operationKey = `meeting:${request.group}:${request.idempotencyKey}`;
     // One round trip for the retry check, the register, the follow-ups and the open proposals (and Kontakter).
     const reads = coalescingListReads(gateway);
-    const [existing, followUps, openProposals, people, register] = await Promise.all([
+    const [existing, followUps, openProposals, people, register, assignments] = await Promise.all([
       this.lists.meetings.findByOperationKey(reads, operationKey),
       this.decisions.openFollowUps(reads),
       this.decisions.openProposals(reads, toIsoDate(this.clock.now())),
       this.people(reads),
       this.records(reads),
+      this.decisions.openAssignments(reads),
     ]);
     const agenda = buildAgenda({
       meeting: agendaMeeting(meeting),
       openProposals,
       followUps,
+      assignments,
       documents: request.documents as AgendaDocument[],
       extraItems: request.extraItems,
       asOf: toIsoDate(this.clock.now()),

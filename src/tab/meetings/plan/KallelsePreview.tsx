@@ -21,7 +21,8 @@ const useStyles = makeStyles({
   value: { margin: 0, overflowWrap: 'anywhere' },
   heading: { fontSize: tokens.fontSizeBase400, margin: `${tokens.spacingVerticalM} 0 ${tokens.spacingVerticalXS}` },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
-  detail: { display: 'block', color: tokens.colorNeutralForeground3 },
+  // pre-line: the uppdrag item lists one uppdrag per line.
+  detail: { display: 'block', color: tokens.colorNeutralForeground3, whiteSpace: 'pre-line' },
   warning: { marginTop: tokens.spacingVerticalM },
 });
 
