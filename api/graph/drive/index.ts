@@ -125,6 +125,42 @@ export function driveApi(graph: GraphConnection) {
       return graph.call(() => graph.api(itemPath(driveId, itemId)).get() as Promise<DriveItem>);
     },
 
+    /** The item at `names` below the root (`…/items/root:/a/b`), or undefined when nothing is there. */
+    async itemAtPath(driveId: string, names: readonly string[]): Promise<DriveItem | undefined> {
+      const path = names.map(segment).join('/');
+      try {
+        return await graph.call(() => graph.api(`${itemPath(driveId, 'root')}:/${path}`).get() as Promise<DriveItem>);
+      } catch (error) {
+        if (error instanceof GraphRequestError && error.status === 404) return undefined;
+        throw error;
+      }
+    },
+
+    /**
+     * The folders `names` below the root, each looked up and created when missing; a folder another request
+     * created meanwhile (409 nameAlreadyExists) is read, never replaced.
+     */
+    async ensureFolders(driveId: string, names: readonly string[]): Promise<DriveItem> {
+      let parentId = 'root';
+      let folder: DriveItem | undefined;
+      for (let depth = 1; depth <= names.length; depth++) {
+        const path = names.slice(0, depth);
+        folder = await this.itemAtPath(driveId, path);
+        if (!folder) {
+          try {
+            folder = await this.createFolder(driveId, parentId, path[depth - 1]!, 'fail');
+          } catch (error) {
+            if (!(error instanceof GraphRequestError && error.status === 409)) throw error;
+            folder = await this.itemAtPath(driveId, path);
+            if (!folder) throw error;
+          }
+        }
+        parentId = folder.id!;
+      }
+      if (!folder) throw new TypeError('ensureFolders needs at least one name');
+      return folder;
+    },
+
     /** A folder under the parent; `fail` (the default) answers 409 nameAlreadyExists when the name is taken. */
     createFolder(
       driveId: string,
