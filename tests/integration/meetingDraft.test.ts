@@ -36,7 +36,7 @@ describe('preparing a meeting as a draft (issue #16)', () => {
     fetch(`${stack.url}/api/meetings/drafts/${draft.id}/items/${itemId}/documents?name=${encodeURIComponent(name)}`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream' },
-      body,
+      body: new Uint8Array(body),
     });
   const putAgenda = (token: string, items: unknown, etag: string) =>
     stack.call(`/api/meetings/drafts/${draft.id}/agenda`, {
@@ -57,10 +57,9 @@ describe('preparing a meeting as a draft (issue #16)', () => {
   beforeAll(async () => {
     stack = await startStack();
     await stack.prepare();
-    let stodgrupp: string;
-    [chair, coordinator, member, stodgrupp] = await Promise.all(
-      [CHAIR, COORDINATOR, MEMBER_GUEST, STODGRUPP].map((user) => stack.token(user)),
-    );
+    const tokens = await Promise.all([CHAIR, COORDINATOR, MEMBER_GUEST, STODGRUPP].map((user) => stack.token(user)));
+    [chair, coordinator, member] = tokens as [string, string, string];
+    const stodgrupp = tokens[3]!;
     // What the app knows before the draft: a proposal for the spring, an open follow-up.
     const activity = await post('/api/activities', stodgrupp, {
       title: 'Brandskydd i detaljplan',

@@ -109,22 +109,9 @@ function sharingApi(graph: GraphConnection) {
   };
 }
 
-/** A site's document library: folders and files (handlingar, archive packages), as Graph's driveItems. */
-export function driveApi(graph: GraphConnection) {
-  return {
-    /** The site's default document library ("Documents"). */
-    siteDrive(siteId: string): Promise<Drive> {
-      return graph.call(() => graph.api(`/sites/${segment(siteId)}/drive`).get() as Promise<Drive>);
-    },
-
-    listFolder(driveId: string, folderId = 'root'): Promise<DriveItem[]> {
-      return graph.getAll<DriveItem>(graph.api(`${itemPath(driveId, folderId)}/children`));
-    },
-
-    getDriveItem(driveId: string, itemId: string): Promise<DriveItem> {
-      return graph.call(() => graph.api(itemPath(driveId, itemId)).get() as Promise<DriveItem>);
-    },
-
+/** Folders of a drive: by path, created, and a path of them made sure of (Möteshandlingar/<meeting>). */
+function folderApi(graph: GraphConnection) {
+  const api = {
     /** The item at `names` below the root (`…/items/root:/a/b`), or undefined when nothing is there. */
     async itemAtPath(driveId: string, names: readonly string[]): Promise<DriveItem | undefined> {
       const path = names.map(segment).join('/');
@@ -145,13 +132,13 @@ export function driveApi(graph: GraphConnection) {
       let folder: DriveItem | undefined;
       for (let depth = 1; depth <= names.length; depth++) {
         const path = names.slice(0, depth);
-        folder = await this.itemAtPath(driveId, path);
+        folder = await api.itemAtPath(driveId, path);
         if (!folder) {
           try {
-            folder = await this.createFolder(driveId, parentId, path[depth - 1]!, 'fail');
+            folder = await api.createFolder(driveId, parentId, path[depth - 1]!, 'fail');
           } catch (error) {
             if (!(error instanceof GraphRequestError && error.status === 409)) throw error;
-            folder = await this.itemAtPath(driveId, path);
+            folder = await api.itemAtPath(driveId, path);
             if (!folder) throw error;
           }
         }
@@ -174,6 +161,25 @@ export function driveApi(graph: GraphConnection) {
             .api(`${itemPath(driveId, parentId)}/children`)
             .post({ name, folder: {}, '@microsoft.graph.conflictBehavior': conflict }) as Promise<DriveItem>,
       );
+    },
+  };
+  return api;
+}
+
+/** A site's document library: folders and files (handlingar, archive packages), as Graph's driveItems. */
+export function driveApi(graph: GraphConnection) {
+  return {
+    /** The site's default document library ("Documents"). */
+    siteDrive(siteId: string): Promise<Drive> {
+      return graph.call(() => graph.api(`/sites/${segment(siteId)}/drive`).get() as Promise<Drive>);
+    },
+
+    listFolder(driveId: string, folderId = 'root'): Promise<DriveItem[]> {
+      return graph.getAll<DriveItem>(graph.api(`${itemPath(driveId, folderId)}/children`));
+    },
+
+    getDriveItem(driveId: string, itemId: string): Promise<DriveItem> {
+      return graph.call(() => graph.api(itemPath(driveId, itemId)).get() as Promise<DriveItem>);
     },
 
     /** Uploads a file: one PUT up to 4 MB, an upload session in 320 KiB multiples above, with progress. */
@@ -216,6 +222,7 @@ export function driveApi(graph: GraphConnection) {
       return graph.call(() => request.delete() as Promise<void>);
     },
 
+    ...folderApi(graph),
     ...sharingApi(graph),
   };
 }
