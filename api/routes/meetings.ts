@@ -4,6 +4,7 @@ import { parseOrThrow, requireAnyRole, type ActionId } from '../../src/domain';
 import type { AppServices } from '../services';
 import { protocolPdf } from '../services/documents';
 import { contextOf } from './context';
+import { mountMeetingDrafts } from './meetingDrafts';
 import type { Caller } from '../services/identity';
 import type { Acting } from '../services/meetings';
 
@@ -51,6 +52,8 @@ export function meetingsRouter(services: AppServices): Router {
   const router = express.Router();
   mountMeetingPlanning(router, services);
   mountMeetingPolls(router, services);
+  // Drafts before /:id so that "drafts" is not read as a meeting id.
+  mountMeetingDrafts(router, services);
   mountMeetingLifeCycle(router, services);
   mountMeetingProtocol(router, services);
   return router;

@@ -23,6 +23,8 @@ import {
   MeetingPolls,
   MeetingNotices,
   MeetingProtocols,
+  MeetingDrafts,
+  DraftDocuments,
 } from './meetings';
 import { listStores, SiteDirectory, type ListStores } from './lists';
 import { WorkingGroupsService } from './workingGroups';
@@ -49,6 +51,10 @@ export interface AppServices {
   meetingNotices: MeetingNotices;
   /** One meeting's and the year's calendar files (the year's with the activities). */
   meetingCalendars: MeetingCalendars;
+  /** Meetings being prepared (utkast) and their dagordning (#16). */
+  meetingDrafts: MeetingDrafts;
+  /** Handlingar per point of a draft, in the site's document library (#16). */
+  draftDocuments: DraftDocuments;
   /** Samverkansgruppen's sammankallande: the ordförande or the person a decision appoints (#17). */
   conveners: Conveners;
   state: ServerStateStore;
@@ -118,6 +124,16 @@ export function createServices(parts: {
   );
   const conveners = new Conveners(economy.decisions, (gateway) => contacts.list(gateway), parts.clock);
   economy.decisions.addRecordCheck(conveners.recordCheck());
+  const meetingDrafts = new MeetingDrafts(
+    lists,
+    {
+      decisions: meetingDecisionsOver(economy.decisions),
+      assignments,
+      people: (gateway) => meetingParts.meetings.people(gateway),
+      records: (gateway) => meetingParts.meetings.records(gateway),
+    },
+    parts.clock,
+  );
   return {
     ...parts,
     site,
@@ -141,6 +157,8 @@ export function createServices(parts: {
     ...meetingParts,
     meetingCalendars: new MeetingCalendars(meetingParts.meetings, economy.activities, parts.clock),
     conveners,
+    meetingDrafts,
+    draftDocuments: new DraftDocuments(meetingDrafts, site),
     assignments,
     todo: new TodoService({
       assignments,

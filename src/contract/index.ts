@@ -12,5 +12,6 @@ export * from './decisions';
 export * from './idempotency';
 export * from './lists';
 export * from './meetings';
+export * from './meetingDrafts';
 export * from './workingGroups';
 export * from './todo';

@@ -76,6 +76,11 @@ export const sendRequestSchema = z
     extraItems: z.array(lineText(255)).max(20, 'Högst 20 extra punkter.').default([]),
     /** A second samverkansgrupp meeting in the same season: "extra möte", with the reason that is recorded. */
     extraMeeting: extraMeetingSchema.optional(),
+    /** The meeting prepared as a draft (issue #16): its dagordning and handlingar; its register item becomes the meeting. */
+    draftId: z
+      .string()
+      .regex(/^[A-Za-z0-9-]{1,64}$/, 'Ogiltigt utkast.')
+      .optional(),
     /** The same key on a retried request makes no second invitation. */
     idempotencyKey: z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'Ogiltig idempotensnyckel.'),
   })
@@ -348,6 +353,7 @@ export const kallelsePreviewSchema = z.object({
       title: z.string(),
       details: z.string().optional(),
       note: z.string().optional(),
+      documents: z.array(z.object({ title: z.string(), url: z.string() })).optional(),
     }),
   ),
   documents: z.array(z.object({ title: z.string(), url: z.string() })),

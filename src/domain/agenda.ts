@@ -12,6 +12,7 @@ import {
 import { assignmentFollowUpItem, type AgendaAssignment } from './assignmentAgenda';
 import { DomainRuleError } from './errors';
 import { MEETING_GROUPS, MEETING_GROUP_LABELS, seasonOf, type MeetingGroup } from './meetings';
+import type { DraftItemKind } from './meetingLists';
 import { idSchema, isoDateSchema, parseOrThrow } from './validation';
 
 export const AGENDA_ITEM_KINDS = [
@@ -32,7 +33,8 @@ export type AgendaItemKind = (typeof AGENDA_ITEM_KINDS)[number];
 
 export interface AgendaItem {
   number: number;
-  kind: AgendaItemKind;
+  /** A generated point's kind, or a prepared point's (beslut, information, …: meetingDraft.ts). */
+  kind: AgendaItemKind | DraftItemKind;
   title: string;
   /** Longer text under the title: the proposal, or the decision followed up. */
   details?: string;
@@ -44,6 +46,8 @@ export interface AgendaItem {
   followUpDue?: IsoDate;
   followUpStatus?: FollowUpStatus;
   overdue?: boolean;
+  /** The point's handlingar (a prepared dagordning). */
+  documents?: AgendaDocument[];
 }
 
 export interface AgendaDocument {
@@ -271,6 +275,12 @@ export function agendaToHtml(agenda: Agenda): string {
     if (item.details) li += `<p>${escapeHtml(item.details).replace(/\n/g, '<br>')}</p>`;
     if (item.note)
       li += item.overdue ? `<p><strong>${escapeHtml(item.note)}</strong></p>` : `<p>${escapeHtml(item.note)}</p>`;
+    if (item.documents?.length) {
+      const links = item.documents.map(
+        (doc) => `<li><a href="${escapeHtml(doc.url)}">${escapeHtml(doc.title)}</a></li>`,
+      );
+      li += `<ul>${links.join('')}</ul>`;
+    }
     parts.push(`${li}</li>`);
   }
   parts.push('</ol>');
@@ -296,6 +306,7 @@ export function agendaToText(agenda: Agenda): string {
     lines.push(`${item.number}. ${item.title}`);
     if (item.details) lines.push(`   ${item.details.replace(/\s*\n\s*/g, '\n   ')}`);
     if (item.note) lines.push(`   ${item.note}`);
+    for (const doc of item.documents ?? []) lines.push(`   Handling: ${doc.title}: ${doc.url}`);
   }
   if (agenda.documents.length > 0) {
     lines.push('', 'Handlingar:');

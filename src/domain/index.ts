@@ -18,6 +18,18 @@ export * from './workingGroups';
 export * from './authorization';
 export { parseOrThrow, isValidIsoDate } from './validation';
 export * from './agenda';
+export * from './meetingDraft';
+export {
+  DRAFT_DOCUMENT_LIMITS,
+  DRAFT_ITEM_KINDS,
+  DRAFT_ITEM_KIND_LABELS,
+  DRAFT_MAX_ITEMS,
+  DRAFT_SOURCE_KINDS,
+  MEETING_DRAFT_STATUS,
+  REGISTER_STATUSES,
+  type DraftItemKind,
+  type DraftSourceKind,
+} from './meetingLists';
 export * from './answers';
 export * from './poll';
 export * from './protocol';

@@ -132,7 +132,7 @@ describe('provisioning upgrades lists an older schema made', () => {
     expect(again.find((l) => l.key === 'workingGroups')).toMatchObject({ status: 'found', columnsWidened: [] });
   });
 
-  it('indexes an OperationKey made without an index and adds the choice `skickas` to Möten Status; once', async () => {
+  it('indexes an OperationKey made without an index and adds the choices `skickas` and `utkast` to Möten Status; once', async () => {
     stack = await startStack();
     await stack.prepare();
     const gateway = stack.server.services.graph.forApp();
@@ -155,7 +155,7 @@ describe('provisioning upgrades lists an older schema made', () => {
     expect(upgraded).toMatchObject({ status: 'updated', columnsIndexed: ['OperationKey'], choicesAdded: ['Status'] });
     expect(await lookUp()).toEqual([]);
     const now = (await gateway.listColumns(siteId, listId)).find((c) => c.name === 'Status')!;
-    expect(now.choice?.choices).toEqual(['planerat', 'genomfort', 'installt', 'skickas']);
+    expect(now.choice?.choices).toEqual(['planerat', 'genomfort', 'installt', 'skickas', 'utkast']);
     const again = (await provisionLists(gateway, directory)).find((l) => l.key === 'meetings')!;
     expect(again).toMatchObject({ status: 'found', columnsIndexed: [], choicesAdded: [] });
   });

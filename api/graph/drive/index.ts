@@ -109,20 +109,43 @@ function sharingApi(graph: GraphConnection) {
   };
 }
 
-/** A site's document library: folders and files (handlingar, archive packages), as Graph's driveItems. */
-export function driveApi(graph: GraphConnection) {
-  return {
-    /** The site's default document library ("Documents"). */
-    siteDrive(siteId: string): Promise<Drive> {
-      return graph.call(() => graph.api(`/sites/${segment(siteId)}/drive`).get() as Promise<Drive>);
+/** Folders of a drive: by path, created, and a path of them made sure of (Möteshandlingar/<meeting>). */
+function folderApi(graph: GraphConnection) {
+  const api = {
+    /** The item at `names` below the root (`…/items/root:/a/b`), or undefined when nothing is there. */
+    async itemAtPath(driveId: string, names: readonly string[]): Promise<DriveItem | undefined> {
+      const path = names.map(segment).join('/');
+      try {
+        return await graph.call(() => graph.api(`${itemPath(driveId, 'root')}:/${path}`).get() as Promise<DriveItem>);
+      } catch (error) {
+        if (error instanceof GraphRequestError && error.status === 404) return undefined;
+        throw error;
+      }
     },
 
-    listFolder(driveId: string, folderId = 'root'): Promise<DriveItem[]> {
-      return graph.getAll<DriveItem>(graph.api(`${itemPath(driveId, folderId)}/children`));
-    },
-
-    getDriveItem(driveId: string, itemId: string): Promise<DriveItem> {
-      return graph.call(() => graph.api(itemPath(driveId, itemId)).get() as Promise<DriveItem>);
+    /**
+     * The folders `names` below the root, each looked up and created when missing; a folder another request
+     * created meanwhile (409 nameAlreadyExists) is read, never replaced.
+     */
+    async ensureFolders(driveId: string, names: readonly string[]): Promise<DriveItem> {
+      let parentId = 'root';
+      let folder: DriveItem | undefined;
+      for (let depth = 1; depth <= names.length; depth++) {
+        const path = names.slice(0, depth);
+        folder = await api.itemAtPath(driveId, path);
+        if (!folder) {
+          try {
+            folder = await api.createFolder(driveId, parentId, path[depth - 1]!, 'fail');
+          } catch (error) {
+            if (!(error instanceof GraphRequestError && error.status === 409)) throw error;
+            folder = await api.itemAtPath(driveId, path);
+            if (!folder) throw error;
+          }
+        }
+        parentId = folder.id!;
+      }
+      if (!folder) throw new TypeError('ensureFolders needs at least one name');
+      return folder;
     },
 
     /** A folder under the parent; `fail` (the default) answers 409 nameAlreadyExists when the name is taken. */
@@ -138,6 +161,25 @@ export function driveApi(graph: GraphConnection) {
             .api(`${itemPath(driveId, parentId)}/children`)
             .post({ name, folder: {}, '@microsoft.graph.conflictBehavior': conflict }) as Promise<DriveItem>,
       );
+    },
+  };
+  return api;
+}
+
+/** A site's document library: folders and files (handlingar, archive packages), as Graph's driveItems. */
+export function driveApi(graph: GraphConnection) {
+  return {
+    /** The site's default document library ("Documents"). */
+    siteDrive(siteId: string): Promise<Drive> {
+      return graph.call(() => graph.api(`/sites/${segment(siteId)}/drive`).get() as Promise<Drive>);
+    },
+
+    listFolder(driveId: string, folderId = 'root'): Promise<DriveItem[]> {
+      return graph.getAll<DriveItem>(graph.api(`${itemPath(driveId, folderId)}/children`));
+    },
+
+    getDriveItem(driveId: string, itemId: string): Promise<DriveItem> {
+      return graph.call(() => graph.api(itemPath(driveId, itemId)).get() as Promise<DriveItem>);
     },
 
     /** Uploads a file: one PUT up to 4 MB, an upload session in 320 KiB multiples above, with progress. */
@@ -180,6 +222,7 @@ export function driveApi(graph: GraphConnection) {
       return graph.call(() => request.delete() as Promise<void>);
     },
 
+    ...folderApi(graph),
     ...sharingApi(graph),
   };
 }

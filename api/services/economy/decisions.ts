@@ -11,6 +11,7 @@ import {
   isPerCapsulam,
   MEETING_GROUPS,
   MEETING_STATUSES,
+  MEETING_DRAFT_STATUS,
   nextParagraph,
   openFollowUps,
   parseOrThrow,
@@ -209,6 +210,9 @@ export class DecisionsService {
         throw new DomainRuleError('MEETING_NOT_FOUND', `Mötet ${meetingId} finns inte i mötesregistret.`);
       }
       throw error;
+    }
+    if (item.fields.Status === MEETING_DRAFT_STATUS) {
+      throw new DomainRuleError('MEETING_IS_DRAFT', 'Mötet förbereds ännu och har inte kallats; inga beslut kan tas.');
     }
     const start = textValue(item.fields.StartDateTime);
     const end = textValue(item.fields.EndDateTime) ?? start;

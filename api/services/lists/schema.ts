@@ -7,10 +7,10 @@ import {
   DECISION_KINDS,
   FOLLOW_UP_STATUSES,
   MEETING_GROUPS,
-  MEETING_STATUSES,
   MEMBERSHIP_TYPES,
   POLL_STATUSES,
   PROTOCOL_STATUSES,
+  REGISTER_STATUSES,
   OPERATING_PLAN_STATUSES,
   ORGANISATION_KINDS,
   SAMVERKANSOMRADEN,
@@ -82,7 +82,8 @@ export const LISTS = {
       { name: 'Season', displayName: 'Säsong', kind: { type: 'choice', choices: SEASONS } },
       { name: 'StartDateTime', displayName: 'Start', kind: { type: 'dateTime' }, indexed: true },
       { name: 'EndDateTime', displayName: 'Slut', kind: { type: 'dateTime' } },
-      { name: 'Status', displayName: 'Status', kind: { type: 'choice', choices: MEETING_STATUSES } },
+      // `utkast`: a meeting being prepared (issue #16); SCHEMA_VERSION 8 adds the choice and DraftAgenda.
+      { name: 'Status', displayName: 'Status', kind: { type: 'choice', choices: REGISTER_STATUSES } },
       { name: 'EventId', displayName: 'Kalenderhändelse', kind: { type: 'text' }, indexed: true },
       { name: 'OperationKey', displayName: 'Operationsnyckel', kind: { type: 'text' }, indexed: true },
       { name: 'Location', displayName: 'Plats', kind: { type: 'text' } },
@@ -97,6 +98,12 @@ export const LISTS = {
       // column's URL is limited to 255 as well): they are kept as multiple lines of plain text.
       { name: 'JoinUrl', displayName: 'Länk till Teamsmötet', kind: { type: 'multilineText' } },
       { name: 'CancelComment', displayName: 'Meddelande vid inställt möte', kind: { type: 'multilineText' } },
+      {
+        name: 'DraftAgenda',
+        displayName: 'Dagordning under beredning',
+        kind: { type: 'multilineText' },
+        description: 'Utkastets dagordning med handlingar som JSON.',
+      },
     ],
   },
   polls: {

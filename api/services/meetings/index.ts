@@ -8,3 +8,5 @@ export { MeetingsService } from './service';
 export { MeetingCalendars } from './calendarFiles';
 export { Conveners, type ConvenerView } from './conveners';
 export type { Acting } from './service';
+export { MeetingDrafts } from './drafts';
+export { DraftDocuments, DOCUMENTS_FOLDER } from './draftDocuments';

@@ -40,6 +40,7 @@ export function kallelsePreview(input: PreviewInput): KallelsePreview {
       title: item.title,
       ...(item.details ? { details: item.details } : {}),
       ...(item.note ? { note: item.note } : {}),
+      ...(item.documents ? { documents: item.documents.map((doc) => ({ ...doc })) } : {}),
     })),
     documents: agenda.documents.map((doc) => ({ title: doc.title, url: doc.url })),
     recipients,

@@ -1,4 +1,5 @@
 import {
+  MEETING_DRAFT_STATUS,
   MEETING_GROUPS,
   MEETING_STATUSES,
   SEASONS,
@@ -58,9 +59,11 @@ function instant(value: unknown): string | undefined {
   return Number.isNaN(parsed.getTime()) ? undefined : parsed.toISOString();
 }
 
-/** Reads a register item; items missing their group or times (typed in by hand, half-written) are skipped. */
+/** Reads a register item (drafts excepted); items missing their group or times (typed in by hand, half-written) are skipped. */
 export function toMeetingRecord(item: ListItemWithFields<MeetingFields>): MeetingRecord | undefined {
   const f = item.fields;
+  // A meeting being prepared is no meeting yet (drafts.ts reads it): the register's readers never see it.
+  if (f.Status === MEETING_DRAFT_STATUS) return undefined;
   const group = oneOf(MEETING_GROUPS, f.MeetingGroup);
   const startUtc = instant(f.StartDateTime);
   const endUtc = instant(f.EndDateTime);

@@ -1,22 +1,18 @@
 import {
   ForbiddenError,
-  DomainValidationError,
   DomainRuleError,
   MEETING_GROUP_LABELS,
-  buildAgenda,
   completeMeeting,
   createMeeting,
   requireAnyRole,
   requireRole,
-  toIsoDate,
   type ActionContext,
   type ActionId,
-  type AgendaDocument,
   type MeetingGroup,
   type MeetingStatus,
   type Organisation,
 } from '../../../src/domain';
-import type { CollectionRead, GraphGateway } from '../../graph/gateway';
+import type { CollectionRead, GraphGateway, ListItemWithFields } from '../../graph/gateway';
 import { ConflictError } from '../../graph/errors';
 import { ConcurrencyLimit } from '../concurrency';
 import { NotFoundError } from '../errors';
@@ -32,22 +28,22 @@ function organizerKey(person: ContactRecord): string {
 }
 import type { ContactRecord, ContactsService } from '../contacts';
 import type { MeetingDecisions } from './decisions';
-import { coalescingListReads } from '../../graph/lists';
-import { groupMembers, toDomainMeeting, toMeetingRecord, type MeetingFields, type MeetingRecord } from './register';
+import { toDomainMeeting, toMeetingRecord, type MeetingFields, type MeetingRecord } from './register';
 import type { ListStores } from '../lists';
 import {
   cancelRequestSchema,
   planRequestSchema,
   rescheduleRequestSchema,
-  sendRequestSchema,
   type KallelsePreview,
 } from '../../../src/contract';
 import { systemClock, type Clock } from '../ports';
 import { MeetingPlanner, type MeetingPlan } from './planning';
 import { hasInvitation, upcomingWithAnswers } from './upcoming';
 import type { AttendeeAnswer } from '../../graph/calendar';
-import { agendaMeeting, invitationHtml, meetingOf, registerFields } from './invitation';
+import { invitationHtml, registerFields } from './invitation';
 import { runKallelse } from './kallelse';
+import { prepareKallelse, type KallelseDeps } from './kallelsePrepare';
+import type { DraftRecord } from './draftRecord';
 import { seasonAlreadyCalled, seasonKallelse } from './season';
 import { kallelsePreview } from './preview';
 import { moveMeeting } from './reschedule';
@@ -166,40 +162,17 @@ export class MeetingsService {
 
   // ------------------------------------------------------------------ send
 
-  /**
-   * What a kallelse would send, read only (authorised, validated, the register and the agenda's sources read in
-   * one round trip): shared by the send and its preview, so the preview shows exactly what the send makes.
-   */
-  private async prepareKallelse(gateway: GraphGateway, caller: Acting, input: unknown) {
-    requireAnyRole(caller.roles, KALLA_ACTIONS, caller);
-    const request = sendRequestSchema.parse(input);
-    requireRole(caller.roles, kallaAction(request.group), caller);
-    if (!request.online && !request.room) {
-      throw new DomainValidationError([{ path: 'room', message: 'Ange en lokal eller välj Teamsmöte.' }]);
-    }
-    const meeting = meetingOf(request);
-    const operationKey = `meeting:${request.group}:${request.idempotencyKey}`;
-    // One round trip for the retry check, the register, the follow-ups and the open proposals (and Kontakter).
-    const reads = coalescingListReads(gateway);
-    const [existing, followUps, openProposals, people, register, assignments] = await Promise.all([
-      this.lists.meetings.findByOperationKey(reads, operationKey),
-      this.decisions.openFollowUps(reads),
-      this.decisions.openProposals(reads, toIsoDate(this.clock.now())),
-      this.people(reads),
-      this.records(reads),
-      this.decisions.openAssignments(reads),
-    ]);
-    const agenda = buildAgenda({
-      meeting: agendaMeeting(meeting),
-      openProposals,
-      followUps,
-      assignments,
-      documents: request.documents as AgendaDocument[],
-      extraItems: request.extraItems,
-      asOf: toIsoDate(this.clock.now()),
-    });
-    const attendees = groupMembers(people, request.group).filter((p) => p.email !== caller.person.email);
-    return { request, meeting, operationKey, existing, register, agenda, attendees };
+  private prepareKallelse(gateway: GraphGateway, caller: Acting, input: unknown) {
+    const deps: KallelseDeps = {
+      lists: this.lists,
+      decisions: this.decisions,
+      clock: this.clock,
+      people: (g) => this.people(g),
+      records: (g) => this.records(g),
+      kallaAction,
+      kallaActions: KALLA_ACTIONS,
+    };
+    return prepareKallelse(deps, gateway, caller, input);
   }
 
   /** The kallelse as it would be sent (subject, time, place, dagordning, recipients per organisation); no write. */
@@ -233,6 +206,11 @@ export class MeetingsService {
     // cancelled event. A retry of that new kallelse finds the same number of cancelled ones, so the same id.
     const cancelled = earlier.filter((record) => record.status === 'installt').length;
     const eventKey = cancelled === 0 ? operationKey : `${operationKey}:omkallelse-${cancelled}`;
+    const register = registerFields(meeting, agenda, {
+      convenerEmail: caller.person.email,
+      online: request.online,
+      ...(extraMeetingReason ? { extraMeetingReason } : {}),
+    });
     const { item } = await runKallelse({
       gateway,
       meetings: this.lists.meetings,
@@ -250,16 +228,31 @@ export class MeetingsService {
         online: request.online,
         category: MEETING_GROUP_LABELS[request.group].sv,
       },
-      register: registerFields(meeting, agenda, {
-        convenerEmail: caller.person.email,
-        online: request.online,
-        ...(extraMeetingReason ? { extraMeetingReason } : {}),
-      }),
-      earlier: existing,
+      register,
+      // From a draft: its register item becomes the meeting (`skickas` under this key), no second Möten item.
+      earlier: prepared.draft
+        ? await this.claimDraft(gateway, prepared.draft, existing, register, operationKey)
+        : existing,
     });
     const record = toMeetingRecord(item);
     if (!record) throw new DomainRuleError('REGISTER_FAILED', 'Mötet kunde inte registreras.');
     return { meeting: record, created: true };
+  }
+
+  /** The draft's item as this kallelse's `skickas` item (If-Match: an editor's change meanwhile is a 409). */
+  private async claimDraft(
+    gateway: GraphGateway,
+    draft: DraftRecord,
+    existing: ListItemWithFields<MeetingFields>[],
+    register: MeetingFields,
+    operationKey: string,
+  ): Promise<ListItemWithFields<MeetingFields>[]> {
+    if (existing.some((item) => item.id === draft.id)) return existing;
+    const claimed = await this.lists.meetings.update(gateway, draft.id, draft.etag, {
+      ...register,
+      OperationKey: operationKey,
+    });
+    return [...existing, claimed];
   }
 
   private assertConvener(caller: Acting, record: MeetingRecord, action: ActionId, done?: string): void {
