@@ -3,7 +3,7 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/re
 import { formatSek } from '../../src/domain/money';
 import { todayInStockholm } from '../../src/tab/format';
 import { BudgetPage } from '../../src/tab/pages/Budget';
-import { COORDINATOR_ACTIONS, ERIK, KARIN, meFor, renderWithServices, stubApi } from './support';
+import { COORDINATOR_ACTIONS, ERIK, KARIN, meFor, renderWithServices, stubApi, enterDateOrTime } from './support';
 
 /** What a person reads: testing-library folds the no-break spaces Intl writes into plain ones. */
 const kr = (ore: number) => formatSek(ore, { plain: true });
@@ -114,7 +114,7 @@ describe('Budget page', () => {
     const later = `${YEAR}-12-31` > TODAY ? `${YEAR}-12-31` : undefined;
     if (!later) return; // On the year's last day nothing in the year lies after the report's day.
     fireEvent.change(screen.getByRole('textbox', { name: /Belopp \(kr\)/ }), { target: { value: '100' } });
-    fireEvent.change(screen.getByLabelText(/^Datum/), { target: { value: later } });
+    enterDateOrTime(screen.getByLabelText(/^Datum/), later);
     fireEvent.click(screen.getByRole('button', { name: 'Bokför' }));
     await screen.findByText(
       `Utfallet är bokfört per ${later}. Lägesrapporten ovan gäller ${TODAY}; välj en senare Rapportdag för att se det.`,

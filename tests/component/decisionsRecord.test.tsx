@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { DecisionsPage } from '../../src/tab/pages/Decisions';
-import { COORDINATOR_ACTIONS, ERIK, KARIN, meFor, renderWithServices, stubApi } from './support';
+import { COORDINATOR_ACTIONS, ERIK, KARIN, meFor, renderWithServices, stubApi, enterDateOrTime } from './support';
 
 const RECORDED = {
   id: '11',
@@ -92,7 +92,7 @@ describe('Beslut page: recording a decision', () => {
     fireEvent.change(within(section).getByRole('textbox', { name: 'Ansvarig (e-post)' }), {
       target: { value: 'anna.sjoberg@skelleftea.se' },
     });
-    fireEvent.change(within(section).getByLabelText('Följs upp senast'), { target: { value: '2026-12-01' } });
+    enterDateOrTime(within(section).getByLabelText('Följs upp senast'), '2026-12-01');
     fireEvent.click(within(section).getByRole('button', { name: 'Registrera beslutet' }));
     expect(await within(section).findByText('Beslutet "Tillsynsprojekt strandskydd" är registrerat.')).toBeTruthy();
     const post = requests.find((r) => r.method === 'POST')!;
@@ -142,9 +142,7 @@ describe('Beslut page: recording a decision', () => {
         .map((o) => o.textContent),
     ).toEqual(['Per capsulam (utan möte)']);
     expect(meeting.value).toBe('per-capsulam');
-    fireEvent.change(within(section).getByLabelText(/Beslutsdatum \(per capsulam\)/), {
-      target: { value: '2026-06-12' },
-    });
+    enterDateOrTime(within(section).getByLabelText(/Beslutsdatum \(per capsulam\)/), '2026-06-12');
     fireEvent.change(within(section).getByRole('textbox', { name: /Beslutstext/ }), {
       target: { value: 'Stödgruppen får i uppdrag att planera tillsynsprojektet.' },
     });

@@ -12,6 +12,7 @@ import {
   startTabStack,
   wcagViolations,
   type AxeFinding,
+  fillDateOrTime,
 } from './support';
 
 const YEAR = Number(
@@ -86,8 +87,8 @@ describe('activities and budget in a browser: propose → decide → verksamhets
       await visit(anna, 'Aktiviteter', 'Aktiviteter');
       const form = anna.locator('form').filter({ has: anna.getByRole('button', { name: 'Skicka förslaget' }) });
       await form.getByRole('textbox', { name: 'Titel' }).fill(TITLE);
-      await form.getByLabel('Startdatum').fill(`${YEAR}-11-10`);
-      await form.getByLabel('Slutdatum').fill(`${YEAR}-11-10`);
+      await fillDateOrTime(form.getByLabel('Startdatum'), `${YEAR}-11-10`);
+      await fillDateOrTime(form.getByLabel('Slutdatum'), `${YEAR}-11-10`);
       await form.getByRole('checkbox', { name: 'Näringsliv' }).check();
       await form.getByRole('button', { name: 'Skicka förslaget' }).click();
       await anna.getByText(`Förslaget "${TITLE}" är registrerat.`).waitFor();
@@ -174,7 +175,7 @@ describe('activities and budget in a browser: propose → decide → verksamhets
       findings['budget'] = await wcagViolations(karin);
       const booking = karin.locator('form').filter({ has: karin.getByRole('button', { name: 'Bokför', exact: true }) });
       await booking.getByRole('textbox', { name: /Belopp/ }).fill('2 500,50');
-      await booking.getByLabel('Datum').fill(`${YEAR}-01-15`);
+      await fillDateOrTime(booking.getByLabel('Datum'), `${YEAR}-01-15`);
       await booking.getByRole('textbox', { name: 'Text' }).fill('Lokal för utbildningen');
       await booking.getByRole('button', { name: 'Bokför', exact: true }).click();
       await karin.getByText(/^Utfallet är bokfört och ingår i lägesrapporten per \d{4}-\d{2}-\d{2} ovan\.$/).waitFor();

@@ -11,6 +11,7 @@ import { useFormStyles, usePageStyles } from '../ui/styles';
 import { useAction } from '../ui/useAction';
 import { useI18n } from '../i18n';
 import { useServices } from '../services';
+import { DateField } from '../ui/DateField';
 
 function kronorIssue(text: string): string | undefined {
   try {
@@ -88,9 +89,7 @@ export function BookOutcome({ lines, year, reportAsOf, onBooked }: BookOutcomePr
         >
           <Input value={amount} inputMode="decimal" onChange={(_, data) => setAmount(data.value)} />
         </Field>
-        <Field label={t('budget.book.date')} required>
-          <Input type="date" value={date} onChange={(_, data) => setDate(data.value)} />
-        </Field>
+        <DateField label={t('budget.book.date')} required value={date} onChange={setDate} />
         <Field label={t('budget.book.text')}>
           <Input value={text} onChange={(_, data) => setText(data.value)} />
         </Field>
@@ -194,9 +193,7 @@ export function LogTime({ onLogged }: { onLogged(): void }) {
         noValidate
         aria-label={t('budget.time.log')}
       >
-        <Field label={t('budget.time.date')} required>
-          <Input type="date" value={date} onChange={(_, data) => setDate(data.value)} />
-        </Field>
+        <DateField label={t('budget.time.date')} required value={date} onChange={setDate} />
         <Field label={t('budget.time.hours')} required>
           <Input value={hours} inputMode="decimal" onChange={(_, data) => setHours(data.value)} />
         </Field>

@@ -2,6 +2,7 @@ import { Field, Input, Textarea } from '@fluentui/react-components';
 import { DECISION_KINDS, type DecisionKind } from '../../contract';
 import { useI18n } from '../i18n';
 import { ChoiceField } from '../ui/ChoiceField';
+import { DateField } from '../ui/DateField';
 
 export interface DecisionValues {
   kind: DecisionKind;
@@ -38,9 +39,7 @@ export function DecisionFields({
       <Field label={t('dec.record.owner')}>
         <Input type="email" value={values.owner} onChange={(_, d) => onChange('owner', d.value)} />
       </Field>
-      <Field label={t('dec.record.due')}>
-        <Input type="date" value={values.due} onChange={(_, d) => onChange('due', d.value)} />
-      </Field>
+      <DateField label={t('dec.record.due')} value={values.due} onChange={(due) => onChange('due', due)} />
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { Button, Field, Input } from '@fluentui/react-components';
+import { Button } from '@fluentui/react-components';
 import { useRef, useState, type FormEvent } from 'react';
 import type { MeetingSummaryDto } from '../../contract';
 import { DecisionFields, type DecisionValues } from './DecisionFields';
@@ -10,6 +10,7 @@ import { useFormStyles, usePageStyles } from '../ui/styles';
 import { useAction } from '../ui/useAction';
 import { useI18n } from '../i18n';
 import { useServices } from '../services';
+import { DateField } from '../ui/DateField';
 
 /** The samordnare records a stand-alone decision of samverkansgruppen (one not made through an activity or plan). */
 export function RecordDecision({ meetings, onRecorded }: { meetings: MeetingSummaryDto[]; onRecorded(): void }) {
@@ -73,9 +74,7 @@ export function RecordDecision({ meetings, onRecorded }: { meetings: MeetingSumm
             onChange={setMeetingId}
           />
           {perCapsulam && (
-            <Field label={t('dec.record.decidedOn')} required>
-              <Input type="date" value={decidedOn} onChange={(_, d) => setDecidedOn(d.value)} />
-            </Field>
+            <DateField label={t('dec.record.decidedOn')} required value={decidedOn} onChange={setDecidedOn} />
           )}
           <DecisionFields
             values={values}

@@ -1,7 +1,6 @@
 import {
   Button,
   Field,
-  Input,
   Select,
   Table,
   TableBody,
@@ -28,6 +27,7 @@ import { ErrorMessage, Loading } from '../ui/status';
 import { AddLine, BookOutcome, LogTime } from '../budget/BudgetForms';
 import { Report } from '../budget/Report';
 import { TableScroll } from '../ui/TableScroll';
+import { DateField } from '../ui/DateField';
 
 const hoursFormat = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 2 });
 const hours = (value: number) => `${hoursFormat.format(value)} h`;
@@ -78,9 +78,7 @@ export function BudgetPage({ me }: { me: Me }) {
             ))}
           </Select>
         </Field>
-        <Field label={t('budget.asOf')}>
-          <Input type="date" value={asOf} onChange={(_, data) => setAsOf(data.value)} />
-        </Field>
+        <DateField label={t('budget.asOf')} value={asOf} onChange={setAsOf} />
         <Button onClick={() => void fetchFile('pdf')} disabled={download.state.status === 'busy'}>
           {t('budget.downloadPdf')}
         </Button>
