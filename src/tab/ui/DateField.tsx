@@ -32,6 +32,17 @@ const SV_STRINGS: PickerStrings = {
   closeButtonAriaLabel: 'Stäng datumväljaren',
 };
 
+type DateFormatting = NonNullable<DatePickerProps['dateTimeFormatter']>;
+
+/** Day buttons and headings read the Swedish way ("10 december 2026"), not Fluent's "december 10, 2026". */
+const SV_FORMATTING: DateFormatting = {
+  formatDay: (date) => String(date.getDate()),
+  formatMonth: (date, strings) => strings.months[date.getMonth()] ?? '',
+  formatYear: (date) => String(date.getFullYear()),
+  formatMonthYear: (date, strings) => `${strings.months[date.getMonth()]} ${date.getFullYear()}`,
+  formatMonthDayYear: (date, strings) => `${date.getDate()} ${strings.months[date.getMonth()]} ${date.getFullYear()}`,
+};
+
 const EN_STRINGS: PickerStrings = {
   ...defaultDatePickerStrings,
   weekNumberFormatString: 'Week {0}',
@@ -82,6 +93,7 @@ export function DateField({ label, value, onChange, required, validationMessage 
         showWeekNumbers
         showMonthPickerAsOverlay
         strings={datePickerStrings(language)}
+        {...(language === 'sv' ? { dateTimeFormatter: SV_FORMATTING } : {})}
         placeholder={language === 'sv' ? 'åååå-mm-dd' : 'yyyy-mm-dd'}
       />
     </Field>
