@@ -22,7 +22,7 @@ describe('the Swedish date picker', () => {
     await context.addInitScript((name) => window.localStorage.setItem('pbs.theme', name), theme);
     const page = await context.newPage();
     try {
-      await page.goto(`${env.stack.url}/#/budget`);
+      await page.goto(`${env.stack.url}/`);
       await page.waitForURL((url) => url.pathname.endsWith('/oauth2/v2.0/authorize'));
       await page.getByRole('button', { name: 'Karin Nordström', exact: true }).click();
       await page.getByRole('heading', { level: 1, name: 'Översikt' }).waitFor();
