@@ -1,4 +1,4 @@
-import { Tab, TabList } from '@fluentui/react-components';
+import { makeStyles, mergeClasses, Tab, TabList } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { Me } from '../api';
 import { budgetApi } from '../budget/api';
@@ -24,6 +24,9 @@ const VIEW_LABELS: Record<BudgetView, MessageKey> = {
   tid: 'budget.view.time',
 };
 
+// Four views do not fit in one row at 360 px (Teams mobile): the tabs wrap instead of widening the page.
+const useTabStyles = makeStyles({ list: { flexWrap: 'wrap' } });
+
 export function BudgetPage({ me }: { me: Me }) {
   const { t, language } = useI18n();
   const page = usePageStyles();
@@ -39,6 +42,9 @@ export function BudgetPage({ me }: { me: Me }) {
   const canLogTime = me.allowedActions.includes('time.log');
   const views: BudgetView[] = ['lagesrapport', 'bokningar', ...(canEdit ? (['budgetposter'] as const) : []), 'tid'];
   const [view, setView] = useBudgetView(views);
+  // The bookings list loads its own data: a new booking remounts it, so it shows the booking at once.
+  const [booked, setBooked] = useState(0);
+  const tabs = useTabStyles();
 
   const reloadAll = () => {
     report.reload();
@@ -57,7 +63,7 @@ export function BudgetPage({ me }: { me: Me }) {
       <ReportToolbar year={year} onYear={setYear} asOf={asOf} onAsOf={setAsOf} effectiveAsOf={effectiveAsOf} />
 
       <TabList
-        className={page.section}
+        className={mergeClasses(page.section, tabs.list)}
         aria-label={t('budget.views')}
         selectedValue={view}
         onTabSelect={(_, data) => setView(data.value as BudgetView)}
@@ -87,11 +93,14 @@ export function BudgetPage({ me }: { me: Me }) {
                 lines={lines.data}
                 year={year}
                 reportAsOf={report.status === 'ready' ? report.data.status.asOf : effectiveAsOf}
-                onBooked={reloadAll}
+                onBooked={() => {
+                  reloadAll();
+                  setBooked((n) => n + 1);
+                }}
               />
             )}
             {lines.status === 'ready' && (
-              <Bookings year={year} lines={lines.data} canBook={canBook} onChanged={reloadAll} />
+              <Bookings key={booked} year={year} lines={lines.data} canBook={canBook} onChanged={reloadAll} />
             )}
           </>
         )}
