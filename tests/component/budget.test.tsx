@@ -3,7 +3,7 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/re
 import { formatSek } from '../../src/domain/money';
 import { todayInStockholm } from '../../src/tab/format';
 import { BudgetPage } from '../../src/tab/pages/Budget';
-import { COORDINATOR_ACTIONS, ERIK, KARIN, meFor, renderWithServices, stubApi } from './support';
+import { COORDINATOR_ACTIONS, ERIK, KARIN, meFor, renderWithServices, stubApi, enterDateOrTime } from './support';
 
 /** What a person reads: testing-library folds the no-break spaces Intl writes into plain ones. */
 const kr = (ore: number) => formatSek(ore, { plain: true });
@@ -83,8 +83,23 @@ function routes(state: { outcomeOre: number }) {
   };
 }
 
+/** Chooses a view of the Budget page (its TabList); after a dialog the page is shown again first. */
+async function openView(name: string): Promise<void> {
+  fireEvent.click(await screen.findByRole('tab', { name, hidden: true }));
+}
+
+/** Opens the booking form: the Bokningar view, then its dialog (waited for, not assumed). */
+async function openBooking(): Promise<HTMLElement> {
+  fireEvent.click(await screen.findByRole('tab', { name: 'Bokningar' }));
+  fireEvent.click(await screen.findByRole('button', { name: 'Bokför utfall' }));
+  return screen.findByRole('dialog', { name: 'Bokför utfall', hidden: true });
+}
+
 describe('Budget page', () => {
-  afterEach(cleanup);
+  afterEach(() => {
+    cleanup();
+    window.history.replaceState(null, '', '#/budget');
+  });
 
   it('shows the lägesrapport per line, the chart as a labelled image with its table, and co-financing gaps', async () => {
     stubApi(routes({ outcomeOre: 3_000_000 }));
@@ -97,10 +112,50 @@ describe('Budget page', () => {
     expect(chart.querySelector('desc')?.textContent).toContain(`Utfall ${formatSek(3_000_000)}`);
     expect(screen.getByRole('table', { name: 'Per kategori' })).toBeTruthy();
     expect(screen.getByText('Saknar medfinansieringsrad: Umeå kommun.')).toBeTruthy();
-    expect(screen.getByText(/12 h använda av 361,5 h/)).toBeTruthy();
-    // A member books nothing and edits nothing.
-    expect(screen.queryByRole('heading', { name: 'Bokför utfall' })).toBeNull();
-    expect(screen.queryByRole('heading', { name: 'Lägg till budgetpost' })).toBeNull();
+    // A member books nothing and edits nothing: no booking button, no Budgetposter view, no time logging.
+    expect(screen.getAllByRole('tab')).toHaveLength(3);
+    expect(screen.queryByRole('tab', { name: 'Budgetposter' })).toBeNull();
+    await openView('Bokningar');
+    expect(screen.queryByRole('button', { name: 'Bokför utfall' })).toBeNull();
+    await openView('Samordnarens tid');
+    expect(await screen.findByText(/12 h använda av 361,5 h/)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Registrera tid' })).toBeNull();
+  });
+
+  it('keeps the chosen view in the URL hash, so a reload opens it again', async () => {
+    stubApi(routes({ outcomeOre: 0 }));
+    window.history.replaceState(null, '', '#/budget/tid');
+    renderWithServices(<BudgetPage me={meFor(KARIN, 'Region Västerbotten', COORDINATOR_ACTIONS)} />);
+    expect(screen.getByRole('tab', { name: 'Samordnarens tid' }).getAttribute('aria-selected')).toBe('true');
+    expect(await screen.findByText(/12 h använda av 361,5 h/)).toBeTruthy();
+    await openView('Budgetposter');
+    expect(window.location.hash).toBe('#/budget/budgetposter');
+    expect(screen.getByRole('tabpanel', { name: 'Budgetposter' })).toBeTruthy();
+    expect(screen.queryByText(/12 h använda av/)).toBeNull();
+  });
+
+  it('logs the coordinator’s time in a dialog; Avbryt closes it without sending', async () => {
+    const requests = stubApi({
+      ...routes({ outcomeOre: 0 }),
+      'POST /api/coordinator-time': () => ({ status: 201, body: { entry: { id: 't1' } } }),
+    });
+    renderWithServices(<BudgetPage me={meFor(KARIN, 'Region Västerbotten', [...COORDINATOR_ACTIONS, 'time.log'])} />);
+    await openView('Samordnarens tid');
+    fireEvent.click(await screen.findByRole('button', { name: 'Registrera tid' }));
+    let dialog = await screen.findByRole('dialog', { name: 'Registrera tid', hidden: true });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Avbryt', hidden: true }));
+    await waitFor(() => expect(screen.queryByRole('dialog', { hidden: true })).toBeNull());
+    expect(requests.some((r) => r.method === 'POST')).toBe(false);
+    // (The kit shows the page again on the app's root, the element holding <main>, which this render lacks.)
+    fireEvent.click(await screen.findByRole('button', { name: 'Registrera tid', hidden: true }));
+    dialog = await screen.findByRole('dialog', { name: 'Registrera tid', hidden: true });
+    fireEvent.change(within(dialog).getByLabelText(/Timmar/), { target: { value: '1,5' } });
+    fireEvent.change(within(dialog).getByLabelText(/Uppdrag/), { target: { value: 'Stödgruppen' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Registrera tid', hidden: true }));
+    expect(await screen.findByText('Tiden är registrerad.')).toBeTruthy();
+    await waitFor(() => expect(screen.queryByRole('dialog', { hidden: true })).toBeNull());
+    const post = requests.find((r) => r.method === 'POST')!;
+    expect(JSON.parse(post.body ?? '{}')).toEqual({ date: TODAY, hours: 1.5, assignment: 'Stödgruppen' });
   });
 
   it('shows the agreed exceptions for kommuner’s own costs by name, with their ceiling, under Överenskomna undantag', async () => {
@@ -147,14 +202,15 @@ describe('Budget page', () => {
       'POST /api/budget/outcomes': () => ({ status: 201, body: { outcome: { id: '9' } } }),
     });
     renderWithServices(<BudgetPage me={meFor(KARIN, 'Region Västerbotten', COORDINATOR_ACTIONS)} />);
-    await screen.findByRole('heading', { name: 'Bokför utfall' });
+    await screen.findByRole('table', { name: 'Ekonomisk lägesrapport: Kostnad' });
     const later = `${YEAR}-12-31` > TODAY ? `${YEAR}-12-31` : undefined;
     if (!later) return; // On the year's last day nothing in the year lies after the report's day.
-    fireEvent.change(screen.getByRole('textbox', { name: /Belopp \(kr\)/ }), { target: { value: '100' } });
-    fireEvent.change(screen.getByLabelText(/^Datum/), { target: { value: later } });
-    fireEvent.click(screen.getByRole('button', { name: 'Bokför' }));
+    const dialog = await openBooking();
+    fireEvent.change(within(dialog).getByLabelText(/Belopp \(kr\)/), { target: { value: '100' } });
+    enterDateOrTime(within(dialog).getByLabelText(/^Datum/), later);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Bokför', hidden: true }));
     await screen.findByText(
-      `Utfallet är bokfört per ${later}. Lägesrapporten ovan gäller ${TODAY}; välj en senare Rapportdag för att se det.`,
+      `Utfallet är bokfört per ${later}. Lägesrapporten gäller ${TODAY}; välj en senare Rapportdag för att se det.`,
     );
   });
 
@@ -168,11 +224,16 @@ describe('Budget page', () => {
       },
     });
     renderWithServices(<BudgetPage me={meFor(KARIN, 'Region Västerbotten', COORDINATOR_ACTIONS)} />);
-    await screen.findByRole('heading', { name: 'Bokför utfall' });
+    await screen.findByTestId('budget-chart');
     const before = screen.getByTestId('budget-chart').querySelector('[data-kind="outcome"]')!.getAttribute('width');
-    fireEvent.change(screen.getByRole('textbox', { name: /Belopp \(kr\)/ }), { target: { value: '12 500,50' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Bokför' }));
-    await screen.findByText(`Utfallet är bokfört och ingår i lägesrapporten per ${TODAY} ovan.`);
+    const dialog = await openBooking();
+    fireEvent.change(within(dialog).getByLabelText(/Belopp \(kr\)/), {
+      target: { value: '12 500,50' },
+    });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Bokför', hidden: true }));
+    await screen.findByText(`Utfallet är bokfört och ingår i lägesrapporten per ${TODAY} under Lägesrapport.`);
+    await waitFor(() => expect(screen.queryByRole('dialog', { hidden: true })).toBeNull());
+    await openView('Lägesrapport');
     const post = requests.find((r) => r.method === 'POST');
     expect(JSON.parse(post?.body ?? '{}')).toMatchObject({ budgetLineId: '1', amountOre: 1_250_050, date: TODAY });
     await waitFor(() =>
@@ -187,10 +248,10 @@ describe('Budget page', () => {
   it('refuses an amount with three decimals before sending anything', async () => {
     const requests = stubApi(routes({ outcomeOre: 0 }));
     renderWithServices(<BudgetPage me={meFor(KARIN, 'Region Västerbotten', COORDINATOR_ACTIONS)} />);
-    await screen.findByRole('heading', { name: 'Bokför utfall' });
-    fireEvent.change(screen.getByRole('textbox', { name: /Belopp \(kr\)/ }), { target: { value: '12,345' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Bokför' }));
-    expect(await screen.findByText(/Högst två decimaler/)).toBeTruthy();
+    const dialog = await openBooking();
+    fireEvent.change(within(dialog).getByLabelText(/Belopp \(kr\)/), { target: { value: '12,345' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Bokför', hidden: true }));
+    expect(await within(dialog).findByText(/Högst två decimaler/)).toBeTruthy();
     expect(requests.some((r) => r.method === 'POST')).toBe(false);
   });
 });

@@ -59,13 +59,17 @@ function routes(lines: () => object[]) {
 }
 
 describe('Budget lines: editing', () => {
-  afterEach(cleanup);
+  afterEach(() => {
+    cleanup();
+    window.history.replaceState(null, '', '#/budget');
+  });
 
   it('shows no edit action to a member', async () => {
     stubApi(routes(() => [LINE]));
     renderWithServices(<BudgetPage me={meFor(ERIK, 'Umeå kommun', ['report.read'])} />);
     await screen.findByRole('heading', { name: /^Ekonomisk lägesrapport per / });
-    await screen.findByText(/Samordnaren har inte lagt/);
+    // A member has no Budgetposter view, so no edit action anywhere.
+    expect(screen.queryByRole('tab', { name: 'Budgetposter' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Ändra Lokalhyra' })).toBeNull();
   });
 
@@ -79,22 +83,25 @@ describe('Budget lines: editing', () => {
       },
     });
     renderWithServices(<BudgetPage me={meFor(KARIN, 'Region Västerbotten', COORDINATOR_ACTIONS)} />);
+    fireEvent.click(screen.getByRole('tab', { name: 'Budgetposter' }));
     const table = await screen.findByRole('table', { name: 'Budgetposter' });
     expect(within(table).getByText('OH – lokal')).toBeTruthy();
     fireEvent.click(within(table).getByRole('button', { name: 'Ändra Lokalhyra' }));
-    const form = screen.getByRole('form', { name: 'Ändra budgetposten Lokalhyra' });
-    const amount = within(form).getByRole('textbox', { name: /Budget \(kr\)/ }) as HTMLInputElement;
+    await screen.findByRole('dialog', { name: 'Ändra budgetposten Lokalhyra', hidden: true });
+    const form = screen.getByRole('form', { name: 'Ändra budgetposten Lokalhyra', hidden: true });
+    const amount = within(form).getByLabelText(/Budget \(kr\)/) as HTMLInputElement;
     expect(amount.value).toBe('120 000,00 kr');
-    fireEvent.change(within(form).getByRole('textbox', { name: /Namn/ }), { target: { value: 'Lokal och möten' } });
-    fireEvent.change(within(form).getByRole('combobox', { name: /Kategori/ }), {
+    fireEvent.change(within(form).getByLabelText(/Namn/), { target: { value: 'Lokal och möten' } });
+    fireEvent.change(within(form).getByLabelText(/Kategori/), {
       target: { value: 'oh_moteskostnader' },
     });
-    fireEvent.change(within(form).getByRole('combobox', { name: 'Samverkansområde' }), {
+    fireEvent.change(within(form).getByLabelText('Samverkansområde'), {
       target: { value: 'erfarenhetsutbyte' },
     });
     fireEvent.change(amount, { target: { value: '125 000,50' } });
-    fireEvent.click(within(form).getByRole('button', { name: 'Spara ändringen' }));
+    fireEvent.click(within(form).getByRole('button', { name: 'Spara ändringen', hidden: true }));
     expect(await screen.findByText('Budgetposten Lokal och möten är ändrad.')).toBeTruthy();
+    await waitFor(() => expect(screen.queryByRole('dialog', { hidden: true })).toBeNull());
     const patch = requests.find((r) => r.method === 'PATCH')!;
     expect(patch.headers.get('if-match')).toBe('"a,1"');
     expect(JSON.parse(patch.body ?? '{}')).toEqual({
@@ -122,17 +129,19 @@ describe('Budget lines: editing', () => {
       }),
     });
     renderWithServices(<BudgetPage me={meFor(KARIN, 'Region Västerbotten', COORDINATOR_ACTIONS)} />);
+    fireEvent.click(screen.getByRole('tab', { name: 'Budgetposter' }));
     fireEvent.click(await screen.findByRole('button', { name: 'Ändra Lokalhyra' }));
-    const form = screen.getByRole('form', { name: 'Ändra budgetposten Lokalhyra' });
-    fireEvent.change(within(form).getByRole('textbox', { name: /Budget \(kr\)/ }), { target: { value: '1 000' } });
-    fireEvent.click(within(form).getByRole('button', { name: 'Spara ändringen' }));
+    await screen.findByRole('dialog', { name: 'Ändra budgetposten Lokalhyra', hidden: true });
+    const form = screen.getByRole('form', { name: 'Ändra budgetposten Lokalhyra', hidden: true });
+    fireEvent.change(within(form).getByLabelText(/Budget \(kr\)/), { target: { value: '1 000' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Spara ändringen', hidden: true }));
     expect(await screen.findByText('Någon annan har ändrat uppgifterna.')).toBeTruthy();
     expect(within(form).getByTestId('budget-line-newer').textContent).toContain('Lokalhyra (ny), OH – lokal, 130');
-    expect((within(form).getByRole('textbox', { name: /Budget \(kr\)/ }) as HTMLInputElement).value).toBe('1 000');
+    expect((within(form).getByLabelText(/Budget \(kr\)/) as HTMLInputElement).value).toBe('1 000');
     expect(requests.filter((r) => r.method === 'PATCH')).toHaveLength(1);
-    fireEvent.click(within(form).getByRole('button', { name: 'Utgå från den nyare versionen' }));
-    expect((within(form).getByRole('textbox', { name: /Namn/ }) as HTMLInputElement).value).toBe('Lokalhyra (ny)');
-    fireEvent.click(within(form).getByRole('button', { name: 'Spara ändringen' }));
+    fireEvent.click(within(form).getByRole('button', { name: 'Utgå från den nyare versionen', hidden: true }));
+    expect((within(form).getByLabelText(/Namn/) as HTMLInputElement).value).toBe('Lokalhyra (ny)');
+    fireEvent.click(within(form).getByRole('button', { name: 'Spara ändringen', hidden: true }));
     await waitFor(() => expect(requests.filter((r) => r.method === 'PATCH')).toHaveLength(2));
     expect(requests.filter((r) => r.method === 'PATCH')[1]!.headers.get('if-match')).toBe('"a,2"');
   });

@@ -11,6 +11,7 @@ import {
   meFor,
   renderWithServices,
   stubApi,
+  enterDateOrTime,
 } from './support';
 
 const RECORDED = {
@@ -102,7 +103,7 @@ describe('Beslut page: recording a decision', () => {
     fireEvent.change(within(section).getByRole('textbox', { name: 'Ansvarig (e-post)' }), {
       target: { value: 'anna.sjoberg@skelleftea.se' },
     });
-    fireEvent.change(within(section).getByLabelText('Följs upp senast'), { target: { value: '2026-12-01' } });
+    enterDateOrTime(within(section).getByLabelText('Följs upp senast'), '2026-12-01');
     fireEvent.click(within(section).getByRole('button', { name: 'Registrera beslutet' }));
     expect(await within(section).findByText('Beslutet "Tillsynsprojekt strandskydd" är registrerat.')).toBeTruthy();
     const post = requests.find((r) => r.method === 'POST')!;
@@ -152,9 +153,7 @@ describe('Beslut page: recording a decision', () => {
         .map((o) => o.textContent),
     ).toEqual(['Per capsulam (utan möte)']);
     expect(meeting.value).toBe('per-capsulam');
-    fireEvent.change(within(section).getByLabelText(/Beslutsdatum \(per capsulam\)/), {
-      target: { value: '2026-06-12' },
-    });
+    enterDateOrTime(within(section).getByLabelText(/Beslutsdatum \(per capsulam\)/), '2026-06-12');
     fireEvent.change(within(section).getByRole('textbox', { name: /Beslutstext/ }), {
       target: { value: 'Stödgruppen får i uppdrag att planera tillsynsprojektet.' },
     });
@@ -257,9 +256,7 @@ describe('Beslut page: recording a decision', () => {
       // No internal id on screen.
       expect(section.textContent).not.toContain(MARIA.id);
       fireEvent.change(person, { target: { value: MARIA.id } });
-      fireEvent.change(within(section).getByLabelText('Gäller till och med (valfritt)'), {
-        target: { value: '2027-06-30' },
-      });
+      enterDateOrTime(within(section).getByLabelText('Gäller till och med (valfritt)'), '2027-06-30');
       fireEvent.click(within(section).getByRole('button', { name: 'Registrera beslutet' }));
       await within(section).findByText(/är registrerat/);
       expect(posted).toEqual({

@@ -1,5 +1,5 @@
 import { FluentProvider, teamsLightTheme } from '@fluentui/react-components';
-import { render } from '@testing-library/react';
+import { fireEvent, render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { createApiClient, type Contact, type Me, type OrganisationDto } from '../../src/tab/api';
 import { I18nProvider, type Language } from '../../src/tab/i18n';
@@ -133,3 +133,12 @@ export const COORDINATOR_ACTIONS = [
   'workinggroup.appoint',
   'report.read',
 ];
+
+/**
+ * Types into a kit DateField or TimeField as a person does: the text, then leaving the field (the fields read typed
+ * text when it is left, as the picker does).
+ */
+export function enterDateOrTime(input: HTMLElement, text: string): void {
+  fireEvent.change(input, { target: { value: text } });
+  fireEvent.blur(input);
+}

@@ -2,7 +2,17 @@ import { afterEach, describe, expect, it } from '@jest/globals';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { WorkingGroupsPage } from '../../src/tab/pages/WorkingGroups';
 import type { WorkingGroupDto } from '../../src/contract';
-import { COORDINATOR_ACTIONS, ERIK, KARIN, MARIA, PEOPLE, meFor, renderWithServices, stubApi } from './support';
+import {
+  COORDINATOR_ACTIONS,
+  ERIK,
+  KARIN,
+  MARIA,
+  PEOPLE,
+  meFor,
+  renderWithServices,
+  stubApi,
+  enterDateOrTime,
+} from './support';
 
 const coordinator = meFor(KARIN, 'Region Västerbotten', [
   ...COORDINATOR_ACTIONS,
@@ -103,7 +113,7 @@ describe('Arbetsgrupper page', () => {
     fireEvent.click(within(form).getByRole('checkbox', { name: /Maria Bergström/ }));
     fireEvent.click(within(form).getByRole('checkbox', { name: /Erik Lundqvist/ }));
     fireEvent.change(within(form).getByRole('combobox', { name: /Sammankallande/ }), { target: { value: MARIA.id } });
-    fireEvent.change(within(form).getByLabelText(/Från/), { target: { value: '2026-09-01' } });
+    enterDateOrTime(within(form).getByLabelText(/Från/), '2026-09-01');
     fireEvent.click(within(form).getByRole('radio', { name: /Delad/ }));
     fireEvent.click(within(form).getByRole('button', { name: 'Tillsätt och skapa kanal' }));
 
@@ -145,7 +155,7 @@ describe('Arbetsgrupper page', () => {
     fireEvent.change(within(form).getByRole('textbox', { name: /Uppdrag/ }), { target: { value: 'U' } });
     fireEvent.click(within(form).getByRole('checkbox', { name: /Maria Bergström/ }));
     fireEvent.change(within(form).getByRole('combobox', { name: /Sammankallande/ }), { target: { value: MARIA.id } });
-    fireEvent.change(within(form).getByLabelText(/Från/), { target: { value: '2026-09-01' } });
+    enterDateOrTime(within(form).getByLabelText(/Från/), '2026-09-01');
     fireEvent.click(within(form).getByRole('button', { name: 'Tillsätt och skapa kanal' }));
     expect(await within(form).findByText('Namnet får vara högst 50 tecken.')).toBeTruthy();
     expect(

@@ -12,6 +12,7 @@ import {
   startTabStack,
   wcagViolations,
   type AxeFinding,
+  fillDateOrTime,
 } from './support';
 
 const YEAR = Number(
@@ -86,8 +87,8 @@ describe('activities and budget in a browser: propose → decide → verksamhets
       await visit(anna, 'Aktiviteter', 'Aktiviteter');
       const form = anna.locator('form').filter({ has: anna.getByRole('button', { name: 'Skicka förslaget' }) });
       await form.getByRole('textbox', { name: 'Titel' }).fill(TITLE);
-      await form.getByLabel('Startdatum').fill(`${YEAR}-11-10`);
-      await form.getByLabel('Slutdatum').fill(`${YEAR}-11-10`);
+      await fillDateOrTime(form.getByLabel('Startdatum'), `${YEAR}-11-10`);
+      await fillDateOrTime(form.getByLabel('Slutdatum'), `${YEAR}-11-10`);
       await form.getByRole('checkbox', { name: 'Näringsliv' }).check();
       await form.getByRole('button', { name: 'Skicka förslaget' }).click();
       await anna.getByText(`Förslaget "${TITLE}" är registrerat.`).waitFor();
@@ -172,12 +173,22 @@ describe('activities and budget in a browser: propose → decide → verksamhets
       await karin.getByTestId('budget-chart').waitFor();
       expect(await outcomeOfChart(karin)).toBe(0);
       findings['budget'] = await wcagViolations(karin);
-      const booking = karin.locator('form').filter({ has: karin.getByRole('button', { name: 'Bokför', exact: true }) });
+      // Booking is in the Bokningar view, in a dialog (waited for by its name, not by aria-hidden timing).
+      await karin.getByRole('tab', { name: 'Bokningar' }).click();
+      await karin.getByRole('button', { name: 'Bokför utfall' }).click();
+      const booking = karin.getByRole('dialog', { name: 'Bokför utfall' });
+      await booking.waitFor();
       await booking.getByRole('textbox', { name: /Belopp/ }).fill('2 500,50');
-      await booking.getByLabel('Datum').fill(`${YEAR}-01-15`);
+      await fillDateOrTime(booking.getByLabel('Datum'), `${YEAR}-01-15`);
       await booking.getByRole('textbox', { name: 'Text' }).fill('Lokal för utbildningen');
+      findings['budget booking dialog'] = await wcagViolations(karin);
       await booking.getByRole('button', { name: 'Bokför', exact: true }).click();
-      await karin.getByText(/^Utfallet är bokfört och ingår i lägesrapporten per \d{4}-\d{2}-\d{2} ovan\.$/).waitFor();
+      await karin
+        .getByText(/^Utfallet är bokfört och ingår i lägesrapporten per \d{4}-\d{2}-\d{2} under Lägesrapport\.$/)
+        .waitFor();
+      await booking.waitFor({ state: 'detached' });
+      await karin.getByRole('row').filter({ hasText: 'Lokal för utbildningen' }).first().waitFor();
+      await karin.getByRole('tab', { name: 'Lägesrapport' }).click();
       await karin.waitForFunction(
         () =>
           document.querySelector('[data-testid="budget-chart"] [data-kind="outcome"]')?.getAttribute('data-ore') ===
@@ -187,16 +198,22 @@ describe('activities and budget in a browser: propose → decide → verksamhets
       await costTable.getByRole('row').filter({ hasText: 'Utbildningar' }).getByText('2 500,50 kr').waitFor();
       await karin.screenshot({ path: join(ARTIFACTS, 'budget-after-outcome.png'), fullPage: true });
 
-      // The samordnare raises the line's budget; the report shows the new amount.
+      // The samordnare raises the line's budget in the Budgetposter view; the report shows the new amount.
+      await karin.getByRole('tab', { name: 'Budgetposter' }).click();
+      expect(karin.url()).toMatch(/#\/budget\/budgetposter$/);
       const linesTable = karin.getByRole('table', { name: 'Budgetposter' });
       await linesTable.getByRole('button', { name: 'Ändra Utbildningar' }).click();
-      const lineForm = karin.getByRole('form', { name: 'Ändra budgetposten Utbildningar' });
-      await lineForm.getByRole('textbox', { name: /Budget \(kr\)/ }).fill('90 000');
+      const lineDialog = karin.getByRole('dialog', { name: 'Ändra budgetposten Utbildningar' });
+      await lineDialog.waitFor();
+      await lineDialog.getByRole('textbox', { name: /Budget \(kr\)/ }).fill('90 000');
       findings['budget line edit'] = await wcagViolations(karin);
-      await lineForm.getByRole('button', { name: 'Spara ändringen' }).click();
+      await karin.screenshot({ path: join(ARTIFACTS, 'budget-line-dialog.png') });
+      await lineDialog.getByRole('button', { name: 'Spara ändringen' }).click();
       await karin.getByText('Budgetposten Utbildningar är ändrad.').waitFor();
+      await lineDialog.waitFor({ state: 'detached' });
+      await karin.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === 'Ändra Utbildningar');
+      await karin.getByRole('tab', { name: 'Lägesrapport' }).click();
       await costTable.getByRole('row').filter({ hasText: 'Utbildningar' }).getByText('90 000,00 kr').first().waitFor();
-      expect(await karin.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Ändra Utbildningar');
 
       // The printable report downloads as a PDF.
       const [download] = await Promise.all([

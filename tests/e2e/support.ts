@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll } from '@jest/globals';
 import { startStack, type Stack } from '../integration/support/stack';
 import { launchChromium } from './chromium';
@@ -109,4 +109,17 @@ export function browserStack(prepare?: (stack: Stack) => Promise<unknown>): { st
     await env.stack?.close();
   });
   return env;
+}
+
+/**
+ * Fills a kit DateField or TimeField as a person types into it: the text, then leaving the field (both read typed text
+ * when left, and turn it into yyyy-mm-dd or HH:MM). Resolves once the field shows `shown` (the typed text by default).
+ */
+export async function fillDateOrTime(field: Locator, text: string, shown = text): Promise<void> {
+  await field.fill(text);
+  await field.blur();
+  const handle = await field.elementHandle();
+  await field.page().waitForFunction(([input, want]) => (input as HTMLInputElement).value === want, [handle, shown], {
+    timeout: 5_000,
+  });
 }

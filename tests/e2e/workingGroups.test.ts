@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { adminClient } from '../../infra/graph-emulator/tests/support';
 import { SEED_TEAM_ID } from '../../infra/graph-emulator/src/resources/teams';
 import type { Stack } from '../integration/support/stack';
-import { buildTab, launchChromium, settled, startTabStack, wcagViolations } from './support';
+import { buildTab, launchChromium, settled, startTabStack, wcagViolations, fillDateOrTime } from './support';
 
 let stack: Stack;
 let browser: Browser;
@@ -59,8 +59,8 @@ describe('Arbetsgrupper in a browser', () => {
       for (const person of ['Maria Bergström', 'Erik Lundqvist', 'Per Holmberg'])
         await form.getByRole('checkbox', { name: new RegExp(person) }).check();
       await form.getByRole('combobox', { name: /^Sammankallande/ }).selectOption({ label: 'Maria Bergström' });
-      await form.getByLabel(/^Från/).fill('2026-09-01');
-      await form.getByLabel(/^Till/).fill('2027-06-30');
+      await fillDateOrTime(form.getByLabel(/^Från/), '2026-09-01');
+      await fillDateOrTime(form.getByLabel(/^Till/), '2027-06-30');
       await form.getByRole('radio', { name: /^Privat/ }).check();
       expect(await wcagViolations(page)).toEqual([]);
       await form.getByRole('button', { name: 'Tillsätt och skapa kanal' }).click();

@@ -17,6 +17,7 @@ import { useFormStyles, usePageStyles } from '../ui/styles';
 import { useAction } from '../ui/useAction';
 import { useI18n } from '../i18n';
 import { useServices } from '../services';
+import { DateField } from '../ui/DateField';
 
 export function Propose({
   organisations,
@@ -88,12 +89,8 @@ export function Propose({
             />
           ))}
         </fieldset>
-        <Field label={t('act.field.start')} required>
-          <Input type="date" value={start} onChange={(_, d) => setStart(d.value)} />
-        </Field>
-        <Field label={t('act.field.end')} required>
-          <Input type="date" value={end} onChange={(_, d) => setEnd(d.value)} />
-        </Field>
+        <DateField label={t('act.field.start')} required value={start} onChange={setStart} />
+        <DateField label={t('act.field.end')} required value={end} onChange={setEnd} />
         <ChoiceField
           label={t('act.field.organisation')}
           required
@@ -166,9 +163,7 @@ export function Evaluate({
         {t('act.evaluate.title', { title: activity.title })}
       </h2>
       <form className={styles.form} onSubmit={(event) => void submit(event)} noValidate>
-        <Field label={t('act.evaluate.date')} required>
-          <Input type="date" value={date} onChange={(_, d) => setDate(d.value)} />
-        </Field>
+        <DateField label={t('act.evaluate.date')} required value={date} onChange={setDate} />
         <Field label={t('act.evaluate.summary')} required>
           <Textarea value={summary} onChange={(_, d) => setSummary(d.value)} />
         </Field>

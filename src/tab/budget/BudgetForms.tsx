@@ -1,5 +1,5 @@
 import { Button, Field, Input, Select } from '@fluentui/react-components';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { DomainValidationError } from '../../domain/errors';
 import { parseKronor } from '../../domain/money';
 import type { BudgetCategory, BudgetLineDto } from '../../contract';
@@ -7,10 +7,12 @@ import { budgetApi } from './api';
 import { BUDGET_CATEGORIES as CATEGORIES } from '../../domain/budget';
 import { todayInStockholm } from '../format';
 import { ActionStatus } from '../ui/ActionStatus';
-import { useFormStyles, usePageStyles } from '../ui/styles';
-import { useAction } from '../ui/useAction';
+import { FormDialog } from '../ui/FormDialog';
+import { usePageStyles } from '../ui/styles';
+import { useAction, type Action, type ActionState } from '../ui/useAction';
 import { useI18n } from '../i18n';
 import { useServices } from '../services';
+import { DateField } from '../ui/DateField';
 
 function kronorIssue(text: string): string | undefined {
   try {
@@ -21,10 +23,28 @@ function kronorIssue(text: string): string | undefined {
   }
 }
 
+/** A form in a dialog behind an opener button: errors show in the dialog, the success message on the page. */
+function useDialog(action: Action) {
+  const [open, setOpen] = useState(false);
+  const idle: ActionState = { status: 'idle' };
+  return {
+    open,
+    show: () => {
+      action.reset();
+      setOpen(true);
+    },
+    close: () => setOpen(false),
+    /** What the dialog shows under its fields: a refusal or a busy save, never the success it closes on. */
+    inside: action.state.status === 'done' ? idle : action.state,
+    /** What the page shows beside the opener: the result once the dialog has closed. */
+    outside: open ? idle : action.state,
+  };
+}
+
 interface BookOutcomeProps {
   lines: BudgetLineDto[];
   year: number;
-  /** The day the lägesrapport above is as of: a booking dated later is not in it yet, and the message says so. */
+  /** The day the lägesrapport is as of: a booking dated later is not in it yet, and the message says so. */
   reportAsOf: string | undefined;
   onBooked(): void;
 }
@@ -32,9 +52,9 @@ interface BookOutcomeProps {
 export function BookOutcome({ lines, year, reportAsOf, onBooked }: BookOutcomeProps) {
   const { t } = useI18n();
   const page = usePageStyles();
-  const styles = useFormStyles();
   const { api } = useServices();
   const action = useAction();
+  const dialog = useDialog(action);
   const today = todayInStockholm();
   const [lineId, setLineId] = useState(lines[0]?.id ?? '');
   const [amount, setAmount] = useState('');
@@ -42,8 +62,7 @@ export function BookOutcome({ lines, year, reportAsOf, onBooked }: BookOutcomePr
   const [text, setText] = useState('');
   const [touched, setTouched] = useState(false);
   const amountProblem = touched ? kronorIssue(amount) : undefined;
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async () => {
     setTouched(true);
     if (kronorIssue(amount)) return;
     const ok = await action.run(async () => {
@@ -61,15 +80,26 @@ export function BookOutcome({ lines, year, reportAsOf, onBooked }: BookOutcomePr
       setAmount('');
       setText('');
       setTouched(false);
+      dialog.close();
       onBooked();
     }
   };
   return (
-    <section className={page.section} aria-labelledby="budget-book">
-      <h2 id="budget-book" className={page.sectionHeading}>
+    <div className={page.section}>
+      <Button appearance="primary" onClick={dialog.show}>
         {t('budget.book')}
-      </h2>
-      <form className={styles.form} onSubmit={(event) => void submit(event)} noValidate>
+      </Button>
+      <ActionStatus state={dialog.outside} />
+      <FormDialog
+        open={dialog.open}
+        title={t('budget.book')}
+        submitLabel={t('budget.book.submit')}
+        cancelLabel={t('budget.cancel')}
+        busy={action.busy}
+        onSubmit={() => void submit()}
+        onCancel={dialog.close}
+        footer={<ActionStatus state={dialog.inside} />}
+      >
         <Field label={t('budget.book.line')} required>
           <Select value={lineId} onChange={(_, data) => setLineId(data.value)}>
             {lines.map((line) => (
@@ -88,33 +118,26 @@ export function BookOutcome({ lines, year, reportAsOf, onBooked }: BookOutcomePr
         >
           <Input value={amount} inputMode="decimal" onChange={(_, data) => setAmount(data.value)} />
         </Field>
-        <Field label={t('budget.book.date')} required>
-          <Input type="date" value={date} onChange={(_, data) => setDate(data.value)} />
-        </Field>
+        <DateField label={t('budget.book.date')} required value={date} onChange={setDate} />
         <Field label={t('budget.book.text')}>
           <Input value={text} onChange={(_, data) => setText(data.value)} />
         </Field>
-        <Button type="submit" appearance="primary" disabled={action.state.status === 'busy'}>
-          {t('budget.book.submit')}
-        </Button>
-      </form>
-      <ActionStatus state={action.state} />
-    </section>
+      </FormDialog>
+    </div>
   );
 }
 
 export function AddLine({ year, onAdded }: { year: number; onAdded(): void }) {
   const { t } = useI18n();
   const page = usePageStyles();
-  const styles = useFormStyles();
   const { api } = useServices();
   const action = useAction();
+  const dialog = useDialog(action);
   const [name, setName] = useState('');
   const [category, setCategory] = useState<BudgetCategory>('oh_administration');
   const [amount, setAmount] = useState('');
   const [organisationId, setOrganisationId] = useState('');
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async () => {
     const ok = await action.run(async () => {
       await budgetApi(api).addLine({
         year,
@@ -128,15 +151,24 @@ export function AddLine({ year, onAdded }: { year: number; onAdded(): void }) {
     if (ok) {
       setName('');
       setAmount('');
+      dialog.close();
       onAdded();
     }
   };
   return (
-    <section className={page.section} aria-labelledby="budget-add">
-      <h2 id="budget-add" className={page.sectionHeading}>
-        {t('budget.addLine')}
-      </h2>
-      <form className={styles.form} onSubmit={(event) => void submit(event)} noValidate>
+    <div className={page.section}>
+      <Button onClick={dialog.show}>{t('budget.addLine')}</Button>
+      <ActionStatus state={dialog.outside} />
+      <FormDialog
+        open={dialog.open}
+        title={t('budget.addLine')}
+        submitLabel={t('budget.addLine.submit')}
+        cancelLabel={t('budget.cancel')}
+        busy={action.busy}
+        onSubmit={() => void submit()}
+        onCancel={dialog.close}
+        footer={<ActionStatus state={dialog.inside} />}
+      >
         <Field label={t('budget.addLine.name')} required>
           <Input value={name} onChange={(_, data) => setName(data.value)} />
         </Field>
@@ -158,56 +190,52 @@ export function AddLine({ year, onAdded }: { year: number; onAdded(): void }) {
         <Field label={t('budget.addLine.organisation')}>
           <Input value={organisationId} onChange={(_, data) => setOrganisationId(data.value)} />
         </Field>
-        <Button type="submit" disabled={action.state.status === 'busy'}>
-          {t('budget.addLine.submit')}
-        </Button>
-      </form>
-      <ActionStatus state={action.state} />
-    </section>
+      </FormDialog>
+    </div>
   );
 }
 
 export function LogTime({ onLogged }: { onLogged(): void }) {
   const { t } = useI18n();
-  const styles = useFormStyles();
   const { api } = useServices();
   const action = useAction();
+  const dialog = useDialog(action);
   const [date, setDate] = useState(todayInStockholm());
   const [hours, setHours] = useState('');
   const [assignment, setAssignment] = useState('');
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async () => {
     const ok = await action.run(async () => {
       await budgetApi(api).logTime({ date, hours: Number(hours.replace(',', '.')), assignment: assignment.trim() });
       return t('budget.time.done');
     });
     if (ok) {
       setHours('');
+      dialog.close();
       onLogged();
     }
   };
   return (
-    <>
-      <form
-        className={styles.form}
-        onSubmit={(event) => void submit(event)}
-        noValidate
-        aria-label={t('budget.time.log')}
+    <div>
+      <Button onClick={dialog.show}>{t('budget.time.log')}</Button>
+      <ActionStatus state={dialog.outside} />
+      <FormDialog
+        open={dialog.open}
+        title={t('budget.time.log')}
+        submitLabel={t('budget.time.log')}
+        cancelLabel={t('budget.cancel')}
+        busy={action.busy}
+        onSubmit={() => void submit()}
+        onCancel={dialog.close}
+        footer={<ActionStatus state={dialog.inside} />}
       >
-        <Field label={t('budget.time.date')} required>
-          <Input type="date" value={date} onChange={(_, data) => setDate(data.value)} />
-        </Field>
+        <DateField label={t('budget.time.date')} required value={date} onChange={setDate} />
         <Field label={t('budget.time.hours')} required>
           <Input value={hours} inputMode="decimal" onChange={(_, data) => setHours(data.value)} />
         </Field>
         <Field label={t('budget.time.assignment')} required>
           <Input value={assignment} onChange={(_, data) => setAssignment(data.value)} />
         </Field>
-        <Button type="submit" disabled={action.state.status === 'busy'}>
-          {t('budget.time.log')}
-        </Button>
-      </form>
-      <ActionStatus state={action.state} />
-    </>
+      </FormDialog>
+    </div>
   );
 }

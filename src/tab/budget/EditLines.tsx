@@ -4,7 +4,7 @@ import { useI18n } from '../i18n';
 import { ActionStatus } from '../ui/ActionStatus';
 import { usePageStyles } from '../ui/styles';
 import { TableScroll } from '../ui/TableScroll';
-import { useAction } from '../ui/useAction';
+import { useAction, type ActionState } from '../ui/useAction';
 import type { BudgetLineDto } from '../../contract';
 import { EditLine } from './lines/EditLine';
 import { LineRow } from './lines/LineRow';
@@ -17,11 +17,14 @@ export function EditLines({ lines, year, onSaved }: { lines: BudgetLineDto[]; ye
   const page = usePageStyles();
   const action = useAction();
   const [editing, setEditing] = useState<BudgetLineDto | undefined>();
+  const [open, setOpen] = useState(false);
   const editButtons = useRef(new Map<string, HTMLElement>());
-  const close = (lineId: string) => {
+  // Once the dialog's closing motion has ended, the focus goes back to the line's edit button.
+  const closed = (lineId: string) => {
     setEditing(undefined);
     editButtons.current.get(lineId)?.focus();
   };
+  const idle: ActionState = { status: 'idle' };
   return (
     <section className={page.section} aria-labelledby="budget-lines">
       <h2 id="budget-lines" className={page.sectionHeading}>
@@ -53,6 +56,7 @@ export function EditLines({ lines, year, onSaved }: { lines: BudgetLineDto[]; ye
                   onEdit={() => {
                     action.reset();
                     setEditing(line);
+                    setOpen(true);
                   }}
                 />
               ))}
@@ -64,21 +68,24 @@ export function EditLines({ lines, year, onSaved }: { lines: BudgetLineDto[]; ye
         <EditLine
           key={editing.id}
           line={editing}
+          open={open}
           run={action.run}
           busy={action.state.status === 'busy'}
+          status={<ActionStatus state={action.state.status === 'done' ? idle : action.state} />}
           conflictCurrent={
             action.state.status === 'error' && action.state.error.code === 'CONFLICT'
               ? action.state.error.current
               : undefined
           }
           onSaved={() => {
-            close(editing.id);
+            setOpen(false);
             onSaved();
           }}
-          onCancel={() => close(editing.id)}
+          onCancel={() => setOpen(false)}
+          onClosed={() => closed(editing.id)}
         />
       )}
-      <ActionStatus state={action.state} />
+      <ActionStatus state={open ? idle : action.state} />
     </section>
   );
 }

@@ -3,6 +3,7 @@ import { DECISION_KINDS, type DecisionKind } from '../../contract';
 import { useI18n } from '../i18n';
 import { ChoiceField } from '../ui/ChoiceField';
 import { KindFields, type DecisionChoices } from './KindFields';
+import { DateField } from '../ui/DateField';
 
 export interface DecisionValues {
   kind: DecisionKind;
@@ -48,9 +49,7 @@ export function DecisionFields({
       <Field label={t('dec.record.owner')}>
         <Input type="email" value={values.owner} onChange={(_, d) => onChange('owner', d.value)} />
       </Field>
-      <Field label={t('dec.record.due')}>
-        <Input type="date" value={values.due} onChange={(_, d) => onChange('due', d.value)} />
-      </Field>
+      <DateField label={t('dec.record.due')} value={values.due} onChange={(due) => onChange('due', due)} />
     </>
   );
 }

@@ -1,6 +1,7 @@
 import { Checkbox, Field, Input, makeStyles, tokens } from '@fluentui/react-components';
 import type { Choice } from '../ui/ChoiceField';
 import { ChoiceField } from '../ui/ChoiceField';
+import { DateField } from '../ui/DateField';
 import { useI18n } from '../i18n';
 import type { DecisionValues } from './DecisionFields';
 
@@ -45,9 +46,11 @@ function ConvenerFields({
         choices={people}
         onChange={(personId) => onChange('personId', personId)}
       />
-      <Field label={t('dec.record.validUntil')}>
-        <Input type="date" value={values.validUntil} onChange={(_, d) => onChange('validUntil', d.value)} />
-      </Field>
+      <DateField
+        label={t('dec.record.validUntil')}
+        value={values.validUntil}
+        onChange={(validUntil) => onChange('validUntil', validUntil)}
+      />
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { Button, Field, Input } from '@fluentui/react-components';
+import { Button } from '@fluentui/react-components';
 import { useRef, useState, type FormEvent } from 'react';
 import type { MeetingSummaryDto } from '../../contract';
 import { DecisionFields, type DecisionValues } from './DecisionFields';
@@ -12,6 +12,7 @@ import { useFormStyles, usePageStyles } from '../ui/styles';
 import { useAction } from '../ui/useAction';
 import { useI18n } from '../i18n';
 import { useServices } from '../services';
+import { DateField } from '../ui/DateField';
 
 /** The meeting the decision was taken at: only held meetings, or per capsulam with its own date. */
 function MeetingChoice({
@@ -41,9 +42,7 @@ function MeetingChoice({
         onChange={onMeeting}
       />
       {chosen === PER_CAPSULAM && (
-        <Field label={t('dec.record.decidedOn')} required>
-          <Input type="date" value={decidedOn} onChange={(_, d) => onDecidedOn(d.value)} />
-        </Field>
+        <DateField label={t('dec.record.decidedOn')} required value={decidedOn} onChange={onDecidedOn} />
       )}
     </>
   );

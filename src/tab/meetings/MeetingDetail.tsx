@@ -1,7 +1,5 @@
 import {
   Button,
-  Field,
-  Input,
   Link,
   MessageBar,
   MessageBarBody,
@@ -29,6 +27,8 @@ import { meetingsApi, type MeetingsApi } from './api';
 import { CancelMeeting } from './CancelMeeting';
 import { ProtocolPanel } from './ProtocolPanel';
 import { TableScroll } from '../ui/TableScroll';
+import { DateField } from '../ui/DateField';
+import { TimeField } from '../ui/TimeField';
 
 const useStyles = makeStyles({
   facts: {
@@ -166,15 +166,9 @@ function ChangeMeeting({
         {t('meetings.changeHeading')}
       </h3>
       <div className={styles.row}>
-        <Field label={t('meetings.newDate')}>
-          <Input type="date" value={date} onChange={(_, data) => setDate(data.value)} />
-        </Field>
-        <Field label={t('meetings.start')}>
-          <Input type="time" value={start} onChange={(_, data) => setStart(data.value)} />
-        </Field>
-        <Field label={t('meetings.end')}>
-          <Input type="time" value={end} onChange={(_, data) => setEnd(data.value)} />
-        </Field>
+        <DateField label={t('meetings.newDate')} value={date} onChange={setDate} />
+        <TimeField label={t('meetings.start')} value={start} onChange={setStart} />
+        <TimeField label={t('meetings.end')} value={end} onChange={setEnd} />
         <Button
           disabled={moving.busy}
           onClick={async () => {

@@ -27,7 +27,7 @@ const useStyles = makeStyles({
 });
 
 /** Unhides the app's root (the body child holding the page's main) when no dialog is open any more. */
-function restorePageForAssistiveTechnology(): void {
+export function restorePageForAssistiveTechnology(): void {
   if (document.querySelector('[role="dialog"], [role="alertdialog"]')) return;
   for (const element of document.querySelectorAll('body > [aria-hidden="true"]')) {
     if (element.querySelector('main')) element.removeAttribute('aria-hidden');

@@ -1,5 +1,5 @@
 import { Field } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import {
   DatePicker,
   defaultDatePickerStrings,
@@ -8,6 +8,7 @@ import {
 } from '@fluentui/react-datepicker-compat';
 import { useI18n, type Language } from '../i18n';
 import { MONTH_NAMES_SV } from '../../domain/wallClock';
+import type { ValueFieldProps } from './fieldProps';
 import { fromIsoDate, parseDateText, toIsoDate } from './dateText';
 
 type PickerStrings = NonNullable<DatePickerProps['strings']>;
@@ -31,6 +32,17 @@ const SV_STRINGS: PickerStrings = {
   closeButtonAriaLabel: 'Stäng datumväljaren',
 };
 
+type DateFormatting = NonNullable<DatePickerProps['dateTimeFormatter']>;
+
+/** Day buttons and headings read the Swedish way ("10 december 2026"), not Fluent's "december 10, 2026". */
+const SV_FORMATTING: DateFormatting = {
+  formatDay: (date) => String(date.getDate()),
+  formatMonth: (date, strings) => strings.months[date.getMonth()] ?? '',
+  formatYear: (date) => String(date.getFullYear()),
+  formatMonthYear: (date, strings) => `${strings.months[date.getMonth()]} ${date.getFullYear()}`,
+  formatMonthDayYear: (date, strings) => `${date.getDate()} ${strings.months[date.getMonth()]} ${date.getFullYear()}`,
+};
+
 const EN_STRINGS: PickerStrings = {
   ...defaultDatePickerStrings,
   weekNumberFormatString: 'Week {0}',
@@ -49,6 +61,11 @@ const ERRORS: Record<Language, Record<DatePickerErrorType, string>> = {
   },
 };
 
+// Stable across renders: the picker re-formats its text whenever `value` or `formatDate` changes identity, which
+// would wipe what the user is typing each time the form re-renders.
+const formatDate = (date?: Date): string => (date ? toIsoDate(date) : '');
+const parseDate = (text: string): Date => parseDateText(text) ?? new Date(Number.NaN);
+
 export function datePickerStrings(language: Language): PickerStrings {
   return language === 'sv' ? SV_STRINGS : EN_STRINGS;
 }
@@ -57,28 +74,17 @@ export function datePickerStrings(language: Language): PickerStrings {
  * A labelled date field (Fluent date picker): Monday first, ISO week numbers, typed yyyy-mm-dd (and common Swedish
  * forms). Value in and out is an ISO date string (yyyy-mm-dd), '' for none — the same the forms keep.
  */
-export function DateField({
-  label,
-  value,
-  onChange,
-  required,
-  validationMessage,
-}: {
-  label: string;
-  value: string;
-  onChange: (iso: string) => void;
-  required?: boolean;
-  validationMessage?: string;
-}) {
+export function DateField({ label, value, onChange, required, validationMessage }: ValueFieldProps) {
   const { language } = useI18n();
   const [error, setError] = useState<DatePickerErrorType | undefined>();
+  const date = useMemo(() => fromIsoDate(value) ?? null, [value]);
   return (
     <Field label={label} required={required} validationMessage={error ? ERRORS[language][error] : validationMessage}>
       <DatePicker
-        value={fromIsoDate(value) ?? null}
-        onSelectDate={(date) => onChange(date ? toIsoDate(date) : '')}
-        formatDate={(date) => (date ? toIsoDate(date) : '')}
-        parseDateFromString={(text) => parseDateText(text) ?? new Date(Number.NaN)}
+        value={date}
+        onSelectDate={(selected) => onChange(selected ? toIsoDate(selected) : '')}
+        formatDate={formatDate}
+        parseDateFromString={parseDate}
         allowTextInput
         required={required}
         onValidationResult={(data) => setError(data.error)}
@@ -87,6 +93,7 @@ export function DateField({
         showWeekNumbers
         showMonthPickerAsOverlay
         strings={datePickerStrings(language)}
+        {...(language === 'sv' ? { dateTimeFormatter: SV_FORMATTING } : {})}
         placeholder={language === 'sv' ? 'åååå-mm-dd' : 'yyyy-mm-dd'}
       />
     </Field>

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { formatSek, parseKronor } from '../../../domain/money';
 import type { Samverkansomrade as Area } from '../../../domain/areas';
 import { BUDGET_CATEGORIES as CATEGORIES, type BudgetCategory as Category } from '../../../domain/budget';
@@ -26,8 +26,7 @@ export function useEditLine(
   const [amount, setAmount] = useState(plainSek(line.amountOre));
   const parsedNewer = budgetLineSchema.safeParse(conflictCurrent);
   const newer = parsedNewer.success && parsedNewer.data.etag !== base.etag ? parsedNewer.data : undefined;
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async () => {
     const ok = await run(async () => {
       const { line: saved } = await budgetApi(api).updateLine(base, {
         name: name.trim(),

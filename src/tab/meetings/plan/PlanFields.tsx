@@ -3,6 +3,7 @@ import { meetingGroupName } from '../../format';
 import { useI18n } from '../../i18n';
 import { usePlanStyles } from './styles';
 import type { Group, PlanForm } from './usePlanMeeting';
+import { DateField } from '../../ui/DateField';
 
 /** Which group, when (year, season, window, length), where, and why outside the window. */
 export function PlanFields({ form, groups }: { form: PlanForm; groups: Group[] }) {
@@ -49,12 +50,8 @@ export function PlanFields({ form, groups }: { form: PlanForm; groups: Group[] }
         </Field>
       </div>
       <div className={styles.row}>
-        <Field label={t('meetings.from')}>
-          <Input type="date" value={form.from} onChange={(_, data) => form.setFrom(data.value)} />
-        </Field>
-        <Field label={t('meetings.to')}>
-          <Input type="date" value={form.to} onChange={(_, data) => form.setTo(data.value)} />
-        </Field>
+        <DateField label={t('meetings.from')} value={form.from} onChange={form.setFrom} />
+        <DateField label={t('meetings.to')} value={form.to} onChange={form.setTo} />
       </div>
       <div className={styles.row}>
         <Field label={t('meetings.room')}>

@@ -8,6 +8,7 @@ import { usePageStyles } from '../../ui/styles';
 import { useAction, type Action } from '../../ui/useAction';
 import type { MeetingsApi } from '../api';
 import { useProtocolStyles } from './styles';
+import { DateField } from '../../ui/DateField';
 
 /** Beslut: the meeting's decisions, and a form for one more while the protocol is open. */
 export function DecisionsSection({
@@ -90,9 +91,7 @@ function DecisionForm({
         <Field label={t('meetings.decisionOwner')}>
           <Input type="email" value={owner} onChange={(_, change) => setOwner(change.value)} />
         </Field>
-        <Field label={t('meetings.decisionFollowUp')}>
-          <Input type="date" value={due} onChange={(_, change) => setDue(change.value)} />
-        </Field>
+        <DateField label={t('meetings.decisionFollowUp')} value={due} onChange={setDue} />
       </div>
       <div>
         <Button

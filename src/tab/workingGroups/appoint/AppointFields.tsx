@@ -6,6 +6,7 @@ import { MEMBERSHIP_TYPES, type MembershipType } from '../../../contract';
 import { DecisionPicker } from '../../decisions/DecisionPicker';
 import { useAppointStyles } from './styles';
 import type { AppointFormState } from './useAppointForm';
+import { DateField } from '../../ui/DateField';
 
 /** The order the form offers the contract's channel types in: private (the usual choice) first. */
 const TYPE_ORDER: Record<MembershipType, number> = { private: 0, shared: 1, standard: 2 };
@@ -99,12 +100,19 @@ export function PeriodFields({ form: { values, set, problems } }: { form: Appoin
   return (
     <>
       <div className={styles.row}>
-        <Field label={t('wg.periodStart')} required validationMessage={problems['period.start']}>
-          <Input type="date" value={values.start} onChange={(_, d) => set('start')(d.value)} />
-        </Field>
-        <Field label={`${t('wg.periodEnd')} ${t('wg.optional')}`} validationMessage={problems['period.end']}>
-          <Input type="date" value={values.end} onChange={(_, d) => set('end')(d.value)} />
-        </Field>
+        <DateField
+          label={t('wg.periodStart')}
+          required
+          validationMessage={problems['period.start']}
+          value={values.start}
+          onChange={set('start')}
+        />
+        <DateField
+          label={`${t('wg.periodEnd')} ${t('wg.optional')}`}
+          validationMessage={problems['period.end']}
+          value={values.end}
+          onChange={set('end')}
+        />
         <DecisionPicker
           label={`${t('wg.decision')} ${t('wg.optional')}`}
           value={values.decisionId}
