@@ -321,14 +321,17 @@ describe('Möten', () => {
     });
     const cancels = () => requests.filter((r) => r.method === 'POST' && r.url.endsWith('/cancel'));
     fireEvent.click(screen.getByRole('button', { name: 'Ställ in mötet' }));
-    const dialog = await screen.findByRole('alertdialog', { name: `Ställa in ${RECORD.title}?` });
+    // jsdom only: with the move form's date picker mounted, Fluent's modalizer marks the open dialog itself
+    // aria-hidden after a moment (not so in Chromium, where tests/e2e/meetings.test.ts finds it by role).
+    const visibleOrNot = { hidden: true } as const;
+    const dialog = await screen.findByRole('alertdialog', { name: `Ställa in ${RECORD.title}?`, ...visibleOrNot });
     expect(dialog.textContent).toContain('Alla kallade får en avbokning');
     expect(dialog.textContent).toContain('Det går inte att ångra');
-    fireEvent.click(within(dialog).getByRole('button', { name: 'Behåll mötet' }));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Behåll mötet', ...visibleOrNot }));
     expect(cancels()).toHaveLength(0);
     fireEvent.click(screen.getByRole('button', { name: 'Ställ in mötet' }));
-    const again = await screen.findByRole('alertdialog');
-    fireEvent.click(within(again).getByRole('button', { name: 'Ställ in mötet' }));
+    const again = await screen.findByRole('alertdialog', visibleOrNot);
+    fireEvent.click(within(again).getByRole('button', { name: 'Ställ in mötet', ...visibleOrNot }));
     expect(await screen.findByText('Mötet är inställt; de kallade har fått meddelandet.')).toBeTruthy();
     expect(cancels()).toHaveLength(1);
     expect(JSON.parse(cancels()[0]!.body ?? '{}')).toMatchObject({ comment: 'Vi flyttar till hösten.' });
