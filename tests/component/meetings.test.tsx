@@ -329,7 +329,8 @@ describe('Möten', () => {
     expect(dialog.textContent).toContain('Det går inte att ångra');
     fireEvent.click(within(dialog).getByRole('button', { name: 'Behåll mötet', ...visibleOrNot }));
     expect(cancels()).toHaveLength(0);
-    fireEvent.click(screen.getByRole('button', { name: 'Ställ in mötet' }));
+    // The page is usable again once the dialog has closed (ConfirmDialog unhides it then).
+    fireEvent.click(await screen.findByRole('button', { name: 'Ställ in mötet' }));
     const again = await screen.findByRole('alertdialog', visibleOrNot);
     fireEvent.click(within(again).getByRole('button', { name: 'Ställ in mötet', ...visibleOrNot }));
     expect(await screen.findByText('Mötet är inställt; de kallade har fått meddelandet.')).toBeTruthy();
