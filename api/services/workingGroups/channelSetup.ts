@@ -19,6 +19,7 @@ import {
   type WorkingGroupViews,
   type WorkingGroupsOptions,
 } from './model';
+import { answerMayBeLost, UNKNOWN_ACTIVITY } from './lostAnswer';
 
 type ChannelOwner = { id: string; displayName: string; instead: boolean };
 
@@ -216,6 +217,12 @@ export class ChannelSetup {
   private async welcomeStep(run: SetupRun, channelId: string): Promise<void> {
     const { user, item, view, journal } = run;
     if (journal.welcomeActivityId || !this.poster) return;
+    if (journal.welcomeSending) {
+      // A run died while the card was on its way: whether it arrived is unknown, and two cards are worse than none.
+      journal.welcomeActivityId = UNKNOWN_ACTIVITY;
+      await run.save();
+      return;
+    }
     run.owner ??= await this.ownerIfPrivate(user, view, run.convener, run.people);
     const card = welcomeCard({
       ...(run.owner?.instead ? { channelOwner: run.owner.displayName } : {}),
@@ -228,6 +235,8 @@ export class ChannelSetup {
       membershipType: view.membershipType,
       pageUrl: this.pageUrl(item.id),
     });
+    journal.welcomeSending = true;
+    await run.save();
     try {
       const posted = await this.poster.postToChannel(
         { teamId: run.teamId, channelId },
@@ -236,8 +245,18 @@ export class ChannelSetup {
       );
       journal.welcomeActivityId = posted.activityId ?? 'skickat';
       delete journal.welcomeProblem;
+      delete journal.welcomeSending;
       await run.save();
     } catch (error) {
+      if (answerMayBeLost(error)) {
+        // The connector may have posted it (Bot Framework takes no idempotency key): not sent again.
+        this.options.logger?.warn({ err: error, workingGroupId: item.id }, 'welcome card answer lost');
+        journal.welcomeActivityId = UNKNOWN_ACTIVITY;
+        delete journal.welcomeSending;
+        await run.save();
+        return;
+      }
+      delete journal.welcomeSending;
       // The channel is usable without the card; the setup stays at 'kanal' and a resume posts it.
       this.options.logger?.warn({ err: error, workingGroupId: item.id }, 'welcome card not posted');
       journal.welcomeProblem = error instanceof Error ? error.message : String(error);

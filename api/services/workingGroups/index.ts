@@ -3,3 +3,4 @@ export { appointWorkingGroupFormCard, welcomeCard, workingGroupsListCard } from 
 export { botChannelPoster } from './poster';
 export { WorkingGroupsService } from './service';
 export type { WorkingGroupView } from './service';
+export { answerMayBeLost } from './lostAnswer';

@@ -89,6 +89,8 @@ export interface SetupJournal extends Record<string, unknown> {
   welcomeActivityId?: string;
   /** Why the welcome card could not be posted on the last run (cleared once it is). */
   welcomeProblem?: string;
+  /** Set just before the card is sent: a run that dies then leaves it, and the card is not sent a second time. */
+  welcomeSending?: boolean;
 }
 
 export const text = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value : undefined);
