@@ -4,6 +4,7 @@ import {
   type INetworkModule,
   type NetworkRequestOptions,
 } from '@azure/msal-node';
+import { createHash } from 'node:crypto';
 import type { AppConfig } from '../config';
 import { ConsentRequiredError } from '../graph/errors';
 import type { Logger } from '../http/logger';
@@ -35,6 +36,53 @@ export function rewritingNetworkClient(fromHost: string, toUrl: string): INetwor
 
 const CONSENT_CODES = new Set(['invalid_grant', 'consent_required', 'interaction_required']);
 
+/** A token is taken from the cache until this long before it expires (msal's own renewal offset). */
+const RENEWAL_OFFSET_MS = 300_000;
+const MAX_CACHED_USERS = 1_000;
+
+/**
+ * On-behalf-of tokens per incoming SSO token. msal-node looks OBO tokens up by the scopes Entra answered with,
+ * and Entra answers a `.default` request with the granted scopes (`Calendars.ReadWrite User.Read …`), never
+ * `.default`, so msal's lookup misses and every Graph call costs a token exchange (measured: one POST to the
+ * token endpoint before each Graph request). This keeps the exchanged token per assertion (by its SHA-256)
+ * until five minutes before it expires, and lets concurrent calls for one assertion share one exchange.
+ */
+export class OnBehalfOfCache {
+  private readonly entries = new Map<string, { token: Promise<{ accessToken: string; expiresAt: number }> }>();
+
+  constructor(
+    private readonly now: () => number = Date.now,
+    private readonly maxEntries = MAX_CACHED_USERS,
+  ) {}
+
+  async get(assertion: string, exchange: () => Promise<{ accessToken: string; expiresAt: number }>): Promise<string> {
+    const key = createHash('sha256').update(assertion).digest('base64url');
+    for (let cached = this.entries.get(key); cached; cached = this.entries.get(key)) {
+      const settled = await cached.token.catch(() => undefined);
+      if (settled && settled.expiresAt - RENEWAL_OFFSET_MS > this.now()) return settled.accessToken;
+      // Stale or failed: drop it, unless a concurrent call has already put a newer exchange in its place.
+      if (this.entries.get(key) === cached) this.entries.delete(key);
+    }
+    const token = exchange();
+    this.entries.set(key, { token });
+    this.evict();
+    try {
+      return (await token).accessToken;
+    } catch (error) {
+      if (this.entries.get(key)?.token === token) this.entries.delete(key);
+      throw error;
+    }
+  }
+
+  private evict(): void {
+    // Maps iterate in insertion order: the first entries are the oldest exchanges.
+    for (const key of this.entries.keys()) {
+      if (this.entries.size <= this.maxEntries) return;
+      this.entries.delete(key);
+    }
+  }
+}
+
 export function createTokenProvider(config: AppConfig, logger: Logger): GraphTokenProvider {
   const { identity } = config;
   const msal = new ConfidentialClientApplication({
@@ -57,11 +105,14 @@ export function createTokenProvider(config: AppConfig, logger: Logger): GraphTok
     throw error;
   };
 
+  const onBehalfOf = new OnBehalfOfCache();
   return {
-    async forUser(ssoToken) {
-      const result = await msal.acquireTokenOnBehalfOf({ oboAssertion: ssoToken, scopes }).catch(translate);
-      if (!result) throw new ConsentRequiredError('no token');
-      return result.accessToken;
+    forUser(ssoToken) {
+      return onBehalfOf.get(ssoToken, async () => {
+        const result = await msal.acquireTokenOnBehalfOf({ oboAssertion: ssoToken, scopes }).catch(translate);
+        if (!result) throw new ConsentRequiredError('no token');
+        return { accessToken: result.accessToken, expiresAt: result.expiresOn?.getTime() ?? 0 };
+      });
     },
     async forApp() {
       const result = await msal.acquireTokenByClientCredential({ scopes }).catch(translate);

@@ -11,6 +11,7 @@ const BENCHES: { name: string; load: () => Promise<{ run: () => Promise<Figure[]
   { name: 'api', load: () => import('./api.bench') },
   { name: 'bot', load: () => import('./bot.bench') },
   { name: 'meetings', load: () => import('./meetings.bench') },
+  { name: 'meetingDraft', load: () => import('./meetingDraft.bench') },
   { name: 'workingGroups', load: () => import('./workingGroups.bench') },
   { name: 'budget', load: () => import('./budget.bench') },
   { name: 'tab', load: () => import('./tab.bench') },
