@@ -66,6 +66,17 @@ describe('api/graph drive and onlineMeetings clients against the local tenant, a
     });
   });
 
+  it('makes sure of a folder path: created level by level once, then found with one GET', async () => {
+    const path = ['Möteshandlingar', 'Samverkansgruppen – vårmöte 2027'];
+    const created = await chair.ensureFolders(driveId, path);
+    const before = await requestLogSeq(stack.tenant);
+    const again = await chair.ensureFolders(driveId, path);
+    const log = (await requestsSince(stack.tenant, before)).filter((r) => r.path.startsWith('/v1.0/'));
+    expect(again.id).toBe(created.id);
+    expect(log.map((r) => r.method)).toEqual(['GET']);
+    expect((await chair.listFolder(driveId, 'root')).filter((i) => i.name === 'Möteshandlingar')).toHaveLength(1);
+  });
+
   it('makes a folder read-only for a member: reads still work, writes are refused', async () => {
     const folder = await chair.createFolder(driveId, 'root', 'Arkiv vårmöte 2027');
     await chair.uploadFile(driveId, folder.id!, 'protokoll.pdf', bytes(1000, 3));

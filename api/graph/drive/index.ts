@@ -125,9 +125,12 @@ function folderApi(graph: GraphConnection) {
 
     /**
      * The folders `names` below the root, each looked up and created when missing; a folder another request
-     * created meanwhile (409 nameAlreadyExists) is read, never replaced.
+     * created meanwhile (409 nameAlreadyExists) is read, never replaced. A path that exists costs one GET.
      */
     async ensureFolders(driveId: string, names: readonly string[]): Promise<DriveItem> {
+      // Usually the whole path is there already (every upload after a meeting's first): one GET.
+      const existing = names.length > 1 ? await api.itemAtPath(driveId, names) : undefined;
+      if (existing) return existing;
       let parentId = 'root';
       let folder: DriveItem | undefined;
       for (let depth = 1; depth <= names.length; depth++) {

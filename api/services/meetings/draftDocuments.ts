@@ -22,9 +22,16 @@ export class DraftDocuments {
     private readonly site: Pick<SiteDirectory, 'resolveSite'>,
   ) {}
 
+  /** A site's default library never changes: its id is asked once per site. */
+  private readonly driveIds = new Map<string, string>();
+
   private async driveId(gateway: GraphGateway): Promise<string> {
-    const drive = await gateway.siteDrive(await this.site.resolveSite(gateway));
-    return String(drive.id);
+    const siteId = await this.site.resolveSite(gateway);
+    const known = this.driveIds.get(siteId);
+    if (known) return known;
+    const id = String((await gateway.siteDrive(siteId)).id);
+    this.driveIds.set(siteId, id);
+    return id;
   }
 
   private async editable(gateway: GraphGateway, caller: Acting, id: string): Promise<DraftRecord> {
@@ -80,7 +87,7 @@ export class DraftDocuments {
   private nameTaken(name: string): DomainRuleError {
     return new DomainRuleError(
       'DOCUMENT_NAME_TAKEN',
-      `Mötet har redan en handling som heter "${name}". Byt namn på filen eller ta bort den gamla först.`,
+      `Mötet har redan en handling som heter ”${name}”. Byt namn på filen eller ta bort den gamla först.`,
     );
   }
 
