@@ -5,8 +5,11 @@ import { ServicesProvider } from './services';
 import { Shell } from './Shell';
 import { FLUENT_THEMES, storeTheme, type ThemeName } from './theme';
 
+// On a box inside the provider, not on the provider: FluentProvider hands its className to every portal
+// (applyStylesToPortals), and a portal with min-height 100vh and a background covered the page's top behind
+// each dialog, popover and date picker (seen in screenshots: the page blank behind the dialog at scroll 0).
 const useStyles = makeStyles({
-  provider: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground2 },
+  page: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground2 },
 });
 
 /**
@@ -50,8 +53,8 @@ export function App() {
   }
 
   return (
-    <FluentProvider theme={FLUENT_THEMES[theme]} className={styles.provider}>
-      {content}
+    <FluentProvider theme={FLUENT_THEMES[theme]}>
+      <div className={styles.page}>{content}</div>
     </FluentProvider>
   );
 }

@@ -15,7 +15,8 @@ import { connectToTeams, loadTeamsJs, type TeamsHost } from './teams';
 import { FLUENT_THEMES, storedTheme, type ThemeName } from './theme';
 
 const useStyles = makeStyles({
-  provider: { minHeight: '100vh' },
+  // Not on FluentProvider: it hands its className to every portal (see App.tsx).
+  page: { minHeight: '100vh' },
   main: { maxWidth: '40rem', padding: tokens.spacingHorizontalXXL },
   heading: { fontSize: tokens.fontSizeBase600, fontWeight: tokens.fontWeightSemibold },
 });
@@ -70,23 +71,25 @@ export function ConfigApp() {
   }, [t]);
 
   return (
-    <FluentProvider theme={FLUENT_THEMES[theme]} className={styles.provider}>
-      <main className={styles.main}>
-        <h1 className={styles.heading}>{t('config.title')}</h1>
-        {teams === null && (
-          <MessageBar intent="info">
-            <MessageBarBody>{t('config.outsideTeams')}</MessageBarBody>
-          </MessageBar>
-        )}
-        <p>{t('config.help')}</p>
-        <Field label={t('config.choose')}>
-          <RadioGroup value={page} onChange={(_, data) => setPage(data.value as PageId)}>
-            {PAGES.map((id) => (
-              <Radio key={id} value={id} label={t(pageTitleKey(id))} />
-            ))}
-          </RadioGroup>
-        </Field>
-      </main>
+    <FluentProvider theme={FLUENT_THEMES[theme]}>
+      <div className={styles.page}>
+        <main className={styles.main}>
+          <h1 className={styles.heading}>{t('config.title')}</h1>
+          {teams === null && (
+            <MessageBar intent="info">
+              <MessageBarBody>{t('config.outsideTeams')}</MessageBarBody>
+            </MessageBar>
+          )}
+          <p>{t('config.help')}</p>
+          <Field label={t('config.choose')}>
+            <RadioGroup value={page} onChange={(_, data) => setPage(data.value as PageId)}>
+              {PAGES.map((id) => (
+                <Radio key={id} value={id} label={t(pageTitleKey(id))} />
+              ))}
+            </RadioGroup>
+          </Field>
+        </main>
+      </div>
     </FluentProvider>
   );
 }

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
+import { PNG } from 'pngjs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll } from '@jest/globals';
 import { startStack, type Stack } from '../integration/support/stack';
@@ -122,4 +123,23 @@ export async function fillDateOrTime(field: Locator, text: string, shown = text)
   await field.page().waitForFunction(([input, want]) => (input as HTMLInputElement).value === want, [handle, shown], {
     timeout: 5_000,
   });
+}
+
+/**
+ * How many colours the page's navigation shows at the top of the page while an overlay (dialog, popover) is
+ * open: the page drawn behind a backdrop shows its text (many shades), a box covering it one flat colour.
+ * FluentProvider hands its className to every portal, and a className with a height and a background once
+ * covered the page's first screen behind every overlay.
+ */
+export async function coloursBehindOverlay(page: Page): Promise<number> {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  // By its element: a modal dialog hides the rest of the page from the accessibility tree.
+  const nav = await page.locator('nav').first().boundingBox();
+  if (!nav) throw new Error('no navigation on the page');
+  const clip = { x: nav.x, y: nav.y, width: Math.min(nav.width, 200), height: Math.min(nav.height, 300) };
+  const png = PNG.sync.read(await page.screenshot({ clip }));
+  const colours = new Set<number>();
+  for (let i = 0; i < png.data.length; i += 4) colours.add(png.data.readUInt32BE(i));
+  return colours.size;
 }

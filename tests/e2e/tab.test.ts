@@ -7,6 +7,7 @@ import type { Stack } from '../integration/support/stack';
 import {
   ARTIFACTS,
   buildTab,
+  coloursBehindOverlay,
   launchChromium,
   settled,
   startTabStack,
@@ -192,6 +193,9 @@ describe('the tab in a browser against the whole stack', () => {
       const findings: Record<string, AxeFinding[]> = {};
       findings.dialog = await wcagViolations(page);
       await page.screenshot({ path: join(ARTIFACTS, 'coordinator-light-kontakter-dialog.png') });
+      // The page stays drawn behind the dialog's backdrop, also at the top of the page.
+      expect(await coloursBehindOverlay(page)).toBeGreaterThan(8);
+      await page.screenshot({ path: join(ARTIFACTS, 'coordinator-light-kontakter-dialog-top.png') });
       await dialog.getByRole('textbox', { name: 'Telefon' }).fill('090-16 10 00');
       await dialog.getByRole('button', { name: 'Spara' }).click();
       await dialog.waitFor({ state: 'detached' });
