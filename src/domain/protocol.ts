@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { agendaWhen, type Agenda } from './agenda';
-import { formatDateSv, toIsoDate } from './calendar';
+import { formatDateSv, formatDateTimeSv, toIsoDate } from './calendar';
 import { DECISION_KIND_LABELS, FOLLOW_UP_LABELS, type Decision } from './decisions';
 import { DomainRuleError, DomainValidationError, type ValidationIssue } from './errors';
 import { MEETING_GROUP_LABELS, convenerRole, type Meeting } from './meetings';
@@ -234,6 +234,8 @@ export interface ProtocolSignature {
   name: string;
   /** For justerare: "Justerat 2026-10-28" or "Ej justerat". */
   signed?: string;
+  /** When this person approved, in Stockholm time ("onsdag 28 oktober 2026 kl. 14:05"); absent if not. */
+  approved?: string;
 }
 
 export interface ProtocolSections {
@@ -275,15 +277,20 @@ export function protocolSections(
   const beslut = beslutSection(protocol, nameOf);
 
   const approvalOf = (personId: string) => protocol.approvals.find((a) => a.personId === personId);
+  const approved = (personId: string) => {
+    const approval = approvalOf(personId);
+    return approval ? { approved: formatDateTimeSv(approval.at) } : {};
+  };
   const justering: ProtocolSignature[] = [
-    { role: 'Sekreterare', name: nameOf(protocol.secretaryId) },
-    { role: 'Ordförande', name: nameOf(protocol.chairId) },
+    { role: 'Sekreterare', name: nameOf(protocol.secretaryId), ...approved(protocol.secretaryId) },
+    { role: 'Ordförande', name: nameOf(protocol.chairId), ...approved(protocol.chairId) },
     ...protocol.adjusters.map((adjusterId) => {
       const approval = approvalOf(adjusterId);
       return {
         role: 'Justerare',
         name: nameOf(adjusterId),
         signed: approval ? `Justerat ${toIsoDate(approval.at)}` : 'Ej justerat',
+        ...approved(adjusterId),
       };
     }),
   ];
@@ -300,6 +307,28 @@ export function protocolSections(
     beslut,
     justering,
   };
+}
+
+/**
+ * The protokoll's content as one canonical text, the input of the SHA-256 its PDF prints: the printed
+ * sections (title, kallelse, dagordning, närvaro, beslut) as JSON with keys sorted at every level, no
+ * whitespace, UTF-8. The status and the justering (who approved when) are left out: the checksum names the
+ * text that was approved, and stays the same when the approvals are added to it.
+ */
+export function protocolContentJson(sections: ProtocolSections): string {
+  const { title, kallelse, dagordning, narvaro, beslut } = sections;
+  return canonicalJson({ title, kallelse, dagordning, narvaro, beslut });
+}
+
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
 }
 
 /** Närvaro: present and absent per organisation, names in Swedish order; unknown people last. */

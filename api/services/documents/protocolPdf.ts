@@ -1,5 +1,7 @@
-import type { ProtocolSections } from '../../../src/domain';
-import { samverkanPdf } from './pdf';
+import { createHash } from 'node:crypto';
+import { protocolContentJson, type ProtocolSections } from '../../../src/domain';
+import { FONT, samverkanPdf } from './pdf';
+import { taggedWriter, type TaggedWriter } from './tagged';
 
 export interface ProtocolPdfInput {
   sections: ProtocolSections;
@@ -7,57 +9,145 @@ export interface ProtocolPdfInput {
   producedAt: Date;
 }
 
+/** The SHA-256 (hex) of the protokoll's content as `protocolContentJson` defines it: what the justering page prints. */
+export function protocolContentSha256(sections: ProtocolSections): string {
+  return createHash('sha256').update(protocolContentJson(sections), 'utf8').digest('hex');
+}
+
+type Section = { writer: TaggedWriter; root: PDFKit.PDFStructureElement };
+
 /**
- * The protokoll as one PDF for the organisations' own diaries: kallelse, dagordning, närvaro, beslut and
- * justering, in that order. Helvetica's WinAnsi encoding covers Swedish letters, § and the en dash.
+ * The protokoll as one PDF for the organisations' own diaries: kallelse, dagordning, närvaro, beslut, and a
+ * justering page with who approved when and the content's SHA-256. Tagged (H1, H2 per section, H3 per
+ * organisation and §, P, L, Table) and PDF/A-2a; a bookmark per section and per §; "Sida n av m" on every page.
  */
 export function protocolPdf({ sections, producedAt }: ProtocolPdfInput): Promise<Buffer> {
-  const { doc, finished } = samverkanPdf({
+  const pdf = samverkanPdf({
     title: sections.title,
     subject: sections.status,
     producedAt,
     margin: 56,
+    footer: `${sections.title} · ${sections.status}`,
   });
+  const { doc, root } = pdf;
+  const writer = taggedWriter(doc);
+  const s: Section = { writer, root };
+  const { leaf } = writer;
 
-  const heading = (text: string) => {
-    doc.moveDown(0.8).font('Helvetica-Bold').fontSize(13).text(text).moveDown(0.3);
-    doc.font('Helvetica').fontSize(10.5);
-  };
+  leaf(root, 'H1', () => doc.font(FONT.bold).fontSize(18).text(sections.title));
+  leaf(root, 'P', () => doc.font(FONT.regular).fontSize(11).fillColor('#444444').text(sections.status));
+  doc.fillColor('#000000');
 
-  doc.font('Helvetica-Bold').fontSize(18).text(sections.title);
-  doc.font('Helvetica').fontSize(11).fillColor('#444444').text(sections.status).fillColor('#000000');
-
-  heading('Kallelse');
+  heading(s, 'Kallelse');
   for (const row of sections.kallelse) {
-    doc.font('Helvetica-Bold').text(`${row.label}: `, { continued: true }).font('Helvetica').text(row.value);
+    leaf(root, 'P', () =>
+      doc.font(FONT.bold).text(`${row.label}: `, { continued: true }).font(FONT.regular).text(row.value),
+    );
   }
 
-  heading('Dagordning');
-  if (sections.dagordning.length === 0) doc.text('Dagordningen finns inte registrerad.');
-  for (const line of sections.dagordning) doc.text(line);
+  heading(s, 'Dagordning');
+  if (sections.dagordning.length === 0) leaf(root, 'P', () => doc.text('Dagordningen finns inte registrerad.'));
+  else writer.list(root, sections.dagordning, (line) => doc.text(line));
 
-  heading('Närvaro');
-  if (sections.narvaro.length === 0) doc.text('Ingen närvaro är registrerad.');
+  heading(s, 'Närvaro');
+  if (sections.narvaro.length === 0) leaf(root, 'P', () => doc.text('Ingen närvaro är registrerad.'));
   for (const group of sections.narvaro) {
-    doc.font('Helvetica-Bold').text(group.organisation).font('Helvetica');
-    if (group.present.length > 0) doc.text(`Närvarande: ${group.present.join(', ')}`, { indent: 12 });
-    if (group.absent.length > 0) doc.text(`Frånvarande: ${group.absent.join(', ')}`, { indent: 12 });
+    leaf(root, 'H3', () => doc.font(FONT.bold).text(group.organisation).font(FONT.regular));
+    if (group.present.length > 0) {
+      leaf(root, 'P', () => doc.text(`Närvarande: ${group.present.join(', ')}`, { indent: 12 }));
+    }
+    if (group.absent.length > 0) {
+      leaf(root, 'P', () => doc.text(`Frånvarande: ${group.absent.join(', ')}`, { indent: 12 }));
+    }
   }
 
-  heading('Beslut');
-  if (sections.beslut.length === 0) doc.text('Inga beslut fattades.');
+  writeBeslut(s, sections);
+  writeJustering(s, sections);
+  return pdf.end();
+}
+
+/** An H2 and its bookmark; the body text after it in the regular face. */
+function heading({ writer, root }: Section, text: string): PDFKit.PDFOutline {
+  const { doc } = writer;
+  doc.moveDown(0.8);
+  const bookmark = doc.outline.addItem(text);
+  writer.leaf(root, 'H2', () => doc.font(FONT.bold).fontSize(13).text(text));
+  doc.moveDown(0.3).font(FONT.regular).fontSize(10.5);
+  return bookmark;
+}
+
+/** Beslut per §, each an H3 with its bookmark under "Beslut". */
+function writeBeslut(s: Section, sections: ProtocolSections): void {
+  const { writer, root } = s;
+  const { doc, leaf } = writer;
+  const bookmark = heading(s, 'Beslut');
+  if (sections.beslut.length === 0) leaf(root, 'P', () => doc.text('Inga beslut fattades.'));
   for (const paragraph of sections.beslut) {
-    doc.font('Helvetica-Bold').text(`${paragraph.paragraph} ${paragraph.kind}`).font('Helvetica');
-    doc.text(paragraph.text, { indent: 12 });
-    if (paragraph.followUp) doc.fillColor('#444444').text(paragraph.followUp, { indent: 12 }).fillColor('#000000');
+    const title = `${paragraph.paragraph} ${paragraph.kind}`;
+    bookmark.addItem(title);
+    leaf(root, 'H3', () => doc.font(FONT.bold).text(title).font(FONT.regular));
+    leaf(root, 'P', () => doc.text(paragraph.text, { indent: 12 }));
+    if (paragraph.followUp) {
+      const followUp = paragraph.followUp;
+      leaf(root, 'P', () => doc.fillColor('#444444').text(followUp, { indent: 12 }).fillColor('#000000'));
+    }
     doc.moveDown(0.3);
   }
+}
 
-  heading('Justering');
+const JUSTERING_COLUMNS = [
+  { title: 'Roll', width: 100 },
+  { title: 'Namn', width: 170 },
+  { title: 'Godkänt', width: 213 },
+];
+
+/** The justering page: role, name and approval time (Stockholm) per signer, then the content's SHA-256. */
+function writeJustering(s: Section, sections: ProtocolSections): void {
+  const { writer, root } = s;
+  const { doc, leaf, group } = writer;
+  doc.addPage();
+  heading(s, 'Justering');
+  const table = group(root, 'Table');
+  const row = (cells: readonly string[], header: boolean) => {
+    const tr = group(table, 'TR');
+    const y = doc.y;
+    let x = doc.page.margins.left;
+    let height = 0;
+    cells.forEach((cell, index) => {
+      const width = (JUSTERING_COLUMNS[index]?.width ?? 100) - 8;
+      leaf(
+        tr,
+        header ? 'TH' : 'TD',
+        () => {
+          doc.font(header ? FONT.bold : FONT.regular).fontSize(10);
+          doc.text(cell, x, y, { width });
+          height = Math.max(height, doc.y - y);
+        },
+        header ? { scope: 'Column' } : {},
+      );
+      x += JUSTERING_COLUMNS[index]?.width ?? 100;
+    });
+    tr.end();
+    doc.x = doc.page.margins.left;
+    doc.y = y + height + 6;
+  };
+  row(
+    JUSTERING_COLUMNS.map((c) => c.title),
+    true,
+  );
   for (const signature of sections.justering) {
-    doc.text(`${signature.role}: ${signature.name}${signature.signed ? ` – ${signature.signed}` : ''}`);
+    row([signature.role, signature.name, signature.approved ?? signature.signed ?? 'Ej godkänt'], false);
   }
-
-  doc.end();
-  return finished;
+  table.end();
+  doc.moveDown(1).font(FONT.regular).fontSize(10.5);
+  leaf(root, 'P', () => doc.text(`Protokollets status: ${sections.status}.`));
+  doc.moveDown(0.6);
+  leaf(root, 'H3', () => doc.font(FONT.bold).text('Kontrollsumma').font(FONT.regular));
+  leaf(root, 'P', () =>
+    doc.text(
+      'SHA-256 av protokollets innehåll (rubrik, kallelse, dagordning, närvaro och beslut som kanonisk JSON i UTF-8; status och justering ingår inte):',
+    ),
+  );
+  const digest = protocolContentSha256(sections);
+  leaf(root, 'P', () => doc.font(FONT.regular).fontSize(9.5).text(digest, { characterSpacing: 0.3 }));
 }

@@ -231,7 +231,13 @@ describe('protocolSections', () => {
       { role: 'Sekreterare', name: 'Sara Samordnare' },
       { role: 'Ordförande', name: 'Representant Umeå' },
       { role: 'Justerare', name: 'Representant Skellefteå', signed: 'Ej justerat' },
-      { role: 'Justerare', name: 'Representant Lycksele', signed: 'Justerat 2026-10-27' },
+      {
+        role: 'Justerare',
+        name: 'Representant Lycksele',
+        signed: 'Justerat 2026-10-27',
+        // 10:00 UTC is 11:00 in Stockholm (CET in late October).
+        approved: 'tisdag 27 oktober 2026 kl. 11:00',
+      },
     ]);
     const locked = approveProtocol(protocol, 'p-skelleftea', '2026-10-28T23:30:00Z');
     expect(protocolSections(locked, people, orgs).status).toBe('Justerat 2026-10-29');
