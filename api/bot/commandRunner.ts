@@ -12,6 +12,7 @@ import {
 } from '../../src/domain';
 import {
   ASSIGNMENT_CARD_REPORT_MAX,
+  agendaCard,
   activitiesCard,
   assignmentsCard,
   activityScopeLabel,
@@ -99,6 +100,14 @@ async function runParsed(parsed: ParsedCommand, sender: Person, env: RunEnvironm
     case 'möten': {
       const meetings = await deps.upcomingMeetings(now);
       return reply(meetingsCard(meetings, deps.tabLinks), `${meetings.length} kommande möten.`);
+    }
+    case 'dagordning': {
+      if (!deps.nextAgenda) return reply(errorCard('Dagordningen saknas', 'Se fliken Möten.'), 'Se fliken Möten.');
+      const next = await deps.nextAgenda({ ...(parsed.group ? { group: parsed.group } : {}), by: sender, from: now });
+      return reply(
+        agendaCard(next, parsed.group, deps.tabLinks),
+        next ? `Dagordning – ${next.meeting.title}.` : 'Inget kommande möte.',
+      );
     }
     case 'uppdrag':
       return showAssignments(sender, env);
