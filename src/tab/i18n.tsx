@@ -5,6 +5,7 @@ import type { budgetMessages } from './i18n/budget';
 import type { contactsMessages } from './i18n/contacts';
 import type { decisionsMessages } from './i18n/decisions';
 import type { meetingsMessages } from './i18n/meetings';
+import type { meetingPanelMessages } from './i18n/meetingPanel';
 import type { workingGroupsMessages } from './i18n/workingGroups';
 import { uxMessages } from './i18n/ux';
 import { rhythmMessages } from './i18n/rhythm';
@@ -16,6 +17,7 @@ export type Language = 'sv' | 'en';
  * load. `./i18n/pages` adds them when a page is loaded (Shell loads it with every page but Översikt).
  */
 type PageMessages = typeof meetingsMessages.sv &
+  typeof meetingPanelMessages.sv &
   typeof activitiesMessages.sv &
   typeof budgetMessages.sv &
   typeof decisionsMessages.sv &
