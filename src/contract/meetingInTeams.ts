@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DRAFT_ITEM_KINDS } from '../domain';
+import { DRAFT_ITEM_KINDS } from '../domain/meetingLists';
 import { meetingRecordSchema } from './meetings';
 
 /**
