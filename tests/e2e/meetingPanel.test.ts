@@ -8,6 +8,7 @@ import { candidateDays, seasonWindow, threadIdFromJoinUrl, toIsoDate } from '../
 import { control } from '../integration/support/stack';
 import { PREPARED_DECISION, sendPreparedMeeting } from '../integration/support/preparedMeeting';
 import { ARTIFACTS, browserStack, settled, wcagViolations } from './support';
+import { openInTeamsHost } from './teamsHost';
 
 /**
  * The tab inside the Teams meeting (#16): the local mode's `?meetingChat={thread}&frameContext=sidePanel` gives the
@@ -170,6 +171,47 @@ describe('the meeting side panel in a browser against the whole stack', () => {
           .map((row) => row.email)
           .sort(),
       ).toEqual([COORDINATOR, joined.mail.toLowerCase(), late.mail.toLowerCase()].sort());
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('runs in a Teams host page: teams-js gives the side panel, the chat, the dark theme and the SSO token', async () => {
+    const records = (await (
+      await env.stack.call('/api/meetings/records', { token: await env.stack.token(CHAIR) })
+    ).json()) as { meetings: { title: string; group: string; joinUrl?: string }[] };
+    const meeting = records.meetings.find((m) => m.group === 'samverkansgrupp')!;
+    const context = await env.browser.newContext({ viewport: { width: 320, height: 900 } });
+    try {
+      const page = await context.newPage();
+      const problems: string[] = [];
+      page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+      const threadId = threadIdFromJoinUrl(meeting.joinUrl)!;
+      await openInTeamsHost(
+        page,
+        env.stack.url,
+        {
+          frameContext: 'sidePanel',
+          meetingId: Buffer.from(`0#${threadId}#0`).toString('base64'),
+          chatId: threadId,
+          theme: 'dark',
+          userPrincipalName: COORDINATOR,
+        },
+        await env.stack.token(COORDINATOR),
+      );
+      const tab = page.frameLocator('#tab');
+      await tab.getByRole('heading', { level: 1, name: meeting.title }).waitFor({ timeout: 20_000 });
+      await tab.getByText('Beslutat: Samverkansgruppen antar verksamhetsplanen.').waitFor();
+      // No sign-in page and no local banner: the token came from the host, the page is the meeting view.
+      expect(await tab.getByRole('navigation').count()).toBe(0);
+      const background = await tab
+        .locator('body > div, #root > div')
+        .first()
+        .evaluate((el) => getComputedStyle(el).backgroundColor);
+      expect(background).not.toBe('rgb(255, 255, 255)');
+      expect(await wcagViolations(page)).toEqual([]);
+      await page.screenshot({ path: join(ARTIFACTS, 'meeting-panel-320-teams-host-dark.png'), fullPage: true });
       expect(problems).toEqual([]);
     } finally {
       await context.close();
