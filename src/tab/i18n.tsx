@@ -136,6 +136,8 @@ const sv = {
   'config.choose': 'Vilken sida ska fliken visa?',
   'config.help': 'Välj en sida och tryck på Spara i Teams.',
   'config.outsideTeams': 'Den här sidan används när fliken läggs till i en kanal i Teams.',
+  'config.meeting': 'Mötet: dagordning, närvaro och beslut',
+  'config.meetingName': 'Dagordning',
   'teams.context': 'I Teams: {where}',
 };
 
@@ -252,6 +254,8 @@ const en: Record<keyof typeof sv, string> = {
   'config.choose': 'Which page should the tab show?',
   'config.help': 'Choose a page and press Save in Teams.',
   'config.outsideTeams': 'This page is used when the tab is added to a channel in Teams.',
+  'config.meeting': 'The meeting: agenda, attendance and decisions',
+  'config.meetingName': 'Agenda',
   'teams.context': 'In Teams: {where}',
 };
 

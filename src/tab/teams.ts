@@ -12,6 +12,9 @@ export interface MeetingHostContext {
   frameContext: string;
 }
 
+/** `?view=mote`: the meeting view, as the configuration page saves it for a tab added to a meeting. */
+export const MEETING_VIEW = 'mote';
+
 /** A meeting context from teams-js' context, when the tab runs in a meeting; a tab pinned to a page (`?view=`) shows that page. */
 export function meetingContextOf(
   context: { meeting?: { id?: string }; chat?: { id?: string }; page: { frameContext?: string } },
@@ -19,7 +22,8 @@ export function meetingContextOf(
 ): MeetingHostContext | undefined {
   const frameContext = context.page.frameContext ?? 'content';
   const inMeeting = frameContext === 'sidePanel' || frameContext === 'meetingStage' || !!context.meeting?.id;
-  if (!inMeeting || (frameContext === 'content' && new URLSearchParams(search).has('view'))) return undefined;
+  const view = new URLSearchParams(search).get('view');
+  if (!inMeeting || (frameContext === 'content' && view !== null && view !== MEETING_VIEW)) return undefined;
   return {
     ...(context.chat?.id ? { chatId: context.chat.id } : {}),
     ...(context.meeting?.id ? { meetingId: context.meeting.id } : {}),

@@ -33,6 +33,8 @@ export function AgendaPoints({ api, meetingId, points, decisions, mayDecide, onD
   const { t } = useI18n();
   const styles = useMeetingStyles();
   if (points.length === 0) return <p>{t('meetingPanel.noAgenda')}</p>;
+  // A dagordning generated at send time names no kinds: then every point may carry a beslut.
+  const kinded = points.some((point) => point.kind !== undefined);
   return (
     <ol className={styles.points}>
       {points.map((point) => (
@@ -62,17 +64,26 @@ export function AgendaPoints({ api, meetingId, points, decisions, mayDecide, onD
               ))}
             </ul>
           )}
-          <ul className={styles.decided}>
-            {decisionsOf(point, decisions).map((text, index) => (
-              <li key={index}>{t('meetingPanel.decided', { text })}</li>
-            ))}
-          </ul>
-          {mayDecide && point.kind === 'beslut' && (
+          <Decided texts={decisionsOf(point, decisions)} />
+          {mayDecide && (point.kind === 'beslut' || !kinded) && (
             <DecisionForm api={api} meetingId={meetingId} point={point} onDecided={onDecided} />
           )}
         </li>
       ))}
     </ol>
+  );
+}
+
+function Decided({ texts }: { texts: string[] }) {
+  const { t } = useI18n();
+  const styles = useMeetingStyles();
+  if (texts.length === 0) return null;
+  return (
+    <ul className={styles.decided}>
+      {texts.map((text, index) => (
+        <li key={index}>{t('meetingPanel.decided', { text })}</li>
+      ))}
+    </ul>
   );
 }
 
