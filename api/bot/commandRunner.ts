@@ -7,11 +7,13 @@ import {
   VOTE_VALUES,
   requireRole,
   toIsoDate,
+  type MeetingGroup,
   type Person,
   type VoteValue,
 } from '../../src/domain';
 import {
   ASSIGNMENT_CARD_REPORT_MAX,
+  agendaCard,
   activitiesCard,
   assignmentsCard,
   activityScopeLabel,
@@ -100,6 +102,8 @@ async function runParsed(parsed: ParsedCommand, sender: Person, env: RunEnvironm
       const meetings = await deps.upcomingMeetings(now);
       return reply(meetingsCard(meetings, deps.tabLinks), `${meetings.length} kommande möten.`);
     }
+    case 'dagordning':
+      return showAgenda(parsed.group, sender, env);
     case 'uppdrag':
       return showAssignments(sender, env);
     case 'kontakter': {
@@ -165,6 +169,15 @@ async function runParsed(parsed: ParsedCommand, sender: Person, env: RunEnvironm
     case 'kalla':
       return convene(parsed.meeting, sender, env);
   }
+}
+
+async function showAgenda(group: MeetingGroup | undefined, sender: Person, { deps }: RunEnvironment): Promise<Reply> {
+  if (!deps.nextAgenda) return reply(errorCard('Dagordningen saknas', 'Se fliken Möten.'), 'Se fliken Möten.');
+  const next = await deps.nextAgenda({ ...(group ? { group } : {}), by: sender, from: deps.clock.now() });
+  return reply(
+    agendaCard(next, group, deps.tabLinks),
+    next ? `Dagordning – ${next.meeting.title}.` : 'Inget kommande möte.',
+  );
 }
 
 async function showAssignments(sender: Person, { deps }: RunEnvironment): Promise<Reply> {

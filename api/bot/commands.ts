@@ -5,6 +5,7 @@ import {
   SAMVERKANSOMRADE_LABELS,
   can,
   type ActionId,
+  type MeetingGroup,
   type Organisation,
   type Role,
   type Samverkansomrade,
@@ -21,6 +22,7 @@ export { CONVENE_USAGE, OUTCOME_USAGE, fold, type ConveneRequest } from './comma
 export type CommandName =
   | 'hjälp'
   | 'möten'
+  | 'dagordning'
   | 'uppdrag'
   | 'kontakter'
   | 'lägesrapport'
@@ -64,6 +66,16 @@ export const COMMANDS: readonly CommandDefinition[] = [
     alias: 'meetings',
     description: { sv: 'Kommande möten och svaren hittills.', en: 'Upcoming meetings and the answers so far.' },
     args: { sv: '', en: '' },
+    status: 'ready',
+  },
+  {
+    name: 'dagordning',
+    alias: 'agenda',
+    description: {
+      sv: 'Nästa mötes dagordning med handlingar.',
+      en: "The next meeting's agenda with its papers.",
+    },
+    args: { sv: '[samverkansgruppen|stödgruppen]', en: '[samverkansgruppen|stödgruppen]' },
     status: 'ready',
   },
   {
@@ -118,6 +130,8 @@ export const COMMANDS: readonly CommandDefinition[] = [
     args: { sv: '<text>', en: '<text>' },
     action: 'news.post',
     status: 'ready',
+    // News goes to the team's General channel: suggested where the team is (dagordning took its place in personal).
+    listedIn: ['team'],
   },
   {
     name: 'arbetsgrupp',
@@ -141,6 +155,9 @@ export const COMMANDS: readonly CommandDefinition[] = [
     },
     args: { sv: '', en: '' },
     status: 'ready',
+    // Each group has its channel in the team; the overview is suggested in the personal chat (dagordning took its
+    // place in team).
+    listedIn: ['personal'],
   },
   {
     name: 'utfall',
@@ -181,6 +198,7 @@ export function mayRun(command: CommandDefinition, roles: readonly Role[]): bool
 export type ParsedCommand =
   | { command: 'hjälp' }
   | { command: 'möten' }
+  | { command: 'dagordning'; group?: MeetingGroup }
   | { command: 'uppdrag' }
   | { command: 'kontakter'; organisationId?: string }
   | { command: 'lägesrapport'; year?: number }
@@ -234,6 +252,17 @@ function parseArea(arg: string): Samverkansomrade | undefined {
   );
 }
 
+/** `dagordning`, `dagordning samverkansgruppen`, `dagordning stödgruppen` (also without the article, any case). */
+function parseAgendaGroup(definition: CommandDefinition, rest: string): ParseResult {
+  if (rest === '') return { ok: true, definition, parsed: { command: 'dagordning' } };
+  const word = fold(rest).replace(/en$/, '');
+  const group = word === 'samverkansgrupp' ? 'samverkansgrupp' : word === 'stodgrupp' ? 'stodgrupp' : undefined;
+  if (!group) {
+    return { ok: false, definition, problem: `Skriv "dagordning samverkansgruppen" eller "dagordning stödgruppen".` };
+  }
+  return { ok: true, definition, parsed: { command: 'dagordning', group } };
+}
+
 function noArguments(definition: CommandDefinition, rest: string, parsed: ParsedCommand): ParseResult {
   if (rest !== '') {
     return { ok: false, definition, problem: `Kommandot ${definition.name} tar inga argument (fick "${rest}").` };
@@ -255,6 +284,8 @@ export function parseCommand(text: string, context: ParseContext): ParseResult {
       return { ok: true, definition, parsed: { command: 'hjälp' } };
     case 'möten':
       return noArguments(definition, rest, { command: 'möten' });
+    case 'dagordning':
+      return parseAgendaGroup(definition, rest);
     case 'uppdrag':
       return noArguments(definition, rest, { command: 'uppdrag' });
     case 'kontakter': {

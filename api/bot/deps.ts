@@ -4,6 +4,7 @@ import type {
   AssignmentStatus,
   IsoDate,
   Meeting,
+  MeetingGroup,
   Organisation,
   Person,
   Samverkansomrade,
@@ -12,6 +13,7 @@ import type {
 } from '../../src/domain';
 import type { ConversationStore, IdempotencyStore } from '../state/store';
 import type {
+  AgendaCardInput,
   AssignmentsCardInput,
   MeetingWithAnswers,
   PollCardInput,
@@ -100,6 +102,11 @@ export interface BotDeps {
   listOrganisations(): Promise<Organisation[]>;
   /** Planned meetings starting at or after `from`, soonest first, with the invitation answers so far. */
   upcomingMeetings(from: Date): Promise<MeetingWithAnswers[]>;
+  /**
+   * The next called meeting (not yet ended, not cancelled) of `group`, or of the groups `by` sits in, with its
+   * dagordning as sent. Optional for doubles.
+   */
+  nextAgenda?(input: { group?: MeetingGroup; by: Person; from: Date }): Promise<AgendaCardInput | undefined>;
   /** The ekonomisk lägesrapport for a year as of a date (the domain's statusReport over the budget lists). */
   budgetStatus(year: number, asOf: IsoDate): Promise<StatusReport>;
   listActivities(filter: ActivityFilter): Promise<Activity[]>;

@@ -9,3 +9,4 @@ export * from './registerCards';
 export * from './newsCards';
 export * from './assignmentCards';
 export * from './links';
+export * from './agendaCards';

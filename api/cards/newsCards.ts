@@ -1,6 +1,7 @@
 import type { IAdaptiveCard } from '@microsoft/teams.cards';
 import { formatDateTimeSv, type Meeting, type Person } from '../../src/domain';
-import { card, heading, text, facts, actionButton, commandButton } from './elements';
+import { card, heading, text, facts, actionButton, commandButton, openUrlButton } from './elements';
+import { LOCAL_TAB_LINKS, type TabLinks } from './links';
 import { meetingFacts } from './meetingCards';
 
 // ------------------------------------------------------------------ news
@@ -42,14 +43,19 @@ export function newsFormCard(): IAdaptiveCard {
 
 // ------------------------------------------------------------------ reminders (jobs)
 
-export function meetingReminderCard(meeting: Meeting, daysBefore: number): IAdaptiveCard {
+/** The 14- and 2-day reminder: the meeting, a button to its dagordning and handlingar in the tab (#16). */
+export function meetingReminderCard(
+  meeting: Meeting,
+  daysBefore: number,
+  links: TabLinks = LOCAL_TAB_LINKS,
+): IAdaptiveCard {
   return card(
     [
       heading(daysBefore === 1 ? 'Påminnelse: möte i morgon' : `Påminnelse: möte om ${daysBefore} dagar`),
       text(meeting.title, { weight: 'Bolder' }),
       facts(meetingFacts(meeting)),
     ],
-    [commandButton('Visa möten', 'möten')],
+    [openUrlButton('Dagordning och handlingar', links.page('moten', meeting.id)), commandButton('Visa möten', 'möten')],
   );
 }
 

@@ -3,6 +3,7 @@ import {
   DomainRuleError,
   DomainValidationError,
   ForbiddenError,
+  agendaPointsFromText,
   type Organisation,
   type Person,
 } from '../../src/domain';
@@ -15,7 +16,7 @@ import type { Logger } from '../http/logger';
 import type { AppServices } from '../services';
 import { toActivity, resolveBudgetLine } from '../services/economy';
 import type { ContactRecord } from '../services/contacts';
-import { toDomainMeeting } from '../services/meetings';
+import { groupsOf, nextCalledMeeting, toDomainMeeting } from '../services/meetings';
 import { teamsLogger } from './logger';
 import { tabLinks } from '../cards/links';
 import { assignmentBotDeps } from './assignmentBot';
@@ -118,8 +119,22 @@ function peopleDeps({
 }
 
 /** Meetings: upcoming with answers, and calling stödgruppen. */
-function meetingDeps({ services, app }: BotDepsContext): Pick<BotDeps, 'upcomingMeetings' | 'conveneStodgrupp'> {
+function meetingDeps({
+  services,
+  app,
+}: BotDepsContext): Pick<BotDeps, 'upcomingMeetings' | 'conveneStodgrupp' | 'nextAgenda'> {
   return {
+    async nextAgenda({ group, by, from }) {
+      const groups = group ? [group] : groupsOf(by);
+      const next = nextCalledMeeting(await services.meetings.records(app()), groups, from);
+      if (!next) return undefined;
+      return {
+        meeting: toDomainMeeting(next),
+        agenda: agendaPointsFromText(next.agendaText),
+        ...(next.joinUrl ? { joinUrl: next.joinUrl } : {}),
+      };
+    },
+
     async upcomingMeetings(from) {
       const views = await services.meetings.upcomingWithAnswers(app(), from);
       const counts = (row: { accepted: number; tentative: number; declined: number; noAnswer: number }) => ({

@@ -125,7 +125,14 @@ export function meetingReminderJob(deps: ReminderDeps): Job {
         if (offset === undefined) continue;
         if (report.stopped) break;
         const key = { job: name, subject: meeting.id, offsetDays: offset };
-        await deliver(deps, report, key, general, meetingReminderCard(meeting, offset), `Påminnelse: ${meeting.title}`);
+        await deliver(
+          deps,
+          report,
+          key,
+          general,
+          meetingReminderCard(meeting, offset, deps.tabLinks),
+          `Påminnelse: ${meeting.title}`,
+        );
       }
       return report;
     },

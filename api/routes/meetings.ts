@@ -5,6 +5,7 @@ import type { AppServices } from '../services';
 import { protocolPdf } from '../services/documents';
 import { contextOf } from './context';
 import { mountMeetingDrafts } from './meetingDrafts';
+import { mountMeetingsInTeams } from './meetingsInTeams';
 import type { Caller } from '../services/identity';
 import type { Acting } from '../services/meetings';
 
@@ -54,6 +55,7 @@ export function meetingsRouter(services: AppServices): Router {
   mountMeetingPolls(router, services);
   // Drafts before /:id so that "drafts" is not read as a meeting id.
   mountMeetingDrafts(router, services);
+  mountMeetingsInTeams(router, services);
   mountMeetingLifeCycle(router, services);
   mountMeetingProtocol(router, services);
   return router;

@@ -25,6 +25,7 @@ import {
   MeetingProtocols,
   MeetingDrafts,
   DraftDocuments,
+  MeetingsInTeams,
 } from './meetings';
 import { listStores, SiteDirectory, type ListStores } from './lists';
 import { WorkingGroupsService } from './workingGroups';
@@ -55,6 +56,8 @@ export interface AppServices {
   meetingDrafts: MeetingDrafts;
   /** Handlingar per point of a draft, in the site's document library (#16). */
   draftDocuments: DraftDocuments;
+  /** The tab inside a Teams meeting: its register meeting and Teams' attendance report (#16). */
+  meetingsInTeams: MeetingsInTeams;
   /** Samverkansgruppen's sammankallande: the ordförande or the person a decision appoints (#17). */
   conveners: Conveners;
   state: ServerStateStore;
@@ -178,14 +181,16 @@ function meetingServices(
   register: DecisionsService,
   parts: { config: AppConfig; logger: Logger; state: ServerStateStore; clock: Clock },
   assignments: AssignmentsService,
-): Pick<AppServices, 'meetings' | 'meetingPolls' | 'meetingProtocols' | 'meetingNotices'> {
+): Pick<AppServices, 'meetings' | 'meetingPolls' | 'meetingProtocols' | 'meetingNotices' | 'meetingsInTeams'> {
   const { clock } = parts;
   const decisions = meetingDecisionsOver(register, assignments);
   const meetings = new MeetingsService(lists, contacts, organisations, decisions, clock);
+  const meetingProtocols = new MeetingProtocols(lists, meetings, decisions, organisations, clock, parts.state);
   return {
     meetings,
     meetingPolls: new MeetingPolls(lists, organisations, clock),
-    meetingProtocols: new MeetingProtocols(lists, meetings, decisions, organisations, clock, parts.state),
+    meetingProtocols,
+    meetingsInTeams: new MeetingsInTeams(meetings, meetingProtocols, clock),
     meetingNotices: new MeetingNotices(meetings, parts.state, organisations, {
       ...(parts.config.teamId ? { teamId: parts.config.teamId } : {}),
       logger: parts.logger,

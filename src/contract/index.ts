@@ -15,3 +15,4 @@ export * from './meetings';
 export * from './meetingDrafts';
 export * from './workingGroups';
 export * from './todo';
+export * from './meetingInTeams';

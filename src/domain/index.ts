@@ -51,3 +51,4 @@ export * from './convener';
 export * from './yearRhythm';
 export * from './activityBudget';
 export * from './costExceptions';
+export * from './meetingInTeams';

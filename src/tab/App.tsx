@@ -1,9 +1,19 @@
 import { FluentProvider, makeStyles, tokens } from '@fluentui/react-components';
+import { Suspense, lazy } from 'react';
 import { PlainPhase } from './app/PlainPhase';
 import { useStartup } from './app/useStartup';
 import { ServicesProvider } from './services';
 import { Shell } from './Shell';
 import { FLUENT_THEMES, storeTheme, type ThemeName } from './theme';
+import { Loading } from './ui/status';
+
+// Inside a Teams meeting (side panel, stage, details tab) the tab is the meeting view, loaded on demand with the
+// pages' strings: none of it is in the first load.
+const MeetingApp = lazy(() =>
+  Promise.all([import('./i18n/pages'), import('../zodLocale'), import('./meeting/MeetingApp')]).then(
+    ([, , module]) => ({ default: module.MeetingApp }),
+  ),
+);
 
 // On a box inside the provider, not on the provider: FluentProvider hands its className to every portal
 // (applyStylesToPortals), and a portal with min-height 100vh and a background covered the page's top behind
@@ -28,6 +38,14 @@ export function App() {
   let content;
   if (phase.kind !== 'ready') {
     content = <PlainPhase phase={phase} />;
+  } else if (phase.services.meeting) {
+    content = (
+      <ServicesProvider value={phase.services}>
+        <Suspense fallback={<Loading />}>
+          <MeetingApp context={phase.services.meeting} />
+        </Suspense>
+      </ServicesProvider>
+    );
   } else {
     const { config, session } = phase;
     content = (

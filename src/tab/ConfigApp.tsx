@@ -11,7 +11,7 @@ import {
 import { useEffect, useRef, useState } from 'react';
 import { useI18n } from './i18n';
 import { PAGES, pageTitleKey, type PageId } from './routes';
-import { connectToTeams, loadTeamsJs, type TeamsHost } from './teams';
+import { MEETING_VIEW, connectToTeams, loadTeamsJs, type TeamsHost } from './teams';
 import { FLUENT_THEMES, storedTheme, type ThemeName } from './theme';
 
 const useStyles = makeStyles({
@@ -21,8 +21,8 @@ const useStyles = makeStyles({
   heading: { fontSize: tokens.fontSizeBase600, fontWeight: tokens.fontWeightSemibold },
 });
 
-/** The tab's page for a pinned channel tab: `?view=<page>` on the tab's own address. */
-export function contentUrlFor(page: PageId, origin = window.location.origin): string {
+/** The tab's page for a pinned channel tab: `?view=<page>` on the tab's own address (`mote`: the meeting view). */
+export function contentUrlFor(page: PageId | typeof MEETING_VIEW, origin = window.location.origin): string {
   return `${origin}/?view=${page}`;
 }
 
@@ -33,7 +33,7 @@ export function contentUrlFor(page: PageId, origin = window.location.origin): st
 export function ConfigApp() {
   const { t } = useI18n();
   const styles = useStyles();
-  const [page, setPage] = useState<PageId>('arbetsgrupper');
+  const [page, setPage] = useState<PageId | typeof MEETING_VIEW>('arbetsgrupper');
   const [teams, setTeams] = useState<TeamsHost | null>();
   const [theme, setTheme] = useState<ThemeName>(storedTheme);
   const pageRef = useRef(page);
@@ -45,6 +45,8 @@ export function ConfigApp() {
       if (!active) return;
       setTeams(host ?? null);
       if (!host) return;
+      // Added to a Teams meeting: the meeting view (dagordning, närvaro, beslut) is the natural choice.
+      if (host.meeting) setPage(MEETING_VIEW);
       setTheme(host.theme);
       host.onThemeChange(setTheme);
       const { pages } = await loadTeamsJs();
@@ -56,7 +58,7 @@ export function ConfigApp() {
             contentUrl: url,
             websiteUrl: url,
             entityId: `pbs-${chosen}`,
-            suggestedDisplayName: t(pageTitleKey(chosen)),
+            suggestedDisplayName: chosen === MEETING_VIEW ? t('config.meetingName') : t(pageTitleKey(chosen)),
           })
           .then(
             () => saveEvent.notifySuccess(),
@@ -83,6 +85,7 @@ export function ConfigApp() {
           <p>{t('config.help')}</p>
           <Field label={t('config.choose')}>
             <RadioGroup value={page} onChange={(_, data) => setPage(data.value as PageId)}>
+              {teams?.meeting && <Radio value={MEETING_VIEW} label={t('config.meeting')} />}
               {PAGES.map((id) => (
                 <Radio key={id} value={id} label={t(pageTitleKey(id))} />
               ))}

@@ -5,6 +5,7 @@ import type { budgetMessages } from './i18n/budget';
 import type { contactsMessages } from './i18n/contacts';
 import type { decisionsMessages } from './i18n/decisions';
 import type { meetingsMessages } from './i18n/meetings';
+import type { meetingPanelMessages } from './i18n/meetingPanel';
 import type { workingGroupsMessages } from './i18n/workingGroups';
 import { uxMessages } from './i18n/ux';
 import { rhythmMessages } from './i18n/rhythm';
@@ -16,6 +17,7 @@ export type Language = 'sv' | 'en';
  * load. `./i18n/pages` adds them when a page is loaded (Shell loads it with every page but Översikt).
  */
 type PageMessages = typeof meetingsMessages.sv &
+  typeof meetingPanelMessages.sv &
   typeof activitiesMessages.sv &
   typeof budgetMessages.sv &
   typeof decisionsMessages.sv &
@@ -134,6 +136,8 @@ const sv = {
   'config.choose': 'Vilken sida ska fliken visa?',
   'config.help': 'Välj en sida och tryck på Spara i Teams.',
   'config.outsideTeams': 'Den här sidan används när fliken läggs till i en kanal i Teams.',
+  'config.meeting': 'Mötet: dagordning, närvaro och beslut',
+  'config.meetingName': 'Dagordning',
   'teams.context': 'I Teams: {where}',
 };
 
@@ -250,6 +254,8 @@ const en: Record<keyof typeof sv, string> = {
   'config.choose': 'Which page should the tab show?',
   'config.help': 'Choose a page and press Save in Teams.',
   'config.outsideTeams': 'This page is used when the tab is added to a channel in Teams.',
+  'config.meeting': 'The meeting: agenda, attendance and decisions',
+  'config.meetingName': 'Agenda',
   'teams.context': 'In Teams: {where}',
 };
 

@@ -1,11 +1,13 @@
 import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { ApiClient, ApiError } from './api';
-import type { TeamsHost } from './teams';
+import type { MeetingHostContext, TeamsHost } from './teams';
 import { asApiError } from './ui/errors';
 
 export interface TabServices {
   api: ApiClient;
   teams?: TeamsHost;
+  /** The Teams meeting the tab runs in: the tab shows the meeting view (src/tab/meeting) instead of its pages. */
+  meeting?: MeetingHostContext;
   /** Called when the API refuses the token (expired, or signed out elsewhere). */
   onUnauthenticated?(): void;
 }

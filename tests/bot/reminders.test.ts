@@ -6,6 +6,7 @@ import { SqliteReminderJournal } from '../../api/jobs/journal';
 import { reminderJobs, type ReminderDeps } from '../../api/jobs/reminders';
 import { createJobRunner } from '../../api/jobs/runner';
 import { createProactiveSender } from '../../api/bot/proactive';
+import { tabLinks } from '../../api/cards/links';
 import type { Meeting } from '../../src/domain';
 import {
   CHAIR,
@@ -107,6 +108,24 @@ describe('meeting reminders in the General channel', () => {
     });
     expect(sent).toHaveLength(2);
     expect(sent[1]).toContain('Påminnelse: möte om 2 dagar');
+  });
+
+  it("links to the meeting's dagordning in the tab: a Teams deep link in tenant mode, the local tab locally (#16)", async () => {
+    const actionsOf = async (links: ReminderDeps['tabLinks']) => {
+      const before = connector.activities.length;
+      await runnerFor({ ...reminderDeps('2026-04-20T05:00:00Z', journalFile()), tabLinks: links }).runOnce();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const card = cardOf(connector.activities.slice(before)[0]!) as { actions?: { title: string; url?: string }[] };
+      return card.actions ?? [];
+    };
+    const tenant = await actionsOf(tabLinks({ mode: 'tenant', publicUrl: 'https://pob.example', teamsAppId: 'app-1' }));
+    expect(tenant[0]).toEqual({
+      type: 'Action.OpenUrl',
+      title: 'Dagordning och handlingar',
+      url: `https://teams.microsoft.com/l/entity/app-1/moten?context=${encodeURIComponent('{"subEntityId":"moten/m-var-2026"}')}`,
+    });
+    const local = await actionsOf(tabLinks({ mode: 'local', publicUrl: 'http://localhost:3978', teamsAppId: '' }));
+    expect(local[0]?.url).toBe('http://localhost:3978/#/moten/m-var-2026');
   });
 
   it('a server that was down at the 14-day mark sends only the 2-day reminder, and nothing on the day', async () => {

@@ -6,6 +6,7 @@ import { budgetApi } from '../../src/tab/budget/api';
 import { contactChangesApi } from '../../src/tab/contacts/api';
 import { decisionsApi } from '../../src/tab/decisions/api';
 import { meetingsApi } from '../../src/tab/meetings/api';
+import { meetingPanelApi } from '../../src/tab/meeting/api';
 import { workingGroupsApi } from '../../src/tab/workingGroups/api';
 import { jsonResponse } from './support';
 
@@ -60,6 +61,7 @@ describe('tab: every write of the feature clients carries an Idempotency-Key', (
       contactChangesApi(api),
       decisionsApi(api),
       meetingsApi(api),
+      meetingPanelApi(api),
       workingGroupsApi(api),
     ];
     // One stand-in for every argument: an id ("1" as a string), and an activity, decision, plan or line.

@@ -90,6 +90,24 @@ const CASES: Record<string, Array<[string, IAdaptiveCard]>> = {
   ],
   errorCard: [['error', cards.errorCard('Det gick inte', 'Försök igen.')]],
   refusalCard: [['refusal', cards.refusalCard('Du har inte behörighet att publicera nyheter.')]],
+  agendaCard: [
+    ['nothing called', cards.agendaCard(undefined, 'stodgrupp')],
+    [
+      'twelve points, one with handlingar',
+      cards.agendaCard(
+        {
+          meeting: meetings[0]!,
+          joinUrl: 'https://teams.microsoft.com/l/meetup-join/19%3ameeting_x%40thread.v2/0',
+          agenda: Array.from({ length: 12 }, (_, i) => ({
+            number: i + 1,
+            title: i === 2 ? 'Verksamhetsplan [2027]' : `Punkt ${i + 1}`,
+            documents: i === 2 ? [{ title: 'Förslag (utkast).pdf', url: 'https://sp.example/a (1).pdf' }] : [],
+          })),
+        },
+        'samverkansgrupp',
+      ),
+    ],
+  ],
   meetingsCard: [
     ['none', cards.meetingsCard([])],
     ['two', cards.meetingsCard(meetings.map((meeting) => ({ meeting, answers })))],

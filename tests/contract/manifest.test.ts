@@ -98,7 +98,7 @@ describe('the Teams app package', () => {
   it('has the personal tabs, the channel tab, SSO, RSC, channel types and Swedish first', async () => {
     const manifest = (await buildLocal()).manifest as Json & {
       staticTabs: Array<{ entityId: string; name?: string; contentUrl?: string }>;
-      configurableTabs: Array<{ configurationUrl: string; context: string[] }>;
+      configurableTabs: Array<{ configurationUrl: string; context: string[]; scopes: string[] }>;
       webApplicationInfo: { id: string; resource: string };
       authorization: { permissions: { resourceSpecific: Array<{ name: string; type: string }> } };
       localizationInfo: { defaultLanguageTag: string; additionalLanguages: Array<{ languageTag: string }> };
@@ -115,6 +115,11 @@ describe('the Teams app package', () => {
     ]);
     expect(manifest.staticTabs[0]?.name).toBe('Översikt');
     expect(manifest.configurableTabs[0]?.context).toContain('channelTab');
+    // The tab in the Teams meeting (#16): its details tab and side panel; a meeting is a group chat to Teams.
+    expect(manifest.configurableTabs[0]?.context).toEqual(
+      expect.arrayContaining(['meetingChatTab', 'meetingDetailsTab', 'meetingSidePanel']),
+    );
+    expect(manifest.configurableTabs[0]?.scopes).toContain('groupChat');
     expect(manifest.supportedChannelTypes).toEqual(['sharedChannels', 'privateChannels']);
     const env = loadEnvironment('local', noOverrides);
     expect(manifest.webApplicationInfo).toEqual({

@@ -136,3 +136,20 @@ export function meetingTitle(group: MeetingGroup, season: Season | undefined, ye
   }
   return `Stödgruppen – möte`;
 }
+
+/** The groups a person is called to (the roles groupMembers reads). */
+export function groupsOf(person: Person): MeetingGroup[] {
+  return MEETING_GROUPS.filter((group) => groupMembers([person], group).length > 0);
+}
+
+/** The soonest called meeting of these groups that has not ended at `from` (cancelled ones and sends cut short left out). */
+export function nextCalledMeeting(
+  records: readonly MeetingRecord[],
+  groups: readonly MeetingGroup[],
+  from: Date,
+): MeetingRecord | undefined {
+  const at = from.toISOString();
+  return records
+    .filter((r) => groups.includes(r.group) && r.status === 'planerat' && r.endUtc > at)
+    .sort((a, b) => a.startUtc.localeCompare(b.startUtc))[0];
+}

@@ -4,7 +4,7 @@ import type { BrowserSession } from '../browserSignIn';
 import { useI18n } from '../i18n';
 import { loadBrowserSignIn, wasSignedOut } from '../session';
 import type { TabServices } from '../services';
-import { connectToTeams } from '../teams';
+import { connectToTeams, localMeetingContext } from '../teams';
 import { storedTheme, type ThemeName } from '../theme';
 import { asApiError } from '../ui/errors';
 
@@ -55,7 +55,11 @@ export function useStartup() {
         teams.onThemeChange(setTheme);
         setPhase({
           kind: 'ready',
-          services: { api: createApiClient({ getToken: () => teams.getAuthToken() }), teams },
+          services: {
+            api: createApiClient({ getToken: () => teams.getAuthToken() }),
+            teams,
+            ...(teams.meeting ? { meeting: teams.meeting } : {}),
+          },
         });
         return;
       }
@@ -76,11 +80,12 @@ export function useStartup() {
         else await session.signIn();
         return;
       }
+      const meeting = tabConfig.mode === 'local' ? localMeetingContext() : undefined;
       setPhase({
         kind: 'ready',
         config: tabConfig,
         session,
-        services: browserServices(session, t('sessionExpired'), setPhase),
+        services: { ...browserServices(session, t('sessionExpired'), setPhase), ...(meeting ? { meeting } : {}) },
       });
     })();
   }, [t]);

@@ -4,6 +4,7 @@ import { budgetMessages } from './budget';
 import { contactsMessages } from './contacts';
 import { decisionsMessages } from './decisions';
 import { meetingsMessages } from './meetings';
+import { meetingPanelMessages } from './meetingPanel';
 import { workingGroupsMessages } from './workingGroups';
 
 /**
@@ -11,6 +12,7 @@ import { workingGroupsMessages } from './workingGroups';
  * but Översikt, so that none of it is in the tab's first load (issue #18).
  */
 addMessages(meetingsMessages);
+addMessages(meetingPanelMessages);
 addMessages(activitiesMessages);
 addMessages(budgetMessages);
 addMessages(decisionsMessages);

@@ -17,6 +17,7 @@ export function AttendanceSection({
   mayRecord,
   locked,
   onSaved,
+  headed = true,
 }: {
   api: MeetingsApi;
   meeting: MeetingRecordDto;
@@ -26,16 +27,20 @@ export function AttendanceSection({
   mayRecord: boolean;
   locked: boolean;
   onSaved(): void;
+  /** False where the surrounding view names the part itself (the meeting side panel's Närvaro disclosure). */
+  headed?: boolean;
 }) {
   const { t } = useI18n();
   const page = usePageStyles();
   const styles = useProtocolStyles();
   const saving = useAction();
   return (
-    <section aria-labelledby="meeting-attendance" className={page.section}>
-      <h3 id="meeting-attendance" className={page.sectionHeading}>
-        {t('meetings.attendanceHeading')}
-      </h3>
+    <section aria-labelledby={headed ? 'meeting-attendance' : undefined} className={page.section}>
+      {headed && (
+        <h3 id="meeting-attendance" className={page.sectionHeading}>
+          {t('meetings.attendanceHeading')}
+        </h3>
+      )}
       <fieldset className={styles.checks} disabled={!mayRecord || locked}>
         <legend>{t('meetings.attendanceHeading')}</legend>
         {attendance.map((row) => (
