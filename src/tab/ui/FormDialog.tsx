@@ -1,16 +1,6 @@
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState, type ReactNode } from 'react';
-import { restorePageForAssistiveTechnology } from './ConfirmDialog';
+import { DialogFrame } from './DialogFrame';
 
 const useStyles = makeStyles({
   fields: {
@@ -66,18 +56,17 @@ export function FormDialog({
   if (!open && !mounted) return null;
   const closed = () => {
     setMounted(false);
-    // Fluent's modalizer sometimes leaves the page aria-hidden after a dialog closes (see ConfirmDialog).
-    window.setTimeout(restorePageForAssistiveTechnology, 300);
     onClosed?.();
   };
   return (
-    <Dialog
+    <DialogFrame
       open={open}
       modalType="modal"
-      onOpenChange={(_, data) => !data.open && onCancel()}
-      surfaceMotion={{ onMotionFinish: (_, { direction }) => direction === 'exit' && closed() }}
-    >
-      <DialogSurface>
+      title={title}
+      contentClassName={styles.fields}
+      onDismiss={onCancel}
+      onExited={closed}
+      wrap={(body) => (
         <form
           aria-label={title}
           noValidate
@@ -86,23 +75,22 @@ export function FormDialog({
             if (!busy) onSubmit();
           }}
         >
-          <DialogBody>
-            <DialogTitle>{title}</DialogTitle>
-            <DialogContent className={styles.fields}>
-              {children}
-              {footer}
-            </DialogContent>
-            <DialogActions>
-              <Button appearance="secondary" onClick={onCancel}>
-                {cancelLabel}
-              </Button>
-              <Button type="submit" appearance="primary" disabled={busy}>
-                {submitLabel}
-              </Button>
-            </DialogActions>
-          </DialogBody>
+          {body}
         </form>
-      </DialogSurface>
-    </Dialog>
+      )}
+      actions={
+        <>
+          <Button appearance="secondary" onClick={onCancel}>
+            {cancelLabel}
+          </Button>
+          <Button type="submit" appearance="primary" disabled={busy}>
+            {submitLabel}
+          </Button>
+        </>
+      }
+    >
+      {children}
+      {footer}
+    </DialogFrame>
   );
 }
