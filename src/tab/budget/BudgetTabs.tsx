@@ -1,6 +1,5 @@
-import { makeStyles, mergeClasses, Tab, TabList } from '@fluentui/react-components';
 import { useI18n, type MessageKey } from '../i18n';
-import { usePageStyles } from '../ui/styles';
+import { ViewTabs } from '../ui/ViewTabs';
 import type { BudgetView } from './useBudgetView';
 
 const VIEW_LABELS: Record<BudgetView, MessageKey> = {
@@ -9,9 +8,6 @@ const VIEW_LABELS: Record<BudgetView, MessageKey> = {
   budgetposter: 'budget.view.lines',
   tid: 'budget.view.time',
 };
-
-// Four views do not fit in one row at 360 px (Teams mobile): the tabs wrap instead of widening the page.
-const useTabStyles = makeStyles({ list: { flexWrap: 'wrap' } });
 
 /** The Budget page's views as tabs; each tab's id labels its panel (`budget-tab-<view>`). */
 export function BudgetTabs({
@@ -24,20 +20,14 @@ export function BudgetTabs({
   onView(view: BudgetView): void;
 }) {
   const { t } = useI18n();
-  const page = usePageStyles();
-  const tabs = useTabStyles();
   return (
-    <TabList
-      className={mergeClasses(page.section, tabs.list)}
-      aria-label={t('budget.views')}
-      selectedValue={view}
-      onTabSelect={(_, data) => onView(data.value as BudgetView)}
-    >
-      {views.map((v) => (
-        <Tab key={v} id={`budget-tab-${v}`} value={v}>
-          {t(VIEW_LABELS[v])}
-        </Tab>
-      ))}
-    </TabList>
+    <ViewTabs
+      idPrefix="budget"
+      label={t('budget.views')}
+      views={views}
+      view={view}
+      labelOf={(v) => t(VIEW_LABELS[v])}
+      onView={onView}
+    />
   );
 }

@@ -6,6 +6,7 @@ import { formatDay } from '../format';
 import { Bookings } from '../budget/Bookings';
 import { BudgetTabs } from '../budget/BudgetTabs';
 import { PageHeading } from '../ui/PageHeading';
+import { ViewPanel } from '../ui/ViewTabs';
 import { usePageStyles } from '../ui/styles';
 import { useI18n } from '../i18n';
 import { ErrorMessage, Loading } from '../ui/status';
@@ -34,7 +35,7 @@ export function BudgetPage({ me }: { me: Me }) {
         effectiveAsOf={data.effectiveAsOf}
       />
       <BudgetTabs views={views} view={view} onView={setView} />
-      <section role="tabpanel" aria-labelledby={`budget-tab-${view}`} className={page.section}>
+      <ViewPanel idPrefix="budget" view={view}>
         {view === 'lagesrapport' && <ReportView data={data} />}
         {view === 'bokningar' && <BookingsView data={data} canBook={me.allowedActions.includes('outcome.book')} />}
         {view === 'budgetposter' && (
@@ -53,7 +54,7 @@ export function BudgetPage({ me }: { me: Me }) {
             <TimeView time={data.time} canLogTime={me.allowedActions.includes('time.log')} />
           </>
         )}
-      </section>
+      </ViewPanel>
     </>
   );
 }

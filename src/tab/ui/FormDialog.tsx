@@ -1,5 +1,5 @@
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode, type Ref } from 'react';
 import { DialogFrame } from './DialogFrame';
 
 const useStyles = makeStyles({
@@ -29,6 +29,8 @@ export interface FormDialogProps {
   onCancel(): void;
   /** Runs once the dialog has closed and its closing motion ended (e.g. to put the focus back on a row). */
   onClosed?(): void;
+  /** The form element, e.g. to put the focus back on the first field when the dialog stays open for the next. */
+  formRef?: Ref<HTMLFormElement>;
 }
 
 /**
@@ -47,6 +49,7 @@ export function FormDialog({
   onSubmit,
   onCancel,
   onClosed,
+  formRef,
 }: FormDialogProps) {
   const styles = useStyles();
   const [mounted, setMounted] = useState(open);
@@ -68,6 +71,7 @@ export function FormDialog({
       onExited={closed}
       wrap={(body) => (
         <form
+          ref={formRef}
           aria-label={title}
           noValidate
           onSubmit={(event) => {
