@@ -10,11 +10,13 @@ import { AppointForm } from '../workingGroups/AppointForm';
 import { GroupSection } from '../workingGroups/GroupSection';
 import { useGroupActions } from '../workingGroups/useGroupActions';
 import { PageHeading } from '../ui/PageHeading';
-import { usePageStyles } from '../ui/styles';
+import { usePageView } from '../ui/usePageView';
+import { ViewPanel, ViewTabs } from '../ui/ViewTabs';
 
-/** Arbetsgrupper: active and ended groups with members and channel; the coordinator appoints, changes and ends. */
+const VIEWS = ['aktiva', 'avslutade'] as const;
+
+/** Arbetsgrupper: active or ended groups (one view at a time); the coordinator appoints in a dialog, changes, ends. */
 export function WorkingGroupsPage({ me }: { me: Me }) {
-  const styles = usePageStyles();
   const { t } = useI18n();
   const { api } = useServices();
   const groupsApi = useMemo(() => workingGroupsApi(api), [api]);
@@ -26,7 +28,10 @@ export function WorkingGroupsPage({ me }: { me: Me }) {
   });
   // The bot's `arbetsgrupp ny` card links to `#/arbetsgrupper?ny=1`: open the form straight away.
   const [appointing, setAppointing] = useState(() => canAppoint && /[?&]ny=1\b/.test(window.location.hash));
+  // A new appointment starts from an empty form: the form is remounted each time the dialog opens.
+  const [round, setRound] = useState(0);
   const [announcement, setAnnouncement] = useState('');
+  const [view, setView] = usePageView('arbetsgrupper', VIEWS);
 
   const after = (message: string) => {
     setAnnouncement(message);
@@ -35,6 +40,9 @@ export function WorkingGroupsPage({ me }: { me: Me }) {
 
   const actions = useGroupActions(groupsApi, after, setAnnouncement);
   const people = data.status === 'ready' ? data.data.people : [];
+  const groups = data.status === 'ready' ? data.data.groups : [];
+  const active = groups.filter((g) => g.status === 'aktiv');
+  const ended = groups.filter((g) => g.status === 'avslutad');
   const sectionProps = { people, canManage, actions };
 
   return (
@@ -48,38 +56,53 @@ export function WorkingGroupsPage({ me }: { me: Me }) {
       {data.status === 'error' && <ErrorMessage error={data.error} onRetry={data.reload} />}
       {data.status === 'ready' && (
         <>
-          {canAppoint && !appointing && (
+          {canAppoint && (
             <p>
-              <Button appearance="primary" icon={<AddRegular aria-hidden />} onClick={() => setAppointing(true)}>
+              <Button
+                appearance="primary"
+                icon={<AddRegular aria-hidden />}
+                onClick={() => {
+                  setRound((n) => n + 1);
+                  setAppointing(true);
+                }}
+              >
                 {t('wg.appoint')}
               </Button>
             </p>
           )}
-          {canAppoint && appointing && (
-            <section className={styles.section}>
-              <AppointForm
-                people={data.data.people}
-                onCancel={() => setAppointing(false)}
-                onSubmit={async (request) => {
-                  const group = await groupsApi.appoint(request);
-                  setAppointing(false);
-                  after(t('wg.appointed', { name: group.name }));
-                }}
-              />
-            </section>
+          <ViewTabs
+            idPrefix="wg"
+            label={t('wg.views')}
+            views={VIEWS}
+            view={view}
+            labelOf={(v) =>
+              v === 'aktiva'
+                ? t('wg.view.active', { count: active.length })
+                : t('wg.view.ended', { count: ended.length })
+            }
+            onView={setView}
+          />
+          <ViewPanel idPrefix="wg" view={view}>
+            {view === 'aktiva' ? (
+              <GroupSection title={t('wg.active')} groups={active} empty={t('wg.noActive')} {...sectionProps} />
+            ) : (
+              <GroupSection title={t('wg.ended')} groups={ended} empty={t('wg.noEnded')} {...sectionProps} />
+            )}
+          </ViewPanel>
+          {canAppoint && (
+            <AppointForm
+              key={round}
+              open={appointing}
+              people={data.data.people}
+              onCancel={() => setAppointing(false)}
+              onSubmit={async (request) => {
+                const group = await groupsApi.appoint(request);
+                setAppointing(false);
+                setView('aktiva');
+                after(t('wg.appointed', { name: group.name }));
+              }}
+            />
           )}
-          <GroupSection
-            title={t('wg.active')}
-            groups={data.data.groups.filter((g) => g.status === 'aktiv')}
-            empty={t('wg.noActive')}
-            {...sectionProps}
-          />
-          <GroupSection
-            title={t('wg.ended')}
-            groups={data.data.groups.filter((g) => g.status === 'avslutad')}
-            empty={t('wg.noEnded')}
-            {...sectionProps}
-          />
         </>
       )}
     </>
