@@ -23,6 +23,8 @@ const sv = {
   'contacts.deactivate.confirm': 'Ja, avaktivera',
   'contacts.deactivated': '{name} är avaktiverad.',
   'contacts.inactive': 'Avaktiverad {date}',
+  'contacts.showAll': 'Visa alla {count} kontakter',
+  'contacts.showFewer': 'Visa färre',
 };
 
 const en: Record<keyof typeof sv, string> = {
@@ -49,6 +51,8 @@ const en: Record<keyof typeof sv, string> = {
   'contacts.deactivate.confirm': 'Yes, deactivate',
   'contacts.deactivated': '{name} is deactivated.',
   'contacts.inactive': 'Deactivated {date}',
+  'contacts.showAll': 'Show all {count} contacts',
+  'contacts.showFewer': 'Show fewer',
 };
 
 export const contactsMessages = { sv, en };

@@ -9,21 +9,21 @@ export function compareSwedish(a: string, b: string): number {
   return SWEDISH.compare(a, b);
 }
 
-export function byText<T>(get: (item: T) => string | undefined): (a: T, b: T) => number {
+export function byText<T>(get: (item: T) => string | null | undefined): (a: T, b: T) => number {
   return (a, b) => SWEDISH.compare(get(a) ?? '', get(b) ?? '');
 }
 
-export function byNumber<T>(get: (item: T) => number | undefined): (a: T, b: T) => number {
+export function byNumber<T>(get: (item: T) => number | null | undefined): (a: T, b: T) => number {
   return (a, b) => {
-    const x = get(a);
-    const y = get(b);
+    const x = get(a) ?? undefined;
+    const y = get(b) ?? undefined;
     if (x === undefined || y === undefined) return x === y ? 0 : x === undefined ? -1 : 1;
     return x - y;
   };
 }
 
 /** ISO dates or date-times (`2026-04-22`, `2026-04-22T07:00:00Z`): their text order is their time order. */
-export function byDate<T>(get: (item: T) => string | undefined): (a: T, b: T) => number {
+export function byDate<T>(get: (item: T) => string | null | undefined): (a: T, b: T) => number {
   return (a, b) => {
     const x = get(a) ?? '';
     const y = get(b) ?? '';
