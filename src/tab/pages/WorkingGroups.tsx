@@ -7,13 +7,10 @@ import { useLoad, useServices } from '../services';
 import { ErrorMessage, Loading } from '../ui/status';
 import { workingGroupsApi } from '../workingGroups/api';
 import { AppointForm } from '../workingGroups/AppointForm';
-import { GroupSection } from '../workingGroups/GroupSection';
+import { GROUP_VIEWS, GroupViews } from '../workingGroups/GroupViews';
 import { useGroupActions } from '../workingGroups/useGroupActions';
 import { PageHeading } from '../ui/PageHeading';
 import { usePageView } from '../ui/usePageView';
-import { ViewPanel, ViewTabs } from '../ui/ViewTabs';
-
-const VIEWS = ['aktiva', 'avslutade'] as const;
 
 /** Arbetsgrupper: active or ended groups (one view at a time); the coordinator appoints in a dialog, changes, ends. */
 export function WorkingGroupsPage({ me }: { me: Me }) {
@@ -31,7 +28,7 @@ export function WorkingGroupsPage({ me }: { me: Me }) {
   // A new appointment starts from an empty form: the form is remounted each time the dialog opens.
   const [round, setRound] = useState(0);
   const [announcement, setAnnouncement] = useState('');
-  const [view, setView] = usePageView('arbetsgrupper', VIEWS);
+  const [view, setView] = usePageView('arbetsgrupper', GROUP_VIEWS);
 
   const after = (message: string) => {
     setAnnouncement(message);
@@ -40,10 +37,6 @@ export function WorkingGroupsPage({ me }: { me: Me }) {
 
   const actions = useGroupActions(groupsApi, after, setAnnouncement);
   const people = data.status === 'ready' ? data.data.people : [];
-  const groups = data.status === 'ready' ? data.data.groups : [];
-  const active = groups.filter((g) => g.status === 'aktiv');
-  const ended = groups.filter((g) => g.status === 'avslutad');
-  const sectionProps = { people, canManage, actions };
 
   return (
     <>
@@ -70,25 +63,14 @@ export function WorkingGroupsPage({ me }: { me: Me }) {
               </Button>
             </p>
           )}
-          <ViewTabs
-            idPrefix="wg"
-            label={t('wg.views')}
-            views={VIEWS}
+          <GroupViews
+            groups={data.data.groups}
             view={view}
-            labelOf={(v) =>
-              v === 'aktiva'
-                ? t('wg.view.active', { count: active.length })
-                : t('wg.view.ended', { count: ended.length })
-            }
             onView={setView}
+            people={people}
+            canManage={canManage}
+            actions={actions}
           />
-          <ViewPanel idPrefix="wg" view={view}>
-            {view === 'aktiva' ? (
-              <GroupSection title={t('wg.active')} groups={active} empty={t('wg.noActive')} {...sectionProps} />
-            ) : (
-              <GroupSection title={t('wg.ended')} groups={ended} empty={t('wg.noEnded')} {...sectionProps} />
-            )}
-          </ViewPanel>
           {canAppoint && (
             <AppointForm
               key={round}
