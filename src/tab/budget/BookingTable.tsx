@@ -25,6 +25,7 @@ function useColumns(names: BookingNames, onReverse: ((b: OutcomeDto) => void) | 
       header: t('bookings.col.date'),
       cell: (b) => b.date,
       compare: byDate((b) => b.date),
+      nowrap: true,
     },
     {
       id: 'line',

@@ -99,6 +99,7 @@ function useContactColumns(canEdit: boolean, actions: RowActions): DataColumn<Co
         id: 'actions',
         header: t('contacts.actions'),
         cell: (contact) => <ContactActions contact={contact} actions={actions} />,
+        nowrap: true,
       },
     ];
   }, [t, language, styles, canEdit, actions]);

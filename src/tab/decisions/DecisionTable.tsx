@@ -52,6 +52,7 @@ export function DecisionTable({ decisions, ...row }: RowProps & { decisions: rea
         id: 'date',
         header: t('dec.col.date'),
         cell: (d) => [formatParagraph(d.paragraph), d.decidedOn ?? ''].filter(Boolean).join(' '),
+        nowrap: true,
         compare: (a, b) => byDate<DecisionDto>((d) => d.decidedOn)(a, b) || (a.paragraph ?? 0) - (b.paragraph ?? 0),
       },
       {
@@ -78,7 +79,13 @@ export function DecisionTable({ decisions, ...row }: RowProps & { decisions: rea
         cell: (d) => meetingTitle(d.meetingId),
         compare: byText((d) => meetingTitle(d.meetingId)),
       },
-      { id: 'due', header: t('dec.col.due'), cell: (d) => d.followUpDue ?? '', compare: byDate((d) => d.followUpDue) },
+      {
+        id: 'due',
+        header: t('dec.col.due'),
+        cell: (d) => d.followUpDue ?? '',
+        nowrap: true,
+        compare: byDate((d) => d.followUpDue),
+      },
       {
         id: 'followUp',
         header: t('dec.col.followUp'),

@@ -22,11 +22,12 @@ export function useDecisionsData() {
   useReloadOn(decisionsQuery(filter), decisions.reload);
   const action = useAction();
   const meetingList = meetings.status === 'ready' ? meetings.data : undefined;
+  // Never a meeting's id on screen: blank until the meetings have loaded (or if it is not among them).
   const meetingTitle = useCallback(
     (id: string) =>
       id === PER_CAPSULAM_MEETING_ID
         ? t('dec.record.perCapsulam')
-        : (meetingList?.find((m) => m.id === id)?.title ?? id),
+        : (meetingList?.find((m) => m.id === id)?.title ?? ''),
     [meetingList, t],
   );
   const changeFollowUp = useCallback(

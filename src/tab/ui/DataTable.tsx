@@ -22,6 +22,8 @@ export interface DataColumn<T> {
   compare?(a: T, b: T): number;
   /** A column of amounts or counts: right-aligned, not wrapped. */
   numeric?: boolean;
+  /** A column whose cells are not wrapped: dates, a row's buttons side by side. */
+  nowrap?: boolean;
 }
 
 export interface DataTableProps<T> {
@@ -38,6 +40,9 @@ export interface DataTableProps<T> {
 }
 
 const numericCell = { textAlign: 'right', whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' } as const;
+const nowrapCell = { whiteSpace: 'nowrap' } as const;
+const cellStyle = (column: DataColumn<never>) =>
+  column.numeric ? numericCell : column.nowrap ? nowrapCell : undefined;
 
 /**
  * A table of records on Fluent's Table with its sort feature: a column with `compare` sorts when its header is
@@ -86,7 +91,7 @@ export function DataTable<T>({
             <TableHeaderCell
               key={column.id}
               scope="col"
-              style={column.numeric ? numericCell : undefined}
+              style={cellStyle(column)}
               {...(column.compare ? headerProps(column.id) : { sortable: false })}
             >
               {column.header}
@@ -98,7 +103,7 @@ export function DataTable<T>({
         {sort(getRows()).map(({ item }) => (
           <TableRow key={getRowId(item)} className={rowClassName}>
             {columns.map((column) => (
-              <TableCell key={column.id} style={column.numeric ? numericCell : undefined}>
+              <TableCell key={column.id} style={cellStyle(column)}>
                 {column.cell(item)}
               </TableCell>
             ))}
