@@ -74,6 +74,17 @@ describe('Kontakter', () => {
     expect(name.getAttribute('aria-sort')).toBe('none');
   });
 
+  it('shows one organisation at a time when one is chosen, and says how many are shown', async () => {
+    stubApi({ '/api/people': { people: PEOPLE }, '/api/organisations': { organisations: ORGANISATIONS } });
+    renderWithServices(<ContactsPage me={member} />);
+    await screen.findByRole('region', { name: 'Umeå kommun' });
+    const choice = screen.getByRole('combobox', { name: 'Organisation' }) as HTMLSelectElement;
+    const umea = [...choice.options].find((o) => o.textContent === 'Umeå kommun')!;
+    fireEvent.change(choice, { target: { value: umea.value } });
+    expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual(['Umeå kommun']);
+    expect(screen.getByText(/2 kontakter visas/)).toBeTruthy();
+  });
+
   it('lists contacts grouped by organisation with their roles', async () => {
     stubApi({ '/api/people': { people: PEOPLE }, '/api/organisations': { organisations: ORGANISATIONS } });
     renderWithServices(<ContactsPage me={member} />);

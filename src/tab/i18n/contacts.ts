@@ -24,6 +24,8 @@ const sv = {
   'contacts.deactivated': '{name} är avaktiverad.',
   'contacts.inactive': 'Avaktiverad {date}',
   'contacts.showAll': 'Visa alla {count} kontakter',
+  'contacts.organisationFilter': 'Organisation',
+  'contacts.allOrganisations': 'Alla organisationer',
   'contacts.showFewer': 'Visa färre',
 };
 
@@ -52,6 +54,8 @@ const en: Record<keyof typeof sv, string> = {
   'contacts.deactivated': '{name} is deactivated.',
   'contacts.inactive': 'Deactivated {date}',
   'contacts.showAll': 'Show all {count} contacts',
+  'contacts.organisationFilter': 'Organisation',
+  'contacts.allOrganisations': 'All organisations',
   'contacts.showFewer': 'Show fewer',
 };
 
