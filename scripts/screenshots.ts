@@ -6,6 +6,7 @@
  *
  *   npm run screenshots                     every role, page, width and theme
  *   npm run screenshots -- --roles samordnare --pages budget,moten --themes light
+ *   npm run screenshots -- --out .tmp/screenshots     somewhere else than docs/screenshots
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -36,7 +37,7 @@ export const SCREENSHOT_PAGES = [
 export const SCREENSHOT_WIDTHS = [1280, 360] as const;
 export const SCREENSHOT_THEMES = ['light', 'dark', 'contrast'] as const;
 
-const OUT = resolve('docs/screenshots');
+const DEFAULT_OUT = 'docs/screenshots';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 async function freePort(): Promise<number> {
@@ -152,11 +153,17 @@ function listOption(value: string | undefined, all: readonly string[]): string[]
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { roles: { type: 'string' }, pages: { type: 'string' }, themes: { type: 'string' } },
+    options: {
+      roles: { type: 'string' },
+      pages: { type: 'string' },
+      themes: { type: 'string' },
+      out: { type: 'string' },
+    },
   });
   const roles = listOption(values.roles, Object.keys(SCREENSHOT_ROLES)) as (keyof typeof SCREENSHOT_ROLES)[];
   const pages = listOption(values.pages, SCREENSHOT_PAGES);
   const themes = listOption(values.themes, SCREENSHOT_THEMES);
+  const OUT = resolve(values.out ?? DEFAULT_OUT);
   mkdirSync(OUT, { recursive: true });
   const dataDir = mkdtempSync(join(tmpdir(), 'pbs-screenshots-'));
   console.log('Startar appen i lokalt läge …');

@@ -35,7 +35,7 @@ function booking(n: number, over: Partial<OutcomeDto> = {}): OutcomeDto {
 }
 
 const rows = () =>
-  within(screen.getByRole('grid', { name: 'Bokningar' }))
+  within(screen.getByRole('table', { name: 'Bokningar' }))
     .getAllByRole('row')
     .slice(1);
 

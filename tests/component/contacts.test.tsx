@@ -44,6 +44,47 @@ describe('Kontakter', () => {
   });
   afterEach(cleanup);
 
+  it('sorts an organisation’s people by name in Swedish order and by title, saying the order', async () => {
+    const umea = PEOPLE.find((p) => p.displayName === 'Erik Lundqvist')!;
+    const people = ['Örjan Åberg', 'Åsa Zetterlund', 'Zara Ek', 'Anders Öst'].map((displayName, i) => ({
+      ...umea,
+      id: `u${i}`,
+      displayName,
+      email: `u${i}@umea.se`,
+      title: ['Planarkitekt', 'Bygglovshandläggare', 'Stadsarkitekt', 'Miljöinspektör'][i],
+    }));
+    stubApi({ '/api/people': { people }, '/api/organisations': { organisations: ORGANISATIONS } });
+    renderWithServices(<ContactsPage me={member} />);
+    const table = await screen.findByRole('table', { name: 'Umeå kommun' });
+    const names = () =>
+      within(table)
+        .getAllByRole('row')
+        .slice(1)
+        .map((row) => within(row).getAllByRole('cell')[0]?.textContent);
+    expect(names()).toEqual(['Anders Öst', 'Zara Ek', 'Åsa Zetterlund', 'Örjan Åberg']);
+    const name = within(table).getByRole('columnheader', { name: /Namn/ });
+    fireEvent.click(within(name).getByRole('button'));
+    expect(name.getAttribute('aria-sort')).toBe('ascending');
+    fireEvent.click(within(name).getByRole('button'));
+    expect(name.getAttribute('aria-sort')).toBe('descending');
+    expect(names()).toEqual(['Örjan Åberg', 'Åsa Zetterlund', 'Zara Ek', 'Anders Öst']);
+    const title = within(table).getByRole('columnheader', { name: /Titel/ });
+    fireEvent.click(within(title).getByRole('button'));
+    expect(names()).toEqual(['Åsa Zetterlund', 'Anders Öst', 'Örjan Åberg', 'Zara Ek']);
+    expect(name.getAttribute('aria-sort')).toBe('none');
+  });
+
+  it('shows one organisation at a time when one is chosen, and says how many are shown', async () => {
+    stubApi({ '/api/people': { people: PEOPLE }, '/api/organisations': { organisations: ORGANISATIONS } });
+    renderWithServices(<ContactsPage me={member} />);
+    await screen.findByRole('region', { name: 'Umeå kommun' });
+    const choice = screen.getByRole('combobox', { name: 'Organisation' }) as HTMLSelectElement;
+    const umea = [...choice.options].find((o) => o.textContent === 'Umeå kommun')!;
+    fireEvent.change(choice, { target: { value: umea.value } });
+    expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual(['Umeå kommun']);
+    expect(screen.getByText(/2 kontakter visas/)).toBeTruthy();
+  });
+
   it('lists contacts grouped by organisation with their roles', async () => {
     stubApi({ '/api/people': { people: PEOPLE }, '/api/organisations': { organisations: ORGANISATIONS } });
     renderWithServices(<ContactsPage me={member} />);

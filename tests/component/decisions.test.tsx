@@ -36,7 +36,11 @@ const ROUTES = {
 };
 
 describe('Beslut page', () => {
-  afterEach(cleanup);
+  afterEach(() => {
+    cleanup();
+    // The chosen view is kept in the address: each test starts from the page's own address.
+    window.history.replaceState(null, '', '#/');
+  });
 
   it('lists the register with meeting and follow-up, filters it, and shows the open proposals', async () => {
     const requests = stubApi(ROUTES);
@@ -46,9 +50,11 @@ describe('Beslut page', () => {
     expect(within(row).getByText('Samverkansgruppen vår')).toBeTruthy();
     expect(within(row).getByText('Ej påbörjad')).toBeTruthy();
     expect(within(row).queryByRole('combobox')).toBeNull();
-    expect(screen.getByText('Verksamhetsplan: Verksamhetsplan 2027')).toBeTruthy();
     fireEvent.change(screen.getByRole('combobox', { name: 'Uppföljning' }), { target: { value: 'open' } });
     await waitFor(() => expect(requests.some((r) => r.url.endsWith('/api/decisions?followUp=open'))).toBe(true));
+    // The proposals are a view of their own (its tab counts them).
+    fireEvent.click(await screen.findByRole('tab', { name: 'Förslag som väntar (1)' }));
+    expect(screen.getByText('Verksamhetsplan: Verksamhetsplan 2027')).toBeTruthy();
   });
 
   it('lets the coordinator move the follow-up on, sending the ETag it read', async () => {
@@ -63,5 +69,70 @@ describe('Beslut page', () => {
     const patch = requests.find((r) => r.method === 'PATCH');
     expect(patch?.headers.get('if-match')).toBe('"d,1"');
     expect(JSON.parse(patch?.body ?? '{}')).toEqual({ followUp: 'klar' });
+  });
+
+  describe('the register as views, searched, sorted and collapsed', () => {
+    const many = Array.from({ length: 18 }, (_, i) => ({
+      ...DECISION,
+      id: String(100 + i),
+      etag: `"d,${i}"`,
+      paragraph: i + 1,
+      title: i === 3 ? 'Årsredovisning' : i === 7 ? 'Ändrad mötesordning' : `Beslut nummer ${i + 1}`,
+      text: i === 7 ? 'Mötena flyttas till tisdagar.' : 'Enligt förslaget.',
+      decidedOn: `2026-0${1 + (i % 9)}-1${i % 10}`,
+    }));
+    const titles = () =>
+      within(screen.getByRole('table', { name: 'Beslut' }))
+        .getAllByRole('row')
+        .slice(1)
+        .map((r) => r.querySelector('strong')?.textContent);
+
+    it('opens the view the address names, and keeps the chosen one in the address', async () => {
+      window.history.replaceState(null, '', '#/beslut/forslag');
+      stubApi(ROUTES);
+      renderWithServices(<DecisionsPage me={meFor(ERIK, 'Umeå kommun', ['report.read'])} />);
+      expect(await screen.findByText('Verksamhetsplan: Verksamhetsplan 2027')).toBeTruthy();
+      expect(screen.getByRole('tab', { name: /Förslag som väntar/ }).getAttribute('aria-selected')).toBe('true');
+      expect(screen.queryByRole('table', { name: 'Beslut' })).toBeNull();
+      fireEvent.click(screen.getByRole('tab', { name: 'Beslutslista' }));
+      expect(await screen.findByRole('table', { name: 'Beslut' })).toBeTruthy();
+      expect(window.location.hash).toBe('#/beslut/beslutslista');
+    });
+
+    it('shows the first 15 with a count and a button for all, searches words in title and text', async () => {
+      stubApi({ ...ROUTES, '/api/decisions': { decisions: many } });
+      renderWithServices(<DecisionsPage me={meFor(ERIK, 'Umeå kommun', ['report.read'])} />);
+      await screen.findByRole('table', { name: 'Beslut' });
+      expect(screen.getByText('18 beslut visas')).toBeTruthy();
+      expect(titles()).toHaveLength(15);
+      const all = screen.getByRole('button', { name: 'Visa alla 18 beslut' });
+      expect(all.getAttribute('aria-expanded')).toBe('false');
+      fireEvent.click(all);
+      expect(titles()).toHaveLength(18);
+      fireEvent.change(screen.getByRole('searchbox', { name: /Sök i beslut/ }), { target: { value: 'TISDAGAR' } });
+      expect(titles()).toEqual(['Ändrad mötesordning']);
+      expect(screen.getByText('1 beslut visas')).toBeTruthy();
+      fireEvent.change(screen.getByRole('searchbox', { name: /Sök i beslut/ }), {
+        target: { value: 'ingenting sådant' },
+      });
+      expect(screen.getByText('Inga beslut matchar.')).toBeTruthy();
+      expect(screen.queryByRole('table', { name: 'Beslut' })).toBeNull();
+    });
+
+    it('sorts by title in Swedish order (Å and Ä after Z) and by date with the paragraph, announcing it', async () => {
+      stubApi({ ...ROUTES, '/api/decisions': { decisions: many.slice(0, 9) } });
+      renderWithServices(<DecisionsPage me={meFor(ERIK, 'Umeå kommun', ['report.read'])} />);
+      await screen.findByRole('table', { name: 'Beslut' });
+      const header = screen.getByRole('columnheader', { name: /^Beslut/ });
+      fireEvent.click(within(header).getByRole('button'));
+      expect(header.getAttribute('aria-sort')).toBe('ascending');
+      expect(titles().slice(-2)).toEqual(['Årsredovisning', 'Ändrad mötesordning']);
+      const date = screen.getByRole('columnheader', { name: /Datum/ });
+      fireEvent.click(within(date).getByRole('button'));
+      fireEvent.click(within(date).getByRole('button'));
+      expect(date.getAttribute('aria-sort')).toBe('descending');
+      expect(header.getAttribute('aria-sort')).toBe('none');
+      expect(titles()[0]).toBe('Beslut nummer 9');
+    });
   });
 });

@@ -55,6 +55,12 @@ const MEETINGS = {
   ],
 };
 
+/** The coordinator records decisions in a dialog opened from the page's button. */
+async function openRecordDialog(): Promise<HTMLElement> {
+  fireEvent.click(await screen.findByRole('button', { name: 'Registrera beslut' }));
+  return screen.findByRole('dialog', { name: 'Registrera beslut', hidden: true });
+}
+
 describe('Beslut page: recording a decision', () => {
   afterEach(cleanup);
 
@@ -67,6 +73,7 @@ describe('Beslut page: recording a decision', () => {
     renderWithServices(<DecisionsPage me={meFor(ERIK, 'Umeå kommun', ['report.read'])} />);
     await screen.findByText('Inga beslut matchar.');
     expect(screen.queryByRole('heading', { name: 'Registrera beslut' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Registrera beslut' })).toBeNull();
   });
 
   it('lets the coordinator record a decision at a samverkansgrupp meeting, and the register shows it', async () => {
@@ -81,30 +88,28 @@ describe('Beslut page: recording a decision', () => {
       },
     });
     renderWithServices(<DecisionsPage me={meFor(KARIN, 'Region Västerbotten', COORDINATOR_ACTIONS)} />);
-    const section = (await screen.findByRole('heading', { name: 'Registrera beslut' })).closest(
-      'section',
-    ) as HTMLElement;
-    const meeting = within(section).getByRole('combobox', { name: /Möte där beslutet fattades/ });
+    const section = await openRecordDialog();
+    const meeting = within(section).getByRole('combobox', { hidden: true, name: /Möte där beslutet fattades/ });
     expect(
       within(meeting)
-        .getAllByRole('option')
+        .getAllByRole('option', { hidden: true })
         .map((o) => o.textContent),
     ).toEqual(['Samverkansgruppen vår', 'Samverkansgruppen höst', 'Per capsulam (utan möte)']);
     expect((meeting as HTMLSelectElement).value).toBe('7');
-    fireEvent.change(within(section).getByRole('combobox', { name: /Beslutstyp/ }), {
+    fireEvent.change(within(section).getByRole('combobox', { hidden: true, name: /Beslutstyp/ }), {
       target: { value: 'delegering' },
     });
-    fireEvent.change(within(section).getByRole('textbox', { name: 'Rubrik' }), {
+    fireEvent.change(within(section).getByRole('textbox', { hidden: true, name: 'Rubrik' }), {
       target: { value: 'Tillsynsprojekt strandskydd' },
     });
-    fireEvent.change(within(section).getByRole('textbox', { name: /Beslutstext/ }), {
+    fireEvent.change(within(section).getByRole('textbox', { hidden: true, name: /Beslutstext/ }), {
       target: { value: 'Stödgruppen får i uppdrag att planera tillsynsprojektet.' },
     });
-    fireEvent.change(within(section).getByRole('textbox', { name: 'Ansvarig (e-post)' }), {
+    fireEvent.change(within(section).getByRole('textbox', { hidden: true, name: 'Ansvarig (e-post)' }), {
       target: { value: 'anna.sjoberg@skelleftea.se' },
     });
     enterDateOrTime(within(section).getByLabelText('Följs upp senast'), '2026-12-01');
-    fireEvent.click(within(section).getByRole('button', { name: 'Registrera beslutet' }));
+    fireEvent.click(within(section).getByRole('button', { hidden: true, name: 'Registrera beslutet' }));
     expect(await within(section).findByText('Beslutet "Tillsynsprojekt strandskydd" är registrerat.')).toBeTruthy();
     const post = requests.find((r) => r.method === 'POST')!;
     expect(JSON.parse(post.body ?? '{}')).toEqual({
@@ -115,11 +120,16 @@ describe('Beslut page: recording a decision', () => {
       ownerEmail: 'anna.sjoberg@skelleftea.se',
       followUpDue: '2026-12-01',
     });
-    const table = await screen.findByRole('table', { name: 'Beslut' });
+    expect(
+      (within(section).getByRole('textbox', { hidden: true, name: /Beslutstext/ }) as HTMLTextAreaElement).value,
+    ).toBe('');
+    await waitFor(() => expect(document.activeElement).toBe(meeting));
+    // The dialog stays open for the next decision; closed, the register behind it shows the new one.
+    fireEvent.click(within(section).getByRole('button', { hidden: true, name: 'Stäng' }));
+    await waitFor(() => expect(screen.queryByRole('dialog', { hidden: true })).toBeNull());
+    const table = await screen.findByRole('table', { name: 'Beslut', hidden: true });
     const row = within(table).getByText('Tillsynsprojekt strandskydd').closest('tr') as HTMLElement;
     expect(within(row).getByText('Delegering av uppdrag')).toBeTruthy();
-    expect((within(section).getByRole('textbox', { name: /Beslutstext/ }) as HTMLTextAreaElement).value).toBe('');
-    await waitFor(() => expect(document.activeElement).toBe(meeting));
   });
 
   it('never offers or preselects a meeting still ahead; with none held it records per capsulam with a date', async () => {
@@ -142,22 +152,23 @@ describe('Beslut page: recording a decision', () => {
       }),
     });
     renderWithServices(<DecisionsPage me={meFor(KARIN, 'Region Västerbotten', COORDINATOR_ACTIONS)} />);
-    const section = (await screen.findByRole('heading', { name: 'Registrera beslut' })).closest(
-      'section',
-    ) as HTMLElement;
+    const section = await openRecordDialog();
     expect(within(section).getByText(/Inget möte för samverkansgruppen har hållits ännu/)).toBeTruthy();
-    const meeting = within(section).getByRole('combobox', { name: /Möte där beslutet fattades/ }) as HTMLSelectElement;
+    const meeting = within(section).getByRole('combobox', {
+      hidden: true,
+      name: /Möte där beslutet fattades/,
+    }) as HTMLSelectElement;
     expect(
       within(meeting)
-        .getAllByRole('option')
+        .getAllByRole('option', { hidden: true })
         .map((o) => o.textContent),
     ).toEqual(['Per capsulam (utan möte)']);
     expect(meeting.value).toBe('per-capsulam');
     enterDateOrTime(within(section).getByLabelText(/Beslutsdatum \(per capsulam\)/), '2026-06-12');
-    fireEvent.change(within(section).getByRole('textbox', { name: /Beslutstext/ }), {
+    fireEvent.change(within(section).getByRole('textbox', { hidden: true, name: /Beslutstext/ }), {
       target: { value: 'Stödgruppen får i uppdrag att planera tillsynsprojektet.' },
     });
-    fireEvent.click(within(section).getByRole('button', { name: 'Registrera beslutet' }));
+    fireEvent.click(within(section).getByRole('button', { hidden: true, name: 'Registrera beslutet' }));
     await within(section).findByText(/är registrerat/);
     const post = requests.find((r) => r.method === 'POST')!;
     expect(JSON.parse(post.body ?? '{}')).toMatchObject({ meetingId: 'per-capsulam', decidedOn: '2026-06-12' });
@@ -180,13 +191,15 @@ describe('Beslut page: recording a decision', () => {
       }),
     });
     renderWithServices(<DecisionsPage me={meFor(KARIN, 'Region Västerbotten', COORDINATOR_ACTIONS)} />);
-    const section = (await screen.findByRole('heading', { name: 'Registrera beslut' })).closest(
-      'section',
-    ) as HTMLElement;
-    fireEvent.change(within(section).getByRole('textbox', { name: 'Rubrik' }), { target: { value: 'Utan text' } });
-    fireEvent.click(within(section).getByRole('button', { name: 'Registrera beslutet' }));
+    const section = await openRecordDialog();
+    fireEvent.change(within(section).getByRole('textbox', { hidden: true, name: 'Rubrik' }), {
+      target: { value: 'Utan text' },
+    });
+    fireEvent.click(within(section).getByRole('button', { hidden: true, name: 'Registrera beslutet' }));
     expect(await within(section).findByText('Beslutstexten får inte vara tom.')).toBeTruthy();
-    expect((within(section).getByRole('textbox', { name: 'Rubrik' }) as HTMLInputElement).value).toBe('Utan text');
+    expect((within(section).getByRole('textbox', { hidden: true, name: 'Rubrik' }) as HTMLInputElement).value).toBe(
+      'Utan text',
+    );
   });
 
   describe('what a kind asks for', () => {
@@ -210,12 +223,12 @@ describe('Beslut page: recording a decision', () => {
     });
     const openForm = async () => {
       renderWithServices(<DecisionsPage me={meFor(KARIN, 'Region Västerbotten', COORDINATOR_ACTIONS)} />);
-      const section = (await screen.findByRole('heading', { name: 'Registrera beslut' })).closest(
-        'section',
-      ) as HTMLElement;
+      const section = await openRecordDialog();
       const setKind = (kind: string) =>
-        fireEvent.change(within(section).getByRole('combobox', { name: /Beslutstyp/ }), { target: { value: kind } });
-      fireEvent.change(within(section).getByRole('textbox', { name: /Beslutstext/ }), {
+        fireEvent.change(within(section).getByRole('combobox', { hidden: true, name: /Beslutstyp/ }), {
+          target: { value: kind },
+        });
+      fireEvent.change(within(section).getByRole('textbox', { hidden: true, name: /Beslutstext/ }), {
         target: { value: 'Samverkansgruppen beslutar enligt förslaget.' },
       });
       return { section, setKind };
@@ -224,16 +237,16 @@ describe('Beslut page: recording a decision', () => {
     it('asks only a sammankallande for a person and an end date, and only an exception for kommuner and a ceiling', async () => {
       stubApi(routes(() => undefined));
       const { section, setKind } = await openForm();
-      expect(within(section).queryByRole('combobox', { name: /Person som utses/ })).toBeNull();
-      expect(within(section).queryByRole('group', { name: 'Kommuner som undantaget gäller' })).toBeNull();
+      expect(within(section).queryByRole('combobox', { hidden: true, name: /Person som utses/ })).toBeNull();
+      expect(within(section).queryByRole('group', { hidden: true, name: 'Kommuner som undantaget gäller' })).toBeNull();
       setKind('sammankallande');
-      expect(within(section).getByRole('combobox', { name: /Person som utses/ })).toBeTruthy();
+      expect(within(section).getByRole('combobox', { hidden: true, name: /Person som utses/ })).toBeTruthy();
       expect(within(section).getByLabelText('Gäller till och med (valfritt)')).toBeTruthy();
-      expect(within(section).queryByRole('group', { name: 'Kommuner som undantaget gäller' })).toBeNull();
+      expect(within(section).queryByRole('group', { hidden: true, name: 'Kommuner som undantaget gäller' })).toBeNull();
       setKind('kostnadsundantag');
-      expect(within(section).queryByRole('combobox', { name: /Person som utses/ })).toBeNull();
-      expect(within(section).getByRole('group', { name: 'Kommuner som undantaget gäller' })).toBeTruthy();
-      expect(within(section).getByRole('textbox', { name: 'Takbelopp i kr (valfritt)' })).toBeTruthy();
+      expect(within(section).queryByRole('combobox', { hidden: true, name: /Person som utses/ })).toBeNull();
+      expect(within(section).getByRole('group', { hidden: true, name: 'Kommuner som undantaget gäller' })).toBeTruthy();
+      expect(within(section).getByRole('textbox', { hidden: true, name: 'Takbelopp i kr (valfritt)' })).toBeTruthy();
     });
 
     it('appoints a sammankallande chosen by name and organisation among active people, with an end date', async () => {
@@ -241,11 +254,14 @@ describe('Beslut page: recording a decision', () => {
       stubApi(routes((body) => (posted = body)));
       const { section, setKind } = await openForm();
       setKind('sammankallande');
-      const person = within(section).getByRole('combobox', { name: /Person som utses/ }) as HTMLSelectElement;
-      await waitFor(() => expect(within(person).getAllByRole('option').length).toBeGreaterThan(1));
+      const person = within(section).getByRole('combobox', {
+        hidden: true,
+        name: /Person som utses/,
+      }) as HTMLSelectElement;
+      await waitFor(() => expect(within(person).getAllByRole('option', { hidden: true }).length).toBeGreaterThan(1));
       expect(
         within(person)
-          .getAllByRole('option')
+          .getAllByRole('option', { hidden: true })
           .map((o) => o.textContent),
       ).toEqual([
         'Välj person',
@@ -257,7 +273,7 @@ describe('Beslut page: recording a decision', () => {
       expect(section.textContent).not.toContain(MARIA.id);
       fireEvent.change(person, { target: { value: MARIA.id } });
       enterDateOrTime(within(section).getByLabelText('Gäller till och med (valfritt)'), '2027-06-30');
-      fireEvent.click(within(section).getByRole('button', { name: 'Registrera beslutet' }));
+      fireEvent.click(within(section).getByRole('button', { hidden: true, name: 'Registrera beslutet' }));
       await within(section).findByText(/är registrerat/);
       expect(posted).toEqual({
         meetingId: '7',
@@ -273,18 +289,18 @@ describe('Beslut page: recording a decision', () => {
       stubApi(routes((body) => (posted = body)));
       const { section, setKind } = await openForm();
       setKind('kostnadsundantag');
-      const group = within(section).getByRole('group', { name: 'Kommuner som undantaget gäller' });
-      await within(group).findByRole('checkbox', { name: 'Åsele kommun' });
+      const group = within(section).getByRole('group', { hidden: true, name: 'Kommuner som undantaget gäller' });
+      await within(group).findByRole('checkbox', { hidden: true, name: 'Åsele kommun' });
       expect(
         within(group)
-          .getAllByRole('checkbox')
+          .getAllByRole('checkbox', { hidden: true })
           .map((box) => box.closest('div')?.textContent),
       ).toEqual(['Umeå kommun', 'Åsele kommun']);
-      fireEvent.click(within(group).getByRole('checkbox', { name: 'Åsele kommun' }));
-      fireEvent.change(within(section).getByRole('textbox', { name: 'Takbelopp i kr (valfritt)' }), {
+      fireEvent.click(within(group).getByRole('checkbox', { hidden: true, name: 'Åsele kommun' }));
+      fireEvent.change(within(section).getByRole('textbox', { hidden: true, name: 'Takbelopp i kr (valfritt)' }), {
         target: { value: '25 000' },
       });
-      fireEvent.click(within(section).getByRole('button', { name: 'Registrera beslutet' }));
+      fireEvent.click(within(section).getByRole('button', { hidden: true, name: 'Registrera beslutet' }));
       await within(section).findByText(/är registrerat/);
       expect(posted).toEqual({
         meetingId: '7',
@@ -299,11 +315,11 @@ describe('Beslut page: recording a decision', () => {
       const requests = stubApi(routes(() => undefined));
       const { section, setKind } = await openForm();
       setKind('kostnadsundantag');
-      fireEvent.click(await within(section).findByRole('checkbox', { name: 'Umeå kommun' }));
-      fireEvent.change(within(section).getByRole('textbox', { name: 'Takbelopp i kr (valfritt)' }), {
+      fireEvent.click(await within(section).findByRole('checkbox', { hidden: true, name: 'Umeå kommun' }));
+      fireEvent.change(within(section).getByRole('textbox', { hidden: true, name: 'Takbelopp i kr (valfritt)' }), {
         target: { value: 'tjugo tusen' },
       });
-      fireEvent.click(within(section).getByRole('button', { name: 'Registrera beslutet' }));
+      fireEvent.click(within(section).getByRole('button', { hidden: true, name: 'Registrera beslutet' }));
       expect(await within(section).findByText(/Ogiltigt belopp/)).toBeTruthy();
       expect(requests.filter((r) => r.method === 'POST')).toEqual([]);
     });

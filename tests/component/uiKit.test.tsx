@@ -7,6 +7,7 @@ import { ApiError } from '../../src/tab/api';
 import { useState } from 'react';
 import { ConfirmDialog } from '../../src/tab/ui/ConfirmDialog';
 import { DataTable, type DataColumn } from '../../src/tab/ui/DataTable';
+import { byDate, byNumber, byText } from '../../src/tab/ui/sortBy';
 import { asApiError } from '../../src/tab/ui/errors';
 import { useAction } from '../../src/tab/ui/useAction';
 
@@ -31,11 +32,11 @@ const COLUMNS: DataColumn<Row>[] = [
 ];
 
 function firstColumn(): string[] {
-  const grid = screen.getByRole('grid', { name: 'Medfinansiering' });
+  const grid = screen.getByRole('table', { name: 'Medfinansiering' });
   return within(grid)
     .getAllByRole('row')
     .slice(1)
-    .map((row) => within(row).getAllByRole('gridcell')[0]!.textContent ?? '');
+    .map((row) => within(row).getAllByRole('cell')[0]!.textContent ?? '');
 }
 
 describe('DataTable', () => {
@@ -86,8 +87,74 @@ describe('DataTable', () => {
         emptyMessage="Inga rader."
       />,
     );
-    expect(screen.queryByRole('grid')).toBeNull();
+    expect(screen.queryByRole('table')).toBeNull();
     expect(screen.getByText('Inga rader.')).toBeTruthy();
+  });
+});
+
+describe("DataTable sorting with the kit's orders (sortBy)", () => {
+  interface Place {
+    id: string;
+    name: string;
+    ore: number;
+    day?: string;
+  }
+  const PLACES: Place[] = [
+    { id: '1', name: 'Örnsköldsvik', ore: 2_000, day: '2026-10-06' },
+    { id: '2', name: 'Åsele', ore: 100_000, day: '2026-04-22' },
+    { id: '3', name: 'Ängelholm', ore: 30, day: undefined },
+    { id: '4', name: 'Zinkgruvan', ore: 999, day: '2025-12-31' },
+    { id: '5', name: 'arvidsjaur', ore: 1_000_000, day: '2026-01-15' },
+  ];
+  const PLACE_COLUMNS: DataColumn<Place>[] = [
+    { id: 'name', header: 'Ort', cell: (p) => p.name, compare: byText((p) => p.name) },
+    { id: 'ore', header: 'Belopp', cell: (p) => String(p.ore), compare: byNumber((p) => p.ore), numeric: true },
+    { id: 'day', header: 'Datum', cell: (p) => p.day ?? '–', compare: byDate((p) => p.day) },
+  ];
+  const column = (index: number) =>
+    within(screen.getByRole('table', { name: 'Orter' }))
+      .getAllByRole('row')
+      .slice(1)
+      .map((row) => within(row).getAllByRole('cell')[index]!.textContent ?? '');
+  const sortBy = (name: string) =>
+    fireEvent.click(within(screen.getByRole('columnheader', { name: new RegExp(name) })).getByRole('button'));
+  const renderPlaces = () =>
+    renderInFluent(
+      <DataTable items={PLACES} columns={PLACE_COLUMNS} getRowId={(p) => p.id} label="Orter" emptyMessage="Inga." />,
+    );
+
+  it('sorts text in Swedish order: z before å, ä, ö, and case does not split the list', () => {
+    renderPlaces();
+    sortBy('Ort');
+    expect(column(0)).toEqual(['arvidsjaur', 'Zinkgruvan', 'Åsele', 'Ängelholm', 'Örnsköldsvik']);
+    sortBy('Ort');
+    expect(column(0)).toEqual(['Örnsköldsvik', 'Ängelholm', 'Åsele', 'Zinkgruvan', 'arvidsjaur']);
+  });
+
+  it('sorts amounts by value, not as text (999 before 2 000 before 100 000)', () => {
+    renderPlaces();
+    sortBy('Belopp');
+    expect(column(1)).toEqual(['30', '999', '2000', '100000', '1000000']);
+  });
+
+  it('sorts dates by day, a missing date first ascending', () => {
+    renderPlaces();
+    sortBy('Datum');
+    expect(column(2)).toEqual(['–', '2025-12-31', '2026-01-15', '2026-04-22', '2026-10-06']);
+  });
+
+  it('says the order of the sorted column only: aria-sort none on the others, none on a plain column', () => {
+    renderInFluent(
+      <DataTable items={ROWS} columns={COLUMNS} getRowId={(row) => row.id} label="Medfinansiering" emptyMessage="x" />,
+    );
+    const name = screen.getByRole('columnheader', { name: /Kommun/ });
+    const amount = screen.getByRole('columnheader', { name: /Belopp/ });
+    expect([name, amount].map((h) => h.getAttribute('aria-sort'))).toEqual(['none', 'none']);
+    fireEvent.click(within(name).getByRole('button'));
+    expect([name, amount].map((h) => h.getAttribute('aria-sort'))).toEqual(['ascending', 'none']);
+    fireEvent.click(within(amount).getByRole('button'));
+    expect([name, amount].map((h) => h.getAttribute('aria-sort'))).toEqual(['none', 'ascending']);
+    expect(screen.getByRole('columnheader', { name: 'Anteckning' }).getAttribute('aria-sort')).toBeNull();
   });
 });
 

@@ -62,7 +62,11 @@ function group(overrides: Partial<WorkingGroupDto> = {}): WorkingGroupDto {
 }
 
 describe('Arbetsgrupper page', () => {
-  afterEach(cleanup);
+  afterEach(() => {
+    cleanup();
+    // The chosen view is kept in the address: each test starts from the page's own address.
+    window.history.replaceState(null, '', '#/');
+  });
 
   it('lists active and ended groups with mandate, members, convener and channel link; a member sees no actions', async () => {
     stubApi({
@@ -81,6 +85,8 @@ describe('Arbetsgrupper page', () => {
         .getByRole('link', { name: /Öppna kanalen i Teams/ })
         .getAttribute('href'),
     ).toBe('https://teams.microsoft.com/l/channel/x');
+    // The ended groups are a view of their own (its tab counts them).
+    fireEvent.click(screen.getByRole('tab', { name: 'Avslutade (1)' }));
     const ended = screen.getByRole('region', { name: 'Avslutade arbetsgrupper' });
     expect(within(ended).getByRole('article', { name: 'Energikrav' })).toBeTruthy();
     expect(within(ended).getByText('Klart.')).toBeTruthy();
@@ -101,21 +107,29 @@ describe('Arbetsgrupper page', () => {
     });
     renderWithServices(<WorkingGroupsPage me={coordinator} />);
     fireEvent.click(await screen.findByRole('button', { name: 'Tillsätt arbetsgrupp' }));
-    const form = screen.getByRole('form', { name: 'Tillsätt en arbetsgrupp' });
+    const form = await screen.findByRole('form', { name: 'Tillsätt en arbetsgrupp', hidden: true });
 
-    fireEvent.click(within(form).getByRole('button', { name: 'Tillsätt och skapa kanal' }));
+    fireEvent.click(within(form).getByRole('button', { hidden: true, name: 'Tillsätt och skapa kanal' }));
     expect(within(form).getByText('Namnet får inte vara tomt.')).toBeTruthy();
     expect(requests.filter((r) => r.method === 'POST')).toHaveLength(0);
 
-    fireEvent.change(within(form).getByRole('textbox', { name: /Namn/ }), { target: { value: 'Bygglovsrutiner' } });
-    fireEvent.change(within(form).getByRole('textbox', { name: /Syfte/ }), { target: { value: 'Samordna.' } });
-    fireEvent.change(within(form).getByRole('textbox', { name: /Uppdrag/ }), { target: { value: 'Rutiner.' } });
-    fireEvent.click(within(form).getByRole('checkbox', { name: /Maria Bergström/ }));
-    fireEvent.click(within(form).getByRole('checkbox', { name: /Erik Lundqvist/ }));
-    fireEvent.change(within(form).getByRole('combobox', { name: /Sammankallande/ }), { target: { value: MARIA.id } });
+    fireEvent.change(within(form).getByRole('textbox', { hidden: true, name: /Namn/ }), {
+      target: { value: 'Bygglovsrutiner' },
+    });
+    fireEvent.change(within(form).getByRole('textbox', { hidden: true, name: /Syfte/ }), {
+      target: { value: 'Samordna.' },
+    });
+    fireEvent.change(within(form).getByRole('textbox', { hidden: true, name: /Uppdrag/ }), {
+      target: { value: 'Rutiner.' },
+    });
+    fireEvent.click(within(form).getByRole('checkbox', { hidden: true, name: /Maria Bergström/ }));
+    fireEvent.click(within(form).getByRole('checkbox', { hidden: true, name: /Erik Lundqvist/ }));
+    fireEvent.change(within(form).getByRole('combobox', { hidden: true, name: /Sammankallande/ }), {
+      target: { value: MARIA.id },
+    });
     enterDateOrTime(within(form).getByLabelText(/Från/), '2026-09-01');
-    fireEvent.click(within(form).getByRole('radio', { name: /Delad/ }));
-    fireEvent.click(within(form).getByRole('button', { name: 'Tillsätt och skapa kanal' }));
+    fireEvent.click(within(form).getByRole('radio', { hidden: true, name: /Delad/ }));
+    fireEvent.click(within(form).getByRole('button', { hidden: true, name: 'Tillsätt och skapa kanal' }));
 
     await screen.findByText('Arbetsgruppen Bygglovsrutiner är tillsatt och kanalen är skapad.');
     const post = requests.find((r) => r.method === 'POST')!;
@@ -149,18 +163,20 @@ describe('Arbetsgrupper page', () => {
     });
     renderWithServices(<WorkingGroupsPage me={coordinator} />);
     fireEvent.click(await screen.findByRole('button', { name: 'Tillsätt arbetsgrupp' }));
-    const form = screen.getByRole('form', { name: 'Tillsätt en arbetsgrupp' });
-    fireEvent.change(within(form).getByRole('textbox', { name: /Namn/ }), { target: { value: 'X' } });
-    fireEvent.change(within(form).getByRole('textbox', { name: /Syfte/ }), { target: { value: 'S' } });
-    fireEvent.change(within(form).getByRole('textbox', { name: /Uppdrag/ }), { target: { value: 'U' } });
-    fireEvent.click(within(form).getByRole('checkbox', { name: /Maria Bergström/ }));
-    fireEvent.change(within(form).getByRole('combobox', { name: /Sammankallande/ }), { target: { value: MARIA.id } });
+    const form = await screen.findByRole('form', { name: 'Tillsätt en arbetsgrupp', hidden: true });
+    fireEvent.change(within(form).getByRole('textbox', { hidden: true, name: /Namn/ }), { target: { value: 'X' } });
+    fireEvent.change(within(form).getByRole('textbox', { hidden: true, name: /Syfte/ }), { target: { value: 'S' } });
+    fireEvent.change(within(form).getByRole('textbox', { hidden: true, name: /Uppdrag/ }), { target: { value: 'U' } });
+    fireEvent.click(within(form).getByRole('checkbox', { hidden: true, name: /Maria Bergström/ }));
+    fireEvent.change(within(form).getByRole('combobox', { hidden: true, name: /Sammankallande/ }), {
+      target: { value: MARIA.id },
+    });
     enterDateOrTime(within(form).getByLabelText(/Från/), '2026-09-01');
-    fireEvent.click(within(form).getByRole('button', { name: 'Tillsätt och skapa kanal' }));
+    fireEvent.click(within(form).getByRole('button', { hidden: true, name: 'Tillsätt och skapa kanal' }));
     expect(await within(form).findByText('Namnet får vara högst 50 tecken.')).toBeTruthy();
     expect(
       within(form)
-        .getAllByRole('alert')
+        .getAllByRole('alert', { hidden: true })
         .map((a) => a.textContent),
     ).toContain('Uppgifterna är ogiltiga.');
   });
@@ -196,7 +212,8 @@ describe('Arbetsgrupper page', () => {
     expect(JSON.parse(requests.find((r) => r.method === 'POST')!.body!)).toEqual({
       finalReport: 'Rutinerna är antagna.',
     });
-    const ended = await screen.findByRole('region', { name: 'Avslutade arbetsgrupper' });
+    fireEvent.click(await screen.findByRole('tab', { name: 'Avslutade (1)', hidden: true }));
+    const ended = await screen.findByRole('region', { name: 'Avslutade arbetsgrupper', hidden: true });
     await waitFor(() => expect(within(ended).getByText('Rutinerna är antagna.')).toBeTruthy());
   });
 
@@ -204,11 +221,42 @@ describe('Arbetsgrupper page', () => {
     stubApi({ 'GET /api/working-groups': { groups: [] }, '/api/people': { people: PEOPLE } });
     window.location.hash = '#/arbetsgrupper?ny=1';
     renderWithServices(<WorkingGroupsPage me={coordinator} />);
-    expect(await screen.findByRole('form', { name: 'Tillsätt en arbetsgrupp' })).toBeTruthy();
+    expect(await screen.findByRole('form', { name: 'Tillsätt en arbetsgrupp', hidden: true })).toBeTruthy();
     cleanup();
     renderWithServices(<WorkingGroupsPage me={member} />);
     await screen.findByRole('region', { name: 'Aktiva arbetsgrupper' });
     expect(screen.queryByRole('form', { name: 'Tillsätt en arbetsgrupp' })).toBeNull();
     window.location.hash = '';
+  });
+
+  it('opens the view the address names; a long member list is collapsed with its count', async () => {
+    const base = group();
+    const many = Array.from({ length: 11 }, (_, i) => ({
+      ...base.members[1]!,
+      id: `p${i}`,
+      displayName: `Person ${i + 1}`,
+    }));
+    stubApi({
+      '/api/working-groups': {
+        groups: [
+          group({ id: '8', name: 'Energikrav', status: 'avslutad', finalReport: 'Klart.' }),
+          group({ members: [base.members[0]!, ...many] }),
+        ],
+      },
+      '/api/people': { people: PEOPLE },
+    });
+    window.history.replaceState(null, '', '#/arbetsgrupper/avslutade');
+    renderWithServices(<WorkingGroupsPage me={member} />);
+    const ended = await screen.findByRole('region', { name: 'Avslutade arbetsgrupper' });
+    expect(within(ended).getByRole('article', { name: 'Energikrav' })).toBeTruthy();
+    expect(screen.queryByRole('region', { name: 'Aktiva arbetsgrupper' })).toBeNull();
+    fireEvent.click(screen.getByRole('tab', { name: 'Aktiva (1)' }));
+    expect(window.location.hash).toBe('#/arbetsgrupper/aktiva');
+    const card = await screen.findByRole('article', { name: 'Bygglovsrutiner' });
+    expect(within(card).getAllByRole('listitem')).toHaveLength(8);
+    const all = within(card).getByRole('button', { name: 'Visa alla 12 medlemmar' });
+    fireEvent.click(all);
+    expect(within(card).getAllByRole('listitem')).toHaveLength(12);
+    expect(all.getAttribute('aria-expanded')).toBe('true');
   });
 });

@@ -88,6 +88,7 @@ describe('Arbetsgrupper in a browser', () => {
       await page
         .getByText('Arbetsgruppen Tillgänglighet i detaljplaner är avslutad och kanalen är arkiverad.')
         .waitFor({ timeout: 30_000 });
+      await page.getByRole('tab', { name: /^Avslutade/ }).click();
       const ended = page.getByRole('region', { name: 'Avslutade arbetsgrupper' });
       await ended.getByText('Checklistan är klar och publicerad.').waitFor();
       expect(await channelNamed('Tillgänglighet i detaljplaner')).toMatchObject({ isArchived: true });

@@ -5,6 +5,7 @@ import { formatSek } from '../../domain/money';
 import { useI18n } from '../i18n';
 import { DataTable, type DataColumn } from '../ui/DataTable';
 import { TableScroll } from '../ui/TableScroll';
+import { byDate, byNumber, byText } from '../ui/sortBy';
 import type { BookingNames } from './bookingNames';
 
 // A DataGrid's rows are flex boxes that squeeze every column into the width (texts overlapped at 360 px): it
@@ -23,23 +24,32 @@ function useColumns(names: BookingNames, onReverse: ((b: OutcomeDto) => void) | 
       id: 'date',
       header: t('bookings.col.date'),
       cell: (b) => b.date,
-      compare: (a, b) => a.date.localeCompare(b.date),
+      compare: byDate((b) => b.date),
+      nowrap: true,
     },
     {
       id: 'line',
       header: t('bookings.col.line'),
       cell: (b) => <span className={styles.text}>{names.line(b.budgetLineId)}</span>,
+      compare: byText((b) => names.line(b.budgetLineId)),
     },
     {
       id: 'text',
       header: t('bookings.col.text'),
       cell: (b) => <span className={styles.text}>{names.describe(b)}</span>,
     },
-    { id: 'amount', header: t('bookings.col.amount'), cell: (b) => formatSek(b.amountOre) },
+    {
+      id: 'amount',
+      header: t('bookings.col.amount'),
+      cell: (b) => formatSek(b.amountOre),
+      compare: byNumber((b) => b.amountOre),
+      numeric: true,
+    },
     {
       id: 'by',
       header: t('bookings.col.by'),
       cell: (b) => <span className={styles.text}>{names.person(b.bookedByEmail)}</span>,
+      compare: byText((b) => names.person(b.bookedByEmail)),
     },
   ];
   if (!onReverse) return columns;

@@ -1,16 +1,21 @@
 import { Button, Field, Input, Select } from '@fluentui/react-components';
 import { AddRegular, ArrowDownloadRegular, SearchRegular } from '@fluentui/react-icons';
 import { ROLES } from '../../domain/roles';
+import type { OrganisationDto } from '../api';
 import { roleName } from '../format';
 import { useI18n } from '../i18n';
+import { compareSwedish } from '../ui/sortBy';
 import { useContactsStyles } from './styles';
 
-/** Search, role filter, the coordinator's add button and the two exports of what is shown. */
+/** Search, role and organisation filters, the coordinator's add button and the two exports of what is shown. */
 export function ContactsToolbar({
   query,
   onQuery,
   role,
   onRole,
+  organisations,
+  organisationId,
+  onOrganisation,
   canEdit,
   onAdd,
   exportable,
@@ -21,6 +26,10 @@ export function ContactsToolbar({
   onQuery(value: string): void;
   role: string;
   onRole(value: string): void;
+  organisations: readonly OrganisationDto[];
+  /** '' for all organisations. */
+  organisationId: string;
+  onOrganisation(value: string): void;
   canEdit: boolean;
   onAdd(): void;
   exportable: boolean;
@@ -47,6 +56,18 @@ export function ContactsToolbar({
               {roleName(r, language)}
             </option>
           ))}
+        </Select>
+      </Field>
+      <Field label={t('contacts.organisationFilter')}>
+        <Select value={organisationId} onChange={(_, value) => onOrganisation(value.value)}>
+          <option value="">{t('contacts.allOrganisations')}</option>
+          {[...organisations]
+            .sort((a, b) => compareSwedish(a.name, b.name))
+            .map((org) => (
+              <option key={org.id} value={org.id}>
+                {org.name}
+              </option>
+            ))}
         </Select>
       </Field>
       {canEdit && (

@@ -14,11 +14,14 @@ export function filterContacts(
   query: string,
   role: string,
   language: Language,
+  /** Only this organisation's people; '' (or none) for all. */
+  organisationId = '',
 ): Contact[] {
   const words = normalise(query).split(/\s+/).filter(Boolean);
   const orgName = new Map(organisations.map((org) => [org.id, org.name]));
   return contacts.filter((contact) => {
     if (role && !contact.roles.includes(role as Contact['roles'][number])) return false;
+    if (organisationId && contact.organisationId !== organisationId) return false;
     const haystack = normalise(
       [
         contact.displayName,

@@ -1,5 +1,4 @@
-import { Button } from '@fluentui/react-components';
-import { useRef, useState, type FormEvent } from 'react';
+import { useRef, useState } from 'react';
 import type { MeetingSummaryDto } from '../../contract';
 import { DecisionFields, type DecisionValues } from './DecisionFields';
 import { decisionsApi } from './api';
@@ -8,7 +7,7 @@ import { decisionBody, EMPTY_DECISION } from './recordBody';
 import { useDecisionChoices } from './useDecisionChoices';
 import { ActionStatus } from '../ui/ActionStatus';
 import { ChoiceField } from '../ui/ChoiceField';
-import { useFormStyles, usePageStyles } from '../ui/styles';
+import { FormDialog } from '../ui/FormDialog';
 import { useAction } from '../ui/useAction';
 import { useI18n } from '../i18n';
 import { useServices } from '../services';
@@ -48,11 +47,23 @@ function MeetingChoice({
   );
 }
 
-/** The samordnare records a stand-alone decision of samverkansgruppen (one not made through an activity or plan). */
-export function RecordDecision({ meetings, onRecorded }: { meetings: MeetingSummaryDto[]; onRecorded(): void }) {
+/**
+ * The samordnare records stand-alone decisions of samverkansgruppen (ones not made through an activity or plan) in a
+ * dialog. A meeting decides several things: after each one the dialog stays open, says it is registered, clears the
+ * decision's fields and keeps the meeting, with the focus back on the first field; Stäng closes it.
+ */
+export function RecordDecision({
+  open,
+  meetings,
+  onRecorded,
+  onClose,
+}: {
+  open: boolean;
+  meetings: MeetingSummaryDto[];
+  onRecorded(): void;
+  onClose(): void;
+}) {
   const { t } = useI18n();
-  const page = usePageStyles();
-  const styles = useFormStyles();
   const { api } = useServices();
   const action = useAction();
   const choices = useDecisionChoices();
@@ -63,8 +74,7 @@ export function RecordDecision({ meetings, onRecorded }: { meetings: MeetingSumm
   // Only meetings that have started can have decided anything: a meeting still ahead is never preselected.
   const held = heldMeetings(meetings, Date.now());
   const chosenMeeting = meetingId || held[held.length - 1]?.id || PER_CAPSULAM;
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async () => {
     const perCapsulamDay = chosenMeeting === PER_CAPSULAM ? decidedOn : undefined;
     const ok = await action.run(async () => {
       const decision = await decisionsApi(api).record(decisionBody(values, chosenMeeting, perCapsulamDay));
@@ -76,30 +86,35 @@ export function RecordDecision({ meetings, onRecorded }: { meetings: MeetingSumm
     // Ready for the next decision of the same meeting.
     form.current?.querySelector<HTMLElement>('select, input, textarea')?.focus();
   };
+  const close = () => {
+    action.reset();
+    onClose();
+  };
   return (
-    <section className={page.section} aria-labelledby="dec-record">
-      <h2 id="dec-record" className={page.sectionHeading}>
-        {t('dec.record')}
-      </h2>
+    <FormDialog
+      open={open}
+      title={t('dec.record')}
+      submitLabel={t('dec.record.submit')}
+      cancelLabel={t('dec.record.close')}
+      busy={action.state.status === 'busy'}
+      formRef={form}
+      onSubmit={() => void submit()}
+      onCancel={close}
+      footer={<ActionStatus state={action.state} />}
+    >
       {held.length === 0 && <p>{t('dec.record.noMeetings')}</p>}
-      <form ref={form} className={styles.form} onSubmit={(event) => void submit(event)} noValidate>
-        <MeetingChoice
-          held={held}
-          chosen={chosenMeeting}
-          decidedOn={decidedOn}
-          onMeeting={setMeetingId}
-          onDecidedOn={setDecidedOn}
-        />
-        <DecisionFields
-          values={values}
-          choices={choices}
-          onChange={(key, value) => setValues((current) => ({ ...current, [key]: value }))}
-        />
-        <Button type="submit" appearance="primary" disabled={action.state.status === 'busy'}>
-          {t('dec.record.submit')}
-        </Button>
-      </form>
-      <ActionStatus state={action.state} />
-    </section>
+      <MeetingChoice
+        held={held}
+        chosen={chosenMeeting}
+        decidedOn={decidedOn}
+        onMeeting={setMeetingId}
+        onDecidedOn={setDecidedOn}
+      />
+      <DecisionFields
+        values={values}
+        choices={choices}
+        onChange={(key, value) => setValues((current) => ({ ...current, [key]: value }))}
+      />
+    </FormDialog>
   );
 }

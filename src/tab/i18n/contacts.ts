@@ -23,6 +23,10 @@ const sv = {
   'contacts.deactivate.confirm': 'Ja, avaktivera',
   'contacts.deactivated': '{name} är avaktiverad.',
   'contacts.inactive': 'Avaktiverad {date}',
+  'contacts.showAll': 'Visa alla {count} kontakter',
+  'contacts.organisationFilter': 'Organisation',
+  'contacts.allOrganisations': 'Alla organisationer',
+  'contacts.showFewer': 'Visa färre',
 };
 
 const en: Record<keyof typeof sv, string> = {
@@ -49,6 +53,10 @@ const en: Record<keyof typeof sv, string> = {
   'contacts.deactivate.confirm': 'Yes, deactivate',
   'contacts.deactivated': '{name} is deactivated.',
   'contacts.inactive': 'Deactivated {date}',
+  'contacts.showAll': 'Show all {count} contacts',
+  'contacts.organisationFilter': 'Organisation',
+  'contacts.allOrganisations': 'All organisations',
+  'contacts.showFewer': 'Show fewer',
 };
 
 export const contactsMessages = { sv, en };

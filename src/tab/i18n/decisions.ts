@@ -51,6 +51,16 @@ const sv = {
   'dec.record.ceilingInvalid': 'Ange takbeloppet i hela kronor, t.ex. 25 000.',
   'dec.record.submit': 'Registrera beslutet',
   'dec.recorded': 'Beslutet "{title}" är registrerat.',
+  'dec.views': 'Vyer på beslutssidan',
+  'dec.view.register': 'Beslutslista',
+  'dec.view.proposals': 'Förslag som väntar',
+  'dec.view.proposalsCount': 'Förslag som väntar ({count})',
+  'dec.search': 'Sök i beslut',
+  'dec.searchHint': 'Rubrik, beslutstext, paragraf eller möte',
+  'dec.count': '{count} beslut visas',
+  'dec.showAll': 'Visa alla {count} beslut',
+  'dec.showFewer': 'Visa färre',
+  'dec.record.close': 'Stäng',
 };
 
 const en: Record<keyof typeof sv, string> = {
@@ -106,6 +116,16 @@ const en: Record<keyof typeof sv, string> = {
   'dec.record.ceilingInvalid': 'Give the ceiling in whole kronor, e.g. 25 000.',
   'dec.record.submit': 'Record the decision',
   'dec.recorded': 'The decision "{title}" is recorded.',
+  'dec.views': 'Views of the decisions page',
+  'dec.view.register': 'Register',
+  'dec.view.proposals': 'Waiting proposals',
+  'dec.view.proposalsCount': 'Waiting proposals ({count})',
+  'dec.search': 'Search decisions',
+  'dec.searchHint': 'Title, text, paragraph or meeting',
+  'dec.count': 'Decisions shown: {count}',
+  'dec.showAll': 'Show all {count} decisions',
+  'dec.showFewer': 'Show fewer',
+  'dec.record.close': 'Close',
 };
 
 export const decisionsMessages = { sv, en };

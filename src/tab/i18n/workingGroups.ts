@@ -66,6 +66,12 @@ const sv = {
   'wg.accept': 'Ta med {name} i gruppen',
   'wg.undo': 'Ta bort {name} ur kanalen',
   'wg.finalReportLabel': 'Slutrapport',
+  'wg.views': 'Vyer på sidan Arbetsgrupper',
+  'wg.view.active': 'Aktiva ({count})',
+  'wg.view.ended': 'Avslutade ({count})',
+  'wg.showAllMembers': 'Visa alla {count} medlemmar',
+  'wg.showAllGroups': 'Visa alla {count} arbetsgrupper',
+  'wg.showFewer': 'Visa färre',
 };
 
 const en: Record<keyof typeof sv, string> = {
@@ -135,6 +141,12 @@ const en: Record<keyof typeof sv, string> = {
   'wg.accept': 'Take {name} into the group',
   'wg.undo': 'Remove {name} from the channel',
   'wg.finalReportLabel': 'Final report',
+  'wg.views': 'Views of the working groups page',
+  'wg.view.active': 'Active ({count})',
+  'wg.view.ended': 'Closed ({count})',
+  'wg.showAllMembers': 'Show all {count} members',
+  'wg.showAllGroups': 'Show all {count} working groups',
+  'wg.showFewer': 'Show fewer',
 };
 
 export const workingGroupsMessages = { sv, en };

@@ -1,16 +1,14 @@
 import { useMemo, useState } from 'react';
-import type { Me, OrganisationDto } from '../api';
+import type { Me } from '../api';
 import { OpenContactDialog } from '../contacts/OpenContactDialog';
 import { ContactsToolbar } from '../contacts/ContactsToolbar';
-import { contactsToCsv, contactsToVcard } from '../contacts/export';
+import { useContactExports } from '../contacts/useContactExports';
 import { filterContacts, groupByOrganisation } from '../contacts/filter';
 import { OrganisationTable } from '../contacts/OrganisationTable';
 import { useContactDialogs } from '../contacts/useContactDialogs';
 import { useI18n } from '../i18n';
 import { useLoad } from '../services';
 import { ErrorMessage, Loading } from '../ui/status';
-import { CSV_MIME_TYPE } from '../../domain/csv';
-import { saveText } from '../ui/saveBlob';
 import { PageHeading } from '../ui/PageHeading';
 
 export { filterContacts } from '../contacts/filter';
@@ -23,29 +21,23 @@ export function ContactsPage({ me }: { me: Me }) {
   });
   const [query, setQuery] = useState('');
   const [role, setRole] = useState('');
+  const [organisationId, setOrganisationId] = useState('');
   const [announcement, setAnnouncement] = useState('');
   const dialogs = useContactDialogs();
   const canEdit = me.allowedActions.includes('contacts.edit');
 
-  const visible = useMemo(
-    () =>
-      data.status === 'ready' ? filterContacts(data.data.people, data.data.organisations, query, role, language) : [],
-    [data, query, role, language],
-  );
-  const groups = useMemo(
-    () => (data.status === 'ready' ? groupByOrganisation(visible, data.data.organisations) : []),
-    [data, visible],
-  );
+  const { visible, groups } = useMemo(() => {
+    if (data.status !== 'ready') return { visible: [], groups: [] };
+    const { people, organisations } = data.data;
+    const shown = filterContacts(people, organisations, query, role, language, organisationId);
+    return { visible: shown, groups: groupByOrganisation(shown, organisations) };
+  }, [data, query, role, organisationId, language]);
 
-  const exportFile = (file: string, content: (organisations: OrganisationDto[]) => string, type: string) => {
-    if (data.status !== 'ready') return;
-    saveText(file, content(data.data.organisations), type);
-    setAnnouncement(t('contacts.exported', { file }));
-  };
-  const exportCsv = () =>
-    exportFile('kontakter.csv', (organisations) => contactsToCsv(visible, organisations, language), CSV_MIME_TYPE);
-  const exportVcard = () =>
-    exportFile('kontakter.vcf', (organisations) => contactsToVcard(visible, organisations), 'text/vcard;charset=utf-8');
+  const { exportCsv, exportVcard } = useContactExports(
+    visible,
+    data.status === 'ready' ? data.data.organisations : undefined,
+    setAnnouncement,
+  );
   const done = (message: string) => {
     setAnnouncement(message);
     data.reload();
@@ -63,6 +55,9 @@ export function ContactsPage({ me }: { me: Me }) {
             onQuery={setQuery}
             role={role}
             onRole={setRole}
+            organisations={data.data.organisations}
+            organisationId={organisationId}
+            onOrganisation={setOrganisationId}
             canEdit={canEdit}
             onAdd={dialogs.openAdding}
             exportable={visible.length > 0}

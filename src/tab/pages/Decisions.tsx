@@ -1,85 +1,78 @@
+import { Button } from '@fluentui/react-components';
+import { AddRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { Me } from '../api';
-import { PER_CAPSULAM_MEETING_ID, type DecisionDto, type FollowUpStatus } from '../../contract';
-import { activitiesApi } from '../activities/api';
-import { decisionsApi, decisionsQuery } from '../decisions/api';
-import { DecisionFilters, type DecisionFilter } from '../decisions/DecisionFilters';
-import { DecisionTable } from '../decisions/DecisionTable';
+import { DecisionRegister } from '../decisions/DecisionRegister';
 import { OpenProposals } from '../decisions/OpenProposals';
+import { RecordDecision } from '../decisions/RecordDecision';
+import { useDecisionsData } from '../decisions/useDecisionsData';
 import { ActionStatus } from '../ui/ActionStatus';
 import { PageHeading } from '../ui/PageHeading';
-import { usePageStyles } from '../ui/styles';
-import { useAction } from '../ui/useAction';
-import { useReloadOn } from '../ui/useReloadOn';
-import { RecordDecision } from '../decisions/RecordDecision';
+import { usePageView } from '../ui/usePageView';
+import { ViewPanel, ViewTabs } from '../ui/ViewTabs';
 import { useI18n } from '../i18n';
-import { useLoad, useServices } from '../services';
-import { ErrorMessage, Loading } from '../ui/status';
 
+const VIEWS = ['beslutslista', 'forslag'] as const;
+
+/** Beslut: the register (searchable, sortable) or the proposals waiting for a decision; recording in a dialog. */
 export function DecisionsPage({ me }: { me: Me }) {
   const { t } = useI18n();
-  const page = usePageStyles();
-  const { api } = useServices();
-  const [filter, setFilter] = useState<DecisionFilter>({ meetingId: '', kind: '', followUp: '' });
-  const query = decisionsQuery(filter);
-  const decisions = useLoad((client) => decisionsApi(client).list(filter));
-  const meetings = useLoad((client) => activitiesApi(client).meetings());
-  const proposals = useLoad((client) => decisionsApi(client).openProposals());
-  useReloadOn(query, decisions.reload);
-  const action = useAction();
+  const data = useDecisionsData();
+  const { decisions, meetingList, proposals, action } = data;
+  const [view, setView] = usePageView('beslut', VIEWS);
+  const [recording, setRecording] = useState(false);
   const canRecord = me.allowedActions.includes('decision.record');
-  const meetingTitle = (id: string) =>
-    id === PER_CAPSULAM_MEETING_ID
-      ? t('dec.record.perCapsulam')
-      : meetings.status === 'ready'
-        ? (meetings.data.find((m) => m.id === id)?.title ?? id)
-        : id;
-
-  const changeFollowUp = async (decision: DecisionDto, next: FollowUpStatus) => {
-    await action.run(async () => {
-      try {
-        await decisionsApi(api).setFollowUp(decision, next);
-      } finally {
-        decisions.reload();
-      }
-      return t('dec.saved');
-    });
-  };
+  const proposalsLabel =
+    proposals.status === 'ready'
+      ? t('dec.view.proposalsCount', { count: proposals.data.length })
+      : t('dec.view.proposals');
 
   return (
     <>
       <PageHeading>{t('dec.title')}</PageHeading>
       <p>{t('dec.intro')}</p>
-      <DecisionFilters
-        filter={filter}
-        onChange={setFilter}
-        meetings={meetings.status === 'ready' ? meetings.data : []}
+      {canRecord && meetingList && (
+        <p>
+          <Button appearance="primary" icon={<AddRegular aria-hidden />} onClick={() => setRecording(true)}>
+            {t('dec.record')}
+          </Button>
+        </p>
+      )}
+      <ViewTabs
+        idPrefix="dec"
+        label={t('dec.views')}
+        views={VIEWS}
+        view={view}
+        labelOf={(v) => (v === 'beslutslista' ? t('dec.view.register') : proposalsLabel)}
+        onView={setView}
       />
-      <section className={page.section} aria-live="polite">
-        {decisions.status === 'loading' && <Loading />}
-        {decisions.status === 'error' && <ErrorMessage error={decisions.error} onRetry={decisions.reload} />}
-        {decisions.status === 'ready' && decisions.data.length === 0 && <p>{t('dec.none')}</p>}
-        {decisions.status === 'ready' && decisions.data.length > 0 && (
-          <DecisionTable
-            decisions={decisions.data}
+      <ViewPanel idPrefix="dec" view={view}>
+        {view === 'beslutslista' && (
+          <DecisionRegister
+            decisions={decisions}
+            filter={data.filter}
+            onFilter={data.setFilter}
+            meetings={meetingList ?? []}
+            meetingTitle={data.meetingTitle}
             canRecord={canRecord}
             busy={action.state.status === 'busy'}
-            meetingTitle={meetingTitle}
-            onFollowUp={(decision, next) => void changeFollowUp(decision, next)}
+            onFollowUp={data.changeFollowUp}
           />
         )}
+        {view === 'forslag' && <OpenProposals proposals={proposals} />}
         <ActionStatus state={action.state} />
-      </section>
-      {canRecord && meetings.status === 'ready' && (
+      </ViewPanel>
+      {canRecord && meetingList && (
         <RecordDecision
-          meetings={meetings.data.filter((m) => m.group === 'samverkansgrupp')}
+          open={recording}
+          meetings={meetingList.filter((m) => m.group === 'samverkansgrupp')}
           onRecorded={() => {
             decisions.reload();
             proposals.reload();
           }}
+          onClose={() => setRecording(false)}
         />
       )}
-      <OpenProposals proposals={proposals} />
     </>
   );
 }

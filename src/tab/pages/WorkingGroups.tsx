@@ -7,14 +7,13 @@ import { useLoad, useServices } from '../services';
 import { ErrorMessage, Loading } from '../ui/status';
 import { workingGroupsApi } from '../workingGroups/api';
 import { AppointForm } from '../workingGroups/AppointForm';
-import { GroupSection } from '../workingGroups/GroupSection';
+import { GROUP_VIEWS, GroupViews } from '../workingGroups/GroupViews';
 import { useGroupActions } from '../workingGroups/useGroupActions';
 import { PageHeading } from '../ui/PageHeading';
-import { usePageStyles } from '../ui/styles';
+import { usePageView } from '../ui/usePageView';
 
-/** Arbetsgrupper: active and ended groups with members and channel; the coordinator appoints, changes and ends. */
+/** Arbetsgrupper: active or ended groups (one view at a time); the coordinator appoints in a dialog, changes, ends. */
 export function WorkingGroupsPage({ me }: { me: Me }) {
-  const styles = usePageStyles();
   const { t } = useI18n();
   const { api } = useServices();
   const groupsApi = useMemo(() => workingGroupsApi(api), [api]);
@@ -26,7 +25,10 @@ export function WorkingGroupsPage({ me }: { me: Me }) {
   });
   // The bot's `arbetsgrupp ny` card links to `#/arbetsgrupper?ny=1`: open the form straight away.
   const [appointing, setAppointing] = useState(() => canAppoint && /[?&]ny=1\b/.test(window.location.hash));
+  // A new appointment starts from an empty form: the form is remounted each time the dialog opens.
+  const [round, setRound] = useState(0);
   const [announcement, setAnnouncement] = useState('');
+  const [view, setView] = usePageView('arbetsgrupper', GROUP_VIEWS);
 
   const after = (message: string) => {
     setAnnouncement(message);
@@ -35,7 +37,6 @@ export function WorkingGroupsPage({ me }: { me: Me }) {
 
   const actions = useGroupActions(groupsApi, after, setAnnouncement);
   const people = data.status === 'ready' ? data.data.people : [];
-  const sectionProps = { people, canManage, actions };
 
   return (
     <>
@@ -48,38 +49,42 @@ export function WorkingGroupsPage({ me }: { me: Me }) {
       {data.status === 'error' && <ErrorMessage error={data.error} onRetry={data.reload} />}
       {data.status === 'ready' && (
         <>
-          {canAppoint && !appointing && (
+          {canAppoint && (
             <p>
-              <Button appearance="primary" icon={<AddRegular aria-hidden />} onClick={() => setAppointing(true)}>
+              <Button
+                appearance="primary"
+                icon={<AddRegular aria-hidden />}
+                onClick={() => {
+                  setRound((n) => n + 1);
+                  setAppointing(true);
+                }}
+              >
                 {t('wg.appoint')}
               </Button>
             </p>
           )}
-          {canAppoint && appointing && (
-            <section className={styles.section}>
-              <AppointForm
-                people={data.data.people}
-                onCancel={() => setAppointing(false)}
-                onSubmit={async (request) => {
-                  const group = await groupsApi.appoint(request);
-                  setAppointing(false);
-                  after(t('wg.appointed', { name: group.name }));
-                }}
-              />
-            </section>
+          <GroupViews
+            groups={data.data.groups}
+            view={view}
+            onView={setView}
+            people={people}
+            canManage={canManage}
+            actions={actions}
+          />
+          {canAppoint && (
+            <AppointForm
+              key={round}
+              open={appointing}
+              people={data.data.people}
+              onCancel={() => setAppointing(false)}
+              onSubmit={async (request) => {
+                const group = await groupsApi.appoint(request);
+                setAppointing(false);
+                setView('aktiva');
+                after(t('wg.appointed', { name: group.name }));
+              }}
+            />
           )}
-          <GroupSection
-            title={t('wg.active')}
-            groups={data.data.groups.filter((g) => g.status === 'aktiv')}
-            empty={t('wg.noActive')}
-            {...sectionProps}
-          />
-          <GroupSection
-            title={t('wg.ended')}
-            groups={data.data.groups.filter((g) => g.status === 'avslutad')}
-            empty={t('wg.noEnded')}
-            {...sectionProps}
-          />
         </>
       )}
     </>

@@ -1,15 +1,8 @@
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useRef, type ReactNode } from 'react';
+import { DialogFrame } from './DialogFrame';
+
+export { restorePageForAssistiveTechnology } from './DialogFrame';
 
 const useStyles = makeStyles({
   destructive: {
@@ -25,14 +18,6 @@ const useStyles = makeStyles({
     },
   },
 });
-
-/** Unhides the app's root (the body child holding the page's main) when no dialog is open any more. */
-export function restorePageForAssistiveTechnology(): void {
-  if (document.querySelector('[role="dialog"], [role="alertdialog"]')) return;
-  for (const element of document.querySelectorAll('body > [aria-hidden="true"]')) {
-    if (element.querySelector('main')) element.removeAttribute('aria-hidden');
-  }
-}
 
 export interface ConfirmDialogProps {
   open: boolean;
@@ -77,10 +62,6 @@ export function ConfirmDialog({
   // closing motion ends, it left the whole tab aria-hidden. So a confirm closes first and acts when closed.
   const confirmed = useRef(false);
   const afterClose = () => {
-    // Fluent's modalizer (tabster) sometimes leaves aria-hidden on the page after a dialog closes (fluentui#35139,
-    // tabster#530): seen here when the confirmed action re-rendered the page. Once tabster's own 250 ms update
-    // has had its turn and no dialog is open, the page is shown to assistive technology again.
-    window.setTimeout(restorePageForAssistiveTechnology, 300);
     if (!confirmed.current) return;
     confirmed.current = false;
     onConfirm();
@@ -93,34 +74,33 @@ export function ConfirmDialog({
     return () => clearTimeout(timer);
   }, [open]);
   return (
-    <Dialog
+    <DialogFrame
       open={open}
       modalType="alert"
-      onOpenChange={(_, data) => !data.open && onCancel()}
-      surfaceMotion={{ onMotionFinish: (_, { direction }) => direction === 'exit' && afterClose() }}
+      title={title}
+      scrollable={scrollable}
+      onDismiss={onCancel}
+      onExited={afterClose}
+      actions={
+        <>
+          <Button ref={cancelRef} appearance="secondary" onClick={onCancel}>
+            {cancelLabel}
+          </Button>
+          <Button
+            appearance="primary"
+            className={destructive ? styles.destructive : undefined}
+            disabled={busy}
+            onClick={() => {
+              confirmed.current = true;
+              onCancel();
+            }}
+          >
+            {confirmLabel}
+          </Button>
+        </>
+      }
     >
-      <DialogSurface>
-        <DialogBody>
-          <DialogTitle>{title}</DialogTitle>
-          <DialogContent tabIndex={scrollable ? 0 : undefined}>{consequence}</DialogContent>
-          <DialogActions>
-            <Button ref={cancelRef} appearance="secondary" onClick={onCancel}>
-              {cancelLabel}
-            </Button>
-            <Button
-              appearance="primary"
-              className={destructive ? styles.destructive : undefined}
-              disabled={busy}
-              onClick={() => {
-                confirmed.current = true;
-                onCancel();
-              }}
-            >
-              {confirmLabel}
-            </Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+      {consequence}
+    </DialogFrame>
   );
 }

@@ -1,16 +1,6 @@
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
-import { useEffect, useState, type ReactNode } from 'react';
-import { restorePageForAssistiveTechnology } from './ConfirmDialog';
+import { Button, makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect, useState, type ReactNode, type Ref } from 'react';
+import { DialogFrame } from './DialogFrame';
 
 const useStyles = makeStyles({
   fields: {
@@ -39,6 +29,8 @@ export interface FormDialogProps {
   onCancel(): void;
   /** Runs once the dialog has closed and its closing motion ended (e.g. to put the focus back on a row). */
   onClosed?(): void;
+  /** The form element, e.g. to put the focus back on the first field when the dialog stays open for the next. */
+  formRef?: Ref<HTMLFormElement>;
 }
 
 /**
@@ -57,6 +49,7 @@ export function FormDialog({
   onSubmit,
   onCancel,
   onClosed,
+  formRef,
 }: FormDialogProps) {
   const styles = useStyles();
   const [mounted, setMounted] = useState(open);
@@ -66,19 +59,19 @@ export function FormDialog({
   if (!open && !mounted) return null;
   const closed = () => {
     setMounted(false);
-    // Fluent's modalizer sometimes leaves the page aria-hidden after a dialog closes (see ConfirmDialog).
-    window.setTimeout(restorePageForAssistiveTechnology, 300);
     onClosed?.();
   };
   return (
-    <Dialog
+    <DialogFrame
       open={open}
       modalType="modal"
-      onOpenChange={(_, data) => !data.open && onCancel()}
-      surfaceMotion={{ onMotionFinish: (_, { direction }) => direction === 'exit' && closed() }}
-    >
-      <DialogSurface>
+      title={title}
+      contentClassName={styles.fields}
+      onDismiss={onCancel}
+      onExited={closed}
+      wrap={(body) => (
         <form
+          ref={formRef}
           aria-label={title}
           noValidate
           onSubmit={(event) => {
@@ -86,23 +79,22 @@ export function FormDialog({
             if (!busy) onSubmit();
           }}
         >
-          <DialogBody>
-            <DialogTitle>{title}</DialogTitle>
-            <DialogContent className={styles.fields}>
-              {children}
-              {footer}
-            </DialogContent>
-            <DialogActions>
-              <Button appearance="secondary" onClick={onCancel}>
-                {cancelLabel}
-              </Button>
-              <Button type="submit" appearance="primary" disabled={busy}>
-                {submitLabel}
-              </Button>
-            </DialogActions>
-          </DialogBody>
+          {body}
         </form>
-      </DialogSurface>
-    </Dialog>
+      )}
+      actions={
+        <>
+          <Button appearance="secondary" onClick={onCancel}>
+            {cancelLabel}
+          </Button>
+          <Button type="submit" appearance="primary" disabled={busy}>
+            {submitLabel}
+          </Button>
+        </>
+      }
+    >
+      {children}
+      {footer}
+    </DialogFrame>
   );
 }

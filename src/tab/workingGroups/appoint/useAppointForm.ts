@@ -87,8 +87,8 @@ export function useAppointForm(onSubmit: (request: AppointInput) => Promise<void
       convenerId: !checked && current.convenerId === id ? '' : current.convenerId,
     }));
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async (event?: FormEvent) => {
+    event?.preventDefault();
     const local = localProblems(values);
     setProblems(local);
     setFailure(undefined);

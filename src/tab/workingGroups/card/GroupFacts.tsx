@@ -1,7 +1,11 @@
 import { Button, Link } from '@fluentui/react-components';
 import { useI18n } from '../../i18n';
 import type { WorkingGroupDto } from '../../../contract';
+import { ShowAllButton, useShowAll } from '../../ui/ShowAll';
 import { useGroupCardStyles } from './styles';
+
+/** How many members a card lists before "Visa alla N medlemmar". */
+export const MEMBERS_SHOWN = 8;
 
 /** Syfte, uppdrag, period, channel, slutrapport and members of one group. */
 export function GroupFacts({
@@ -74,20 +78,28 @@ function Members({
   const styles = useGroupCardStyles();
   const { t } = useI18n();
   const reasons = new Map(group.notInChannel.map((n) => [n.personId, n.reason]));
+  const shown = useShowAll(group.members, MEMBERS_SHOWN);
   return (
-    <ul className={styles.members}>
-      {group.members.map((m) => (
-        <li key={m.id}>
-          {m.displayName}, {m.organisationName}
-          {m.convener ? ` (${t('wg.conv')})` : ''}
-          {reasons.has(m.id) && <div lang="sv">{t('wg.notInChannel', { reason: reasons.get(m.id)! })}</div>}
-          {mayRemove && !m.convener && (
-            <Button size="small" appearance="subtle" onClick={() => onRemove(m.id, m.displayName)}>
-              {t('wg.remove', { name: m.displayName })}
-            </Button>
-          )}
-        </li>
-      ))}
-    </ul>
+    <>
+      <ul className={styles.members}>
+        {shown.visible.map((m) => (
+          <li key={m.id}>
+            {m.displayName}, {m.organisationName}
+            {m.convener ? ` (${t('wg.conv')})` : ''}
+            {reasons.has(m.id) && <div lang="sv">{t('wg.notInChannel', { reason: reasons.get(m.id)! })}</div>}
+            {mayRemove && !m.convener && (
+              <Button size="small" appearance="subtle" onClick={() => onRemove(m.id, m.displayName)}>
+                {t('wg.remove', { name: m.displayName })}
+              </Button>
+            )}
+          </li>
+        ))}
+      </ul>
+      <ShowAllButton
+        state={shown}
+        showAllLabel={t('wg.showAllMembers', { count: group.members.length })}
+        showFewerLabel={t('wg.showFewer')}
+      />
+    </>
   );
 }
