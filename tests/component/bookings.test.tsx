@@ -132,6 +132,20 @@ describe('Bookings list (Budget page)', () => {
     expect(changed).toBe(1);
   });
 
+  it('keeps a dialog asked for again right after cancelling (the earlier close does not unmount it)', async () => {
+    serve([booking(1)]);
+    renderBookings();
+    await screen.findByText('Faktura 1');
+    const reverse = () => screen.findByRole('button', { name: `Återför bokningen på Lokalhyra ${YEAR}-02-10` });
+    fireEvent.click(await reverse());
+    const first = await screen.findByRole('alertdialog', { name: 'Återföra bokningen?' });
+    fireEvent.click(within(first).getByRole('button', { name: 'Avbryt' }));
+    fireEvent.click(await reverse());
+    // Past the closing delay of the first dialog (600 ms): the second is still open.
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    expect(screen.getByRole('alertdialog', { name: 'Återföra bokningen?' })).toBeTruthy();
+  });
+
   it('shows the Swedish message of a 409 answer', async () => {
     serve([booking(1)], () => ({
       status: 409,

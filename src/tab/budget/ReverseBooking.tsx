@@ -29,7 +29,10 @@ export function useReversal(onReversed: () => void): Reversal {
   const [asking, setAsking] = useState<OutcomeDto | undefined>();
   const [open, setOpen] = useState(false);
   const target = useRef<OutcomeDto | undefined>(undefined);
+  const unmountTimer = useRef<number | undefined>(undefined);
   const ask = (booking: OutcomeDto) => {
+    // A dialog asked for again within the closing delay must not be unmounted by the earlier close's timer.
+    window.clearTimeout(unmountTimer.current);
     target.current = booking;
     action.reset();
     setAsking(booking);
@@ -38,7 +41,8 @@ export function useReversal(onReversed: () => void): Reversal {
   const close = () => {
     setOpen(false);
     // Unmounted once the closing motion (and a confirm's onConfirm) has run.
-    window.setTimeout(() => setAsking(undefined), 600);
+    window.clearTimeout(unmountTimer.current);
+    unmountTimer.current = window.setTimeout(() => setAsking(undefined), 600);
   };
   const confirm = () => {
     const original = target.current;
