@@ -7,10 +7,12 @@ import {
   TARGET_GROUPS,
   type ActivityDto,
   type NewActivity,
+  type TopicTagDto,
   type Samverkansomrade,
   type TargetGroup,
 } from '../../contract';
 import { activitiesApi } from './api';
+import { TagField } from './TagField';
 import { todayInStockholm } from '../format';
 import { ActionStatus } from '../ui/ActionStatus';
 import { ChoiceField } from '../ui/ChoiceField';
@@ -30,6 +32,7 @@ function useProposalDraft(organisations: OrganisationDto[], year: number) {
   const [organisationId, setOrganisationId] = useState(organisations[0]?.id ?? '');
   const [cost, setCost] = useState('');
   const [description, setDescription] = useState('');
+  const [tagIds, setTagIds] = useState<string[]>([]);
   const request = (): NewActivity => ({
     title: title.trim(),
     area,
@@ -39,14 +42,16 @@ function useProposalDraft(organisations: OrganisationDto[], year: number) {
     responsibleOrganisationId: organisationId,
     budgetedCostOre: cost.trim() ? parseKronor(cost) : 0,
     ...(description.trim() ? { description: description.trim() } : {}),
+    ...(tagIds.length > 0 ? { tagIds } : {}),
   });
   const clear = () => {
     setTitle('');
     setDescription('');
+    setTagIds([]);
   };
   return {
-    values: { title, area, groups, start, end, organisationId, cost, description },
-    set: { setTitle, setArea, setGroups, setStart, setEnd, setOrganisationId, setCost, setDescription },
+    values: { title, area, groups, start, end, organisationId, cost, description, tagIds },
+    set: { setTitle, setArea, setGroups, setStart, setEnd, setOrganisationId, setCost, setDescription, setTagIds },
     request,
     clear,
   };
@@ -55,7 +60,15 @@ function useProposalDraft(organisations: OrganisationDto[], year: number) {
 type ProposalDraft = ReturnType<typeof useProposalDraft>;
 
 /** The proposal's fields: title, area, target groups, dates, responsible organisation, cost and description. */
-function ProposalFields({ draft, organisations }: { draft: ProposalDraft; organisations: OrganisationDto[] }) {
+function ProposalFields({
+  draft,
+  organisations,
+  tags,
+}: {
+  draft: ProposalDraft;
+  organisations: OrganisationDto[];
+  tags: readonly TopicTagDto[];
+}) {
   const { t } = useI18n();
   const { values: v, set } = draft;
   return (
@@ -96,16 +109,20 @@ function ProposalFields({ draft, organisations }: { draft: ProposalDraft; organi
       <Field label={t('act.field.description')}>
         <Textarea value={v.description} onChange={(_, d) => set.setDescription(d.value)} />
       </Field>
+      {tags.length > 0 && <TagField tags={tags} value={v.tagIds} onChange={set.setTagIds} />}
     </>
   );
 }
 
 export function Propose({
   organisations,
+  tags = [],
   year,
   onProposed,
 }: {
   organisations: OrganisationDto[];
+  /** Ämnestaggar (#17); without them the form has no tag field. */
+  tags?: readonly TopicTagDto[];
   year: number;
   onProposed(): void;
 }) {
@@ -132,7 +149,7 @@ export function Propose({
         {t('act.propose')}
       </h2>
       <form className={styles.form} onSubmit={(event) => void submit(event)} noValidate>
-        <ProposalFields draft={draft} organisations={organisations} />
+        <ProposalFields draft={draft} organisations={organisations} tags={tags} />
         <Button type="submit" appearance="primary" disabled={action.state.status === 'busy'}>
           {t('act.propose.submit')}
         </Button>
