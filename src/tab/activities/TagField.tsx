@@ -22,6 +22,8 @@ export function TagField({
     <Field label={t('act.field.tags')} hint={t('act.field.tagsHint')}>
       <Combobox
         multiselect
+        // Inline: in a portal, the closed multiselect listbox kept catching clicks on the page (browser test).
+        inlinePopup
         placeholder={t('act.tags.none')}
         value={names.join(', ')}
         selectedOptions={[...value]}
