@@ -11,6 +11,7 @@ import { contactsRouter } from './contacts';
 import { budgetRouter } from './budget';
 import { authenticate, contextOf } from './context';
 import { decisionsRouter } from './decisions';
+import { fundersRouter } from './funders';
 import { workingGroupsRouter } from './workingGroups';
 import { meetingsRouter } from './meetings';
 import { mountPeople } from './people';
@@ -70,6 +71,7 @@ export function apiRouter(services: AppServices, validator: TokenValidator): Rou
 
   router.use('/meetings', meetingsRouter(services));
   router.use(activitiesRouter(services));
+  router.use(fundersRouter(services));
   router.use(budgetRouter(services));
   router.use(decisionsRouter(services));
   router.use(assignmentsRouter(services));

@@ -11,7 +11,9 @@ import {
   BudgetVersionsService,
   CoordinatorTimeService,
   DecisionsService,
+  FundersService,
   OperatingPlanService,
+  TopicTagsService,
 } from './economy';
 import { CallerDirectory } from './identity';
 import { ContactChanges, ContactsService } from './contacts';
@@ -79,13 +81,18 @@ export interface EconomyServices {
   budgetVersions: BudgetVersionsService;
   coordinatorTime: CoordinatorTimeService;
   decisions: DecisionsService;
+  /** Ämnestaggar (#17). */
+  topicTags: TopicTagsService;
+  /** Participant counts and the funders' yearly report (#17). */
+  funders: FundersService;
 }
 
 function createEconomyServices(lists: ListStores, organisations: OrganisationConfig, clock: Clock): EconomyServices {
   const decisions = new DecisionsService(lists, clock);
   decisions.addRecordCheck(costExceptionCheck(organisations.organisations));
   const budgetLink = new ActivityBudgetLink(lists, organisations.organisations);
-  const activities = new ActivitiesService(lists, organisations.organisations, decisions, budgetLink);
+  const topicTags = new TopicTagsService(lists.topicTags, clock);
+  const activities = new ActivitiesService(lists, organisations.organisations, decisions, budgetLink, topicTags);
   const operatingPlan = new OperatingPlanService(lists, decisions);
   decisions.addProposalSource(activities);
   decisions.addProposalSource(operatingPlan);
@@ -101,6 +108,8 @@ function createEconomyServices(lists: ListStores, organisations: OrganisationCon
     ),
     coordinatorTime: new CoordinatorTimeService(lists),
     decisions,
+    topicTags,
+    funders: new FundersService(lists, organisations.organisations, activities, topicTags, clock),
   };
 }
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ACTIVITY_STATUSES, TARGET_GROUPS } from '../domain/activities';
 import { SAMVERKANSOMRADEN } from '../domain/areas';
 import { OPERATING_PLAN_STATUSES } from '../domain/operatingPlan';
+import { participantReportSchema, tagIdList } from './funders';
 import { NOTHING_TO_CHANGE, isoDateInput, lineText, longText, nonEmpty, oreAmount } from './common';
 
 /** Activities (/api/activities) and the verksamhetsplan (/api/operating-plan). */
@@ -28,6 +29,8 @@ const activityShape = {
   budgetedCostOre: oreInput.default(0),
   participantFeeOre: oreInput.default(0),
   description: longText(10_000).optional(),
+  /** Topic tags (#17): Ämnestaggar ids; a retired one only if the activity carries it already. */
+  tagIds: tagIdList.optional(),
 };
 
 export const newActivitySchema = z
@@ -120,6 +123,8 @@ export const activitySchema = z.object({
   decisionId: z.string().optional(),
   description: z.string().optional(),
   proposedByEmail: z.string().optional(),
+  tagIds: z.array(z.string()).default([]),
+  participants: participantReportSchema.optional(),
   evaluation: z
     .object({
       date: z.string(),

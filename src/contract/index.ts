@@ -9,6 +9,7 @@ export * from './budget';
 export * from './common';
 export * from './contacts';
 export * from './decisions';
+export * from './funders';
 export * from './idempotency';
 export * from './lists';
 export * from './meetings';

@@ -9,6 +9,7 @@ export * from './meetings';
 export * from './meetingRules';
 export * from './areas';
 export * from './activities';
+export * from './funders';
 export * from './money';
 export * from './budget';
 export * from './reversal';

@@ -316,6 +316,26 @@ export function boundsRoutes(ids: CorpusIds): BoundsRoute[] {
       ],
     },
     {
+      name: 'POST /api/activities/:id/participants',
+      method: 'POST',
+      path: `/api/activities/${missingId}/participants`,
+      as: 'coordinator',
+      headers: IF_MATCH,
+      body: { byOrganisation: { umea: 3 }, byGender: { kvinnor: 2, man: 1, annat: 0 } },
+      fields: [
+        { path: 'byOrganisation.umea', kind: 'int', min: 0, max: 100_000 },
+        { path: 'byGender.kvinnor', kind: 'int', required: true, min: 0, max: 100_000 },
+      ],
+    },
+    {
+      name: 'POST /api/topic-tags',
+      method: 'POST',
+      path: '/api/topic-tags',
+      as: 'coordinator',
+      body: { name: 'Buller' },
+      fields: [{ path: 'name', kind: 'text', required: true, max: 60 }],
+    },
+    {
       name: 'POST /api/activities/:id/decision',
       method: 'POST',
       path: `/api/activities/${missingId}/decision`,

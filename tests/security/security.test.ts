@@ -245,6 +245,10 @@ const WRITE_ROUTES: WriteRoute[] = [
   { actions: ['activity.decide'], method: 'POST', path: '/api/activities/1/decision', body: {} },
   { actions: ['activity.decide'], method: 'POST', path: '/api/activities/1/status', body: { to: 'genomford' } },
   { actions: ['activity.evaluate'], method: 'POST', path: '/api/activities/1/evaluation', body: {} },
+  // Funders' figures (#17): Ämnestaggar are the samordnare's, and so are the participant counts.
+  { actions: ['activity.decide'], method: 'POST', path: '/api/topic-tags', body: { name: 'Buller' } },
+  { actions: ['activity.decide'], method: 'PATCH', path: '/api/topic-tags/1', body: { retired: true } },
+  { actions: ['activity.evaluate'], method: 'POST', path: '/api/activities/1/participants', body: {} },
   { actions: ['proposal.create'], method: 'PUT', path: `/api/operating-plan/${YEAR}`, body: {} },
   { actions: ['decision.record'], method: 'POST', path: `/api/operating-plan/${YEAR}/decision`, body: {} },
   {

@@ -2,3 +2,4 @@
 export { statusReportCsv } from './budgetCsv';
 export { protocolPdf } from './protocolPdf';
 export { statusReportPdf } from './reportPdf';
+export { funderReportCsv } from './funderCsv';

@@ -1,39 +1,30 @@
 import { isDeepStrictEqual } from 'node:util';
 import {
-  ACTIVITY_STATUSES,
   DomainRuleError,
-  SAMVERKANSOMRADEN,
-  TARGET_GROUPS,
   createActivity,
   parseOrThrow,
   transitionActivity,
-  type Activity,
-  type ActivityStatus,
   type Organisation,
-  type Samverkansomrade,
-  type TargetGroup,
   formatDateRangeSv,
 } from '../../../src/domain';
 import { ConflictError } from '../../graph/errors';
 import { firstItemKey } from '../../state/operation';
-import type { ListItemWithFields } from '../../graph/gateway';
 import { eq } from '../../graph/odata';
-import {
-  READ_PAGE_SIZE,
-  createdAt,
-  dateValue,
-  integerValue,
-  formatParticipants,
-  oneOfValue,
-  parseParticipants,
-  sameEtag,
-  splitList,
-  textValue,
-  withConflict,
-} from './listFields';
+import { READ_PAGE_SIZE, formatParticipants, sameEtag, withConflict } from './listFields';
 import { type DecisionsService, type OpenProposal, type ProposalSource } from './decisions';
 import type { ActivityBudgetLink, ActivityBudgetResult } from './activityBudget';
-import type { FieldsOf, ListItemsApi, ListStores } from '../lists';
+import type { ListItemsApi, ListStores } from '../lists';
+import {
+  toActivity,
+  toFields,
+  toRecord,
+  type ActivityFields,
+  type ActivityQuery,
+  type ActivityRecord,
+} from './activityRecord';
+import { checkedTagIds, type TopicTagsService } from './topicTags';
+
+export { toActivity, type ActivityRecord } from './activityRecord';
 import {
   type ActivityPatch,
   type DecisionReferenceInput,
@@ -44,115 +35,6 @@ import {
   evaluationInputSchema,
   newActivitySchema,
 } from '../../../src/contract';
-
-/** Aktiviteter's fields by internal name (lists/schema.ts). */
-export type ActivityFields = FieldsOf<'activities'>;
-
-export interface ActivityEvaluationRecord {
-  date: string;
-  summary: string;
-  participantCount?: number;
-  participantsByOrganisation: Record<string, number>;
-  lessons?: string;
-}
-
-/** An activity of the list with its ETag and what the list keeps beside the domain's fields. */
-export interface ActivityRecord extends Omit<Activity, 'evaluation'> {
-  etag: string;
-  /** When it was proposed (the item's Created): its decision cannot be older. */
-  proposedAt?: string;
-  year: number;
-  responsibleEmail?: string;
-  proposedByEmail?: string;
-  evaluation?: ActivityEvaluationRecord;
-}
-
-export interface ActivityQuery {
-  year?: number;
-  area?: Samverkansomrade;
-  targetGroup?: TargetGroup;
-  status?: ActivityStatus;
-  /** 1–12: activities starting in that month. */
-  month?: number;
-}
-
-function toRecord(item: ListItemWithFields<ActivityFields>): ActivityRecord {
-  const f = item.fields;
-  const startDate = dateValue(f.StartDate) ?? '1900-01-01';
-  const evaluatedOn = dateValue(f.EvaluatedOn);
-  const summary = textValue(f.Evaluation);
-  const participantCount = integerValue(f.ParticipantCount);
-  const lessons = textValue(f.Lessons);
-  const decisionId = textValue(f.DecisionItemId);
-  const responsibleEmail = textValue(f.ResponsibleEmail);
-  const proposedByEmail = textValue(f.ProposedByEmail);
-  const description = textValue(f.Description);
-  return {
-    id: item.id,
-    etag: item.eTag,
-    title: textValue(f.Title) ?? '',
-    area: oneOfValue(SAMVERKANSOMRADEN, f.Area) ?? 'information',
-    targetGroups: splitList(f.TargetGroups).filter((g): g is TargetGroup =>
-      (TARGET_GROUPS as readonly string[]).includes(g),
-    ),
-    startDate,
-    endDate: dateValue(f.EndDate) ?? startDate,
-    year: integerValue(f.Year) ?? Number(startDate.slice(0, 4)),
-    responsibleOrganisationId: textValue(f.ResponsibleOrganisationId) ?? '',
-    ...(responsibleEmail ? { responsibleEmail, responsiblePersonId: responsibleEmail } : {}),
-    ...(proposedByEmail ? { proposedByEmail } : {}),
-    ...(createdAt(item) ? { proposedAt: createdAt(item) } : {}),
-    budgetedCostOre: integerValue(f.CostOre) ?? 0,
-    participantFeeOre: integerValue(f.ParticipantFeeOre) ?? 0,
-    status: oneOfValue(ACTIVITY_STATUSES, f.Status) ?? 'forslag',
-    ...(decisionId ? { decisionId } : {}),
-    ...(description ? { description } : {}),
-    ...(evaluatedOn && summary
-      ? {
-          evaluation: {
-            date: evaluatedOn,
-            summary,
-            ...(participantCount !== undefined ? { participantCount } : {}),
-            participantsByOrganisation: parseParticipants(textValue(f.ParticipantsByOrganisation)),
-            ...(lessons ? { lessons } : {}),
-          },
-        }
-      : {}),
-  };
-}
-
-/** The domain's Activity (its evaluation without the list's extras). */
-export function toActivity(record: ActivityRecord): Activity {
-  const { etag: _etag, year: _year, responsibleEmail: _r, proposedByEmail: _p, evaluation, ...rest } = record;
-  return {
-    ...rest,
-    ...(evaluation
-      ? {
-          evaluation: {
-            date: evaluation.date,
-            summary: evaluation.summary,
-            ...(evaluation.participantCount !== undefined ? { participantCount: evaluation.participantCount } : {}),
-          },
-        }
-      : {}),
-  };
-}
-
-function toFields(activity: Activity & { responsibleEmail?: string }): ActivityFields {
-  return {
-    Title: activity.title,
-    Area: activity.area,
-    Year: Number(activity.startDate.slice(0, 4)),
-    StartDate: activity.startDate,
-    EndDate: activity.endDate,
-    TargetGroups: activity.targetGroups.join(';'),
-    ResponsibleOrganisationId: activity.responsibleOrganisationId,
-    ResponsibleEmail: activity.responsibleEmail ?? '',
-    CostOre: activity.budgetedCostOre,
-    ParticipantFeeOre: activity.participantFeeOre,
-    Description: activity.description ?? '',
-  };
-}
 
 /**
  * The activity plan (Aktiviteter list): stödgruppen proposes, the samordnare records samverkansgruppen's
@@ -165,7 +47,18 @@ export class ActivitiesService implements ProposalSource {
     private readonly decisions: DecisionsService,
     /** Puts a decided activity's cost and participant fees on the budget (#17). */
     private readonly budget?: ActivityBudgetLink,
+    /** Ämnestaggar, to check the tags an activity is given (#17). */
+    private readonly tags?: Pick<TopicTagsService, 'list'>,
   ) {}
+
+  private async tagFields(
+    gateway: ListItemsApi,
+    tagIds: readonly string[] | undefined,
+    current: readonly string[] = [],
+  ): Promise<Pick<ActivityFields, 'TopicTagIds'>> {
+    if (tagIds === undefined || !this.tags) return {};
+    return { TopicTagIds: (await checkedTagIds(this.tags, gateway, tagIds, current)).join(';') };
+  }
 
   private syncBudget(gateway: ListItemsApi, activity: ActivityRecord): Promise<ActivityBudgetResult | undefined> {
     return this.budget ? this.budget.sync(gateway, toActivity(activity)) : Promise.resolve(undefined);
@@ -197,6 +90,7 @@ export class ActivitiesService implements ProposalSource {
       ...toFields({ ...activity, ...(data.responsibleEmail ? { responsibleEmail: data.responsibleEmail } : {}) }),
       Status: 'forslag',
       ProposedByEmail: proposedByEmail.toLowerCase(),
+      ...(await this.tagFields(gateway, data.tagIds)),
     };
     return toRecord(await this.lists.activities.create(gateway, fields));
   }
@@ -217,25 +111,29 @@ export class ActivitiesService implements ProposalSource {
       },
       this.organisations,
     );
-    const fields = toFields({ ...next, ...(responsibleEmail ? { responsibleEmail } : {}) });
+    const fields = {
+      ...toFields({ ...next, ...(responsibleEmail ? { responsibleEmail } : {}) }),
+      ...(await this.tagFields(gateway, data.tagIds, current.tagIds)),
+    };
     // The user's own change, done by an earlier attempt whose answer was lost (the etag moved on because of
     // it): the item already says what this patch writes, so that is the first result, not a conflict. Anyone
     // else's change in between makes the fields differ, and the write below answers 409 with it.
     const saved =
-      !sameEtag(current.etag, etag) && isDeepStrictEqual(fields, this.fieldsOf(current))
+      !sameEtag(current.etag, etag) && isDeepStrictEqual(fields, this.fieldsOf(current, 'TopicTagIds' in fields))
         ? current
         : await this.write(gateway, id, fields, etag);
     await this.syncBudget(gateway, saved);
     return saved;
   }
 
-  private fieldsOf(current: ActivityRecord): ReturnType<typeof toFields> {
+  private fieldsOf(current: ActivityRecord, withTags: boolean): ActivityFields {
     const email = current.responsibleEmail;
     const activity = createActivity(
       { ...toActivity(current), ...(email ? { responsiblePersonId: email } : {}) },
       this.organisations,
     );
-    return toFields({ ...activity, ...(email ? { responsibleEmail: email } : {}) });
+    const tags = withTags ? { TopicTagIds: current.tagIds.join(';') } : {};
+    return { ...toFields({ ...activity, ...(email ? { responsibleEmail: email } : {}) }), ...tags };
   }
 
   /**

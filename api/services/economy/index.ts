@@ -15,3 +15,6 @@ export type { DecisionRecord, OpenProposal, RecordCheck } from './decisions';
 
 export { OperatingPlanService } from './operatingPlan';
 export type { OperatingPlanRecord } from './operatingPlan';
+export { FundersService } from './funders';
+export { TopicTagsService } from './topicTags';
+export type { TopicTagRecord } from './topicTags';

@@ -18,6 +18,7 @@ import {
   WORKING_GROUP_STATUSES,
 } from '../../../src/domain';
 import type { ListSpec } from '../../graph/lists';
+import { ACTIVITY_FUNDER_COLUMNS, TOPIC_TAGS_LIST } from './fundersSchema';
 
 /**
  * The SharePoint lists of the samverkan, as data. Bump SCHEMA_VERSION when adding a column: provisioning
@@ -26,7 +27,7 @@ import type { ListSpec } from '../../graph/lists';
  * the operation that created the item (api/state/operation.ts): a create looks it up first, so a repeated or
  * re-sent write finds its item instead of adding another.
  */
-export const SCHEMA_VERSION = 8;
+export const SCHEMA_VERSION = 9;
 
 export const LISTS = {
   organisations: {
@@ -207,6 +208,7 @@ export const LISTS = {
       },
       { name: 'Lessons', displayName: 'Lärdomar', kind: { type: 'multilineText' } },
       { name: 'OperationKey', displayName: 'Operationsnyckel', kind: { type: 'text' }, indexed: true },
+      ...ACTIVITY_FUNDER_COLUMNS,
     ],
   },
   budget: {
@@ -377,6 +379,7 @@ export const LISTS = {
       { name: 'OperationKey', displayName: 'Operationsnyckel', kind: { type: 'text' }, indexed: true },
     ],
   },
+  topicTags: TOPIC_TAGS_LIST,
 } as const satisfies Record<string, ListSpec>;
 
 export type ListKey = keyof typeof LISTS;

@@ -1,4 +1,4 @@
-import type { Organisation } from '../../../src/domain';
+import { SEED_TOPIC_TAGS, type Organisation } from '../../../src/domain';
 import type { GraphGateway } from '../../graph/gateway';
 import type { ContactsService, NewContact } from '../contacts';
 import { provisionLists, type ListReport, type ProvisioningOptions } from './lists';
@@ -8,6 +8,8 @@ export interface SetupReport {
   lists: ListReport[];
   contactsSeeded: number;
   organisationsSeeded: number;
+  /** Ämnestaggar filled with the agreement's themes when empty (#17). */
+  topicTagsSeeded: number;
 }
 
 /**
@@ -16,7 +18,7 @@ export interface SetupReport {
  */
 export async function prepareSite(
   gateway: GraphGateway,
-  parts: { site: SiteDirectory; lists: Pick<ListStores, 'organisations'>; contacts: ContactsService },
+  parts: { site: SiteDirectory; lists: Pick<ListStores, 'organisations' | 'topicTags'>; contacts: ContactsService },
   options: ProvisioningOptions & {
     seedContacts?: readonly NewContact[];
     seedOrganisations?: readonly Organisation[];
@@ -40,5 +42,13 @@ export async function prepareSite(
       organisationsSeeded = answers.filter((a) => a.status === 201).length;
     }
   }
-  return { lists, contactsSeeded, organisationsSeeded };
+  let topicTagsSeeded = 0;
+  if (!(await parts.lists.topicTags.hasItems(gateway))) {
+    const answers = await parts.lists.topicTags.createMany(
+      gateway,
+      SEED_TOPIC_TAGS.map((name) => ({ Title: name })),
+    );
+    topicTagsSeeded = answers.filter((a) => a.status === 201).length;
+  }
+  return { lists, contactsSeeded, organisationsSeeded, topicTagsSeeded };
 }

@@ -18,7 +18,7 @@ export interface ActivityFilter {
   status: ActivityStatus | '';
 }
 
-export type ActivityView = 'table' | 'kalendarium' | 'arshjul';
+export type ActivityView = 'table' | 'kalendarium' | 'arshjul' | 'uppfoljning';
 
 /** Year (the one before and after too), samverkansområde, target group and status. */
 export function ActivityFilters({
@@ -70,7 +70,7 @@ export function ViewToggle({ view, onChange }: { view: ActivityView; onChange(vi
   const styles = useFormStyles();
   return (
     <div role="group" aria-label={t('act.views')} className={styles.toolbar}>
-      {(['table', 'kalendarium', 'arshjul'] as const).map((value) => (
+      {(['table', 'kalendarium', 'arshjul', 'uppfoljning'] as const).map((value) => (
         <ToggleButton key={value} checked={view === value} onClick={() => onChange(value)}>
           {t(`act.view.${value}`)}
         </ToggleButton>

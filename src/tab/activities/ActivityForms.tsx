@@ -6,10 +6,13 @@ import {
   SAMVERKANSOMRADEN,
   TARGET_GROUPS,
   type ActivityDto,
+  type NewActivity,
+  type TopicTagDto,
   type Samverkansomrade,
   type TargetGroup,
 } from '../../contract';
 import { activitiesApi } from './api';
+import { TagField } from './TagField';
 import { todayInStockholm } from '../format';
 import { ActionStatus } from '../ui/ActionStatus';
 import { ChoiceField } from '../ui/ChoiceField';
@@ -19,20 +22,8 @@ import { useI18n } from '../i18n';
 import { useServices } from '../services';
 import { DateField } from '../ui/DateField';
 
-export function Propose({
-  organisations,
-  year,
-  onProposed,
-}: {
-  organisations: OrganisationDto[];
-  year: number;
-  onProposed(): void;
-}) {
-  const { t } = useI18n();
-  const page = usePageStyles();
-  const styles = useFormStyles();
-  const { api } = useServices();
-  const action = useAction();
+/** The proposal being written: each field's value and setter, and the request it makes. */
+function useProposalDraft(organisations: OrganisationDto[], year: number) {
   const [title, setTitle] = useState('');
   const [area, setArea] = useState<Samverkansomrade>('kompetensutveckling');
   const [groups, setGroups] = useState<TargetGroup[]>(['kommuner']);
@@ -41,24 +32,114 @@ export function Propose({
   const [organisationId, setOrganisationId] = useState(organisations[0]?.id ?? '');
   const [cost, setCost] = useState('');
   const [description, setDescription] = useState('');
+  const [tagIds, setTagIds] = useState<string[]>([]);
+  const request = (): NewActivity => ({
+    title: title.trim(),
+    area,
+    targetGroups: groups,
+    startDate: start,
+    endDate: end,
+    responsibleOrganisationId: organisationId,
+    budgetedCostOre: cost.trim() ? parseKronor(cost) : 0,
+    ...(description.trim() ? { description: description.trim() } : {}),
+    ...(tagIds.length > 0 ? { tagIds } : {}),
+  });
+  const clear = () => {
+    setTitle('');
+    setDescription('');
+    setTagIds([]);
+  };
+  return {
+    values: { title, area, groups, start, end, organisationId, cost, description, tagIds },
+    set: { setTitle, setArea, setGroups, setStart, setEnd, setOrganisationId, setCost, setDescription, setTagIds },
+    request,
+    clear,
+  };
+}
+
+type ProposalDraft = ReturnType<typeof useProposalDraft>;
+
+/** The proposal's fields: title, area, target groups, dates, responsible organisation, cost and description. */
+function ProposalFields({
+  draft,
+  organisations,
+  tags,
+}: {
+  draft: ProposalDraft;
+  organisations: OrganisationDto[];
+  tags: readonly TopicTagDto[];
+}) {
+  const { t } = useI18n();
+  const { values: v, set } = draft;
+  return (
+    <>
+      <Field label={t('act.field.title')} required>
+        <Input value={v.title} onChange={(_, d) => set.setTitle(d.value)} />
+      </Field>
+      <ChoiceField
+        label={t('act.filter.area')}
+        required
+        value={v.area}
+        choices={SAMVERKANSOMRADEN.map((a) => ({ value: a, label: t(`act.area.${a}`) }))}
+        onChange={set.setArea}
+      />
+      <fieldset>
+        <legend>{t('act.col.targetGroups')}</legend>
+        {TARGET_GROUPS.map((g) => (
+          <Checkbox
+            key={g}
+            label={t(`act.tg.${g}`)}
+            checked={v.groups.includes(g)}
+            onChange={(_, d) => set.setGroups((now) => (d.checked ? [...now, g] : now.filter((x) => x !== g)))}
+          />
+        ))}
+      </fieldset>
+      <DateField label={t('act.field.start')} required value={v.start} onChange={set.setStart} />
+      <DateField label={t('act.field.end')} required value={v.end} onChange={set.setEnd} />
+      <ChoiceField
+        label={t('act.field.organisation')}
+        required
+        value={v.organisationId}
+        choices={organisations.map((o) => ({ value: o.id, label: o.name }))}
+        onChange={set.setOrganisationId}
+      />
+      <Field label={t('act.field.cost')}>
+        <Input value={v.cost} inputMode="decimal" onChange={(_, d) => set.setCost(d.value)} />
+      </Field>
+      <Field label={t('act.field.description')}>
+        <Textarea value={v.description} onChange={(_, d) => set.setDescription(d.value)} />
+      </Field>
+      {tags.length > 0 && <TagField tags={tags} value={v.tagIds} onChange={set.setTagIds} />}
+    </>
+  );
+}
+
+export function Propose({
+  organisations,
+  tags = [],
+  year,
+  onProposed,
+}: {
+  organisations: OrganisationDto[];
+  /** Ämnestaggar (#17); without them the form has no tag field. */
+  tags?: readonly TopicTagDto[];
+  year: number;
+  onProposed(): void;
+}) {
+  const { t } = useI18n();
+  const page = usePageStyles();
+  const styles = useFormStyles();
+  const { api } = useServices();
+  const action = useAction();
+  const draft = useProposalDraft(organisations, year);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const ok = await action.run(async () => {
-      const { activity } = await activitiesApi(api).propose({
-        title: title.trim(),
-        area,
-        targetGroups: groups,
-        startDate: start,
-        endDate: end,
-        responsibleOrganisationId: organisationId,
-        budgetedCostOre: cost.trim() ? parseKronor(cost) : 0,
-        ...(description.trim() ? { description: description.trim() } : {}),
-      });
+      const { activity } = await activitiesApi(api).propose(draft.request());
       return t('act.proposed', { title: activity.title });
     });
     if (ok) {
-      setTitle('');
-      setDescription('');
+      draft.clear();
       onProposed();
     }
   };
@@ -68,42 +149,7 @@ export function Propose({
         {t('act.propose')}
       </h2>
       <form className={styles.form} onSubmit={(event) => void submit(event)} noValidate>
-        <Field label={t('act.field.title')} required>
-          <Input value={title} onChange={(_, d) => setTitle(d.value)} />
-        </Field>
-        <ChoiceField
-          label={t('act.filter.area')}
-          required
-          value={area}
-          choices={SAMVERKANSOMRADEN.map((a) => ({ value: a, label: t(`act.area.${a}`) }))}
-          onChange={setArea}
-        />
-        <fieldset>
-          <legend>{t('act.col.targetGroups')}</legend>
-          {TARGET_GROUPS.map((g) => (
-            <Checkbox
-              key={g}
-              label={t(`act.tg.${g}`)}
-              checked={groups.includes(g)}
-              onChange={(_, d) => setGroups((now) => (d.checked ? [...now, g] : now.filter((x) => x !== g)))}
-            />
-          ))}
-        </fieldset>
-        <DateField label={t('act.field.start')} required value={start} onChange={setStart} />
-        <DateField label={t('act.field.end')} required value={end} onChange={setEnd} />
-        <ChoiceField
-          label={t('act.field.organisation')}
-          required
-          value={organisationId}
-          choices={organisations.map((o) => ({ value: o.id, label: o.name }))}
-          onChange={setOrganisationId}
-        />
-        <Field label={t('act.field.cost')}>
-          <Input value={cost} inputMode="decimal" onChange={(_, d) => setCost(d.value)} />
-        </Field>
-        <Field label={t('act.field.description')}>
-          <Textarea value={description} onChange={(_, d) => setDescription(d.value)} />
-        </Field>
+        <ProposalFields draft={draft} organisations={organisations} tags={tags} />
         <Button type="submit" appearance="primary" disabled={action.state.status === 'busy'}>
           {t('act.propose.submit')}
         </Button>

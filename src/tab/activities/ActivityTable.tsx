@@ -9,6 +9,7 @@ import {
 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { isoWeek } from '../../domain/calendar';
+import { isHeld } from '../../domain/funders';
 import type { ActivityDto, MeetingSummaryDto } from '../../contract';
 import { activitiesApi } from './api';
 import { ActionStatus } from '../ui/ActionStatus';
@@ -25,12 +26,14 @@ function ActivityRow({
   actions,
   decide,
   evaluate,
+  report,
   busy,
 }: {
   activity: ActivityDto;
   actions: boolean;
   decide: (() => void) | undefined;
   evaluate: (() => void) | undefined;
+  report: (() => void) | undefined;
   busy: boolean;
 }) {
   const { t } = useI18n();
@@ -54,6 +57,11 @@ function ActivityRow({
           {evaluate && (
             <Button size="small" onClick={evaluate} aria-label={`${t('act.evaluate')}: ${a.title}`}>
               {t('act.evaluate')}
+            </Button>
+          )}
+          {report && (
+            <Button size="small" onClick={report} aria-label={`${t('fund.report')}: ${a.title}`}>
+              {t('fund.report')}
             </Button>
           )}
         </TableCell>
@@ -89,6 +97,7 @@ export function ActivityTable({
   canEvaluate,
   onChanged,
   onEvaluate,
+  onReport,
 }: {
   activities: ActivityDto[];
   meetings: MeetingSummaryDto[];
@@ -96,6 +105,7 @@ export function ActivityTable({
   canEvaluate: boolean;
   onChanged(): void;
   onEvaluate(activity: ActivityDto): void;
+  onReport(activity: ActivityDto): void;
 }) {
   const { t } = useI18n();
   const styles = useFormStyles();
@@ -141,6 +151,7 @@ export function ActivityTable({
                 evaluate={
                   canEvaluate && (a.status === 'beslutad' || a.status === 'genomford') ? () => onEvaluate(a) : undefined
                 }
+                report={canEvaluate && isHeld(a, new Date()) ? () => onReport(a) : undefined}
                 busy={action.state.status === 'busy'}
               />
             ))}

@@ -5,9 +5,10 @@ import { usePageStyles } from '../ui/styles';
 import { Arshjul, wheelItems } from './Arshjul';
 import { ActivityTable } from './ActivityTable';
 import type { ActivityView } from './ActivityFilters';
+import { FunderReportView } from './FunderReport';
 import { Kalendarium } from './Kalendarium';
 
-/** The year's activities as a table, a kalendarium or an årshjul; one live region for all three. */
+/** The year's activities as a table, a kalendarium, an årshjul or the funders' figures; one live region for all. */
 export function ActivityViews({
   view,
   year,
@@ -19,6 +20,7 @@ export function ActivityViews({
   canEvaluate,
   onChanged,
   onEvaluate,
+  onReport,
 }: {
   view: ActivityView;
   year: number;
@@ -30,6 +32,8 @@ export function ActivityViews({
   canEvaluate: boolean;
   onChanged(): void;
   onEvaluate(activity: ActivityDto): void;
+  /** The participant counts after the event (#17). */
+  onReport(activity: ActivityDto): void;
 }) {
   const page = usePageStyles();
   return (
@@ -44,8 +48,10 @@ export function ActivityViews({
           canEvaluate={canEvaluate}
           onChanged={onChanged}
           onEvaluate={onEvaluate}
+          onReport={onReport}
         />
       )}
+      {view === 'uppfoljning' && <FunderReportView year={year} canManageTags={canDecide} />}
       {activities.status === 'ready' && view === 'kalendarium' && (
         <Kalendarium
           year={year}

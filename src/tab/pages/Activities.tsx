@@ -9,6 +9,9 @@ import { todayInStockholm } from '../format';
 import { PageHeading } from '../ui/PageHeading';
 import { useI18n } from '../i18n';
 import { Evaluate, Propose } from '../activities/ActivityForms';
+import { fundersApi } from '../activities/fundersApi';
+import { ReportParticipants } from '../activities/ParticipantsDialog';
+import { useLoad } from '../services';
 
 export function ActivitiesPage({ me }: { me: Me }) {
   const { t } = useI18n();
@@ -22,7 +25,9 @@ export function ActivitiesPage({ me }: { me: Me }) {
   const { year } = filter;
   const [view, setView] = useState<ActivityView>('table');
   const [evaluating, setEvaluating] = useState<ActivityDto | undefined>();
+  const [reporting, setReporting] = useState<ActivityDto | undefined>();
   const { activities, context, changes, reloadAll, samverkansMeetings } = useActivities(filter);
+  const tags = useLoad((api) => fundersApi(api).tags());
   const allowed = (action: Me['allowedActions'][number]) => me.allowedActions.includes(action);
 
   return (
@@ -42,7 +47,18 @@ export function ActivitiesPage({ me }: { me: Me }) {
         canEvaluate={allowed('activity.evaluate')}
         onChanged={reloadAll}
         onEvaluate={setEvaluating}
+        onReport={setReporting}
       />
+      {context.status === 'ready' && (
+        <ReportParticipants
+          activity={reporting}
+          organisations={context.data.organisations}
+          onClose={() => {
+            setReporting(undefined);
+            reloadAll();
+          }}
+        />
+      )}
       {evaluating && context.status === 'ready' && (
         <Evaluate
           key={evaluating.id}
@@ -65,7 +81,12 @@ export function ActivitiesPage({ me }: { me: Me }) {
         />
       )}
       {allowed('activity.propose') && context.status === 'ready' && (
-        <Propose organisations={context.data.organisations} year={year} onProposed={reloadAll} />
+        <Propose
+          organisations={context.data.organisations}
+          tags={tags.status === 'ready' ? tags.data : []}
+          year={year}
+          onProposed={reloadAll}
+        />
       )}
     </>
   );
