@@ -26,7 +26,7 @@ import type { ListSpec } from '../../graph/lists';
  * the operation that created the item (api/state/operation.ts): a create looks it up first, so a repeated or
  * re-sent write finds its item instead of adding another.
  */
-export const SCHEMA_VERSION = 8;
+export const SCHEMA_VERSION = 9;
 
 export const LISTS = {
   organisations: {
@@ -172,6 +172,8 @@ export const LISTS = {
       { name: 'PersonEmail', displayName: 'Person', kind: { type: 'text' } },
       { name: 'OrganisationId', displayName: 'Organisation', kind: { type: 'text' } },
       { name: 'Present', displayName: 'Närvarande', kind: { type: 'boolean' } },
+      /** `attendance:<meeting>:<person>` (SCHEMA_VERSION 9): one row per person and meeting, however often sent. */
+      { name: 'OperationKey', displayName: 'Operationsnyckel', kind: { type: 'text' }, indexed: true },
     ],
   },
   activities: {
