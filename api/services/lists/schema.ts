@@ -310,6 +310,8 @@ export const LISTS = {
         description: 'Målen som JSON: id, text och kopplade aktiviteters id.',
       },
       { name: 'DecisionItemId', displayName: 'Beslut', kind: { type: 'text' } },
+      /** `operatingPlan:<year>` (SCHEMA_VERSION 9): one plan per year, however often its create is sent. */
+      { name: 'OperationKey', displayName: 'Operationsnyckel', kind: { type: 'text' }, indexed: true },
     ],
   },
   coordinatorTime: {
