@@ -31,6 +31,17 @@ type ReadAnswers<R extends Record<string, CollectionRead<unknown>>> = {
 };
 
 const RETRYABLE = new Set([429, 503, 504]);
+/** A keyed batch (its writes carry a natural key the caller looks up): only throttling is sent again blindly. */
+const THROTTLED = new Set([429]);
+
+export interface BatchOptions {
+  /**
+   * The writes carry a natural key: a 503, 504 or timeout of the batch, or of an inner write, may come after
+   * Graph wrote, so neither is re-sent here (only 429s are); the caller looks the keys up and sends what is
+   * missing (api/services/lists createManyOnce).
+   */
+  keyed?: boolean;
+}
 const BATCH_LIMIT = 20;
 
 function header(headers: Record<string, string> | undefined, name: string): string | undefined {
@@ -61,7 +72,8 @@ async function collectionOf<T>(graph: GraphConnection, answer: BatchResponse): P
 /** JSON $batch: many requests in one round trip, throttled inner answers sent again. */
 export function batchApi(graph: GraphConnection) {
   /** One round of chunks; the answers to keep, and the requests to send again after `waitSeconds`. */
-  async function sendRound(pending: BatchRequest[], round: number) {
+  async function sendRound(pending: BatchRequest[], round: number, options: BatchOptions) {
+    const retryable = options.keyed ? THROTTLED : RETRYABLE;
     const retry: BatchRequest[] = [];
     const done: BatchResponse[] = [];
     let waitSeconds = 0;
@@ -69,7 +81,7 @@ export function batchApi(graph: GraphConnection) {
       const chunk = pending.slice(start, start + BATCH_LIMIT);
       const body = await graph.call(
         () =>
-          graph.api('/$batch').post({
+          (options.keyed ? graph.throttledRetryOnly('/$batch') : graph.api('/$batch')).post({
             requests: chunk.map((r) => ({
               ...r,
               headers: r.body !== undefined ? { 'Content-Type': 'application/json', ...r.headers } : r.headers,
@@ -78,7 +90,7 @@ export function batchApi(graph: GraphConnection) {
       );
       for (const answer of body.responses) {
         const request = chunk.find((r) => r.id === answer.id);
-        if (RETRYABLE.has(answer.status) && round < graph.options.maxRetries && request) {
+        if (retryable.has(answer.status) && round < graph.options.maxRetries && request) {
           retry.push(request);
           waitSeconds = Math.max(waitSeconds, retryAfterSeconds(answer.headers, round));
         } else done.push(answer);
@@ -89,13 +101,13 @@ export function batchApi(graph: GraphConnection) {
 
   /**
    * Sends requests in batches of 20. Inner answers of 429/503/504 are sent again after their Retry-After,
-   * which the client's RetryHandler does not do (it sees only the outer 200).
+   * which the client's RetryHandler does not do (it sees only the outer 200). `keyed`: see BatchOptions.
    */
-  async function batch(requests: BatchRequest[]): Promise<BatchResponse[]> {
+  async function batch(requests: BatchRequest[], options: BatchOptions = {}): Promise<BatchResponse[]> {
     const answers = new Map<string, BatchResponse>();
     let pending = requests;
     for (let round = 0; pending.length > 0; round += 1) {
-      const { done, retry, waitSeconds } = await sendRound(pending, round);
+      const { done, retry, waitSeconds } = await sendRound(pending, round, options);
       for (const answer of done) answers.set(answer.id, answer);
       pending = retry;
       if (pending.length > 0) await graph.sleep(waitSeconds * 1000);

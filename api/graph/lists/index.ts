@@ -18,7 +18,7 @@ export interface ListItemQuery {
   top?: number;
 }
 
-function toListItem<F extends ListItemFields>(item: ListItem): ListItemWithFields<F> {
+export function toListItem<F extends ListItemFields>(item: ListItem): ListItemWithFields<F> {
   const fields = { ...(item.fields ?? {}) } as Record<string, unknown>;
   delete fields['@odata.etag'];
   return {
@@ -172,11 +172,16 @@ function itemReadsApi(graph: GraphConnection, batches: BatchApi) {
 /** Writing list items: one keyed create, many through $batch, field updates with If-Match. */
 function itemWritesApi(graph: GraphConnection, batches: BatchApi) {
   return {
-    /** Creates many items through $batch (20 per request, throttled ones re-sent); answers in input order. */
+    /**
+     * Creates many items through $batch (20 per request, throttled ones re-sent); answers in input order.
+     * `keyed`: the items carry a natural key (OperationKey) the caller looks up before it sends them again, so
+     * only 429s are re-sent here (see BatchOptions); a lost batch rejects with its transient error.
+     */
     createItems<F extends ListItemFields>(
       siteId: string,
       listId: string,
       items: readonly F[],
+      options: { keyed?: boolean } = {},
     ): Promise<BatchResponse[]> {
       return batches.batch(
         items.map((fields, index) => ({
@@ -185,6 +190,7 @@ function itemWritesApi(graph: GraphConnection, batches: BatchApi) {
           url: itemsPath(siteId, listId),
           body: { fields } satisfies ListItem,
         })),
+        options,
       );
     },
 

@@ -16,7 +16,7 @@ import {
 import type { ListItemWithFields } from '../../graph/gateway';
 import { eq } from '../../graph/odata';
 import { jsonColumn, type FieldsOf, type ListItemsApi, type ListStore } from '../lists';
-import { createdAt, dateValue, integerValue, oneOfValue, sameEtag, textValue } from './listFields';
+import { createdAt, dateValue, integerValue, mayBeOwnWrite, oneOfValue, sameEtag, textValue } from './listFields';
 import type { DecisionsService } from './decisions';
 import { decisionReferenceSchema, type DecisionReferenceInput } from '../../../src/contract';
 import { ConflictError } from '../../graph/errors';
@@ -123,7 +123,12 @@ export class BudgetVersionsService {
     const data = parseOrThrow(decisionReferenceSchema, input);
     const current = latestVersion(await this.list(gateway, year), year) as BudgetVersionRecord | undefined;
     if (!current) throw new DomainRuleError('BUDGET_NO_PROPOSAL', `Det finns inget förslag till budget för ${year}.`);
-    if (!sameEtag(etag, current.etag)) throw new ConflictError(current);
+    if (!sameEtag(etag, current.etag)) {
+      // This operation's own decision, done by an earlier attempt whose answer was lost: its result.
+      if (current.status === 'beslutad' && (await this.decisions.isThisOperations(gateway, current.decisionId, data)))
+        return current;
+      throw new ConflictError(current);
+    }
     const lines = await this.lines(gateway, year);
     // Checked before the decision is written: a refused decision leaves no orphan in Beslut.
     decideBudget(current, { id: 'pending', kind: 'budget', decidedOn: '1900-01-01' }, lines);
@@ -154,6 +159,13 @@ export class BudgetVersionsService {
       DecidedOn: decided.decidedOn ?? '',
       Lines: linesColumn.write(decided.lines ?? []),
     };
-    return toRecord(await this.store.update(gateway, current.id, etag, fields));
+    try {
+      return toRecord(await this.store.update(gateway, current.id, etag, fields));
+    } catch (error) {
+      if (!mayBeOwnWrite(error)) throw error;
+      const now = latestVersion(await this.list(gateway, year), year) as BudgetVersionRecord | undefined;
+      if (now?.id === current.id && now.status === 'beslutad' && now.decisionId === decision.id) return now;
+      throw error;
+    }
   }
 }

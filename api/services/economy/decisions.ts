@@ -32,6 +32,7 @@ import type { ListItemWithFields } from '../../graph/gateway';
 import { eq } from '../../graph/odata';
 import { READ_PAGE_SIZE, dateValue, integerValue, oneOfValue, splitList, textValue, withConflict } from './listFields';
 import { systemClock, type Clock } from '../ports';
+import { firstItemKey } from '../../state/operation';
 import type { FieldsOf, ListItemsApi, ListStores } from '../lists';
 import { type FollowUpPatch, type NewDecision, followUpPatchSchema, newDecisionSchema } from '../../../src/contract';
 
@@ -164,6 +165,22 @@ export class DecisionsService {
   /** The registers whose undecided items openProposals lists (wired once in services/index.ts). */
   addProposalSource(source: ProposalSource): void {
     this.proposalSources.push(source);
+  }
+
+  /**
+   * Whether `decisionId` is the decision the current operation referred to or wrote (its first Beslut's key,
+   * api/state/operation.ts): a decide whose answer was lost finds its own work done, not someone else's change.
+   */
+  async isThisOperations(
+    gateway: ListItemsApi,
+    decisionId: string | undefined,
+    data: { decisionId: string } | object,
+  ): Promise<boolean> {
+    if (!decisionId) return false;
+    if ('decisionId' in data) return data.decisionId === decisionId;
+    const key = firstItemKey('decisions');
+    if (key === undefined) return false;
+    return (await this.lists.decisions.findByOperationKey(gateway, key)).some((item) => item.id === decisionId);
   }
 
   /** A check every decision passes before it is written (wired once in services/index.ts). */

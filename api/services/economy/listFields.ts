@@ -1,5 +1,5 @@
 import type { IsoDate } from '../../../src/domain';
-import { ConflictError } from '../../graph/errors';
+import { ConflictError, GraphRequestError } from '../../graph/errors';
 import { dateOnlyFromGraph } from '../../graph/dates';
 import type { ListItemFields, ListItemWithFields } from '../../graph/gateway';
 
@@ -81,4 +81,14 @@ export function formatParticipants(counts: Record<string, number>): string {
     .filter(([, n]) => n > 0)
     .map(([org, n]) => `${org}=${n}`)
     .join(';');
+}
+
+/**
+ * A write whose answer may have been its own: a 412 on the re-send of an If-Match PATCH Graph had done, or an
+ * answer lost (dropped, 503, 504, the client's timeout). The caller reads the item and checks (issue #15).
+ */
+export function mayBeOwnWrite(error: unknown): boolean {
+  return (
+    error instanceof ConflictError || (error instanceof GraphRequestError && error.transient && error.status !== 429)
+  );
 }

@@ -11,7 +11,7 @@ import {
 import { ConflictError } from '../../graph/errors';
 import type { ListItemWithFields } from '../../graph/gateway';
 import { eq } from '../../graph/odata';
-import { createdAt, integerValue, oneOfValue, sameEtag, textValue, withConflict } from './listFields';
+import { createdAt, integerValue, mayBeOwnWrite, oneOfValue, sameEtag, textValue, withConflict } from './listFields';
 import { toDecision, type DecisionsService, type OpenProposal, type ProposalSource } from './decisions';
 import { jsonColumn, type FieldsOf, type ListItemsApi, type ListStores } from '../lists';
 import {
@@ -67,6 +67,16 @@ function toFields(plan: OperatingPlan): OperatingPlanFields {
   };
 }
 
+/** Whether the stored plan holds this proposal: its priorities and its goals' texts and activities. */
+function sameContent(stored: OperatingPlan, plan: OperatingPlan): boolean {
+  const goals = (p: OperatingPlan) => JSON.stringify(p.goals.map((g) => [g.text, [...g.activityIds].sort()]));
+  return (
+    stored.status === plan.status &&
+    JSON.stringify(stored.priorities) === JSON.stringify(plan.priorities) &&
+    goals(stored) === goals(plan)
+  );
+}
+
 /** The verksamhetsplan per year: proposed by stödgruppen, decided by samverkansgruppen, goals linked to activities. */
 export class OperatingPlanService implements ProposalSource {
   constructor(
@@ -95,9 +105,19 @@ export class OperatingPlanService implements ProposalSource {
       priorities: data.priorities,
       goals: data.goals.map((goal) => ({ ...goal, id: goal.id ?? randomUUID().slice(0, 8) })),
     });
-    if (!current) return toRecord(await this.lists.operatingPlans.create(gateway, toFields(plan)));
-    if (!etag || !sameEtag(etag, current.etag)) throw new ConflictError(current);
-    return this.write(gateway, current.id, toFields(plan), etag);
+    if (!current) {
+      const once = await this.lists.operatingPlans.createOnce(gateway, toFields(plan), `operatingPlan:${year}`);
+      const record = toRecord(once.item);
+      // Someone else's plan for the year, written since it was read: theirs, shown as a conflict.
+      if (!once.created && !sameContent(record, plan)) throw new ConflictError(record);
+      return record;
+    }
+    // This very proposal, written by an earlier attempt whose answer was lost: its result, not a conflict.
+    if (!etag || !sameEtag(etag, current.etag)) {
+      if (sameContent(current, plan)) return current;
+      throw new ConflictError(current);
+    }
+    return this.write(gateway, current.id, toFields(plan), etag, (now) => sameContent(now, plan));
   }
 
   async decide(
@@ -109,7 +129,12 @@ export class OperatingPlanService implements ProposalSource {
     const data = parseOrThrow(decisionReferenceSchema, input);
     const current = await this.get(gateway, year);
     if (!current) throw new DomainRuleError('PLAN_NOT_FOUND', `Det finns ingen verksamhetsplan för ${year}.`);
-    if (!sameEtag(etag, current.etag)) throw new ConflictError(current);
+    if (!sameEtag(etag, current.etag)) {
+      // This operation's own decision, done by an earlier attempt whose answer was lost: its result.
+      if (current.status === 'beslutad' && (await this.decisions.isThisOperations(gateway, current.decisionId, data)))
+        return current;
+      throw new ConflictError(current);
+    }
     decidePlan(current, 'pending');
     const proposal = current.proposedAt ? { proposedAt: current.proposedAt } : {};
     let decisionId: string;
@@ -135,7 +160,8 @@ export class OperatingPlanService implements ProposalSource {
       decisionId = decision.id;
     }
     const decided = decidePlan(current, decisionId);
-    return this.write(gateway, current.id, { Status: decided.status, DecisionItemId: decisionId }, etag);
+    const fields = { Status: decided.status, DecisionItemId: decisionId };
+    return this.write(gateway, current.id, fields, etag, (now) => now.decisionId === decisionId);
   }
 
   async openProposals(gateway: ListItemsApi): Promise<OpenProposal[]> {
@@ -153,15 +179,27 @@ export class OperatingPlanService implements ProposalSource {
       }));
   }
 
+  /**
+   * If-Match `etag`. After a 412 or a lost answer the plan is read again: when it holds what this write meant
+   * (`done`), the write was its own, answered late (issue #15); otherwise the conflict with the plan as it is.
+   */
   private async write(
     gateway: ListItemsApi,
     id: string,
     fields: Partial<OperatingPlanFields>,
     etag: string,
+    done: (now: OperatingPlanRecord) => boolean,
   ): Promise<OperatingPlanRecord> {
-    return withConflict<OperatingPlanFields, OperatingPlanRecord>(
-      async () => toRecord(await this.lists.operatingPlans.update(gateway, id, etag, fields)),
-      toRecord,
-    );
+    try {
+      return await withConflict<OperatingPlanFields, OperatingPlanRecord>(
+        async () => toRecord(await this.lists.operatingPlans.update(gateway, id, etag, fields)),
+        toRecord,
+      );
+    } catch (error) {
+      if (!mayBeOwnWrite(error)) throw error;
+      const now = toRecord(await this.lists.operatingPlans.get(gateway, id));
+      if (done(now)) return now;
+      throw error;
+    }
   }
 }

@@ -173,6 +173,8 @@ export const LISTS = {
       { name: 'PersonEmail', displayName: 'Person', kind: { type: 'text' } },
       { name: 'OrganisationId', displayName: 'Organisation', kind: { type: 'text' } },
       { name: 'Present', displayName: 'Närvarande', kind: { type: 'boolean' } },
+      /** `attendance:<meeting>:<person>` (SCHEMA_VERSION 9): one row per person and meeting, however often sent. */
+      { name: 'OperationKey', displayName: 'Operationsnyckel', kind: { type: 'text' }, indexed: true },
     ],
   },
   activities: {
@@ -310,6 +312,8 @@ export const LISTS = {
         description: 'Målen som JSON: id, text och kopplade aktiviteters id.',
       },
       { name: 'DecisionItemId', displayName: 'Beslut', kind: { type: 'text' } },
+      /** `operatingPlan:<year>` (SCHEMA_VERSION 9): one plan per year, however often its create is sent. */
+      { name: 'OperationKey', displayName: 'Operationsnyckel', kind: { type: 'text' }, indexed: true },
     ],
   },
   coordinatorTime: {

@@ -1,6 +1,7 @@
 import type { CollectionRead } from '../../graph/batch';
 import { GraphRequestError } from '../../graph/errors';
-import type { ListItemFields, ListItemWithFields, ListsApi } from '../../graph/lists';
+import { toListItem, type ListItemFields, type ListItemWithFields, type ListsApi } from '../../graph/lists';
+import type { ListItem } from '@microsoft/microsoft-graph-types';
 import { eq, type ListItemFilter } from '../../graph/odata';
 import type { ColumnKind } from '../../graph/lists';
 import { nextItemKey } from '../../state/operation';
@@ -89,6 +90,19 @@ export interface ListStore<F extends ListItemFields> {
   ): Promise<{ item: ListItemWithFields<F>; created: boolean }>;
   /** Many items through $batch (20 a request, throttled ones sent again); the answers in input order. */
   createMany(graph: ListItemsApi, items: readonly F[]): ReturnType<ListsApi['createItems']>;
+  /**
+   * Many items through $batch, each with its natural key, once: the items of `scope` (an indexed filter that
+   * holds every key's item) are read first and a key found there is not sent. After a batch or an inner answer
+   * that may have been lost (503, 504, timeout, dropped), the scope is read again and only what is still
+   * missing is sent. Answers the items by key; rejects when one is refused or still missing after the resends.
+   * `known`: the scope's items as the caller has just read them (the first lookup, without a round trip).
+   */
+  createManyOnce(
+    graph: ListItemsApi,
+    items: readonly { fields: F; operationKey: string }[],
+    scope: ListItemFilter,
+    known?: readonly ListItemWithFields<F>[],
+  ): Promise<Map<string, ListItemWithFields<F>>>;
   /** If-Match `etag`; a 412 is a ConflictError carrying the item as it is now. Reads the item back. */
   update(graph: ListItemsApi, id: string, etag: string, patch: Partial<F>): Promise<ListItemWithFields<F>>;
   /** As update, with the answer of the fields' PATCH instead of a second read. */
@@ -137,6 +151,11 @@ export function listStore<L extends ListKey>(directory: SiteDirectory, key: L): 
     async createMany(graph, items) {
       const { siteId, listId } = await where(graph);
       return graph.createItems<F>(siteId, listId, items);
+    },
+    async createManyOnce(graph, items, scope, known) {
+      if (!hasOperationKey) throw new TypeError(`${LISTS[key].displayName} has no OperationKey column`);
+      const { siteId, listId } = await where(graph);
+      return createManyWithKeys<F>({ graph, siteId, listId, scope }, items, known);
     },
     async update(graph, id, etag, patch) {
       const { siteId, listId } = await where(graph);
@@ -189,6 +208,58 @@ async function createWithKey<F extends ListItemFields>(
     await resendPause(attempt);
     const found = await find();
     if (found) return { item: found, created: true };
+  }
+}
+
+/** The items of `scope` by their OperationKey. */
+function byOperationKey<F extends ListItemFields>(
+  items: readonly ListItemWithFields<F>[],
+): Map<string, ListItemWithFields<F>> {
+  const byKey = new Map<string, ListItemWithFields<F>>();
+  for (const item of items) {
+    const operationKey = item.fields.OperationKey;
+    if (typeof operationKey === 'string' && operationKey !== '' && !byKey.has(operationKey))
+      byKey.set(operationKey, item);
+  }
+  return byKey;
+}
+
+const mayHaveWritten = (status: number) => status === 0 || status === 503 || status === 504;
+
+/** createManyOnce: look up, send what is missing, and after a maybe-written answer look up again (issue #15). */
+async function createManyWithKeys<F extends ListItemFields>(
+  where: { graph: ListItemsApi; siteId: string; listId: string; scope: ListItemFilter },
+  items: readonly { fields: F; operationKey: string }[],
+  known: readonly ListItemWithFields<F>[] | undefined,
+): Promise<Map<string, ListItemWithFields<F>>> {
+  const wanted = new Set(items.map((i) => i.operationKey));
+  const done = new Map<string, ListItemWithFields<F>>();
+  const lookUp = async (attempt: number) =>
+    attempt === 0 && known ? known : where.graph.listItems<F>(where.siteId, where.listId, { filter: where.scope });
+  for (let attempt = 0; ; attempt++) {
+    if (attempt === 0 || done.size < wanted.size) {
+      for (const [k, item] of byOperationKey(await lookUp(attempt)))
+        if (wanted.has(k) && !done.has(k)) done.set(k, item);
+    }
+    const missing = items.filter((i) => !done.has(i.operationKey));
+    if (missing.length === 0) return done;
+    if (attempt > KEYED_CREATE_RESENDS)
+      throw new GraphRequestError(503, 'keyedCreateIncomplete', undefined, 'Items still missing.');
+    if (attempt > 0) await resendPause(attempt);
+    const written = missing.map((i) => ({ ...i.fields, OperationKey: i.operationKey }));
+    let answers: Awaited<ReturnType<ListsApi['createItems']>>;
+    try {
+      answers = await where.graph.createItems<F>(where.siteId, where.listId, written, { keyed: true });
+    } catch (error) {
+      if (error instanceof GraphRequestError && error.transient) continue;
+      throw error;
+    }
+    const refused = answers.find((a) => !(a.status >= 200 && a.status < 300) && !mayHaveWritten(a.status));
+    if (refused) throw new GraphRequestError(refused.status, 'batchItemRefused', undefined, 'An item was refused.');
+    answers.forEach((answer, index) => {
+      if (answer.status >= 200 && answer.status < 300)
+        done.set(missing[index]!.operationKey, toListItem<F>(answer.body as ListItem));
+    });
   }
 }
 

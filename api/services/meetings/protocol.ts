@@ -25,25 +25,15 @@ import { NotFoundError } from '../errors';
 
 import type { MeetingDecisions } from './decisions';
 import type { Acting, MeetingsService } from './service';
-import { groupMembers, toDomainMeeting, type MeetingRecord } from './register';
+import { toDomainMeeting, type MeetingRecord } from './register';
+import { attendanceRows, saveAttendance, type AttendanceRow } from './attendance';
 import { jsonColumn, type FieldsOf, type ListStores } from '../lists';
 import { attendanceRequestSchema, meetingDecisionSchema, protocolRequestSchema } from '../../../src/contract';
 import { systemClock, type Clock } from '../ports';
 import { currentOperationKey } from '../../state/operation';
 import type { OperationJournal } from '../../state/store';
 
-type AttendanceFields = FieldsOf<'attendance'>;
-
 type ProtocolFields = FieldsOf<'protocols'>;
-
-export interface AttendanceRow {
-  email: string;
-  displayName: string;
-  organisationId: string;
-  present: boolean;
-  /** Whether the row is stored in Närvaro (false: a member not yet marked). */
-  recorded: boolean;
-}
 
 export interface ProtocolView {
   meetingId: string;
@@ -107,29 +97,7 @@ export class MeetingProtocols {
       this.meetings.people(gateway),
       this.attendanceItems(gateway, meetingId),
     ]);
-    const stored = new Map(items.map((item) => [(text(item.fields.PersonEmail) ?? '').toLowerCase(), item]));
-    const rows: AttendanceRow[] = groupMembers(people, record.group).map((person) => {
-      const item = stored.get(person.email);
-      stored.delete(person.email);
-      return {
-        email: person.email,
-        displayName: person.displayName,
-        organisationId: person.organisationId,
-        present: item?.fields.Present === true,
-        recorded: item !== undefined,
-      };
-    });
-    for (const [address, item] of stored) {
-      const person = people.find((p) => p.email === address);
-      rows.push({
-        email: address,
-        displayName: person?.displayName ?? address,
-        organisationId: person?.organisationId ?? text(item.fields.OrganisationId) ?? '',
-        present: item.fields.Present === true,
-        recorded: true,
-      });
-    }
-    return rows;
+    return attendanceRows(people, record.group, items);
   }
 
   async setAttendance(
@@ -148,35 +116,13 @@ export class MeetingProtocols {
     ]);
     if (record.status === 'installt') throw new DomainRuleError('MEETING_CANCELLED', 'Mötet är inställt.');
     this.assertUnlocked(protocol);
-    const byEmail = new Map(stored.items.map((item) => [(text(item.fields.PersonEmail) ?? '').toLowerCase(), item]));
     const unknown = request.rows.filter((row) => !people.some((p) => p.email === row.email));
     if (unknown.length > 0) {
       throw new DomainValidationError(
         unknown.map((row) => ({ path: 'rows', message: `${row.email} finns inte i kontaktlistan.` })),
       );
     }
-    const creates: AttendanceFields[] = [];
-    for (const row of request.rows) {
-      const item = byEmail.get(row.email);
-      if (!item) {
-        const person = people.find((p) => p.email === row.email);
-        creates.push({
-          Title: person?.displayName ?? row.email,
-          MeetingId: meetingId,
-          PersonEmail: row.email,
-          OrganisationId: person?.organisationId ?? '',
-          Present: row.present,
-        });
-      } else if ((item.fields.Present === true) !== row.present) {
-        await this.lists.attendance.update(gateway, item.id, item.eTag, { Present: row.present });
-      }
-    }
-    if (creates.length > 0) {
-      const answers = await this.lists.attendance.createMany(gateway, creates);
-      if (answers.some((answer) => answer.status < 200 || answer.status >= 300)) {
-        throw new DomainRuleError('ATTENDANCE_NOT_SAVED', 'Närvaron kunde inte sparas helt. Försök igen.');
-      }
-    }
+    await saveAttendance(this.lists.attendance, gateway, { id: meetingId, people, stored: stored.items }, request.rows);
     await this.withdrawApprovals(gateway, protocol);
     return this.attendance(gateway, meetingId);
   }

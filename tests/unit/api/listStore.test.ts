@@ -86,8 +86,8 @@ describe('ListStore: one SharePoint list, bound to its site and list once', () =
 
   it('refuses an operation key on a list without the column, before any write', async () => {
     const { graph, calls } = recordingGraph();
-    await expect(listStore(directory(), 'attendance').create(graph, {}, { operationKey: 'k' })).rejects.toThrow(
-      'Närvaro has no OperationKey column',
+    await expect(listStore(directory(), 'organisations').create(graph, {}, { operationKey: 'k' })).rejects.toThrow(
+      'Organisationer has no OperationKey column',
     );
     expect(itemCalls(calls)).toEqual([]);
   });
