@@ -27,7 +27,7 @@ import { ACTIVITY_FUNDER_COLUMNS, TOPIC_TAGS_LIST } from './fundersSchema';
  * the operation that created the item (api/state/operation.ts): a create looks it up first, so a repeated or
  * re-sent write finds its item instead of adding another.
  */
-export const SCHEMA_VERSION = 9;
+export const SCHEMA_VERSION = 10;
 
 export const LISTS = {
   organisations: {

@@ -16,7 +16,8 @@ import {
 import type { GraphGateway } from '../../graph/gateway';
 import { NotFoundError } from '../errors';
 import { systemClock, type Clock } from '../ports';
-import type { AttendanceRow, MeetingProtocols } from './protocol';
+import type { AttendanceRow } from './attendance';
+import type { MeetingProtocols } from './protocol';
 import type { MeetingRecord } from './register';
 import type { MeetingsService } from './service';
 
