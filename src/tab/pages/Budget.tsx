@@ -83,7 +83,7 @@ export function BudgetPage({ me }: { me: Me }) {
             </h2>
             {report.status === 'loading' && <Loading />}
             {report.status === 'error' && <ErrorMessage error={report.error} onRetry={report.reload} />}
-            {report.status === 'ready' && <Report data={report.data} />}
+            {report.status === 'ready' && <Report data={report.data} canPropose={canEdit} onProposed={reloadAll} />}
           </>
         )}
         {view === 'bokningar' && (
