@@ -1,6 +1,7 @@
 import type { ILogger } from '@microsoft/teams.common';
 import type {
   Activity,
+  AgreedException,
   AssignmentStatus,
   IsoDate,
   Meeting,
@@ -100,8 +101,11 @@ export interface BotDeps {
   listOrganisations(): Promise<Organisation[]>;
   /** Planned meetings starting at or after `from`, soonest first, with the invitation answers so far. */
   upcomingMeetings(from: Date): Promise<MeetingWithAnswers[]>;
-  /** The ekonomisk lägesrapport for a year as of a date (the domain's statusReport over the budget lists). */
-  budgetStatus(year: number, asOf: IsoDate): Promise<StatusReport>;
+  /**
+   * The ekonomisk lägesrapport for a year as of a date (the domain's statusReport over the budget lists), with the
+   * year's agreed exceptions (kostnadsundantag, #17).
+   */
+  budgetStatus(year: number, asOf: IsoDate): Promise<StatusReport & { exceptions?: AgreedException[] }>;
   listActivities(filter: ActivityFilter): Promise<Activity[]>;
   /**
    * Books an outcome (`utfall`) on the line of `year` that `line` names (its id or name; words after the name
