@@ -23,6 +23,24 @@ import { useAction } from '../ui/useAction';
 const oneSchema = z.object({ assignment: assignmentViewSchema });
 
 /**
+ * Closed first, reported to the parent (which unmounts it) once the closing motion has ended: a modal unmounted
+ * while open can leave the page aria-hidden.
+ */
+function useClosing(onClose: (saved: boolean) => void) {
+  const [open, setOpen] = useState(true);
+  const savedOnClose = useRef(false);
+  const close = (saved: boolean) => {
+    savedOnClose.current = saved;
+    setOpen(false);
+  };
+  const closed = () => {
+    window.setTimeout(restorePageForAssistiveTechnology, 300);
+    onClose(savedOnClose.current);
+  };
+  return { open, close, closed };
+}
+
+/**
  * The dialog in which a person updates the status and report of an uppdrag ("Mina uppdrag" on Översikt).
  * A file of its own, loaded when first opened: Fluent's Dialog, its motion and Textarea stay out of the first load.
  */
@@ -40,18 +58,7 @@ export function UpdateAssignmentDialog({
   const [report, setReport] = useState(assignment.report ?? '');
   const [conflict, setConflict] = useState<string | undefined>();
   const action = useAction();
-  // Closed first, reported to the parent (which unmounts it) once the closing motion has ended: a modal unmounted
-  // while open can leave the page aria-hidden.
-  const [open, setOpen] = useState(true);
-  const savedOnClose = useRef(false);
-  const close = (saved: boolean) => {
-    savedOnClose.current = saved;
-    setOpen(false);
-  };
-  const closed = () => {
-    window.setTimeout(restorePageForAssistiveTechnology, 300);
-    onClose(savedOnClose.current);
-  };
+  const { open, close, closed } = useClosing(onClose);
   const save = async () => {
     setConflict(undefined);
     const saved = await action.run(async () => {
