@@ -114,7 +114,7 @@ async function runParsed(parsed: ParsedCommand, sender: Person, env: RunEnvironm
       const today = toIsoDate(now);
       const year = parsed.year ?? Number(today.slice(0, 4));
       const report = await deps.budgetStatus(year, today);
-      return reply(statusCard(report, deps.tabLinks), `Ekonomisk lägesrapport ${year}.`);
+      return reply(statusCard(report, deps.tabLinks, report.exceptions), `Ekonomisk lägesrapport ${year}.`);
     }
     case 'aktiviteter': {
       const year = Number(toIsoDate(now).slice(0, 4));

@@ -1,6 +1,7 @@
 import type { ILogger } from '@microsoft/teams.common';
 import type {
   Activity,
+  AgreedException,
   AssignmentStatus,
   IsoDate,
   Meeting,
@@ -107,8 +108,11 @@ export interface BotDeps {
    * dagordning as sent. Optional for doubles.
    */
   nextAgenda?(input: { group?: MeetingGroup; by: Person; from: Date }): Promise<AgendaCardInput | undefined>;
-  /** The ekonomisk lägesrapport for a year as of a date (the domain's statusReport over the budget lists). */
-  budgetStatus(year: number, asOf: IsoDate): Promise<StatusReport>;
+  /**
+   * The ekonomisk lägesrapport for a year as of a date (the domain's statusReport over the budget lists), with the
+   * year's agreed exceptions (kostnadsundantag, #17).
+   */
+  budgetStatus(year: number, asOf: IsoDate): Promise<StatusReport & { exceptions?: AgreedException[] }>;
   listActivities(filter: ActivityFilter): Promise<Activity[]>;
   /**
    * Books an outcome (`utfall`) on the line of `year` that `line` names (its id or name; words after the name

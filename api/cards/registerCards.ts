@@ -13,6 +13,7 @@ import {
   type Organisation,
   type Person,
   type StatusReport,
+  type AgreedException,
 } from '../../src/domain';
 import { card, heading, text, facts, section, actionButton, actionSet, openUrlButton } from './elements';
 import { LOCAL_TAB_LINKS, type TabLinks } from './links';
@@ -66,7 +67,30 @@ function amountsLine(amounts: Amounts): string {
   return `budget ${formatSek(amounts.budgetOre)}, utfall ${formatSek(amounts.outcomeOre)}, prognos ${formatSek(amounts.forecastOre)}, avvikelse ${formatSek(amounts.deviationOre)}`;
 }
 
-export function statusCard(report: StatusReport, links: TabLinks = LOCAL_TAB_LINKS): IAdaptiveCard {
+/** At most this many exceptions on the card (a phone); the rest are counted and are in the tab. */
+const CARD_EXCEPTIONS = 3;
+
+/**
+ * "Överenskomna undantag" (#17) in one text block (a phone shows at most 12 lines before the button): each decision
+ * with its kommuner by name and its ceiling; beyond three, a count and the tab.
+ */
+function exceptionsSection(exceptions: readonly AgreedException[]): CardElementArray {
+  if (exceptions.length === 0) return [];
+  const shown = exceptions.slice(0, CARD_EXCEPTIONS).map((e) => {
+    const name = [e.paragraph === undefined ? '' : `§ ${e.paragraph}`, e.title].filter(Boolean).join(' ');
+    const ceiling = e.ceilingOre === undefined ? 'inget tak' : `tak ${formatSek(e.ceilingOre)}`;
+    return `${name} (${e.organisations.join(', ')}; ${ceiling})`;
+  });
+  const more = exceptions.length - shown.length;
+  const rest = more > 0 ? `; och ${more} till – öppna fliken` : '';
+  return [text(`Överenskomna undantag: ${shown.join('; ')}${rest}.`)];
+}
+
+export function statusCard(
+  report: StatusReport,
+  links: TabLinks = LOCAL_TAB_LINKS,
+  exceptions: readonly AgreedException[] = [],
+): IAdaptiveCard {
   const button = openUrlButton('Öppna Budget', links.page('budget'));
   const body: CardElementArray = [
     heading(`Ekonomisk lägesrapport ${report.year}`),
@@ -77,8 +101,8 @@ export function statusCard(report: StatusReport, links: TabLinks = LOCAL_TAB_LIN
     return card(body, [button]);
   }
   body.push(
+    // The facts name themselves (Kostnader, Intäkter, Netto): no title line, so the card fits a phone.
     section([
-      text('Sammanfattning', { weight: 'Bolder' }),
       facts([
         ['Kostnader', amountsLine(report.byKind.kostnad)],
         ['Intäkter', amountsLine(report.byKind.intakt)],
@@ -102,6 +126,7 @@ export function statusCard(report: StatusReport, links: TabLinks = LOCAL_TAB_LIN
       ]),
     );
   }
+  body.push(...exceptionsSection(exceptions));
   return card(body, [button]);
 }
 

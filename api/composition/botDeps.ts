@@ -190,7 +190,8 @@ function economyDeps({
 > {
   return {
     async budgetStatus(year, asOf) {
-      return (await services.economy.budget.report(app(), year, asOf)).status;
+      const { status, exceptions } = await services.economy.budget.report(app(), year, asOf);
+      return { ...status, exceptions };
     },
 
     async listActivities(filter) {

@@ -146,10 +146,10 @@ function mountBudgetReport(router: Router, services: AppServices): void {
   });
 
   router.get('/budget/report.csv', async (req, res) => {
-    const { status } = await report(req, res);
+    const { status, exceptions } = await report(req, res);
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="lagesrapport-${status.year}-${status.asOf}.csv"`);
-    res.send(statusReportCsv(status));
+    res.send(statusReportCsv(status, exceptions));
   });
 
   router.get('/budget/report.pdf', async (req, res) => {

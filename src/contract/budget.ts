@@ -136,11 +136,25 @@ export const agreedExceptionSchema = z.object({
 });
 export type AgreedExceptionDto = z.infer<typeof agreedExceptionSchema>;
 
-/** GET /api/budget/report: the lägesrapport, the co-financing per organisation and the agreed exceptions. */
+/** One of the year's budget versions (#17): stödgruppen's proposal or samverkansgruppen's decided budget. */
+export const budgetVersionSummarySchema = z.object({
+  version: z.number().int(),
+  status: z.enum(['forslag', 'beslutad']),
+  decisionId: z.string().optional(),
+  decidedOn: z.string().optional(),
+});
+export type BudgetVersionSummaryDto = z.infer<typeof budgetVersionSummarySchema>;
+
+/**
+ * GET /api/budget/report: the lägesrapport, the co-financing per organisation and the agreed exceptions; the
+ * decided version it is measured against and the year's versions, oldest first.
+ */
 export const budgetReportSchema = z.object({
   status: statusReportSchema,
   coFinancing: coFinancingSchema,
   exceptions: z.array(agreedExceptionSchema).optional(),
+  measuredAgainst: budgetVersionSummarySchema.omit({ status: true }).optional(),
+  versions: z.array(budgetVersionSummarySchema).optional(),
 });
 export type BudgetReportDto = z.infer<typeof budgetReportSchema>;
 

@@ -112,7 +112,7 @@ function budgetLineSchema(organisations: readonly Organisation[]) {
         ctx.addIssue({
           code: 'custom',
           path: ['organisationId'],
-          message: `Okänd organisation: ${line.organisationId}.`,
+          message: 'Okänd organisation.',
         });
       }
       if (line.category === 'medfinansiering_kommun') {
@@ -147,7 +147,7 @@ function outcomeSchema(lines: readonly BudgetLine[] | undefined) {
       if (!lines) return;
       const line = lineById.get(entry.budgetLineId);
       if (!line) {
-        ctx.addIssue({ code: 'custom', path: ['budgetLineId'], message: `Okänd budgetrad: ${entry.budgetLineId}.` });
+        ctx.addIssue({ code: 'custom', path: ['budgetLineId'], message: 'Budgetposten finns inte.' });
       } else if (Number(entry.date.slice(0, 4)) !== line.year) {
         ctx.addIssue({
           code: 'custom',

@@ -60,7 +60,7 @@ function unknownOrganisations(organisations: readonly Organisation[], people: re
         code: 'PERSON_UNKNOWN_ORGANISATION',
         organisationId: person.organisationId,
         personIds: [person.id],
-        message: `${person.displayName} tillhör en okänd organisation: ${person.organisationId}.`,
+        message: `${person.displayName} tillhör en okänd organisation.`,
       });
     }
   }

@@ -259,7 +259,7 @@ export function protocolSections(
   organisations: readonly Organisation[],
 ): ProtocolSections {
   const personById = new Map(people.map((person) => [person.id, person]));
-  const nameOf = (personId: string) => personById.get(personId)?.displayName ?? `Okänd person (${personId})`;
+  const nameOf = (personId: string) => personById.get(personId)?.displayName ?? 'Okänd person';
   const { meeting, agenda } = protocol;
   const groupLabel = MEETING_GROUP_LABELS[meeting.group].sv;
 

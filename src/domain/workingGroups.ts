@@ -90,7 +90,9 @@ export function createWorkingGroup(input: unknown, knownPersonIds?: readonly str
     const known = new Set(knownPersonIds);
     const unknown = group.memberIds.filter((id) => !known.has(id));
     if (unknown.length > 0) {
-      throw new DomainValidationError(unknown.map((id) => ({ path: 'memberIds', message: `Okänd person: ${id}.` })));
+      throw new DomainValidationError(
+        unknown.map(() => ({ path: 'memberIds', message: 'En vald person finns inte i kontaktlistan.' })),
+      );
     }
   }
   return group;

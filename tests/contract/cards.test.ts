@@ -135,6 +135,20 @@ const CASES: Record<string, Array<[string, IAdaptiveCard]>> = {
   statusCard: [
     ['with budget', cards.statusCard(statusReport({ ...budget, year: 2026, asOf: '2026-04-01' }))],
     ['no budget', cards.statusCard(statusReport({ ...budget, year: 2025, asOf: '2026-04-01' }))],
+    [
+      'with exceptions',
+      cards.statusCard(statusReport({ ...budget, year: 2026, asOf: '2026-04-01' }), undefined, [
+        {
+          decisionId: '7',
+          title: 'Undantag för resor',
+          text: 'Resorna bärs gemensamt.',
+          decidedOn: '2026-03-01',
+          paragraph: 4,
+          organisations: ['Bjurholm', 'Dorotea'],
+          ceilingOre: 12_500_00,
+        },
+      ]),
+    ],
   ],
   activitiesCard: [
     ['some', cards.activitiesCard(seededActivities(orgs), '2026')],

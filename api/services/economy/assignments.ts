@@ -38,7 +38,7 @@ export interface AssignmentActor {
 }
 
 /** Names of the people and arbetsgrupper an uppdrag can go to, read once per request. */
-interface Assignees {
+export interface Assignees {
   people: Map<string, ContactRecord>;
   groups: Map<string, ListItemWithFields<GroupFields>>;
 }
@@ -52,9 +52,10 @@ function groupEmails(group: ListItemWithFields<GroupFields>): string[] {
   return [...splitList(group.fields.MemberEmails), ...(convener ? [convener] : [])].map((e) => e.toLowerCase());
 }
 
-function nameOf(assignees: Assignees, kind: AssigneeKind, id: string): string {
-  if (kind === 'person') return assignees.people.get(id)?.displayName ?? `Person ${id}`;
-  return textValue(assignees.groups.get(id)?.fields.Title) ?? `Arbetsgrupp ${id}`;
+/** The assignee by name; one no longer in Kontakter or Arbetsgrupper by what it was, never by its list id (#18). */
+export function nameOf(assignees: Assignees, kind: AssigneeKind, id: string): string {
+  if (kind === 'person') return assignees.people.get(id)?.displayName ?? 'Tidigare kontakt';
+  return textValue(assignees.groups.get(id)?.fields.Title) ?? 'Avslutad arbetsgrupp';
 }
 
 function toView(item: ListItemWithFields<AssignmentFields>, assignees: Assignees): AssignmentView {
@@ -104,7 +105,7 @@ export class AssignmentsService {
     try {
       return await this.decisions.get(graph, id);
     } catch (error) {
-      if (isNotFound(error)) throw new NotFoundError(`Beslut ${id} finns inte i beslutsregistret.`);
+      if (isNotFound(error)) throw new NotFoundError('Beslutet finns inte i beslutsregistret.');
       throw error;
     }
   }
@@ -251,7 +252,7 @@ export class AssignmentsService {
     try {
       return await this.lists.assignments.get(graph, id);
     } catch (error) {
-      if (isNotFound(error)) throw new NotFoundError(`Uppdrag ${id} finns inte.`);
+      if (isNotFound(error)) throw new NotFoundError('Uppdraget finns inte längre.');
       throw error;
     }
   }

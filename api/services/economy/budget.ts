@@ -257,7 +257,7 @@ export class BudgetService {
   ): Promise<OutcomeRecord> {
     const data = parseOrThrow(outcomeReversalSchema, input);
     const item = await this.lists.outcomes.get(gateway, id).catch(() => undefined);
-    if (!item) throw new DomainRuleError('OUTCOME_NOT_FOUND', `Okänd bokning: ${id}.`);
+    if (!item) throw new DomainRuleError('OUTCOME_NOT_FOUND', 'Bokningen finns inte.');
     const original = outcomeToRecord(item);
     const amountOre = reversalAmount(original, await this.listOutcomes(gateway, Number(original.date.slice(0, 4))));
     const line = await this.getLine(gateway, original.budgetLineId);
@@ -274,7 +274,7 @@ export class BudgetService {
   async bookOutcome(gateway: ListItemsApi, input: NewOutcome, bookedByEmail: string): Promise<OutcomeRecord> {
     const data = parseOrThrow(newOutcomeSchema, input);
     const line = await this.getLine(gateway, data.budgetLineId).catch(() => undefined);
-    if (!line) throw new DomainRuleError('BUDGET_LINE_NOT_FOUND', `Okänd budgetrad: ${data.budgetLineId}.`);
+    if (!line) throw new DomainRuleError('BUDGET_LINE_NOT_FOUND', 'Budgetposten finns inte.');
     const entry = createOutcomeEntry({ id: 'new', ...data }, [line]);
     return outcomeToRecord(await this.lists.outcomes.create(gateway, outcomeToFields(entry, line, bookedByEmail)));
   }

@@ -8,8 +8,8 @@ export type { BudgetLineRecord, BudgetReport, OutcomeRecord } from './budget';
 export { BudgetVersionsService } from './budgetVersions';
 export type { BudgetVersionRecord } from './budgetVersions';
 export { CoordinatorTimeService } from './coordinatorTime';
-export { AssignmentsService } from './assignments';
-export type { AssignmentActor, AssignmentFields } from './assignments';
+export { AssignmentsService, nameOf as assigneeNameOf } from './assignments';
+export type { AssignmentActor, AssignmentFields, Assignees } from './assignments';
 export { DecisionsService, costExceptionCheck, toDecision } from './decisions';
 export type { DecisionRecord, OpenProposal, RecordCheck } from './decisions';
 

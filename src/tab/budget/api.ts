@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   budgetLineSchema,
   budgetReportSchema,
+  budgetVersionSummarySchema,
   outcomeSchema,
   timeReportSchema,
   type BudgetLineDto,
@@ -28,6 +29,12 @@ export const budgetApi = (api: ApiClient) => ({
     api.request('/api/budget/outcomes', z.object({ outcome: z.object({ id: z.string() }).loose() }), {
       method: 'POST',
       body,
+    }),
+  /** Stödgruppen's proposal for the year: its first budget, or a revision of the decided one (#17). */
+  proposeVersion: (year: number) =>
+    api.request('/api/budget/versions', z.object({ version: budgetVersionSummarySchema.loose() }), {
+      method: 'POST',
+      body: { year },
     }),
   outcomes: async (year: number) =>
     (await api.request(`/api/budget/outcomes?year=${year}`, z.object({ outcomes: z.array(outcomeSchema) }))).outcomes,

@@ -1,7 +1,16 @@
 import { useRef, useState } from 'react';
 import type { Contact } from '../api';
+import { restorePageForAssistiveTechnology } from '../ui/ConfirmDialog';
 
 const DIALOG_EXIT_MS = 600;
+
+/** Unmounts a closed dialog, then gives the page back to assistive technology (Fluent's modalizer can leave it hidden). */
+function later(unmount: () => void): void {
+  window.setTimeout(() => {
+    unmount();
+    window.setTimeout(restorePageForAssistiveTechnology, 300);
+  }, DIALOG_EXIT_MS);
+}
 
 /**
  * Which contact dialog is open. Close first, unmount after the closing animation: a modal unmounted while
@@ -24,12 +33,12 @@ export function useContactDialogs() {
     openAdding: () => setAdding('open'),
     closeAdding: () => {
       setAdding('closing');
-      window.setTimeout(() => setAdding(undefined), DIALOG_EXIT_MS);
+      later(() => setAdding(undefined));
     },
     openLeaving: (contact: Contact) => setLeaving({ contact, open: true }),
     closeLeaving: () => {
       setLeaving((current) => current && { ...current, open: false });
-      window.setTimeout(() => setLeaving(undefined), DIALOG_EXIT_MS);
+      later(() => setLeaving(undefined));
     },
     openEditor: (contact: Contact, button: HTMLElement) => {
       editButton.current = button;
@@ -38,7 +47,7 @@ export function useContactDialogs() {
     },
     closeEditor: () => {
       setEditorOpen(false);
-      window.setTimeout(() => setEditing(undefined), DIALOG_EXIT_MS);
+      later(() => setEditing(undefined));
     },
   };
 }

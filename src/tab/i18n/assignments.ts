@@ -17,6 +17,7 @@ export const assignmentsMessages = {
     'asg.save': 'Spara',
     'asg.cancel': 'Avbryt',
     'asg.saved': 'Uppdraget är sparat.',
+    'asg.reported': 'Rapport: {report}',
     'asg.conflict': 'Någon annan har ändrat uppdraget: nu {status}. Kontrollera och spara igen.',
   },
   en: {
@@ -36,6 +37,7 @@ export const assignmentsMessages = {
     'asg.save': 'Save',
     'asg.cancel': 'Cancel',
     'asg.saved': 'The assignment is saved.',
+    'asg.reported': 'Report: {report}',
     'asg.conflict': 'Someone else has changed the assignment: now {status}. Check and save again.',
   },
 } as const;

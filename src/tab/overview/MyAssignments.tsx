@@ -27,6 +27,8 @@ export function MyAssignments({ today = stockholmToday() }: { today?: string }) 
     async (api) => (await api.request('/api/assignments?mine=1', fromSchemas('assignmentList'))).assignments,
   );
   const [editing, setEditing] = useState<AssignmentView | undefined>();
+  // The dialog closes on save; the confirmation stays on the page, announced politely.
+  const [announcement, setAnnouncement] = useState('');
   if (mine.status === 'loading') return <Loading />;
   if (mine.status === 'error') return <ErrorMessage error={mine.error} onRetry={mine.reload} />;
   if (mine.data.length === 0) return <p>{t('asg.none')}</p>;
@@ -46,16 +48,22 @@ export function MyAssignments({ today = stockholmToday() }: { today?: string }) 
             <Button size="small" onClick={() => setEditing(a)}>
               {t('asg.update')}
             </Button>
+            {a.report && <p>{t('asg.reported', { report: a.report })}</p>}
           </li>
         ))}
       </ul>
+      <p role="status" aria-live="polite">
+        {announcement}
+      </p>
       {editing && (
         <Suspense fallback={<Loading />}>
           <UpdateDialog
             assignment={editing}
             onClose={(saved) => {
               setEditing(undefined);
-              if (saved) mine.reload();
+              if (!saved) return;
+              setAnnouncement(t('asg.saved'));
+              mine.reload();
             }}
           />
         </Suspense>

@@ -10,16 +10,35 @@ import {
   Select,
   Textarea,
 } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { z } from 'zod';
 import { ASSIGNMENT_REPORT_MAX, assignmentViewSchema, type AssignmentView } from '../../contract/assignments';
 import { ASSIGNMENT_STATUSES, type AssignmentStatus } from '../../domain/assignmentLists';
 import { useI18n } from '../i18n';
 import { useServices } from '../services';
 import { ActionStatus } from '../ui/ActionStatus';
+import { restorePageForAssistiveTechnology } from '../ui/ConfirmDialog';
 import { useAction } from '../ui/useAction';
 
 const oneSchema = z.object({ assignment: assignmentViewSchema });
+
+/**
+ * Closed first, reported to the parent (which unmounts it) once the closing motion has ended: a modal unmounted
+ * while open can leave the page aria-hidden.
+ */
+function useClosing(onClose: (saved: boolean) => void) {
+  const [open, setOpen] = useState(true);
+  const savedOnClose = useRef(false);
+  const close = (saved: boolean) => {
+    savedOnClose.current = saved;
+    setOpen(false);
+  };
+  const closed = () => {
+    window.setTimeout(restorePageForAssistiveTechnology, 300);
+    onClose(savedOnClose.current);
+  };
+  return { open, close, closed };
+}
 
 /**
  * The dialog in which a person updates the status and report of an uppdrag ("Mina uppdrag" on Översikt).
@@ -39,6 +58,7 @@ export function UpdateAssignmentDialog({
   const [report, setReport] = useState(assignment.report ?? '');
   const [conflict, setConflict] = useState<string | undefined>();
   const action = useAction();
+  const { open, close, closed } = useClosing(onClose);
   const save = async () => {
     setConflict(undefined);
     const saved = await action.run(async () => {
@@ -58,10 +78,14 @@ export function UpdateAssignmentDialog({
         throw error;
       }
     });
-    if (saved) onClose(true);
+    if (saved) close(true);
   };
   return (
-    <Dialog open onOpenChange={(_, data) => !data.open && onClose(false)}>
+    <Dialog
+      open={open}
+      onOpenChange={(_, data) => !data.open && close(false)}
+      surfaceMotion={{ onMotionFinish: (_, { direction }) => direction === 'exit' && closed() }}
+    >
       <DialogSurface>
         <DialogBody>
           <DialogTitle>{t('asg.updateTitle', { description: assignment.description })}</DialogTitle>
@@ -89,7 +113,7 @@ export function UpdateAssignmentDialog({
             <Button appearance="primary" disabled={action.busy} onClick={() => void save()}>
               {t('asg.save')}
             </Button>
-            <Button onClick={() => onClose(false)}>{t('asg.cancel')}</Button>
+            <Button onClick={() => close(false)}>{t('asg.cancel')}</Button>
           </DialogActions>
         </DialogBody>
       </DialogSurface>

@@ -36,7 +36,7 @@ export function BudgetPage({ me }: { me: Me }) {
       />
       <BudgetTabs views={views} view={view} onView={setView} />
       <ViewPanel idPrefix="budget" view={view}>
-        {view === 'lagesrapport' && <ReportView data={data} />}
+        {view === 'lagesrapport' && <ReportView data={data} canPropose={canEdit} />}
         {view === 'bokningar' && <BookingsView data={data} canBook={me.allowedActions.includes('outcome.book')} />}
         {view === 'budgetposter' && (
           <>
@@ -60,7 +60,7 @@ export function BudgetPage({ me }: { me: Me }) {
 }
 
 /** Lägesrapport: the report as of the chosen date, that date in its heading. */
-function ReportView({ data: { report, asOf } }: { data: BudgetData }) {
+function ReportView({ data: { report, asOf, reloadAll }, canPropose }: { data: BudgetData; canPropose: boolean }) {
   const { t, language } = useI18n();
   const page = usePageStyles();
   const heading = t('budget.reportPer', {
@@ -73,7 +73,7 @@ function ReportView({ data: { report, asOf } }: { data: BudgetData }) {
       </h2>
       {report.status === 'loading' && <Loading />}
       {report.status === 'error' && <ErrorMessage error={report.error} onRetry={report.reload} />}
-      {report.status === 'ready' && <Report data={report.data} />}
+      {report.status === 'ready' && <Report data={report.data} canPropose={canPropose} onProposed={reloadAll} />}
     </>
   );
 }

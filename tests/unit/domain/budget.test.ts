@@ -64,7 +64,7 @@ describe('budget lines', () => {
     [{ category: 'fika' }, 'category', 'Okänd budgetkategori: fika.'],
     [{ kind: 'intakt' }, 'category', 'Kategorin Lokal hör inte till typen intäkt.'.replace('Lokal', 'OH – lokal')],
     [{ area: 'fika' }, 'area', 'Okänt samverkansområde: fika.'],
-    [{ organisationId: 'pitea' }, 'organisationId', 'Okänd organisation: pitea.'],
+    [{ organisationId: 'pitea' }, 'organisationId', 'Okänd organisation.'],
     [{ year: 26 }, 'year', 'Ogiltigt budgetår.'],
   ])('refuses %j', (patch, path, message) => {
     const input = {
@@ -111,7 +111,7 @@ describe('outcome entries', () => {
       validationIssues(() =>
         createOutcomeEntry({ id: 'o', budgetLineId: 'nej', date: '2026-03-01', amountOre: 5 }, lines),
       ),
-    ).toEqual([{ path: 'budgetLineId', message: 'Okänd budgetrad: nej.' }]);
+    ).toEqual([{ path: 'budgetLineId', message: 'Budgetposten finns inte.' }]);
     expect(
       validationIssues(() =>
         createOutcomeEntry({ id: 'o', budgetLineId: 'lon', date: '2025-12-31', amountOre: 5 }, lines),

@@ -125,7 +125,7 @@ describe('checkCommitments', () => {
         code: 'PERSON_UNKNOWN_ORGANISATION',
         organisationId: 'pitea',
         personIds: ['x'],
-        message: 'X tillhör en okänd organisation: pitea.',
+        message: 'X tillhör en okänd organisation.',
       },
     ]);
   });

@@ -214,7 +214,7 @@ describe('protocolSections', () => {
         present: ['Lena Länsstyrelsen'],
         absent: [],
       },
-      { organisation: 'Okänd organisation', present: ['Okänd person (p-okand)'], absent: [] },
+      { organisation: 'Okänd organisation', present: ['Okänd person'], absent: [] },
     ]);
     // Agenda order: the plan (proposed in May) precedes the budget; the direct decision comes last.
     expect(sections.beslut).toEqual([

@@ -47,7 +47,7 @@ describe('createWorkingGroup', () => {
   it('accepts 50 characters after trimming and refuses unknown people', () => {
     expect(createWorkingGroup({ ...input, name: ` ${'x'.repeat(50)} ` }).name).toHaveLength(50);
     expect(validationIssues(() => createWorkingGroup(input, ['p-umea']))).toEqual([
-      { path: 'memberIds', message: 'Okänd person: p-mala.' },
+      { path: 'memberIds', message: 'En vald person finns inte i kontaktlistan.' },
     ]);
   });
 });

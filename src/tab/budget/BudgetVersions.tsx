@@ -1,0 +1,106 @@
+import {
+  Button,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@fluentui/react-components';
+import type { BudgetReportDto, BudgetVersionSummaryDto } from '../../contract';
+import { formatDay } from '../format';
+import { useI18n } from '../i18n';
+import { useServices } from '../services';
+import { ActionStatus } from '../ui/ActionStatus';
+import { TableScroll } from '../ui/TableScroll';
+import { usePageStyles } from '../ui/styles';
+import { useAction } from '../ui/useAction';
+import { budgetApi } from './api';
+
+function versionName(v: BudgetVersionSummaryDto, t: ReturnType<typeof useI18n>['t']): string {
+  return v.version === 1
+    ? t('budget.versions.first', { version: v.version })
+    : t('budget.versions.revision', { version: v.version, revision: v.version - 1 });
+}
+
+/**
+ * The budget's version history (#17) in the lägesrapport: which decided version the report measures against, the
+ * earlier versions, and for the samordnare the proposal (the first one, or a revidering of a decided budget).
+ */
+export function BudgetVersions({
+  year,
+  report,
+  canPropose,
+  onProposed,
+}: {
+  year: number;
+  report: Pick<BudgetReportDto, 'measuredAgainst' | 'versions'>;
+  canPropose: boolean;
+  onProposed(): void;
+}) {
+  const { t, language } = useI18n();
+  const page = usePageStyles();
+  const { api } = useServices();
+  const action = useAction();
+  const versions = report.versions ?? [];
+  const latest = versions.at(-1);
+  const measured = report.measuredAgainst;
+  const statusText = (v: BudgetVersionSummaryDto) =>
+    v.status === 'forslag'
+      ? t('budget.versions.proposal')
+      : v.version === measured?.version
+        ? t('budget.versions.measured')
+        : t('budget.versions.replaced');
+  const propose = () =>
+    void action.run(async () => {
+      const { version } = await budgetApi(api).proposeVersion(year);
+      onProposed();
+      return t('budget.versions.proposed', { name: versionName(version, t) });
+    });
+  return (
+    <section aria-labelledby="budget-versions">
+      <h3 id="budget-versions" className={page.sectionHeading}>
+        {t('budget.versions')}
+      </h3>
+      <p>
+        {measured
+          ? t('budget.versions.measuredAgainst', {
+              version: measured.version,
+              date: measured.decidedOn ? formatDay(measured.decidedOn, language) : '',
+            })
+          : t('budget.versions.undecided', { year })}
+      </p>
+      {latest?.status === 'forslag' && <p>{t('budget.versions.waiting', { name: versionName(latest, t) })}</p>}
+      {versions.length > 0 && (
+        <TableScroll label={t('budget.versions')}>
+          <Table aria-label={t('budget.versions')} size="small">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>{t('budget.versions.col.version')}</TableHeaderCell>
+                <TableHeaderCell>{t('budget.versions.col.status')}</TableHeaderCell>
+                <TableHeaderCell>{t('budget.versions.col.decided')}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {[...versions].reverse().map((v) => (
+                <TableRow key={v.version}>
+                  <TableCell>{versionName(v, t)}</TableCell>
+                  <TableCell>{statusText(v)}</TableCell>
+                  <TableCell>
+                    {v.decidedOn ? formatDay(v.decidedOn, language) : t('budget.versions.notDecided')}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </TableScroll>
+      )}
+      {canPropose && latest?.status !== 'forslag' && (
+        <Button onClick={propose} disabled={action.busy}>
+          {latest ? t('budget.versions.proposeRevision') : t('budget.versions.propose')}
+        </Button>
+      )}
+      <ActionStatus state={action.state} />
+    </section>
+  );
+}
