@@ -8,8 +8,6 @@
 export const SIZE_ALLOWLIST: Readonly<Record<string, string>> = {
   // ── tab: helper C removes these ─────────────────────────────────────────────────────────────────────────
   'src/tab/activities/ActivityForms.tsx#Propose': 'tab component, helper C splits it',
-  'src/tab/meetings/MeetingDetail.tsx#Answers': 'tab component, helper C splits it',
   'src/tab/pages/Budget.tsx#BudgetPage': 'tab page, helper C splits it',
-  'src/tab/pages/Meetings.tsx#MeetingsPage': 'tab page, helper C splits it',
   'src/tab/Shell.tsx#Shell': 'tab component, helper C splits it',
 };
