@@ -86,6 +86,17 @@ function Agenda({ preview }: { preview: KallelsePreview }) {
             {item.title}
             {item.details && <span className={styles.detail}>{item.details}</span>}
             {item.note && <span className={styles.detail}>{item.note}</span>}
+            {item.documents && item.documents.length > 0 && (
+              <ul className={styles.list}>
+                {item.documents.map((doc) => (
+                  <li key={doc.url}>
+                    <a href={doc.url} target="_blank" rel="noreferrer">
+                      {doc.title}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            )}
           </li>
         ))}
       </ol>
