@@ -1,4 +1,4 @@
-import { MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
+import { Link, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
 import type { KallelsePreview, SendRequest } from '../../../contract';
 import { formatDay } from '../../format';
 import { useI18n, type Language } from '../../i18n';
@@ -90,9 +90,9 @@ function Agenda({ preview }: { preview: KallelsePreview }) {
               <ul className={styles.list}>
                 {item.documents.map((doc) => (
                   <li key={doc.url}>
-                    <a href={doc.url} target="_blank" rel="noreferrer">
+                    <Link href={doc.url} target="_blank" rel="noreferrer">
                       {doc.title}
-                    </a>
+                    </Link>
                   </li>
                 ))}
               </ul>
