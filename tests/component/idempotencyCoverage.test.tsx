@@ -7,6 +7,7 @@ import { contactChangesApi } from '../../src/tab/contacts/api';
 import { decisionsApi } from '../../src/tab/decisions/api';
 import { meetingsApi } from '../../src/tab/meetings/api';
 import { meetingPanelApi } from '../../src/tab/meeting/api';
+import { meetingDraftsApi } from '../../src/tab/meetings/draft/api';
 import { workingGroupsApi } from '../../src/tab/workingGroups/api';
 import { jsonResponse } from './support';
 
@@ -32,11 +33,16 @@ const NAMED_WRITES = [
   'POST /api/working-groups/1/members',
   'DELETE /api/working-groups/1/members/1',
   'POST /api/working-groups/1/end',
+  'POST /api/meetings/drafts',
+  'PUT /api/meetings/drafts/1/agenda',
+  'POST /api/meetings/drafts/1/items/1/documents',
+  'DELETE /api/meetings/drafts/1/items/1/documents/1',
 ];
 
 describe('tab: every write of the feature clients carries an Idempotency-Key', () => {
   const sent: { route: string; key: string | null }[] = [];
   const realFetch = globalThis.fetch;
+  const realXhr = globalThis.XMLHttpRequest;
 
   beforeEach(() => {
     sessionStorage.clear();
@@ -47,9 +53,29 @@ describe('tab: every write of the feature clients carries an Idempotency-Key', (
       sent.push({ route: `${(init?.method ?? 'GET').toUpperCase()} ${path}`, key });
       return jsonResponse(200, {});
     }) as typeof fetch;
+    // The handlingar go by XMLHttpRequest (its upload progress): recorded the same way.
+    globalThis.XMLHttpRequest = class {
+      upload = {};
+      status = 200;
+      responseText = '{}';
+      onload?: () => void;
+      private route = '';
+      private headers = new Headers();
+      open(method: string, url: string) {
+        this.route = `${method.toUpperCase()} ${new URL(url, 'https://tab.example').pathname}`;
+      }
+      setRequestHeader(name: string, value: string) {
+        this.headers.set(name, value);
+      }
+      send() {
+        sent.push({ route: this.route, key: this.headers.get('idempotency-key') });
+        setTimeout(() => this.onload?.());
+      }
+    } as unknown as typeof XMLHttpRequest;
   });
   afterEach(() => {
     globalThis.fetch = realFetch;
+    globalThis.XMLHttpRequest = realXhr;
   });
 
   it('calls every function of every client: each write has a key of the allowed form', async () => {
@@ -62,6 +88,7 @@ describe('tab: every write of the feature clients carries an Idempotency-Key', (
       decisionsApi(api),
       meetingsApi(api),
       meetingPanelApi(api),
+      meetingDraftsApi(api),
       workingGroupsApi(api),
     ];
     // One stand-in for every argument: an id ("1" as a string), and an activity, decision, plan or line.

@@ -1,5 +1,8 @@
+import { draftsMessages } from './meetingDrafts';
+
 /** The Möten page's strings; spread into the tab's dictionaries in i18n.tsx. */
 const sv = {
+  ...draftsMessages.sv,
   'meetings.registerHeading': 'Mötesregister',
   'meetings.none': 'Inga möten är registrerade ännu.',
   'meetings.col.date': 'Datum',
@@ -143,6 +146,7 @@ const sv = {
 export type MeetingsMessageKey = keyof typeof sv;
 
 const en: Record<MeetingsMessageKey, string> = {
+  ...draftsMessages.en,
   'meetings.registerHeading': 'Meeting register',
   'meetings.none': 'No meetings registered yet.',
   'meetings.col.date': 'Date',

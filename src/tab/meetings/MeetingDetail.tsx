@@ -1,17 +1,4 @@
-import {
-  Button,
-  Link,
-  MessageBar,
-  MessageBarBody,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, Link, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import { ApiError, type Me } from '../api';
 import { meetingGroupName } from '../format';
@@ -20,13 +7,11 @@ import { ActionStatus } from '../ui/ActionStatus';
 import { saveBlob } from '../ui/saveBlob';
 import { usePageStyles } from '../ui/styles';
 import { useAction } from '../ui/useAction';
-import { useLoad } from '../services';
-import { ErrorMessage, Loading } from '../ui/status';
 import type { MeetingRecordDto } from '../../contract';
-import { meetingsApi, type MeetingsApi } from './api';
+import type { MeetingsApi } from './api';
 import { CancelMeeting } from './CancelMeeting';
 import { ProtocolPanel } from './ProtocolPanel';
-import { TableScroll } from '../ui/TableScroll';
+import { Answers } from './Answers';
 import { DateField } from '../ui/DateField';
 import { TimeField } from '../ui/TimeField';
 
@@ -41,108 +26,7 @@ const useStyles = makeStyles({
   },
   row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL, alignItems: 'flex-end' },
   form: { display: 'grid', gap: tokens.spacingVerticalM, maxWidth: '40rem', marginTop: tokens.spacingVerticalM },
-  table: { maxWidth: '48rem' },
 });
-
-function Answers({ api, meeting, canRemind }: { api: MeetingsApi; meeting: MeetingRecordDto; canRemind: boolean }) {
-  const { t } = useI18n();
-  const reminding = useAction();
-  const page = usePageStyles();
-  const styles = useStyles();
-  const answers = useLoad((client) => meetingsApi(client).answers(meeting.id));
-  if (answers.status === 'loading') return <Loading />;
-  if (answers.status === 'error') return <ErrorMessage error={answers.error} onRetry={answers.reload} />;
-  const { organisations, warnings, notAnswered, totals } = answers.data;
-  const reminder = `mailto:?bcc=${encodeURIComponent(notAnswered.map((p) => p.email).join(','))}&subject=${encodeURIComponent(
-    `Påminnelse: ${meeting.title}`,
-  )}`;
-  return (
-    <section aria-labelledby="meeting-answers" className={page.section}>
-      <h3 id="meeting-answers" className={page.sectionHeading}>
-        {t('meetings.answersHeading')}
-      </h3>
-      {warnings.length > 0 && (
-        <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>
-            <ul className={page.list}>
-              {warnings.map((warning) => (
-                <li key={warning.organisationId}>{warning.message}</li>
-              ))}
-            </ul>
-          </MessageBarBody>
-        </MessageBar>
-      )}
-      <TableScroll labelledBy="meeting-answers">
-        <Table className={styles.table} size="small" aria-labelledby="meeting-answers">
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>{t('meetings.col.organisation')}</TableHeaderCell>
-              <TableHeaderCell>{t('meetings.col.accepted')}</TableHeaderCell>
-              <TableHeaderCell>{t('meetings.col.tentative')}</TableHeaderCell>
-              <TableHeaderCell>{t('meetings.col.declined')}</TableHeaderCell>
-              <TableHeaderCell>{t('meetings.col.noAnswer')}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {organisations.map((org) => (
-              <TableRow key={org.organisationId}>
-                <TableCell>{org.name}</TableCell>
-                <TableCell>{org.accepted}</TableCell>
-                <TableCell>{org.tentative}</TableCell>
-                <TableCell>{org.declined}</TableCell>
-                <TableCell>{org.noAnswer}</TableCell>
-              </TableRow>
-            ))}
-            <TableRow>
-              <TableCell>
-                <strong>Totalt</strong>
-              </TableCell>
-              <TableCell>{totals.accepted}</TableCell>
-              <TableCell>{totals.tentative}</TableCell>
-              <TableCell>{totals.declined}</TableCell>
-              <TableCell>{totals.noAnswer}</TableCell>
-            </TableRow>
-          </TableBody>
-        </Table>
-      </TableScroll>
-      {notAnswered.length > 0 && (
-        <>
-          <h4 className={page.sectionHeading}>{t('meetings.notAnsweredHeading')}</h4>
-          <ul className={page.list}>
-            {notAnswered.map((person) => (
-              <li key={person.email}>{person.displayName}</li>
-            ))}
-          </ul>
-          <div className={styles.row}>
-            {canRemind && (
-              <Button
-                disabled={reminding.busy}
-                onClick={() =>
-                  reminding.run(
-                    () => api.remind(meeting.id),
-                    (result) =>
-                      result.already
-                        ? t('meetings.remindAlready')
-                        : result.posted
-                          ? t('meetings.remindPosted', {
-                              mentioned: String(result.mentioned.length),
-                              listed: String(result.listed.length),
-                            })
-                          : t('meetings.remindNobody'),
-                  )
-                }
-              >
-                {t('meetings.remindTeams')}
-              </Button>
-            )}
-            <Link href={reminder}>{t('meetings.remindMail')}</Link>
-          </div>
-          <ActionStatus state={reminding.state} />
-        </>
-      )}
-    </section>
-  );
-}
 
 function ChangeMeeting({
   api,

@@ -1,8 +1,9 @@
-import { Button } from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarActions, MessageBarBody } from '@fluentui/react-components';
+import { useEffect } from 'react';
 import { useI18n } from '../i18n';
 import { ActionStatus } from '../ui/ActionStatus';
 import { usePageStyles } from '../ui/styles';
-import type { MeetingRecordDto } from '../../contract';
+import type { MeetingDraftView, MeetingRecordDto } from '../../contract';
 import type { MeetingsApi } from './api';
 import { Candidates } from './plan/Candidates';
 import { PlanFields } from './plan/PlanFields';
@@ -17,22 +18,43 @@ export function PlanMeeting({
   api,
   groups,
   onSent,
+  draft,
+  onClearDraft,
 }: {
   api: MeetingsApi;
   groups: Group[];
   onSent(meeting: MeetingRecordDto): void;
+  /** The draft the kallelse is made from: its group, year and season, its dagordning and handlingar. */
+  draft?: MeetingDraftView;
+  onClearDraft?(): void;
 }) {
   const { t } = useI18n();
   const page = usePageStyles();
   const styles = usePlanStyles();
   const form = usePlanForm(groups);
   const state = usePlanMeeting(api, form, onSent);
+  const { setGroup, setYear, setSeason, setDraftId } = form;
+  useEffect(() => {
+    setDraftId(draft?.id);
+    if (!draft) return;
+    setGroup(draft.group);
+    setYear(String(draft.year));
+    if (draft.season) setSeason(draft.season);
+  }, [draft, setGroup, setYear, setSeason, setDraftId]);
 
   return (
     <section aria-labelledby="meetings-plan" className={page.section}>
       <h2 id="meetings-plan" className={page.sectionHeading}>
         {t('meetings.planHeading')}
       </h2>
+      {draft && (
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>{t('drafts.fromDraft', { title: draft.title })}</MessageBarBody>
+          <MessageBarActions>
+            <Button onClick={onClearDraft}>{t('drafts.withoutDraft')}</Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
       <form className={styles.form} onSubmit={state.propose}>
         <PlanFields form={form} groups={groups} />
         <div className={styles.actions}>

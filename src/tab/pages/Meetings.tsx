@@ -1,43 +1,25 @@
-import {
-  Button,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
-import { useMemo, useState } from 'react';
-import { MEETING_GROUPS } from '../../contract';
+import { Suspense, lazy, useMemo, useState } from 'react';
+import { MEETING_GROUPS, type MeetingDraftView } from '../../contract';
 import type { Me } from '../api';
-import { meetingGroupName } from '../format';
 import { useI18n } from '../i18n';
-import { ActionStatus } from '../ui/ActionStatus';
 import { PageHeading } from '../ui/PageHeading';
-import { saveBlob } from '../ui/saveBlob';
-import { usePageStyles } from '../ui/styles';
-import { useAction } from '../ui/useAction';
 import { MeetingDetail } from '../meetings/MeetingDetail';
+import { MeetingRegister } from '../meetings/MeetingRegister';
 import { PlanMeeting } from '../meetings/PlanMeeting';
 import { ConvenerLine } from '../meetings/convener/ConvenerLine';
 import { Polls } from '../meetings/Polls';
 import { meetingsApi } from '../meetings/api';
 import { useLoad, useServices } from '../services';
 import { pageTarget } from '../routes';
-import { ErrorMessage, Loading } from '../ui/status';
-import { TableScroll } from '../ui/TableScroll';
+import { Loading } from '../ui/status';
 
-const useStyles = makeStyles({
-  table: { maxWidth: '60rem', marginBottom: tokens.spacingVerticalM },
-});
+// The draft editor (issue #16) comes in its own chunk, for those who prepare meetings.
+const DraftsSection = lazy(() => import('../meetings/draft/DraftsSection').then((m) => ({ default: m.DraftsSection })));
+const PREPARE_ACTIONS = ['samverkansgrupp.plan', 'stodgrupp.kalla'];
 
 /** Möten: plan and convene, the register, one meeting's answers and protokoll, and the date polls. */
 export function MeetingsPage({ me }: { me: Me }) {
-  const { t, language } = useI18n();
-  const page = usePageStyles();
-  const styles = useStyles();
+  const { t } = useI18n();
   const { api: client } = useServices();
   const api = useMemo(() => meetingsApi(client), [client]);
   const data = useLoad(async (c) => {
@@ -47,9 +29,10 @@ export function MeetingsPage({ me }: { me: Me }) {
   });
   // `#/moten/7` (a link from "Att göra") opens that meeting.
   const [selectedId, setSelectedId] = useState<string | undefined>(() => pageTarget(window.location));
-  const download = useAction();
   const groups = MEETING_GROUPS.filter((group) => me.allowedActions.includes(`${group}.kalla`));
-  const year = new Date().getFullYear();
+  const [callDraft, setCallDraft] = useState<MeetingDraftView>();
+  const prepares = PREPARE_ACTIONS.some((action) => me.allowedActions.includes(action));
+  const selected = data.status === 'ready' ? data.data.records.find((m) => m.id === selectedId) : undefined;
 
   return (
     <>
@@ -61,78 +44,35 @@ export function MeetingsPage({ me }: { me: Me }) {
           groups={[...groups]}
           onSent={(meeting) => {
             setSelectedId(meeting.id);
+            setCallDraft(undefined);
             data.reload();
           }}
+          draft={callDraft}
+          onClearDraft={() => setCallDraft(undefined)}
         />
       )}
-      <section aria-labelledby="meetings-register" className={page.section}>
-        <h2 id="meetings-register" className={page.sectionHeading}>
-          {t('meetings.registerHeading')}
-        </h2>
-        {data.status === 'loading' && <Loading />}
-        {data.status === 'error' && <ErrorMessage error={data.error} onRetry={data.reload} />}
-        {data.status === 'ready' &&
-          (data.data.records.length === 0 ? (
-            <p>{t('meetings.none')}</p>
-          ) : (
-            <TableScroll labelledBy="meetings-register">
-              <Table className={styles.table} size="small" aria-labelledby="meetings-register">
-                <TableHeader>
-                  <TableRow>
-                    <TableHeaderCell>{t('meetings.col.date')}</TableHeaderCell>
-                    <TableHeaderCell>{t('meetings.col.group')}</TableHeaderCell>
-                    <TableHeaderCell>{t('meetings.col.title')}</TableHeaderCell>
-                    <TableHeaderCell>{t('meetings.col.status')}</TableHeaderCell>
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {data.data.records.map((meeting) => (
-                    <TableRow key={meeting.id} aria-selected={meeting.id === selectedId}>
-                      <TableCell>
-                        {meeting.date} {meeting.startTime}
-                      </TableCell>
-                      <TableCell>{meetingGroupName(meeting.group, language)}</TableCell>
-                      <TableCell>
-                        <Button
-                          appearance="transparent"
-                          aria-label={t('meetings.show', { title: `${meeting.title} ${meeting.date}` })}
-                          onClick={() => setSelectedId(meeting.id)}
-                        >
-                          {meeting.title}
-                        </Button>
-                      </TableCell>
-                      <TableCell>{t(`meetings.status.${meeting.status}`)}</TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
-            </TableScroll>
-          ))}
-        <Button
-          onClick={() =>
-            download.run(
-              async () => saveBlob(await api.yearIcs(year), `kalendarium-${year}.ics`),
-              () => t('meetings.yearCalendar'),
-            )
-          }
-        >
-          {t('meetings.yearCalendar')}
-        </Button>
-        <ActionStatus state={download.state} />
-      </section>
-      {data.status === 'ready' &&
-        (() => {
-          const selected = data.data.records.find((meeting) => meeting.id === selectedId);
-          return selected ? (
-            <MeetingDetail
-              key={`${selected.id}-${selected.etag}`}
-              api={api}
-              meeting={selected}
-              me={me}
-              onChanged={data.reload}
-            />
-          ) : null;
-        })()}
+      {prepares && (
+        <Suspense fallback={<Loading />}>
+          <DraftsSection
+            me={me}
+            callGroups={groups}
+            onCall={(draft) => {
+              setCallDraft(draft);
+              document.getElementById('meetings-plan')?.scrollIntoView();
+            }}
+          />
+        </Suspense>
+      )}
+      <MeetingRegister api={api} data={data} selectedId={selectedId} onSelect={setSelectedId} />
+      {selected && (
+        <MeetingDetail
+          key={`${selected.id}-${selected.etag}`}
+          api={api}
+          meeting={selected}
+          me={me}
+          onChanged={data.reload}
+        />
+      )}
       {data.status === 'ready' && <Polls api={api} polls={data.data.polls} />}
     </>
   );

@@ -1,4 +1,4 @@
-import { MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
+import { Link, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
 import type { KallelsePreview, SendRequest } from '../../../contract';
 import { formatDay } from '../../format';
 import { useI18n, type Language } from '../../i18n';
@@ -86,6 +86,17 @@ function Agenda({ preview }: { preview: KallelsePreview }) {
             {item.title}
             {item.details && <span className={styles.detail}>{item.details}</span>}
             {item.note && <span className={styles.detail}>{item.note}</span>}
+            {item.documents && item.documents.length > 0 && (
+              <ul className={styles.list}>
+                {item.documents.map((doc) => (
+                  <li key={doc.url}>
+                    <Link href={doc.url} target="_blank" rel="noreferrer">
+                      {doc.title}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            )}
           </li>
         ))}
       </ol>

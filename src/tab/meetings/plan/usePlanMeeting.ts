@@ -41,7 +41,11 @@ export function usePlanForm(groups: Group[]) {
   const [reason, setReason] = useState('');
   const [extra, setExtra] = useState(false);
   const [extraReason, setExtraReason] = useState('');
+  /** The draft whose dagordning and handlingar the kallelse takes (issue #16), if any. */
+  const [draftId, setDraftId] = useState<string>();
   return {
+    draftId,
+    setDraftId,
     ...{ group, year, season, from, to, duration, room, online, reason, extra, extraReason },
     ...{ setGroup, setYear, setSeason, setFrom, setTo, setDuration, setRoom, setOnline, setReason },
     ...{ setExtra, setExtraReason },
@@ -69,6 +73,7 @@ function sendRequest(form: PlanForm, chosen: CandidateDto): SendRequest {
     online: form.online,
     ...reasonOf(form),
     ...extraOf(form),
+    ...(form.draftId ? { draftId: form.draftId } : {}),
     idempotencyKey: actionKey(sendAction(form.group)),
   };
 }
