@@ -23,6 +23,7 @@ import {
   MeetingPolls,
   MeetingNotices,
   MeetingProtocols,
+  MeetingArchive,
   MeetingDrafts,
   DraftDocuments,
 } from './meetings';
@@ -119,7 +120,7 @@ export function createServices(parts: {
     contacts,
     parts.organisations.organisations,
     economy.decisions,
-    parts,
+    { ...parts, site },
     assignments,
   );
   const conveners = new Conveners(economy.decisions, (gateway) => contacts.list(gateway), parts.clock);
@@ -176,7 +177,7 @@ function meetingServices(
   contacts: ContactsService,
   organisations: OrganisationConfig['organisations'],
   register: DecisionsService,
-  parts: { config: AppConfig; logger: Logger; state: ServerStateStore; clock: Clock },
+  parts: { config: AppConfig; logger: Logger; state: ServerStateStore; clock: Clock; site: SiteDirectory },
   assignments: AssignmentsService,
 ): Pick<AppServices, 'meetings' | 'meetingPolls' | 'meetingProtocols' | 'meetingNotices'> {
   const { clock } = parts;
@@ -185,7 +186,15 @@ function meetingServices(
   return {
     meetings,
     meetingPolls: new MeetingPolls(lists, organisations, clock),
-    meetingProtocols: new MeetingProtocols(lists, meetings, decisions, organisations, clock, parts.state),
+    meetingProtocols: new MeetingProtocols(
+      lists,
+      meetings,
+      decisions,
+      organisations,
+      clock,
+      parts.state,
+      new MeetingArchive(parts.site, meetings, organisations, parts.state),
+    ),
     meetingNotices: new MeetingNotices(meetings, parts.state, organisations, {
       ...(parts.config.teamId ? { teamId: parts.config.teamId } : {}),
       logger: parts.logger,

@@ -10,3 +10,4 @@ export { Conveners, type ConvenerView } from './conveners';
 export type { Acting } from './service';
 export { MeetingDrafts } from './drafts';
 export { DraftDocuments, DOCUMENTS_FOLDER } from './draftDocuments';
+export { MeetingArchive, ARCHIVE_FOLDER } from './archive';
