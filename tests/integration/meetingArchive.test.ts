@@ -49,7 +49,13 @@ describe('the archive package of a signed protokoll', () => {
       },
     });
     expect(sent.status).toBe(201);
-    meetingId = ((await sent.json()) as { meeting: { id: string } }).meeting.id;
+    const meeting = ((await sent.json()) as { meeting: { id: string; title: string } }).meeting;
+    meetingId = meeting.id;
+    // A handling of the meeting, where the draft's uploads go (Möteshandlingar/<title>): the archive copies it.
+    const app = stack.server.services.graph.forApp();
+    const driveId = String((await app.siteDrive(await stack.server.services.site.resolveSite(app))).id);
+    const handlingar = await app.ensureFolders(driveId, ['Möteshandlingar', meeting.title]);
+    await app.uploadFile(driveId, handlingar.id!, 'lagesrapport.pdf', new Uint8Array(5000).fill(37));
     const rows = [CHAIR, COORDINATOR, ...adjusters].map((email) => ({ email, present: true }));
     const attendance = await stack.call(`/api/meetings/${meetingId}/attendance`, {
       token: coordinator,
@@ -99,7 +105,14 @@ describe('the archive package of a signed protokoll', () => {
     expect(folder?.id).toBeDefined();
     const files = await app.listFolder(driveId, folder!.id!);
     const names = files.map((f) => f.name).sort();
-    for (const name of ['dagordning.txt', 'kallelse.html', 'metadata.json', 'narvaro.csv', 'protokoll.pdf']) {
+    for (const name of [
+      'lagesrapport.pdf',
+      'dagordning.txt',
+      'kallelse.html',
+      'metadata.json',
+      'narvaro.csv',
+      'protokoll.pdf',
+    ]) {
       expect(names).toContain(name);
     }
     const bytes = new Map<string, Uint8Array>();
