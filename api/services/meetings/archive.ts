@@ -154,8 +154,13 @@ export class MeetingArchive {
         bytes: new Uint8Array(await protocolPdf({ sections: input.sections, producedAt: input.producedAt })),
       },
     ];
-    const all = [...files, { name: 'metadata.json', bytes: utf8(metadataJson(input, files)) }];
-    for (const file of all) await this.put(gateway, driveId, String(folder.id), file);
+    // Each file's stored bytes go into metadata.json: after a crash, a file already filed keeps its checksum.
+    const stored: ArchiveFile[] = [];
+    for (const file of files) stored.push(await this.put(gateway, driveId, String(folder.id), file));
+    await this.put(gateway, driveId, String(folder.id), {
+      name: 'metadata.json',
+      bytes: utf8(metadataJson(input, stored)),
+    });
     const readers = input.readerEmails.filter((email) => email !== '');
     if (readers.length > 0) await gateway.makeReadOnly(driveId, String(folder.id), readers);
     const webUrl = String(folder.webUrl);
@@ -175,12 +180,16 @@ export class MeetingArchive {
     return files;
   }
 
-  /** One file, once: 409 (the name is taken in the archive folder) is a retry of this filing. */
-  private async put(gateway: GraphGateway, driveId: string, folderId: string, file: ArchiveFile): Promise<void> {
+  /** One file, once: 409 (the name is taken in the archive folder) is a retry of this filing; its bytes are read. */
+  private async put(gateway: GraphGateway, driveId: string, folderId: string, file: ArchiveFile): Promise<ArchiveFile> {
     try {
       await gateway.uploadFile(driveId, folderId, file.name, file.bytes, { conflictBehavior: 'fail' });
+      return file;
     } catch (error) {
       if (!(error instanceof GraphRequestError && error.status === 409)) throw error;
+      const there = (await gateway.listFolder(driveId, folderId)).find((item) => item.name === file.name);
+      if (!there?.id) throw error;
+      return { name: file.name, bytes: await gateway.downloadFile(driveId, there.id) };
     }
   }
 }
