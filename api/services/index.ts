@@ -25,6 +25,7 @@ import {
   MeetingPolls,
   MeetingNotices,
   MeetingProtocols,
+  MeetingArchive,
   MeetingDrafts,
   DraftDocuments,
   MeetingsInTeams,
@@ -131,7 +132,7 @@ export function createServices(parts: {
     contacts,
     parts.organisations.organisations,
     economy.decisions,
-    parts,
+    { ...parts, site },
     assignments,
   );
   const conveners = new Conveners(economy.decisions, (gateway) => contacts.list(gateway), parts.clock);
@@ -188,13 +189,21 @@ function meetingServices(
   contacts: ContactsService,
   organisations: OrganisationConfig['organisations'],
   register: DecisionsService,
-  parts: { config: AppConfig; logger: Logger; state: ServerStateStore; clock: Clock },
+  parts: { config: AppConfig; logger: Logger; state: ServerStateStore; clock: Clock; site: SiteDirectory },
   assignments: AssignmentsService,
 ): Pick<AppServices, 'meetings' | 'meetingPolls' | 'meetingProtocols' | 'meetingNotices' | 'meetingsInTeams'> {
   const { clock } = parts;
   const decisions = meetingDecisionsOver(register, assignments);
   const meetings = new MeetingsService(lists, contacts, organisations, decisions, clock);
-  const meetingProtocols = new MeetingProtocols(lists, meetings, decisions, organisations, clock, parts.state);
+  const meetingProtocols = new MeetingProtocols(
+    lists,
+    meetings,
+    decisions,
+    organisations,
+    clock,
+    parts.state,
+    new MeetingArchive(parts.site, meetings, organisations, parts.state),
+  );
   return {
     meetings,
     meetingPolls: new MeetingPolls(lists, organisations, clock),

@@ -222,6 +222,7 @@ export const meetingRecordSchema = z.object({
   extraMeetingReason: z.string().optional(),
   agendaText: z.string().optional(),
   cancelComment: z.string().optional(),
+  archiveUrl: z.string().optional(),
 });
 export type MeetingRecordDto = z.infer<typeof meetingRecordSchema>;
 

@@ -27,7 +27,7 @@ import { ACTIVITY_FUNDER_COLUMNS, TOPIC_TAGS_LIST } from './fundersSchema';
  * the operation that created the item (api/state/operation.ts): a create looks it up first, so a repeated or
  * re-sent write finds its item instead of adding another.
  */
-export const SCHEMA_VERSION = 10;
+export const SCHEMA_VERSION = 11;
 
 export const LISTS = {
   organisations: {
@@ -99,6 +99,8 @@ export const LISTS = {
       // column's URL is limited to 255 as well): they are kept as multiple lines of plain text.
       { name: 'JoinUrl', displayName: 'Länk till Teamsmötet', kind: { type: 'multilineText' } },
       { name: 'CancelComment', displayName: 'Meddelande vid inställt möte', kind: { type: 'multilineText' } },
+      // SCHEMA_VERSION 9: the archive folder of the signed protokoll (issue #16); multi-line, a URL can pass 255.
+      { name: 'ArchiveUrl', displayName: 'Arkiv', kind: { type: 'multilineText' } },
       {
         name: 'DraftAgenda',
         displayName: 'Dagordning under beredning',

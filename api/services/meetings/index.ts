@@ -11,3 +11,4 @@ export type { Acting } from './service';
 export { MeetingDrafts } from './drafts';
 export { DraftDocuments, DOCUMENTS_FOLDER } from './draftDocuments';
 export { MeetingsInTeams, matchAttendance } from './inTeams';
+export { MeetingArchive, ARCHIVE_FOLDER } from './archive';

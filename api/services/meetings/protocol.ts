@@ -22,7 +22,6 @@ import type { GraphGateway, ListItemWithFields } from '../../graph/gateway';
 import { ConflictError, GraphRequestError } from '../../graph/errors';
 import { eq } from '../../graph/odata';
 import { NotFoundError } from '../errors';
-
 import type { MeetingDecisions } from './decisions';
 import type { Acting, MeetingsService } from './service';
 import { toDomainMeeting, type MeetingRecord } from './register';
@@ -81,6 +80,7 @@ export class MeetingProtocols {
     private readonly clock: Clock = systemClock,
     /** Where an approval's step is journalled per operation (api/state); without it, per request. */
     private readonly journal?: OperationJournal,
+    private readonly archive?: { signed(g: GraphGateway, id: string, p: Protocol, people: Person[]): Promise<void> },
   ) {}
 
   // ------------------------------------------------------------------ närvaro
@@ -334,6 +334,7 @@ export class MeetingProtocols {
 
   private async approved(gateway: GraphGateway, meetingId: string, protocol: Protocol, people: Person[]) {
     if (protocol.status === 'justerat') await this.meetings.complete(gateway, meetingId);
+    if (protocol.status === 'justerat') await this.archive?.signed(gateway, meetingId, protocol, people); // archive.ts
     return this.view(meetingId, protocol, people);
   }
 

@@ -44,6 +44,8 @@ export interface MeetingRecord {
   extraMeetingReason?: string;
   agendaText?: string;
   cancelComment?: string;
+  /** The archive folder of the signed protokoll (Arkiv/<year>/<title>). */
+  archiveUrl?: string;
 }
 
 const oneOf = <T extends string>(values: readonly T[], value: unknown): T | undefined =>
@@ -94,6 +96,7 @@ export function toMeetingRecord(item: ListItemWithFields<MeetingFields>): Meetin
     ...optional('extraMeetingReason', text(f.ExtraMeetingReason)),
     ...optional('agendaText', text(f.Agenda)),
     ...optional('cancelComment', text(f.CancelComment)),
+    ...optional('archiveUrl', text(f.ArchiveUrl)),
   };
 }
 

@@ -324,6 +324,11 @@ export class MeetingsService {
     return this.updateRecord(gateway, record, { Status: held.status });
   }
 
+  /** The link to the meeting's archive folder (archive.ts). */
+  setArchiveUrl(gateway: GraphGateway, record: MeetingRecord, url: string): Promise<MeetingRecord> {
+    return this.updateRecord(gateway, record, { ArchiveUrl: url });
+  }
+
   /** Writes the register; a concurrent edit of the item is read again and the change applied once more. */
   private async updateRecord(
     gateway: GraphGateway,

@@ -123,6 +123,11 @@ export function MeetingDetail({
             {t('meetings.teamsLink')}
           </Link>
         )}
+        {meeting.archiveUrl && (
+          <Link href={meeting.archiveUrl} target="_blank" rel="noreferrer">
+            {t('meetings.archiveLink')}
+          </Link>
+        )}
         <Button
           onClick={() =>
             download.run(
