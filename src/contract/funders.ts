@@ -28,10 +28,9 @@ export type TopicTagDto = z.infer<typeof topicTagSchema>;
 export const participantCountsInputSchema = participantCountsSchema;
 export type ParticipantCountsInput = z.input<typeof participantCountsInputSchema>;
 
-const genderCounts = z.object(Object.fromEntries(GENDERS.map((g) => [g, z.number().int()])) as Record<
-  (typeof GENDERS)[number],
-  z.ZodNumber
->);
+const genderCounts = z.object(
+  Object.fromEntries(GENDERS.map((g) => [g, z.number().int()])) as Record<(typeof GENDERS)[number], z.ZodNumber>,
+);
 
 export const participantReportSchema = z.object({
   byOrganisation: z.record(z.string(), z.number().int()),
