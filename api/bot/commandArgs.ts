@@ -20,7 +20,7 @@ export interface ConveneRequest {
 }
 
 export const OUTCOME_USAGE =
-  'Skriv t.ex. "utfall 12500,50 Lokalhyra Faktura 3": beloppet i kronor utan mellanslag, sedan budgetposten.';
+  'Skriv t.ex. ”utfall 12500,50 Lokalhyra Faktura 3”: beloppet i kronor utan mellanslag, sedan budgetposten.';
 
 /** `utfall <belopp> <budgetpost> [text]`: the amount is one word (kronor, decimal comma or point); the rest names the line. */
 export function parseOutcome(definition: CommandDefinition, rest: string): ParseResult {
@@ -43,7 +43,7 @@ export function parseOutcome(definition: CommandDefinition, rest: string): Parse
 }
 
 export const CONVENE_USAGE =
-  'Skriv t.ex. "kalla stödgruppen 2027-03-10 13:00" (två timmar) eller "kalla stödgruppen 2027-03-10 13:00-15:30".';
+  'Skriv t.ex. ”kalla stödgruppen 2027-03-10 13:00” (två timmar) eller ”kalla stödgruppen 2027-03-10 13:00-15:30”.';
 
 /** `kalla stödgruppen <datum> <tid>[-<sluttid>]`; samverkansgruppen is convened in the tab, with candidate times. */
 export function parseConvene(definition: CommandDefinition, rest: string): ParseResult {

@@ -258,14 +258,14 @@ function parseAgendaGroup(definition: CommandDefinition, rest: string): ParseRes
   const word = fold(rest).replace(/en$/, '');
   const group = word === 'samverkansgrupp' ? 'samverkansgrupp' : word === 'stodgrupp' ? 'stodgrupp' : undefined;
   if (!group) {
-    return { ok: false, definition, problem: `Skriv "dagordning samverkansgruppen" eller "dagordning stödgruppen".` };
+    return { ok: false, definition, problem: `Skriv ”dagordning samverkansgruppen” eller ”dagordning stödgruppen”.` };
   }
   return { ok: true, definition, parsed: { command: 'dagordning', group } };
 }
 
 function noArguments(definition: CommandDefinition, rest: string, parsed: ParsedCommand): ParseResult {
   if (rest !== '') {
-    return { ok: false, definition, problem: `Kommandot ${definition.name} tar inga argument (fick "${rest}").` };
+    return { ok: false, definition, problem: `Kommandot ${definition.name} tar inga argument (fick ”${rest}”).` };
   }
   return { ok: true, definition, parsed };
 }
@@ -277,7 +277,7 @@ export function parseCommand(text: string, context: ParseContext): ParseResult {
   const [word = '', ...restWords] = trimmed.split(/\s+/);
   const rest = restWords.join(' ');
   const definition = findCommand(word);
-  if (!definition) return { ok: false, problem: `Okänt kommando: "${word}".` };
+  if (!definition) return { ok: false, problem: `Okänt kommando: ”${word}”.` };
 
   switch (definition.name) {
     case 'hjälp':
@@ -295,7 +295,7 @@ export function parseCommand(text: string, context: ParseContext): ParseResult {
         return {
           ok: false,
           definition,
-          problem: `Okänd kommun eller organisation: "${rest}". Ange t.ex. ${context.organisations
+          problem: `Okänd kommun eller organisation: ”${rest}”. Ange t.ex. ${context.organisations
             .slice(0, 3)
             .map((org) => org.name)
             .join(', ')}.`,
@@ -320,7 +320,7 @@ export function parseCommand(text: string, context: ParseContext): ParseResult {
       return {
         ok: false,
         definition,
-        problem: `"${rest}" är varken en månad eller ett samverkansområde. Ange t.ex. mars eller ${SAMVERKANSOMRADEN.join(', ')}.`,
+        problem: `”${rest}” är varken en månad eller ett samverkansområde. Ange t.ex. mars eller ${SAMVERKANSOMRADEN.join(', ')}.`,
       };
     }
     case 'nyhet': {
@@ -335,7 +335,7 @@ export function parseCommand(text: string, context: ParseContext): ParseResult {
     case 'arbetsgrupp':
       if (rest === '' || ['ny', 'new'].includes(fold(rest)))
         return { ok: true, definition, parsed: { command: 'arbetsgrupp' } };
-      return { ok: false, definition, problem: 'Skriv "arbetsgrupp ny" för att tillsätta en arbetsgrupp.' };
+      return { ok: false, definition, problem: 'Skriv ”arbetsgrupp ny” för att tillsätta en arbetsgrupp.' };
     case 'arbetsgrupper':
       return noArguments(definition, rest, { command: 'arbetsgrupper' });
     case 'kalla':

@@ -6,7 +6,7 @@ const NEWS_MAX_LENGTH = 2000;
 export const newsTextSchema = z
   .string({ error: 'Nyheten saknar text.' })
   .trim()
-  .min(1, 'Skriv nyhetens text efter kommandot, t.ex. "nyhet Ny vägledning om brandskydd".')
+  .min(1, 'Skriv nyhetens text efter kommandot, t.ex. ”nyhet Ny vägledning om brandskydd”.')
   .superRefine((value, ctx) => {
     // UTF-16 units (zod's max counts code points).
     if (value.length > NEWS_MAX_LENGTH)
@@ -14,7 +14,7 @@ export const newsTextSchema = z
     else if (isBlankText(value))
       ctx.addIssue({
         code: 'custom',
-        message: 'Skriv nyhetens text efter kommandot, t.ex. "nyhet Ny vägledning om brandskydd".',
+        message: 'Skriv nyhetens text efter kommandot, t.ex. ”nyhet Ny vägledning om brandskydd”.',
       });
     else {
       const problem = textCharacterIssue(value, 'multiLine');

@@ -33,7 +33,7 @@ export function contactsCard(
   const body: CardElementArray = [heading(title)];
   if (organisationId === undefined) {
     // The whole list is long: the way to one kommun and the tab come first.
-    body.push(text('Skriv "kontakter <kommun>" för en kommun, t.ex. kontakter Umeå.', { isSubtle: true }));
+    body.push(text('Skriv ”kontakter <kommun>” för en kommun, t.ex. kontakter Umeå.', { isSubtle: true }));
     body.push(actionSet([openUrlButton('Öppna Kontakter', links.page('kontakter'))]));
   }
   for (const org of shown) {

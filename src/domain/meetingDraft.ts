@@ -241,7 +241,7 @@ export function applyAgendaEdit(
   const fresh = nextId(current);
   const result = edited.map((edit): DraftItem => {
     if (edit.presenterId !== undefined && !knownPeople.has(edit.presenterId)) {
-      throw new DomainRuleError('DRAFT_PRESENTER', `Föredraganden för "${edit.title}" finns inte i kontaktlistan.`);
+      throw new DomainRuleError('DRAFT_PRESENTER', `Föredraganden för ”${edit.title}” finns inte i kontaktlistan.`);
     }
     const fields = {
       kind: edit.kind,
@@ -253,7 +253,7 @@ export function applyAgendaEdit(
       return { id: fresh(), ...fields, source: { kind: 'redaktor', label: 'Tillagd' }, documents: [] };
     const kept = byId.get(edit.id);
     if (!kept || seen.has(edit.id)) {
-      throw new DomainRuleError('DRAFT_ITEM_UNKNOWN', `Punkten "${edit.title}" finns inte i dagordningen.`);
+      throw new DomainRuleError('DRAFT_ITEM_UNKNOWN', `Punkten ”${edit.title}” finns inte i dagordningen.`);
     }
     seen.add(edit.id);
     return { id: kept.id, ...fields, source: kept.source, documents: kept.documents };
@@ -262,7 +262,7 @@ export function applyAgendaEdit(
   if (orphaned) {
     throw new DomainRuleError(
       'DRAFT_ITEM_HAS_DOCUMENTS',
-      `Punkten "${orphaned.title}" har handlingar. Ta bort handlingarna innan du tar bort punkten.`,
+      `Punkten ”${orphaned.title}” har handlingar. Ta bort handlingarna innan du tar bort punkten.`,
     );
   }
   return result;
@@ -283,7 +283,7 @@ export function assertDocumentRoom(items: readonly DraftItem[], itemId: string, 
   if (item.documents.length >= DRAFT_DOCUMENT_LIMITS.perItem) {
     throw new DomainRuleError(
       'DOCUMENT_ITEM_FULL',
-      `Punkten "${item.title}" har redan ${DRAFT_DOCUMENT_LIMITS.perItem} handlingar, det högsta antalet.`,
+      `Punkten ”${item.title}” har redan ${DRAFT_DOCUMENT_LIMITS.perItem} handlingar, det högsta antalet.`,
     );
   }
   const total = items.reduce((sum, i) => sum + i.documents.length, 0);

@@ -171,8 +171,8 @@ export function planCoverage(plan: OperatingPlan, activities: readonly Activity[
         : {
             message:
               goal.activityIds.length > 0
-                ? `Målet "${goal.text}" saknar aktiviteter som genomförs (de kopplade är strukna eller okända).`
-                : `Målet "${goal.text}" saknar aktiviteter.`,
+                ? `Målet ”${goal.text}” saknar aktiviteter som genomförs (de kopplade är strukna eller okända).`
+                : `Målet ”${goal.text}” saknar aktiviteter.`,
           }),
     };
   });

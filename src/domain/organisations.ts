@@ -36,7 +36,7 @@ const TENANT_ID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{
 const organisationSchema = z.object({
   id: z
     .string({ error: 'Organisationens id saknas.' })
-    .regex(SLUG_RE, 'Organisationens id ska bestå av små bokstäver a–z, siffror och bindestreck (t.ex. "umea").'),
+    .regex(SLUG_RE, 'Organisationens id ska bestå av små bokstäver a–z, siffror och bindestreck (t.ex. ”umea”).'),
   name: z.string({ error: 'Namnet saknas.' }).trim().min(1, 'Namnet får inte vara tomt.'),
   officialName: z
     .string({ error: 'officialName måste vara text.' })
@@ -52,7 +52,7 @@ const organisationSchema = z.object({
     .string({ error: 'E-postdomänen saknas.' })
     .trim()
     .toLowerCase()
-    .regex(DOMAIN_RE, 'Ogiltig e-postdomän (t.ex. "umea.se").'),
+    .regex(DOMAIN_RE, 'Ogiltig e-postdomän (t.ex. ”umea.se”).'),
   isHost: z.boolean({ error: 'isHost måste vara true eller false.' }).optional(),
   tenantId: z
     .string({ error: 'tenantId måste vara text.' })

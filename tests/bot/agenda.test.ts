@@ -54,7 +54,7 @@ describe('the bot: dagordning of the next meeting', () => {
       'Inget kommande möte för dina grupper är kallat än.',
     );
     expect(activityCardText(await ask(member, 'dagordning styrelsen'))).toContain(
-      'Skriv "dagordning samverkansgruppen" eller "dagordning stödgruppen".',
+      'Skriv ”dagordning samverkansgruppen” eller ”dagordning stödgruppen”.',
     );
   });
 

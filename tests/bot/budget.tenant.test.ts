@@ -77,10 +77,10 @@ describe('bot economy commands end to end on the local tenant', () => {
 
   it('refuses a member, an unknown line, three decimals and a bare amount, booking nothing', async () => {
     expect(await ask(member, 'utfall 100 Lokalhyra')).toContain('Du har inte behörighet att bokföra utfall.');
-    expect(await ask(coordinator, 'utfall 100 Resor')).toContain('Hittar ingen budgetpost som heter "Resor"');
+    expect(await ask(coordinator, 'utfall 100 Resor')).toContain('Hittar ingen budgetpost som heter ”Resor”');
     // A slip of the pen is answered with the closest names, not the whole help card.
     const typo = await ask(coordinator, 'utfall 100 Lokahyra Faktura 4');
-    expect(typo).toContain('Menade du "Lokalhyra"?');
+    expect(typo).toContain('Menade du ”Lokalhyra”?');
     expect(typo).not.toContain('det här kan du skriva');
     expect(await ask(coordinator, 'utfall 12,345 Lokalhyra')).toContain('Högst två decimaler');
     expect(await ask(coordinator, 'utfall 100')).toContain('utfall 12500,50 Lokalhyra');

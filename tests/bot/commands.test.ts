@@ -104,7 +104,7 @@ describe('möten / meetings', () => {
 
   it('refuses arguments it does not take, with the help card', async () => {
     const { text } = await say(MEMBER(), 'channel', 'möten imorgon');
-    expect(text).toContain('Kommandot möten tar inga argument (fick "imorgon").');
+    expect(text).toContain('Kommandot möten tar inga argument (fick ”imorgon”).');
     expect(text).toContain('Plan- och byggsamverkan – hjälp');
   });
 });
@@ -127,7 +127,7 @@ describe('kontakter / contacts', () => {
 
   it('names an unknown kommun', async () => {
     const { text } = await say(MEMBER(), 'personal', 'kontakter Gotham');
-    expect(text).toContain('Okänd kommun eller organisation: "Gotham"');
+    expect(text).toContain('Okänd kommun eller organisation: ”Gotham”');
   });
 });
 
@@ -182,14 +182,14 @@ describe('aktiviteter / activities', () => {
 
   it('names what it could not read', async () => {
     const { text } = await say(MEMBER(), 'personal', 'aktiviteter 13');
-    expect(text).toContain('"13" är varken en månad eller ett samverkansområde.');
+    expect(text).toContain('”13” är varken en månad eller ett samverkansområde.');
   });
 });
 
 describe('unknown commands', () => {
   it.each(WHERE)('answer with the help card and what went wrong (%s)', async (where) => {
     const { text } = await say(MEMBER(), where, 'fika');
-    expect(text).toContain('Okänt kommando: "fika".');
+    expect(text).toContain('Okänt kommando: ”fika”.');
     expect(text).toContain('Plan- och byggsamverkan – hjälp');
   });
 

@@ -105,7 +105,7 @@ describe('bot: arbetsgrupper / arbetsgrupp ny', () => {
 
   it('anything after arbetsgrupp other than "ny" gets the usage', async () => {
     expect(cardText(await say(COORDINATOR(), 'arbetsgrupp Brandskydd'))).toContain(
-      'Skriv "arbetsgrupp ny" för att tillsätta en arbetsgrupp.',
+      'Skriv ”arbetsgrupp ny” för att tillsätta en arbetsgrupp.',
     );
   });
 

@@ -100,7 +100,7 @@ describe('Aktiviteter page', () => {
     fireEvent.click(decide);
     expect(await screen.findByText('Någon annan har ändrat uppgifterna.')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Registrera beslut: Brandskydd i detaljplan' }));
-    expect(await screen.findByText('"Brandskydd i detaljplan" är beslutad och finns i kalendariet.')).toBeTruthy();
+    expect(await screen.findByText('”Brandskydd i detaljplan” är beslutad och finns i kalendariet.')).toBeTruthy();
     const posts = requests.filter((r) => r.method === 'POST');
     expect(posts).toHaveLength(2);
     expect(posts[0]!.headers.get('if-match')).toBe('"a,1"');
@@ -124,7 +124,7 @@ describe('Aktiviteter page', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Registrera beslut: Brandskydd i detaljplan' }));
     expect(
       await screen.findByText(
-        `"Brandskydd i detaljplan" är beslutad och finns i kalendariet. Budgeten för ${YEAR} är redan beslutad: ` +
+        `”Brandskydd i detaljplan” är beslutad och finns i kalendariet. Budgeten för ${YEAR} är redan beslutad: ` +
           'aktivitetens rader ligger i ett förslag till revidering som samverkansgruppen beslutar.',
       ),
     ).toBeTruthy();

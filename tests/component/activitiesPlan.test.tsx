@@ -47,7 +47,7 @@ const COVERAGE = {
       activities: [],
       unknownActivityIds: [],
       covered: false,
-      message: 'Målet "Erfarenhetsutbyte mellan länen" saknar aktiviteter.',
+      message: 'Målet ”Erfarenhetsutbyte mellan länen” saknar aktiviteter.',
     },
   ],
   goalsWithoutActivities: [],

@@ -110,7 +110,7 @@ describe('Beslut page: recording a decision', () => {
     });
     enterDateOrTime(within(section).getByLabelText('Följs upp senast'), '2026-12-01');
     fireEvent.click(within(section).getByRole('button', { hidden: true, name: 'Registrera beslutet' }));
-    expect(await within(section).findByText('Beslutet "Tillsynsprojekt strandskydd" är registrerat.')).toBeTruthy();
+    expect(await within(section).findByText('Beslutet ”Tillsynsprojekt strandskydd” är registrerat.')).toBeTruthy();
     const post = requests.find((r) => r.method === 'POST')!;
     expect(JSON.parse(post.body ?? '{}')).toEqual({
       meetingId: '7',

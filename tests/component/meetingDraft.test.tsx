@@ -187,7 +187,7 @@ describe('Möten: the draft editor', () => {
     renderEditor();
     fireEvent.click(screen.getByRole('button', { name: 'Ta bort punkt 3, Övriga frågor' }));
     const dialog = await screen.findByRole('alertdialog');
-    expect(within(dialog).getByText('"Övriga frågor" tas bort från dagordningen när du sparar.')).toBeTruthy();
+    expect(within(dialog).getByText('”Övriga frågor” tas bort från dagordningen när du sparar.')).toBeTruthy();
     fireEvent.click(within(dialog).getByRole('button', { name: 'Ta bort' }));
     await waitFor(() => expect(screen.queryByRole('heading', { name: '3. Övriga frågor' })).toBeNull());
     expect(screen.getByText('Du har ändringar som inte är sparade.')).toBeTruthy();

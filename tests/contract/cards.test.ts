@@ -86,7 +86,7 @@ const CASES: Record<string, Array<[string, IAdaptiveCard]>> = {
   helpCard: [
     ['stranger', helpCard({})],
     ['member', helpCard({ person: MEMBER() })],
-    ['coordinator with a problem', helpCard({ person: COORDINATOR(), problem: 'Okänt kommando: "fika".' })],
+    ['coordinator with a problem', helpCard({ person: COORDINATOR(), problem: 'Okänt kommando: ”fika”.' })],
   ],
   errorCard: [['error', cards.errorCard('Det gick inte', 'Försök igen.')]],
   refusalCard: [['refusal', cards.refusalCard('Du har inte behörighet att publicera nyheter.')]],

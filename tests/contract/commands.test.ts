@@ -81,10 +81,10 @@ describe('the parser is driven by the same table', () => {
 
   it.each([
     ['', 'Meddelandet var tomt.'],
-    ['möte', 'Okänt kommando: "möte".'],
+    ['möte', 'Okänt kommando: ”möte”.'],
     ['status 26', 'Ange året med fyra siffror, t.ex. 2026.'],
     ['nyhet', 'Skriv nyhetens text efter kommandot'],
-    ['kontakter Oslo', 'Okänd kommun eller organisation: "Oslo".'],
+    ['kontakter Oslo', 'Okänd kommun eller organisation: ”Oslo”.'],
   ])('"%s" is refused: %s', (text, problem) => {
     const result = parseCommand(text, context);
     expect(result.ok).toBe(false);

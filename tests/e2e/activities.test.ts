@@ -91,7 +91,7 @@ describe('activities and budget in a browser: propose → decide → verksamhets
       await fillDateOrTime(form.getByLabel('Slutdatum'), `${YEAR}-11-10`);
       await form.getByRole('checkbox', { name: 'Näringsliv' }).check();
       await form.getByRole('button', { name: 'Skicka förslaget' }).click();
-      await anna.getByText(`Förslaget "${TITLE}" är registrerat.`).waitFor();
+      await anna.getByText(`Förslaget ”${TITLE}” är registrerat.`).waitFor();
       const proposedRow = anna.getByRole('table', { name: 'Aktiviteter' }).getByRole('row').filter({ hasText: TITLE });
       await proposedRow.getByText('Förslag', { exact: true }).waitFor();
       findings['member aktiviteter'] = await wcagViolations(anna);
@@ -131,7 +131,7 @@ describe('activities and budget in a browser: propose → decide → verksamhets
       const karin = await signIn(coordinator, 'Karin Nordström');
       await visit(karin, 'Aktiviteter', 'Aktiviteter');
       await karin.getByRole('button', { name: `Registrera beslut: ${TITLE}` }).click();
-      await karin.getByText(`"${TITLE}" är beslutad och finns i kalendariet.`).waitFor();
+      await karin.getByText(`”${TITLE}” är beslutad och finns i kalendariet.`).waitFor();
       const decidedRow = karin.getByRole('table', { name: 'Aktiviteter' }).getByRole('row').filter({ hasText: TITLE });
       await decidedRow.getByText('Beslutad', { exact: true }).waitFor();
 

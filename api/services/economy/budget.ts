@@ -161,7 +161,7 @@ export function resolveBudgetLine(
     }
     if (candidates.length > 1 && take === 1) {
       return {
-        problem: `"${parts[0]}" passar flera budgetposter: ${candidates
+        problem: `”${parts[0]}” passar flera budgetposter: ${candidates
           .slice(0, 5)
           .map((l) => l.name)
           .join(', ')}. Skriv mer av namnet.`,
@@ -175,8 +175,8 @@ export function resolveBudgetLine(
   );
   return {
     problem:
-      `Hittar ingen budgetpost som heter "${typed}".` +
-      (near.length > 0 ? ` Menade du ${near.map((name) => `"${name}"`).join(' eller ')}?` : ''),
+      `Hittar ingen budgetpost som heter ”${typed}”.` +
+      (near.length > 0 ? ` Menade du ${near.map((name) => `”${name}”`).join(' eller ')}?` : ''),
   };
 }
 

@@ -135,8 +135,8 @@ describe('linking activities and coverage', () => {
       ['g3', false, [], ['a-saknas']],
     ]);
     expect(coverage.goalsWithoutActivities.map((g) => g.message)).toEqual([
-      'Målet "Ett gemensamt tillsynsprojekt genomförs" saknar aktiviteter.',
-      'Målet "Näringslivet känner till energikraven" saknar aktiviteter som genomförs (de kopplade är strukna eller okända).',
+      'Målet ”Ett gemensamt tillsynsprojekt genomförs” saknar aktiviteter.',
+      'Målet ”Näringslivet känner till energikraven” saknar aktiviteter som genomförs (de kopplade är strukna eller okända).',
     ]);
     expect(coverage.activitiesOutsidePlan.map((a) => a.id)).toEqual(['a-utanfor']);
     expect(coverage).toMatchObject({ year: 2027, coveredGoals: 1, totalGoals: 3 });

@@ -100,7 +100,7 @@ describe('organisations', () => {
           path: 'organisations.0.kind',
           message: 'Okänd organisationstyp: stad. Tillåtna: kommun, region, lansstyrelse.',
         },
-        { path: 'organisations.0.emailDomain', message: 'Ogiltig e-postdomän (t.ex. "umea.se").' },
+        { path: 'organisations.0.emailDomain', message: 'Ogiltig e-postdomän (t.ex. ”umea.se”).' },
         { path: 'organisations.0.isHost', message: 'isHost måste vara true eller false.' },
       ]),
     );
