@@ -2,7 +2,7 @@ import { Button, Link } from '@fluentui/react-components';
 import { EditRegular, PersonDeleteRegular } from '@fluentui/react-icons';
 import { useMemo } from 'react';
 import type { Contact } from '../api';
-import { roleName } from '../format';
+import { formatDay, roleName } from '../format';
 import { useI18n } from '../i18n';
 import { DataTable, type DataColumn } from '../ui/DataTable';
 import { ShowAllButton, useShowAll } from '../ui/ShowAll';
@@ -69,7 +69,7 @@ function useContactColumns(canEdit: boolean, actions: RowActions): DataColumn<Co
   return useMemo(() => {
     const roles = (contact: Contact) =>
       contact.deactivatedOn
-        ? t('contacts.inactive', { date: contact.deactivatedOn })
+        ? t('contacts.inactive', { date: formatDay(contact.deactivatedOn, language) })
         : contact.roles.map((r) => roleName(r, language)).join(', ') || t('contacts.noValue');
     const columns: DataColumn<Contact>[] = [
       {
