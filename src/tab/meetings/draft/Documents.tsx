@@ -1,4 +1,4 @@
-import { Button, Field, Link, ProgressBar, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, Link, ProgressBar, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useId, useRef, useState } from 'react';
 import type { MeetingDraftView } from '../../../contract';
 import { DRAFT_DOCUMENT_LIMITS } from '../../../domain/meetingLists';
@@ -13,7 +13,31 @@ const useStyles = makeStyles({
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
   doc: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
   hint: { color: tokens.colorNeutralForeground3, margin: `${tokens.spacingVerticalXS} 0` },
-  file: { maxWidth: '100%' },
+  // The browser's own file button speaks the browser's language ("Choose File"): the input is hidden from sight
+  // (still focusable and named by its label) and its label looks like a button, in the tab's language.
+  file: {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    overflow: 'hidden',
+    clip: 'rect(0 0 0 0)',
+    whiteSpace: 'nowrap',
+  },
+  fileButton: {
+    display: 'inline-flex',
+    alignItems: 'center',
+    maxWidth: '100%',
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
+    fontWeight: tokens.fontWeightSemibold,
+    cursor: 'pointer',
+    ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
+  },
+  fileButtonFocused: { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: '1px' },
+  fileButtonDisabled: { color: tokens.colorNeutralForegroundDisabled, cursor: 'not-allowed' },
   heading: { fontSize: tokens.fontSizeBase300, margin: `${tokens.spacingVerticalS} 0 0` },
 });
 
@@ -137,6 +161,7 @@ export function Documents(props: DocumentsProps) {
   const input = useRef<HTMLInputElement>(null);
   const actions = useDocumentActions(props);
   const [removal, setRemoval] = useState<DraftDocument>();
+  const [focused, setFocused] = useState(false);
   // ConfirmDialog acts once it has closed: the handling asked about is kept until then.
   const pending = useRef<DraftDocument | undefined>(undefined);
   return (
@@ -159,7 +184,6 @@ export function Documents(props: DocumentsProps) {
               perMeeting: DRAFT_DOCUMENT_LIMITS.perMeeting,
             })}
           </p>
-          <label htmlFor={inputId}>{t('drafts.file', { number })}</label>{' '}
           <input
             ref={input}
             id={inputId}
@@ -167,12 +191,24 @@ export function Documents(props: DocumentsProps) {
             type="file"
             aria-describedby={`${inputId}-limits`}
             disabled={actions.uploading.busy}
+            onFocus={() => setFocused(true)}
+            onBlur={() => setFocused(false)}
             onChange={async (event) => {
               const file = event.target.files?.[0];
               if (file) await actions.upload(file);
               if (input.current) input.current.value = '';
             }}
           />
+          <label
+            htmlFor={inputId}
+            className={mergeClasses(
+              styles.fileButton,
+              focused && styles.fileButtonFocused,
+              actions.uploading.busy && styles.fileButtonDisabled,
+            )}
+          >
+            {t('drafts.file', { number })}
+          </label>
           {actions.progress && <Progress name={actions.progress.name} fraction={actions.progress.fraction} />}
           {actions.refused && <p role="alert">{actions.refused}</p>}
           <ActionStatus state={actions.uploading.state} />
