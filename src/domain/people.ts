@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Organisation } from './organisations';
-import { ROLES, type Role } from './roles';
+import { ROLES, ROLE_LABELS, type Role } from './roles';
 import { parseOrThrow } from './validation';
 
 export interface Person {
@@ -49,7 +49,11 @@ function personSchema(organisations: readonly Organisation[]) {
         const seen = new Set<string>();
         roles.forEach((role, index) => {
           if (seen.has(role))
-            ctx.addIssue({ code: 'custom', path: [index], message: `Rollen ${role} förekommer flera gånger.` });
+            ctx.addIssue({
+              code: 'custom',
+              path: [index],
+              message: `Rollen ${ROLE_LABELS[role].sv} förekommer flera gånger.`,
+            });
           seen.add(role);
         });
       }),

@@ -86,10 +86,7 @@ function checkedDraft(input: DraftProtocolInput): Omit<Protocol, 'status' | 'app
   const presence = new Map<string, boolean>();
   parsed.attendance.forEach((row, index) => {
     if (presence.has(row.personId)) {
-      issues.push({
-        path: `attendance.${index}.personId`,
-        message: `Personen ${row.personId} förekommer flera gånger.`,
-      });
+      issues.push({ path: `attendance.${index}.personId`, message: 'En person står flera gånger i närvaron.' });
     }
     presence.set(row.personId, row.present);
   });
@@ -114,7 +111,10 @@ function checkedDraft(input: DraftProtocolInput): Omit<Protocol, 'status' | 'app
   });
   input.decisions.forEach((decision, index) => {
     if (decision.meetingId !== meeting.id) {
-      issues.push({ path: `decisions.${index}`, message: `Beslutet ${decision.id} fattades inte vid det här mötet.` });
+      issues.push({
+        path: `decisions.${index}`,
+        message: `Beslutet ”${decision.text.slice(0, 60)}” fattades inte vid det här mötet.`,
+      });
     }
   });
   if (new Set(input.decisions.map((d) => d.id)).size !== input.decisions.length) {

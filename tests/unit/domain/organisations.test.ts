@@ -184,7 +184,7 @@ describe('createPerson', () => {
     [{ email: 'anna@' }, 'email', 'Ogiltig e-postadress.'],
     [{ organisationId: 'pitea' }, 'organisationId', 'Okänd organisation: pitea.'],
     [{ roles: ['samverkansgrupp', 'kung'] }, 'roles.1', 'Okänd roll: kung.'],
-    [{ roles: ['stodgrupp', 'stodgrupp'] }, 'roles.1', 'Rollen stodgrupp förekommer flera gånger.'],
+    [{ roles: ['stodgrupp', 'stodgrupp'] }, 'roles.1', 'Rollen Stödgruppen förekommer flera gånger.'],
     [{ roles: 'stodgrupp' }, 'roles', 'Rollerna måste anges som en lista.'],
     [{ phone: 'ring mig' }, 'phone', 'Ogiltigt telefonnummer.'],
     [{ title: '' }, 'title', 'Titeln får inte vara tom.'],

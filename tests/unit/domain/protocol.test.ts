@@ -107,7 +107,7 @@ describe('draftProtocol', () => {
         ),
       ),
     ).toEqual([
-      { path: 'attendance.2.personId', message: 'Personen p-lycksele förekommer flera gånger.' },
+      { path: 'attendance.2.personId', message: 'En person står flera gånger i närvaron.' },
       { path: 'secretaryId', message: 'Sekreteraren måste vara närvarande vid mötet.' },
       { path: 'chairId', message: 'Mötesordföranden måste vara närvarande vid mötet.' },
     ]);
@@ -117,7 +117,7 @@ describe('draftProtocol', () => {
         draftProtocol(input({ decisions: [onPlan, onPlan, other], agenda: { ...agenda, meetingId: 'm-var' } })),
       ),
     ).toEqual([
-      { path: 'decisions.2', message: 'Beslutet d-annat fattades inte vid det här mötet.' },
+      { path: 'decisions.2', message: `Beslutet ”${other.text.slice(0, 60)}” fattades inte vid det här mötet.` },
       { path: 'decisions', message: 'Samma beslut förekommer flera gånger.' },
       { path: 'agenda', message: 'Dagordningen hör till ett annat möte.' },
     ]);
