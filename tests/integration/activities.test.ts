@@ -301,8 +301,14 @@ describe('activities: proposed by stödgruppen, decided, evaluated; the verksamh
     expect(created.status).toBe(200);
     const saved = ((await created.json()) as { plan: OperatingPlanRecord }).plan;
     expect(saved).toMatchObject({ year: 2026, status: 'forslag', priorities: plan.priorities });
-    const withoutEtag = await call('/api/operating-plan/2026', stodgrupp, 'PUT', plan);
+    // A different plan without the ETag is a conflict; the same plan again (a retry whose answer was lost, #15)
+    // answers the stored one and writes nothing.
+    const otherPlan = { ...plan, priorities: ['Digital bygglovsprocess'] };
+    const withoutEtag = await call('/api/operating-plan/2026', stodgrupp, 'PUT', otherPlan);
     expect(withoutEtag.status).toBe(409);
+    const sameAgain = await call('/api/operating-plan/2026', stodgrupp, 'PUT', plan);
+    expect(sameAgain.status).toBe(200);
+    expect(((await sameAgain.json()) as { plan: OperatingPlanRecord }).plan.etag).toBe(saved.etag);
 
     const read = (await (await call('/api/operating-plan/2026', member, 'GET')).json()) as {
       plan: OperatingPlanRecord;

@@ -1,13 +1,10 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
-import { useId } from 'react';
 import { GENDERS } from '../../domain/funders';
 import type { FunderRowDto } from '../../contract';
 import { useI18n } from '../i18n';
+import { ChartFrame, useChartStyles } from '../ui/ChartFrame';
 
 const useStyles = makeStyles({
-  svg: { width: '100%', minWidth: '32rem', maxWidth: '48rem', height: 'auto', display: 'block' },
-  label: { fill: tokens.colorNeutralForeground1, fontSize: '12px' },
-  value: { fill: tokens.colorNeutralForeground2, fontSize: '11px' },
   kvinnor: { fill: tokens.colorBrandBackground },
   man: { fill: tokens.colorPaletteGreenForeground1 },
   annat: { fill: tokens.colorNeutralForeground3 },
@@ -22,27 +19,22 @@ const ROW_HEIGHT = 30;
  * technology (role="img" with a title and a description that says every figure); the table beside it has them too.
  */
 export function FunderChart({ rows, title }: { rows: readonly FunderRowDto[]; title: string }) {
-  const styles = useStyles();
+  const styles = { ...useChartStyles(), ...useStyles() };
   const { t } = useI18n();
-  const titleId = useId();
-  const descId = useId();
   const max = Math.max(1, ...rows.map((r) => r.participants));
   const height = rows.length * ROW_HEIGHT + 36;
   const width = LABEL_WIDTH + BAR_WIDTH + 60;
   const scale = (n: number) => (n / max) * BAR_WIDTH;
   return (
-    <svg
-      className={styles.svg}
-      viewBox={`0 0 ${width} ${height}`}
-      role="img"
-      aria-labelledby={`${titleId} ${descId}`}
-      data-testid="funder-chart"
+    <ChartFrame
+      title={title}
+      description={`${t('fund.chartDesc')} ${rows
+        .map((r) => `${r.label}: ${GENDERS.map((g) => `${t(`fund.col.${g}`)} ${r[g]}`).join(', ')}`)
+        .join('; ')}`}
+      width={width}
+      height={height}
+      testId="funder-chart"
     >
-      <title id={titleId}>{title}</title>
-      <desc id={descId}>
-        {t('fund.chartDesc')}{' '}
-        {rows.map((r) => `${r.label}: ${GENDERS.map((g) => `${t(`fund.col.${g}`)} ${r[g]}`).join(', ')}`).join('; ')}
-      </desc>
       {rows.map((row, index) => {
         const y = index * ROW_HEIGHT + 4;
         let x = LABEL_WIDTH;
@@ -74,6 +66,6 @@ export function FunderChart({ rows, title }: { rows: readonly FunderRowDto[]; ti
           </g>
         ))}
       </g>
-    </svg>
+    </ChartFrame>
   );
 }

@@ -1,7 +1,7 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
-import { useId } from 'react';
 import { formatSek } from '../../domain/money';
 import { useI18n } from '../i18n';
+import { ChartFrame, useChartStyles } from '../ui/ChartFrame';
 
 export interface ChartRow {
   label: string;
@@ -10,9 +10,6 @@ export interface ChartRow {
 }
 
 const useStyles = makeStyles({
-  svg: { width: '100%', minWidth: '32rem', maxWidth: '48rem', height: 'auto', display: 'block' },
-  label: { fill: tokens.colorNeutralForeground1, fontSize: '12px' },
-  value: { fill: tokens.colorNeutralForeground2, fontSize: '11px' },
   budget: { fill: 'none', stroke: tokens.colorBrandStroke1, strokeWidth: 2 },
   outcome: { fill: tokens.colorPaletteGreenForeground1 },
   legend: { fill: tokens.colorNeutralForeground1, fontSize: '12px' },
@@ -27,32 +24,25 @@ const ROW_HEIGHT = 44;
  * title and description); the figures themselves are in the table the page shows beside it.
  */
 export function BudgetChart({ rows, title }: { rows: readonly ChartRow[]; title: string }) {
-  const styles = useStyles();
+  const styles = { ...useChartStyles(), ...useStyles() };
   const { t } = useI18n();
-  const titleId = useId();
-  const descId = useId();
   const max = Math.max(1, ...rows.flatMap((r) => [Math.abs(r.budgetOre), Math.abs(r.outcomeOre)]));
   const height = rows.length * ROW_HEIGHT + 36;
   const width = LABEL_WIDTH + BAR_WIDTH + 130;
   const scale = (ore: number) => Math.max(1, (Math.abs(ore) / max) * BAR_WIDTH);
   return (
-    <svg
-      className={styles.svg}
-      viewBox={`0 0 ${width} ${height}`}
-      role="img"
-      aria-labelledby={`${titleId} ${descId}`}
-      data-testid="budget-chart"
+    <ChartFrame
+      title={title}
+      description={`${t('budget.chartDesc')} ${rows
+        .map(
+          (r) =>
+            `${r.label}: ${t('budget.col.budget')} ${formatSek(r.budgetOre)}, ${t('budget.col.outcome')} ${formatSek(r.outcomeOre)}`,
+        )
+        .join('; ')}`}
+      width={width}
+      height={height}
+      testId="budget-chart"
     >
-      <title id={titleId}>{title}</title>
-      <desc id={descId}>
-        {t('budget.chartDesc')}{' '}
-        {rows
-          .map(
-            (r) =>
-              `${r.label}: ${t('budget.col.budget')} ${formatSek(r.budgetOre)}, ${t('budget.col.outcome')} ${formatSek(r.outcomeOre)}`,
-          )
-          .join('; ')}
-      </desc>
       {rows.map((row, index) => {
         const y = index * ROW_HEIGHT + 4;
         return (
@@ -96,6 +86,6 @@ export function BudgetChart({ rows, title }: { rows: readonly ChartRow[]; title:
           {t('budget.col.outcome')}
         </text>
       </g>
-    </svg>
+    </ChartFrame>
   );
 }
