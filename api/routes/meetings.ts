@@ -190,7 +190,7 @@ function mountMeetingLifeCycle(router: Router, services: AppServices): void {
 
 /** Närvaro, beslut and protokoll of a meeting. */
 function mountMeetingProtocol(router: Router, services: AppServices): void {
-  const { meetingProtocols, meetingNotices } = services;
+  const { meetings, meetingProtocols, meetingNotices } = services;
   const app = () => services.graph.forApp();
   router.get('/:id/attendance', async (req, res) => {
     const { id } = parseOrThrow(idParam, req.params);
@@ -231,6 +231,13 @@ function mountMeetingProtocol(router: Router, services: AppServices): void {
     const { caller, graph } = acting(res, ['protocol.approve']);
     const { id } = parseOrThrow(idParam, req.params);
     res.json({ protocol: await meetingProtocols.approve(graph, caller, id) });
+  });
+
+  router.post('/:id/archive', async (req, res) => {
+    const { caller, graph } = acting(res, ['decision.record']);
+    const { id } = parseOrThrow(idParam, req.params);
+    await meetingProtocols.fileArchive(graph, caller, id);
+    res.json({ meeting: await meetings.get(graph, id) });
   });
 
   router.get('/:id/protocol.pdf', async (req, res) => {

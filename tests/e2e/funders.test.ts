@@ -96,7 +96,7 @@ describe("funders' figures in a browser: tags in the form, participant counts, t
       await settled(page);
       const chart = page.getByRole('img', { name: new RegExp(`Deltagare per samverkansområde och kön ${YEAR}`) });
       await expect(chart.getAttribute('aria-labelledby')).resolves.toBeTruthy();
-      const total = page.getByRole('grid', { name: 'Totalt' });
+      const total = page.getByRole('table', { name: 'Totalt' });
       await expect(total.getByRole('row').nth(1).innerText()).resolves.toMatch(/Totalt\s+1\s+1\s+0\s+5\s+3\s+1\s+1/);
       await page.getByRole('heading', { name: 'Ämnestaggar' }).waitFor();
       findings['uppfoljning'] = await wcagViolations(page);

@@ -420,6 +420,22 @@ describe('meetings in Teams: poll card, reminder, justering card, dagordning, re
     );
     expect(cardText(secondApproval.value)).toContain('Protokollet är justerat');
     expect(secondApproval.value.actions ?? []).toHaveLength(0);
+    // The card's approval runs as the app: its filing of the archive is left to the samordnare, who files it once.
+    const filed = await stack.call(`/api/meetings/${held.id}/archive`, {
+      token: coordinator,
+      method: 'POST',
+      body: {},
+    });
+    if (filed.status !== 200) console.log(await filed.clone().text());
+    expect(filed.status).toBe(200);
+    const { meeting: archived } = await json<{ meeting: { archiveUrl?: string } }>(filed);
+    expect(archived.archiveUrl).toMatch(/^https?:\/\//);
+    const again = await stack.call(`/api/meetings/${held.id}/archive`, {
+      token: coordinator,
+      method: 'POST',
+      body: {},
+    });
+    expect((await json<{ meeting: { archiveUrl?: string } }>(again)).meeting.archiveUrl).toBe(archived.archiveUrl);
     protocol = await json<{ protocol: { status: string } }>(
       await stack.call(`/api/meetings/${held.id}/protocol`, { token: chair }),
     );

@@ -230,6 +230,7 @@ const WRITE_ROUTES: WriteRoute[] = [
   { actions: ['decision.record'], method: 'POST', path: '/api/meetings/m1/decisions', body: { text: 'Beslut' } },
   { actions: ['decision.record'], method: 'PUT', path: '/api/meetings/m1/protocol', body: {} },
   { actions: ['protocol.approve'], method: 'POST', path: '/api/meetings/m1/protocol/approve', body: {} },
+  { actions: ['decision.record'], method: 'POST', path: '/api/meetings/m1/archive', body: {} },
   {
     actions: ['activity.propose'],
     method: 'POST',

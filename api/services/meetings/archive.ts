@@ -123,8 +123,28 @@ export class MeetingArchive {
     private readonly journal?: OperationJournal,
   ) {}
 
-  /** The protokoll is justerat (api/services/meetings/protocol.ts): file the meeting, link it from Möten. */
-  async signed(gateway: GraphGateway, meetingId: string, protocol: Protocol, people: Person[]): Promise<void> {
+  /**
+   * The protokoll is justerat (api/services/meetings/protocol.ts): file the meeting, link it from Möten. With
+   * `record`, a failed filing (a card's approval runs as the app, which may not write the library) is journalled
+   * as failed instead of failing the approval; the samordnare files it again from Möten (`throw`: the error shown).
+   */
+  async signed(
+    gateway: GraphGateway,
+    meetingId: string,
+    protocol: Protocol,
+    people: Person[],
+    onFailure: 'record' | 'throw',
+  ): Promise<void> {
+    try {
+      await this.fileSigned(gateway, meetingId, protocol, people);
+    } catch (error) {
+      if (onFailure === 'throw' || !this.journal) throw error;
+      const status = error instanceof GraphRequestError ? error.status : undefined;
+      await this.journal.recordOperation(`archive:${meetingId}`, 'failed', { ...(status ? { status } : {}) });
+    }
+  }
+
+  private async fileSigned(gateway: GraphGateway, meetingId: string, protocol: Protocol, people: Person[]) {
     const record = await this.meetings.get(gateway, meetingId);
     const webUrl = await this.file(gateway, {
       record,
@@ -161,7 +181,13 @@ export class MeetingArchive {
       name: 'metadata.json',
       bytes: utf8(metadataJson(input, stored)),
     });
-    const readers = input.readerEmails.filter((email) => email !== '');
+    // Only people in the directory can be given access (a contact without an account has no one to share with).
+    const known = await Promise.all(
+      input.readerEmails
+        .filter((email) => email !== '')
+        .map(async (email) => (await gateway.findUserByMail(email)) && email),
+    );
+    const readers = known.filter((email): email is string => typeof email === 'string');
     if (readers.length > 0) await gateway.makeReadOnly(driveId, String(folder.id), readers);
     const webUrl = String(folder.webUrl);
     await this.journal?.recordOperation(key, 'succeeded', { webUrl });

@@ -80,7 +80,9 @@ export class MeetingProtocols {
     private readonly clock: Clock = systemClock,
     /** Where an approval's step is journalled per operation (api/state); without it, per request. */
     private readonly journal?: OperationJournal,
-    private readonly archive?: { signed(g: GraphGateway, id: string, p: Protocol, people: Person[]): Promise<void> },
+    private readonly archive?: {
+      signed(g: GraphGateway, id: string, p: Protocol, people: Person[], onFailure: 'record' | 'throw'): Promise<void>;
+    },
   ) {}
 
   // ------------------------------------------------------------------ närvaro
@@ -334,7 +336,20 @@ export class MeetingProtocols {
 
   private async approved(gateway: GraphGateway, meetingId: string, protocol: Protocol, people: Person[]) {
     if (protocol.status === 'justerat') await this.meetings.complete(gateway, meetingId);
-    if (protocol.status === 'justerat') await this.archive?.signed(gateway, meetingId, protocol, people); // archive.ts
+    // The protokoll is locked whatever the filing does: a filing that fails is recorded and filed again from Möten.
+    if (protocol.status === 'justerat') await this.archive?.signed(gateway, meetingId, protocol, people, 'record');
+    return this.view(meetingId, protocol, people);
+  }
+
+  /** Files a justerat protokoll's meeting again (the samordnare, when the filing at the last approval failed). */
+  async fileArchive(gateway: GraphGateway, caller: Acting, meetingId: string): Promise<ProtocolView> {
+    requireRole(caller.roles, 'decision.record');
+    const item = await this.protocolItem(gateway, meetingId);
+    if (item?.fields.Status !== 'justerat') {
+      throw new DomainRuleError('PROTOCOL_NOT_SIGNED', 'Mötet arkiveras när protokollet är justerat.');
+    }
+    const { protocol, people } = await this.buildProtocol(gateway, meetingId, item);
+    await this.archive?.signed(gateway, meetingId, protocol, people, 'throw');
     return this.view(meetingId, protocol, people);
   }
 

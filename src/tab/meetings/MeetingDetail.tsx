@@ -10,6 +10,7 @@ import { useAction } from '../ui/useAction';
 import type { MeetingRecordDto } from '../../contract';
 import type { MeetingsApi } from './api';
 import { CancelMeeting } from './CancelMeeting';
+import { FileArchive } from './FileArchive';
 import { ProtocolPanel } from './ProtocolPanel';
 import { Answers } from './Answers';
 import { DateField } from '../ui/DateField';
@@ -140,6 +141,9 @@ export function MeetingDetail({
         </Button>
       </div>
       <ActionStatus state={download.state} />
+      {meeting.status === 'genomfort' && !meeting.archiveUrl && me.allowedActions.includes('decision.record') && (
+        <FileArchive api={api} meeting={meeting} onFiled={onChanged} />
+      )}
       {meeting.status !== 'installt' && <Answers api={api} meeting={meeting} canRemind={isConvener} />}
       {isConvener && <ChangeMeeting api={api} meeting={meeting} onChanged={onChanged} />}
       {meeting.status !== 'installt' && meeting.group === 'samverkansgrupp' && (

@@ -56,6 +56,8 @@ export function meetingsApi(api: ApiClient) {
     cancel: async (meetingId: string, comment: CancelRequest['comment']) =>
       (await post(`/api/meetings/${id(meetingId)}/cancel`, z.object({ meeting: meetingRecordSchema }), { comment }))
         .meeting,
+    fileArchive: async (meetingId: string) =>
+      (await post(`/api/meetings/${id(meetingId)}/archive`, z.object({ meeting: meetingRecordSchema }))).meeting,
     remind: async (meetingId: string) =>
       (await post(`/api/meetings/${id(meetingId)}/remind`, z.object({ reminder: reminderSchema }))).reminder,
     attendance: async (meetingId: string) =>
