@@ -7,7 +7,15 @@ import { SEED_PEOPLE } from '../../infra/graph-emulator/src/seed/people';
 import { CHAIR, COORDINATOR } from '../../infra/graph-emulator/tests/support';
 import { candidateDays, seasonWindow, toIsoDate } from '../../src/domain';
 import { control, type Stack } from '../integration/support/stack';
-import { ARTIFACTS, buildTab, launchChromium, settled, startTabStack, wcagViolations } from './support';
+import {
+  ARTIFACTS,
+  buildTab,
+  launchChromium,
+  settled,
+  signInToMeetings,
+  startTabStack,
+  wcagViolations,
+} from './support';
 
 const today = toIsoDate(new Date());
 const thisYear = Number(today.slice(0, 4));
@@ -31,24 +39,8 @@ afterAll(async () => {
   await stack?.close();
 });
 
-async function signIn(context: BrowserContext, name: string): Promise<{ page: Page; problems: string[] }> {
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-  page.on('response', (response) => {
-    if (response.status() >= 400 && response.url().startsWith(stack.url)) {
-      problems.push(`${response.status()} ${response.url()}`);
-    }
-  });
-  await page.goto(`${stack.url}/`);
-  await page.waitForURL((url) => url.pathname.endsWith('/oauth2/v2.0/authorize'));
-  await page.getByRole('button', { name, exact: true }).click();
-  await page.getByRole('heading', { level: 1, name: 'Översikt' }).waitFor();
-  await settled(page);
-  await page.getByRole('navigation').getByRole('link', { name: 'Möten', exact: true }).click();
-  await page.getByRole('heading', { level: 1, name: 'Möten' }).waitFor();
-  await settled(page);
-  return { page, problems };
+function signIn(context: BrowserContext, name: string): Promise<{ page: Page; problems: string[] }> {
+  return signInToMeetings(stack, context, name);
 }
 
 async function openMeeting(page: Page, date: string): Promise<void> {

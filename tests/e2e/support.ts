@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { PNG } from 'pngjs';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll } from '@jest/globals';
 import { startStack, type Stack } from '../integration/support/stack';
 import { launchChromium } from './chromium';
@@ -142,4 +142,32 @@ export async function coloursBehindOverlay(page: Page): Promise<number> {
   const colours = new Set<number>();
   for (let i = 0; i < png.data.length; i += 4) colours.add(png.data.readUInt32BE(i));
   return colours.size;
+}
+
+/**
+ * Signs in on the persona page as `name` and opens Möten, collecting what went wrong on the way (page errors,
+ * the stack's 4xx/5xx answers) for the test to assert is empty.
+ */
+export async function signInToMeetings(
+  stack: Stack,
+  context: BrowserContext,
+  name: string,
+): Promise<{ page: Page; problems: string[] }> {
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  page.on('response', (response) => {
+    if (response.status() >= 400 && response.url().startsWith(stack.url)) {
+      problems.push(`${response.status()} ${response.url()}`);
+    }
+  });
+  await page.goto(`${stack.url}/`);
+  await page.waitForURL((url) => url.pathname.endsWith('/oauth2/v2.0/authorize'));
+  await page.getByRole('button', { name, exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Översikt' }).waitFor();
+  await settled(page);
+  await page.getByRole('navigation').getByRole('link', { name: 'Möten', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Möten' }).waitFor();
+  await settled(page);
+  return { page, problems };
 }
