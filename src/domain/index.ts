@@ -34,6 +34,8 @@ export {
 export * from './answers';
 export * from './poll';
 export * from './protocol';
+export * from './protocolApproval';
+export * from './protocolSections';
 export * from './cofinancing';
 export * from './coordinatorTime';
 export * from './operatingPlan';
