@@ -5,6 +5,7 @@ export default {
   moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'json'],
   testEnvironment: 'node',
   testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'],
+  globalSetup: '<rootDir>/tests/e2e/globalSetup.mjs',
   // A ceiling for a whole journey (21 pages with axe) on a loaded 2-core machine, not a timing assertion.
   testTimeout: 300000,
   maxWorkers: 1,

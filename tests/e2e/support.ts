@@ -13,8 +13,12 @@ export { launchChromium };
 export const ARTIFACTS = resolve('test-artifacts');
 export const TAB_DIST = resolve('dist/tab');
 
-/** Builds the tab as the server serves it, so the browser tests run the code as it is now. */
+/**
+ * Builds the tab as the server serves it, so the browser tests run the code as it is now. Under jest the run's
+ * global setup (tests/e2e/globalSetup.mjs) has built it once already.
+ */
 export function buildTab(): void {
+  if (process.env.E2E_TAB_BUILT === '1') return;
   execFileSync(process.execPath, [resolve('node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
     stdio: 'inherit',
   });
