@@ -216,6 +216,31 @@ describe('exactly once over HTTP: närvaro, budgetversioner and verksamhetsplan'
     expect(counts).toEqual(ones(counts));
   });
 
+  it.each([2, 5])(
+    'Budgetversion: %i tabs proposing the same year at once with different keys: one proposal, the rest 409 with it',
+    async (n) => {
+      const t = target(tagOf('Två flikar'));
+      const { statuses, bodies } = await concurrently(n, () =>
+        call('/api/budget/versions', 'POST', { year: t.year }, randomUUID()),
+      );
+      const versions = await versionsOf(t.year);
+      table.add('Budgetversion (förslag)', `${n} flikar, olika nycklar`, statuses, {
+        'öppna förslag': versions.filter((v) => v.Status === 'forslag').length,
+      });
+      expect(versions).toHaveLength(1);
+      expect(statuses.filter((s) => s === 201)).toHaveLength(1);
+      expect(statuses.filter((s) => s === 409)).toHaveLength(n - 1);
+      const won = JSON.parse(bodies[statuses.indexOf(201)]!) as { version: { id: string; etag: string } };
+      for (const body of bodies.filter((_b, i) => statuses[i] === 409)) {
+        const refused = JSON.parse(body) as { error: { message: string; current: { id: string; version: number } } };
+        expect(refused.error.message).toBe(
+          `Det finns redan ett förslag till budget för ${t.year} (version 1) som väntar på beslut.`,
+        );
+        expect(refused.error.current).toMatchObject({ id: won.version.id, version: 1, etag: won.version.etag });
+      }
+    },
+  );
+
   const lostAnswer = [
     ['svar tappat efter skrivningen', {}],
     ['svar efter klientens timeout', { delayMs: GRAPH_TIMEOUT_MS + 500 }],
