@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { writeSync } from 'node:fs';
 import { describe, expect, it } from '@jest/globals';
 import type { Client } from '@microsoft/microsoft-graph-client';
 import type { List, ListItem, Site } from '@microsoft/microsoft-graph-types';
@@ -112,7 +113,8 @@ export class ResultTable {
   print(): void {
     const head = ['skrivning', 'scenario', 'förfrågningar', 'svar', 'räknat i miljön (ska vara 1)'];
     const lines = [head, ...this.rows].map((r) => r.join(' | '));
-    process.stdout.write(`\n${this.title}\n${lines.join('\n')}\n`);
+    // Straight to the descriptor: jest flushes a suite's process.stdout late, and the last suite's is lost on exit.
+    writeSync(1, `\n${this.title}\n${lines.join('\n')}\n`);
   }
 }
 
