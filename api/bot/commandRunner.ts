@@ -43,7 +43,7 @@ import {
   type ParsedCommand,
 } from './commands';
 import type { BotDeps } from './deps';
-import type { ProactiveSender } from '../services/ports';
+import { answerMayBeLost, type ProactiveSender } from '../services/ports';
 import { appointWorkingGroupFormCard, workingGroupsListCard } from '../services/workingGroups';
 
 // Working-group cards are plain Adaptive Card JSON built beside the service (no SDK type there).
@@ -217,17 +217,22 @@ async function postNews(text: string, sender: Person, env: RunEnvironment): Prom
   }
   const postedAt = deps.clock.now();
   let messageId: string | undefined;
+  let unconfirmed = false;
   try {
     const sent = await proactive.sendCard(general, newsCard(text, sender, postedAt), text.slice(0, 200));
     messageId = sent.activityId;
   } catch (error) {
     deps.logger?.error('news post to General failed', error instanceof Error ? error.message : String(error));
-    return reply(
-      errorCard('Nyheten kunde inte publiceras', 'Kanalen Allmänt svarade inte. Försök igen om en stund.'),
-      'Nyheten kunde inte publiceras.',
-    );
+    // The connector may have posted it (a lost answer, a 503/504): never sent again, nor "try again" (#15).
+    unconfirmed = answerMayBeLost(error);
+    if (!unconfirmed)
+      return reply(
+        errorCard('Nyheten kunde inte publiceras', 'Kanalen Allmänt svarade inte. Försök igen om en stund.'),
+        'Nyheten kunde inte publiceras.',
+      );
   }
   await deps.recordNews({ text, by: sender, postedAt, ...(messageId ? { messageId } : {}) });
+  if (unconfirmed) return reply(newsPostedCard(text, true), 'Nyheten är skickad till Allmänt men inte bekräftad.');
   return reply(newsPostedCard(text), 'Nyheten är publicerad i Allmänt.');
 }
 

@@ -14,7 +14,19 @@ export function newsCard(newsText: string, by: Person, postedAt: Date): IAdaptiv
   ]);
 }
 
-export function newsPostedCard(newsText: string): IAdaptiveCard {
+/**
+ * What the coordinator is told: published, or (`unconfirmed`) sent but Teams' answer was lost: it may well be
+ * in Allmänt, and it is not sent again, so the card asks to look before sending it anew rather than to retry.
+ */
+export function newsPostedCard(newsText: string, unconfirmed = false): IAdaptiveCard {
+  if (unconfirmed)
+    return card([
+      heading('Nyheten är skickad till Allmänt'),
+      text('Teams bekräftade inte att den kom fram. Titta i kanalen Allmänt innan du skickar den igen:', {
+        isSubtle: true,
+      }),
+      text(newsText),
+    ]);
   return card([
     heading('Nyheten är publicerad'),
     text('Den finns nu i kanalen Allmänt:', { isSubtle: true }),

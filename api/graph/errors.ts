@@ -18,7 +18,11 @@ export class GraphRequestError extends Error {
 
 /** An If-Match write lost to someone else's change (Graph answered 412); carries what is there now. */
 export class ConflictError<T = unknown> extends Error {
-  constructor(readonly current: T) {
+  /** `userMessage`: what the user is told (Swedish), when more is known than "someone else changed it". */
+  constructor(
+    readonly current: T,
+    readonly userMessage?: string,
+  ) {
     super('The item has changed since it was read.');
     this.name = 'ConflictError';
   }

@@ -163,7 +163,7 @@ function toApiError(error: unknown): ApiError | undefined {
   if (error instanceof NotFoundError) return apiErrors.notFound(error.message);
   if (error instanceof StateConflictError) return new ApiError(409, 'CONFLICT', error.message);
   if (error instanceof DomainRuleError) return new ApiError(422, 'VALIDATION', error.message, { issues: [] });
-  if (error instanceof ConflictError) return apiErrors.conflict(error.current);
+  if (error instanceof ConflictError) return apiErrors.conflict(error.current, error.userMessage);
   if (error instanceof ConsentRequiredError) return apiErrors.consentRequired();
   // A request's time budget ran out while it awaited something (api/http/timeBudget).
   if (error instanceof Error && error.name === 'TimeBudgetExceededError') return apiErrors.timeout();

@@ -14,7 +14,7 @@ import {
 } from '../../src/domain';
 import { meetingReminderCard, seasonCallReminderCard, type TabLinks } from '../cards/cards';
 import type { AssignmentReminderSubject } from './assignmentReminders';
-import type { Clock, ProactiveSender } from '../services/ports';
+import { answerMayBeLost, type Clock, type ProactiveSender } from '../services/ports';
 import type { ConversationStore, StoredConversation } from '../state/store';
 import type { ReminderJournal, ReminderKey } from './journal';
 import { LEASE_LOST } from './lease';
@@ -93,8 +93,15 @@ export async function deliver(
     await deps.journal.markSent(key, deps.clock.now(), sent.activityId);
     report.sent.push(key);
   } catch (error) {
-    await deps.journal.release(key);
     const reason = error instanceof Error ? error.message : String(error);
+    if (answerMayBeLost(error)) {
+      // The connector may have posted it (Bot Framework takes no idempotency key): kept as sent, never twice (#15).
+      await deps.journal.markSent(key, deps.clock.now(), undefined);
+      deps.logger?.warn(`reminder ${key.job}/${key.subject}/${key.offsetDays} sent, answer lost`, reason);
+      report.sent.push(key);
+      return;
+    }
+    await deps.journal.release(key);
     deps.logger?.warn(`reminder ${key.job}/${key.subject}/${key.offsetDays} not sent`, reason);
     report.notSent.push({ key, reason });
   }

@@ -17,6 +17,22 @@ export interface ProactiveResult {
   activityId?: string;
 }
 
+/** Statuses of the connector (or a gateway before it) that do not say the activity was not posted. */
+const MAYBE_DONE_STATUSES = new Set([502, 503, 504]);
+
+/**
+ * Whether a post to Teams may have happened although it failed: a reset or timeout after the request went out,
+ * or a 502/503/504 (a gateway's or the service's answer, which does not say nothing was done). Bot Framework
+ * takes no idempotency key for a new activity, so such a post is never sent again: one card, or at worst none,
+ * never two. A refusal with an answer (400, 403, 404, 429) and a refused connection are not done.
+ */
+export function answerMayBeLost(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const { response, code } = error as { response?: { status?: unknown }; code?: unknown };
+  if (response !== undefined) return MAYBE_DONE_STATUSES.has(Number(response.status));
+  return ['ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', 'EPIPE'].includes(String(code));
+}
+
 /** Writes to a stored conversation without being spoken to: POST {serviceUrl}/v3/conversations/{id}/activities. */
 export interface ProactiveSender {
   sendCard(conversation: StoredConversation, card: IAdaptiveCard, summary: string): Promise<ProactiveResult>;

@@ -158,6 +158,27 @@ describe('meeting reminders in the General channel', () => {
     const sent = await newActivities(() => runnerFor(reminderDeps('2026-04-08T06:00:00Z', file)).runOnce());
     expect(sent).toHaveLength(1);
   });
+  it('a send whose answer was lost after the post (a 504, a reset) is kept as sent: one card, never again (#15)', async () => {
+    for (const lost of [{ response: { status: 504 } }, { code: 'ECONNRESET' }]) {
+      const file = journalFile();
+      const lossy = { ...reminderDeps('2026-04-08T05:00:00Z', file) };
+      const real = server.handle.proactive;
+      lossy.proactive = {
+        ...real,
+        sendCard: async (conversation, card, summary) => {
+          await real.sendCard(conversation, card, summary);
+          throw Object.assign(new Error('answer lost'), lost);
+        },
+      };
+      const sent = await newActivities(async () => {
+        const first = await runnerFor(lossy).runOnce();
+        expect(first.find((r) => r.job === 'meeting-reminder')?.sent).toHaveLength(1);
+        const next = await runnerFor(reminderDeps('2026-04-08T06:00:00Z', file)).runOnce();
+        expect(next.find((r) => r.job === 'meeting-reminder')?.alreadySent).toHaveLength(1);
+      });
+      expect(sent).toHaveLength(1);
+    }
+  });
 });
 
 describe('the chair is reminded to call the season’s samverkansgrupp meeting', () => {

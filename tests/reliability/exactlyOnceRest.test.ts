@@ -10,7 +10,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { CHAIR, COORDINATOR, MEMBER_GUEST } from '../../infra/graph-emulator/tests/support';
-import { IDEMPOTENT_REPLAY_HEADER } from '../../src/contract';
 import { candidateDays, seasonWindow } from '../../src/domain';
 import {
   SEED_GENERAL_CHANNEL_ID,
@@ -23,16 +22,7 @@ import {
   type Stack,
 } from '../integration/support/stack';
 import { meetingDays, springYear, today } from './support';
-import {
-  clearFaults,
-  concurrently,
-  loseAnswers,
-  ones,
-  ResultTable,
-  tenantLists,
-  untilDone,
-  type TenantLists,
-} from './scenarios';
+import { exactlyOnceScenarios, ones, ResultTable, tenantLists, type ScenarioRow, type TenantLists } from './scenarios';
 
 jest.setTimeout(240_000);
 
@@ -49,17 +39,6 @@ interface Target {
   id?: string;
   /** How many activities General held before the write (the bot's posts are counted after it). */
   since: number;
-}
-
-interface Write {
-  name: string;
-  /** Through the bot: the activity's id is the key, there is no HTTP answer to compare. */
-  bot?: boolean;
-  /** Faults off: what the write acts on. */
-  setup(tag: string): Promise<Target>;
-  send(t: Target, key: string): Promise<Response>;
-  /** Counts in the tenant: what exactly one write leaves, each expected to be 1. */
-  count(t: Target): Promise<Record<string, number>>;
 }
 
 describe('exactly once over HTTP: double-clicks and answers lost after the write', () => {
@@ -97,7 +76,7 @@ describe('exactly once over HTTP: double-clicks and answers lost after the write
   };
   const nameOf = (mail: string) => seededUser(mail).displayName;
 
-  const WRITES: Write[] = [
+  const WRITES: ScenarioRow<Target>[] = [
     {
       name: 'Utfall',
       setup: async (tag) => ({ tag, since: 0 }),
@@ -260,43 +239,17 @@ describe('exactly once over HTTP: double-clicks and answers lost after the write
     await stack?.close();
   });
 
-  const tagOf = (what: string) => `${what} ${randomUUID().slice(0, 8)}`;
-  const each = WRITES.map((w, i) => [w.name, i] as const);
-  const rest = WRITES.filter((w) => !w.bot).map((w) => [w.name, WRITES.indexOf(w)] as const);
-
-  describe.each([2, 20])('%i identical requests at once with one key', (n) => {
-    it.each(each)('%s: one effect, every answer the first', async (_name, i) => {
-      const write = WRITES[i]!;
-      const t = await write.setup(tagOf(`Dubbelklick ${n}`));
-      const key = randomUUID();
-      const { statuses, bodies } = await concurrently(n, () => write.send(t, key));
-      const counts = await write.count(t);
-      table.add(write.name, `${n} samtidiga`, statuses, counts);
-      expect(new Set(statuses).size).toBe(1);
-      expect(statuses[0]).toBeLessThan(300);
-      if (!write.bot) expect(new Set(bodies).size).toBe(1);
-      expect(counts).toEqual(ones(counts));
-    });
-  });
-
-  it.each(rest)('%s: the same key again after the answer came answers the first result', async (_name, i) => {
-    const write = WRITES[i]!;
-    const t = await write.setup(tagOf('Omladdning'));
-    const key = randomUUID();
-    const first = await write.send(t, key);
-    const again = await write.send(t, key);
-    const statuses = [first.status, again.status];
-    expect(await again.text()).toBe(await first.text());
-    const counts = await write.count(t);
-    table.add(write.name, 'omladdning', statuses, counts);
-    expect(again.status).toBe(first.status);
-    expect(again.headers.get(IDEMPOTENT_REPLAY_HEADER.toLowerCase())).toBe('true');
-    expect(counts).toEqual(ones(counts));
+  exactlyOnceScenarios({
+    rows: WRITES,
+    stack: () => stack,
+    table,
+    graphTimeoutMs: GRAPH_TIMEOUT_MS,
+    lose: { methods: ['POST', 'PATCH', 'PUT'] },
   });
 
   it('Nyhet: the activity delivered again after the bot answered posts nothing more, the reply is the first', async () => {
     const write = WRITES.find((w) => w.bot)!;
-    const t = await write.setup(tagOf('Omladdning'));
+    const t = await write.setup(`Omladdning ${randomUUID().slice(0, 8)}`);
     const statuses = [(await write.send(t, '')).status, (await write.send(t, '')).status];
     const replies = await posts(t.since, 'Nyheten är publicerad', t.tag);
     const counts = await write.count(t);
@@ -305,31 +258,5 @@ describe('exactly once over HTTP: double-clicks and answers lost after the write
     expect(replies).toHaveLength(2);
     expect(replies[1]).toBe(replies[0]);
     expect(counts).toEqual(ones(counts));
-  });
-
-  const lostAnswer = [
-    ['svar tappat efter skrivningen', {}],
-    ['svar efter klientens timeout', { delayMs: GRAPH_TIMEOUT_MS + 500 }],
-  ] as const;
-  describe.each(lostAnswer)('%s, retried with the kept key', (scenario, fault) => {
-    it.each(rest)('%s: once, and a repeat answers the first result', async (_name, i) => {
-      const write = WRITES[i]!;
-      const t = await write.setup(tagOf('Tappat'));
-      const key = randomUUID();
-      const statuses: number[] = [];
-      await loseAnswers(stack, ['POST', 'PATCH', 'PUT'], { count: 1, ...fault });
-      const done = await untilDone(write.name, () => write.send(t, key), statuses)
-        .catch(() => undefined)
-        .finally(() => clearFaults(stack));
-      const firstBody = await done?.text();
-      const again = await write.send(t, key);
-      statuses.push(again.status);
-      const counts = await write.count(t);
-      table.add(write.name, scenario, statuses, counts);
-      expect(done?.status).toBeLessThan(300);
-      expect(again.status).toBe(done?.status);
-      expect(await again.text()).toBe(firstBody);
-      expect(counts).toEqual(ones(counts));
-    });
   });
 });

@@ -10,18 +10,15 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { SEED_PEOPLE } from '../../infra/graph-emulator/src/index';
 import { CHAIR, COORDINATOR } from '../../infra/graph-emulator/tests/support';
-import { IDEMPOTENT_REPLAY_HEADER } from '../../src/contract';
 import { candidateDays, seasonWindow } from '../../src/domain';
 import { startStack, type Stack } from '../integration/support/stack';
 import { today } from './support';
 import {
-  clearFaults,
   concurrently,
-  loseAnswers,
-  ones,
+  exactlyOnceScenarios,
   ResultTable,
   tenantLists,
-  untilDone,
+  type ScenarioRow,
   type TenantLists,
 } from './scenarios';
 
@@ -39,15 +36,6 @@ interface Target {
   year: number;
   emails: string[];
   etag?: string;
-}
-
-interface Write {
-  name: string;
-  /** The Graph writes whose first answer the lost-answer scenarios lose (method and path). */
-  lose: { methods: string[]; path?: string };
-  setup(tag: string): Promise<Target>;
-  send(t: Target, key: string): Promise<Response>;
-  count(t: Target): Promise<Record<string, number>>;
 }
 
 describe('exactly once over HTTP: närvaro, budgetversioner and verksamhetsplan', () => {
@@ -82,7 +70,7 @@ describe('exactly once over HTTP: närvaro, budgetversioner and verksamhetsplan'
   const decide = { meetingId: 'per-capsulam', decidedOn: today };
   const plan = (tag: string) => ({ priorities: [tag], goals: [{ text: `Mål ${tag}`, activityIds: [] }] });
 
-  const WRITES: Write[] = [
+  const WRITES: ScenarioRow<Target>[] = [
     {
       name: 'Närvaro',
       lose: { methods: ['POST'], path: '^/v1\\.0/\\$batch$' },
@@ -184,62 +172,36 @@ describe('exactly once over HTTP: närvaro, budgetversioner and verksamhetsplan'
     await stack?.close();
   });
 
-  const tagOf = (what: string) => `${what} ${randomUUID().slice(0, 8)}`;
-  const each = WRITES.map((w, i) => [w.name, i] as const);
-
-  describe.each([2, 20])('%i identical requests at once with one key', (n) => {
-    it.each(each)('%s: one effect, every answer the first', async (_name, i) => {
-      const write = WRITES[i]!;
-      const t = await write.setup(tagOf(`Dubbelklick ${n}`));
-      const key = randomUUID();
-      const { statuses, bodies } = await concurrently(n, () => write.send(t, key));
-      const counts = await write.count(t);
-      table.add(write.name, `${n} samtidiga`, statuses, counts);
-      expect(new Set(statuses).size).toBe(1);
-      expect(statuses[0]).toBeLessThan(300);
-      expect(new Set(bodies).size).toBe(1);
-      expect(counts).toEqual(ones(counts));
-    });
+  exactlyOnceScenarios({
+    rows: WRITES,
+    stack: () => stack,
+    table,
+    graphTimeoutMs: GRAPH_TIMEOUT_MS,
+    lose: { methods: ['POST'] },
   });
 
-  it.each(each)('%s: the same key again after the answer came answers the first result', async (_name, i) => {
-    const write = WRITES[i]!;
-    const t = await write.setup(tagOf('Omladdning'));
-    const key = randomUUID();
-    const first = await write.send(t, key);
-    const again = await write.send(t, key);
-    expect(await again.text()).toBe(await first.text());
-    const counts = await write.count(t);
-    table.add(write.name, 'omladdning', [first.status, again.status], counts);
-    expect(again.status).toBe(first.status);
-    expect(again.headers.get(IDEMPOTENT_REPLAY_HEADER.toLowerCase())).toBe('true');
-    expect(counts).toEqual(ones(counts));
-  });
-
-  const lostAnswer = [
-    ['svar tappat efter skrivningen', {}],
-    ['svar efter klientens timeout', { delayMs: GRAPH_TIMEOUT_MS + 500 }],
-  ] as const;
-  describe.each(lostAnswer)('%s, retried with the kept key', (scenario, fault) => {
-    it.each(each)('%s: once, and a repeat answers the first result', async (_name, i) => {
-      const write = WRITES[i]!;
-      const t = await write.setup(tagOf('Tappat'));
-      const key = randomUUID();
-      const statuses: number[] = [];
-      const { methods, path } = write.lose;
-      await loseAnswers(stack, methods, { count: 1, ...(path ? { path } : {}), ...fault });
-      const done = await untilDone(write.name, () => write.send(t, key), statuses)
-        .catch(() => undefined)
-        .finally(() => clearFaults(stack));
-      const firstBody = await done?.text();
-      const again = await write.send(t, key);
-      statuses.push(again.status);
-      const counts = await write.count(t);
-      table.add(write.name, scenario, statuses, counts);
-      expect(done?.status).toBeLessThan(300);
-      expect(again.status).toBe(done?.status);
-      expect(await again.text()).toBe(firstBody);
-      expect(counts).toEqual(ones(counts));
-    });
-  });
+  it.each([2, 5])(
+    'Budgetversion: %i tabs proposing the same year at once with different keys: one proposal, the rest 409 with it',
+    async (n) => {
+      const t = target(`Två flikar ${randomUUID().slice(0, 8)}`);
+      const { statuses, bodies } = await concurrently(n, () =>
+        call('/api/budget/versions', 'POST', { year: t.year }, randomUUID()),
+      );
+      const versions = await versionsOf(t.year);
+      table.add('Budgetversion (förslag)', `${n} flikar, olika nycklar`, statuses, {
+        'öppna förslag': versions.filter((v) => v.Status === 'forslag').length,
+      });
+      expect(versions).toHaveLength(1);
+      expect(statuses.filter((s) => s === 201)).toHaveLength(1);
+      expect(statuses.filter((s) => s === 409)).toHaveLength(n - 1);
+      const won = JSON.parse(bodies[statuses.indexOf(201)]!) as { version: { id: string; etag: string } };
+      for (const body of bodies.filter((_b, i) => statuses[i] === 409)) {
+        const refused = JSON.parse(body) as { error: { message: string; current: { id: string; version: number } } };
+        expect(refused.error.message).toBe(
+          `Det finns redan ett förslag till budget för ${t.year} (version 1) som väntar på beslut.`,
+        );
+        expect(refused.error.current).toMatchObject({ id: won.version.id, version: 1, etag: won.version.etag });
+      }
+    },
+  );
 });

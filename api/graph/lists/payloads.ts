@@ -19,6 +19,8 @@ export interface ColumnSpec {
   required?: boolean;
   /** Columns the app filters on are indexed (lists over 5,000 items refuse filters on others). */
   indexed?: boolean;
+  /** SharePoint refuses a second item with the same value (409); needs `indexed`. A natural key's guard. */
+  unique?: boolean;
   description?: string;
 }
 
@@ -36,7 +38,7 @@ export function columnDefinition(spec: ColumnSpec): ColumnDefinition {
     description: spec.description,
     required: spec.required ?? false,
     indexed: spec.indexed ?? false,
-    enforceUniqueValues: false,
+    enforceUniqueValues: spec.unique ?? false,
     hidden: false,
   };
   switch (spec.kind.type) {

@@ -10,7 +10,7 @@ import {
 import { eq } from '../../graph/odata';
 import type { ListItemsApi, ListStores } from '../lists';
 import { lineToFields, lineToRecord } from './budget';
-import { readVersions, type BudgetVersionFields } from './budgetVersions';
+import { isDuplicate, readVersions, yearVersion, type BudgetVersionFields } from './budgetVersions';
 
 /** What the budget link did: the lines it wrote and the revision it opened, if it had to. */
 export interface ActivityBudgetResult {
@@ -68,8 +68,14 @@ export class ActivityBudgetLink {
       Year: year,
       Version: next.version,
       Status: next.status,
+      YearVersion: yearVersion(year, next.version),
     };
-    await this.lists.budgetVersions.createOnce(gateway, fields, `budgetRevision:${year}:${next.version}`);
+    try {
+      await this.lists.budgetVersions.createOnce(gateway, fields, `budgetRevision:${year}:${next.version}`);
+    } catch (error) {
+      // A samordnare proposed the same revision at the same moment: the lines are open all the same.
+      if (!isDuplicate(error)) throw error;
+    }
     return true;
   }
 }

@@ -19,7 +19,7 @@ import { jsonColumn, type FieldsOf, type ListItemsApi, type ListStore } from '..
 import { createdAt, dateValue, integerValue, mayBeOwnWrite, oneOfValue, sameEtag, textValue } from './listFields';
 import type { DecisionsService } from './decisions';
 import { decisionReferenceSchema, type DecisionReferenceInput } from '../../../src/contract';
-import { ConflictError } from '../../graph/errors';
+import { ConflictError, GraphRequestError } from '../../graph/errors';
 
 /** Budgetversioner's fields by internal name (lists/schema.ts). */
 export type BudgetVersionFields = FieldsOf<'budgetVersions'>;
@@ -77,6 +77,23 @@ export async function readVersions(
   return items.map(toRecord).sort((a, b) => a.version - b.version);
 }
 
+/** The natural key of a version: one item per year and version (Budgetversioner's unique YearVersion). */
+export const yearVersion = (year: number, version: number) => `${year}-${version}`;
+
+/** SharePoint's refusal of a second item with the same value in a unique column. */
+export const isDuplicate = (error: unknown) => error instanceof GraphRequestError && error.status === 409;
+
+/** A proposal while the year's is open (or being written at the same moment): a 409 that shows the open one. */
+export async function openProposalConflict(
+  store: ListStore<BudgetVersionFields>,
+  gateway: ListItemsApi,
+  year: number,
+): Promise<ConflictError<BudgetVersionRecord | undefined>> {
+  const open = latestVersion(await readVersions(store, gateway, year), year) as BudgetVersionRecord | undefined;
+  const which = open ? ` (version ${open.version})` : '';
+  return new ConflictError(open, `Det finns redan ett förslag till budget för ${year}${which} som väntar på beslut.`);
+}
+
 /** Refuses a change of the year's lines once its budget is decided and no revision is proposed. */
 export async function assertLinesOpen(
   store: ListStore<BudgetVersionFields>,
@@ -103,14 +120,24 @@ export class BudgetVersionsService {
 
   /** A proposal for the year: its first budget, or a revision of the decided one (which opens the lines). */
   async propose(gateway: ListItemsApi, year: number): Promise<BudgetVersionRecord> {
-    const next = proposeBudget(await this.list(gateway, year), year);
+    const versions = await this.list(gateway, year);
+    if (latestVersion(versions, year)?.status === 'forslag')
+      throw await openProposalConflict(this.store, gateway, year);
+    const next = proposeBudget(versions, year);
     const fields: BudgetVersionFields = {
       Title: `Budget ${year}, version ${next.version}`,
       Year: year,
       Version: next.version,
       Status: next.status,
+      YearVersion: yearVersion(year, next.version),
     };
-    return toRecord(await this.store.create(gateway, fields));
+    try {
+      return toRecord(await this.store.create(gateway, fields));
+    } catch (error) {
+      // Another tab's proposal for the same version, written at the same moment (#15): theirs, as a 409.
+      if (isDuplicate(error)) throw await openProposalConflict(this.store, gateway, year);
+      throw error;
+    }
   }
 
   /** Samverkansgruppen decides the open proposal: a new Beslut of kind budget at a held meeting, or one reused. */

@@ -27,7 +27,7 @@ import { ACTIVITY_FUNDER_COLUMNS, TOPIC_TAGS_LIST } from './fundersSchema';
  * the operation that created the item (api/state/operation.ts): a create looks it up first, so a repeated or
  * re-sent write finds its item instead of adding another.
  */
-export const SCHEMA_VERSION = 11;
+export const SCHEMA_VERSION = 12;
 
 export const LISTS = {
   organisations: {
@@ -247,6 +247,8 @@ export const LISTS = {
       },
       // A revision opened by a decided activity's lines (#17) is created once under its natural key.
       { name: 'OperationKey', displayName: 'Operationsnyckel', kind: { type: 'text' }, indexed: true },
+      // One item per year and version (2027-2): two proposals at once make one, the other a 409 (#15).
+      { name: 'YearVersion', displayName: 'År och version', kind: { type: 'text' }, indexed: true, unique: true },
     ],
   },
   outcomes: {

@@ -8,6 +8,7 @@ import {
   TableRow,
 } from '@fluentui/react-components';
 import type { BudgetReportDto, BudgetVersionSummaryDto } from '../../contract';
+import { ApiError, type ApiClient } from '../api';
 import { formatDay } from '../format';
 import { useI18n } from '../i18n';
 import { useServices } from '../services';
@@ -21,6 +22,18 @@ function versionName(v: BudgetVersionSummaryDto, t: ReturnType<typeof useI18n>['
   return v.version === 1
     ? t('budget.versions.first', { version: v.version })
     : t('budget.versions.revision', { version: v.version, revision: v.version - 1 });
+}
+
+/** Proposes the year's version; on a 409 (another samordnare's proposal came first, #15) the table is read again. */
+async function proposeVersion(api: ApiClient, year: number, onProposed: () => void) {
+  try {
+    const { version } = await budgetApi(api).proposeVersion(year);
+    onProposed();
+    return version;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 409) onProposed();
+    throw error;
+  }
 }
 
 /**
@@ -52,11 +65,9 @@ export function BudgetVersions({
         ? t('budget.versions.measured')
         : t('budget.versions.replaced');
   const propose = () =>
-    void action.run(async () => {
-      const { version } = await budgetApi(api).proposeVersion(year);
-      onProposed();
-      return t('budget.versions.proposed', { name: versionName(version, t) });
-    });
+    void action.run(async () =>
+      t('budget.versions.proposed', { name: versionName(await proposeVersion(api, year, onProposed), t) }),
+    );
   return (
     <section aria-labelledby="budget-versions">
       <h3 id="budget-versions" className={page.sectionHeading}>

@@ -12,6 +12,7 @@ import {
   storedActivity,
   type ResolvedConversation,
 } from './connectorActivities';
+import { connectorFaults } from './connectorFaults';
 import {
   ConnectorError,
   activityInput,
@@ -80,6 +81,8 @@ function teamOfBotFrameworkId(ctx: EmulatorContext, teamId: string): StoredTeam 
 
 /** `/v3/conversations…` and `/v3/teams…`: the connector a bot whose `serviceUrl` is this tenant calls. */
 export function connectorRoutes(router: Router, ctx: EmulatorContext): void {
+  // Faults before the connector authorises, as Graph's throttling comes before its token check.
+  router.use('/v3', connectorFaults(ctx));
   router.use('/v3', connectorAuthentication(ctx));
   mountConversationCreate(router, ctx);
   mountActivities(router, ctx);
