@@ -58,7 +58,9 @@ describe('local tenant: Planner plans and tasks of a group (#17)', () => {
   it('creates a task with an assignment keyed by user id; refuses an assignment without its @odata.type', async () => {
     const task = await newTask(chair);
     expect(task).toMatchObject({ planId: plan.id, percentComplete: 0, dueDateTime: '2027-02-01T10:00:00Z' });
-    expect(task.assignments?.[coordinatorId]).toMatchObject({ '@odata.type': '#microsoft.graph.plannerAssignment' });
+    expect((task.assignments as Record<string, unknown>)[coordinatorId]).toMatchObject({
+      '@odata.type': '#microsoft.graph.plannerAssignment',
+    });
     expect(task['@odata.etag']).toMatch(/^W\/"/);
     await expect(newTask(chair, { assignments: { [coordinatorId]: { orderHint: ' !' } } })).rejects.toMatchObject({
       statusCode: 400,
