@@ -9,7 +9,7 @@ import type { OperationJournal } from '../../state/store';
 import type { ListStore } from '../lists';
 import type { Clock, Logger } from '../ports';
 import type { AssignmentFields } from './assignments';
-import { oneOfValue, textValue } from './listFields';
+import { dateValue, oneOfValue, textValue } from './listFields';
 
 /** The team's plan the uppdrag go to, found by this title (made once, by the first mirror). */
 export const PLANNER_PLAN_TITLE = 'Plan- och byggsamverkan – uppdrag';
@@ -128,7 +128,7 @@ export class PlannerMirror {
   ): Promise<Versioned<PlannerTask>> {
     const teamId = await this.team(graph);
     const planId = await this.plan(graph, teamId);
-    const dueDateTime = dueDateTimeOf(textValue(item.fields.DueDate)?.slice(0, 10) ?? '');
+    const dueDateTime = dueDateTimeOf(dateValue(item.fields.DueDate) ?? '');
     const sameDay = (at: string | null | undefined) => (at ?? '').slice(0, 10) === dueDateTime.slice(0, 10);
     const existing = (await graph.listPlanTasks(planId)).find(
       (t) => t.title === subject.title && sameDay(t.dueDateTime),
