@@ -162,6 +162,40 @@ describe('uppdrag mirrored as Planner tasks, PLANNER_MIRROR=on (#17)', () => {
   });
 });
 
+describe('a change made as the app (a card in the bot), PLANNER_MIRROR=on (#17)', () => {
+  let s: Awaited<ReturnType<typeof startWith>>;
+
+  beforeAll(async () => {
+    s = await startWith({ PLANNER_MIRROR: 'on' });
+  });
+  afterAll(async () => s.stack.close());
+
+  it('calls no Planner as the app: the uppdrag is saved, flagged, and mirrored by the next change in the tab', async () => {
+    const a = await s.delegate('Ta fram underlag om planbesked');
+    expect(a.planner).toBe('speglad');
+    const app = s.stack.server.services.graph.forApp();
+    const chairPerson = (await s.stack.server.services.contacts.list(app)).find((p) => p.email === CHAIR)!;
+    const seq = await requestLogSeq(s.stack.tenant);
+    const saved = await s.stack.server.services.assignments.update(
+      app,
+      a.id,
+      { person: chairPerson, followsUpAll: false },
+      { status: 'pagar' },
+      () => a.etag,
+      { asApp: true },
+    );
+    expect(saved.status).toBe('pagar');
+    expect(saved.planner).toBe('inte_speglad');
+    expect((await requestsSince(s.stack.tenant, seq)).filter((r) => /\/planner\//.test(r.path))).toEqual([]);
+    const done = await s.setStatus(saved, 'klart');
+    expect(done.planner).toBe('speglad');
+    const tasks = await s.stack.server.services.graph.forUser(s.chair).listGroupPlans(SEED_TEAM_ID);
+    const plan = tasks.find((p) => p.title === PLANNER_PLAN_TITLE)!;
+    const [task] = await s.stack.server.services.graph.forUser(s.chair).listPlanTasks(plan.id);
+    expect(task?.percentComplete).toBe(100);
+  });
+});
+
 describe('uppdrag without the setting: no Planner call at all (#17)', () => {
   let s: Awaited<ReturnType<typeof startWith>>;
 

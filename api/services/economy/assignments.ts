@@ -278,6 +278,8 @@ export class AssignmentsService {
     actor: AssignmentActor,
     patch: unknown,
     ifMatch: () => string,
+    /** A card's change runs as the app, which Planner's delegated permission does not cover. */
+    options: { asApp?: boolean } = {},
   ): Promise<AssignmentView> {
     const [item, assignees] = await Promise.all([this.getItem(graph, id), this.assignees(graph)]);
     if (!actor.followsUpAll && !this.isOwner(item, assignees, actor)) {
@@ -295,7 +297,10 @@ export class AssignmentsService {
     return withConflict<AssignmentFields, AssignmentView>(
       async () => {
         const updated = await this.lists.assignments.update(graph, id, etag, fields);
-        return this.view(await this.mirror(graph, updated, assignees), assignees);
+        const mirrored = options.asApp
+          ? await (this.planner?.markBehind(graph, updated) ?? updated)
+          : await this.mirror(graph, updated, assignees);
+        return this.view(mirrored, assignees);
       },
       (latest) => this.view(latest, assignees),
     );

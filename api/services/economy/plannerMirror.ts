@@ -85,6 +85,21 @@ export class PlannerMirror {
     }
   }
 
+  /**
+   * A change made as the app (a card in the bot): no Planner call (the app holds no Planner permission), the
+   * uppdrag marked "Inte speglad i Planner" and journalled, mirrored by the next change in the tab or a retry.
+   */
+  async markBehind(
+    graph: GraphGateway,
+    item: ListItemWithFields<AssignmentFields>,
+  ): Promise<ListItemWithFields<AssignmentFields>> {
+    const at = this.options.clock.now().toISOString();
+    await this.journal
+      .recordOperation(`planner:${item.id}`, 'failed', { reason: 'changedAsApp', at })
+      .catch(() => undefined);
+    return this.mark(graph, item, { PlannerFailedAt: at }).catch(() => item);
+  }
+
   private async mark(
     graph: GraphGateway,
     item: ListItemWithFields<AssignmentFields>,
