@@ -77,6 +77,8 @@ export class PlannerMirror {
       return await this.mark(graph, item, { PlannerTaskId: taskId, PlannerFailedAt: '' });
     } catch (error) {
       const status = error instanceof GraphRequestError ? error.status : undefined;
+      // A plan deleted in Teams: the next mirror looks for (or makes) the plan again.
+      if (status === 404) this.planId = undefined;
       this.options.logger.warn({ err: error, assignmentId: item.id }, 'Uppdraget kunde inte speglas i Planner');
       await this.journal
         .recordOperation(key, 'failed', { ...(status ? { status } : {}), at: this.options.clock.now().toISOString() })
