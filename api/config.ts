@@ -56,6 +56,8 @@ const envSchema = z.object({
   SITE_HOSTNAME: z.string().min(1).default('regionvasterbotten.sharepoint.com'),
   SITE_PATH: z.string().startsWith('/').default('/sites/planochbygg'),
   TEAM_ID: optionalText,
+  /** `on`: each uppdrag is mirrored as a Planner task in the team's plan (#17, delegated Tasks.ReadWrite). */
+  PLANNER_MIRROR: z.enum(['on', 'off']).default('off'),
   BOT_ID: optionalText,
   TEAMS_APP_ID: optionalText,
   /** How the bot proves itself to Bot Framework in tenant mode: its app secret, or a user-assigned managed identity. */
@@ -132,6 +134,8 @@ export interface AppConfig {
   };
   site: { hostname: string; path: string };
   teamId?: string;
+  /** PLANNER_MIRROR=on: uppdrag are mirrored as tasks in the team's Planner plan. */
+  plannerMirror: boolean;
   /** The Teams manifest's id (`externalId` in the org app catalog); the tab binds the catalog id found from it. */
   teamsAppId: string;
   bot: {
@@ -200,6 +204,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     identity: identitySection(e, { local, localTenantUrl, authorityHost, publicUrl, allowed }),
     site: { hostname: e.SITE_HOSTNAME, path: e.SITE_PATH },
     teamId: e.TEAM_ID,
+    plannerMirror: e.PLANNER_MIRROR === 'on',
     teamsAppId: e.TEAMS_APP_ID ?? LOCAL_TEAMS_APP_ID,
     bot: botSection(e, botManagedIdentityClientId),
     jobs: { intervalSeconds: e.JOBS_INTERVAL_SECONDS, leaseSeconds: e.JOBS_LEASE_SECONDS },

@@ -92,6 +92,7 @@ export function assignmentBotDeps(parts: Parts) {
           actorOf(person),
           patch,
           () => input.etag,
+          { asApp: true },
         );
         const status = ASSIGNMENT_STATUS_LABELS[saved.status].sv.toLowerCase();
         const text = `Sparat: ”${saved.description}” har status ${status}.`;

@@ -5,6 +5,7 @@ import { GraphConnection, type GatewayOptions } from './connection';
 import { driveApi, type DriveApi } from './drive';
 import { listsApi, type ListsApi } from './lists';
 import { onlineMeetingsApi, type OnlineMeetingsApi } from './onlineMeetings';
+import { plannerApi, type PlannerApi } from './planner';
 import { teamsApi, type TeamsApi } from './teams';
 import { usersApi, type UsersApi } from './users';
 
@@ -16,7 +17,14 @@ export type { ListItemFields, ListItemWithFields } from './lists';
  * The Graph gateway of one acting identity (a user on-behalf-of, or the app): the resources of api/graph over
  * one client. Services depend on the resource they use (ListsApi, CalendarApi, TeamsApi…), not on this whole.
  */
-export type GraphGateway = UsersApi & ListsApi & CalendarApi & TeamsApi & BatchApi & DriveApi & OnlineMeetingsApi;
+export type GraphGateway = UsersApi &
+  ListsApi &
+  CalendarApi &
+  TeamsApi &
+  BatchApi &
+  DriveApi &
+  OnlineMeetingsApi &
+  PlannerApi;
 
 export function createGateway(client: Client, options: GatewayOptions): GraphGateway {
   const graph = new GraphConnection(client, options);
@@ -28,6 +36,7 @@ export function createGateway(client: Client, options: GatewayOptions): GraphGat
     ...teamsApi(graph),
     ...driveApi(graph),
     ...onlineMeetingsApi(graph),
+    ...plannerApi(graph),
     ...batches,
   };
 }

@@ -55,5 +55,15 @@ export function assignmentsRouter(services: AppServices): Router {
     res.json({ assignment });
   });
 
+  // The samordnare's retry of an uppdrag "Inte speglad i Planner" (PLANNER_MIRROR=on; a failure never failed it).
+  router.post('/assignments/:id/planner', async (req, res) => {
+    const context = contextOf(res);
+    const { id } = parseOrThrow(itemParam, req.params);
+    if (!actorOf(context).followsUpAll) {
+      throw new ForbiddenError('assignment.followUp', 'Du har inte behörighet att följa upp alla uppdrag.');
+    }
+    res.json({ assignment: await assignments.mirrorAgain(context.graph, id) });
+  });
+
   return router;
 }

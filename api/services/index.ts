@@ -13,6 +13,7 @@ import {
   DecisionsService,
   FundersService,
   OperatingPlanService,
+  PlannerMirror,
   TopicTagsService,
 } from './economy';
 import { CallerDirectory } from './identity';
@@ -126,7 +127,15 @@ export function createServices(parts: {
   const lists = listStores(site);
   const contacts = new ContactsService(lists, parts.organisations.organisations);
   const economy = createEconomyServices(lists, parts.organisations, parts.clock);
-  const assignments = new AssignmentsService(lists, contacts, economy.decisions);
+  // PLANNER_MIRROR=on: uppdrag mirrored in the team's Planner plan; off, the service has no mirror and calls none.
+  const planner = parts.config.plannerMirror
+    ? new PlannerMirror(lists.assignments, parts.state, {
+        ...(parts.config.teamId ? { teamId: parts.config.teamId } : {}),
+        logger: parts.logger,
+        clock: parts.clock,
+      })
+    : undefined;
+  const assignments = new AssignmentsService(lists, contacts, economy.decisions, planner);
   const meetingParts = meetingServices(
     lists,
     contacts,

@@ -54,6 +54,8 @@ export const assignmentViewSchema = z.object({
   due: z.string(),
   status: z.enum(ASSIGNMENT_STATUSES),
   report: z.string().optional(),
+  /** With PLANNER_MIRROR=on: whether its Planner task is up to date ("Inte speglad i Planner" otherwise). */
+  planner: z.enum(['speglad', 'inte_speglad']).optional(),
 });
 
 export type AssignmentView = z.infer<typeof assignmentViewSchema>;

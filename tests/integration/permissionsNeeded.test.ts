@@ -179,6 +179,31 @@ async function journeys(stack: Stack): Promise<LoggedRequest[]> {
       });
     }
   });
+  await attempt(async () => {
+    // An uppdrag mirrored as a task in the team's Planner plan (PLANNER_MIRROR=on, #17): Tasks.ReadWrite.
+    const app = stack.server.services.graph.forApp();
+    const meetings = await stack.server.services.site.list(app, 'meetings');
+    const held = await app.createItem(meetings.siteId, meetings.listId, {
+      Title: 'Samverkansgruppen vår',
+      MeetingGroup: 'samverkansgrupp',
+      StartDateTime: '2026-04-22T07:00:00Z',
+      EndDateTime: '2026-04-22T10:00:00Z',
+      Status: 'planerat',
+    });
+    const recorded = await post(coordinator, '/api/decisions', {
+      meetingId: held.id,
+      kind: 'delegering',
+      text: 'Samverkansgruppen delegerar ett uppdrag om planbesked.',
+    });
+    const { decision } = (await recorded.json()) as { decision?: { id: string } };
+    const chairPerson = (await stack.server.services.contacts.list(app)).find((p) => p.email === CHAIR);
+    if (!decision || !chairPerson) return;
+    await post(coordinator, `/api/decisions/${decision.id}/assignments`, {
+      assignments: [
+        { assigneeKind: 'person', assigneeId: chairPerson.id, description: 'Ta fram underlag', due: '2027-02-01' },
+      ],
+    });
+  });
   return requestsSince(stack.tenant, 0);
 }
 
@@ -188,7 +213,7 @@ describe('the permissions the app needs, one removed at a time', () => {
   let full: LoggedRequest[];
 
   beforeAll(async () => {
-    const stack = await startStack({ env: { TEAM_ID: '' } });
+    const stack = await startStack({ env: { TEAM_ID: '', PLANNER_MIRROR: 'on' } });
     try {
       full = await journeys(stack);
     } finally {
@@ -208,7 +233,7 @@ describe('the permissions the app needs, one removed at a time', () => {
     const covered = COVERED_BY[key(grant)];
     if (!covered) expect(used.length).toBeGreaterThan(0);
 
-    const stack = await startStack({ env: { TEAM_ID: '' }, tenant: { app: without(grant) } });
+    const stack = await startStack({ env: { TEAM_ID: '', PLANNER_MIRROR: 'on' }, tenant: { app: without(grant) } });
     try {
       const log = await journeys(stack);
       if (covered) {

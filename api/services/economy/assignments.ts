@@ -24,6 +24,7 @@ import type { ListItemWithFields } from '../../graph/lists';
 import type { ContactRecord, ContactsService } from '../contacts';
 import { NotFoundError } from '../errors';
 import type { DecisionRecord, DecisionsService } from './decisions';
+import { plannerTitle, type MirrorSubject, type PlannerMirror } from './plannerMirror';
 import { READ_PAGE_SIZE, dateValue, oneOfValue, sameEtag, splitList, textValue, withConflict } from './listFields';
 import type { FieldsOf, ListStores } from '../lists';
 
@@ -91,7 +92,55 @@ export class AssignmentsService {
     private readonly lists: Pick<ListStores, 'assignments' | 'workingGroups'>,
     private readonly contacts: Pick<ContactsService, 'list'>,
     private readonly decisions: Pick<DecisionsService, 'get'>,
+    /** PLANNER_MIRROR=on: each uppdrag also a task in the team's plan; without it no Planner call at all. */
+    private readonly planner?: PlannerMirror,
   ) {}
+
+  /** The uppdrag as the contract has it; with the mirror on, whether its Planner task is up to date. */
+  private view(item: ListItemWithFields<AssignmentFields>, assignees: Assignees): AssignmentView {
+    const view = toView(item, assignees);
+    if (!this.planner) return view;
+    const mirrored = textValue(item.fields.PlannerTaskId) && !textValue(item.fields.PlannerFailedAt);
+    return { ...view, planner: mirrored ? 'speglad' : 'inte_speglad' };
+  }
+
+  /** The task's title and owner: from the decision and the uppdrag, to the person or the sammankallande. */
+  private subject(
+    decision: Pick<DecisionRecord, 'title' | 'paragraph'>,
+    assignees: Assignees,
+    item: ListItemWithFields<AssignmentFields>,
+  ) {
+    const id = textValue(item.fields.AssigneeId) ?? '';
+    const ownerEmail =
+      item.fields.AssigneeKind === 'arbetsgrupp'
+        ? textValue(assignees.groups.get(id)?.fields.ConvenerEmail)
+        : assignees.people.get(id)?.email;
+    const subject: MirrorSubject = {
+      title: plannerTitle(decision, textValue(item.fields.Title) ?? ''),
+      ...(ownerEmail ? { ownerEmail } : {}),
+    };
+    return subject;
+  }
+
+  private async mirror(
+    graph: GraphGateway,
+    item: ListItemWithFields<AssignmentFields>,
+    assignees: Assignees,
+    decision?: DecisionRecord,
+  ): Promise<ListItemWithFields<AssignmentFields>> {
+    if (!this.planner) return item;
+    // The decision names the task; one that cannot be read leaves the uppdrag's own words (never a failed write).
+    const of =
+      decision ??
+      (await this.decision(graph, textValue(item.fields.DecisionId) ?? '').catch(() => ({ title: 'Uppdrag' })));
+    return this.planner.mirror(graph, item, this.subject(of, assignees, item));
+  }
+
+  /** The samordnare's retry of an uppdrag not mirrored in Planner (a failure, or made before the mirror was on). */
+  async mirrorAgain(graph: GraphGateway, id: string): Promise<AssignmentView> {
+    const [item, assignees] = await Promise.all([this.getItem(graph, id), this.assignees(graph)]);
+    return this.view(await this.mirror(graph, item, assignees), assignees);
+  }
 
   private async assignees(graph: GraphGateway): Promise<Assignees> {
     const [people, groups] = await Promise.all([
@@ -150,7 +199,8 @@ export class AssignmentsService {
         Status: 'ej_paborjat',
         AssignedByEmail: byEmail,
       };
-      created.push(toView(await this.lists.assignments.create(graph, fields), assignees));
+      const item = await this.lists.assignments.create(graph, fields);
+      created.push(this.view(await this.mirror(graph, item, assignees, decision), assignees));
     }
     return created;
   }
@@ -163,7 +213,7 @@ export class AssignmentsService {
       this.assignees(graph),
     ]);
     return items
-      .map((item) => toView(item, assignees))
+      .map((item) => this.view(item, assignees))
       .sort((a, b) => a.due.localeCompare(b.due) || Number(a.id) - Number(b.id));
   }
 
@@ -179,7 +229,7 @@ export class AssignmentsService {
     ]);
     const views = items
       .filter((item) => this.isOwner(item, assignees, actor))
-      .map((item) => toView(item, assignees))
+      .map((item) => this.view(item, assignees))
       .sort((a, b) => a.due.localeCompare(b.due) || Number(a.id) - Number(b.id));
     return options.openOnly ? openAssignments(views) : views;
   }
@@ -228,6 +278,8 @@ export class AssignmentsService {
     actor: AssignmentActor,
     patch: unknown,
     ifMatch: () => string,
+    /** A card's change runs as the app, which Planner's delegated permission does not cover. */
+    options: { asApp?: boolean } = {},
   ): Promise<AssignmentView> {
     const [item, assignees] = await Promise.all([this.getItem(graph, id), this.assignees(graph)]);
     if (!actor.followsUpAll && !this.isOwner(item, assignees, actor)) {
@@ -243,8 +295,14 @@ export class AssignmentsService {
       ...(data.report !== undefined ? { Report: data.report } : {}),
     };
     return withConflict<AssignmentFields, AssignmentView>(
-      async () => toView(await this.lists.assignments.update(graph, id, etag, fields), assignees),
-      (latest) => toView(latest, assignees),
+      async () => {
+        const updated = await this.lists.assignments.update(graph, id, etag, fields);
+        const mirrored = options.asApp
+          ? await (this.planner?.markBehind(graph, updated) ?? updated)
+          : await this.mirror(graph, updated, assignees);
+        return this.view(mirrored, assignees);
+      },
+      (latest) => this.view(latest, assignees),
     );
   }
 

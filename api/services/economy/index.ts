@@ -10,6 +10,7 @@ export type { BudgetVersionRecord } from './budgetVersions';
 export { CoordinatorTimeService } from './coordinatorTime';
 export { AssignmentsService, nameOf as assigneeNameOf } from './assignments';
 export type { AssignmentActor, AssignmentFields, Assignees } from './assignments';
+export { PlannerMirror, PLANNER_PERCENT, PLANNER_PLAN_TITLE } from './plannerMirror';
 export { DecisionsService, costExceptionCheck, toDecision } from './decisions';
 export type { DecisionRecord, OpenProposal, RecordCheck } from './decisions';
 

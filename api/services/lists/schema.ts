@@ -385,6 +385,9 @@ export const LISTS = {
       { name: 'Report', displayName: 'Rapport', kind: { type: 'multilineText' } },
       { name: 'AssignedByEmail', displayName: 'Delegerat av', kind: { type: 'text' } },
       { name: 'OperationKey', displayName: 'Operationsnyckel', kind: { type: 'text' }, indexed: true },
+      // SCHEMA_VERSION 12: the uppdrag's Planner task (PLANNER_MIRROR=on), and when mirroring it last failed.
+      { name: 'PlannerTaskId', displayName: 'Planner-uppgift', kind: { type: 'text' } },
+      { name: 'PlannerFailedAt', displayName: 'Inte speglad i Planner sedan', kind: { type: 'text' } },
     ],
   },
   topicTags: TOPIC_TAGS_LIST,

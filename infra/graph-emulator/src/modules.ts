@@ -3,6 +3,7 @@ import { batchModule } from './resources/batch';
 import { calendarModule } from './resources/calendar';
 import { drivesModule } from './resources/drives';
 import { onlineMeetingsModule } from './resources/onlineMeetings';
+import { plannerModule } from './resources/planner';
 import { sitesModule } from './resources/sites';
 import { teamsModule } from './resources/teams';
 import { usersModule } from './resources/users';
@@ -15,5 +16,6 @@ export const MODULES: ResourceModule[] = [
   teamsModule,
   calendarModule,
   onlineMeetingsModule,
+  plannerModule,
   batchModule,
 ];

@@ -44,6 +44,12 @@ export function MyAssignments({ today = stockholmToday() }: { today?: string }) 
                 {' '}
                 <Badge color="danger">{t('asg.overdue')}</Badge>
               </>
+            )}
+            {a.planner === 'inte_speglad' && (
+              <>
+                {' '}
+                <Badge color="warning">{t('asg.notInPlanner')}</Badge>
+              </>
             )}{' '}
             <Button size="small" onClick={() => setEditing(a)}>
               {t('asg.update')}

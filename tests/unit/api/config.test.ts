@@ -36,3 +36,12 @@ describe('configuration: ports', () => {
     expect(config.identity.localTenantUrl).toBe('http://127.0.0.1:4100');
   });
 });
+
+describe('configuration: the Planner mirror (#17)', () => {
+  it('is off unless PLANNER_MIRROR=on, and refuses another value', () => {
+    expect(loadConfig(LOCAL).plannerMirror).toBe(false);
+    expect(loadConfig({ ...LOCAL, PLANNER_MIRROR: 'off' }).plannerMirror).toBe(false);
+    expect(loadConfig({ ...LOCAL, PLANNER_MIRROR: 'on' }).plannerMirror).toBe(true);
+    expect(problemsOf({ ...LOCAL, PLANNER_MIRROR: 'ja' }).join('\n')).toContain('PLANNER_MIRROR');
+  });
+});
