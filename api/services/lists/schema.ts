@@ -27,7 +27,7 @@ import { ACTIVITY_FUNDER_COLUMNS, TOPIC_TAGS_LIST } from './fundersSchema';
  * the operation that created the item (api/state/operation.ts): a create looks it up first, so a repeated or
  * re-sent write finds its item instead of adding another.
  */
-export const SCHEMA_VERSION = 12;
+export const SCHEMA_VERSION = 13;
 
 export const LISTS = {
   organisations: {
@@ -385,7 +385,7 @@ export const LISTS = {
       { name: 'Report', displayName: 'Rapport', kind: { type: 'multilineText' } },
       { name: 'AssignedByEmail', displayName: 'Delegerat av', kind: { type: 'text' } },
       { name: 'OperationKey', displayName: 'Operationsnyckel', kind: { type: 'text' }, indexed: true },
-      // SCHEMA_VERSION 12: the uppdrag's Planner task (PLANNER_MIRROR=on), and when mirroring it last failed.
+      // SCHEMA_VERSION 13: the uppdrag's Planner task (PLANNER_MIRROR=on), and when mirroring it last failed.
       { name: 'PlannerTaskId', displayName: 'Planner-uppgift', kind: { type: 'text' } },
       { name: 'PlannerFailedAt', displayName: 'Inte speglad i Planner sedan', kind: { type: 'text' } },
     ],
