@@ -5,6 +5,8 @@ import {
   meetingDecisionViewSchema,
   meetingPlanSchema,
   meetingRecordSchema,
+  minutesNoteSchema,
+  minutesViewSchema,
   pollSchema,
   pollSummarySchema,
   protocolViewSchema,
@@ -90,6 +92,22 @@ export function meetingsApi(api: ApiClient) {
           body,
         })
       ).protocol,
+    /** The protokoll's points with the secretary's notes (#16). */
+    minutes: async (meetingId: string) =>
+      (await api.request(`/api/meetings/${id(meetingId)}/minutes`, z.object({ minutes: minutesViewSchema }))).minutes,
+    /** One point's notes, If-Match the note as read (`*`: it had none): a newer note is a 409 with it. */
+    saveNote: async (meetingId: string, itemId: string, text: string, etag: string) =>
+      (
+        await api.request(
+          `/api/meetings/${id(meetingId)}/minutes/${id(itemId)}`,
+          z.object({ note: minutesNoteSchema }),
+          {
+            method: 'PUT',
+            body: { text },
+            headers: { 'if-match': etag },
+          },
+        )
+      ).note,
     approve: async (meetingId: string) =>
       (await post(`/api/meetings/${id(meetingId)}/protocol/approve`, z.object({ protocol: protocolViewSchema })))
         .protocol,
