@@ -75,24 +75,7 @@ export function PointNote({
       >
         <Textarea value={text} resize="vertical" rows={3} onChange={(_, change) => setText(change.value)} />
       </Field>
-      {newer && (
-        <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>
-            <p>{t('meetingPanel.notesNewer')}</p>
-            <p className={styles.details}>
-              {newer.text ? t('meetingPanel.notesTheirs', { text: newer.text }) : t('meetingPanel.notesTheirsEmpty')}
-            </p>
-          </MessageBarBody>
-          <MessageBarActions>
-            <Button size="small" onClick={() => choose(true)}>
-              {t('meetingPanel.useTheirs')}
-            </Button>
-            <Button size="small" onClick={() => choose(false)}>
-              {t('meetingPanel.keepMine')}
-            </Button>
-          </MessageBarActions>
-        </MessageBar>
-      )}
+      {newer && <NewerNote newer={newer} onChoose={choose} />}
       <div className={styles.actions}>
         <Button
           size="small"
@@ -104,5 +87,29 @@ export function PointNote({
       </div>
       {!newer && <ActionStatus state={saving.state} />}
     </div>
+  );
+}
+
+/** Someone else's newer notes, beside the secretary's own text: take theirs, or keep one's own and save over. */
+function NewerNote({ newer, onChoose }: { newer: MinutesNoteDto; onChoose(theirs: boolean): void }) {
+  const { t } = useI18n();
+  const styles = useMeetingStyles();
+  return (
+    <MessageBar intent="warning" layout="multiline">
+      <MessageBarBody>
+        <p>{t('meetingPanel.notesNewer')}</p>
+        <p className={styles.details}>
+          {newer.text ? t('meetingPanel.notesTheirs', { text: newer.text }) : t('meetingPanel.notesTheirsEmpty')}
+        </p>
+      </MessageBarBody>
+      <MessageBarActions>
+        <Button size="small" onClick={() => onChoose(true)}>
+          {t('meetingPanel.useTheirs')}
+        </Button>
+        <Button size="small" onClick={() => onChoose(false)}>
+          {t('meetingPanel.keepMine')}
+        </Button>
+      </MessageBarActions>
+    </MessageBar>
   );
 }

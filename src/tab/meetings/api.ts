@@ -5,8 +5,6 @@ import {
   meetingDecisionViewSchema,
   meetingPlanSchema,
   meetingRecordSchema,
-  minutesNoteSchema,
-  minutesViewSchema,
   pollSchema,
   pollSummarySchema,
   protocolViewSchema,
@@ -22,6 +20,7 @@ import {
   kallelsePreviewSchema,
 } from '../../contract';
 import type { ApiClient } from '../api';
+import { minutesApi } from './minutesApi';
 
 /** Request bodies as the contract accepts them. */
 export type RescheduleRequest = z.input<typeof rescheduleRequestSchema>;
@@ -92,22 +91,7 @@ export function meetingsApi(api: ApiClient) {
           body,
         })
       ).protocol,
-    /** The protokoll's points with the secretary's notes (#16). */
-    minutes: async (meetingId: string) =>
-      (await api.request(`/api/meetings/${id(meetingId)}/minutes`, z.object({ minutes: minutesViewSchema }))).minutes,
-    /** One point's notes, If-Match the note as read (`*`: it had none): a newer note is a 409 with it. */
-    saveNote: async (meetingId: string, itemId: string, text: string, etag: string) =>
-      (
-        await api.request(
-          `/api/meetings/${id(meetingId)}/minutes/${id(itemId)}`,
-          z.object({ note: minutesNoteSchema }),
-          {
-            method: 'PUT',
-            body: { text },
-            headers: { 'if-match': etag },
-          },
-        )
-      ).note,
+    ...minutesApi(api),
     approve: async (meetingId: string) =>
       (await post(`/api/meetings/${id(meetingId)}/protocol/approve`, z.object({ protocol: protocolViewSchema })))
         .protocol,
