@@ -67,7 +67,7 @@ export function PointNote({
     saving.reset();
   };
   return (
-    <div className={styles.form}>
+    <div className={styles.note}>
       <Field
         label={t('meetingPanel.notesFor', { number: item.number })}
         hint={t('meetingPanel.notesHint', { max })}
