@@ -99,6 +99,14 @@ describe('the protokoll from the dagordning', () => {
     };
     // Read back from Beslut: the column was written.
     expect(listed.decisions.find((d) => d.text === 'Verksamhetsplanen fastställs.')?.agendaItemId).toBe(point.id);
+    const elsewhere = await stack.call(`/api/meetings/${meetingId}/decisions`, {
+      token: coordinator,
+      method: 'POST',
+      body: { kind: 'budget', text: 'Under en punkt som inte finns.', agendaItemId: 'punkt-99' },
+      headers: { 'idempotency-key': randomUUID() },
+    });
+    expect(elsewhere.status).toBe(400);
+    expect(JSON.stringify(await elsewhere.json())).toContain('Punkten finns inte på mötets dagordning.');
     const other = await stack.call(`/api/meetings/${meetingId}/decisions`, {
       token: coordinator,
       method: 'POST',

@@ -191,6 +191,15 @@ export class MeetingMinutes {
     await this.lists.protocols.update(gateway, protocol.id, protocol.eTag, { Approvals: '[]' });
   }
 
+  /** A decision names a point of this meeting's dagordning, or none: checked before it is written. */
+  async checkPoint(gateway: GraphGateway, record: MeetingRecord, agendaItemId: string | undefined): Promise<void> {
+    if (agendaItemId === undefined) return;
+    const items = await this.items(gateway, record);
+    if (!items.some((item) => item.id === agendaItemId)) {
+      throw new DomainValidationError([{ path: 'agendaItemId', message: 'Punkten finns inte på mötets dagordning.' }]);
+    }
+  }
+
   /** The secretary is the samordnare, or a stand-in the meeting chose (recorded): checked before the protokoll is written. */
   async checkSecretary(gateway: GraphGateway, secretaryEmail: string, chosenByMeeting: boolean): Promise<void> {
     const people = await this.meetings.people(gateway);

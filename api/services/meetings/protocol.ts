@@ -85,7 +85,7 @@ export class MeetingProtocols {
       signed(g: GraphGateway, id: string, p: Protocol, people: Person[], onFailure: 'record' | 'throw'): Promise<void>;
     },
     /** The points and notes per point (minutes.ts, #16); without it, the dagordning's points and no notes. */
-    private readonly minutes?: Pick<MeetingMinutes, 'of' | 'checkSecretary'>,
+    private readonly minutes?: Pick<MeetingMinutes, 'of' | 'checkSecretary' | 'checkPoint'>,
   ) {}
 
   // ------------------------------------------------------------------ närvaro
@@ -141,12 +141,13 @@ export class MeetingProtocols {
   async recordDecision(gateway: GraphGateway, caller: Acting, meetingId: string, input: unknown): Promise<Decision> {
     requireRole(caller.roles, 'decision.record');
     // Role, then schema, then the first read: a refused decision reads and writes nothing.
-    meetingDecisionSchema.parse(input);
+    const { agendaItemId } = meetingDecisionSchema.parse(input);
     const [record, protocol] = await Promise.all([
       this.meetings.get(gateway, meetingId),
       this.protocolItem(gateway, meetingId),
     ]);
     this.assertUnlocked(protocol);
+    await this.minutes?.checkPoint(gateway, record, agendaItemId);
     const decision = await this.decisions.record(gateway, toDomainMeeting(record), input);
     await this.withdrawApprovals(gateway, protocol);
     return decision;
