@@ -6,6 +6,7 @@ import { protocolPdf } from '../services/documents';
 import { contextOf } from './context';
 import { mountMeetingDrafts } from './meetingDrafts';
 import { mountMeetingsInTeams } from './meetingsInTeams';
+import { mountMinutes } from './minutes';
 import type { Caller } from '../services/identity';
 import type { Acting } from '../services/meetings';
 
@@ -56,6 +57,7 @@ export function meetingsRouter(services: AppServices): Router {
   // Drafts before /:id so that "drafts" is not read as a meeting id.
   mountMeetingDrafts(router, services);
   mountMeetingsInTeams(router, services);
+  mountMinutes(router, services);
   mountMeetingLifeCycle(router, services);
   mountMeetingProtocol(router, services);
   return router;

@@ -26,6 +26,7 @@ import {
   MeetingPolls,
   MeetingNotices,
   MeetingProtocols,
+  MeetingMinutes,
   MeetingArchive,
   MeetingDrafts,
   DraftDocuments,
@@ -52,6 +53,7 @@ export interface AppServices {
   meetings: MeetingsService;
   meetingPolls: MeetingPolls;
   meetingProtocols: MeetingProtocols;
+  meetingMinutes: MeetingMinutes;
   /** The date poll card, the answer reminder and the justering cards in Teams. */
   meetingNotices: MeetingNotices;
   /** One meeting's and the year's calendar files (the year's with the activities). */
@@ -200,10 +202,14 @@ function meetingServices(
   register: DecisionsService,
   parts: { config: AppConfig; logger: Logger; state: ServerStateStore; clock: Clock; site: SiteDirectory },
   assignments: AssignmentsService,
-): Pick<AppServices, 'meetings' | 'meetingPolls' | 'meetingProtocols' | 'meetingNotices' | 'meetingsInTeams'> {
+): Pick<
+  AppServices,
+  'meetings' | 'meetingPolls' | 'meetingProtocols' | 'meetingMinutes' | 'meetingNotices' | 'meetingsInTeams'
+> {
   const { clock } = parts;
   const decisions = meetingDecisionsOver(register, assignments);
   const meetings = new MeetingsService(lists, contacts, organisations, decisions, clock);
+  const meetingMinutes = new MeetingMinutes(lists, meetings);
   const meetingProtocols = new MeetingProtocols(
     lists,
     meetings,
@@ -212,9 +218,11 @@ function meetingServices(
     clock,
     parts.state,
     new MeetingArchive(parts.site, meetings, organisations, parts.state),
+    meetingMinutes,
   );
   return {
     meetings,
+    meetingMinutes,
     meetingPolls: new MeetingPolls(lists, organisations, clock),
     meetingProtocols,
     meetingsInTeams: new MeetingsInTeams(meetings, meetingProtocols, clock),

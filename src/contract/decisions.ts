@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { agendaItemIdSchema } from './minutes';
 import { DECISION_KINDS, FOLLOW_UP_STATUSES } from '../domain/decisions';
 import { PER_CAPSULAM_MEETING_ID } from '../domain/decisionRules';
 import { isoDateInput, lineText, longText } from './common';
@@ -44,6 +45,8 @@ export const newDecisionSchema = z
       .optional(),
     /** Only for a decision per capsulam (meetingId `per-capsulam`): a meeting's decision takes its date. */
     decidedOn: isoDateInput.optional(),
+    /** The point of the meeting's dagordning it was taken under (issue #16). */
+    agendaItemId: agendaItemIdSchema.optional(),
     ...appointmentFields,
     ...costExceptionFields,
   })

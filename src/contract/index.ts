@@ -17,3 +17,4 @@ export * from './meetingDrafts';
 export * from './workingGroups';
 export * from './todo';
 export * from './meetingInTeams';
+export * from './minutes';

@@ -18,6 +18,8 @@ export const inTeamsQuerySchema = z
   .strict();
 
 export const agendaPointSchema = z.object({
+  /** The point's id in the protokoll (a prepared point's id, or `punkt-<n>`): decisions under it name it. */
+  id: z.string().optional(),
   number: z.number(),
   title: z.string(),
   kind: z.enum(DRAFT_ITEM_KINDS).optional(),

@@ -6,6 +6,7 @@ import { DECISION_KINDS } from '../domain/decisions';
 import { BOUNDS, meetingTimeIssues } from '../domain/bounds';
 import { isoDateInput, lineText, longText } from './common';
 import { appointmentFields, appointmentRefinement } from './appointment';
+import { agendaItemIdSchema } from './minutes';
 
 /** The meetings endpoints (/api/meetings): requests as the server checks them, answers as it sends them. */
 
@@ -133,6 +134,8 @@ export const protocolRequestSchema = z
     secretaryEmail: email,
     chairEmail: email,
     adjusterEmails: z.array(email).length(2, 'Utse exakt två justerare.'),
+    /** The secretary is not the samordnare but a stand-in the meeting chose (recorded, printed as such). */
+    secretaryChosenByMeeting: z.boolean({ error: 'Ange om mötet valde sekreteraren.' }).optional(),
   })
   .strict();
 
@@ -144,6 +147,8 @@ export const meetingDecisionSchema = z
     text: longText(10_000),
     ownerEmail: z.string().trim().toLowerCase().email('Ogiltig e-postadress.').max(255).optional(),
     followUpDue: isoDateInput.optional(),
+    /** The point of the dagordning it was taken under (src/contract/minutes.ts). */
+    agendaItemId: agendaItemIdSchema.optional(),
     ...appointmentFields,
   })
   .strict()
@@ -274,6 +279,8 @@ export const meetingDecisionViewSchema = z.object({
   ownerPersonId: z.string().optional(),
   followUp: z.string(),
   followUpDue: z.string().optional(),
+  agendaItemId: z.string().optional(),
+  paragraph: z.number().optional(),
 });
 export type MeetingDecisionDto = z.infer<typeof meetingDecisionViewSchema>;
 
@@ -285,6 +292,7 @@ export const protocolViewSchema = z.object({
   adjusterEmails: z.array(z.string()),
   approvals: z.array(z.object({ personId: z.string(), at: z.string() })),
   lockedAt: z.string().optional(),
+  secretaryChosenByMeeting: z.boolean().optional(),
   sections: z
     .object({
       title: z.string(),

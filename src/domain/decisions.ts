@@ -61,6 +61,10 @@ export interface Decision {
   ownerPersonId?: string;
   followUp: FollowUpStatus;
   followUpDue?: IsoDate;
+  /** The point of the dagordning it was taken under (Beslut's AgendaItemId, issue #16). */
+  agendaItemId?: string;
+  /** Its paragraph in the year's numbering (§ 1, § 2, …), when the register has given it one. */
+  paragraph?: number;
 }
 
 const kindSchema = z.enum(DECISION_KINDS, {

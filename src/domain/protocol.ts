@@ -3,6 +3,7 @@ import type { Agenda } from './agenda';
 import type { Decision } from './decisions';
 import { DomainRuleError, DomainValidationError, type ValidationIssue } from './errors';
 import type { Meeting } from './meetings';
+import type { MinutesItem } from './minutes';
 import { idSchema, parseOrThrow } from './validation';
 
 export const PROTOCOL_STATUSES = ['utkast', 'justerat'] as const;
@@ -36,6 +37,10 @@ export interface Protocol {
   adjusters: [string, string];
   approvals: ProtocolApproval[];
   lockedAt?: string;
+  /** The secretary is a stand-in the group chose at the meeting (recorded; printed as such). */
+  secretaryChosenByMeeting?: boolean;
+  /** The points of the protokoll and the secretary's notes per point (minutes.ts); else the agenda's points. */
+  minutes?: { items: MinutesItem[]; notes: Record<string, string> };
 }
 
 export interface DraftProtocolInput {

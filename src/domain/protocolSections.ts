@@ -1,7 +1,7 @@
 import { agendaWhen } from './agenda';
 import { formatDateSv, formatDateTimeSv, toIsoDate } from './calendar';
-import { DECISION_KIND_LABELS, FOLLOW_UP_LABELS, type Decision } from './decisions';
 import { MEETING_GROUP_LABELS, convenerRole } from './meetings';
+import { minutesItems, minutesSections, secretaryLabel, type MinutesItemSection } from './minutes';
 import type { Organisation } from './organisations';
 import type { Person } from './people';
 import { PROTOCOL_STATUS_LABELS, type Protocol } from './protocol';
@@ -42,14 +42,19 @@ export interface ProtocolSections {
   kallelse: LabelledValue[];
   dagordning: string[];
   narvaro: AttendanceGroup[];
+  /** One section per point of the dagordning: its notes and the decisions taken under it (minutes.ts). */
+  punkter: MinutesItemSection[];
+  /** Decisions under no point of the dagordning. */
+  ovrigaBeslut: ProtocolParagraph[];
+  /** Every decision in print order (the points', then the others'), as Beslut and the archive list them. */
   beslut: ProtocolParagraph[];
   justering: ProtocolSignature[];
 }
 
 /**
  * Everything the PDF needs, in print order and in Swedish. Attendance is grouped per organisation in
- * the order of the organisation list; decisions are numbered in agenda order (decisions on proposals
- * follow their agenda item; the rest keep their given order after them).
+ * the order of the organisation list; each point of the dagordning has its section with the secretary's notes
+ * and the decisions taken under it, in the points' order (decisions under no point keep their order after them).
  */
 export function protocolSections(
   protocol: Protocol,
@@ -68,11 +73,15 @@ export function protocolSections(
     ...(meeting.location ? [{ label: 'Plats', value: meeting.location }] : []),
     { label: 'Kallade av', value: ROLE_LABELS[convenerRole(meeting.group)].sv },
     { label: 'Ordförande', value: nameOf(protocol.chairId) },
-    { label: 'Sekreterare', value: nameOf(protocol.secretaryId) },
+    { label: secretaryLabel(protocol.secretaryChosenByMeeting), value: nameOf(protocol.secretaryId) },
   ];
 
   const narvaro = narvaroSection(protocol, organisations, personById, nameOf);
-  const beslut = beslutSection(protocol, nameOf);
+  const minutes = protocol.minutes ?? {
+    items: minutesItems(undefined, agenda, (id) => personById.get(id)?.displayName),
+    notes: {},
+  };
+  const { punkter, ovrigaBeslut, beslut } = minutesSections(minutes.items, minutes.notes, protocol.decisions, nameOf);
 
   const approvalOf = (personId: string) => protocol.approvals.find((a) => a.personId === personId);
   const approved = (personId: string) => {
@@ -102,6 +111,8 @@ export function protocolSections(
     kallelse,
     dagordning: agenda.items.map((item) => `${item.number}. ${item.title}`),
     narvaro,
+    punkter,
+    ovrigaBeslut,
     beslut,
     justering,
   };
@@ -109,13 +120,14 @@ export function protocolSections(
 
 /**
  * The protokoll's content as one canonical text, the input of the SHA-256 its PDF prints: the printed
- * sections (title, kallelse, dagordning, närvaro, beslut) as JSON with keys sorted at every level, no
+ * sections (title, kallelse, dagordning, närvaro, the points with their notes and decisions, beslut) as JSON with
+ * keys sorted at every level, no
  * whitespace, UTF-8. The status and the justering (who approved when) are left out: the checksum names the
  * text that was approved, and stays the same when the approvals are added to it.
  */
 export function protocolContentJson(sections: ProtocolSections): string {
-  const { title, kallelse, dagordning, narvaro, beslut } = sections;
-  return canonicalJson({ title, kallelse, dagordning, narvaro, beslut });
+  const { title, kallelse, dagordning, narvaro, punkter, ovrigaBeslut, beslut } = sections;
+  return canonicalJson({ title, kallelse, dagordning, narvaro, punkter, ovrigaBeslut, beslut });
 }
 
 function canonicalJson(value: unknown): string {
@@ -152,31 +164,4 @@ function narvaroSection(
       present: group.present.sort((a, b) => a.localeCompare(b, 'sv')),
       absent: group.absent.sort((a, b) => a.localeCompare(b, 'sv')),
     }));
-}
-
-/** Beslut in the agenda's order (decisions without an agenda item last), numbered §1, §2, … */
-function beslutSection(protocol: Protocol, nameOf: (personId: string) => string): ProtocolSections['beslut'] {
-  const agendaOrder = new Map<string, number>();
-  protocol.agenda.items.forEach((item) => {
-    if (item.proposalId) agendaOrder.set(item.proposalId, item.number);
-  });
-  const orderOf = (decision: Decision) =>
-    (decision.proposalId ? agendaOrder.get(decision.proposalId) : undefined) ?? Number.MAX_SAFE_INTEGER;
-  return protocol.decisions
-    .map((decision, index) => ({ decision, index }))
-    .sort((a, b) => orderOf(a.decision) - orderOf(b.decision) || a.index - b.index)
-    .map(({ decision }, index) => {
-      const followUpParts = [
-        decision.ownerPersonId ? `Ansvarig: ${nameOf(decision.ownerPersonId)}` : undefined,
-        decision.followUpDue ? `Följs upp senast ${decision.followUpDue}` : undefined,
-      ].filter((part): part is string => part !== undefined);
-      return {
-        paragraph: `§${index + 1}`,
-        kind: DECISION_KIND_LABELS[decision.kind].sv,
-        text: decision.text,
-        ...(followUpParts.length > 0
-          ? { followUp: `${followUpParts.join('. ')}. Status: ${FOLLOW_UP_LABELS[decision.followUp].sv}.` }
-          : {}),
-      };
-    });
 }

@@ -35,6 +35,15 @@ const FOUND = {
     },
   ],
 };
+const MINUTES = {
+  meetingId: '7',
+  items: [
+    { id: 'i-open', number: 1, title: 'Mötets öppnande', kind: 'information', note: { itemId: 'i-open', text: '' } },
+    { id: 'i-vp', number: 2, title: 'Verksamhetsplan 2027', kind: 'beslut', note: { itemId: 'i-vp', text: '' } },
+  ],
+  samordnareEmail: 'karin.nordstrom@regionvasterbotten.se',
+  locked: false,
+};
 const inTeams = `/api/meetings/in-teams?chatId=${encodeURIComponent(THREAD)}`;
 
 afterEach(cleanup);
@@ -61,6 +70,7 @@ describe('the meeting view inside Teams (#16)', () => {
       '/api/me': meFor(KARIN, 'Region Västerbotten', COORDINATOR_ACTIONS),
       [inTeams]: FOUND,
       '/api/meetings/7/attendance': { attendance: [] },
+      '/api/meetings/7/minutes': { minutes: MINUTES },
       'GET /api/meetings/7/decisions': () => ({ body: { decisions } }),
       'POST /api/meetings/7/decisions': (request) => {
         const body = JSON.parse(request.body ?? '{}') as { kind: string; text: string };
@@ -82,11 +92,57 @@ describe('the meeting view inside Teams (#16)', () => {
     fireEvent.click(within(form).getByRole('button', { name: 'Spara beslutet' }));
     await screen.findByText('Beslutat: Verksamhetsplanen antas.');
     const post = requests.find((r) => r.method === 'POST')!;
+    // The decision names its point by the column, not by a prefix in its text.
     expect(JSON.parse(post.body!)).toEqual({
       kind: 'verksamhetsplan',
-      text: 'Verksamhetsplan 2027: Verksamhetsplanen antas.',
+      text: 'Verksamhetsplanen antas.',
+      agendaItemId: 'i-vp',
     });
     expect(post.headers.get('idempotency-key')).toMatch(/^[A-Za-z0-9_-]{8,128}$/);
+  });
+
+  it('saves the notes per point under If-Match; a newer note is shown beside the own text, nothing lost', async () => {
+    let saves = 0;
+    const requests = stubApi({
+      '/api/me': meFor(KARIN, 'Region Västerbotten', COORDINATOR_ACTIONS),
+      [inTeams]: FOUND,
+      '/api/meetings/7/attendance': { attendance: [] },
+      '/api/meetings/7/minutes': { minutes: MINUTES },
+      'GET /api/meetings/7/decisions': { decisions: [] },
+      'PUT /api/meetings/7/minutes/i-vp': (request) => {
+        saves += 1;
+        const { text } = JSON.parse(request.body ?? '{}') as { text: string };
+        if (saves === 1) return { status: 200, body: { note: { itemId: 'i-vp', text, etag: '"1"' } } };
+        return {
+          status: 409,
+          body: {
+            error: {
+              code: 'CONFLICT',
+              message: 'Någon annan har ändrat uppgifterna.',
+              requestId: 'r',
+              current: { itemId: 'i-vp', text: 'Eriks version.', etag: '"2"' },
+            },
+          },
+        };
+      },
+    });
+    renderWithServices(<MeetingApp context={{ chatId: THREAD, frameContext: 'sidePanel' }} />);
+    const box = await screen.findByRole('textbox', { name: /Anteckningar till punkt 2/ });
+    fireEvent.change(box, { target: { value: 'Samordnaren föredrog.' } });
+    const point = box.closest('li')!;
+    fireEvent.click(within(point).getByRole('button', { name: 'Spara anteckningarna' }));
+    await screen.findByText('Anteckningarna till punkt 2 är sparade.');
+    const first = requests.filter((r) => r.method === 'PUT')[0]!;
+    expect(first.headers.get('if-match')).toBe('*');
+    expect(first.headers.get('idempotency-key')).toMatch(/^[A-Za-z0-9_-]{8,128}$/);
+
+    fireEvent.change(box, { target: { value: 'Samordnaren föredrog. Frågor besvarades.' } });
+    fireEvent.click(within(point).getByRole('button', { name: 'Spara anteckningarna' }));
+    await screen.findByText('Deras text: Eriks version.');
+    expect(requests.filter((r) => r.method === 'PUT')[1]!.headers.get('if-match')).toBe('"1"');
+    expect((box as HTMLTextAreaElement).value).toBe('Samordnaren föredrog. Frågor besvarades.');
+    fireEvent.click(within(point).getByRole('button', { name: 'Behåll min text' }));
+    expect((box as HTMLTextAreaElement).value).toBe('Samordnaren föredrog. Frågor besvarades.');
   });
 
   it("reads the meeting context from teams-js' context; a tab pinned to a page keeps its page", () => {

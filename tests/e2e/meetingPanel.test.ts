@@ -71,12 +71,21 @@ describe('the meeting side panel in a browser against the whole stack', () => {
           'Teams visar närvarorapporten bara för mötets organisatör (Maria Bergström). Markera närvaron för hand.',
         )
         .waitFor();
-      for (const name of ['Maria Bergström', 'Karin Nordström', 'Erik Lundqvist']) {
+      for (const name of ['Maria Bergström', 'Karin Nordström', 'Erik Lundqvist', 'Anna Sjöberg']) {
         await page.getByRole('checkbox', { name, exact: true }).check();
       }
-      await page.getByText('Närvaro: 3 av').waitFor();
+      await page.getByText('Närvaro: 4 av').waitFor();
       await page.getByRole('button', { name: 'Spara närvaro' }).click();
       await page.getByText('Närvaron är sparad.').waitFor();
+
+      // The secretary's notes on the point (#16), saved on their own under If-Match.
+      const notes = point.getByRole('textbox', { name: /^Anteckningar till punkt \d+$/ });
+      await notes.fill('Samordnaren föredrog förslaget; frågor om budgeten besvarades.');
+      await point.getByRole('button', { name: 'Spara anteckningarna' }).click();
+      await point.getByText(/^Anteckningarna till punkt \d+ är sparade\.$/).waitFor();
+      await fitsThePanel(page);
+      expect(await wcagViolations(page)).toEqual([]);
+      await point.screenshot({ path: join(ARTIFACTS, 'meeting-panel-notes-320-light.png') });
 
       await point.getByRole('button', { name: 'Protokollför beslut' }).click();
       const form = page.getByRole('group', { name: /^Beslut under punkt \d+$/ });
@@ -89,11 +98,12 @@ describe('the meeting side panel in a browser against the whole stack', () => {
 
       const decisions = (await (
         await env.stack.call(`/api/meetings/${meeting.id}/decisions`, { token: chair })
-      ).json()) as { decisions: { kind: string; text: string }[] };
+      ).json()) as { decisions: { kind: string; text: string; agendaItemId?: string }[] };
       expect(decisions.decisions).toEqual([
         expect.objectContaining({
           kind: 'verksamhetsplan',
-          text: `${PREPARED_DECISION.title}: Samverkansgruppen antar verksamhetsplanen.`,
+          text: 'Samverkansgruppen antar verksamhetsplanen.',
+          agendaItemId: expect.any(String),
         }),
       ]);
       const attendance = (await (
@@ -104,7 +114,28 @@ describe('the meeting side panel in a browser against the whole stack', () => {
           .filter((row) => row.present)
           .map((row) => row.email)
           .sort(),
-      ).toEqual([CHAIR, COORDINATOR, 'erik.lundqvist@umea.se'].sort());
+      ).toEqual([CHAIR, COORDINATOR, 'erik.lundqvist@umea.se', 'anna.sjoberg@skelleftea.se'].sort());
+
+      // The protokoll has the point's section with the notes and the decision taken under it.
+      const drafted = await env.stack.call(`/api/meetings/${meeting.id}/protocol`, {
+        token: await env.stack.token(COORDINATOR),
+        method: 'PUT',
+        headers: { 'idempotency-key': randomUUID() },
+        body: {
+          secretaryEmail: COORDINATOR,
+          chairEmail: CHAIR,
+          adjusterEmails: ['erik.lundqvist@umea.se', 'anna.sjoberg@skelleftea.se'],
+        },
+      });
+      expect(drafted.status).toBe(200);
+      const { protocol } = (await drafted.json()) as {
+        protocol: { sections: { punkter: { heading: string; notes?: string; beslut: { text: string }[] }[] } };
+      };
+      const section = protocol.sections.punkter.find((p) => p.heading.endsWith(`. ${PREPARED_DECISION.title}`));
+      expect(section).toMatchObject({
+        notes: 'Samordnaren föredrog förslaget; frågor om budgeten besvarades.',
+        beslut: [expect.objectContaining({ text: 'Samverkansgruppen antar verksamhetsplanen.' })],
+      });
 
       await page.evaluate(() => window.localStorage.setItem('pbs.theme', 'dark'));
       await page.reload();
@@ -114,6 +145,11 @@ describe('the meeting side panel in a browser against the whole stack', () => {
       await fitsThePanel(page);
       expect(await wcagViolations(page)).toEqual([]);
       await page.screenshot({ path: join(ARTIFACTS, 'meeting-panel-320-dark.png'), fullPage: true });
+      await point.screenshot({ path: join(ARTIFACTS, 'meeting-panel-notes-320-dark.png') });
+      await page.setViewportSize({ width: 360, height: 900 });
+      await settled(page);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+      await point.screenshot({ path: join(ARTIFACTS, 'meeting-panel-notes-360-dark.png') });
       expect(problems).toEqual([]);
     } finally {
       await context.close();

@@ -17,9 +17,10 @@ export function protocolContentSha256(sections: ProtocolSections): string {
 type Section = { writer: TaggedWriter; root: PDFKit.PDFStructureElement };
 
 /**
- * The protokoll as one PDF for the organisations' own diaries: kallelse, dagordning, närvaro, beslut, and a
- * justering page with who approved when and the content's SHA-256. Tagged (H1, H2 per section, H3 per
- * organisation and §, P, L, Table) and PDF/A-2a; a bookmark per section and per §; "Sida n av m" on every page.
+ * The protokoll as one PDF for the organisations' own diaries: kallelse, närvaro, a section per point of the
+ * dagordning (its notes and beslut), the beslut under no point, and a justering page with who approved when and
+ * the content's SHA-256. Tagged (H1, H2 per section, H3 per organisation, point and other §, P, Table) and
+ * PDF/A-2a; a bookmark per section, per point and per other §; "Sida n av m" on every page.
  */
 export function protocolPdf({ sections, producedAt }: ProtocolPdfInput): Promise<Buffer> {
   const pdf = samverkanPdf({
@@ -45,10 +46,6 @@ export function protocolPdf({ sections, producedAt }: ProtocolPdfInput): Promise
     );
   }
 
-  heading(s, 'Dagordning');
-  if (sections.dagordning.length === 0) leaf(root, 'P', () => doc.text('Dagordningen finns inte registrerad.'));
-  else writer.list(root, sections.dagordning, (line) => doc.text(line));
-
   heading(s, 'Närvaro');
   if (sections.narvaro.length === 0) leaf(root, 'P', () => doc.text('Ingen närvaro är registrerad.'));
   for (const group of sections.narvaro) {
@@ -61,6 +58,7 @@ export function protocolPdf({ sections, producedAt }: ProtocolPdfInput): Promise
     }
   }
 
+  writePunkter(s, sections);
   writeBeslut(s, sections);
   writeJustering(s, sections);
   return pdf.end();
@@ -76,13 +74,50 @@ function heading({ writer, root }: Section, text: string): PDFKit.PDFOutline {
   return bookmark;
 }
 
-/** Beslut per §, each an H3 with its bookmark under "Beslut". */
+/** The dagordning's points, each an H3 with its bookmark under "Dagordning": what it was, the notes, its beslut. */
+function writePunkter(s: Section, sections: ProtocolSections): void {
+  const { writer, root } = s;
+  const { doc, leaf } = writer;
+  const bookmark = heading(s, 'Dagordning');
+  if (sections.punkter.length === 0) leaf(root, 'P', () => doc.text('Dagordningen finns inte registrerad.'));
+  for (const punkt of sections.punkter) {
+    bookmark.addItem(punkt.heading);
+    leaf(root, 'H3', () => doc.font(FONT.bold).text(punkt.heading).font(FONT.regular));
+    const about = punkt.about;
+    if (about) leaf(root, 'P', () => doc.fillColor('#444444').text(about, { indent: 12 }).fillColor('#000000'));
+    const notes = punkt.notes;
+    if (notes) leaf(root, 'P', () => doc.text(notes, { indent: 12 }));
+    for (const paragraph of punkt.beslut) writeParagraph(s, paragraph);
+    doc.moveDown(0.3);
+  }
+}
+
+/** One decision: "§ 4 Budget" in bold, its text, its follow-up. */
+function writeParagraph({ writer, root }: Section, paragraph: ProtocolSections['beslut'][number]): void {
+  const { doc, leaf } = writer;
+  leaf(root, 'P', () =>
+    doc
+      .font(FONT.bold)
+      .text(`${paragraph.paragraph} ${paragraph.kind}: `, { indent: 12, continued: true })
+      .font(FONT.regular)
+      .text(paragraph.text),
+  );
+  if (paragraph.followUp) {
+    const followUp = paragraph.followUp;
+    leaf(root, 'P', () => doc.fillColor('#444444').text(followUp, { indent: 24 }).fillColor('#000000'));
+  }
+}
+
+/** Beslut under no point of the dagordning, each an H3 with its bookmark under "Övriga beslut". */
 function writeBeslut(s: Section, sections: ProtocolSections): void {
   const { writer, root } = s;
   const { doc, leaf } = writer;
-  const bookmark = heading(s, 'Beslut');
-  if (sections.beslut.length === 0) leaf(root, 'P', () => doc.text('Inga beslut fattades.'));
-  for (const paragraph of sections.beslut) {
+  if (sections.ovrigaBeslut.length === 0) {
+    if (sections.beslut.length === 0) leaf(root, 'P', () => doc.text('Inga beslut fattades.'));
+    return;
+  }
+  const bookmark = heading(s, 'Övriga beslut');
+  for (const paragraph of sections.ovrigaBeslut) {
     const title = `${paragraph.paragraph} ${paragraph.kind}`;
     bookmark.addItem(title);
     leaf(root, 'H3', () => doc.font(FONT.bold).text(title).font(FONT.regular));
@@ -145,7 +180,7 @@ function writeJustering(s: Section, sections: ProtocolSections): void {
   leaf(root, 'H3', () => doc.font(FONT.bold).text('Kontrollsumma').font(FONT.regular));
   leaf(root, 'P', () =>
     doc.text(
-      'SHA-256 av protokollets innehåll (rubrik, kallelse, dagordning, närvaro och beslut som kanonisk JSON i UTF-8; status och justering ingår inte):',
+      'SHA-256 av protokollets innehåll (rubrik, kallelse, dagordning, närvaro, punkterna med anteckningar och beslut som kanonisk JSON i UTF-8; status och justering ingår inte):',
     ),
   );
   const digest = protocolContentSha256(sections);

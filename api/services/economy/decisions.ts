@@ -61,6 +61,8 @@ export interface DecisionRecord {
   /** A kostnadsundantag (#17): the kommuner it concerns and its ceiling in öre, when it has one. */
   organisationIds?: string[];
   ceilingOre?: number;
+  /** The point of the meeting's dagordning it was taken under (#16). */
+  agendaItemId?: string;
 }
 
 /**
@@ -110,6 +112,7 @@ function toRecord(item: ListItemWithFields<DecisionFields>): DecisionRecord {
     validUntil: dateValue(f.ValidUntil),
     ...(organisationIds.length > 0 ? { organisationIds } : {}),
     ...(ceilingOre !== undefined ? { ceilingOre } : {}),
+    ...(textValue(f.AgendaItemId) ? { agendaItemId: textValue(f.AgendaItemId) } : {}),
   };
 }
 
@@ -124,6 +127,8 @@ export function toDecision(record: DecisionRecord): Decision {
     ...(record.ownerEmail ? { ownerPersonId: record.ownerEmail } : {}),
     followUp: record.followUp,
     ...(record.followUpDue ? { followUpDue: record.followUpDue } : {}),
+    ...(record.agendaItemId ? { agendaItemId: record.agendaItemId } : {}),
+    ...(record.paragraph !== undefined ? { paragraph: record.paragraph } : {}),
   };
 }
 
@@ -284,6 +289,7 @@ export class DecisionsService {
       ...(data.validUntil ? { ValidUntil: data.validUntil } : {}),
       ...(data.organisationIds ? { OrganisationIds: data.organisationIds.join(';') } : {}),
       ...(data.ceilingOre !== undefined ? { CeilingOre: data.ceilingOre } : {}),
+      ...(data.agendaItemId ? { AgendaItemId: data.agendaItemId } : {}),
     };
     return toRecord(await this.lists.decisions.create(gateway, fields));
   }

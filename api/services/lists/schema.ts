@@ -19,6 +19,7 @@ import {
 } from '../../../src/domain';
 import type { ListSpec } from '../../graph/lists';
 import { ACTIVITY_FUNDER_COLUMNS, TOPIC_TAGS_LIST } from './fundersSchema';
+import { DECISION_AGENDA_ITEM_COLUMN, MINUTES_NOTES_LIST, PROTOCOL_STAND_IN_COLUMN } from './minutesSchema';
 
 /**
  * The SharePoint lists of the samverkan, as data. Bump SCHEMA_VERSION when adding a column: provisioning
@@ -27,7 +28,7 @@ import { ACTIVITY_FUNDER_COLUMNS, TOPIC_TAGS_LIST } from './fundersSchema';
  * the operation that created the item (api/state/operation.ts): a create looks it up first, so a repeated or
  * re-sent write finds its item instead of adding another.
  */
-export const SCHEMA_VERSION = 13;
+export const SCHEMA_VERSION = 14;
 
 export const LISTS = {
   organisations: {
@@ -163,6 +164,7 @@ export const LISTS = {
       },
       { name: 'Approvals', displayName: 'Justeringar', kind: { type: 'multilineText' }, description: 'JSON.' },
       { name: 'LockedAt', displayName: 'Justerat', kind: { type: 'dateTime' } },
+      PROTOCOL_STAND_IN_COLUMN,
       /** `protocol:<meeting>`: one protokoll per meeting, however often its create is re-sent. */
       { name: 'OperationKey', displayName: 'Operationsnyckel', kind: { type: 'text' }, indexed: true },
     ],
@@ -300,6 +302,7 @@ export const LISTS = {
         description: 'Organisations-id:n åtskilda med semikolon.',
       },
       { name: 'CeilingOre', displayName: 'Takbelopp (öre)', kind: { type: 'number', decimals: 0 } },
+      DECISION_AGENDA_ITEM_COLUMN,
     ],
   },
   operatingPlans: {
@@ -391,6 +394,7 @@ export const LISTS = {
     ],
   },
   topicTags: TOPIC_TAGS_LIST,
+  minutesNotes: MINUTES_NOTES_LIST,
 } as const satisfies Record<string, ListSpec>;
 
 export type ListKey = keyof typeof LISTS;

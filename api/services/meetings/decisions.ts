@@ -109,6 +109,7 @@ export function meetingDecisionsOver(
         ...(data.followUpDue ? { followUpDue: data.followUpDue } : {}),
         ...(data.personId ? { personId: data.personId } : {}),
         ...(data.validUntil ? { validUntil: data.validUntil } : {}),
+        ...(data.agendaItemId ? { agendaItemId: data.agendaItemId } : {}),
       });
       return toDecision(record);
     },

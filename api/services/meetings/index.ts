@@ -3,6 +3,7 @@ export { meetingDecisionsOver, toAgendaAssignments } from './decisions';
 export { botMeetingsPoster, MeetingNotices, type MeetingsPoster } from './notices';
 export { MeetingPolls } from './polls';
 export { MeetingProtocols, type ProtocolView } from './protocol';
+export { MeetingMinutes } from './minutes';
 export { groupsOf, nextCalledMeeting, toDomainMeeting } from './register';
 export { MeetingsService } from './service';
 export { MeetingCalendars } from './calendarFiles';

@@ -31,6 +31,7 @@ import { attendanceRequestSchema, meetingDecisionSchema, protocolRequestSchema }
 import { systemClock, type Clock } from '../ports';
 import { currentOperationKey } from '../../state/operation';
 import type { OperationJournal } from '../../state/store';
+import type { MeetingMinutes } from './minutes';
 
 type ProtocolFields = FieldsOf<'protocols'>;
 
@@ -83,6 +84,8 @@ export class MeetingProtocols {
     private readonly archive?: {
       signed(g: GraphGateway, id: string, p: Protocol, people: Person[], onFailure: 'record' | 'throw'): Promise<void>;
     },
+    /** The points and notes per point (minutes.ts, #16); without it, the dagordning's points and no notes. */
+    private readonly minutes?: Pick<MeetingMinutes, 'of' | 'checkSecretary' | 'checkPoint'>,
   ) {}
 
   // ------------------------------------------------------------------ närvaro
@@ -138,12 +141,13 @@ export class MeetingProtocols {
   async recordDecision(gateway: GraphGateway, caller: Acting, meetingId: string, input: unknown): Promise<Decision> {
     requireRole(caller.roles, 'decision.record');
     // Role, then schema, then the first read: a refused decision reads and writes nothing.
-    meetingDecisionSchema.parse(input);
+    const { agendaItemId } = meetingDecisionSchema.parse(input);
     const [record, protocol] = await Promise.all([
       this.meetings.get(gateway, meetingId),
       this.protocolItem(gateway, meetingId),
     ]);
     this.assertUnlocked(protocol);
+    await this.minutes?.checkPoint(gateway, record, agendaItemId);
     const decision = await this.decisions.record(gateway, toDomainMeeting(record), input);
     await this.withdrawApprovals(gateway, protocol);
     return decision;
@@ -199,8 +203,11 @@ export class MeetingProtocols {
     });
     const status = PROTOCOL_STATUSES.find((s) => s === f.Status) ?? 'utkast';
     const lockedAt = text(f.LockedAt);
+    const minutes = await this.minutes?.of(gateway, record);
     const protocol: Protocol = {
       ...draft,
+      ...(minutes ? { minutes } : {}),
+      ...(f.SecretaryChosenByMeeting === true ? { secretaryChosenByMeeting: true } : {}),
       status,
       approvals: approvalsColumn.read(f.Approvals),
       ...(lockedAt ? { lockedAt: new Date(lockedAt).toISOString() } : {}),
@@ -225,6 +232,7 @@ export class MeetingProtocols {
       adjusterEmails: [...protocol.adjusters],
       approvals: protocol.approvals,
       ...(protocol.lockedAt ? { lockedAt: protocol.lockedAt } : {}),
+      ...(protocol.secretaryChosenByMeeting ? { secretaryChosenByMeeting: true } : {}),
       sections: protocolSections(protocol, people, this.organisations),
     };
   }
@@ -251,6 +259,8 @@ export class MeetingProtocols {
       chairId: request.chairEmail,
       adjusters: request.adjusterEmails,
     });
+    const chosenByMeeting = request.secretaryChosenByMeeting === true;
+    await this.minutes?.checkSecretary(gateway, request.secretaryEmail, chosenByMeeting);
     const fields: ProtocolFields = {
       Title: `Protokoll – ${record.title}`.slice(0, 255),
       MeetingId: meetingId,
@@ -259,6 +269,7 @@ export class MeetingProtocols {
       ChairEmail: request.chairEmail,
       AdjusterEmails: request.adjusterEmails.join(';'),
       Approvals: '[]',
+      SecretaryChosenByMeeting: chosenByMeeting,
     };
     await this.writeDraft(gateway, meetingId, existing, fields);
     return this.protocol(gateway, meetingId);

@@ -21,6 +21,18 @@ const sv = {
   'meetingPanel.reportOthers': 'Deltog också, utan kallelse: {names}.',
   'meetingPanel.secretaryOnly': 'Närvaro och beslut protokollförs av samordnaren.',
   'meetingPanel.notFound': 'Mötet kunde inte hittas.',
+  'meetingPanel.notesFor': 'Anteckningar till punkt {number}',
+  'meetingPanel.notesHint': 'Högst {max} tecken. Anteckningarna står under punkten i protokollet.',
+  'meetingPanel.saveNotes': 'Spara anteckningarna',
+  'meetingPanel.notesSaved': 'Anteckningarna till punkt {number} är sparade.',
+  'meetingPanel.notesNewer':
+    'Någon annan sparade nyare anteckningar till punkten medan du skrev. Din text finns kvar i rutan.',
+  'meetingPanel.notesTheirs': 'Deras text: {text}',
+  'meetingPanel.notesTheirsEmpty': 'Deras text är tom.',
+  'meetingPanel.useTheirs': 'Använd deras text',
+  'meetingPanel.keepMine': 'Behåll min text',
+  'meetingPanel.notesHeading': 'Anteckningar per punkt',
+  'meetingPanel.notesLocked': 'Protokollet är justerat; anteckningarna kan inte ändras.',
 };
 
 const en: Record<keyof typeof sv, string> = {
@@ -45,6 +57,18 @@ const en: Record<keyof typeof sv, string> = {
   'meetingPanel.reportOthers': 'Also took part, not invited: {names}.',
   'meetingPanel.secretaryOnly': 'Attendance and decisions are recorded by the coordinator.',
   'meetingPanel.notFound': 'The meeting could not be found.',
+  'meetingPanel.notesFor': 'Notes for item {number}',
+  'meetingPanel.notesHint': 'At most {max} characters. The notes are printed under the item in the minutes.',
+  'meetingPanel.saveNotes': 'Save the notes',
+  'meetingPanel.notesSaved': 'The notes for item {number} are saved.',
+  'meetingPanel.notesNewer':
+    'Someone else saved newer notes for this item while you wrote. Your text is still in the box.',
+  'meetingPanel.notesTheirs': 'Their text: {text}',
+  'meetingPanel.notesTheirsEmpty': 'Their text is empty.',
+  'meetingPanel.useTheirs': 'Use their text',
+  'meetingPanel.keepMine': 'Keep my text',
+  'meetingPanel.notesHeading': 'Notes per item',
+  'meetingPanel.notesLocked': 'The minutes are approved; the notes cannot be changed.',
 };
 
 export const meetingPanelMessages = { sv, en };

@@ -124,6 +124,8 @@ const sv = {
   'meetings.protocol.utkast': 'Utkast, ej justerat',
   'meetings.protocol.justerat': 'Justerat',
   'meetings.secretary': 'Sekreterare',
+  'meetings.secretaryStandIn':
+    'Mötet valde en annan sekreterare än samordnaren. Det står i protokollet: ”Sekreterare (vald av mötet)”.',
   'meetings.chair': 'Mötesordförande',
   'meetings.adjuster1': 'Justerare 1',
   'meetings.adjuster2': 'Justerare 2',
@@ -272,6 +274,8 @@ const en: Record<MeetingsMessageKey, string> = {
   'meetings.protocol.utkast': 'Draft, not approved',
   'meetings.protocol.justerat': 'Approved',
   'meetings.secretary': 'Secretary',
+  'meetings.secretaryStandIn':
+    'The meeting chose a secretary other than the coordinator. The minutes say so: "Secretary (chosen by the meeting)".',
   'meetings.chair': 'Chair of the meeting',
   'meetings.adjuster1': 'Approver 1',
   'meetings.adjuster2': 'Approver 2',

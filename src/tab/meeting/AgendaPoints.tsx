@@ -1,21 +1,33 @@
 import { Button, Field, Link, Select, Textarea } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { AgendaPointDto, MeetingDecisionDto } from '../../contract';
+import type { AgendaPointDto, MeetingDecisionDto, MinutesItemDto, MinutesViewDto } from '../../contract';
 import { DECISION_KINDS, DECISION_KIND_LABELS, type DecisionKind } from '../../domain/decisions';
 import { DRAFT_ITEM_KIND_LABELS } from '../../domain/meetingLists';
 import { useI18n } from '../i18n';
 import { ActionStatus } from '../ui/ActionStatus';
 import { useAction } from '../ui/useAction';
 import type { MeetingsApi } from '../meetings/api';
+import { PointNote } from './PointNote';
 import { useMeetingStyles } from './styles';
 
 /** The kinds the compact form offers: an appointment or a cost exception needs the Beslut page's own fields. */
 const POINT_DECISION_KINDS = DECISION_KINDS.filter((kind) => kind !== 'sammankallande' && kind !== 'kostnadsundantag');
 
-/** A decision taken under a point is written "{point's title}: {decision}", so that it is found under it again. */
-export function decisionsOf(point: Pick<AgendaPointDto, 'title'>, decisions: readonly MeetingDecisionDto[]) {
+/**
+ * The decisions taken under a point: those whose AgendaItemId names it, and those recorded before the column,
+ * written "{point's title}: {decision}".
+ */
+export function decisionsOf(
+  point: Pick<AgendaPointDto, 'title'>,
+  decisions: readonly MeetingDecisionDto[],
+  itemId?: string,
+) {
   const prefix = `${point.title}: `;
-  return decisions.filter((decision) => decision.text.startsWith(prefix)).map((d) => d.text.slice(prefix.length));
+  return decisions
+    .filter(
+      (d) => (itemId !== undefined && d.agendaItemId === itemId) || (!d.agendaItemId && d.text.startsWith(prefix)),
+    )
+    .map((d) => (d.agendaItemId ? d.text : d.text.slice(prefix.length)));
 }
 
 export interface AgendaPointsProps {
@@ -26,10 +38,12 @@ export interface AgendaPointsProps {
   /** The secretary at a samverkansgrupp meeting: beslut points get a form. */
   mayDecide: boolean;
   onDecided(): void;
+  /** For the secretary: the protokoll's points with their notes; each point gets its notes' box. */
+  minutes?: MinutesViewDto;
 }
 
 /** The dagordning as sent: each point with its kind, föredragande, text and handlingar, and its beslut so far. */
-export function AgendaPoints({ api, meetingId, points, decisions, mayDecide, onDecided }: AgendaPointsProps) {
+export function AgendaPoints({ api, meetingId, points, decisions, mayDecide, onDecided, minutes }: AgendaPointsProps) {
   const { t } = useI18n();
   const styles = useMeetingStyles();
   if (points.length === 0) return <p>{t('meetingPanel.noAgenda')}</p>;
@@ -37,39 +51,43 @@ export function AgendaPoints({ api, meetingId, points, decisions, mayDecide, onD
   const kinded = points.some((point) => point.kind !== undefined);
   return (
     <ol className={styles.points}>
-      {points.map((point) => (
-        <li key={point.number} className={styles.point}>
-          <p className={styles.pointTitle}>
-            {point.number}. {point.title}
-          </p>
-          {(point.kind || point.presenter) && (
-            <p className={styles.meta}>
-              {[
-                point.kind ? DRAFT_ITEM_KIND_LABELS[point.kind] : undefined,
-                point.presenter ? t('meetingPanel.presenter', { name: point.presenter }) : undefined,
-              ]
-                .filter(Boolean)
-                .join(' · ')}
+      {points.map((point) => {
+        const item = minutes?.items.find((i) => i.number === point.number);
+        return (
+          <li key={point.number} className={styles.point}>
+            <p className={styles.pointTitle}>
+              {point.number}. {point.title}
             </p>
-          )}
-          {point.details && <p className={styles.details}>{point.details}</p>}
-          {point.documents.length > 0 && (
-            <ul className={styles.documents} aria-label={t('meetingPanel.documents', { number: point.number })}>
-              {point.documents.map((doc) => (
-                <li key={doc.url}>
-                  <Link href={doc.url} target="_blank" rel="noreferrer">
-                    {doc.title} <span>{t('meetingPanel.opensNew')}</span>
-                  </Link>
-                </li>
-              ))}
-            </ul>
-          )}
-          <Decided texts={decisionsOf(point, decisions)} />
-          {mayDecide && (point.kind === 'beslut' || !kinded) && (
-            <DecisionForm api={api} meetingId={meetingId} point={point} onDecided={onDecided} />
-          )}
-        </li>
-      ))}
+            {(point.kind || point.presenter) && (
+              <p className={styles.meta}>
+                {[
+                  point.kind ? DRAFT_ITEM_KIND_LABELS[point.kind] : undefined,
+                  point.presenter ? t('meetingPanel.presenter', { name: point.presenter }) : undefined,
+                ]
+                  .filter(Boolean)
+                  .join(' · ')}
+              </p>
+            )}
+            {point.details && <p className={styles.details}>{point.details}</p>}
+            {point.documents.length > 0 && (
+              <ul className={styles.documents} aria-label={t('meetingPanel.documents', { number: point.number })}>
+                {point.documents.map((doc) => (
+                  <li key={doc.url}>
+                    <Link href={doc.url} target="_blank" rel="noreferrer">
+                      {doc.title} <span>{t('meetingPanel.opensNew')}</span>
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            )}
+            <Decided texts={decisionsOf(point, decisions, item?.id)} />
+            {item && !minutes?.locked && <PointNote api={api} meetingId={meetingId} item={item} />}
+            {mayDecide && (point.kind === 'beslut' || !kinded) && (
+              <DecisionForm api={api} meetingId={meetingId} point={point} item={item} onDecided={onDecided} />
+            )}
+          </li>
+        );
+      })}
     </ol>
   );
 }
@@ -91,11 +109,14 @@ function DecisionForm({
   api,
   meetingId,
   point,
+  item,
   onDecided,
 }: {
   api: MeetingsApi;
   meetingId: string;
   point: AgendaPointDto;
+  /** The point in the protokoll: the decision names it (Beslut's AgendaItemId). */
+  item?: MinutesItemDto;
   onDecided(): void;
 }) {
   const { t, language } = useI18n();
@@ -116,7 +137,11 @@ function DecisionForm({
   }
   const save = async () => {
     const saved = await saving.run(
-      () => api.recordDecision(meetingId, { kind, text: `${point.title}: ${text.trim()}` }),
+      () =>
+        api.recordDecision(
+          meetingId,
+          item ? { kind, text: text.trim(), agendaItemId: item.id } : { kind, text: `${point.title}: ${text.trim()}` },
+        ),
       () => t('meetingPanel.decisionSaved', { number: point.number }),
     );
     if (saved) {

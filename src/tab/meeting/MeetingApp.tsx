@@ -1,7 +1,7 @@
 import { MessageBar, MessageBarBody } from '@fluentui/react-components';
 import { useEffect, useMemo, useRef } from 'react';
 import { threadIdFromMeetingId } from '../../domain/meetingInTeams';
-import type { AttendanceRowDto, MeetingDecisionDto, MeetingInTeamsDto } from '../../contract';
+import type { AttendanceRowDto, MeetingDecisionDto, MeetingInTeamsDto, MinutesViewDto } from '../../contract';
 import { formatMeetingTime } from '../format';
 import { useI18n } from '../i18n';
 import { meetingsApi, type MeetingsApi } from '../meetings/api';
@@ -54,8 +54,12 @@ function MeetingView({ me, found }: { me: Me; found: MeetingInTeamsDto }) {
   const records = useLoad<Records>(async (api) => {
     if (!secretary) return undefined;
     const m = meetingsApi(api);
-    const [attendance, decisions] = await Promise.all([m.attendance(meeting.id), m.decisions(meeting.id)]);
-    return { attendance, decisions };
+    const [attendance, decisions, minutes] = await Promise.all([
+      m.attendance(meeting.id),
+      m.decisions(meeting.id),
+      m.minutes(meeting.id),
+    ]);
+    return { attendance, decisions, minutes };
   });
   return (
     <>
@@ -78,13 +82,14 @@ function MeetingView({ me, found }: { me: Me; found: MeetingInTeamsDto }) {
           decisions={records.status === 'ready' ? (records.data?.decisions ?? []) : []}
           mayDecide={secretary && meeting.group === 'samverkansgrupp' && records.status === 'ready'}
           onDecided={records.reload}
+          {...(records.status === 'ready' && records.data ? { minutes: records.data.minutes } : {})}
         />
       </section>
     </>
   );
 }
 
-type Records = { attendance: AttendanceRowDto[]; decisions: MeetingDecisionDto[] } | undefined;
+type Records = { attendance: AttendanceRowDto[]; decisions: MeetingDecisionDto[]; minutes: MinutesViewDto } | undefined;
 
 function SecretaryPart({
   api,

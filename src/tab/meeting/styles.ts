@@ -34,6 +34,14 @@ export const useMeetingStyles = makeStyles({
   documents: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingLeft: tokens.spacingHorizontalL },
   decided: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingLeft: tokens.spacingHorizontalL },
   form: { display: 'grid', gap: tokens.spacingVerticalS, marginTop: tokens.spacingVerticalS },
+  // The notes' box: grid items keep their content's width unless told, and a textarea's is its 20 columns.
+  note: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 1fr)',
+    gap: tokens.spacingVerticalS,
+    marginTop: tokens.spacingVerticalS,
+    '& .fui-Textarea': { width: '100%', maxWidth: '100%', minWidth: 0, boxSizing: 'border-box' },
+  },
   disclosure: {
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
     borderRadius: tokens.borderRadiusMedium,

@@ -6,6 +6,7 @@ import type { MeetingRecordDto, ProtocolViewDto } from '../../contract';
 import { meetingsApi, type MeetingsApi } from './api';
 import { AttendanceSection } from './protocol/AttendanceSection';
 import { DecisionsSection } from './protocol/DecisionsSection';
+import { NotesSection } from './protocol/NotesSection';
 import { ProtocolSection } from './protocol/ProtocolSection';
 
 /** After the meeting: närvaro, beslut, protokoll with two justerare, and the PDF once it is justerat. */
@@ -14,12 +15,13 @@ export function ProtocolPanel({ api, meeting, me }: { api: MeetingsApi; meeting:
   const myEmail = me.person.email.toLowerCase();
   const data = useLoad(async (client) => {
     const m = meetingsApi(client);
-    const [attendance, decisions, protocol] = await Promise.all([
+    const [attendance, decisions, protocol, minutes] = await Promise.all([
       m.attendance(meeting.id),
       m.decisions(meeting.id),
       m.protocol(meeting.id),
+      m.minutes(meeting.id),
     ]);
-    return { attendance, decisions, protocol };
+    return { attendance, decisions, protocol, minutes };
   });
   const [present, setPresent] = useState<Record<string, boolean>>({});
   const [protocol, setProtocol] = useState<ProtocolViewDto>();
@@ -33,7 +35,7 @@ export function ProtocolPanel({ api, meeting, me }: { api: MeetingsApi; meeting:
 
   if (data.status === 'loading') return <Loading />;
   if (data.status === 'error') return <ErrorMessage error={data.error} onRetry={data.reload} />;
-  const { attendance, decisions } = data.data;
+  const { attendance, decisions, minutes } = data.data;
   const current = protocol ?? data.data.protocol;
   const locked = current.status === 'justerat';
 
@@ -56,6 +58,7 @@ export function ProtocolPanel({ api, meeting, me }: { api: MeetingsApi; meeting:
         editable={mayRecord && !locked}
         onSaved={data.reload}
       />
+      <NotesSection api={api} meetingId={meeting.id} minutes={minutes} editable={mayRecord && !locked} />
       <ProtocolSection
         api={api}
         meeting={meeting}
@@ -64,6 +67,7 @@ export function ProtocolPanel({ api, meeting, me }: { api: MeetingsApi; meeting:
         attendance={attendance}
         editable={mayRecord && !locked}
         onProtocol={setProtocol}
+        {...(minutes.samordnareEmail ? { samordnareEmail: minutes.samordnareEmail } : {})}
       />
     </>
   );

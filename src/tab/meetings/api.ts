@@ -20,6 +20,7 @@ import {
   kallelsePreviewSchema,
 } from '../../contract';
 import type { ApiClient } from '../api';
+import { minutesApi } from './minutesApi';
 
 /** Request bodies as the contract accepts them. */
 export type RescheduleRequest = z.input<typeof rescheduleRequestSchema>;
@@ -90,6 +91,7 @@ export function meetingsApi(api: ApiClient) {
           body,
         })
       ).protocol,
+    ...minutesApi(api),
     approve: async (meetingId: string) =>
       (await post(`/api/meetings/${id(meetingId)}/protocol/approve`, z.object({ protocol: protocolViewSchema })))
         .protocol,

@@ -10,6 +10,7 @@ import {
   createProposal,
   decide,
   draftProtocol,
+  minutesItems,
   protocolContentJson,
   protocolSections,
   recordDecision,
@@ -73,7 +74,11 @@ function justeratProtocol() {
     adjusters: ['p-skelleftea', 'p-lycksele'],
   });
   const once = approveProtocol(draft, 'p-skelleftea', '2026-10-27T10:00:00Z');
-  return approveProtocol(once, 'p-lycksele', '2026-10-28T14:05:00Z');
+  const minutes = {
+    items: minutesItems(undefined, agenda, () => undefined),
+    notes: { 'punkt-1': 'Ordföranden öppnade mötet och hälsade alla välkomna till Åsele.' },
+  };
+  return { ...approveProtocol(once, 'p-lycksele', '2026-10-28T14:05:00Z'), minutes };
 }
 
 const text = (pdf: ReadPdf) => pdf.pages.map((lines) => lines.join('\n')).join('\n');
@@ -116,24 +121,34 @@ describe('the protokoll PDF', () => {
     expectAccessibleArchivable(pdf, 'Protokoll – Samverkansgruppen måndag 26 oktober 2026');
     const all = pdf.structTrees.flatMap(roles);
     expect(all.filter((role) => role === 'H2')).toHaveLength(5);
-    expect(all.filter((role) => role === 'H3').length).toBeGreaterThanOrEqual(sections.beslut.length);
-    expect(all).toEqual(expect.arrayContaining(['L', 'LI', 'LBody']));
+    // An H3 per organisation, per point of the dagordning and per decision under no point.
+    expect(all.filter((role) => role === 'H3').length).toBeGreaterThanOrEqual(
+      sections.narvaro.length + sections.punkter.length + sections.ovrigaBeslut.length,
+    );
   });
 
-  it('reads in order with Swedish letters intact, one bookmark per section and per §', () => {
+  it('reads in order with Swedish letters intact, one bookmark per section, per point and per other §', () => {
     const body = text(pdf);
-    inOrder(body, ['Kallelse', 'Höstmöte 2026', 'Dagordning', '1. Mötets öppnande', 'Närvaro', 'Skellefteå']);
-    inOrder(body, ['Beslut', '§1 Budget', 'Budget 2027 fastställs.', '§2 Arbetsgrupp', '§25 Arbetsgrupp', 'Justering']);
+    const budgetPoint = sections.punkter.find((p) => p.beslut.length > 0);
+    expect(budgetPoint?.heading).toMatch(/^\d+\. .*Budget 2027/);
+    inOrder(body, ['Kallelse', 'Höstmöte 2026', 'Närvaro', 'Skellefteå', 'Dagordning', '1. Mötets öppnande']);
+    inOrder(body, ['1. Mötets öppnande', 'Ordföranden öppnade mötet och hälsade alla välkomna till Åsele.']);
+    inOrder(body, [budgetPoint?.heading ?? '?', '§1 Budget:', 'Budget 2027 fastställs.']);
+    inOrder(body, ['Övriga beslut', '§2 Arbetsgrupp', '§25 Arbetsgrupp', 'Justering']);
     expect(body).toContain('Arbetsgrupp 24 för tillsyn på Öland och i Åsele tillsätts; räckvidd enligt bilaga.');
     expect(pdf.outline.map((entry) => entry.title)).toEqual([
       'Kallelse',
-      'Dagordning',
       'Närvaro',
-      'Beslut',
+      'Dagordning',
+      'Övriga beslut',
       'Justering',
     ]);
-    const beslut = pdf.outline.find((entry) => entry.title === 'Beslut');
-    expect(beslut?.items.map((entry) => entry.title)).toEqual(sections.beslut.map((p) => `${p.paragraph} ${p.kind}`));
+    const dagordning = pdf.outline.find((entry) => entry.title === 'Dagordning');
+    expect(dagordning?.items.map((entry) => entry.title)).toEqual(sections.punkter.map((p) => p.heading));
+    const beslut = pdf.outline.find((entry) => entry.title === 'Övriga beslut');
+    expect(beslut?.items.map((entry) => entry.title)).toEqual(
+      sections.ovrigaBeslut.map((p) => `${p.paragraph} ${p.kind}`),
+    );
   });
 
   it('ends with a justering page naming who approved when (Stockholm time) and the content SHA-256', () => {
@@ -153,6 +168,13 @@ describe('the protokoll PDF', () => {
     // …and changes with the content.
     const changed = { ...sections, beslut: sections.beslut.slice(1) };
     expect(createHash('sha256').update(protocolContentJson(changed)).digest('hex')).not.toBe(expected);
+    // …and with a point's notes.
+    const punkter = sections.punkter.map((p, i) => (i === 0 ? { ...p, notes: 'Annat.' } : p));
+    expect(
+      createHash('sha256')
+        .update(protocolContentJson({ ...sections, punkter }))
+        .digest('hex'),
+    ).not.toBe(expected);
   });
 });
 

@@ -1,4 +1,4 @@
-import { Button, Field, Select } from '@fluentui/react-components';
+import { Button, Checkbox, Field, Select } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { AttendanceRowDto, MeetingRecordDto, ProtocolViewDto } from '../../../contract';
 import { useI18n } from '../../i18n';
@@ -59,6 +59,7 @@ export function ProtocolSection({
   attendance,
   editable,
   onProtocol,
+  samordnareEmail,
 }: {
   api: MeetingsApi;
   meeting: MeetingRecordDto;
@@ -67,6 +68,8 @@ export function ProtocolSection({
   attendance: AttendanceRowDto[];
   editable: boolean;
   onProtocol(protocol: ProtocolViewDto): void;
+  /** The samordnare, who is the secretary unless the meeting chose a stand-in (#16). */
+  samordnareEmail?: string;
 }) {
   const { t } = useI18n();
   const page = usePageStyles();
@@ -87,7 +90,7 @@ export function ProtocolSection({
         <ProtocolRoles
           api={api}
           meeting={meeting}
-          myEmail={myEmail}
+          secretaryEmail={samordnareEmail ?? myEmail}
           presentPeople={attendance.filter((row) => row.recorded && row.present)}
           drafting={drafting}
           onProtocol={onProtocol}
@@ -131,21 +134,24 @@ export function ProtocolSection({
 function ProtocolRoles({
   api,
   meeting,
-  myEmail,
+  secretaryEmail,
   presentPeople,
   drafting,
   onProtocol,
 }: {
   api: MeetingsApi;
   meeting: MeetingRecordDto;
-  myEmail: string;
+  /** The samordnare: the secretary proposed. */
+  secretaryEmail: string;
   presentPeople: AttendanceRowDto[];
   drafting: Action;
   onProtocol(protocol: ProtocolViewDto): void;
 }) {
   const { t } = useI18n();
   const styles = useProtocolStyles();
-  const [secretary, setSecretary] = useState(meeting.group === 'samverkansgrupp' ? myEmail : '');
+  const [secretary, setSecretary] = useState(secretaryEmail);
+  const [standIn, setStandIn] = useState(false);
+  const needsStandIn = secretary !== '' && secretary !== secretaryEmail;
   const [chair, setChair] = useState(meeting.convenerEmail ?? '');
   const [adjuster1, setAdjuster1] = useState('');
   const [adjuster2, setAdjuster2] = useState('');
@@ -160,6 +166,13 @@ function ProtocolRoles({
         />
         <PersonSelect label={t('meetings.chair')} value={chair} people={presentPeople} onChange={setChair} />
       </div>
+      {needsStandIn && (
+        <Checkbox
+          checked={standIn}
+          onChange={(_, data) => setStandIn(data.checked === true)}
+          label={t('meetings.secretaryStandIn')}
+        />
+      )}
       <div className={styles.row}>
         <PersonSelect
           label={t('meetings.adjuster1')}
@@ -176,7 +189,7 @@ function ProtocolRoles({
       </div>
       <div>
         <Button
-          disabled={drafting.busy || !secretary || !chair || !adjuster1 || !adjuster2}
+          disabled={drafting.busy || !secretary || !chair || !adjuster1 || !adjuster2 || (needsStandIn && !standIn)}
           onClick={async () => {
             const drafted = await drafting.run(
               () =>
@@ -184,6 +197,7 @@ function ProtocolRoles({
                   secretaryEmail: secretary,
                   chairEmail: chair,
                   adjusterEmails: [adjuster1, adjuster2],
+                  ...(needsStandIn ? { secretaryChosenByMeeting: true } : {}),
                 }),
               () => t('meetings.protocolDrafted'),
             );
