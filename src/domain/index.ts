@@ -36,6 +36,7 @@ export * from './poll';
 export * from './protocol';
 export * from './protocolApproval';
 export * from './protocolSections';
+export * from './protocolTurn';
 export * from './cofinancing';
 export * from './coordinatorTime';
 export * from './operatingPlan';

@@ -139,6 +139,8 @@ export class TodoService {
           meetingTitle: record.title,
           date: record.date,
           status: String(item.fields.Status ?? 'utkast'),
+          secretaryEmail: String(item.fields.SecretaryEmail ?? ''),
+          chairEmail: String(item.fields.ChairEmail ?? ''),
           adjusterEmails: String(item.fields.AdjusterEmails ?? '')
             .split(';')
             .filter(Boolean),
