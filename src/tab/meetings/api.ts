@@ -90,9 +90,15 @@ export function meetingsApi(api: ApiClient) {
           body,
         })
       ).protocol,
-    approve: async (meetingId: string) =>
-      (await post(`/api/meetings/${id(meetingId)}/protocol/approve`, z.object({ protocol: protocolViewSchema })))
-        .protocol,
+    /** Approves the version the approver read: a newer one is refused with the reason (#16). */
+    approve: async (meetingId: string, version?: number) =>
+      (
+        await post(
+          `/api/meetings/${id(meetingId)}/protocol/approve`,
+          z.object({ protocol: protocolViewSchema }),
+          version !== undefined ? { version } : {},
+        )
+      ).protocol,
     polls: async () =>
       (await api.request('/api/meetings/polls', z.object({ polls: z.array(pollSummarySchema) }))).polls,
     poll: async (pollId: string) =>
