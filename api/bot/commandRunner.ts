@@ -267,7 +267,11 @@ export const cardActionSchema = z.discriminatedUnion(
     z.object({ verb: z.literal('news.post'), text: newsTextSchema }),
     // The poll card's choice inputs (k1, k2, …) arrive beside pollId; they are read by voteChoicesSchema.
     z.looseObject({ verb: z.literal('poll.vote'), pollId: listItemIdSchema }),
-    z.object({ verb: z.literal('protocol.approve'), meetingId: listItemIdSchema }),
+    z.object({
+      verb: z.literal('protocol.approve'),
+      meetingId: listItemIdSchema,
+      version: z.number().int().min(0).max(1_000_000).optional().catch(undefined),
+    }),
     // The status and report inputs (status_<id>, report_<id>) arrive beside these; read by assignmentFormSchema.
     z.looseObject({
       verb: z.literal('assignment.update'),
@@ -287,7 +291,9 @@ export async function runCardAction(data: unknown, sender: Person | undefined, e
   }
   if (action.data.verb === 'command') return runText(action.data.command, sender, env);
   if (action.data.verb === 'poll.vote') return votePoll(action.data.pollId, data, sender, env);
-  if (action.data.verb === 'protocol.approve') return approveProtocol(action.data.meetingId, sender, env);
+  if (action.data.verb === 'protocol.approve') {
+    return approveProtocol(action.data.meetingId, action.data.version, sender, env);
+  }
   if (action.data.verb === 'assignment.update') {
     return updateAssignment(action.data.assignmentId, action.data.etag, data, sender, env);
   }
@@ -314,16 +320,27 @@ async function votePoll(pollId: string, data: unknown, sender: Person, env: RunE
   return reply(pollCard(outcome.card), 'Tack, ditt svar är sparat.');
 }
 
-async function approveProtocol(meetingId: string, sender: Person, env: RunEnvironment): Promise<Reply> {
+/**
+ * The approval card's button: the answer is the card as the protokoll now is (#15), for a first press, a second
+ * one, or an old card after a redraft or the lock; only a refusal (not a signer, out of turn) is an error card.
+ */
+async function approveProtocol(
+  meetingId: string,
+  version: number | undefined,
+  sender: Person,
+  env: RunEnvironment,
+): Promise<Reply> {
   if (!env.deps.approveProtocol) {
-    return reply(errorCard('Protokollet kunde inte justeras', 'Justera i fliken Möten.'), 'Justera i fliken Möten.');
+    return reply(errorCard('Protokollet kunde inte godkännas', 'Godkänn i fliken Möten.'), 'Godkänn i fliken Möten.');
   }
-  const outcome = await env.deps.approveProtocol({ meetingId, by: sender });
-  if (!outcome.ok) return reply(errorCard('Protokollet kunde inte justeras', outcome.problem), outcome.problem);
-  return reply(
-    protocolApprovalCard(outcome.card),
-    outcome.card.locked ? 'Protokollet är justerat och låst.' : 'Du har justerat protokollet.',
-  );
+  const outcome = await env.deps.approveProtocol({
+    meetingId,
+    ...(version !== undefined ? { version } : {}),
+    by: sender,
+  });
+  if (!outcome.ok) return reply(errorCard('Protokollet kunde inte godkännas', outcome.problem), outcome.problem);
+  const summary = outcome.card.notice ?? (outcome.card.locked ? 'Protokollet är justerat.' : 'Godkänn protokollet.');
+  return reply(protocolApprovalCard(outcome.card), summary);
 }
 
 /** The uppdrag card's form: the status chosen and the report written (empty: unchanged). */

@@ -129,7 +129,12 @@ export interface BotDeps {
   /** A vote from the date poll card, as the sender; answers with the poll as it now stands. Optional for doubles. */
   votePoll?(input: PollVoteInput): Promise<CardOutcome<PollCardInput>>;
   /** A justerare approves from the justering card, as the sender. Optional for doubles. */
-  approveProtocol?(input: { meetingId: string; by: Person }): Promise<CardOutcome<ProtocolApprovalCardInput>>;
+  approveProtocol?(input: {
+    meetingId: string;
+    /** The version the card showed; absent on a card older than the versions. */
+    version?: number;
+    by: Person;
+  }): Promise<CardOutcome<ProtocolApprovalCardInput>>;
   /**
    * The sender's open uppdrag (their own and their arbetsgruppers'), or for the samordnare every open one,
    * as the `uppdrag` card shows them. Optional for doubles.

@@ -46,7 +46,7 @@ export type CardActionData =
   | { verb: 'command'; command: string }
   | { verb: 'news.post'; text?: string }
   | { verb: 'poll.vote'; pollId: string }
-  | { verb: 'protocol.approve'; meetingId: string }
+  | { verb: 'protocol.approve'; meetingId: string; version: number }
   /** The uppdrag card's form: its status and report inputs arrive beside these (assignmentCards.ts). */
   | { verb: 'assignment.update'; assignmentId: string; etag: string };
 

@@ -174,29 +174,52 @@ export function pollCard(input: PollCardInput): IAdaptiveCard {
   return card(body, input.open ? [actionButton('Skicka mitt svar', { verb: 'poll.vote', pollId: input.pollId })] : []);
 }
 
+export interface ProtocolApprovalSigner {
+  /** "Sekreterare", "Ordförande", "Justerare". */
+  role: string;
+  name: string;
+  /** When they approved, in Stockholm time ("måndag 26 oktober 2026 kl. 14:00"); absent if not yet. */
+  approvedAt?: string;
+}
+
 export interface ProtocolApprovalCardInput {
   meetingId: string;
   meetingTitle: string;
   /** Stockholm date of the meeting. */
   date: string;
-  /** The justerare by name, and who of them has approved. */
-  adjusters: { name: string; approved: boolean }[];
+  /** The protokoll's version the card shows: its button approves this version only. */
+  version: number;
+  /** The four signers in the order they approve: secretary, chair, the two justerare. */
+  signers: ProtocolApprovalSigner[];
+  /** Whom the protokoll waits for, by name ("Sara Samordnare (sekreterare)"); absent once justerat. */
+  waitingFor?: string;
   decisions: string[];
   locked: boolean;
+  /** The reader's button when it is their turn: the secretary and the chair godkänner, the justerare justerar. */
+  button?: 'godkann' | 'justera';
   notice?: string;
+  /** `attention` for a notice that asks for something ("Protokollet har ändrats …"); else `good`. */
+  noticeTone?: 'good' | 'attention';
 }
 
-/** Sent to each justerare when the protokoll is drafted; approving as someone else is refused by the bot. */
+/**
+ * The approval card (#16): sent to whose turn it is (the secretary, then the chair, then both justerare) and the
+ * answer to each press of its button (#15), showing the protokoll as it now is. Approving as someone else, or out
+ * of turn, is refused by the bot.
+ */
 export function protocolApprovalCard(input: ProtocolApprovalCardInput): IAdaptiveCard {
-  const body: CardElementArray = [heading(input.locked ? 'Protokollet är justerat' : 'Justera protokollet')];
-  if (input.notice) body.push(text(input.notice, { color: 'Good', weight: 'Bolder' }));
+  const body: CardElementArray = [heading(input.locked ? 'Protokollet är justerat' : 'Godkänn protokollet')];
+  if (input.notice) {
+    const color = input.noticeTone === 'attention' ? 'Attention' : 'Good';
+    body.push(text(input.notice, { color, weight: 'Bolder' }));
+  }
   body.push(
     text(input.meetingTitle, { weight: 'Bolder' }),
     facts([
       ['Möte', formatDateSv(input.date)],
-      ...input.adjusters.map((adjuster): [string, string] => [
-        adjuster.name,
-        adjuster.approved ? 'har justerat' : 'har inte justerat ännu',
+      ...input.signers.map((signer): [string, string] => [
+        `${signer.role}: ${signer.name}`,
+        signer.approvedAt ? `godkände ${signer.approvedAt}` : 'har inte godkänt ännu',
       ]),
     ]),
   );
@@ -209,13 +232,13 @@ export function protocolApprovalCard(input: ProtocolApprovalCardInput): IAdaptiv
   body.push(
     text(
       input.locked
-        ? 'Båda justerarna har godkänt. Protokollet är låst och kan inte ändras.'
-        : 'Läs protokollet i fliken Möten. När båda justerarna har godkänt låses det.',
+        ? 'Alla har godkänt. Protokollet är låst och kan inte ändras.'
+        : `Sekreteraren godkänner först, sedan ordföranden och sist de två justerarna. ` +
+            `Nu väntar protokollet på ${input.waitingFor ?? 'nästa i tur'}. Läs det i fliken Möten.`,
       { isSubtle: true },
     ),
   );
-  return card(
-    body,
-    input.locked ? [] : [actionButton('Justera protokollet', { verb: 'protocol.approve', meetingId: input.meetingId })],
-  );
+  const label = input.button === 'justera' ? 'Justera protokollet' : 'Godkänn protokollet';
+  const data = { verb: 'protocol.approve' as const, meetingId: input.meetingId, version: input.version };
+  return card(body, input.button && !input.locked ? [actionButton(label, data)] : []);
 }

@@ -263,20 +263,20 @@ function cardDeps({
       });
     },
 
-    async approveProtocol({ meetingId, by }) {
+    async approveProtocol({ meetingId, version, by }) {
       const person = await services.contacts.findByEmail(app(), by.email);
       if (!person) return { ok: false, problem: 'Du finns inte i kontaktlistan.' };
       return cardOutcome(async () => {
-        const view = await services.meetingProtocols.approve(app(), { person, roles: person.roles }, meetingId);
+        // A card without a version is older than the versions (#16): it is answered with the current card.
+        const acting = { person, roles: person.roles };
+        const result = await services.meetingProtocols.approval(app(), acting, meetingId, version ?? -1);
+        // The next in turn gets their card (once per version and person, whatever presses come).
+        await services.meetingNotices.sendApprovalCards(app(), meetingId, result.view);
         const [record, people] = await Promise.all([
           services.meetings.get(app(), meetingId),
           services.meetings.people(app()),
         ]);
-        const notice =
-          view.status === 'justerat'
-            ? 'Båda justerarna har godkänt: protokollet är låst.'
-            : `Tack ${person.displayName}, din justering är registrerad.`;
-        return services.meetingNotices.approvalCardInput(record, view, people, notice);
+        return services.meetingNotices.approvalAnswer(record, result, people, person);
       });
     },
 

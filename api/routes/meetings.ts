@@ -232,7 +232,10 @@ function mountMeetingProtocol(router: Router, services: AppServices): void {
   router.post('/:id/protocol/approve', async (req, res) => {
     const { caller, graph } = acting(res, ['protocol.approve']);
     const { id } = parseOrThrow(idParam, req.params);
-    res.json({ protocol: await meetingProtocols.approve(graph, caller, id) });
+    const protocol = await meetingProtocols.approve(graph, caller, id, req.body ?? {});
+    // The next in turn gets their approval card (once per version and person).
+    await meetingNotices.sendApprovalCards(app(), id, protocol);
+    res.json({ protocol });
   });
 
   router.post('/:id/archive', async (req, res) => {

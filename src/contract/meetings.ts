@@ -3,6 +3,7 @@ import { localTimeSchema } from '../domain/localTime';
 import { MEETING_GROUPS, MEETING_STATUSES, SEASONS } from '../domain/meetingLists';
 import { POLL_STATUSES, VOTE_VALUES } from '../domain/pollLists';
 import { DECISION_KINDS } from '../domain/decisions';
+import { APPROVAL_STEPS } from '../domain/protocolTurn';
 import { BOUNDS, meetingTimeIssues } from '../domain/bounds';
 import { isoDateInput, lineText, longText } from './common';
 import { appointmentFields, appointmentRefinement } from './appointment';
@@ -293,6 +294,10 @@ export const protocolViewSchema = z.object({
   approvals: z.array(z.object({ personId: z.string(), at: z.string() })),
   lockedAt: z.string().optional(),
   secretaryChosenByMeeting: z.boolean().optional(),
+  /** One up with each change that withdraws the approvals (#16); the approval names the version it read. */
+  version: z.number().optional(),
+  /** Whose turn it is: the secretary, the chair, then the justerare (e-mail addresses). */
+  turn: z.object({ step: z.enum(APPROVAL_STEPS), waitingFor: z.array(z.string()) }).optional(),
   sections: z
     .object({
       title: z.string(),
@@ -304,6 +309,11 @@ export const protocolViewSchema = z.object({
     .optional(),
 });
 export type ProtocolViewDto = z.infer<typeof protocolViewSchema>;
+
+/** An approval names the version of the protokoll its approver read (absent: whatever is current). */
+export const protocolApprovalRequestSchema = z.object({
+  version: z.number({ error: 'Protokollets version måste vara ett tal.' }).int().min(0).optional(),
+});
 
 const pollCandidateSchema = z.object({ id: z.string(), label: z.string(), start: z.string(), end: z.string() }).loose();
 

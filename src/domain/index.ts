@@ -37,6 +37,7 @@ export * from './protocol';
 export * from './protocolApproval';
 export * from './protocolSections';
 export * from './minutes';
+export * from './protocolTurn';
 export * from './cofinancing';
 export * from './coordinatorTime';
 export * from './operatingPlan';

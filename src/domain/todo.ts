@@ -1,6 +1,7 @@
 import { assignmentDueState, type AssignmentStatus } from './assignments';
 import type { IsoDate } from './calendar';
 import { seasonOf, seasonWindow, type MeetingGroup, type Season } from './meetings';
+import { isMyTurn } from './protocolTurn';
 import type { Role } from './roles';
 import { samverkansgruppBehind, stodgruppBehind, yearRhythm, type RhythmMeeting, type YearRhythm } from './yearRhythm';
 
@@ -11,7 +12,7 @@ import { samverkansgruppBehind, stodgruppBehind, yearRhythm, type RhythmMeeting,
 export type TodoItem =
   /** The chair: the samverkansgrupp meeting of the coming season is not called yet. */
   | { kind: 'callSeasonMeeting'; page: 'moten'; season: Season; year: number }
-  /** A justerare: a protokoll waits for their approval. */
+  /** The signer whose turn it is (secretary, chair, then the justerare): a protokoll waits for their approval. */
   | { kind: 'approveProtocol'; page: 'moten'; meetingId: string; meetingTitle: string; date: IsoDate }
   /** An invited person: their answer to a kallelse is missing. */
   | { kind: 'answerKallelse'; page: 'moten'; meetingId: string; meetingTitle: string; date: IsoDate }
@@ -61,6 +62,8 @@ export interface TodoProtocol {
   /** The meeting's day (Stockholm). */
   date: IsoDate;
   status: string;
+  secretaryEmail: string;
+  chairEmail: string;
   adjusterEmails: readonly string[];
   approvedByEmails: readonly string[];
 }
@@ -109,6 +112,18 @@ export function seasonMeetingCalled(meetings: readonly TodoMeeting[], season: Se
 
 const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
+/** Only the signer whose turn it is sees the protokoll as waiting for them (#16), until they have approved. */
+function myTurnToApprove(protocol: TodoProtocol, email: string): boolean {
+  const norm = (value: string) => value.trim().toLowerCase();
+  const signers = {
+    secretaryId: norm(protocol.secretaryEmail),
+    chairId: norm(protocol.chairEmail),
+    adjusters: protocol.adjusterEmails.map(norm),
+    approvals: protocol.approvedByEmails.map((approved) => ({ personId: norm(approved) })),
+  };
+  return isMyTurn(signers, norm(email));
+}
+
 export function deriveTodos(input: TodoInput): TodoItem[] {
   const { person, today } = input;
   const items: TodoItem[] = [];
@@ -123,8 +138,7 @@ export function deriveTodos(input: TodoInput): TodoItem[] {
 
   for (const protocol of input.protocols) {
     if (protocol.status === 'justerat') continue;
-    if (!protocol.adjusterEmails.some((email) => same(email, person.email))) continue;
-    if (protocol.approvedByEmails.some((email) => same(email, person.email))) continue;
+    if (!myTurnToApprove(protocol, person.email)) continue;
     // A protokoll cannot be approved before its meeting has been held.
     if (protocol.date > today) continue;
     const { meetingId, meetingTitle, date } = protocol;

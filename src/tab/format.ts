@@ -37,6 +37,15 @@ export function formatMeetingTime(instant: string, language: Language): string {
   return language === 'sv' ? `${day} kl. ${time} (v. ${week})` : `${day}, ${time} (week ${week})`;
 }
 
+/** "måndag 26 oktober 2026 kl. 14:05" / "Monday 26 October 2026, 14:05", Stockholm time. */
+export function formatInstant(instant: string, language: Language): string {
+  const date = new Date(instant);
+  if (Number.isNaN(date.getTime())) return instant;
+  const day = dateFormats[language].format(date).replace(/,/g, '');
+  const time = timeFormat.format(date);
+  return language === 'sv' ? `${day} kl. ${time}` : `${day}, ${time}`;
+}
+
 export function roleName(role: string, language: Language): string {
   return isRole(role) ? ROLE_LABELS[role][language] : role;
 }

@@ -367,7 +367,18 @@ describe('Möten', () => {
     expect(screen.queryByRole('button', { name: 'Påminn i kanalen Allmänt' })).toBeNull();
   });
 
-  it('the coordinator saves närvaro for the members ticked; a justerare sees the approve button', async () => {
+  const PROTOCOL = {
+    meetingId: RECORD.id,
+    status: 'utkast',
+    secretaryEmail: KARIN.email,
+    chairEmail: MARIA.email,
+    adjusterEmails: [ERIK.email, 'anna.sjoberg@skelleftea.se'],
+    approvals: [],
+    version: 2,
+    turn: { step: 'sekreterare', waitingFor: [KARIN.email] },
+  };
+
+  it('the coordinator saves närvaro; the secretary, whose turn it is, approves the version read (#16)', async () => {
     const attendance = [
       { email: MARIA.email, displayName: MARIA.displayName, organisationId: 'umea', present: false, recorded: false },
       {
@@ -387,8 +398,13 @@ describe('Möten', () => {
         attendance: attendance.map((row) => ({ ...row, present: row.email === KARIN.email, recorded: true })),
       },
       [`/api/meetings/${RECORD.id}/decisions`]: { decisions: [] },
-      [`/api/meetings/${RECORD.id}/protocol`]: {
-        protocol: { meetingId: RECORD.id, status: 'utkast', adjusterEmails: [KARIN.email, ERIK.email], approvals: [] },
+      [`/api/meetings/${RECORD.id}/protocol`]: { protocol: PROTOCOL },
+      [`POST /api/meetings/${RECORD.id}/protocol/approve`]: {
+        protocol: {
+          ...PROTOCOL,
+          approvals: [{ personId: KARIN.email, at: '2026-10-26T13:05:00Z' }],
+          turn: { step: 'ordforande', waitingFor: [MARIA.email] },
+        },
       },
     });
     renderWithServices(<MeetingsPage me={meFor(KARIN, 'Region Västerbotten', COORDINATOR_ACTIONS)} />);
@@ -404,7 +420,26 @@ describe('Möten', () => {
         { email: KARIN.email, present: true },
       ],
     });
-    expect(screen.getByRole('button', { name: 'Justera protokollet' })).toBeTruthy();
     expect(screen.getByText('Status: Utkast, ej justerat')).toBeTruthy();
+    const order = screen.getByRole('list', { name: 'Godkännanden' });
+    expect(
+      within(order)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual([
+      'Sekreterare: Karin Nordström, på tur att godkänna',
+      'Ordförande: Maria Bergström, har inte godkänt ännu',
+      `Justerare: ${ERIK.email}, har inte godkänt ännu`,
+      'Justerare: anna.sjoberg@skelleftea.se, har inte godkänt ännu',
+    ]);
+    fireEvent.click(screen.getByRole('button', { name: 'Godkänn protokollet' }));
+    expect(await screen.findByText('Du har godkänt protokollet.')).toBeTruthy();
+    const approve = requests.find((r) => r.method === 'POST' && r.url.endsWith('/protocol/approve'));
+    expect(JSON.parse(approve?.body ?? '{}')).toEqual({ version: 2 });
+    // 13:05 UTC is 14:05 in Stockholm; now it is the chair's turn, and the button is gone for the secretary.
+    expect(within(order).getAllByRole('listitem')[0]?.textContent).toBe(
+      'Sekreterare: Karin Nordström, godkände måndag 26 oktober 2026 kl. 14:05',
+    );
+    expect(screen.queryByRole('button', { name: 'Godkänn protokollet' })).toBeNull();
   });
 });

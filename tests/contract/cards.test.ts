@@ -57,10 +57,15 @@ const PROTOCOL: Omit<cards.ProtocolApprovalCardInput, 'locked'> = {
   meetingId: 'meeting-1',
   meetingTitle: 'Samverkansgruppens möte',
   date: '2026-10-13',
-  adjusters: [
-    { name: 'Erik Lundqvist', approved: true },
-    { name: 'Anna Sjöberg', approved: false },
+  version: 3,
+  signers: [
+    { role: 'Sekreterare', name: 'Karin Nordström', approvedAt: 'tisdag 13 oktober 2026 kl. 15:00' },
+    { role: 'Ordförande', name: 'Maria Bergström', approvedAt: 'tisdag 13 oktober 2026 kl. 16:00' },
+    { role: 'Justerare', name: 'Erik Lundqvist', approvedAt: 'onsdag 14 oktober 2026 kl. 09:00' },
+    { role: 'Justerare', name: 'Anna Sjöberg' },
   ],
+  waitingFor: 'Anna Sjöberg (justerare)',
+  button: 'justera',
   decisions: ['Gruppen antar verksamhetsplanen.'],
 };
 
@@ -215,10 +220,10 @@ const CASES: Record<string, Array<[string, IAdaptiveCard]>> = {
       'locked',
       cards.protocolApprovalCard({
         ...PROTOCOL,
-        adjusters: PROTOCOL.adjusters.map((adjuster) => ({ ...adjuster, approved: true })),
+        signers: PROTOCOL.signers.map((signer) => ({ ...signer, approvedAt: 'onsdag 14 oktober 2026 kl. 10:00' })),
         decisions: [],
         locked: true,
-        notice: 'Tack, du har justerat.',
+        notice: 'Tack Anna Sjöberg: alla har godkänt, protokollet är justerat och låst.',
       }),
     ],
   ],

@@ -132,7 +132,7 @@ describe('Möten in a browser against the whole stack', () => {
     }
   });
 
-  it('the coordinator records närvaro and beslut, drafts the protokoll; justerare approve; the PDF downloads', async () => {
+  it('the coordinator records närvaro and beslut, drafts the protokoll; it is approved in order; the PDF downloads', async () => {
     const chair = await stack.token(CHAIR);
     const sent = await stack.call('/api/meetings', {
       token: chair,
@@ -176,26 +176,42 @@ describe('Möten in a browser against the whole stack', () => {
       await page.getByRole('combobox', { name: 'Justerare 1' }).selectOption('erik.lundqvist@umea.se');
       await page.getByRole('combobox', { name: 'Justerare 2' }).selectOption('anna.sjoberg@skelleftea.se');
       await page.getByRole('button', { name: 'Skapa protokollutkast' }).click();
-      await page.getByText('Protokollutkastet är skapat; justerarna kan justera det.').waitFor();
+      await page.getByText('Protokollutkastet är skapat; sekreteraren godkänner det först.').waitFor();
+      // The order (#16), and the button only for whose turn it is: the secretary's.
+      const order = page.getByRole('list', { name: 'Godkännanden' });
+      expect(await order.getByRole('listitem').allTextContents()).toEqual([
+        'Sekreterare: Karin Nordström, på tur att godkänna',
+        'Ordförande: Maria Bergström, har inte godkänt ännu',
+        'Justerare: Erik Lundqvist, har inte godkänt ännu',
+        'Justerare: Anna Sjöberg, har inte godkänt ännu',
+      ]);
       expect(await wcagViolations(page)).toEqual([]);
       await page.screenshot({ path: join(ARTIFACTS, 'meetings-protocol.png'), fullPage: true });
+      await page.getByRole('button', { name: 'Godkänn protokollet' }).click();
+      await page.getByText('Du har godkänt protokollet.').waitFor();
+      expect(await order.getByRole('listitem').first().textContent()).toMatch(
+        /^Sekreterare: Karin Nordström, godkände .+ kl\. \d\d:\d\d$/,
+      );
+      expect(await page.getByRole('button', { name: 'Godkänn protokollet' }).count()).toBe(0);
 
-      // The justerare approve, one in the tab and one through the API.
-      const memberContext = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
-      try {
-        const erik = await signIn(memberContext, 'Erik Lundqvist');
-        await openMeeting(erik.page, heldDay);
-        await erik.page.getByRole('button', { name: 'Justera protokollet' }).click();
-        await erik.page.getByText('Du har justerat protokollet.').waitFor();
-        expect(erik.problems).toEqual([]);
-      } finally {
-        await memberContext.close();
-      }
       const meetingId = (
         (await (await stack.call('/api/meetings/records', { token: chair })).json()) as {
           meetings: { id: string; date: string }[];
         }
       ).meetings.find((m) => m.date === heldDay)?.id;
+      // The chair through the API, then the justerare: one in the tab and one through the API.
+      const byChair = await stack.call(`/api/meetings/${meetingId}/protocol/approve`, { token: chair, method: 'POST' });
+      expect(byChair.status).toBe(200);
+      const memberContext = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
+      try {
+        const erik = await signIn(memberContext, 'Erik Lundqvist');
+        await openMeeting(erik.page, heldDay);
+        await erik.page.getByRole('button', { name: 'Justera protokollet' }).click();
+        await erik.page.getByText('Du har godkänt protokollet.').waitFor();
+        expect(erik.problems).toEqual([]);
+      } finally {
+        await memberContext.close();
+      }
       const anna = await stack.call(`/api/meetings/${meetingId}/protocol/approve`, {
         token: await stack.token('anna.sjoberg@skelleftea.se'),
         method: 'POST',

@@ -2,7 +2,11 @@ import { describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { CHAIR, COORDINATOR } from '../../infra/graph-emulator/tests/support';
 import { candidateDays, comingSeason, seasonWindow, toIsoDate } from '../../src/domain';
-import { draftProtocol, sendSamverkansKallelse } from '../integration/support/meetingJourney';
+import {
+  approveAsSecretaryAndChair,
+  draftProtocol,
+  sendSamverkansKallelse,
+} from '../integration/support/meetingJourney';
 import { browserStack, settled } from './support';
 
 /** "Att göra för dig" on Översikt follows the data, per role (#18). */
@@ -58,6 +62,9 @@ describe('"Att göra för dig" in a browser', () => {
       // A held meeting whose protokoll waits for Erik as justerare.
       const held = await sendSamverkansKallelse(env.stack, heldDay, 'host');
       await draftProtocol(env.stack, held, [CHAIR, COORDINATOR, ERIK, ANNA], [ERIK, ANNA]);
+      // The secretary and the chair approve first (#16): until then it is not Erik's turn.
+      expect((await todoLinks(erik)).some((l) => l.text.startsWith('Justera protokollet'))).toBe(false);
+      await approveAsSecretaryAndChair(env.stack, held);
       const justering = (await todoLinks(erik)).find((l) => l.text.startsWith('Justera protokollet från'));
       expect(justering?.href).toBe(`#/moten/${held}`);
       expect((await todoLinks(chair)).some((l) => l.text.startsWith('Justera protokollet'))).toBe(false);

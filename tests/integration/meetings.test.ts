@@ -473,7 +473,7 @@ describe('meetings against the local tenant', () => {
       expect(ours.find((item) => item.fields.DecisionKind === 'budget')?.fields.OwnerEmail).toBe(COORDINATOR);
     });
 
-    it('drafts the protokoll; two justerare approve; then it is locked and downloads as one PDF', async () => {
+    it('drafts the protokoll; the secretary, the chair and the two justerare approve in order; then it is locked and downloads as one PDF', async () => {
       const refused = await stack.call(`/api/meetings/${held.id}/protocol`, {
         token: coordinator,
         method: 'PUT',
@@ -490,20 +490,38 @@ describe('meetings against the local tenant', () => {
         body: { secretaryEmail: COORDINATOR, chairEmail: CHAIR, adjusterEmails: adjusters },
       });
       expect(drafted.status).toBe(200);
-      const draft = (await json<{ protocol: { status: string; sections: { beslut: { text: string }[] } } }>(drafted))
-        .protocol;
+      const draft = (
+        await json<{ protocol: { status: string; version: number; sections: { beslut: { text: string }[] } } }>(drafted)
+      ).protocol;
       expect(draft.status).toBe('utkast');
       expect(draft.sections.beslut).toHaveLength(2);
 
-      expect(
-        (await stack.call(`/api/meetings/${held.id}/protocol/approve`, { token: chair, method: 'POST' })).status,
-      ).toBe(422);
-      const first = await stack.call(`/api/meetings/${held.id}/protocol/approve`, { token: member, method: 'POST' });
+      // In order (#16): the secretary, the chair, then the two justerare; out of turn is refused with the reason.
+      const approve = (token: string, body: unknown = {}) =>
+        stack.call(`/api/meetings/${held.id}/protocol/approve`, { token, method: 'POST', body });
+      const early = await approve(chair);
+      expect(early.status).toBe(422);
+      expect(await early.text()).toContain('Sekreteraren godkänner protokollet först.');
+      const tooEarly = await approve(member);
+      expect(tooEarly.status).toBe(422);
+      expect(await tooEarly.text()).toContain('Sekreteraren och ordföranden godkänner protokollet innan justerarna');
+      const { version } = draft;
+      const stale = await approve(coordinator, { version: version - 1 });
+      expect(stale.status).toBe(422);
+      expect(await stale.text()).toContain('Protokollet har ändrats sedan du läste det.');
+      const bySecretary = await approve(coordinator, { version });
+      expect(bySecretary.status).toBe(200);
+      // A second press (#15) answers the protokoll as it is: one approval.
+      const repeat = await approve(coordinator, { version });
+      expect(repeat.status).toBe(200);
+      const afterRepeat = (await json<{ protocol: { approvals: unknown[]; turn: { step: string } } }>(repeat)).protocol;
+      expect(afterRepeat.approvals).toHaveLength(1);
+      expect(afterRepeat.turn.step).toBe('ordforande');
+      expect((await approve(member)).status).toBe(422);
+      expect((await approve(chair)).status).toBe(200);
+      const first = await approve(member);
       expect((await json<{ protocol: { status: string } }>(first)).protocol.status).toBe('utkast');
-      const second = await stack.call(`/api/meetings/${held.id}/protocol/approve`, {
-        token: stodgruppMember,
-        method: 'POST',
-      });
+      const second = await approve(stodgruppMember);
       const locked = (await json<{ protocol: { status: string; lockedAt?: string } }>(second)).protocol;
       expect(locked.status).toBe('justerat');
       expect(locked.lockedAt).toBeDefined();

@@ -342,7 +342,7 @@ describe('meetings in Teams: poll card, reminder, justering card, dagordning, re
     expect(reminder.mentioned.sort()).toEqual([...expectMentioned].sort());
   });
 
-  it('justering: each justerare gets an approve card; only they may approve; after both the protokoll is locked', async () => {
+  it('justering in order (#16): the secretary, the chair, then each justerare gets a card when it is their turn; the fourth approval locks it; a second press answers the card as it is (#15)', async () => {
     const erikChat = `a:personal-${erik.id}`;
     expect((await postActivity(stack.url, personalInstall(stack, erik, erikChat))).status).toBeLessThan(300);
     const sent = await stack.call('/api/meetings', {
@@ -374,52 +374,91 @@ describe('meetings in Teams: poll card, reminder, justering card, dagordning, re
         })
       ).status,
     ).toBe(201);
+    const draft = { secretaryEmail: COORDINATOR, chairEmail: CHAIR, adjusterEmails: [MEMBER_GUEST, STODGRUPP_MEMBER] };
     const drafted = await stack.call(`/api/meetings/${held.id}/protocol`, {
       token: coordinator,
       method: 'PUT',
-      body: { secretaryEmail: COORDINATOR, chairEmail: CHAIR, adjusterEmails: [MEMBER_GUEST, STODGRUPP_MEMBER] },
+      body: draft,
     });
     expect(drafted.status).toBe(200);
     const { approvalCards } = await json<{ approvalCards: { email: string; where: string }[] }>(drafted);
-    expect(approvalCards).toEqual([
-      { email: MEMBER_GUEST, where: 'chat' },
-      { email: STODGRUPP_MEMBER, where: 'general' },
-    ]);
+    // Only the secretary, whose turn it is, gets a card; a save of the same version posts none again.
+    expect(approvalCards).toEqual([{ email: COORDINATOR, where: 'general' }]);
+    const approvalCardsFor = async (person: SeededUser) =>
+      (await generalMessages(graph)).filter(
+        (m) =>
+          cardOf(m)?.actions?.some((a) => a.verb === 'protocol.approve' && a.data?.meetingId === held.id) &&
+          cardText(cardOf(m)).includes(`${person.displayName}, `),
+      );
+    const [secretaryCard] = await approvalCardsFor(karin);
+    expect(cardText(cardOf(secretaryCard as ChatMessage))).toContain('du är sekreterare: godkänn protokollet först.');
+    const oldData = cardOf(secretaryCard as ChatMessage)?.actions?.[0]?.data as Record<string, unknown>;
+    const secretaryMessage = String(secretaryCard?.id);
+    const approvals = async () =>
+      (
+        await json<{ protocol: { status: string; approvals: { personId: string }[]; version: number } }>(
+          await stack.call(`/api/meetings/${held.id}/protocol`, { token: chair }),
+        )
+      ).protocol;
 
+    // A redraft withdraws nothing yet, but is a new version: its round starts again with one new card.
+    const redrafted = await stack.call(`/api/meetings/${held.id}/protocol`, {
+      token: coordinator,
+      method: 'PUT',
+      body: { ...draft, adjusterEmails: [STODGRUPP_MEMBER, MEMBER_GUEST] },
+    });
+    expect(redrafted.status).toBe(200);
+    expect(await approvalCardsFor(karin)).toHaveLength(2);
+    const current = (await approvals()).version;
+    expect(current).toBe(Number(oldData.version) + 1);
+
+    // The old card pressed after the redraft: no approval, the refreshed card with the new version's button.
+    const old = await invoke(stack, execute(stack, karin, secretaryMessage, 'protocol.approve', oldData));
+    expect(cardText(old.value)).toContain('Protokollet har ändrats – godkänn den nya versionen.');
+    expect(old.value.actions?.[0]?.data).toEqual({ meetingId: held.id, version: current });
+    expect((await approvals()).approvals).toEqual([]);
+
+    // Out of turn: the chair before the secretary is refused.
+    const newData = { meetingId: held.id, version: current };
+    const early = await invoke(stack, execute(stack, maria, secretaryMessage, 'protocol.approve', newData));
+    expect(cardText(early.value)).toContain('Sekreteraren godkänner protokollet först.');
+
+    // The secretary presses the refreshed card twice: one approval, the second answer the card as it now is.
+    const first = await invoke(stack, execute(stack, karin, secretaryMessage, 'protocol.approve', newData));
+    expect(cardText(first.value)).toMatch(/Tack .+, du godkände protokollet .+ kl\. \d\d:\d\d\./);
+    const second = await invoke(stack, execute(stack, karin, secretaryMessage, 'protocol.approve', newData));
+    expect(cardText(second.value)).toMatch(/Du godkände protokollet .+ kl\. \d\d:\d\d\./);
+    expect(cardText(second.value)).toContain(`Ordförande: ${maria.displayName}\nhar inte godkänt ännu`);
+    expect(second.value.actions ?? []).toHaveLength(0);
+    expect((await approvals()).approvals.map((a) => a.personId)).toEqual([COORDINATOR]);
+
+    // Now the chair's card, once, whatever the presses.
+    const chairCards = await approvalCardsFor(maria);
+    expect(chairCards).toHaveLength(1);
+    expect(cardText(cardOf(chairCards[0] as ChatMessage))).toContain('nu är det din tur som ordförande');
+    const adjusterTooEarly = await invoke(stack, execute(stack, erik, secretaryMessage, 'protocol.approve', newData));
+    expect(cardText(adjusterTooEarly.value)).toContain('Ordföranden godkänner protokollet innan justerarna justerar.');
+    const byChair = await invoke(stack, execute(stack, maria, String(chairCards[0]?.id), 'protocol.approve', newData));
+    expect(cardText(byChair.value)).toContain('du godkände protokollet');
+
+    // Then both justerare: Erik in his chat with the bot, Anna in General by name.
     const inChat = (await postedActivities(stack.tenant, erikChat)).filter((a) =>
       activityCardText(a).includes('Justera protokollet'),
     );
     expect(inChat).toHaveLength(1);
     expect(activityCardText(inChat[0])).toContain(held.title);
     expect(activityCardText(inChat[0])).toContain('Budgeten fastställs enligt förslaget.');
-    const inGeneral = (await generalMessages(graph)).filter((m) =>
-      cardOf(m)?.actions?.some((a) => a.verb === 'protocol.approve' && a.data?.meetingId === held.id),
-    );
-    expect(inGeneral).toHaveLength(1);
-    expect(cardText(cardOf(inGeneral[0] as ChatMessage))).toContain(`${anna.displayName}, du är justerare.`);
-    const messageId = String(inGeneral[0]?.id);
+    const annaCards = await approvalCardsFor(anna);
+    expect(annaCards).toHaveLength(1);
+    expect(cardText(cardOf(annaCards[0] as ChatMessage))).toContain(`${anna.displayName}, du är justerare`);
+    const messageId = String(annaCards[0]?.id);
 
-    const stranger = await invoke(stack, execute(stack, maria, messageId, 'protocol.approve', { meetingId: held.id }));
-    expect(cardText(stranger.value)).toContain('Endast en utsedd justerare kan justera protokollet.');
-
-    const firstApproval = await invoke(
-      stack,
-      execute(stack, erik, messageId, 'protocol.approve', { meetingId: held.id }),
-    );
-    expect(cardText(firstApproval.value)).toContain('din justering är registrerad');
-    expect(cardText(firstApproval.value)).toMatch(new RegExp(`${erik.displayName}\\nhar justerat`));
-    expect(firstApproval.value.actions?.[0]?.verb).toBe('protocol.approve');
-    let protocol = await json<{ protocol: { status: string } }>(
-      await stack.call(`/api/meetings/${held.id}/protocol`, { token: chair }),
-    );
-    expect(protocol.protocol.status).toBe('utkast');
-
-    const secondApproval = await invoke(
-      stack,
-      execute(stack, anna, messageId, 'protocol.approve', { meetingId: held.id }),
-    );
-    expect(cardText(secondApproval.value)).toContain('Protokollet är justerat');
-    expect(secondApproval.value.actions ?? []).toHaveLength(0);
+    const byErik = await invoke(stack, execute(stack, erik, messageId, 'protocol.approve', newData));
+    expect(cardText(byErik.value)).toMatch(new RegExp(`Justerare: ${erik.displayName}\\ngodkände `));
+    expect((await approvals()).status).toBe('utkast');
+    const byAnna = await invoke(stack, execute(stack, anna, messageId, 'protocol.approve', newData));
+    expect(cardText(byAnna.value)).toContain('Protokollet är justerat');
+    expect(byAnna.value.actions ?? []).toHaveLength(0);
     // The card's approval runs as the app: its filing of the archive is left to the samordnare, who files it once.
     const filed = await stack.call(`/api/meetings/${held.id}/archive`, {
       token: coordinator,
@@ -436,17 +475,20 @@ describe('meetings in Teams: poll card, reminder, justering card, dagordning, re
       body: {},
     });
     expect((await json<{ meeting: { archiveUrl?: string } }>(again)).meeting.archiveUrl).toBe(archived.archiveUrl);
-    protocol = await json<{ protocol: { status: string } }>(
-      await stack.call(`/api/meetings/${held.id}/protocol`, { token: chair }),
-    );
-    expect(protocol.protocol.status).toBe('justerat');
+    const locked = await approvals();
+    expect(locked.status).toBe('justerat');
+    expect(locked.approvals.map((a) => a.personId)).toEqual([COORDINATOR, CHAIR, MEMBER_GUEST, STODGRUPP_MEMBER]);
     const meeting = await json<{ meeting: { status: string } }>(
       await stack.call(`/api/meetings/${held.id}`, { token: chair }),
     );
     expect(meeting.meeting.status).toBe('genomfort');
 
-    const late = await invoke(stack, execute(stack, erik, messageId, 'protocol.approve', { meetingId: held.id }));
-    expect(cardText(late.value)).toContain('Protokollet kunde inte justeras');
+    // An old card pressed after the lock: the card as it is, no error, nothing recorded.
+    const late = await invoke(stack, execute(stack, erik, messageId, 'protocol.approve', oldData));
+    expect(cardText(late.value)).toContain('Protokollet är justerat.');
+    expect(cardText(late.value)).toMatch(/Du godkände protokollet .+ kl\. \d\d:\d\d\./);
+    expect(late.value.actions ?? []).toHaveLength(0);
+    expect((await approvals()).approvals).toHaveLength(4);
   });
 
   it('kalla stödgruppen again after a cancellation convenes anew instead of answering "already sent"', async () => {

@@ -46,24 +46,34 @@ describe('GET /api/todo: "Att göra" follows the data', () => {
     );
   });
 
-  it('a protokoll waiting for a justerare is on their list until they have approved it', async () => {
+  it('a protokoll waits on the list of whose turn it is: the secretary, the chair, then the justerare (#16)', async () => {
     const id = await send(heldDay, 'host');
     const adjuster = 'erik.lundqvist@umea.se';
     const present = [CHAIR, COORDINATOR, adjuster, 'anna.sjoberg@skelleftea.se'];
-    expect((await todo(adjuster)).filter((item) => item.kind === 'approveProtocol')).toEqual([]);
+    const waiting = async (user: string) =>
+      (await todo(user)).filter((item) => item.kind === 'approveProtocol' && item.meetingId === id);
+    expect(await waiting(adjuster)).toEqual([]);
     await draftProtocol(stack, id, present, [adjuster, 'anna.sjoberg@skelleftea.se']);
-    expect(await todo(adjuster)).toContainEqual(
-      expect.objectContaining({ kind: 'approveProtocol', meetingId: id, date: heldDay }),
-    );
-    expect((await todo(CHAIR)).filter((item) => item.kind === 'approveProtocol')).toEqual([]);
-
-    const approved = await stack.call(`/api/meetings/${id}/protocol/approve`, {
-      token: await stack.token(adjuster),
-      method: 'POST',
-      headers: { 'Idempotency-Key': randomUUID() },
-    });
-    expect(approved.status).toBe(200);
-    expect((await todo(adjuster)).filter((item) => item.kind === 'approveProtocol')).toEqual([]);
+    const approve = async (user: string) => {
+      const approved = await stack.call(`/api/meetings/${id}/protocol/approve`, {
+        token: await stack.token(user),
+        method: 'POST',
+        headers: { 'Idempotency-Key': randomUUID() },
+      });
+      expect(approved.status).toBe(200);
+    };
+    expect(await waiting(COORDINATOR)).toEqual([expect.objectContaining({ kind: 'approveProtocol', date: heldDay })]);
+    expect(await waiting(CHAIR)).toEqual([]);
+    expect(await waiting(adjuster)).toEqual([]);
+    await approve(COORDINATOR);
+    expect(await waiting(COORDINATOR)).toEqual([]);
+    expect(await waiting(CHAIR)).toHaveLength(1);
+    expect(await waiting(adjuster)).toEqual([]);
+    await approve(CHAIR);
+    expect(await waiting(CHAIR)).toEqual([]);
+    expect(await waiting(adjuster)).toHaveLength(1);
+    await approve(adjuster);
+    expect(await waiting(adjuster)).toEqual([]);
   });
 
   it("the samordnare's co-financing gaps come from the year's report; others never see them", async () => {

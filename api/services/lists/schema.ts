@@ -28,7 +28,7 @@ import { DECISION_AGENDA_ITEM_COLUMN, MINUTES_NOTES_LIST, PROTOCOL_STAND_IN_COLU
  * the operation that created the item (api/state/operation.ts): a create looks it up first, so a repeated or
  * re-sent write finds its item instead of adding another.
  */
-export const SCHEMA_VERSION = 14;
+export const SCHEMA_VERSION = 15;
 
 export const LISTS = {
   organisations: {
@@ -165,6 +165,11 @@ export const LISTS = {
       { name: 'Approvals', displayName: 'Justeringar', kind: { type: 'multilineText' }, description: 'JSON.' },
       { name: 'LockedAt', displayName: 'Justerat', kind: { type: 'dateTime' } },
       PROTOCOL_STAND_IN_COLUMN,
+      /**
+       * SCHEMA_VERSION 15 (#16): the protokoll's version, one up with each change that withdraws the approvals; an
+       * approval card carries the version it showed, so that an old card never approves a newer text.
+       */
+      { name: 'Version', displayName: 'Version', kind: { type: 'number', decimals: 0 } },
       /** `protocol:<meeting>`: one protokoll per meeting, however often its create is re-sent. */
       { name: 'OperationKey', displayName: 'Operationsnyckel', kind: { type: 'text' }, indexed: true },
     ],

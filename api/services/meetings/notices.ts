@@ -7,7 +7,7 @@ import {
   toIsoDate,
   type Organisation,
 } from '../../../src/domain';
-import { pollCard, protocolApprovalCard, type PollCardInput, type ProtocolApprovalCardInput } from '../../cards/cards';
+import { pollCard, type PollCardInput, type ProtocolApprovalCardInput } from '../../cards/cards';
 import {
   systemClock,
   type Clock,
@@ -18,12 +18,12 @@ import {
   type ProactiveSender,
 } from '../ports';
 import type { GraphGateway } from '../../graph/gateway';
-import type { ConversationStore, OperationRecord, ServerStateStore } from '../../state/store';
-import { currentOperationKey } from '../../state/operation';
+import type { ConversationStore, ServerStateStore } from '../../state/store';
 import type { ContactRecord } from '../contacts';
 import { kallaAction, type Acting, type MeetingsService } from './service';
 import type { PollView } from './polls';
-import type { ProtocolView } from './protocol';
+import type { ApprovalOutcome, ProtocolView } from './protocolRecord';
+import { approvalAnswer, approvalCardInput, sendApprovalCards, type CardPlace } from './approvalNotices';
 
 /** Where the meetings feature writes in Teams: the General channel, or a person's chat with the bot. */
 export interface MeetingsPoster {
@@ -76,20 +76,6 @@ export interface ReminderResult {
 export interface AnnounceResult {
   posted: boolean;
   problem?: string;
-}
-
-type CardPlace = 'chat' | 'general' | 'not-sent';
-const CARD_PLACES: readonly CardPlace[] = ['chat', 'general', 'not-sent'];
-
-/** The justering cards an operation has sent so far, by justerare (the journal's detail). */
-function sentCards(record: OperationRecord | undefined): Record<string, CardPlace> {
-  const sent = record?.detail?.sent;
-  if (!sent || typeof sent !== 'object') return {};
-  return Object.fromEntries(
-    Object.entries(sent as Record<string, unknown>).filter((e): e is [string, CardPlace] =>
-      CARD_PLACES.includes(e[1] as CardPlace),
-    ),
-  );
 }
 
 /** "Anna Sjöberg" as a Teams mention: the text and the entity must match exactly. */
@@ -258,59 +244,44 @@ export class MeetingNotices {
 
   // ------------------------------------------------------------------ justering
 
+  /** The approval card's content; the button only for `reader` when it is their turn (approvalNotices.ts). */
   approvalCardInput(
     meeting: { id: string; title: string; date: string },
     view: ProtocolView,
     people: readonly ContactRecord[],
-    notice?: string,
+    options: { reader?: string; notice?: string } = {},
   ): ProtocolApprovalCardInput {
-    const nameOf = (email: string) => people.find((p) => p.email === email)?.displayName ?? email;
-    return {
-      meetingId: meeting.id,
-      meetingTitle: meeting.title,
-      date: meeting.date,
-      adjusters: view.adjusterEmails.map((email) => ({
-        name: nameOf(email),
-        approved: view.approvals.some((approval) => approval.personId === email),
-      })),
-      decisions: (view.sections?.beslut ?? []).map((row) => `${row.paragraph} ${row.text}`),
-      locked: view.status === 'justerat',
-      ...(notice ? { notice } : {}),
-    };
+    return approvalCardInput(meeting, view, people, options);
+  }
+
+  /** The answer to a press of the approval card: the card as the protokoll now is (#15). */
+  approvalAnswer(
+    meeting: { id: string; title: string; date: string },
+    result: { view: ProtocolView; outcome: ApprovalOutcome },
+    people: readonly ContactRecord[],
+    reader: { email: string; displayName: string },
+  ): ProtocolApprovalCardInput {
+    return approvalAnswer(meeting, result, people, reader);
   }
 
   /**
-   * Each justerare gets the approve card: in their chat with the bot when there is one, else in the General
-   * channel addressed to them by name. Returns where each card went. Journalled per operation (the request's
-   * Idempotency-Key): a repeat of the operation (its answer lost, the server restarted) sends no card twice.
+   * The approval card to each person whose turn it is (#16: the secretary, then the chair, then both justerare),
+   * in their chat with the bot when there is one, else in the General channel addressed to them by name. Once per
+   * protokoll version and person, journalled: a save, a repeat or a restart posts no card twice. Called after each
+   * draft and each approval; returns where each card went.
    */
   async sendApprovalCards(
     gateway: GraphGateway,
     meetingId: string,
     view: ProtocolView,
   ): Promise<{ email: string; where: CardPlace }[]> {
+    if (view.status !== 'utkast') return [];
     const [record, people] = await Promise.all([this.meetings.get(gateway, meetingId), this.meetings.people(gateway)]);
-    const input = this.approvalCardInput(record, view, people);
-    const operation = currentOperationKey();
-    const key = operation ? `protocol:${meetingId}:cards:${operation}` : undefined;
-    const sent: Record<string, CardPlace> = { ...(key ? sentCards(await this.state.getOperation(key)) : {}) };
-    const sentTo: { email: string; where: CardPlace }[] = [];
-    for (const email of view.adjusterEmails) {
-      const earlier = sent[email];
-      if (earlier && earlier !== 'not-sent') {
-        sentTo.push({ email, where: earlier });
-        continue;
-      }
-      const person = people.find((p) => p.email === email);
-      const card = protocolApprovalCard({ ...input, notice: `${person?.displayName ?? email}, du är justerare.` });
-      const where = await this.sendApprovalCard(person, card, `Justera protokollet: ${record.title}`, meetingId);
-      sent[email] = where;
-      // Journalled right after the post (as the welcome card is): the next run sends only what is missing.
-      if (key) await this.state.recordOperation(key, 'started', { sent });
-      sentTo.push({ email, where });
-    }
-    if (key) await this.state.recordOperation(key, 'succeeded', { sent });
-    return sentTo;
+    const poster = {
+      post: (person: ContactRecord | undefined, card: IAdaptiveCard, summary: string) =>
+        this.sendApprovalCard(person, card, summary, meetingId),
+    };
+    return sendApprovalCards({ state: this.state, poster }, record, view, people);
   }
 
   private async sendApprovalCard(

@@ -1,75 +1,50 @@
-import { z } from 'zod';
 import {
   DomainValidationError,
   DomainRuleError,
-  MEETING_GROUP_LABELS,
   PROTOCOL_STATUSES,
   approveProtocol,
+  hasApproved,
   draftProtocol,
-  protocolSections,
   requireRole,
-  type Agenda,
   type Attendance,
   type Decision,
   type Organisation,
   type Person,
   type Protocol,
-  type ProtocolApproval,
   type ProtocolSections,
-  type ProtocolStatus,
 } from '../../../src/domain';
 import type { GraphGateway, ListItemWithFields } from '../../graph/gateway';
-import { ConflictError, GraphRequestError } from '../../graph/errors';
+import { ConflictError } from '../../graph/errors';
 import { eq } from '../../graph/odata';
 import { NotFoundError } from '../errors';
 import type { MeetingDecisions } from './decisions';
 import type { Acting, MeetingsService } from './service';
-import { toDomainMeeting, type MeetingRecord } from './register';
+import { toDomainMeeting } from './register';
 import { attendanceRows, saveAttendance, type AttendanceRow } from './attendance';
-import { jsonColumn, type FieldsOf, type ListStores } from '../lists';
-import { attendanceRequestSchema, meetingDecisionSchema, protocolRequestSchema } from '../../../src/contract';
+import type { ListStores } from '../lists';
+import {
+  attendanceRequestSchema,
+  meetingDecisionSchema,
+  protocolApprovalRequestSchema,
+  protocolRequestSchema,
+} from '../../../src/contract';
 import { systemClock, type Clock } from '../ports';
-import { currentOperationKey } from '../../state/operation';
 import type { OperationJournal } from '../../state/store';
 import type { MeetingMinutes } from './minutes';
+import {
+  agendaFromRecord,
+  approvalInstant,
+  approvalsColumn,
+  lostAnswer,
+  protocolView,
+  text,
+  versionOf,
+  type ApprovalOutcome,
+  type ProtocolFields,
+  type ProtocolView,
+} from './protocolRecord';
 
-type ProtocolFields = FieldsOf<'protocols'>;
-
-export interface ProtocolView {
-  meetingId: string;
-  status: ProtocolStatus | 'saknas';
-  secretaryEmail?: string;
-  chairEmail?: string;
-  adjusterEmails: string[];
-  approvals: ProtocolApproval[];
-  lockedAt?: string;
-  sections?: ProtocolSections;
-}
-
-const approvalsColumn = jsonColumn(z.array(z.object({ personId: z.string(), at: z.string() })), []);
-
-const text = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
-
-/** The dagordning as the kallelse sent it, read back from the register's text ("1. Mötets öppnande"). */
-function agendaFromRecord(record: MeetingRecord): Agenda {
-  const items = (record.agendaText ?? '')
-    .split('\n')
-    .map((line) => /^(\d+)\. (.+)$/.exec(line))
-    .filter((match): match is RegExpExecArray => match !== null)
-    .map((match) => ({ number: Number(match[1]), kind: 'extra' as const, title: match[2] as string }));
-  return {
-    meetingId: record.id,
-    group: record.group,
-    groupLabel: MEETING_GROUP_LABELS[record.group].sv,
-    meetingTitle: record.title,
-    date: record.date,
-    startTime: record.startTime,
-    endTime: record.endTime,
-    ...(record.location ? { location: record.location } : {}),
-    items,
-    documents: [],
-  };
-}
+export type { ApprovalOutcome, ProtocolView } from './protocolRecord';
 
 /** Närvaro, beslut and protokoll of a held meeting, up to the justerat protokoll as one PDF. */
 export class MeetingProtocols {
@@ -128,7 +103,7 @@ export class MeetingProtocols {
       );
     }
     await saveAttendance(this.lists.attendance, gateway, { id: meetingId, people, stored: stored.items }, request.rows);
-    await this.withdrawApprovals(gateway, protocol);
+    await this.withdrawApprovals(gateway, meetingId, protocol);
     return this.attendance(gateway, meetingId);
   }
 
@@ -149,7 +124,7 @@ export class MeetingProtocols {
     this.assertUnlocked(protocol);
     await this.minutes?.checkPoint(gateway, record, agendaItemId);
     const decision = await this.decisions.record(gateway, toDomainMeeting(record), input);
-    await this.withdrawApprovals(gateway, protocol);
+    await this.withdrawApprovals(gateway, meetingId, protocol);
     return decision;
   }
 
@@ -169,17 +144,33 @@ export class MeetingProtocols {
     }
   }
 
-  /** A justerare approved a text that has now changed: their approval no longer holds. */
-  private async withdrawApprovals(gateway: GraphGateway, item: ListItemWithFields<ProtocolFields> | undefined) {
-    if (!item || !text(item.fields.Approvals) || item.fields.Approvals === '[]') return;
-    await this.lists.protocols.update(gateway, item.id, item.eTag, { Approvals: '[]' });
+  /**
+   * The text has changed: a new version, whose approval round starts again (an approval of the old text no longer
+   * holds, and a card showing it no longer approves). A lost answer or a concurrent change is read again: a version
+   * past the one read is a new round already.
+   */
+  private async withdrawApprovals(
+    gateway: GraphGateway,
+    meetingId: string,
+    item: ListItemWithFields<ProtocolFields> | undefined,
+  ) {
+    if (!item) return;
+    const next = versionOf(item) + 1;
+    try {
+      await this.lists.protocols.update(gateway, item.id, item.eTag, { Approvals: '[]', Version: next });
+    } catch (error) {
+      if (!(error instanceof ConflictError || lostAnswer(error))) throw error;
+      const now = await this.protocolItem(gateway, meetingId);
+      if (!now || versionOf(now) >= next) return;
+      await this.lists.protocols.update(gateway, now.id, now.eTag, { Approvals: '[]', Version: versionOf(now) + 1 });
+    }
   }
 
   private async buildProtocol(
     gateway: GraphGateway,
     meetingId: string,
     item: ListItemWithFields<ProtocolFields>,
-  ): Promise<{ protocol: Protocol; people: Person[] }> {
+  ): Promise<{ protocol: Protocol; people: Person[]; version: number }> {
     const [record, rows, decisions, contacts] = await Promise.all([
       this.meetings.get(gateway, meetingId),
       this.attendance(gateway, meetingId),
@@ -213,28 +204,18 @@ export class MeetingProtocols {
       ...(lockedAt ? { lockedAt: new Date(lockedAt).toISOString() } : {}),
     };
     const people: Person[] = contacts.map((person) => ({ ...person, id: person.email }));
-    return { protocol, people };
+    return { protocol, people, version: versionOf(item) };
   }
 
   async protocol(gateway: GraphGateway, meetingId: string): Promise<ProtocolView> {
     const item = await this.protocolItem(gateway, meetingId);
-    if (!item) return { meetingId, status: 'saknas', adjusterEmails: [], approvals: [] };
-    const { protocol, people } = await this.buildProtocol(gateway, meetingId, item);
-    return this.view(meetingId, protocol, people);
+    if (!item) return { meetingId, status: 'saknas', adjusterEmails: [], approvals: [], version: 0 };
+    const { protocol, people, version } = await this.buildProtocol(gateway, meetingId, item);
+    return this.view(meetingId, protocol, people, version);
   }
 
-  private view(meetingId: string, protocol: Protocol, people: Person[]): ProtocolView {
-    return {
-      meetingId,
-      status: protocol.status,
-      secretaryEmail: protocol.secretaryId,
-      chairEmail: protocol.chairId,
-      adjusterEmails: [...protocol.adjusters],
-      approvals: protocol.approvals,
-      ...(protocol.lockedAt ? { lockedAt: protocol.lockedAt } : {}),
-      ...(protocol.secretaryChosenByMeeting ? { secretaryChosenByMeeting: true } : {}),
-      sections: protocolSections(protocol, people, this.organisations),
-    };
+  private view(meetingId: string, protocol: Protocol, people: Person[], version: number): ProtocolView {
+    return protocolView(meetingId, protocol, people, this.organisations, version);
   }
 
   /** Drafts (or redrafts) the protokoll: secretary, chair and two justerare, who must all have been present. */
@@ -270,6 +251,8 @@ export class MeetingProtocols {
       AdjusterEmails: request.adjusterEmails.join(';'),
       Approvals: '[]',
       SecretaryChosenByMeeting: chosenByMeeting,
+      // Each draft is a new version: its approval round starts again with the secretary.
+      Version: (existing ? versionOf(existing) : 0) + 1,
     };
     await this.writeDraft(gateway, meetingId, existing, fields);
     return this.protocol(gateway, meetingId);
@@ -293,8 +276,7 @@ export class MeetingProtocols {
     try {
       await this.lists.protocols.update(gateway, existing.id, existing.eTag, fields);
     } catch (error) {
-      const lost = error instanceof GraphRequestError && error.transient && error.status !== 429;
-      if (!(error instanceof ConflictError || lost)) throw error;
+      if (!(error instanceof ConflictError || lostAnswer(error))) throw error;
       const now = await this.protocolItem(gateway, meetingId);
       const keys = Object.keys(fields) as (keyof ProtocolFields)[];
       if (!now || !keys.every((k) => now.fields[k] === fields[k])) throw error;
@@ -302,20 +284,47 @@ export class MeetingProtocols {
   }
 
   /**
-   * A justerare approves; the second approval locks the protokoll. The approval is found by its natural key (the
-   * justerare and the instant, journalled per operation): after a lost PATCH answer or a repeat with its key,
-   * the approval there is this one, answered with the protokoll, not "Du har redan justerat".
+   * The tab's approval (body `{ version }`, the version the approver read): an approval of another version is
+   * refused with the reason, a repeat by someone who has approved answers the protokoll as it is (#15).
    */
-  async approve(gateway: GraphGateway, caller: Acting, meetingId: string): Promise<ProtocolView> {
+  async approve(gateway: GraphGateway, caller: Acting, meetingId: string, input: unknown = {}): Promise<ProtocolView> {
+    const { version } = protocolApprovalRequestSchema.parse(input);
+    const { view, outcome } = await this.approval(gateway, caller, meetingId, version);
+    if (outcome === 'changed') {
+      throw new DomainRuleError(
+        'PROTOCOL_CHANGED',
+        'Protokollet har ändrats sedan du läste det. Läs den nya versionen och godkänn den.',
+      );
+    }
+    return view;
+  }
+
+  /**
+   * A signer approves in turn (secretary, chair, justerare); the fourth approval locks the protokoll. With
+   * `version`, only that version is approved. The approval is found by its natural key (the signer and the
+   * instant, journalled per operation): after a lost PATCH answer or a repeat with its key it is this one.
+   */
+  async approval(
+    gateway: GraphGateway,
+    caller: Acting,
+    meetingId: string,
+    version?: number,
+  ): Promise<{ view: ProtocolView; outcome: ApprovalOutcome }> {
     requireRole(caller.roles, 'protocol.approve');
     const me = caller.person.email;
-    const at = await this.approvalInstant(meetingId);
+    const at = await approvalInstant(this.journal, this.clock, meetingId);
     for (let attempt = 0; ; attempt += 1) {
       const item = await this.protocolItem(gateway, meetingId);
       if (!item) throw new DomainRuleError('NO_PROTOCOL', 'Det finns inget protokoll att justera ännu.');
-      const { protocol, people } = await this.buildProtocol(gateway, meetingId, item);
+      const { protocol, people, version: current } = await this.buildProtocol(gateway, meetingId, item);
       const mine = protocol.approvals.some((a) => a.personId === me && Date.parse(a.at) === Date.parse(at));
-      if (mine) return this.approved(gateway, meetingId, protocol, people);
+      if (mine)
+        return { view: await this.approved(gateway, meetingId, protocol, people, current), outcome: 'approved' };
+      if (hasApproved(protocol, me))
+        return { view: this.view(meetingId, protocol, people, current), outcome: 'already' };
+      if (version !== undefined && version !== current) {
+        return { view: this.view(meetingId, protocol, people, current), outcome: 'changed' };
+      }
       const approved = approveProtocol(protocol, me, at);
       try {
         await this.lists.protocols.update(gateway, item.id, item.eTag, {
@@ -323,33 +332,26 @@ export class MeetingProtocols {
           Status: approved.status,
           ...(approved.lockedAt ? { LockedAt: approved.lockedAt } : {}),
         });
-        return await this.approved(gateway, meetingId, approved, people);
+        return { view: await this.approved(gateway, meetingId, approved, people, current), outcome: 'approved' };
       } catch (error) {
-        // The other justerare approved at the same moment, or this PATCH's answer was lost (a 412 on its
-        // re-send, a dropped answer, a timeout): read again, and an approval there with this instant is this one.
-        const lost = error instanceof GraphRequestError && error.transient && error.status !== 429;
-        if (!(error instanceof ConflictError || lost) || attempt > 1) throw error;
+        // Another signer approved at the same moment, or this PATCH's answer was lost (a 412 on its re-send, a
+        // dropped answer, a timeout): read again, and an approval there with this instant is this one.
+        if (!(error instanceof ConflictError || lostAnswer(error)) || attempt > 1) throw error;
       }
     }
   }
 
-  /** The instant of this operation's approval: journalled, so that a repeat of the operation finds its own. */
-  private async approvalInstant(meetingId: string): Promise<string> {
-    const operation = currentOperationKey();
-    const now = this.clock.now().toISOString();
-    if (!this.journal || !operation) return now;
-    const key = `protocol:${meetingId}:approval:${operation}`;
-    const earlier = (await this.journal.getOperation(key))?.detail?.at;
-    if (typeof earlier === 'string') return earlier;
-    await this.journal.recordOperation(key, 'started', { at: now });
-    return now;
-  }
-
-  private async approved(gateway: GraphGateway, meetingId: string, protocol: Protocol, people: Person[]) {
+  private async approved(
+    gateway: GraphGateway,
+    meetingId: string,
+    protocol: Protocol,
+    people: Person[],
+    version: number,
+  ) {
     if (protocol.status === 'justerat') await this.meetings.complete(gateway, meetingId);
     // The protokoll is locked whatever the filing does: a filing that fails is recorded and filed again from Möten.
     if (protocol.status === 'justerat') await this.archive?.signed(gateway, meetingId, protocol, people, 'record');
-    return this.view(meetingId, protocol, people);
+    return this.view(meetingId, protocol, people, version);
   }
 
   /** Files a justerat protokoll's meeting again (the samordnare, when the filing at the last approval failed). */
@@ -359,9 +361,9 @@ export class MeetingProtocols {
     if (item?.fields.Status !== 'justerat') {
       throw new DomainRuleError('PROTOCOL_NOT_SIGNED', 'Mötet arkiveras när protokollet är justerat.');
     }
-    const { protocol, people } = await this.buildProtocol(gateway, meetingId, item);
+    const { protocol, people, version } = await this.buildProtocol(gateway, meetingId, item);
     await this.archive?.signed(gateway, meetingId, protocol, people, 'throw');
-    return this.view(meetingId, protocol, people);
+    return this.view(meetingId, protocol, people, version);
   }
 
   /** Everything the PDF prints; only a justerat protokoll is final, a draft says so on every page. */

@@ -50,6 +50,31 @@ function approvedBy(raw: unknown): string[] {
   }
 }
 
+/** The protokoll as "Att göra" needs them: their meeting, their signers and who has approved. */
+function todoProtocols(
+  items: readonly { fields: Record<string, unknown> }[],
+  byId: ReadonlyMap<string, { id: string; title: string; date: string }>,
+): TodoProtocol[] {
+  return items.flatMap((item) => {
+    const record = byId.get(String(item.fields.MeetingId));
+    if (!record) return [];
+    return [
+      {
+        meetingId: record.id,
+        meetingTitle: record.title,
+        date: record.date,
+        status: String(item.fields.Status ?? 'utkast'),
+        secretaryEmail: String(item.fields.SecretaryEmail ?? ''),
+        chairEmail: String(item.fields.ChairEmail ?? ''),
+        adjusterEmails: String(item.fields.AdjusterEmails ?? '')
+          .split(';')
+          .filter(Boolean),
+        approvedByEmails: approvedBy(item.fields.Approvals),
+      },
+    ];
+  });
+}
+
 /** The items of the data read; the year's rhythm needs the register and is left out with it when unread. */
 function derived(input: TodoInput, unavailable: readonly TodoPart[]): TodoItem[] {
   return [...deriveTodos(input), ...(unavailable.includes('meetings') ? [] : yearRhythmTodos(input))];
@@ -130,22 +155,7 @@ export class TodoService {
       status: r.status,
       ...(r.season ? { season: r.season } : {}),
     }));
-    const protocols: TodoProtocol[] = protocolItems.flatMap((item) => {
-      const record = byId.get(String(item.fields.MeetingId));
-      if (!record) return [];
-      return [
-        {
-          meetingId: record.id,
-          meetingTitle: record.title,
-          date: record.date,
-          status: String(item.fields.Status ?? 'utkast'),
-          adjusterEmails: String(item.fields.AdjusterEmails ?? '')
-            .split(';')
-            .filter(Boolean),
-          approvedByEmails: approvedBy(item.fields.Approvals),
-        },
-      ];
-    });
+    const protocols = todoProtocols(protocolItems, byId);
     const invitations: TodoInvitation[] = views.map((view) => ({
       meetingId: view.meeting.id,
       meetingTitle: view.meeting.title,

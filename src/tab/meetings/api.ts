@@ -33,6 +33,8 @@ const id = (value: string) => encodeURIComponent(value);
 
 /** The meetings endpoints (api/routes/meetings.ts), each answer checked against the contract's schema. */
 
+const protocolAnswer = z.object({ protocol: protocolViewSchema });
+
 export function meetingsApi(api: ApiClient) {
   const post = <T>(path: string, schema: z.ZodType<T>, body: unknown = {}) =>
     api.request(path, schema, { method: 'POST', body });
@@ -92,9 +94,9 @@ export function meetingsApi(api: ApiClient) {
         })
       ).protocol,
     ...minutesApi(api),
-    approve: async (meetingId: string) =>
-      (await post(`/api/meetings/${id(meetingId)}/protocol/approve`, z.object({ protocol: protocolViewSchema })))
-        .protocol,
+    // The version the approver read: a newer one is refused with the reason (#16).
+    approve: async (meetingId: string, version?: number) =>
+      (await post(`/api/meetings/${id(meetingId)}/protocol/approve`, protocolAnswer, { version })).protocol,
     polls: async () =>
       (await api.request('/api/meetings/polls', z.object({ polls: z.array(pollSummarySchema) }))).polls,
     poll: async (pollId: string) =>

@@ -42,3 +42,15 @@ export async function draftProtocol(stack: Stack, meetingId: string, present: st
   });
   if (drafted.status !== 200) throw new Error(`protokoll: ${drafted.status} ${await drafted.text()}`);
 }
+
+/** The secretary (the samordnare) and the chair approve the protokoll, as they do before the justerare (#16). */
+export async function approveAsSecretaryAndChair(stack: Stack, meetingId: string) {
+  for (const email of [COORDINATOR, CHAIR]) {
+    const approved = await stack.call(`/api/meetings/${meetingId}/protocol/approve`, {
+      token: await stack.token(email),
+      method: 'POST',
+      headers: { 'Idempotency-Key': randomUUID() },
+    });
+    if (approved.status !== 200) throw new Error(`godkänn (${email}): ${approved.status} ${await approved.text()}`);
+  }
+}

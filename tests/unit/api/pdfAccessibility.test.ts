@@ -73,7 +73,10 @@ function justeratProtocol() {
     chairId: 'p-umea',
     adjusters: ['p-skelleftea', 'p-lycksele'],
   });
-  const once = approveProtocol(draft, 'p-skelleftea', '2026-10-27T10:00:00Z');
+  // In order (#16): the secretary, the chair, then the two justerare.
+  const bySecretary = approveProtocol(draft, 'p-samordnare', '2026-10-26T13:00:00Z');
+  const byChair = approveProtocol(bySecretary, 'p-umea', '2026-10-26T13:30:00Z');
+  const once = approveProtocol(byChair, 'p-skelleftea', '2026-10-27T10:00:00Z');
   const minutes = {
     items: minutesItems(undefined, agenda, () => undefined),
     notes: { 'punkt-1': 'Ordföranden öppnade mötet och hälsade alla välkomna till Åsele.' },
@@ -154,7 +157,8 @@ describe('the protokoll PDF', () => {
   it('ends with a justering page naming who approved when (Stockholm time) and the content SHA-256', () => {
     const last = pdf.pages[pdf.pages.length - 1]?.join('\n') ?? '';
     expect(last).toContain('Justering');
-    inOrder(last, ['Sekreterare', 'Sara Samordnare', 'Ordförande', 'Representant Umeå']);
+    inOrder(last, ['Sekreterare', 'Sara Samordnare', 'måndag 26 oktober 2026 kl. 14:00']);
+    inOrder(last, ['Ordförande', 'Representant Umeå', 'måndag 26 oktober 2026 kl. 14:30']);
     // 10:00 and 14:05 UTC are 11:00 and 15:05 in Stockholm (CET).
     inOrder(last, ['Justerare', 'Representant Skellefteå', 'tisdag 27 oktober 2026 kl. 11:00']);
     inOrder(last, ['Justerare', 'Representant Lycksele', 'onsdag 28 oktober 2026 kl. 15:05']);

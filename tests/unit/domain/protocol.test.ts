@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import {
   DomainRuleError,
   approveProtocol,
+  approvalTurn,
   buildAgenda,
   cancelMeeting,
   createMeeting,
@@ -12,6 +13,7 @@ import {
   protocolSections,
   recordDecision,
   reviseProtocol,
+  signerStep,
   type DraftProtocolInput,
   type Person,
 } from '../../../src/domain';
@@ -127,41 +129,89 @@ describe('draftProtocol', () => {
   });
 });
 
+/** The secretary and the chair approve, in that order, before the justerare. */
+function signedBySecretaryAndChair(protocol = draftProtocol(input())) {
+  const bySecretary = approveProtocol(protocol, 'p-samordnare', '2026-10-26T13:00:00Z');
+  return approveProtocol(bySecretary, 'p-umea', '2026-10-26T14:00:00Z');
+}
+
 describe('justering', () => {
-  it('locks the protocol when both justerare have approved', () => {
+  it('is approved in order: the secretary, the chair, then both justerare; the fourth approval locks it', () => {
     const draft = draftProtocol(input());
-    const once = approveProtocol(draft, 'p-skelleftea', '2026-10-27T10:00:00+01:00');
-    expect(once).toMatchObject({
+    expect(approvalTurn(draft)).toEqual({ step: 'sekreterare', waitingFor: ['p-samordnare'] });
+    const bySecretary = approveProtocol(draft, 'p-samordnare', '2026-10-26T14:00:00+01:00');
+    expect(bySecretary).toMatchObject({
       status: 'utkast',
-      approvals: [{ personId: 'p-skelleftea', at: '2026-10-27T09:00:00Z' }],
+      approvals: [{ personId: 'p-samordnare', at: '2026-10-26T13:00:00Z' }],
     });
     expect(draft.approvals).toEqual([]);
-    const both = approveProtocol(once, 'p-lycksele', '2026-10-28T08:30:00Z');
-    expect(both).toMatchObject({ status: 'justerat', lockedAt: '2026-10-28T08:30:00Z' });
-    expect(isLocked(both)).toBe(true);
+    expect(approvalTurn(bySecretary)).toEqual({ step: 'ordforande', waitingFor: ['p-umea'] });
+    const byChair = approveProtocol(bySecretary, 'p-umea', '2026-10-26T15:00:00Z');
+    expect(approvalTurn(byChair)).toEqual({ step: 'justerare', waitingFor: ['p-skelleftea', 'p-lycksele'] });
+    // The justerare in either order: the second named first.
+    const once = approveProtocol(byChair, 'p-lycksele', '2026-10-27T10:00:00Z');
+    expect(once.status).toBe('utkast');
+    expect(approvalTurn(once)).toEqual({ step: 'justerare', waitingFor: ['p-skelleftea'] });
+    const all = approveProtocol(once, 'p-skelleftea', '2026-10-28T08:30:00Z');
+    expect(all).toMatchObject({ status: 'justerat', lockedAt: '2026-10-28T08:30:00Z' });
+    expect(all.approvals.map((a) => a.personId)).toEqual(['p-samordnare', 'p-umea', 'p-lycksele', 'p-skelleftea']);
+    expect(isLocked(all)).toBe(true);
+    expect(approvalTurn(all)).toEqual({ step: 'klart', waitingFor: [] });
   });
 
-  it('refuses anyone but an appointed justerare, a second approval, an approval before the meeting', () => {
+  it('refuses an approval out of turn with the step that comes first', () => {
     const draft = draftProtocol(input());
     expect(() => approveProtocol(draft, 'p-umea', '2026-10-27T10:00:00Z')).toThrow(
-      new DomainRuleError('NOT_AN_ADJUSTER', 'Endast en utsedd justerare kan justera protokollet.'),
+      new DomainRuleError('NOT_YOUR_TURN', 'Sekreteraren godkänner protokollet först.'),
     );
-    const once = approveProtocol(draft, 'p-skelleftea', '2026-10-27T10:00:00Z');
-    expect(() => approveProtocol(once, 'p-skelleftea', '2026-10-27T11:00:00Z')).toThrow(
-      new DomainRuleError('ALREADY_APPROVED', 'Du har redan justerat protokollet.'),
+    expect(() => approveProtocol(draft, 'p-skelleftea', '2026-10-27T10:00:00Z')).toThrow(
+      new DomainRuleError(
+        'NOT_YOUR_TURN',
+        'Sekreteraren och ordföranden godkänner protokollet innan justerarna justerar.',
+      ),
     );
-    expect(() => approveProtocol(draft, 'p-lycksele', '2026-10-25T10:00:00Z')).toThrow(
+    const bySecretary = approveProtocol(draft, 'p-samordnare', '2026-10-27T10:00:00Z');
+    expect(() => approveProtocol(bySecretary, 'p-lycksele', '2026-10-27T11:00:00Z')).toThrow(
+      new DomainRuleError('NOT_YOUR_TURN', 'Ordföranden godkänner protokollet innan justerarna justerar.'),
+    );
+    expect(approvalTurn(bySecretary).step).toBe('ordforande');
+  });
+
+  it('answers a repeat approval with the protokoll as it is, even after the lock (#15)', () => {
+    const bySecretary = approveProtocol(draftProtocol(input()), 'p-samordnare', '2026-10-27T10:00:00Z');
+    const again = approveProtocol(bySecretary, 'p-samordnare', '2026-10-27T10:05:00Z');
+    expect(again).toBe(bySecretary);
+    expect(again.approvals).toEqual([{ personId: 'p-samordnare', at: '2026-10-27T10:00:00Z' }]);
+    const locked = approveProtocol(
+      approveProtocol(signedBySecretaryAndChair(), 'p-skelleftea', '2026-10-27T10:00:00Z'),
+      'p-lycksele',
+      '2026-10-27T11:00:00Z',
+    );
+    expect(approveProtocol(locked, 'p-lycksele', '2026-10-27T12:00:00Z')).toBe(locked);
+    expect(approveProtocol(locked, 'p-samordnare', '2026-10-27T12:00:00Z')).toBe(locked);
+  });
+
+  it('refuses anyone but the four signers and an approval before the meeting', () => {
+    const draft = draftProtocol(input());
+    expect(() => approveProtocol(draft, 'p-vannas', '2026-10-27T10:00:00Z')).toThrow(
+      new DomainRuleError(
+        'NOT_A_SIGNER',
+        'Endast sekreteraren, mötesordföranden och de två justerarna godkänner protokollet.',
+      ),
+    );
+    expect(() => approveProtocol(draft, 'p-samordnare', '2026-10-25T10:00:00Z')).toThrow(
       new DomainRuleError('APPROVAL_BEFORE_MEETING', 'Protokollet kan inte justeras innan mötet har hållits.'),
     );
-    expect(validationIssues(() => approveProtocol(draft, 'p-lycksele', '2026-10-27'))).toEqual([
+    expect(validationIssues(() => approveProtocol(draft, 'p-samordnare', '2026-10-27'))).toEqual([
       { path: '', message: 'Tidpunkten måste vara en tidpunkt med tidszon.' },
     ]);
   });
 
   it('withdraws approvals when a draft is revised, and refuses any edit once justerat', () => {
-    const once = approveProtocol(draftProtocol(input()), 'p-skelleftea', '2026-10-27T10:00:00Z');
+    const once = approveProtocol(signedBySecretaryAndChair(), 'p-skelleftea', '2026-10-27T10:00:00Z');
     const revised = reviseProtocol(once, { decisions: [onBudget, onPlan] });
     expect(revised.approvals).toEqual([]);
+    expect(approvalTurn(revised).step).toBe('sekreterare');
     expect(revised.decisions.map((d) => d.id)).toEqual(['d-budget', 'd-vp']);
     const swapped = reviseProtocol(once, { adjusters: ['p-vannas', 'p-lycksele'] });
     expect(swapped.adjusters).toEqual(['p-vannas', 'p-lycksele']);
@@ -172,7 +222,15 @@ describe('justering', () => {
     const locked = approveProtocol(once, 'p-lycksele', '2026-10-27T11:00:00Z');
     const lockedError = new DomainRuleError('PROTOCOL_LOCKED', 'Protokollet är justerat och kan inte ändras.');
     expect(() => reviseProtocol(locked, { decisions: [] })).toThrow(lockedError);
-    expect(() => approveProtocol(locked, 'p-lycksele', '2026-10-27T12:00:00Z')).toThrow(lockedError);
+    expect(() => approveProtocol(locked, 'p-vannas', '2026-10-27T12:00:00Z')).toThrow(lockedError);
+  });
+
+  it("names each signer's part", () => {
+    const draft = draftProtocol(input());
+    expect(signerStep(draft, 'p-samordnare')).toBe('sekreterare');
+    expect(signerStep(draft, 'p-umea')).toBe('ordforande');
+    expect(signerStep(draft, 'p-lycksele')).toBe('justerare');
+    expect(signerStep(draft, 'p-vannas')).toBeUndefined();
   });
 });
 
@@ -182,7 +240,7 @@ describe('protocolSections', () => {
       ...input(),
       attendance: [...input().attendance, { personId: 'p-okand', present: true }],
     });
-    protocol = approveProtocol(protocol, 'p-lycksele', '2026-10-27T10:00:00Z');
+    protocol = approveProtocol(signedBySecretaryAndChair(protocol), 'p-lycksele', '2026-10-27T10:00:00Z');
     const sections = protocolSections(protocol, people, orgs);
     expect(sections.title).toBe('Protokoll – Samverkansgruppen måndag 26 oktober 2026');
     expect(sections.status).toBe('Utkast, ej justerat');
@@ -228,8 +286,9 @@ describe('protocolSections', () => {
       { paragraph: '§3', kind: 'Arbetsgrupp', text: 'Arbetsgrupp för tillsyn tillsätts.' },
     ]);
     expect(sections.justering).toEqual([
-      { role: 'Sekreterare', name: 'Sara Samordnare' },
-      { role: 'Ordförande', name: 'Representant Umeå' },
+      // 13:00 and 14:00 UTC are 14:00 and 15:00 in Stockholm.
+      { role: 'Sekreterare', name: 'Sara Samordnare', approved: 'måndag 26 oktober 2026 kl. 14:00' },
+      { role: 'Ordförande', name: 'Representant Umeå', approved: 'måndag 26 oktober 2026 kl. 15:00' },
       { role: 'Justerare', name: 'Representant Skellefteå', signed: 'Ej justerat' },
       {
         role: 'Justerare',

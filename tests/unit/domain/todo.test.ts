@@ -14,8 +14,10 @@ const draft = {
   meetingTitle: 'Samverkansgruppen – höstmöte 2026',
   date: '2026-10-06',
   status: 'utkast',
+  secretaryEmail: 'Karin.Nordstrom@regionvasterbotten.se',
+  chairEmail: 'maria.bergstrom@regionvasterbotten.se',
   adjusterEmails: ['Erik.Lundqvist@umea.se', 'anna.holm@vannas.se'],
-  approvedByEmails: [] as string[],
+  approvedByEmails: ['karin.nordstrom@regionvasterbotten.se', 'maria.bergstrom@regionvasterbotten.se'] as string[],
 };
 
 describe('"Att göra" derived from the data', () => {
@@ -49,12 +51,28 @@ describe('"Att göra" derived from the data', () => {
     expect(waiting).toEqual([
       { kind: 'approveProtocol', page: 'moten', meetingId: '7', meetingTitle: draft.meetingTitle, date: '2026-10-06' },
     ]);
-    const approved = { ...draft, approvedByEmails: ['erik.lundqvist@umea.se'] };
+    const approved = { ...draft, approvedByEmails: [...draft.approvedByEmails, 'erik.lundqvist@umea.se'] };
     expect(deriveTodos(input({ person: member, protocols: [approved] }))).toEqual([]);
     expect(deriveTodos(input({ person: member, protocols: [{ ...draft, status: 'justerat' }] }))).toEqual([]);
-    // Not a justerare: nothing; before the meeting: nothing yet.
-    expect(deriveTodos(input({ person: coordinator, protocols: [draft] }))).toEqual([]);
+    // Not a signer: nothing; before the meeting: nothing yet.
+    const outsider = { email: 'lena.lansstyrelsen@lansstyrelsen.se', roles: ['samverkansgrupp'] as const };
+    expect(deriveTodos(input({ person: outsider, protocols: [draft] }))).toEqual([]);
     expect(deriveTodos(input({ person: member, protocols: [{ ...draft, date: '2026-12-10' }] }))).toEqual([]);
+  });
+
+  it('a protokoll waits only for the signer whose turn it is: the secretary, the chair, then the justerare', () => {
+    const waitsFor = (protocol: typeof draft, person: TodoInput['person']) =>
+      deriveTodos(input({ person, protocols: [protocol] })).filter((item) => item.kind === 'approveProtocol');
+    const fresh = { ...draft, approvedByEmails: [] as string[] };
+    expect(waitsFor(fresh, coordinator)).toHaveLength(1);
+    expect(waitsFor(fresh, chair)).toEqual([]);
+    expect(waitsFor(fresh, member)).toEqual([]);
+    const bySecretary = { ...fresh, approvedByEmails: ['karin.nordstrom@regionvasterbotten.se'] };
+    expect(waitsFor(bySecretary, coordinator)).toEqual([]);
+    expect(waitsFor(bySecretary, chair)).toHaveLength(1);
+    expect(waitsFor(bySecretary, member)).toEqual([]);
+    expect(waitsFor(draft, chair)).toEqual([]);
+    expect(waitsFor(draft, member)).toHaveLength(1);
   });
 
   it('a missing answer to a kallelse is listed, soonest first, and gone once answered', () => {

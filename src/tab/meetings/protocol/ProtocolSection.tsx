@@ -1,6 +1,7 @@
 import { Button, Checkbox, Field, Select } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { AttendanceRowDto, MeetingRecordDto, ProtocolViewDto } from '../../../contract';
+import { formatInstant } from '../../format';
 import { useI18n } from '../../i18n';
 import { ActionStatus } from '../../ui/ActionStatus';
 import { saveBlob } from '../../ui/saveBlob';
@@ -35,18 +36,41 @@ function PersonSelect({
   );
 }
 
-/** Who has justerat, by name where the person was invited. */
+type SignerStep = 'sekreterare' | 'ordforande' | 'justerare';
+
+/**
+ * The approval order (#16) and who approved when: the secretary, the chair, then the two justerare, each by name
+ * where the person was invited, with the time of their approval in Stockholm time or whether it is their turn.
+ */
 function Approvals({ protocol, attendance }: { protocol: ProtocolViewDto; attendance: AttendanceRowDto[] }) {
-  const { t } = useI18n();
-  if (protocol.approvals.length === 0) return null;
+  const { t, language } = useI18n();
+  if (protocol.status === 'saknas') return null;
+  const nameOf = (email: string) => attendance.find((row) => row.email === email)?.displayName ?? email;
+  const signers: { step: SignerStep; email: string }[] = [
+    ...(protocol.secretaryEmail ? [{ step: 'sekreterare' as const, email: protocol.secretaryEmail }] : []),
+    ...(protocol.chairEmail ? [{ step: 'ordforande' as const, email: protocol.chairEmail }] : []),
+    ...protocol.adjusterEmails.map((email) => ({ step: 'justerare' as const, email })),
+  ];
+  const waiting = protocol.turn?.waitingFor ?? [];
   return (
-    <p>
-      {t('meetings.approvals', {
-        names: protocol.approvals
-          .map((a) => attendance.find((row) => row.email === a.personId)?.displayName ?? a.personId)
-          .join(', '),
-      })}
-    </p>
+    <>
+      <p>{t('meetings.approvalOrder')}</p>
+      <ol aria-label={t('meetings.signers')}>
+        {signers.map(({ step, email }) => {
+          const approval = protocol.approvals.find((a) => a.personId === email);
+          const state = approval
+            ? t('meetings.signerApproved', { when: formatInstant(approval.at, language) })
+            : waiting.includes(email)
+              ? t('meetings.signerTurn')
+              : t('meetings.signerWaiting');
+          return (
+            <li key={`${step}-${email}`}>
+              {t(`meetings.signer.${step}`)}: {nameOf(email)}, {state}
+            </li>
+          );
+        })}
+      </ol>
+    </>
   );
 }
 
@@ -77,8 +101,9 @@ export function ProtocolSection({
   const approving = useAction();
   const downloading = useAction();
   const locked = current.status === 'justerat';
-  const iAmAdjuster =
-    current.adjusterEmails.includes(myEmail) && !current.approvals.some((a) => a.personId === myEmail);
+  // The button only for whose turn it is (the secretary, then the chair, then the justerare).
+  const myTurn = (current.turn?.waitingFor ?? []).some((email) => email.toLowerCase() === myEmail);
+  const iAmAdjuster = current.adjusterEmails.some((email) => email.toLowerCase() === myEmail);
   return (
     <section aria-labelledby="meeting-protocol" className={page.section}>
       <h3 id="meeting-protocol" className={page.sectionHeading}>
@@ -97,19 +122,19 @@ export function ProtocolSection({
         />
       )}
       <ActionStatus state={drafting.state} />
-      {iAmAdjuster && !locked && (
+      {myTurn && !locked && (
         <Button
           appearance="primary"
           disabled={approving.busy}
           onClick={async () => {
             const approved = await approving.run(
-              () => api.approve(meeting.id),
+              () => api.approve(meeting.id, current.version),
               () => t('meetings.approved'),
             );
             if (approved) onProtocol(approved);
           }}
         >
-          {t('meetings.approve')}
+          {iAmAdjuster ? t('meetings.approve') : t('meetings.approveAsSigner')}
         </Button>
       )}
       <ActionStatus state={approving.state} />
