@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { localTimeSchema } from '../domain/localTime';
 import { MEETING_GROUPS, MEETING_STATUSES, SEASONS } from '../domain/meetingLists';
-import { POLL_STATUSES, VOTE_VALUES } from '../domain/pollLists';
 import { DECISION_KINDS } from '../domain/decisions';
 import { APPROVAL_STEPS } from '../domain/protocolTurn';
 import { BOUNDS, meetingTimeIssues } from '../domain/bounds';
@@ -9,16 +8,13 @@ import { isoDateInput, lineText, longText } from './common';
 import { appointmentFields, appointmentRefinement } from './appointment';
 import { agendaItemIdSchema } from './minutes';
 
+import { meetingYearSchema as year, windowReasonSchema as reasonSchema } from './polls';
+
+export * from './polls';
+
 /** The meetings endpoints (/api/meetings): requests as the server checks them, answers as it sends them. */
 
 const isoDate = isoDateInput;
-const year = z
-  .number({ error: 'Året måste vara ett heltal.' })
-  .int('Året måste vara ett heltal.')
-  .min(2020, 'Året måste vara 2020 eller senare.')
-  .max(2099, 'Året måste vara före 2100.');
-
-const reasonSchema = longText(1000).optional();
 
 export const EXTRA_MEETING_REASON_MAX = 500;
 
@@ -103,21 +99,6 @@ export const rescheduleRequestSchema = z
   .superRefine(meetingTimes);
 
 export const cancelRequestSchema = z.object({ comment: longText(2000) }).strict();
-
-export const pollRequestSchema = z
-  .object({
-    group: z.enum(MEETING_GROUPS, { error: 'Välj samverkansgruppen eller stödgruppen.' }),
-    year,
-    season: z.enum(SEASONS, { error: 'Välj vår eller höst.' }).optional(),
-    candidates: z.array(z.object({ start: z.string().max(40), end: z.string().max(40) }).strict()).max(8),
-    deadline: z.string().max(40),
-    outsideWindowReason: reasonSchema,
-  })
-  .strict();
-
-export const voteRequestSchema = z
-  .object({ choices: z.record(z.string().regex(/^k\d{1,2}$/), z.enum(VOTE_VALUES)) })
-  .strict();
 
 const email = z.string().trim().toLowerCase().email('Ogiltig e-postadress.').max(255);
 
@@ -314,33 +295,6 @@ export type ProtocolViewDto = z.infer<typeof protocolViewSchema>;
 export const protocolApprovalRequestSchema = z.object({
   version: z.number({ error: 'Protokollets version måste vara ett tal.' }).int().min(0).optional(),
 });
-
-const pollCandidateSchema = z.object({ id: z.string(), label: z.string(), start: z.string(), end: z.string() }).loose();
-
-export const tallySchema = z.object({
-  candidate: pollCandidateSchema,
-  ja: z.number(),
-  omDetBehovs: z.number(),
-  nej: z.number(),
-  kommunerCovered: z.number(),
-  kommunerTotal: z.number(),
-});
-
-export const pollSchema = z.object({
-  id: z.string(),
-  group: z.string(),
-  year: z.number(),
-  status: z.enum(POLL_STATUSES),
-  deadline: z.string(),
-  candidates: z.array(pollCandidateSchema),
-  tally: z.array(tallySchema),
-  best: tallySchema.optional(),
-  voters: z.number(),
-  myChoices: z.record(z.string(), z.enum(VOTE_VALUES)).optional(),
-});
-export type PollViewDto = z.infer<typeof pollSchema>;
-
-export const pollSummarySchema = pollSchema.pick({ id: true, group: true, year: true, status: true, deadline: true });
 
 export const reminderSchema = z.object({
   posted: z.boolean(),

@@ -399,6 +399,9 @@ describe('Möten', () => {
       },
       [`/api/meetings/${RECORD.id}/decisions`]: { decisions: [] },
       [`/api/meetings/${RECORD.id}/protocol`]: { protocol: PROTOCOL },
+      [`/api/meetings/${RECORD.id}/minutes`]: {
+        minutes: { meetingId: RECORD.id, items: [], samordnareEmail: KARIN.email, locked: false },
+      },
       [`POST /api/meetings/${RECORD.id}/protocol/approve`]: {
         protocol: {
           ...PROTOCOL,

@@ -1,7 +1,5 @@
 import {
   ACTIVITY_STATUSES,
-  ASSIGNEE_KINDS,
-  ASSIGNMENT_STATUSES,
   BUDGET_KINDS,
   BUDGET_VERSION_STATUSES,
   DECISION_KINDS,
@@ -18,6 +16,7 @@ import {
   WORKING_GROUP_STATUSES,
 } from '../../../src/domain';
 import type { ListSpec } from '../../graph/lists';
+import { ASSIGNMENTS_LIST } from './assignmentsSchema';
 import { ACTIVITY_FUNDER_COLUMNS, TOPIC_TAGS_LIST } from './fundersSchema';
 import { DECISION_AGENDA_ITEM_COLUMN, MINUTES_NOTES_LIST, PROTOCOL_STAND_IN_COLUMN } from './minutesSchema';
 
@@ -374,30 +373,7 @@ export const LISTS = {
       { name: 'OperationKey', displayName: 'Operationsnyckel', kind: { type: 'text' }, indexed: true },
     ],
   },
-  // Uppdrag delegated by a decision (#17); SCHEMA_VERSION 6 adds the list to existing sites.
-  assignments: {
-    displayName: 'Uppdrag',
-    description: 'Uppdrag som samverkansgruppen delegerat genom beslut, med ansvarig, slutdatum och status.',
-    columns: [
-      { name: 'DecisionId', displayName: 'Beslut', kind: { type: 'text' }, required: true, indexed: true },
-      { name: 'AssigneeKind', displayName: 'Ansvarig är', kind: { type: 'choice', choices: ASSIGNEE_KINDS } },
-      {
-        name: 'AssigneeId',
-        displayName: 'Ansvarig',
-        kind: { type: 'text' },
-        indexed: true,
-        description: 'Kontaktens eller arbetsgruppens id.',
-      },
-      { name: 'DueDate', displayName: 'Slutdatum', kind: { type: 'dateOnly' } },
-      { name: 'Status', displayName: 'Status', kind: { type: 'choice', choices: ASSIGNMENT_STATUSES }, indexed: true },
-      { name: 'Report', displayName: 'Rapport', kind: { type: 'multilineText' } },
-      { name: 'AssignedByEmail', displayName: 'Delegerat av', kind: { type: 'text' } },
-      { name: 'OperationKey', displayName: 'Operationsnyckel', kind: { type: 'text' }, indexed: true },
-      // SCHEMA_VERSION 13: the uppdrag's Planner task (PLANNER_MIRROR=on), and when mirroring it last failed.
-      { name: 'PlannerTaskId', displayName: 'Planner-uppgift', kind: { type: 'text' } },
-      { name: 'PlannerFailedAt', displayName: 'Inte speglad i Planner sedan', kind: { type: 'text' } },
-    ],
-  },
+  assignments: ASSIGNMENTS_LIST,
   topicTags: TOPIC_TAGS_LIST,
   minutesNotes: MINUTES_NOTES_LIST,
 } as const satisfies Record<string, ListSpec>;
