@@ -19,19 +19,12 @@ export const DOCUMENTS_FOLDER = 'Möteshandlingar';
 export class DraftDocuments {
   constructor(
     private readonly drafts: MeetingDrafts,
-    private readonly site: Pick<SiteDirectory, 'resolveSite'>,
+    private readonly site: Pick<SiteDirectory, 'resolveDrive'>,
   ) {}
 
-  /** A site's default library never changes: its id is asked once per site. */
-  private readonly driveIds = new Map<string, string>();
-
-  private async driveId(gateway: GraphGateway): Promise<string> {
-    const siteId = await this.site.resolveSite(gateway);
-    const known = this.driveIds.get(siteId);
-    if (known) return known;
-    const id = String((await gateway.siteDrive(siteId)).id);
-    this.driveIds.set(siteId, id);
-    return id;
+  /** The site's default library, its id asked once per site (SiteDirectory.resolveDrive). */
+  private driveId(gateway: GraphGateway): Promise<string> {
+    return this.site.resolveDrive(gateway);
   }
 
   private async editable(gateway: GraphGateway, caller: Acting, id: string): Promise<DraftRecord> {

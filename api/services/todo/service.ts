@@ -15,6 +15,8 @@ import type { DecisionsService, BudgetService } from '../economy';
 import type { ListStores } from '../lists';
 import type { AssignmentsService } from '../economy';
 import type { MeetingsService } from '../meetings';
+
+type MeetingRecord = Awaited<ReturnType<MeetingsService['records']>>[number];
 import { systemClock, type Clock } from '../ports';
 
 export type TodoPart = 'answers' | 'protocols' | 'proposals' | 'coFinancing' | 'meetings' | 'assignments';
@@ -48,6 +50,30 @@ function approvedBy(raw: unknown): string[] {
   } catch {
     return [];
   }
+}
+
+/** The protokoll items as "Att göra" reads them, each with its meeting (one whose meeting is gone is left out). */
+function todoProtocols(
+  items: readonly { fields: Record<string, unknown> }[],
+  byId: ReadonlyMap<string, MeetingRecord>,
+): TodoProtocol[] {
+  return items.flatMap((item) => {
+    const record = byId.get(String(item.fields.MeetingId));
+    if (!record) return [];
+    return [
+      {
+        meetingId: record.id,
+        meetingTitle: record.title,
+        date: record.date,
+        status: String(item.fields.Status ?? 'utkast'),
+        adjusterEmails: String(item.fields.AdjusterEmails ?? '')
+          .split(';')
+          .filter(Boolean),
+        approvedByEmails: approvedBy(item.fields.Approvals),
+        archived: Boolean(record.archiveUrl),
+      },
+    ];
+  });
 }
 
 /** The items of the data read; the year's rhythm needs the register and is left out with it when unread. */
@@ -130,22 +156,7 @@ export class TodoService {
       status: r.status,
       ...(r.season ? { season: r.season } : {}),
     }));
-    const protocols: TodoProtocol[] = protocolItems.flatMap((item) => {
-      const record = byId.get(String(item.fields.MeetingId));
-      if (!record) return [];
-      return [
-        {
-          meetingId: record.id,
-          meetingTitle: record.title,
-          date: record.date,
-          status: String(item.fields.Status ?? 'utkast'),
-          adjusterEmails: String(item.fields.AdjusterEmails ?? '')
-            .split(';')
-            .filter(Boolean),
-          approvedByEmails: approvedBy(item.fields.Approvals),
-        },
-      ];
-    });
+    const protocols = todoProtocols(protocolItems, byId);
     const invitations: TodoInvitation[] = views.map((view) => ({
       meetingId: view.meeting.id,
       meetingTitle: view.meeting.title,
