@@ -27,6 +27,7 @@ import {
   MeetingProtocols,
   MeetingArchive,
   MeetingDrafts,
+  CalledAgenda,
   DraftDocuments,
   MeetingsInTeams,
 } from './meetings';
@@ -144,6 +145,7 @@ export function createServices(parts: {
       assignments,
       people: (gateway) => meetingParts.meetings.people(gateway),
       records: (gateway) => meetingParts.meetings.records(gateway),
+      called: new CalledAgenda(parts.state, parts.clock),
     },
     parts.clock,
   );

@@ -179,6 +179,17 @@ function eventsApi(graph: GraphConnection) {
       await graph.call(() => graph.api(eventPath(organizer, eventId)).patch(patch) as Promise<Event>);
     },
 
+    /**
+     * Replaces the invitation's text as its organizer; Graph sends every attendee the update. Learn's *Update
+     * event* asks that an online meeting's body be read first to keep Exchange's Teams block; reading it needs
+     * Calendars.Read (delegated), which the app is not granted (Calendars.ReadWrite does not cover event-get in
+     * the permissions reference), so the caller's text carries the join link itself.
+     */
+    async updateEventBody(organizer: string, eventId: string, html: string): Promise<void> {
+      const patch: Event = { body: { contentType: 'html', content: html } };
+      await graph.call(() => graph.api(eventPath(organizer, eventId)).patch(patch) as Promise<Event>);
+    },
+
     /** Cancels a meeting as its organizer; every attendee gets the cancellation with the comment. */
     async cancelEvent(organizer: string, eventId: string, comment: string): Promise<void> {
       await graph.call(

@@ -5,7 +5,7 @@ import type { GraphGateway } from '../../graph/gateway';
 import { NotFoundError } from '../errors';
 import type { SiteDirectory } from '../lists';
 import { folderName, type DraftRecord } from './draftRecord';
-import { assertDraftEditor, type MeetingDrafts } from './drafts';
+import type { MeetingDrafts } from './drafts';
 import { PLAN_ACTIONS, type Acting } from './service';
 
 /** The library folder all meetings' handlingar live under, one folder per meeting (by its title). */
@@ -30,7 +30,7 @@ export class DraftDocuments {
   private async editable(gateway: GraphGateway, caller: Acting, id: string): Promise<DraftRecord> {
     requireAnyRole(caller.roles, PLAN_ACTIONS, caller);
     const draft = await this.drafts.record(gateway, id);
-    assertDraftEditor(caller, draft.group);
+    this.drafts.assertEditor(caller, draft);
     return draft;
   }
 
@@ -69,6 +69,8 @@ export class DraftDocuments {
           item.id === target.itemId ? { ...item, documents: [...item.documents, document] } : item,
         );
       });
+      // Once called, the handling's link goes to every attendee as an update of the kallelse.
+      await this.drafts.publish(gateway, caller, updated);
       return { draft: this.drafts.view(updated, await this.drafts.names(gateway)), document };
     } catch (error) {
       // The file is not left in the library without the point that lists it.
@@ -104,6 +106,7 @@ export class DraftDocuments {
         i.id === target.itemId ? { ...i, documents: i.documents.filter((d) => d.id !== target.documentId) } : i,
       ),
     );
+    await this.drafts.publish(gateway, caller, updated);
     return this.drafts.view(updated, await this.drafts.names(gateway));
   }
 }
