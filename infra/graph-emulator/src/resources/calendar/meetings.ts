@@ -140,6 +140,20 @@ const PROPAGATED: (keyof EventPatch)[] = [
   'onlineMeetingProvider',
 ];
 
+/** What attendees see changed goes to them (an attendee-only change only to those who changed: event-update). */
+function propagateChange(
+  ctx: EmulatorContext,
+  owner: StoredUser,
+  event: StoredEvent,
+  keys: readonly (keyof EventPatch)[],
+  before: { previousAttendees: StoredEvent['attendees']; timeChanged: boolean },
+): void {
+  const sent = keys.filter((k) => PROPAGATED.includes(k));
+  if (sent.length === 0) return;
+  const attendeesOnly = sent.every((k) => k === 'attendees');
+  propagate(ctx, owner, event, before.previousAttendees, before.timeChanged, attendeesOnly);
+}
+
 export function updateEvent(
   ctx: EmulatorContext,
   owner: StoredUser,
@@ -211,15 +225,7 @@ export function updateEvent(
     stamp(ctx, event);
     ctx.store.put(EVENT_KIND, owner.id, event.id, event);
 
-    if (event.isOrganizer && keys.some((k) => PROPAGATED.includes(k)))
-      propagate(
-        ctx,
-        owner,
-        event,
-        previousAttendees,
-        timeChanged,
-        keys.filter((k) => PROPAGATED.includes(k)).every((k) => k === 'attendees'),
-      );
+    if (event.isOrganizer) propagateChange(ctx, owner, event, keys, { previousAttendees, timeChanged });
     return event;
   });
 }
