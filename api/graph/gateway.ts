@@ -30,7 +30,7 @@ export function createGateway(client: Client, options: GatewayOptions): GraphGat
   const graph = new GraphConnection(client, options);
   const batches = batchApi(graph);
   return {
-    ...usersApi(graph),
+    ...usersApi(graph, batches),
     ...listsApi(graph, batches),
     ...calendarApi(graph),
     ...teamsApi(graph),

@@ -29,6 +29,7 @@ import {
   MeetingMinutes,
   MeetingArchive,
   MeetingDrafts,
+  CalledAgenda,
   DraftDocuments,
   MeetingsInTeams,
 } from './meetings';
@@ -155,6 +156,7 @@ export function createServices(parts: {
       assignments,
       people: (gateway) => meetingParts.meetings.people(gateway),
       records: (gateway) => meetingParts.meetings.records(gateway),
+      called: new CalledAgenda(parts.state, parts.clock),
     },
     parts.clock,
   );

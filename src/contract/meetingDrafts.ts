@@ -113,6 +113,8 @@ export const meetingDraftSchema = z.object({
   season: z.enum(SEASONS).optional(),
   date: z.string().optional(),
   items: z.array(draftItemSchema),
+  /** The kallelse is sent: a saved change goes to this many called people as an update (the tab confirms it). */
+  called: z.object({ attendees: z.number().int() }).optional(),
 });
 export type MeetingDraftView = z.infer<typeof meetingDraftSchema>;
 

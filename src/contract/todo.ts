@@ -14,6 +14,7 @@ export const todoItemSchema = z.discriminatedUnion('kind', [
   }),
   z.object({ kind: z.literal('approveProtocol'), page: z.literal('moten'), ...meetingRef }),
   z.object({ kind: z.literal('answerKallelse'), page: z.literal('moten'), ...meetingRef }),
+  z.object({ kind: z.literal('archiveProtocol'), page: z.literal('moten'), ...meetingRef }),
   z.object({ kind: z.literal('decideProposals'), page: z.literal('beslut'), count: z.number().int() }),
   z.object({
     kind: z.literal('coFinancingGaps'),

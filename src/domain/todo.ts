@@ -14,6 +14,8 @@ export type TodoItem =
   | { kind: 'callSeasonMeeting'; page: 'moten'; season: Season; year: number }
   /** The signer whose turn it is (secretary, chair, then the justerare): a protokoll waits for their approval. */
   | { kind: 'approveProtocol'; page: 'moten'; meetingId: string; meetingTitle: string; date: IsoDate }
+  /** The samordnare: a justerat protokoll whose meeting is not filed in the archive yet ("Arkivera mötet"). */
+  | { kind: 'archiveProtocol'; page: 'moten'; meetingId: string; meetingTitle: string; date: IsoDate }
   /** An invited person: their answer to a kallelse is missing. */
   | { kind: 'answerKallelse'; page: 'moten'; meetingId: string; meetingTitle: string; date: IsoDate }
   /** The samordnare: proposals waiting for samverkansgruppen's decision. */
@@ -66,6 +68,8 @@ export interface TodoProtocol {
   chairEmail: string;
   adjusterEmails: readonly string[];
   approvedByEmails: readonly string[];
+  /** The meeting is filed in the archive (its folder linked from Möten); unknown counts as filed. */
+  archived?: boolean;
 }
 
 export interface TodoInvitation {
@@ -155,6 +159,11 @@ export function deriveTodos(input: TodoInput): TodoItem[] {
   if (has('samordnare')) {
     if ((input.openProposals ?? 0) > 0) {
       items.push({ kind: 'decideProposals', page: 'beslut', count: input.openProposals ?? 0 });
+    }
+    for (const protocol of input.protocols) {
+      if (protocol.status !== 'justerat' || protocol.archived !== false) continue;
+      const { meetingId, meetingTitle, date } = protocol;
+      items.push({ kind: 'archiveProtocol', page: 'moten', meetingId, meetingTitle, date });
     }
     if (input.coFinancing && input.coFinancing.gaps > 0) {
       const { year, gaps } = input.coFinancing;

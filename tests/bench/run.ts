@@ -12,6 +12,7 @@ const BENCHES: { name: string; load: () => Promise<{ run: () => Promise<Figure[]
   { name: 'bot', load: () => import('./bot.bench') },
   { name: 'meetings', load: () => import('./meetings.bench') },
   { name: 'meetingDraft', load: () => import('./meetingDraft.bench') },
+  { name: 'meetingArchive', load: () => import('./meetingArchive.bench') },
   { name: 'workingGroups', load: () => import('./workingGroups.bench') },
   { name: 'budget', load: () => import('./budget.bench') },
   { name: 'tab', load: () => import('./tab.bench') },

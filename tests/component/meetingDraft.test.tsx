@@ -192,4 +192,25 @@ describe('Möten: the draft editor', () => {
     await waitFor(() => expect(screen.queryByRole('heading', { name: '3. Övriga frågor' })).toBeNull());
     expect(screen.getByText('Du har ändringar som inte är sparade.')).toBeTruthy();
   });
+
+  it('a called meeting: saving asks first, Avbryt sends nothing, confirming sends the update', async () => {
+    const called = { ...DRAFT, called: { attendees: 17 } };
+    const requests = stubApi({
+      'PUT /api/meetings/drafts/12/agenda': () => ({ body: { draft: { ...called, etag: '"2"' } } }),
+    });
+    renderEditor(called);
+    expect(screen.queryByRole('button', { name: 'Kalla' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Spara dagordningen' }));
+    let dialog = await screen.findByRole('alertdialog');
+    expect(within(dialog).getByText('Ändringen skickas som en uppdatering till alla 17 kallade.')).toBeTruthy();
+    await waitFor(() => expect(document.activeElement?.textContent).toBe('Avbryt'));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Avbryt' }));
+    await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
+    expect(requests.filter((r) => r.method === 'PUT')).toHaveLength(0);
+    fireEvent.click(screen.getByRole('button', { name: 'Spara dagordningen' }));
+    dialog = await screen.findByRole('alertdialog');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Spara och skicka uppdateringen' }));
+    expect(await screen.findByText('Dagordningen är sparad.')).toBeTruthy();
+    expect(requests.filter((r) => r.method === 'PUT')).toHaveLength(1);
+  });
 });

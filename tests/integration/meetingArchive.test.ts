@@ -53,7 +53,7 @@ describe('the archive package of a signed protokoll', () => {
     meetingId = meeting.id;
     // A handling of the meeting, where the draft's uploads go (Möteshandlingar/<title>): the archive copies it.
     const app = stack.server.services.graph.forApp();
-    const driveId = String((await app.siteDrive(await stack.server.services.site.resolveSite(app))).id);
+    const driveId = await stack.server.services.site.resolveDrive(app);
     const handlingar = await app.ensureFolders(driveId, ['Möteshandlingar', meeting.title]);
     await app.uploadFile(driveId, handlingar.id!, 'lagesrapport.pdf', new Uint8Array(5000).fill(37));
     const rows = [CHAIR, COORDINATOR, ...adjusters].map((email) => ({ email, present: true }));
@@ -78,31 +78,49 @@ describe('the archive package of a signed protokoll', () => {
   });
   afterAll(async () => stack.close());
 
-  it('approved in order, the meeting is filed once in Arkiv/<year>/<title> with checksums, read-only for members', async () => {
+  it('approved in order, it waits for the samordnare, who files it once; the justerare can only read it', async () => {
     // The secretary, then the chair, then the two justerare (#16).
     for (const token of [coordinator, chair, member]) {
       expect((await stack.call(`/api/meetings/${meetingId}/protocol/approve`, { token, method: 'POST' })).status).toBe(
         200,
       );
     }
-    const key = randomUUID();
-    const approve = () =>
-      stack.call(`/api/meetings/${meetingId}/protocol/approve`, {
-        token: stodgruppMember,
-        method: 'POST',
-        headers: { 'Idempotency-Key': key },
-      });
-    const filing = await requestLogSeq(stack.tenant);
-    const second = await approve();
+    const second = await stack.call(`/api/meetings/${meetingId}/protocol/approve`, {
+      token: stodgruppMember,
+      method: 'POST',
+      headers: { 'Idempotency-Key': randomUUID() },
+    });
     expect(second.status).toBe(200);
     expect(((await second.json()) as { protocol: { status: string } }).protocol.status).toBe('justerat');
 
+    // The last approval files nothing: the folder is not there, and the samordnare's "Att göra" says so.
     const app = stack.server.services.graph.forApp();
-    const driveId = String((await app.siteDrive(await stack.server.services.site.resolveSite(app))).id);
-    const records = (await (await stack.call('/api/meetings/records', { token: member })).json()) as {
-      meetings: { id: string; title: string; archiveUrl?: string }[];
-    };
-    const record = records.meetings.find((m) => m.id === meetingId)!;
+    const driveId = await stack.server.services.site.resolveDrive(app);
+    const title = (
+      (await (await stack.call(`/api/meetings/${meetingId}`, { token: member })).json()) as {
+        meeting: { title: string };
+      }
+    ).meeting.title;
+    expect(await app.itemAtPath(driveId, ['Arkiv', String(pastAutumnYear), title])).toBeUndefined();
+    const todoOf = async (token: string) =>
+      ((await (await stack.call('/api/todo', { token })).json()) as { items: { kind: string; meetingId?: string }[] })
+        .items;
+    const archiveTodo = (items: { kind: string; meetingId?: string }[]) =>
+      items.filter((item) => item.kind === 'archiveProtocol' && item.meetingId === meetingId);
+    expect(archiveTodo(await todoOf(coordinator))).toHaveLength(1);
+    expect(archiveTodo(await todoOf(stodgruppMember))).toHaveLength(0);
+
+    // "Arkivera mötet": the samordnare's delegated call files it.
+    const filing = await requestLogSeq(stack.tenant);
+    const archive = () =>
+      stack.call(`/api/meetings/${meetingId}/archive`, {
+        token: coordinator,
+        method: 'POST',
+        headers: { 'Idempotency-Key': randomUUID() },
+      });
+    const filed = await archive();
+    expect(filed.status).toBe(200);
+    const record = ((await filed.json()) as { meeting: { title: string; archiveUrl?: string } }).meeting;
     expect(record.archiveUrl).toBeTruthy();
     const folder = await app.itemAtPath(driveId, ['Arkiv', String(pastAutumnYear), record.title]);
     expect(folder?.id).toBeDefined();
@@ -131,13 +149,23 @@ describe('the archive package of a signed protokoll', () => {
     }
     expect(Buffer.from(bytes.get('narvaro.csv')!).subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
 
-    // Each file went up once, with conflictBehavior fail; the folder was made read-only once.
-    const filed = await requestsSince(stack.tenant, filing);
-    const puts = filed.filter((r) => r.method === 'PUT' && r.path.includes('/content') && r.status < 300);
+    // Each file went up once, with conflictBehavior fail, as the samordnare; the folder was made read-only once.
+    const log = await requestsSince(stack.tenant, filing);
+    const puts = log.filter((r) => r.method === 'PUT' && r.path.includes('/content') && r.status < 300);
     expect(puts).toHaveLength(files.length);
-    expect(filed.filter((r) => r.method === 'POST' && r.path.endsWith('/invite'))).toHaveLength(1);
+    expect(puts.every((r) => r.principal === 'delegated')).toBe(true);
+    expect(log.filter((r) => r.method === 'POST' && r.path.endsWith('/invite'))).toHaveLength(1);
+    // The readers are looked up in $batch round trips of 20, never one request per person.
+    const userLookup = (r: { method: string; path: string }) =>
+      r.method === 'GET' && /^\/v1\.0\/users(\?|$)/.test(r.path);
+    const lookups = log.filter((r) => userLookup(r) && r.batchInner);
+    expect(lookups.length).toBeGreaterThan(1);
+    expect(log.filter((r) => userLookup(r) && !r.batchInner)).toHaveLength(0);
+    expect(log.filter((r) => r.method === 'POST' && r.path.endsWith('/$batch') && !r.batchInner)).toHaveLength(
+      Math.ceil(lookups.length / 20),
+    );
 
-    // A member may read but not write.
+    // A justerare may read but not write; the samordnare owns the folder, the justerare only reads it.
     const erik = await userClient(stack.tenant, adjusters[0] as string);
     await erik.api(`/drives/${driveId}/items/${folder!.id}/children`).get();
     const write = await erik
@@ -149,13 +177,22 @@ describe('the archive package of a signed protokoll', () => {
         (error: { statusCode?: number; message?: string }) => `${error.statusCode} ${error.message}`,
       );
     expect(write).toMatch(/^403 /);
+    const permissions = await app.driveItemPermissions(driveId, folder!.id!);
+    const rolesOf = (email: string) =>
+      permissions
+        .filter((p) => (p.grantedToV2?.user as { email?: string } | undefined)?.email?.toLowerCase() === email)
+        .flatMap((p) => p.roles ?? []);
+    expect(rolesOf(COORDINATOR)).toContain('owner');
+    for (const adjuster of adjusters) expect(rolesOf(adjuster)).toEqual(['read']);
 
-    // A repeat of the approval files nothing twice.
+    // A repeat archives nothing new, and the todo is gone.
     const before = await requestLogSeq(stack.tenant);
-    const again = await approve();
+    const again = await archive();
     expect(again.status).toBe(200);
-    const log = await requestsSince(stack.tenant, before);
-    expect(log.filter((r) => r.method === 'PUT' && r.path.includes('/content'))).toHaveLength(0);
+    const repeat = await requestsSince(stack.tenant, before);
+    expect(repeat.filter((r) => r.method === 'PUT' && r.path.includes('/content'))).toHaveLength(0);
+    expect(repeat.filter((r) => r.path.endsWith('/invite'))).toHaveLength(0);
     expect((await app.listFolder(driveId, folder!.id!)).length).toBe(files.length);
+    expect(archiveTodo(await todoOf(coordinator))).toHaveLength(0);
   });
 });

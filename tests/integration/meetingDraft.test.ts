@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { KallelsePreview, MeetingDraftView } from '../../src/contract';
 import { candidateDays, seasonWindow, toIsoDate } from '../../src/domain';
-import { CHAIR, COORDINATOR, MEMBER_GUEST } from '../../infra/graph-emulator/tests/support';
-import { requestLogSeq, requestsSince, startStack, type Stack } from './support/stack';
+import { appClient, CHAIR, COORDINATOR, MEMBER_GUEST } from '../../infra/graph-emulator/tests/support';
+import { control, requestLogSeq, requestsSince, startStack, type Stack } from './support/stack';
 
 jest.setTimeout(180_000);
 
@@ -257,5 +257,63 @@ describe('preparing a meeting as a draft (issue #16)', () => {
     // A repeat of the send is answered from the register, not a second kallelse.
     const repeat = await post('/api/meetings', chair, send);
     expect(repeat.status).toBe(200);
+  });
+
+  it('a change of the dagordning after the kallelse goes to every attendee as one update of the event', async () => {
+    const read = await stack.call(`/api/meetings/drafts/${draft.id}/agenda`, { token: chair });
+    expect(read.status).toBe(200);
+    const called = (await json<{ draft: MeetingDraftView }>(read)).draft;
+    expect(called.called?.attendees).toBeGreaterThan(10);
+    const items = [...editable(called.items), { kind: 'information', title: 'Rapport från Länsstyrelsen' }];
+    // The update goes out from the organiser's calendar: the samordnare cannot send it for the chair.
+    const refused = await putAgenda(coordinator, items, called.etag);
+    expect(refused.status).toBeGreaterThanOrEqual(400);
+    expect(JSON.stringify(await refused.json())).toContain('en annan persons kalender');
+
+    const key = randomUUID();
+    const change = () =>
+      stack.call(`/api/meetings/drafts/${draft.id}/agenda`, {
+        token: chair,
+        method: 'PUT',
+        body: { items },
+        headers: { 'if-match': called.etag, 'Idempotency-Key': key },
+      });
+    const since = await requestLogSeq(stack.tenant);
+    const changed = await change();
+    expect(changed.status).toBe(200);
+    expect((await json<{ draft: MeetingDraftView }>(changed)).draft.items.map((i) => i.title)).toContain(
+      'Rapport från Länsstyrelsen',
+    );
+    const log = await requestsSince(stack.tenant, since);
+    expect(log.filter((r) => r.method === 'PATCH' && r.path.includes('/events/'))).toHaveLength(1);
+
+    const app = stack.server.services.graph.forApp();
+    const record = await stack.server.services.meetings.get(app, draft.id);
+    expect(record.agendaText).toContain('Rapport från Länsstyrelsen');
+    const graph = await appClient(stack.tenant);
+    const event = (await graph.api(`/users/${CHAIR}/events/${record.eventId}`).get()) as {
+      iCalUId: string;
+      body: { content: string };
+      attendees: { emailAddress: { address: string } }[];
+    };
+    expect(event.body.content).toContain('Rapport från Länsstyrelsen');
+    const messages = async (path: string) =>
+      (
+        (await (await control(stack.tenant, 'GET', `${path}?iCalUId=${encodeURIComponent(event.iCalUId)}`)).json()) as {
+          value: { type: string; to: string }[];
+        }
+      ).value.filter((m) => m.type === 'update');
+    const updates = [...(await messages('/meetingMessages')), ...(await messages('/outbox'))].map((m) => m.to);
+    const attendees = event.attendees.map((a) => a.emailAddress.address.toLowerCase()).sort();
+    expect(attendees).toHaveLength(called.called!.attendees);
+    // Each attendee got exactly one update.
+    expect(updates.sort()).toEqual(attendees);
+
+    // A repeat of the same request (its answer lost) PATCHes nothing more.
+    const again = await requestLogSeq(stack.tenant);
+    expect((await change()).status).toBe(200);
+    const repeat = await requestsSince(stack.tenant, again);
+    expect(repeat.filter((r) => r.method === 'PATCH')).toHaveLength(0);
+    expect([...(await messages('/meetingMessages')), ...(await messages('/outbox'))]).toHaveLength(attendees.length);
   });
 });

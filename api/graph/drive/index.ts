@@ -231,3 +231,21 @@ export function driveApi(graph: GraphConnection) {
 }
 
 export type DriveApi = ReturnType<typeof driveApi>;
+
+/**
+ * A site's default library id, asked of Graph once per site (it never changes for a site): one cache shared by
+ * everything that writes the library (handlingar, the archive). A failed lookup is not remembered.
+ */
+export class SiteDriveIds {
+  private readonly ids = new Map<string, Promise<string>>();
+
+  driveId(gateway: Pick<DriveApi, 'siteDrive'>, siteId: string): Promise<string> {
+    let id = this.ids.get(siteId);
+    if (!id) {
+      id = gateway.siteDrive(siteId).then((drive) => String(drive.id));
+      this.ids.set(siteId, id);
+      id.catch(() => this.ids.delete(siteId));
+    }
+    return id;
+  }
+}

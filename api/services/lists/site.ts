@@ -1,3 +1,4 @@
+import { SiteDriveIds, type DriveApi } from '../../graph/drive';
 import type { ListsApi } from '../../graph/lists';
 import { GraphRequestError } from '../../graph/errors';
 import { LISTS, type ListKey } from './schema';
@@ -12,6 +13,7 @@ export type SiteLookup = Pick<ListsApi, 'getSiteByPath' | 'listLists'>;
 export class SiteDirectory {
   private siteId?: Promise<string>;
   private listIds = new Map<ListKey, string>();
+  private readonly drives = new SiteDriveIds();
 
   constructor(private readonly site: { hostname: string; path: string }) {}
 
@@ -21,6 +23,11 @@ export class SiteDirectory {
       this.siteId = undefined;
       throw error;
     });
+  }
+
+  /** The site's default document library (handlingar, the archive): its id asked once (api/graph/drive). */
+  async resolveDrive(gateway: SiteLookup & Pick<DriveApi, 'siteDrive'>): Promise<string> {
+    return this.drives.driveId(gateway, await this.resolveSite(gateway));
   }
 
   async list(gateway: SiteLookup, key: ListKey): Promise<{ siteId: string; listId: string }> {

@@ -117,39 +117,38 @@ function metadataJson(input: ArchiveInput, files: readonly ArchiveFile[]): strin
  */
 export class MeetingArchive {
   constructor(
-    private readonly site: Pick<SiteDirectory, 'resolveSite'>,
+    private readonly site: Pick<SiteDirectory, 'resolveDrive'>,
     private readonly meetings: MeetingsService,
     private readonly organisations: readonly Organisation[],
     private readonly journal?: OperationJournal,
   ) {}
 
   /**
-   * The protokoll is justerat (api/services/meetings/protocol.ts): file the meeting, link it from Möten. With
-   * `record`, a failed filing (a card's approval runs as the app, which may not write the library) is journalled
-   * as failed instead of failing the approval; the samordnare files it again from Möten (`throw`: the error shown).
+   * The protokoll is justerat (api/services/meetings/protocol.ts): the filing waits for the samordnare, journalled
+   * as "väntar på arkivering" (a meeting already filed stays filed). Nothing is written to the library here: the
+   * approver (a justerare, or the app behind a card) never creates the folder and so never owns it.
    */
-  async signed(
-    gateway: GraphGateway,
-    meetingId: string,
-    protocol: Protocol,
-    people: Person[],
-    onFailure: 'record' | 'throw',
-  ): Promise<void> {
-    try {
-      await this.fileSigned(gateway, meetingId, protocol, people);
-    } catch (error) {
-      if (onFailure === 'throw' || !this.journal) throw error;
-      const status = error instanceof GraphRequestError ? error.status : undefined;
-      await this.journal.recordOperation(`archive:${meetingId}`, 'failed', { ...(status ? { status } : {}) });
-    }
+  async awaiting(meetingId: string): Promise<void> {
+    const key = `archive:${meetingId}`;
+    const now = await this.journal?.getOperation(key);
+    if (now?.status === 'succeeded') return;
+    await this.journal?.recordOperation(key, 'started', { state: 'väntar på arkivering' });
   }
 
-  private async fileSigned(gateway: GraphGateway, meetingId: string, protocol: Protocol, people: Person[]) {
+  /**
+   * Files the meeting of a justerat protokoll as the samordnare ("Arkivera mötet", their delegated token) and
+   * links it from Möten. The filer breaks the folder's inheritance and so keeps owner access; every other member
+   * (the justerare too) is given read only.
+   */
+  async signed(gateway: GraphGateway, meetingId: string, protocol: Protocol, people: Person[], filer: string) {
     const record = await this.meetings.get(gateway, meetingId);
+    const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
     const webUrl = await this.file(gateway, {
       record,
       sections: protocolSections(protocol, people, this.organisations),
-      readerEmails: groupMembers(people, record.group).map((person) => person.email),
+      readerEmails: groupMembers(people, record.group)
+        .map((person) => person.email)
+        .filter((email) => !same(email, filer)),
       // The instant it was locked, not now: a retry prints the same PDF and the same metadata.json.
       producedAt: new Date(protocol.lockedAt ?? protocol.approvals.at(-1)?.at ?? record.endUtc),
     });
@@ -161,7 +160,7 @@ export class MeetingArchive {
     const key = `archive:${input.record.id}`;
     const done = (await this.journal?.getOperation(key))?.detail?.webUrl;
     if (this.journal && typeof done === 'string') return done;
-    const driveId = String((await gateway.siteDrive(await this.site.resolveSite(gateway))).id);
+    const driveId = await this.site.resolveDrive(gateway);
     const title = folderName(input.record.title);
     const folder = await gateway.ensureFolders(driveId, [ARCHIVE_FOLDER, String(input.record.year), title]);
     const files = [
@@ -182,12 +181,9 @@ export class MeetingArchive {
       bytes: utf8(metadataJson(input, stored)),
     });
     // Only people in the directory can be given access (a contact without an account has no one to share with).
-    const known = await Promise.all(
-      input.readerEmails
-        .filter((email) => email !== '')
-        .map(async (email) => (await gateway.findUserByMail(email)) && email),
-    );
-    const readers = known.filter((email): email is string => typeof email === 'string');
+    // One $batch of 20 addresses per round trip, not one lookup per person.
+    const users = await gateway.findUsersByMail(input.readerEmails.filter((email) => email !== ''));
+    const readers = [...users].filter(([, user]) => user !== undefined).map(([email]) => email);
     if (readers.length > 0) await gateway.makeReadOnly(driveId, String(folder.id), readers);
     const webUrl = String(folder.webUrl);
     await this.journal?.recordOperation(key, 'succeeded', { webUrl });

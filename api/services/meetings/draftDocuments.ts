@@ -5,7 +5,7 @@ import type { GraphGateway } from '../../graph/gateway';
 import { NotFoundError } from '../errors';
 import type { SiteDirectory } from '../lists';
 import { folderName, type DraftRecord } from './draftRecord';
-import { assertDraftEditor, type MeetingDrafts } from './drafts';
+import type { MeetingDrafts } from './drafts';
 import { PLAN_ACTIONS, type Acting } from './service';
 
 /** The library folder all meetings' handlingar live under, one folder per meeting (by its title). */
@@ -19,25 +19,18 @@ export const DOCUMENTS_FOLDER = 'Möteshandlingar';
 export class DraftDocuments {
   constructor(
     private readonly drafts: MeetingDrafts,
-    private readonly site: Pick<SiteDirectory, 'resolveSite'>,
+    private readonly site: Pick<SiteDirectory, 'resolveDrive'>,
   ) {}
 
-  /** A site's default library never changes: its id is asked once per site. */
-  private readonly driveIds = new Map<string, string>();
-
-  private async driveId(gateway: GraphGateway): Promise<string> {
-    const siteId = await this.site.resolveSite(gateway);
-    const known = this.driveIds.get(siteId);
-    if (known) return known;
-    const id = String((await gateway.siteDrive(siteId)).id);
-    this.driveIds.set(siteId, id);
-    return id;
+  /** The site's default library, its id asked once per site (SiteDirectory.resolveDrive). */
+  private driveId(gateway: GraphGateway): Promise<string> {
+    return this.site.resolveDrive(gateway);
   }
 
   private async editable(gateway: GraphGateway, caller: Acting, id: string): Promise<DraftRecord> {
     requireAnyRole(caller.roles, PLAN_ACTIONS, caller);
     const draft = await this.drafts.record(gateway, id);
-    assertDraftEditor(caller, draft.group);
+    this.drafts.assertEditor(caller, draft);
     return draft;
   }
 
@@ -76,6 +69,8 @@ export class DraftDocuments {
           item.id === target.itemId ? { ...item, documents: [...item.documents, document] } : item,
         );
       });
+      // Once called, the handling's link goes to every attendee as an update of the kallelse.
+      await this.drafts.publish(gateway, caller, updated);
       return { draft: this.drafts.view(updated, await this.drafts.names(gateway)), document };
     } catch (error) {
       // The file is not left in the library without the point that lists it.
@@ -111,6 +106,7 @@ export class DraftDocuments {
         i.id === target.itemId ? { ...i, documents: i.documents.filter((d) => d.id !== target.documentId) } : i,
       ),
     );
+    await this.drafts.publish(gateway, caller, updated);
     return this.drafts.view(updated, await this.drafts.names(gateway));
   }
 }

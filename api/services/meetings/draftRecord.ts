@@ -13,7 +13,7 @@ import {
 import type { MeetingDraftView } from '../../../src/contract';
 import type { ListItemWithFields } from '../../graph/gateway';
 import { jsonColumn } from '../lists';
-import type { MeetingFields } from './register';
+import { toMeetingRecord, type MeetingFields, type MeetingRecord } from './register';
 
 /** A meeting being prepared: a Möten item with Status `utkast` and its dagordning in DraftAgenda. */
 export interface DraftRecord {
@@ -25,6 +25,8 @@ export interface DraftRecord {
   season?: Season;
   date?: IsoDate;
   items: DraftItem[];
+  /** The meeting is called (its kallelse sent, Status `planerat`): a change goes to the attendees as an update. */
+  called?: MeetingRecord;
 }
 
 const storedItem = z.object({
@@ -48,15 +50,22 @@ export const DRAFT_AGENDA_MAX_CHARS = 60_000;
 const oneOf = <T extends string>(values: readonly T[], value: unknown): T | undefined =>
   typeof value === 'string' && (values as readonly string[]).includes(value) ? (value as T) : undefined;
 
-/** Reads a draft (`sending`: one whose kallelse was cut short); an item that is not one (a meeting already called, one typed in by hand) is undefined. */
+/**
+ * Reads a draft (`sending`: one whose kallelse was cut short; `called`: a called meeting prepared as a draft, with
+ * its event); an item that is not one (a meeting already called, one typed in by hand) is undefined.
+ */
 export function toDraftRecord(
   item: ListItemWithFields<MeetingFields>,
-  options: { sending?: boolean } = {},
+  options: { sending?: boolean; called?: boolean } = {},
 ): DraftRecord | undefined {
   const f = item.fields;
   const group = oneOf(MEETING_GROUPS, f.MeetingGroup);
-  const status = options.sending ? 'skickas' : MEETING_DRAFT_STATUS;
+  const status = options.sending ? 'skickas' : options.called ? 'planerat' : MEETING_DRAFT_STATUS;
   if (f.Status !== status || !group || typeof f.Year !== 'number') return undefined;
+  const called = options.called ? toMeetingRecord(item) : undefined;
+  if (options.called && (!called?.eventId || typeof f.DraftAgenda !== 'string' || f.DraftAgenda === '')) {
+    return undefined;
+  }
   const stored = draftAgendaColumn.read(f.DraftAgenda);
   const season = oneOf(SEASONS, f.Season);
   return {
@@ -68,6 +77,7 @@ export function toDraftRecord(
     ...(season ? { season } : {}),
     ...(stored.date ? { date: stored.date } : {}),
     items: stored.items.map((i) => ({ ...i, documents: i.documents.map((d) => ({ ...d })) })),
+    ...(called ? { called } : {}),
   };
 }
 

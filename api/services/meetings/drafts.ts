@@ -13,7 +13,7 @@ import {
 } from '../../../src/domain';
 import { agendaPutSchema, draftCreateSchema, type MeetingDraftView } from '../../../src/contract';
 import { ConflictError } from '../../graph/errors';
-import type { GraphGateway } from '../../graph/gateway';
+import type { GraphGateway, ListItemWithFields } from '../../graph/gateway';
 import type { AssignmentsService } from '../economy';
 import type { ContactRecord } from '../contacts';
 import { NotFoundError } from '../errors';
@@ -24,13 +24,19 @@ import { DRAFT_AGENDA_MAX_CHARS, draftAgendaColumn, draftView, toDraftRecord, ty
 import { meetingTitle, type MeetingFields, type MeetingRecord } from './register';
 import { PLAN_ACTIONS, planAction, type Acting } from './service';
 import { DomainRuleError } from '../../../src/domain';
+import type { CalledAgenda } from './calledAgenda';
 
 export interface DraftSources {
   decisions: Pick<MeetingDecisions, 'openFollowUps' | 'openProposals'>;
   assignments: Pick<AssignmentsService, 'list'>;
   people: (gateway: GraphGateway) => Promise<readonly ContactRecord[]>;
   records: (gateway: GraphGateway) => Promise<MeetingRecord[]>;
+  /** A called meeting's dagordning: its change goes to the attendees as an update of the event. */
+  called?: CalledAgenda;
 }
+
+type CalledDraft = DraftRecord & { called: MeetingRecord };
+const isCalled = (draft: DraftRecord): draft is CalledDraft => draft.called !== undefined;
 
 /** Who prepares a group's meeting: samverkansgruppen's ordförande (or sammankallande) and samordnare; stödgruppen's samordnare. */
 export function assertDraftEditor(caller: Acting, group: MeetingGroup): void {
@@ -55,7 +61,9 @@ export class MeetingDrafts {
   }
 
   view(draft: DraftRecord, people: ReadonlyMap<string, ContactRecord>): MeetingDraftView {
-    return draftView(draft, (id) => people.get(id)?.displayName);
+    const view = draftView(draft, (id) => people.get(id)?.displayName);
+    const called = draft.called && this.sources.called;
+    return called ? { ...view, called: { attendees: called.attendees(draft.called!, [...people.values()]) } } : view;
   }
 
   async create(gateway: GraphGateway, caller: Acting, input: unknown): Promise<MeetingDraftView> {
@@ -119,10 +127,26 @@ export class MeetingDrafts {
       .map((d) => this.view(d, people));
   }
 
+  /** The draft, or a called meeting prepared as one (its dagordning still editable, sent as an update). */
   async record(gateway: GraphGateway, id: string): Promise<DraftRecord> {
-    const draft = toDraftRecord(await this.lists.meetings.get(gateway, id));
+    const draft = this.readDraft(await this.lists.meetings.get(gateway, id));
     if (!draft) throw new NotFoundError('Utkastet finns inte (mötet kan redan vara kallat).');
     return draft;
+  }
+
+  private readDraft(item: ListItemWithFields<MeetingFields>): DraftRecord | undefined {
+    return toDraftRecord(item) ?? (this.sources.called ? toDraftRecord(item, { called: true }) : undefined);
+  }
+
+  /** Who may change it: the editors; once called, the organiser only (the update goes out from their calendar). */
+  assertEditor(caller: Acting, draft: DraftRecord): void {
+    assertDraftEditor(caller, draft.group);
+    if (draft.called) this.sources.called?.assertOrganizer(caller, draft.called);
+  }
+
+  /** A called meeting's changed dagordning goes to every attendee as an update of the event (once per operation). */
+  async publish(gateway: GraphGateway, caller: Acting, draft: DraftRecord): Promise<void> {
+    if (isCalled(draft)) await this.sources.called?.send(gateway, caller, draft, await this.names(gateway));
   }
 
   async get(gateway: GraphGateway, id: string): Promise<MeetingDraftView> {
@@ -140,19 +164,30 @@ export class MeetingDrafts {
   ): Promise<MeetingDraftView> {
     requireAnyRole(caller.roles, PLAN_ACTIONS, caller);
     const [draft, people] = await Promise.all([this.record(gateway, id), this.names(gateway)]);
-    assertDraftEditor(caller, draft.group);
+    this.assertEditor(caller, draft);
     const request = agendaPutSchema.parse(input);
+    const resumed = isCalled(draft) ? await this.sources.called?.resume(draft.id) : undefined;
+    // A repeat of a change already sent answers the dagordning as it is; one already written only sends it.
+    if (resumed?.done) return this.view(draft, people);
+    if (resumed && resumed.etag === draft.etag) {
+      await this.publish(gateway, caller, draft);
+      return this.view(draft, people);
+    }
     if (!etag) {
       throw new DomainRuleError('ETAG_REQUIRED', 'Ange vilken version av dagordningen du utgår från (If-Match).');
     }
     if (etag !== draft.etag) throw new ConflictError(this.view(draft, people));
     const items = applyAgendaEdit(draft.items, request.items, new Set(people.keys()));
+    let written: DraftRecord;
     try {
-      return this.view(await this.write(gateway, draft, items), people);
+      written = await this.write(gateway, draft, items);
     } catch (error) {
       if (error instanceof ConflictError) throw new ConflictError(await this.get(gateway, id));
       throw error;
     }
+    if (isCalled(written)) await this.sources.called?.written(written.id, written.etag);
+    await this.publish(gateway, caller, written);
+    return this.view(written, people);
   }
 
   /** Writes the points with If-Match on the draft's eTag (the list's 412 is a ConflictError). */
@@ -161,8 +196,12 @@ export class MeetingDrafts {
     if (value.length > DRAFT_AGENDA_MAX_CHARS) {
       throw new DomainRuleError('DRAFT_TOO_LONG', 'Dagordningen är för lång. Korta texterna under punkterna.');
     }
-    const updated = toDraftRecord(
-      await this.lists.meetings.update(gateway, draft.id, draft.etag, { DraftAgenda: value }),
+    // A called meeting's kallelse text in the register follows its points (what the update sends).
+    const sent = isCalled(draft)
+      ? this.sources.called?.registerFields(draft.called, items, await this.names(gateway))
+      : undefined;
+    const updated = this.readDraft(
+      await this.lists.meetings.update(gateway, draft.id, draft.etag, { DraftAgenda: value, ...sent }),
     );
     if (!updated) throw new NotFoundError('Utkastet finns inte (mötet kan redan vara kallat).');
     return updated;

@@ -10,6 +10,7 @@ export { MeetingCalendars } from './calendarFiles';
 export { Conveners, type ConvenerView } from './conveners';
 export type { Acting } from './service';
 export { MeetingDrafts } from './drafts';
+export { CalledAgenda } from './calledAgenda';
 export { DraftDocuments, DOCUMENTS_FOLDER } from './draftDocuments';
 export { MeetingsInTeams, matchAttendance } from './inTeams';
 export { MeetingArchive, ARCHIVE_FOLDER } from './archive';

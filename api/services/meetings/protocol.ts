@@ -57,7 +57,8 @@ export class MeetingProtocols {
     /** Where an approval's step is journalled per operation (api/state); without it, per request. */
     private readonly journal?: OperationJournal,
     private readonly archive?: {
-      signed(g: GraphGateway, id: string, p: Protocol, people: Person[], onFailure: 'record' | 'throw'): Promise<void>;
+      awaiting(id: string): Promise<void>;
+      signed(g: GraphGateway, id: string, p: Protocol, people: Person[], filer: string): Promise<void>;
     },
     /** The points and notes per point (minutes.ts, #16); without it, the dagordning's points and no notes. */
     private readonly minutes?: Pick<MeetingMinutes, 'of' | 'checkSecretary' | 'checkPoint'>,
@@ -349,12 +350,12 @@ export class MeetingProtocols {
     version: number,
   ) {
     if (protocol.status === 'justerat') await this.meetings.complete(gateway, meetingId);
-    // The protokoll is locked whatever the filing does: a filing that fails is recorded and filed again from Möten.
-    if (protocol.status === 'justerat') await this.archive?.signed(gateway, meetingId, protocol, people, 'record');
+    // Filed by the samordnare ("Arkivera mötet", fileArchive), never as the approver: it waits for them.
+    if (protocol.status === 'justerat') await this.archive?.awaiting(meetingId);
     return this.view(meetingId, protocol, people, version);
   }
 
-  /** Files a justerat protokoll's meeting again (the samordnare, when the filing at the last approval failed). */
+  /** Files a justerat protokoll's meeting, as the samordnare (their delegated token; once, a repeat files nothing). */
   async fileArchive(gateway: GraphGateway, caller: Acting, meetingId: string): Promise<ProtocolView> {
     requireRole(caller.roles, 'decision.record');
     const item = await this.protocolItem(gateway, meetingId);
@@ -362,7 +363,7 @@ export class MeetingProtocols {
       throw new DomainRuleError('PROTOCOL_NOT_SIGNED', 'Mötet arkiveras när protokollet är justerat.');
     }
     const { protocol, people, version } = await this.buildProtocol(gateway, meetingId, item);
-    await this.archive?.signed(gateway, meetingId, protocol, people, 'throw');
+    await this.archive?.signed(gateway, meetingId, protocol, people, caller.person.email);
     return this.view(meetingId, protocol, people, version);
   }
 

@@ -15,6 +15,8 @@ import type { DecisionsService, BudgetService } from '../economy';
 import type { ListStores } from '../lists';
 import type { AssignmentsService } from '../economy';
 import type { MeetingsService } from '../meetings';
+
+type MeetingRecord = Awaited<ReturnType<MeetingsService['records']>>[number];
 import { systemClock, type Clock } from '../ports';
 
 export type TodoPart = 'answers' | 'protocols' | 'proposals' | 'coFinancing' | 'meetings' | 'assignments';
@@ -50,10 +52,10 @@ function approvedBy(raw: unknown): string[] {
   }
 }
 
-/** The protokoll as "Att göra" needs them: their meeting, their signers and who has approved. */
+/** The protokoll as "Att göra" needs them: their meeting, their signers, who has approved, whether it is filed. */
 function todoProtocols(
   items: readonly { fields: Record<string, unknown> }[],
-  byId: ReadonlyMap<string, { id: string; title: string; date: string }>,
+  byId: ReadonlyMap<string, MeetingRecord>,
 ): TodoProtocol[] {
   return items.flatMap((item) => {
     const record = byId.get(String(item.fields.MeetingId));
@@ -70,6 +72,7 @@ function todoProtocols(
           .split(';')
           .filter(Boolean),
         approvedByEmails: approvedBy(item.fields.Approvals),
+        archived: Boolean(record.archiveUrl),
       },
     ];
   });

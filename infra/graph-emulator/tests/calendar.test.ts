@@ -363,6 +363,43 @@ describe('local tenant: calendar events and invitations', () => {
     ).rejects.toMatchObject({ statusCode: 412 });
   });
 
+  it("puts a meeting message in each internal attendee's inbox: one update per organizer change they see", async () => {
+    const messages = async (query: Record<string, string>) =>
+      (
+        (await (await control(tenant, 'GET', `/meetingMessages?${new URLSearchParams(query).toString()}`)).json()) as {
+          value: OutboxMessage[];
+        }
+      ).value;
+    const created = (await chair
+      .api('/me/events')
+      .post(
+        meeting({ attendees: [{ emailAddress: { address: PER } }, { emailAddress: { address: SARA } }] }),
+      )) as Event;
+    const uid = created.iCalUId!;
+    expect((await messages({ iCalUId: uid })).map((m) => [m.type, m.to])).toEqual([
+      ['invitation', PER],
+      ['invitation', SARA],
+    ]);
+    await chair.api(`/me/events/${created.id}`).patch({ body: { contentType: 'HTML', content: '<p>Ny punkt</p>' } });
+    expect((await messages({ iCalUId: uid })).filter((m) => m.type === 'update').map((m) => m.to)).toEqual([PER, SARA]);
+    // The organizer's own fields send nothing; an attendee-only change reaches only those who changed.
+    await chair.api(`/me/events/${created.id}`).patch({ categories: ['Samverkan'] });
+    await chair
+      .api(`/me/events/${created.id}`)
+      .patch({ attendees: [{ emailAddress: { address: PER } }, { emailAddress: { address: COORDINATOR } }] });
+    expect((await messages({ iCalUId: uid })).slice(4).map((m) => [m.type, m.to])).toEqual([
+      ['cancellation', SARA],
+      ['invitation', COORDINATOR],
+    ]);
+    await chair.api(`/me/events/${created.id}/cancel`).post({ Comment: 'Inställt.' });
+    expect((await messages({ iCalUId: uid, to: PER })).map((m) => m.type)).toEqual([
+      'invitation',
+      'update',
+      'cancellation',
+    ]);
+    expect(await outbox(tenant, { iCalUId: uid })).toEqual([]);
+  });
+
   it('keeps delegated callers to their own mailbox and enforces calendar permissions', async () => {
     await expect(chair.api(`/users/${COORDINATOR}/events`).get()).rejects.toMatchObject({
       statusCode: 403,

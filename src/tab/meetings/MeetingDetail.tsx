@@ -11,6 +11,7 @@ import type { MeetingRecordDto } from '../../contract';
 import type { MeetingsApi } from './api';
 import { CancelMeeting } from './CancelMeeting';
 import { FileArchive } from './FileArchive';
+import { CalledAgenda } from './draft/CalledAgenda';
 import { ProtocolPanel } from './ProtocolPanel';
 import { Answers } from './Answers';
 import { DateField } from '../ui/DateField';
@@ -146,6 +147,7 @@ export function MeetingDetail({
       )}
       {meeting.status !== 'installt' && <Answers api={api} meeting={meeting} canRemind={isConvener} />}
       {isConvener && <ChangeMeeting api={api} meeting={meeting} onChanged={onChanged} />}
+      {isConvener && <CalledAgenda meetingId={meeting.id} />}
       {meeting.status !== 'installt' && meeting.group === 'samverkansgrupp' && (
         <ProtocolPanel api={api} meeting={meeting} me={me} />
       )}

@@ -17,6 +17,8 @@ export function todoText(item: TodoItemDto, t: Translate, language: Language): s
       return t('todo.callSeasonMeeting', { season: t(`todo.season.${item.season}`), year: item.year });
     case 'approveProtocol':
       return t('todo.approveProtocol', { title: item.meetingTitle, date: formatDay(item.date, language) });
+    case 'archiveProtocol':
+      return t('todo.archiveProtocol', { title: item.meetingTitle, date: formatDay(item.date, language) });
     case 'answerKallelse':
       return t('todo.answerKallelse', { title: item.meetingTitle, date: formatDay(item.date, language) });
     case 'decideProposals':
@@ -35,7 +37,7 @@ export function todoText(item: TodoItemDto, t: Translate, language: Language): s
 
 /** Where the item is done: the meeting itself for a protokoll or an answer, the page otherwise. */
 export function todoHref(item: TodoItemDto): string {
-  return item.kind === 'approveProtocol' || item.kind === 'answerKallelse'
+  return item.kind === 'approveProtocol' || item.kind === 'answerKallelse' || item.kind === 'archiveProtocol'
     ? pageHref(item.page, item.meetingId)
     : item.kind === 'assignmentDue'
       ? pageHref(item.page, 'uppdrag')

@@ -75,6 +75,16 @@ describe('"Att göra" derived from the data', () => {
     expect(waitsFor(draft, member)).toHaveLength(1);
   });
 
+  it('a justerat protokoll not yet archived waits for the samordnare only, and is gone once filed', () => {
+    const signed = { ...draft, status: 'justerat', approvedByEmails: draft.adjusterEmails, archived: false };
+    expect(deriveTodos(input({ person: coordinator, protocols: [signed] }))).toEqual([
+      { kind: 'archiveProtocol', page: 'moten', meetingId: '7', meetingTitle: draft.meetingTitle, date: '2026-10-06' },
+    ]);
+    expect(deriveTodos(input({ person: member, protocols: [signed] }))).toEqual([]);
+    expect(deriveTodos(input({ person: coordinator, protocols: [{ ...signed, archived: true }] }))).toEqual([]);
+    expect(deriveTodos(input({ person: coordinator, protocols: [{ ...signed, status: 'utkast' }] }))).toEqual([]);
+  });
+
   it('a missing answer to a kallelse is listed, soonest first, and gone once answered', () => {
     const invitations = [
       { meetingId: '9', meetingTitle: 'Stödgruppen – mars', date: '2027-03-10', notAnsweredEmails: [member.email] },

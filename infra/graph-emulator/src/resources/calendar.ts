@@ -2,7 +2,7 @@ import type { Router } from 'express';
 import type { EmulatorContext, ResourceModule } from '../context';
 import { graphErrors } from '../errors';
 import { recordAnswer } from './calendar/answers';
-import { listOutbox } from './calendar/attendeeCopies';
+import { listMeetingMessages, listOutbox } from './calendar/attendeeCopies';
 import { renderEvent } from './calendar/meetings';
 import {
   EVENT_KIND,
@@ -65,6 +65,16 @@ export const calendarModule: ResourceModule = {
       const to = typeof req.query.to === 'string' ? req.query.to.toLowerCase() : undefined;
       const iCalUId = typeof req.query.iCalUId === 'string' ? req.query.iCalUId : undefined;
       const messages = listOutbox(ctx).filter((m) => (!to || m.to === to) && (!iCalUId || m.iCalUId === iCalUId));
+      res.json({ value: messages });
+    });
+
+    /** The meeting messages in internal attendees' inboxes (requests, updates, cancellations), oldest first. */
+    router.get('/meetingMessages', (req, res) => {
+      const to = typeof req.query.to === 'string' ? req.query.to.toLowerCase() : undefined;
+      const iCalUId = typeof req.query.iCalUId === 'string' ? req.query.iCalUId : undefined;
+      const messages = listMeetingMessages(ctx).filter(
+        (m) => (!to || m.to === to) && (!iCalUId || m.iCalUId === iCalUId),
+      );
       res.json({ value: messages });
     });
   },

@@ -96,16 +96,35 @@ function EditorActions({
 }) {
   const { t } = useI18n();
   const styles = useStyles();
+  // Once the kallelse is sent, a saved change goes to everyone called: asked first, "Avbryt" the safe choice.
+  const called = editor.base.called;
+  const [asking, setAsking] = useState(false);
   return (
     <div className={styles.actions}>
       <Button onClick={onAdd}>{t('drafts.add')}</Button>
-      <Button appearance="primary" disabled={editor.saving.busy} onClick={() => void editor.save()}>
+      <Button
+        appearance="primary"
+        disabled={editor.saving.busy}
+        onClick={() => (called ? setAsking(true) : void editor.save())}
+      >
         {t('drafts.save')}
       </Button>
-      {onCall && (
+      {onCall && !called && (
         <Button disabled={editor.dirty} onClick={() => onCall(editor.base)}>
           {t('drafts.call')}
         </Button>
+      )}
+      {called && (
+        <ConfirmDialog
+          open={asking}
+          title={t('drafts.updateQuestion')}
+          consequence={t('drafts.updateConsequence', { count: called.attendees })}
+          confirmLabel={t('drafts.updateSend')}
+          cancelLabel={t('drafts.updateKeep')}
+          busy={editor.saving.busy}
+          onConfirm={() => void editor.save()}
+          onCancel={() => setAsking(false)}
+        />
       )}
     </div>
   );

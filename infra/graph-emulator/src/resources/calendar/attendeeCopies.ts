@@ -4,6 +4,7 @@ import { TENANT_SCOPE, type StoredUser } from '../../model';
 import { webLink } from './eventFields';
 import {
   EVENT_KIND,
+  MEETING_MESSAGE_KIND,
   OUTBOX_KIND,
   mailboxByAddress,
   newChangeKey,
@@ -44,6 +45,39 @@ export function addOutbox(
     sentDateTime: ctx.now().toISOString(),
   };
   ctx.store.insert(OUTBOX_KIND, TENANT_SCOPE, id, message);
+}
+
+/**
+ * The meeting message an internal attendee receives in their inbox beside their copy: Exchange sends a meeting
+ * request, an update when the organizer changes the meeting (subject, body, time, place…) and a cancellation
+ * (learn.microsoft.com/graph/api/event-update; see the README). Same shape as the outbox.
+ */
+export function addMeetingMessage(
+  ctx: EmulatorContext,
+  type: OutboxMessage['type'],
+  to: StoredUser,
+  event: StoredEvent,
+  comment?: string,
+): void {
+  const id = String(ctx.store.nextNumber(MEETING_MESSAGE_KIND));
+  const message: OutboxMessage = {
+    id,
+    type,
+    to: to.mail.toLowerCase(),
+    from: event.organizer?.emailAddress?.address ?? '',
+    subject: event.subject,
+    iCalUId: event.iCalUId,
+    organizerEventId: event.xOrganizerEventId ?? event.id,
+    start: isoUtc(event.xStart),
+    end: isoUtc(event.xEnd),
+    ...(comment ? { comment } : {}),
+    sentDateTime: ctx.now().toISOString(),
+  };
+  ctx.store.insert(MEETING_MESSAGE_KIND, TENANT_SCOPE, id, message);
+}
+
+export function listMeetingMessages(ctx: EmulatorContext): OutboxMessage[] {
+  return ctx.store.list<OutboxMessage>(MEETING_MESSAGE_KIND, TENANT_SCOPE);
 }
 
 export function listOutbox(ctx: EmulatorContext): OutboxMessage[] {
@@ -145,14 +179,17 @@ export function propagate(
   event: StoredEvent,
   previousAttendees: Attendee[],
   timeChanged: boolean,
+  /** The PATCH changed only `attendees`: Graph sends the update only to those who changed. */
+  attendeesOnly = false,
 ): void {
   const before = splitAttendees(ctx, previousAttendees, organizer);
   const after = splitAttendees(ctx, event.attendees, organizer);
   const copies = { ...(event.xCopies ?? {}) };
-  for (const [userId] of before.internal) {
+  for (const [userId, user] of before.internal) {
     if (after.internal.has(userId)) continue;
     const copyId = copies[userId];
     if (copyId) cancelCopy(ctx, userId, copyId);
+    if (copyId) addMeetingMessage(ctx, 'cancellation', user, event);
     delete copies[userId];
   }
   for (const [userId, user] of after.internal) {
@@ -160,8 +197,11 @@ export function propagate(
     const copy = copyId ? ctx.store.get<StoredEvent>(EVENT_KIND, userId, copyId) : undefined;
     if (!copy || copy.isCancelled) {
       copies[userId] = createCopy(ctx, event, user);
+      addMeetingMessage(ctx, 'invitation', user, event);
       continue;
     }
+    // An unchanged attendee gets the update in their inbox, unless only the attendees changed.
+    if (!attendeesOnly) addMeetingMessage(ctx, 'update', user, event);
     Object.assign(copy, sharedFields(event));
     if (timeChanged) {
       copy.responseStatus = noResponse();

@@ -2,7 +2,15 @@ import type { Event } from '@microsoft/microsoft-graph-types';
 import type { EmulatorContext } from '../../context';
 import { graphErrors } from '../../errors';
 import { TENANT_SCOPE, type StoredUser } from '../../model';
-import { addOutbox, cancelCopy, createCopy, propagate, splitAttendees, stamp } from './attendeeCopies';
+import {
+  addMeetingMessage,
+  addOutbox,
+  cancelCopy,
+  createCopy,
+  propagate,
+  splitAttendees,
+  stamp,
+} from './attendeeCopies';
 import {
   bodyPreview,
   emailOf,
@@ -97,7 +105,10 @@ export function createEvent(ctx: EmulatorContext, organizer: StoredUser, input: 
       xCopies: {},
     };
     const { internal, external } = splitAttendees(ctx, attendees, organizer);
-    for (const [userId, user] of internal) event.xCopies![userId] = createCopy(ctx, event, user);
+    for (const [userId, user] of internal) {
+      event.xCopies![userId] = createCopy(ctx, event, user);
+      addMeetingMessage(ctx, 'invitation', user, event);
+    }
     ctx.store.insert(EVENT_KIND, organizer.id, id, event);
     if (input.transactionId) ctx.store.put(TRANSACTION_KIND, organizer.id, input.transactionId, { eventId: id });
     for (const address of external) addOutbox(ctx, 'invitation', address, event, organizer);
@@ -128,6 +139,20 @@ const PROPAGATED: (keyof EventPatch)[] = [
   'isOnlineMeeting',
   'onlineMeetingProvider',
 ];
+
+/** What attendees see changed goes to them (an attendee-only change only to those who changed: event-update). */
+function propagateChange(
+  ctx: EmulatorContext,
+  owner: StoredUser,
+  event: StoredEvent,
+  keys: readonly (keyof EventPatch)[],
+  before: { previousAttendees: StoredEvent['attendees']; timeChanged: boolean },
+): void {
+  const sent = keys.filter((k) => PROPAGATED.includes(k));
+  if (sent.length === 0) return;
+  const attendeesOnly = sent.every((k) => k === 'attendees');
+  propagate(ctx, owner, event, before.previousAttendees, before.timeChanged, attendeesOnly);
+}
 
 export function updateEvent(
   ctx: EmulatorContext,
@@ -200,8 +225,7 @@ export function updateEvent(
     stamp(ctx, event);
     ctx.store.put(EVENT_KIND, owner.id, event.id, event);
 
-    if (event.isOrganizer && keys.some((k) => PROPAGATED.includes(k)))
-      propagate(ctx, owner, event, previousAttendees, timeChanged);
+    if (event.isOrganizer) propagateChange(ctx, owner, event, keys, { previousAttendees, timeChanged });
     return event;
   });
 }
@@ -211,7 +235,12 @@ export function cancelEvent(ctx: EmulatorContext, owner: StoredUser, eventId: st
   ctx.store.transaction(() => {
     const event = loadEvent(ctx, owner.id, eventId);
     if (!event.isOrganizer) throw invalidRequest('You need to be an organizer to cancel a meeting.');
-    for (const [userId, copyId] of Object.entries(event.xCopies ?? {})) cancelCopy(ctx, userId, copyId);
+    for (const [userId, copyId] of Object.entries(event.xCopies ?? {})) {
+      const copy = ctx.store.get<StoredEvent>(EVENT_KIND, userId, copyId);
+      cancelCopy(ctx, userId, copyId);
+      const attendee = ctx.store.get<StoredUser>('user', TENANT_SCOPE, userId);
+      if (attendee && copy && !copy.isCancelled) addMeetingMessage(ctx, 'cancellation', attendee, event, comment);
+    }
     for (const address of splitAttendees(ctx, event.attendees, owner).external)
       addOutbox(ctx, 'cancellation', address, event, owner, comment);
     moveToDeletedItems(ctx, owner.id, event);

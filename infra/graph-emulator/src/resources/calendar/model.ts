@@ -10,6 +10,8 @@ export const EVENT_KIND = 'event'; // (user id) the calendars
 export const DELETED_EVENT_KIND = 'deletedEvent'; // (user id) Deleted Items, where cancel and DELETE move events
 export const TRANSACTION_KIND = 'eventTransaction'; // (organizer id) transactionId -> event id
 export const OUTBOX_KIND = 'calendarOutbox'; // ('tenant') messages Exchange would have e-mailed to external people
+/** ('tenant') the meeting messages (request, update, cancellation) Exchange puts in an internal attendee's inbox. */
+export const MEETING_MESSAGE_KIND = 'meetingMessage';
 
 /** An event as Graph returns it (start/end in UTC), plus what only the emulator needs (prefixed `x`). */
 export interface StoredEvent extends Event {
