@@ -184,6 +184,34 @@ function countsOf(counts: Record<string, string>): Record<string, number> {
   );
 }
 
+/** The participants per organisation in the evaluation, as typed. */
+function ParticipantCounts({
+  organisations,
+  counts,
+  onCounts,
+}: {
+  organisations: OrganisationDto[];
+  counts: Record<string, string>;
+  onCounts(update: (now: Record<string, string>) => Record<string, string>): void;
+}) {
+  const { t } = useI18n();
+  return (
+    <fieldset>
+      <legend>{t('act.evaluate.participants')}</legend>
+      {organisations.map((o) => (
+        <Field key={o.id} label={o.name} orientation="horizontal">
+          <Input
+            type="number"
+            min={0}
+            value={counts[o.id] ?? ''}
+            onChange={(_, d) => onCounts((now) => ({ ...now, [o.id]: d.value }))}
+          />
+        </Field>
+      ))}
+    </fieldset>
+  );
+}
+
 /** The evaluation of a decided activity in a dialog: date, outcome, lessons and participants per organisation. */
 export function Evaluate({
   activity,
@@ -250,19 +278,7 @@ export function Evaluate({
       <Field label={t('act.evaluate.lessons')}>
         <Textarea value={lessons} onChange={(_, d) => setLessons(d.value)} />
       </Field>
-      <fieldset>
-        <legend>{t('act.evaluate.participants')}</legend>
-        {organisations.map((o) => (
-          <Field key={o.id} label={o.name} orientation="horizontal">
-            <Input
-              type="number"
-              min={0}
-              value={counts[o.id] ?? ''}
-              onChange={(_, d) => setCounts((now) => ({ ...now, [o.id]: d.value }))}
-            />
-          </Field>
-        ))}
-      </fieldset>
+      <ParticipantCounts organisations={organisations} counts={counts} onCounts={setCounts} />
     </FormDialog>
   );
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Me } from '../api';
+import type { Me, OrganisationDto } from '../api';
 import type { ActivityDto } from '../../contract';
 import { ActivityFilters, ActivityTabs, type ActivityFilter, type ActivityView } from '../activities/ActivityFilters';
 import { ActivityViews } from '../activities/ActivityViews';
@@ -16,6 +16,8 @@ import { fundersApi } from '../activities/fundersApi';
 import { ReportParticipants } from '../activities/ParticipantsDialog';
 import { useLoad } from '../services';
 
+const allOfYear = (year: number): ActivityFilter => ({ year, area: '', targetGroup: '', status: '' });
+
 const VIEWS: readonly ActivityView[] = ['tabell', 'kalendarium', 'arshjul', 'uppfoljning', 'verksamhetsplan'];
 
 /**
@@ -26,21 +28,21 @@ const VIEWS: readonly ActivityView[] = ['tabell', 'kalendarium', 'arshjul', 'upp
 export function ActivitiesPage({ me }: { me: Me }) {
   const { t } = useI18n();
   const today = todayInStockholm();
-  const [filter, setFilter] = useState<ActivityFilter>({
-    year: Number(today.slice(0, 4)),
-    area: '',
-    targetGroup: '',
-    status: '',
-  });
+  const [filter, setFilter] = useState<ActivityFilter>(() => allOfYear(Number(today.slice(0, 4))));
   const { year } = filter;
   const [view, setView] = usePageView('aktiviteter', VIEWS);
   const [evaluating, setEvaluating] = useState<ActivityDto | undefined>();
   const [evaluated, setEvaluated] = useState<string>();
   const [reporting, setReporting] = useState<ActivityDto | undefined>();
   const { activities, context, changes, reloadAll, samverkansMeetings } = useActivities(filter);
-  const tags = useLoad((api) => fundersApi(api).tags());
+  const tagsLoad = useLoad((api) => fundersApi(api).tags());
+  const tags = tagsLoad.status === 'ready' ? tagsLoad.data : [];
   const allowed = (action: Me['allowedActions'][number]) => me.allowedActions.includes(action);
   const perYear = view === 'uppfoljning' || view === 'verksamhetsplan';
+  const evaluate = (activity: ActivityDto) => {
+    setEvaluated(undefined);
+    setEvaluating(activity);
+  };
 
   return (
     <>
@@ -48,12 +50,7 @@ export function ActivitiesPage({ me }: { me: Me }) {
       <p>{t('act.intro')}</p>
       <ActivityFilters filter={filter} onChange={setFilter} yearOnly={perYear}>
         {allowed('activity.propose') && context.status === 'ready' && (
-          <Propose
-            organisations={context.data.organisations}
-            tags={tags.status === 'ready' ? tags.data : []}
-            year={year}
-            onProposed={reloadAll}
-          />
+          <Propose organisations={context.data.organisations} tags={tags} year={year} onProposed={reloadAll} />
         )}
       </ActivityFilters>
       <ActivityTabs views={VIEWS} view={view} onView={setView} />
@@ -77,40 +74,72 @@ export function ActivitiesPage({ me }: { me: Me }) {
             activities={activities}
             context={context}
             meetings={samverkansMeetings}
-            tags={tags.status === 'ready' ? tags.data : []}
+            tags={tags}
             canDecide={allowed('activity.decide')}
             canEvaluate={allowed('activity.evaluate')}
             onChanged={reloadAll}
-            onEvaluate={(activity) => {
-              setEvaluated(undefined);
-              setEvaluating(activity);
-            }}
+            onEvaluate={evaluate}
             onReport={setReporting}
           />
         )}
       </ViewPanel>
       {context.status === 'ready' && (
-        <ReportParticipants
-          activity={reporting}
+        <ActivityDialogs
           organisations={context.data.organisations}
-          onClose={() => {
-            setReporting(undefined);
-            reloadAll();
-          }}
-        />
-      )}
-      {evaluating && context.status === 'ready' && (
-        <Evaluate
-          key={evaluating.id}
-          activity={evaluating}
-          organisations={context.data.organisations}
-          onDone={(message) => {
-            setEvaluating(undefined);
+          evaluating={evaluating}
+          reporting={reporting}
+          onEvaluated={(message) => {
             setEvaluated(message);
             reloadAll();
           }}
-          onCancel={() => setEvaluating(undefined)}
-          onConflict={reloadAll}
+          onClosed={() => {
+            setEvaluating(undefined);
+            setReporting(undefined);
+          }}
+          onChanged={reloadAll}
+        />
+      )}
+    </>
+  );
+}
+
+/** The evaluation and the participant counts of one activity, each in its dialog. */
+function ActivityDialogs({
+  organisations,
+  evaluating,
+  reporting,
+  onEvaluated,
+  onClosed,
+  onChanged,
+}: {
+  organisations: OrganisationDto[];
+  evaluating: ActivityDto | undefined;
+  reporting: ActivityDto | undefined;
+  onEvaluated(message: string): void;
+  onClosed(): void;
+  onChanged(): void;
+}) {
+  return (
+    <>
+      <ReportParticipants
+        activity={reporting}
+        organisations={organisations}
+        onClose={() => {
+          onClosed();
+          onChanged();
+        }}
+      />
+      {evaluating && (
+        <Evaluate
+          key={evaluating.id}
+          activity={evaluating}
+          organisations={organisations}
+          onDone={(message) => {
+            onClosed();
+            onEvaluated(message);
+          }}
+          onCancel={onClosed}
+          onConflict={onChanged}
         />
       )}
     </>
