@@ -40,14 +40,10 @@ describe('Möten and Aktiviteter, one thing at a time', () => {
       const id = await firstMeetingId();
       const views = [
         'moten',
-        'moten/forbered',
         'moten/planera',
-        'moten/omrostningar',
         `moten/${id}`,
         `moten/${id}/protokoll`,
         'aktiviteter',
-        'aktiviteter/kalendarium',
-        'aktiviteter/uppfoljning',
         'aktiviteter/verksamhetsplan',
       ];
       const page = await signIn(theme);
@@ -69,9 +65,9 @@ describe('Möten and Aktiviteter, one thing at a time', () => {
             }));
             heights[view]![width] = height;
             if (sideways > 0) problems[`${view} ${width} sideways`] = sideways;
-            const findings = await wcagViolations(page);
-            if (findings.length > 0) problems[`${view} ${width} axe`] = findings;
             if (width !== 1000) {
+              const findings = await wcagViolations(page);
+              if (findings.length > 0) problems[`${view} ${width} axe`] = findings;
               const name = view.replace(id, 'mote').replaceAll('/', '-');
               await page.screenshot({ path: join(ARTIFACTS, `calm-${name}-${width}-${theme}.png`), fullPage: true });
             }
@@ -87,6 +83,6 @@ describe('Möten and Aktiviteter, one thing at a time', () => {
       expect(heights['moten']![1280]).toBeLessThan(2000);
       expect(heights['aktiviteter']![1280]).toBeLessThan(2500);
     },
-    300_000,
+    600_000,
   );
 });
