@@ -373,6 +373,11 @@ describe('Möten', () => {
       '/api/meetings/polls': { polls: [] },
       [`/api/meetings/${RECORD.id}/answers`]: {
         ...ANSWERS,
+        warnings: ['asele', 'dorotea', 'mala'].map((id) => ({
+          code: 'NO_ANSWER',
+          organisationId: id,
+          message: `${id} har ännu inte svarat.`,
+        })),
         notAnswered: [
           {
             email: KARIN.email,
@@ -394,6 +399,10 @@ describe('Möten', () => {
     fireEvent.click(await screen.findByRole('button', { name: /Visa Samverkansgruppen – vårmöte 2027/ }));
     await screen.findByRole('link', { name: 'Skicka påminnelse via e-post' });
     expect(screen.queryByRole('button', { name: 'Påminn i kanalen Allmänt' })).toBeNull();
+    // More than two warnings are collapsed to their count.
+    expect(screen.queryByText('dorotea har ännu inte svarat.')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: '3 organisationer kan bli utan representant – visa' }));
+    expect(screen.getByText('dorotea har ännu inte svarat.')).toBeTruthy();
   });
 
   it('the coordinator saves närvaro for the members ticked; a justerare sees the approve button', async () => {

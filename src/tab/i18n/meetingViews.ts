@@ -17,6 +17,10 @@ const sv = {
   'meetings.notAnswered.show.other': '{count} har inte svarat – visa',
   'meetings.notAnswered.hide.one': '{count} har inte svarat – dölj',
   'meetings.notAnswered.hide.other': '{count} har inte svarat – dölj',
+  'meetings.warnings.show.one': '{count} organisation kan bli utan representant – visa',
+  'meetings.warnings.show.other': '{count} organisationer kan bli utan representant – visa',
+  'meetings.warnings.hide.one': '{count} organisation kan bli utan representant – dölj',
+  'meetings.warnings.hide.other': '{count} organisationer kan bli utan representant – dölj',
   'meetings.totals':
     'Totalt {invited} kallade: {accepted} kommer, {tentative} preliminärt, {declined} avböjt, {noAnswer} inget svar.',
   'meetings.filter.all': 'Alla',
@@ -49,6 +53,10 @@ const en: Record<Key, string> = {
   'meetings.notAnswered.show.other': '{count} people have not answered – show',
   'meetings.notAnswered.hide.one': '{count} person has not answered – hide',
   'meetings.notAnswered.hide.other': '{count} people have not answered – hide',
+  'meetings.warnings.show.one': '{count} organisation may go unrepresented – show',
+  'meetings.warnings.show.other': '{count} organisations may go unrepresented – show',
+  'meetings.warnings.hide.one': '{count} organisation may go unrepresented – hide',
+  'meetings.warnings.hide.other': '{count} organisations may go unrepresented – hide',
   'meetings.totals':
     'In all {invited} invited: {accepted} coming, {tentative} tentative, {declined} declined, {noAnswer} no answer.',
   'meetings.filter.all': 'All',

@@ -126,6 +126,35 @@ function NotAnswered({
   );
 }
 
+/** The kommuner that may go unrepresented; more than two are collapsed to their count. */
+function Warnings({ warnings }: { warnings: MeetingAnswersDto['warnings'] }) {
+  const { t, language } = useI18n();
+  const page = usePageStyles();
+  const [open, setOpen] = useState(false);
+  if (warnings.length === 0) return null;
+  const collapsed = warnings.length > 2 && !open;
+  return (
+    <MessageBar intent="warning" layout="multiline">
+      <MessageBarBody>
+        {warnings.length > 2 && (
+          <Button appearance="transparent" aria-expanded={open} onClick={() => setOpen(!open)}>
+            {t(`meetings.warnings.${open ? 'hide' : 'show'}.${pluralForm(warnings.length, language)}`, {
+              count: warnings.length,
+            })}
+          </Button>
+        )}
+        {!collapsed && (
+          <ul className={page.list}>
+            {warnings.map((warning) => (
+              <li key={warning.organisationId}>{warning.message}</li>
+            ))}
+          </ul>
+        )}
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
+
 /** The answers to a meeting's invitation per kommun, and the reminder to those who have not answered. */
 export function Answers({
   api,
@@ -147,17 +176,7 @@ export function Answers({
       <h3 id="meeting-answers" className={page.sectionHeading}>
         {t('meetings.answersHeading')}
       </h3>
-      {warnings.length > 0 && (
-        <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>
-            <ul className={page.list}>
-              {warnings.map((warning) => (
-                <li key={warning.organisationId}>{warning.message}</li>
-              ))}
-            </ul>
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      <Warnings warnings={warnings} />
       <AnswersTable answers={answers.data} />
       {notAnswered.length > 0 && (
         <NotAnswered api={api} meeting={meeting} notAnswered={notAnswered} canRemind={canRemind} />
