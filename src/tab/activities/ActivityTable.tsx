@@ -10,7 +10,7 @@ import { DataTable, type DataColumn } from '../ui/DataTable';
 import { byDate, byText } from '../ui/sortBy';
 import { useFormStyles } from '../ui/styles';
 import { useAction } from '../ui/useAction';
-import { useI18n, type Translate } from '../i18n';
+import { useI18n } from '../i18n';
 import { useServices } from '../services';
 import { TableScroll } from '../ui/TableScroll';
 
@@ -35,7 +35,8 @@ function useDecideActivity(meetingId: string, onChanged: () => void) {
 }
 
 const useStyles = makeStyles({
-  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
+  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS, '& button': { whiteSpace: 'nowrap' } },
+  nowrap: { whiteSpace: 'nowrap' },
 });
 
 type Reporting = 'rapporterad' | 'ej_rapporterad' | 'kommande' | 'none';
@@ -47,10 +48,23 @@ export function reportingOf(activity: ActivityDto, now: Date): Reporting {
   return activity.status === 'beslutad' ? 'kommande' : 'none';
 }
 
-const whenText = (a: ActivityDto, t: Translate) =>
-  `${a.startDate === a.endDate ? a.startDate : `${a.startDate} – ${a.endDate}`} (${t('act.week', {
-    week: isoWeek(a.startDate),
-  })})`;
+/** The day or the days, each kept on one line, and the ISO week of the first. */
+function When({ activity: a }: { activity: ActivityDto }) {
+  const { t } = useI18n();
+  const styles = useStyles();
+  return (
+    <>
+      <span className={styles.nowrap}>{a.startDate}</span>
+      {a.startDate !== a.endDate && (
+        <>
+          {' – '}
+          <span className={styles.nowrap}>{a.endDate}</span>
+        </>
+      )}{' '}
+      <span className={styles.nowrap}>({t('act.week', { week: isoWeek(a.startDate) })})</span>
+    </>
+  );
+}
 
 interface RowActions {
   decide: ((a: ActivityDto) => void) | undefined;
@@ -102,7 +116,12 @@ function useColumns(tags: readonly TopicTagDto[], actions: RowActions | undefine
     const now = new Date();
     const columns: DataColumn<ActivityDto>[] = [
       { id: 'title', header: t('act.col.title'), compare: byText((a) => a.title), cell: (a) => a.title },
-      { id: 'when', header: t('act.col.when'), compare: byDate((a) => a.startDate), cell: (a) => whenText(a, t) },
+      {
+        id: 'when',
+        header: t('act.col.when'),
+        compare: byDate((a) => a.startDate),
+        cell: (a) => <When activity={a} />,
+      },
       {
         id: 'area',
         header: t('act.col.area'),
