@@ -48,7 +48,10 @@ function routes(activity: object) {
 }
 
 describe('Aktiviteter page', () => {
-  afterEach(cleanup);
+  afterEach(() => {
+    cleanup();
+    window.history.replaceState(null, '', '#/aktiviteter');
+  });
 
   it('lays a month out in ISO weeks, Monday first', () => {
     const weeks = monthWeeks(2026, 10);
@@ -66,13 +69,15 @@ describe('Aktiviteter page', () => {
     expect(within(row).getByText('Förslag')).toBeTruthy();
     expect(screen.queryByRole('button', { name: /Registrera beslut/ })).toBeNull();
 
-    fireEvent.click(screen.getByRole('button', { name: 'Kalendarium' }));
+    // The views are tabs, the choice kept in the address.
+    fireEvent.click(screen.getByRole('tab', { name: 'Kalendarium' }));
+    expect(window.location.hash).toBe('#/aktiviteter/kalendarium');
     const cal = await screen.findByTestId('kalendarium');
     const weekRow = within(cal).getByRole('rowheader', { name: 'v. 41' }).closest('tr') as HTMLElement;
     expect(within(weekRow).getByText('Brandskydd i detaljplan')).toBeTruthy();
     expect(screen.getByRole('heading', { name: `oktober ${YEAR}` })).toBeTruthy();
 
-    fireEvent.click(screen.getByRole('button', { name: 'Årshjul' }));
+    fireEvent.click(screen.getByRole('tab', { name: 'Årshjul' }));
     expect(await screen.findByRole('img', { name: new RegExp(`Årshjul ${YEAR}`) })).toBeTruthy();
     const list = screen.getByRole('list', { name: 'Årshjulet som lista' });
     expect(within(list).getByText(`${YEAR}-10-06: Aktivitet – Brandskydd i detaljplan`)).toBeTruthy();
@@ -128,5 +133,75 @@ describe('Aktiviteter page', () => {
           'aktivitetens rader ligger i ett förslag till revidering som samverkansgruppen beslutar.',
       ),
     ).toBeTruthy();
+  });
+
+  it('names each activity’s ämnestaggar and says after the event whether its participants are reported (#17)', async () => {
+    const held = {
+      ...PROPOSED,
+      status: 'beslutad',
+      decisionId: '3',
+      startDate: `${YEAR - 1}-03-10`,
+      endDate: `${YEAR - 1}-03-10`,
+      tagIds: ['t1', 't2'],
+    };
+    const reported = {
+      ...held,
+      id: '2',
+      title: 'Tillgänglighet i bygglov',
+      tagIds: ['t2'],
+      participants: {
+        byOrganisation: { umea: 12 },
+        byGender: { kvinnor: 7, man: 5, annat: 0 },
+        reportedOn: `${YEAR - 1}-03-11`,
+      },
+    };
+    stubApi({
+      ...routes(held),
+      [`/api/activities?year=${YEAR}`]: () => ({ body: { activities: [held, reported] } }),
+      '/api/topic-tags': {
+        tags: [
+          { id: 't1', etag: '"1"', name: 'Brandsäkerhet' },
+          { id: 't2', etag: '"1"', name: 'Tillgänglighet' },
+        ],
+      },
+    });
+    renderWithServices(
+      <ActivitiesPage me={meFor(KARIN, 'Region Västerbotten', [...COORDINATOR_ACTIONS, 'activity.evaluate'])} />,
+    );
+    const table = await screen.findByRole('table', { name: 'Aktiviteter' });
+    const waiting = (await within(table).findByText('Brandskydd i detaljplan')).closest('tr') as HTMLElement;
+    expect(await within(waiting).findByText('Brandsäkerhet, Tillgänglighet')).toBeTruthy();
+    expect(within(waiting).getByText('Väntar på rapport')).toBeTruthy();
+    const done = within(table).getByText('Tillgänglighet i bygglov').closest('tr') as HTMLElement;
+    expect(within(done).getByText('Deltagare rapporterade')).toBeTruthy();
+
+    // Filtered by a tag: only the activities carrying it.
+    fireEvent.change(screen.getByRole('combobox', { name: 'Ämne' }), { target: { value: 't1' } });
+    expect(within(table).queryByText('Tillgänglighet i bygglov')).toBeNull();
+    expect(within(table).getByText('Brandskydd i detaljplan')).toBeTruthy();
+
+    // The evaluation opens in a dialog named after the activity.
+    fireEvent.click(within(table).getByRole('button', { name: 'Utvärdera: Brandskydd i detaljplan' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Utvärdering av Brandskydd i detaljplan' });
+    expect(within(dialog).getByRole('button', { name: 'Spara utvärderingen' })).toBeTruthy();
+  });
+
+  it('proposes an activity in a dialog', async () => {
+    const requests = stubApi({
+      ...routes(PROPOSED),
+      'POST /api/activities': () => ({
+        status: 201,
+        body: { activity: { ...PROPOSED, id: '9', title: 'Energikrav' } },
+      }),
+    });
+    renderWithServices(
+      <ActivitiesPage me={meFor(KARIN, 'Region Västerbotten', [...COORDINATOR_ACTIONS, 'activity.propose'])} />,
+    );
+    fireEvent.click(await screen.findByRole('button', { name: 'Föreslå en aktivitet' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Föreslå en aktivitet' });
+    fireEvent.change(within(dialog).getByRole('textbox', { name: 'Titel' }), { target: { value: 'Energikrav' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Skicka förslaget' }));
+    expect(await screen.findByText('Förslaget ”Energikrav” är registrerat.')).toBeTruthy();
+    expect(requests.filter((r) => r.method === 'POST' && r.url.endsWith('/api/activities'))).toHaveLength(1);
   });
 });

@@ -101,13 +101,18 @@ const ANNA = meFor(
   ['report.read', 'proposal.create', 'activity.propose'],
 );
 
+/** The Verksamhetsplan view (a tab of its own on the page) and its section. */
 async function planSection() {
+  fireEvent.click(await screen.findByRole('tab', { name: 'Verksamhetsplan' }));
   const heading = await screen.findByRole('heading', { level: 2, name: `Verksamhetsplan ${YEAR}` });
   return heading.closest('section') as HTMLElement;
 }
 
 describe('Verksamhetsplan on the Aktiviteter page', () => {
-  afterEach(cleanup);
+  afterEach(() => {
+    cleanup();
+    window.history.replaceState(null, '', '#/aktiviteter');
+  });
 
   it('shows the proposed plan: status, priorities, goals with their activities and a goal without any flagged', async () => {
     stubApi(routes(() => ({ plan: PLAN, coverage: COVERAGE, today: `${YEAR}-05-01` })));
@@ -135,6 +140,7 @@ describe('Verksamhetsplan on the Aktiviteter page', () => {
   it('speaks English when the user reads the tab in English', async () => {
     stubApi(routes(() => ({ plan: PLAN, coverage: COVERAGE })));
     renderWithServices(<ActivitiesPage me={ANNA} />, { language: 'en' });
+    fireEvent.click(await screen.findByRole('tab', { name: 'Operational plan' }));
     const heading = await screen.findByRole('heading', { level: 2, name: `Operational plan ${YEAR}` });
     const section = heading.closest('section') as HTMLElement;
     await within(section).findByText('Status: Proposed');

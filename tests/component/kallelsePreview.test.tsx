@@ -107,17 +107,25 @@ function serve(preview: object = PREVIEW) {
 const posts = (requests: RecordedRequest[], path: string) =>
   requests.filter((r) => r.method === 'POST' && r.url.replace(/^https?:\/\/[^/]+/, '') === path);
 
-async function openPreview(): Promise<HTMLElement> {
+/** Möten opened on its Planera view, as `#/moten/planera` in the address does. */
+function renderPlanning(): void {
+  window.history.replaceState(null, '', '#/moten/planera');
   renderWithServices(<MeetingsPage me={meFor(MARIA, 'Umeå kommun', CHAIR_ACTIONS)} />);
-  expect(await screen.findByText('Inga möten är registrerade ännu.')).toBeTruthy();
-  fireEvent.click(screen.getByRole('button', { name: 'Föreslå tider' }));
+}
+
+async function openPreview(): Promise<HTMLElement> {
+  renderPlanning();
+  fireEvent.click(await screen.findByRole('button', { name: 'Föreslå tider' }));
   fireEvent.click(await screen.findByRole('radio', { name: /onsdag 14 april 2027/ }));
   fireEvent.click(screen.getByRole('button', { name: 'Förhandsgranska kallelsen' }));
   return screen.findByRole('alertdialog', { name: 'Kontrollera kallelsen innan den skickas' });
 }
 
 describe('The kallelse is previewed before its one confirmed send', () => {
-  afterEach(cleanup);
+  afterEach(() => {
+    cleanup();
+    window.history.replaceState(null, '', '#/moten');
+  });
 
   it('shows the server’s kallelse: subject, Swedish time, place, Teams link, dagordning, recipients per organisation', async () => {
     const requests = serve();
@@ -218,7 +226,7 @@ describe('The kallelse is previewed before its one confirmed send', () => {
         body: { error: { code: 'VALIDATION', message: 'Tiden ligger utanför perioden.', requestId: 'r1' } },
       }),
     });
-    renderWithServices(<MeetingsPage me={meFor(MARIA, 'Umeå kommun', CHAIR_ACTIONS)} />);
+    renderPlanning();
     fireEvent.click(await screen.findByRole('button', { name: 'Föreslå tider' }));
     fireEvent.click(await screen.findByRole('radio', { name: /onsdag 14 april 2027/ }));
     fireEvent.click(screen.getByRole('button', { name: 'Förhandsgranska kallelsen' }));

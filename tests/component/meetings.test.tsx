@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { MeetingsPage } from '../../src/tab/pages/Meetings';
 import { COORDINATOR_ACTIONS, ERIK, KARIN, MARIA, meFor, renderWithServices, stubApi } from './support';
 
@@ -133,7 +133,10 @@ const ANSWERS = {
 };
 
 describe('Möten', () => {
-  afterEach(cleanup);
+  afterEach(() => {
+    cleanup();
+    window.history.replaceState(null, '', '#/moten');
+  });
 
   it('the chair proposes times, sees guests as unknown, picks one and sends the kallelse once per click', async () => {
     let registered: unknown[] = [];
@@ -155,6 +158,10 @@ describe('Möten', () => {
     });
     renderWithServices(<MeetingsPage me={meFor(MARIA, 'Umeå kommun', CHAIR_ACTIONS)} />);
     expect(await screen.findByText('Inga möten är registrerade ännu.')).toBeTruthy();
+    // One view at a time: the register first, planning on its own tab, kept in the address.
+    expect(screen.queryByRole('button', { name: 'Föreslå tider' })).toBeNull();
+    fireEvent.click(screen.getByRole('tab', { name: 'Planera' }));
+    expect(window.location.hash).toBe('#/moten/planera');
     // The chair convenes only samverkansgruppen.
     const group = screen.getByRole('combobox', { name: 'Grupp' }) as HTMLSelectElement;
     expect([...group.options].map((o) => o.value)).toEqual(['samverkansgrupp']);
@@ -193,7 +200,10 @@ describe('Möten', () => {
     expect(String(body.idempotencyKey)).toMatch(/^[A-Za-z0-9-]{8,64}$/);
     expect(body).not.toHaveProperty('extraMeeting');
 
-    // The new meeting opens with its answers per kommun and the warning for an unrepresented kommun.
+    // The new meeting opens on its own view with its answers per kommun and the warning for an unrepresented kommun.
+    await screen.findByRole('heading', { level: 2, name: `Mötet: ${RECORD.title}` });
+    expect(window.location.hash).toBe(`#/moten/${RECORD.id}`);
+    expect(screen.getByRole('tab', { name: 'Svar', selected: true })).toBeTruthy();
     const answers = await screen.findByRole('region', { name: 'Svar på kallelsen' });
     expect(within(answers).getByText(/Åsele kommun blir inte representerad/)).toBeTruthy();
     expect(within(answers).getByRole('row', { name: /Umeå kommun 2 0 0 0/ })).toBeTruthy();
@@ -216,6 +226,7 @@ describe('Möten', () => {
     });
     renderWithServices(<MeetingsPage me={meFor(MARIA, 'Umeå kommun', CHAIR_ACTIONS)} />);
     expect(await screen.findByText('Inga möten är registrerade ännu.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('tab', { name: 'Planera' }));
     fireEvent.click(screen.getByRole('button', { name: 'Föreslå tider' }));
     fireEvent.click(await screen.findByRole('radio', { name: /tisdag 20 april 2027/ }));
     const send = screen.getByRole('button', { name: 'Förhandsgranska kallelsen' }) as HTMLButtonElement;
@@ -252,7 +263,14 @@ describe('Möten', () => {
     await screen.findByRole('region', { name: 'Svar på kallelsen' });
     expect(screen.queryByRole('region', { name: 'Planera ett möte' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Flytta mötet' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Ställ in mötet' })).toBeNull();
+    fireEvent.click(screen.getByRole('tab', { name: 'Protokoll' }));
+    await screen.findByText(/^Status:/);
     expect(screen.queryByRole('button', { name: 'Spara närvaro' })).toBeNull();
+    // Back to the register, which has no planning view for a member.
+    fireEvent.click(screen.getByRole('button', { name: 'Tillbaka till mötena' }));
+    await screen.findByRole('heading', { name: 'Mötesregister' });
+    expect(screen.queryByRole('tab', { name: 'Planera' })).toBeNull();
   });
 
   it('the convener reminds those who have not answered in General; a second press the same day posts nothing', async () => {
@@ -293,6 +311,12 @@ describe('Möten', () => {
     renderWithServices(<MeetingsPage me={meFor(MARIA, 'Region Västerbotten', CHAIR_ACTIONS)} />);
     fireEvent.click(await screen.findByRole('button', { name: /Visa Samverkansgruppen – vårmöte 2027/ }));
     const remind = await screen.findByRole('button', { name: 'Påminn i kanalen Allmänt' });
+    // Those who have not answered are counted, their names behind the button.
+    const toggle = screen.getByRole('button', { name: '1 har inte svarat – visa' });
+    expect(screen.queryByText('Erik Lundqvist')).toBeNull();
+    fireEvent.click(toggle);
+    expect(screen.getByText('Erik Lundqvist')).toBeTruthy();
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
     fireEvent.click(remind);
     expect(await screen.findByText('Påminnelsen är publicerad i Allmänt: 1 nämnda med @, 1 uppräknade.')).toBeTruthy();
     fireEvent.click(remind);
@@ -316,22 +340,27 @@ describe('Möten', () => {
     });
     renderWithServices(<MeetingsPage me={meFor(MARIA, 'Region Västerbotten', CHAIR_ACTIONS)} />);
     fireEvent.click(await screen.findByRole('button', { name: /Visa Samverkansgruppen – vårmöte 2027/ }));
-    fireEvent.change(await screen.findByRole('textbox', { name: 'Meddelande till de kallade' }), {
-      target: { value: 'Vi flyttar till hösten.' },
-    });
     const cancels = () => requests.filter((r) => r.method === 'POST' && r.url.endsWith('/cancel'));
-    fireEvent.click(screen.getByRole('button', { name: 'Ställ in mötet' }));
-    // jsdom only: with the move form's date picker mounted, Fluent's modalizer marks the open dialog itself
-    // aria-hidden after a moment (not so in Chromium, where tests/e2e/meetings.test.ts finds it by role).
+    fireEvent.click(await screen.findByRole('button', { name: 'Ställ in mötet' }));
     const visibleOrNot = { hidden: true } as const;
     const dialog = await screen.findByRole('alertdialog', { name: `Ställa in ${RECORD.title}?`, ...visibleOrNot });
     expect(dialog.textContent).toContain('Alla kallade får en avbokning');
     expect(dialog.textContent).toContain('Det går inte att ångra');
+    // The safe choice has the focus; the cancel waits for the message to the invitees.
+    await waitFor(() => expect(document.activeElement?.textContent).toBe('Behåll mötet'));
+    const confirm = within(dialog).getByRole('button', {
+      name: 'Ställ in mötet',
+      ...visibleOrNot,
+    }) as HTMLButtonElement;
+    expect(confirm.disabled).toBe(true);
     fireEvent.click(within(dialog).getByRole('button', { name: 'Behåll mötet', ...visibleOrNot }));
     expect(cancels()).toHaveLength(0);
     // The page is usable again once the dialog has closed (ConfirmDialog unhides it then).
     fireEvent.click(await screen.findByRole('button', { name: 'Ställ in mötet' }));
     const again = await screen.findByRole('alertdialog', visibleOrNot);
+    fireEvent.change(within(again).getByRole('textbox', { name: 'Meddelande till de kallade', ...visibleOrNot }), {
+      target: { value: 'Vi flyttar till hösten.' },
+    });
     fireEvent.click(within(again).getByRole('button', { name: 'Ställ in mötet', ...visibleOrNot }));
     expect(await screen.findByText('Mötet är inställt; de kallade har fått meddelandet.')).toBeTruthy();
     expect(cancels()).toHaveLength(1);
@@ -344,6 +373,11 @@ describe('Möten', () => {
       '/api/meetings/polls': { polls: [] },
       [`/api/meetings/${RECORD.id}/answers`]: {
         ...ANSWERS,
+        warnings: ['asele', 'dorotea', 'mala'].map((id) => ({
+          code: 'NO_ANSWER',
+          organisationId: id,
+          message: `${id} har ännu inte svarat.`,
+        })),
         notAnswered: [
           {
             email: KARIN.email,
@@ -365,6 +399,10 @@ describe('Möten', () => {
     fireEvent.click(await screen.findByRole('button', { name: /Visa Samverkansgruppen – vårmöte 2027/ }));
     await screen.findByRole('link', { name: 'Skicka påminnelse via e-post' });
     expect(screen.queryByRole('button', { name: 'Påminn i kanalen Allmänt' })).toBeNull();
+    // More than two warnings are collapsed to their count.
+    expect(screen.queryByText('dorotea har ännu inte svarat.')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: '3 organisationer kan bli utan representant – visa' }));
+    expect(screen.getByText('dorotea har ännu inte svarat.')).toBeTruthy();
   });
 
   const PROTOCOL = {
@@ -412,6 +450,8 @@ describe('Möten', () => {
     });
     renderWithServices(<MeetingsPage me={meFor(KARIN, 'Region Västerbotten', COORDINATOR_ACTIONS)} />);
     fireEvent.click(await screen.findByRole('button', { name: /Visa Samverkansgruppen/ }));
+    fireEvent.click(await screen.findByRole('tab', { name: 'Protokoll' }));
+    expect(window.location.hash).toBe(`#/moten/${RECORD.id}/protokoll`);
     const box = await screen.findByRole('checkbox', { name: 'Karin Nordström' });
     fireEvent.click(box);
     fireEvent.click(screen.getByRole('button', { name: 'Spara närvaro' }));

@@ -85,18 +85,23 @@ describe('activities and budget in a browser: propose → decide → verksamhets
       // Anna (stödgruppen) proposes.
       const anna = await signIn(member, 'Anna Sjöberg');
       await visit(anna, 'Aktiviteter', 'Aktiviteter');
-      const form = anna.locator('form').filter({ has: anna.getByRole('button', { name: 'Skicka förslaget' }) });
+      // The proposal is written in a dialog.
+      await anna.getByRole('button', { name: 'Föreslå en aktivitet' }).click();
+      const form = anna.getByRole('dialog', { name: 'Föreslå en aktivitet' });
       await form.getByRole('textbox', { name: 'Titel' }).fill(TITLE);
       await fillDateOrTime(form.getByLabel('Startdatum'), `${YEAR}-11-10`);
       await fillDateOrTime(form.getByLabel('Slutdatum'), `${YEAR}-11-10`);
       await form.getByRole('checkbox', { name: 'Näringsliv' }).check();
       await form.getByRole('button', { name: 'Skicka förslaget' }).click();
+      await form.waitFor({ state: 'detached' });
       await anna.getByText(`Förslaget ”${TITLE}” är registrerat.`).waitFor();
       const proposedRow = anna.getByRole('table', { name: 'Aktiviteter' }).getByRole('row').filter({ hasText: TITLE });
       await proposedRow.getByText('Förslag', { exact: true }).waitFor();
       findings['member aktiviteter'] = await wcagViolations(anna);
 
-      // Anna proposes the year's verksamhetsplan: priorities, a goal with the activity, a goal still without one.
+      // Anna proposes the year's verksamhetsplan (a view of its own): priorities, a goal with the activity, a goal
+      // still without one.
+      await anna.getByRole('tab', { name: 'Verksamhetsplan' }).click();
       const plan = anna.getByRole('region', { name: `Verksamhetsplan ${YEAR}` });
       await plan.getByText(`Det finns ingen verksamhetsplan för ${YEAR} ännu.`).waitFor();
       await plan.getByRole('button', { name: 'Föreslå verksamhetsplan' }).click();
@@ -136,6 +141,7 @@ describe('activities and budget in a browser: propose → decide → verksamhets
       await decidedRow.getByText('Beslutad', { exact: true }).waitFor();
 
       // Karin records samverkansgruppen's decision on the verksamhetsplan at the autumn meeting.
+      await karin.getByRole('tab', { name: 'Verksamhetsplan' }).click();
       const karinPlan = karin.getByRole('region', { name: `Verksamhetsplan ${YEAR}` });
       const decision = karinPlan.getByRole('group', { name: 'Registrera beslut om verksamhetsplanen' });
       await decision.getByRole('combobox', { name: 'Samverkansgruppens möte' }).selectOption({
@@ -149,7 +155,7 @@ describe('activities and budget in a browser: propose → decide → verksamhets
       await karin.screenshot({ path: join(ARTIFACTS, 'activities-verksamhetsplan.png'), fullPage: true });
 
       // It is in the kalendarium, in week 46's row of November …
-      await karin.getByRole('button', { name: 'Kalendarium' }).click();
+      await karin.getByRole('tab', { name: 'Kalendarium' }).click();
       const calendar = karin.getByTestId('kalendarium');
       await karin.getByRole('heading', { name: `november ${YEAR}` }).waitFor();
       const week = await calendar.getByRole('row').filter({ hasText: TITLE }).getByRole('rowheader').textContent();
@@ -158,7 +164,7 @@ describe('activities and budget in a browser: propose → decide → verksamhets
       await karin.screenshot({ path: join(ARTIFACTS, 'activities-kalendarium.png'), fullPage: true });
 
       // … and on the årshjul, with the meeting and the decision point, also as text.
-      await karin.getByRole('button', { name: 'Årshjul' }).click();
+      await karin.getByRole('tab', { name: 'Årshjul' }).click();
       await karin.getByRole('img', { name: new RegExp(`Årshjul ${YEAR}`) }).waitFor();
       const wheelList = karin.getByRole('list', { name: 'Årshjulet som lista' });
       await wheelList.getByText(`${YEAR}-11-10: Aktivitet – ${TITLE}`).waitFor();

@@ -75,6 +75,9 @@ describe("funders' figures in a browser: tags in the form, participant counts, t
     try {
       const page = await context.newPage();
       await signIn(page);
+      // The table says the held activity waits for its counts (#17) …
+      const row = page.getByRole('table', { name: 'Aktiviteter' }).getByRole('row').filter({ hasText: TITLE });
+      await row.getByText('Väntar på rapport', { exact: true }).waitFor();
       await page.getByRole('button', { name: `Rapportera deltagare: ${TITLE}` }).click();
       const dialog = page.getByRole('dialog', { name: `Deltagare: ${TITLE}` });
       await dialog.waitFor();
@@ -90,8 +93,10 @@ describe("funders' figures in a browser: tags in the form, participant counts, t
       await dialog.getByRole('button', { name: 'Spara antalen' }).click();
       await page.getByText(`Deltagarna för ${TITLE} är sparade.`).waitFor();
       await dialog.waitFor({ state: 'detached' });
+      // … and that they are reported once saved.
+      await row.getByText('Deltagare rapporterade', { exact: true }).waitFor();
 
-      await page.getByRole('button', { name: 'Uppföljning för finansiärer' }).click();
+      await page.getByRole('tab', { name: 'Uppföljning för finansiärer' }).click();
       await page.getByRole('heading', { name: `Uppföljning för finansiärer ${YEAR}` }).waitFor();
       await settled(page);
       const chart = page.getByRole('img', { name: new RegExp(`Deltagare per samverkansområde och kön ${YEAR}`) });
@@ -100,8 +105,10 @@ describe("funders' figures in a browser: tags in the form, participant counts, t
       await expect(total.getByRole('row').nth(1).innerText()).resolves.toMatch(/Totalt\s+1\s+1\s+0\s+5\s+3\s+1\s+1/);
       await page.getByRole('heading', { name: 'Ämnestaggar' }).waitFor();
       findings['uppfoljning'] = await wcagViolations(page);
-      // The proposal form offers the seeded tags in a multiselect combobox.
-      const tags = page.getByRole('combobox', { name: /Ämnestaggar/ });
+      // The proposal form (a dialog) offers the seeded tags in a multiselect combobox.
+      await page.getByRole('button', { name: 'Föreslå en aktivitet' }).click();
+      const proposal = page.getByRole('dialog', { name: 'Föreslå en aktivitet' });
+      const tags = proposal.getByRole('combobox', { name: /Ämnestaggar/ });
       await tags.focus();
       await page.keyboard.press('ArrowDown');
       // Fluent's multiselect listbox names its options as checkable items (role menuitemcheckbox).
@@ -116,8 +123,10 @@ describe("funders' figures in a browser: tags in the form, participant counts, t
       );
       await expect(tags.inputValue()).resolves.toBe('Klimatanpassning');
       findings['form with tags'] = await wcagViolations(page);
-      // The page stays usable once the listbox has closed.
-      await page.getByRole('button', { name: 'Tabell' }).click({ timeout: 5_000 });
+      // The page stays usable once the listbox and the dialog have closed.
+      await proposal.getByRole('button', { name: 'Avbryt' }).click({ timeout: 5_000 });
+      await proposal.waitFor({ state: 'detached' });
+      await page.getByRole('tab', { name: 'Tabell' }).click({ timeout: 5_000 });
       await page.getByRole('table', { name: 'Aktiviteter' }).waitFor();
     } finally {
       await context.close();

@@ -41,6 +41,7 @@ describe('Möten: the chair and the samordnare prepare the vårmöte together (i
     const coordinatorContext = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
     try {
       const chair = await signIn(chairContext, 'Maria Bergström');
+      await chair.page.getByRole('tab', { name: 'Förbered' }).click();
       await chair.page.getByRole('button', { name: 'Nytt utkast' }).click();
       const form = chair.page.getByRole('dialog');
       await form.getByRole('button', { name: 'Skapa utkast' }).click();
@@ -48,6 +49,7 @@ describe('Möten: the chair and the samordnare prepare the vårmöte together (i
       await settled(chair.page);
 
       const coordinator = await signIn(coordinatorContext, 'Karin Nordström');
+      await coordinator.page.getByRole('tab', { name: 'Förbered' }).click();
       await coordinator.page.getByRole('button', { name: /^Öppna utkastet Samverkansgruppen – vårmöte/ }).click();
       await coordinator.page.getByRole('heading', { level: 3, name: /^Dagordning:/ }).waitFor();
 
@@ -91,7 +93,9 @@ describe('Möten: the chair and the samordnare prepare the vårmöte together (i
       await chair.page.setViewportSize({ width: 1280, height: 1000 });
 
       // The kallelse from the draft: the preview's dagordning is the draft's, with the handling.
+      // It opens the Planera view with the draft.
       await chair.page.getByRole('button', { name: 'Kalla till mötet med detta utkast' }).click();
+      await chair.page.getByRole('tab', { name: 'Planera', selected: true }).waitFor();
       await chair.page.getByText(/^Kallelsen får dagordningen och handlingarna från utkastet/).waitFor();
       await chair.page.getByRole('textbox', { name: 'Lokal' }).fill('Regionens hus, sal Vindeln');
       await chair.page.getByRole('button', { name: 'Föreslå tider' }).click();

@@ -43,9 +43,11 @@ function signIn(context: BrowserContext, name: string): Promise<{ page: Page; pr
   return signInToMeetings(stack, context, name);
 }
 
-async function openMeeting(page: Page, date: string): Promise<void> {
+/** Opens the meeting from the register, on its part (Svar, Protokoll) when named. */
+async function openMeeting(page: Page, date: string, part?: string): Promise<void> {
   await page.getByRole('button', { name: new RegExp(`^Visa .* ${date}$`) }).click();
   await page.getByRole('heading', { level: 2, name: /^Mötet:/ }).waitFor();
+  if (part) await page.getByRole('tab', { name: part }).click();
   await settled(page);
 }
 
@@ -87,11 +89,32 @@ async function previewAndSend(page: Page): Promise<void> {
   await dialog.getByRole('button', { name: 'Skicka kallelsen' }).click();
 }
 
+/** Screenshots at 1280 and 360 px in light and dark: axe finds nothing, the page does not scroll sideways at 360. */
+async function shootMeeting(page: Page, name: string): Promise<void> {
+  for (const theme of ['light', 'dark']) {
+    await page.getByRole('combobox', { name: 'Tema' }).selectOption(theme);
+    for (const width of [1280, 360]) {
+      await page.setViewportSize({ width, height: 1000 });
+      await settled(page);
+      expect(await wcagViolations(page)).toEqual([]);
+      if (width === 360) {
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        expect(overflow).toBeLessThanOrEqual(0);
+      }
+      await page.screenshot({ path: join(ARTIFACTS, `${name}-${width}-${theme}.png`), fullPage: true });
+    }
+  }
+  await page.getByRole('combobox', { name: 'Tema' }).selectOption('light');
+  await page.setViewportSize({ width: 1280, height: 1000 });
+  await settled(page);
+}
+
 describe('Möten in a browser against the whole stack', () => {
   it('the chair plans the spring meeting, picks a time and sends the kallelse', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
     try {
       const { page, problems } = await signIn(context, 'Maria Bergström');
+      await page.getByRole('tab', { name: 'Planera' }).click();
       await page.getByRole('textbox', { name: 'Lokal' }).fill('Regionens hus, sal Vindeln');
       await page.getByRole('button', { name: 'Föreslå tider' }).click();
       await page.getByRole('heading', { name: 'Förslag på tider' }).waitFor();
@@ -114,6 +137,27 @@ describe('Möten in a browser against the whole stack', () => {
       await settled(page);
       await page.getByRole('heading', { name: 'Svar på kallelsen' }).waitFor();
       expect(await wcagViolations(page)).toEqual([]);
+      await shootMeeting(page, 'meetings-detail');
+
+      // Moving and cancelling are in dialogs; the cancel's safe choice has the focus and changes nothing.
+      await page.getByRole('button', { name: 'Flytta mötet' }).click();
+      const move = page.getByRole('dialog', { name: 'Flytta mötet' });
+      await move.getByText('De kallade får ändringen i sin kalender.').waitFor();
+      expect(await wcagViolations(page)).toEqual([]);
+      await move.getByRole('button', { name: 'Avbryt' }).click();
+      await move.waitFor({ state: 'detached' });
+      await page.getByRole('button', { name: 'Ställ in mötet' }).click();
+      const cancel = page.getByRole('alertdialog', { name: /^Ställa in / });
+      await cancel.waitFor();
+      await page.waitForFunction(() => document.activeElement?.textContent === 'Behåll mötet');
+      expect(await cancel.getByRole('button', { name: 'Ställ in mötet' }).isDisabled()).toBe(true);
+      expect(await wcagViolations(page)).toEqual([]);
+      await page.keyboard.press('Enter');
+      await cancel.waitFor({ state: 'detached' });
+      await page.getByRole('button', { name: 'Tillbaka till mötena' }).click();
+      await page.getByRole('heading', { level: 2, name: 'Mötesregister' }).waitFor();
+      await settled(page);
+      await shootMeeting(page, 'meetings-register');
 
       const records = (await (
         await stack.call('/api/meetings/records', { token: await stack.token(CHAIR) })
@@ -156,7 +200,7 @@ describe('Möten in a browser against the whole stack', () => {
     });
     try {
       const { page, problems } = await signIn(coordinatorContext, 'Karin Nordström');
-      await openMeeting(page, heldDay);
+      await openMeeting(page, heldDay, 'Protokoll');
       for (const name of ['Maria Bergström', 'Karin Nordström', 'Erik Lundqvist', 'Anna Sjöberg', 'Helena Nilsson']) {
         await page.getByRole('checkbox', { name, exact: true }).check();
       }
@@ -205,7 +249,7 @@ describe('Möten in a browser against the whole stack', () => {
       const memberContext = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
       try {
         const erik = await signIn(memberContext, 'Erik Lundqvist');
-        await openMeeting(erik.page, heldDay);
+        await openMeeting(erik.page, heldDay, 'Protokoll');
         await erik.page.getByRole('button', { name: 'Justera protokollet' }).click();
         await erik.page.getByText('Du har godkänt protokollet.').waitFor();
         expect(erik.problems).toEqual([]);
@@ -221,7 +265,7 @@ describe('Möten in a browser against the whole stack', () => {
       await page.reload();
       await page.getByRole('navigation').getByRole('link', { name: 'Möten', exact: true }).click();
       await settled(page);
-      await openMeeting(page, heldDay);
+      await openMeeting(page, heldDay, 'Protokoll');
       await page.getByText('Status: Justerat').waitFor();
       expect(await page.getByRole('button', { name: 'Spara närvaro' }).count()).toBe(0);
       const [download] = await Promise.all([

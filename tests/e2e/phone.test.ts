@@ -17,6 +17,9 @@ const PAGES = [
   { hash: 'beslut', heading: 'Beslut' },
   { hash: 'arbetsgrupper', heading: 'Arbetsgrupper' },
   { hash: 'kontakter', heading: 'Kontakter' },
+  // Views of their own (#18), after a page of another kind so that each opens as the page loads.
+  { hash: 'moten/planera', heading: 'Möten' },
+  { hash: 'aktiviteter/verksamhetsplan', heading: 'Aktiviteter' },
 ] as const;
 
 /**
@@ -119,7 +122,10 @@ describe('the tab at 360 px with a year of data', () => {
           const found = { sideways: layout.sideways, overlaps: layout.overlaps, ids: leakedIds(layout.text) };
           if (found.sideways > 0 || found.overlaps.length > 0 || found.ids.length > 0) problems[target.hash] = found;
           findings[target.hash] = await wcagViolations(page);
-          await page.screenshot({ path: join(ARTIFACTS, `phone-${target.hash}-${theme}.png`), fullPage: true });
+          await page.screenshot({
+            path: join(ARTIFACTS, `phone-${target.hash.replace('/', '-')}-${theme}.png`),
+            fullPage: true,
+          });
         }
       } finally {
         await page.context().close();

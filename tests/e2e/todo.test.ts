@@ -72,6 +72,7 @@ describe('"Att göra för dig" in a browser', () => {
       await erik.getByRole('link', { name: justering!.text }).click();
       await erik.getByRole('heading', { level: 1, name: 'Möten' }).waitFor();
       expect(new URL(erik.url()).hash).toBe(`#/moten/${held}`);
+      await erik.getByRole('heading', { level: 2, name: /^Mötet:/ }).waitFor();
     } finally {
       await chair.context().close();
       await erik.context().close();

@@ -1,4 +1,4 @@
-import { ToggleButton } from '@fluentui/react-components';
+import type { ReactNode } from 'react';
 import {
   ACTIVITY_STATUSES,
   SAMVERKANSOMRADEN,
@@ -9,6 +9,7 @@ import {
 } from '../../contract';
 import { useI18n } from '../i18n';
 import { ChoiceField } from '../ui/ChoiceField';
+import { ViewTabs } from '../ui/ViewTabs';
 import { useFormStyles } from '../ui/styles';
 
 export interface ActivityFilter {
@@ -18,15 +19,22 @@ export interface ActivityFilter {
   status: ActivityStatus | '';
 }
 
-export type ActivityView = 'table' | 'kalendarium' | 'arshjul' | 'uppfoljning';
+export const ACTIVITY_VIEWS = ['tabell', 'kalendarium', 'arshjul', 'uppfoljning', 'verksamhetsplan'] as const;
+export type ActivityView = (typeof ACTIVITY_VIEWS)[number];
 
-/** Year (the one before and after too), samverkansområde, target group and status. */
+/** Year (the one before and after too), and for the views of activities samverkansområde, target group and status. */
 export function ActivityFilters({
   filter,
   onChange,
+  yearOnly = false,
+  children,
 }: {
   filter: ActivityFilter;
   onChange(filter: ActivityFilter): void;
+  /** The funders' figures and the verksamhetsplan are per year: the other filters do not apply. */
+  yearOnly?: boolean;
+  /** At the toolbar's end, e.g. the button that proposes an activity. */
+  children?: ReactNode;
 }) {
   const { t } = useI18n();
   const styles = useFormStyles();
@@ -39,6 +47,16 @@ export function ActivityFilters({
         choices={[year - 1, year, year + 1].map((y) => ({ value: String(y), label: String(y) }))}
         onChange={(value) => onChange({ ...filter, year: Number(value) })}
       />
+      {!yearOnly && <OtherFilters filter={filter} onChange={onChange} />}
+      {children}
+    </div>
+  );
+}
+
+function OtherFilters({ filter, onChange }: { filter: ActivityFilter; onChange(filter: ActivityFilter): void }) {
+  const { t } = useI18n();
+  return (
+    <>
       <ChoiceField
         label={t('act.filter.area')}
         value={filter.area}
@@ -60,21 +78,29 @@ export function ActivityFilters({
         choices={ACTIVITY_STATUSES.map((st) => ({ value: st, label: t(`act.status.${st}`) }))}
         onChange={(status) => onChange({ ...filter, status })}
       />
-    </div>
+    </>
   );
 }
 
-/** Toggle buttons rather than a TabList: the views are one region that changes, not tab panels. */
-export function ViewToggle({ view, onChange }: { view: ActivityView; onChange(view: ActivityView): void }) {
+/** The page's views as tabs; the choice is kept in the address (`#/aktiviteter/kalendarium`). */
+export function ActivityTabs({
+  views,
+  view,
+  onView,
+}: {
+  views: readonly ActivityView[];
+  view: ActivityView;
+  onView(view: ActivityView): void;
+}) {
   const { t } = useI18n();
-  const styles = useFormStyles();
   return (
-    <div role="group" aria-label={t('act.views')} className={styles.toolbar}>
-      {(['table', 'kalendarium', 'arshjul', 'uppfoljning'] as const).map((value) => (
-        <ToggleButton key={value} checked={view === value} onClick={() => onChange(value)}>
-          {t(`act.view.${value}`)}
-        </ToggleButton>
-      ))}
-    </div>
+    <ViewTabs
+      idPrefix="act"
+      label={t('act.views')}
+      views={views}
+      view={view}
+      labelOf={(v) => t(`act.view.${v}`)}
+      onView={onView}
+    />
   );
 }

@@ -1,5 +1,5 @@
 import { Button, Checkbox, Field, Input, Textarea } from '@fluentui/react-components';
-import { useState, type FormEvent } from 'react';
+import { useRef, useState } from 'react';
 import { parseKronor } from '../../domain/money';
 import type { OrganisationDto } from '../api';
 import {
@@ -16,7 +16,7 @@ import { TagField } from './TagField';
 import { todayInStockholm } from '../format';
 import { ActionStatus } from '../ui/ActionStatus';
 import { ChoiceField } from '../ui/ChoiceField';
-import { useFormStyles, usePageStyles } from '../ui/styles';
+import { FormDialog } from '../ui/FormDialog';
 import { useAction } from '../ui/useAction';
 import { useI18n } from '../i18n';
 import { useServices } from '../services';
@@ -114,6 +114,7 @@ function ProposalFields({
   );
 }
 
+/** "Föreslå en aktivitet": the proposal's form in a dialog; it closes when the proposal is registered. */
 export function Propose({
   organisations,
   tags = [],
@@ -127,52 +128,107 @@ export function Propose({
   onProposed(): void;
 }) {
   const { t } = useI18n();
-  const page = usePageStyles();
-  const styles = useFormStyles();
   const { api } = useServices();
   const action = useAction();
+  const [open, setOpen] = useState(false);
+  const [proposed, setProposed] = useState<string>();
   const draft = useProposalDraft(organisations, year);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async () => {
+    let title = '';
     const ok = await action.run(async () => {
       const { activity } = await activitiesApi(api).propose(draft.request());
+      title = activity.title;
       return t('act.proposed', { title: activity.title });
     });
-    if (ok) {
-      draft.clear();
-      onProposed();
-    }
+    if (!ok) return;
+    draft.clear();
+    setProposed(t('act.proposed', { title }));
+    setOpen(false);
+    onProposed();
   };
   return (
-    <section className={page.section} aria-labelledby="act-propose">
-      <h2 id="act-propose" className={page.sectionHeading}>
+    <>
+      <Button
+        appearance="primary"
+        onClick={() => {
+          action.reset();
+          setProposed(undefined);
+          setOpen(true);
+        }}
+      >
         {t('act.propose')}
-      </h2>
-      <form className={styles.form} onSubmit={(event) => void submit(event)} noValidate>
+      </Button>
+      <FormDialog
+        open={open}
+        title={t('act.propose')}
+        submitLabel={t('act.propose.submit')}
+        cancelLabel={t('act.dialogCancel')}
+        busy={action.busy}
+        onSubmit={() => void submit()}
+        onCancel={() => setOpen(false)}
+        footer={action.state.status === 'error' ? <ActionStatus state={action.state} /> : undefined}
+      >
         <ProposalFields draft={draft} organisations={organisations} tags={tags} />
-        <Button type="submit" appearance="primary" disabled={action.state.status === 'busy'}>
-          {t('act.propose.submit')}
-        </Button>
-      </form>
-      <ActionStatus state={action.state} />
-    </section>
+      </FormDialog>
+      {proposed && <ActionStatus state={{ status: 'done', message: proposed }} />}
+    </>
   );
 }
 
+/** The participants per organisation, as numbers. */
+function countsOf(counts: Record<string, string>): Record<string, number> {
+  return Object.fromEntries(
+    Object.entries(counts)
+      .filter(([, value]) => value.trim() !== '')
+      .map(([org, value]) => [org, Number(value)]),
+  );
+}
+
+/** The participants per organisation in the evaluation, as typed. */
+function ParticipantCounts({
+  organisations,
+  counts,
+  onCounts,
+}: {
+  organisations: OrganisationDto[];
+  counts: Record<string, string>;
+  onCounts(update: (now: Record<string, string>) => Record<string, string>): void;
+}) {
+  const { t } = useI18n();
+  return (
+    <fieldset>
+      <legend>{t('act.evaluate.participants')}</legend>
+      {organisations.map((o) => (
+        <Field key={o.id} label={o.name} orientation="horizontal">
+          <Input
+            type="number"
+            min={0}
+            value={counts[o.id] ?? ''}
+            onChange={(_, d) => onCounts((now) => ({ ...now, [o.id]: d.value }))}
+          />
+        </Field>
+      ))}
+    </fieldset>
+  );
+}
+
+/** The evaluation of a decided activity in a dialog: date, outcome, lessons and participants per organisation. */
 export function Evaluate({
   activity,
   organisations,
   onDone,
+  onCancel,
   onConflict,
 }: {
   activity: ActivityDto;
   organisations: OrganisationDto[];
-  onDone(): void;
+  /** Saved and closed: with the message to show on the page. */
+  onDone(message: string): void;
+  /** Closed without saving. */
+  onCancel(): void;
   onConflict(): void;
 }) {
   const { t } = useI18n();
-  const page = usePageStyles();
-  const styles = useFormStyles();
   const { api } = useServices();
   const action = useAction();
   const today = todayInStockholm();
@@ -180,60 +236,49 @@ export function Evaluate({
   const [summary, setSummary] = useState('');
   const [lessons, setLessons] = useState('');
   const [counts, setCounts] = useState<Record<string, string>>({});
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const participantsByOrganisation = Object.fromEntries(
-      Object.entries(counts)
-        .filter(([, value]) => value.trim() !== '')
-        .map(([org, value]) => [org, Number(value)]),
-    );
+  // The dialog closes first and tells the page once its closing motion has ended (so the page is not left hidden).
+  const [open, setOpen] = useState(true);
+  const saved = useRef<string>(undefined);
+  const submit = async () => {
+    const message = t('act.evaluated', { title: activity.title });
     const ok = await action.run(async () => {
       try {
         await activitiesApi(api).evaluate(activity, {
           date,
           summary: summary.trim(),
           ...(lessons.trim() ? { lessons: lessons.trim() } : {}),
-          participantsByOrganisation,
+          participantsByOrganisation: countsOf(counts),
         });
       } catch (error) {
         onConflict();
         throw error;
       }
-      return t('act.evaluated', { title: activity.title });
+      return message;
     });
-    if (ok) onDone();
+    if (!ok) return;
+    saved.current = message;
+    setOpen(false);
   };
   return (
-    <section className={page.section} aria-labelledby="act-evaluate">
-      <h2 id="act-evaluate" className={page.sectionHeading}>
-        {t('act.evaluate.title', { title: activity.title })}
-      </h2>
-      <form className={styles.form} onSubmit={(event) => void submit(event)} noValidate>
-        <DateField label={t('act.evaluate.date')} required value={date} onChange={setDate} />
-        <Field label={t('act.evaluate.summary')} required>
-          <Textarea value={summary} onChange={(_, d) => setSummary(d.value)} />
-        </Field>
-        <Field label={t('act.evaluate.lessons')}>
-          <Textarea value={lessons} onChange={(_, d) => setLessons(d.value)} />
-        </Field>
-        <fieldset>
-          <legend>{t('act.evaluate.participants')}</legend>
-          {organisations.map((o) => (
-            <Field key={o.id} label={o.name} orientation="horizontal">
-              <Input
-                type="number"
-                min={0}
-                value={counts[o.id] ?? ''}
-                onChange={(_, d) => setCounts((now) => ({ ...now, [o.id]: d.value }))}
-              />
-            </Field>
-          ))}
-        </fieldset>
-        <Button type="submit" appearance="primary" disabled={action.state.status === 'busy'}>
-          {t('act.evaluate.submit')}
-        </Button>
-      </form>
-      <ActionStatus state={action.state} />
-    </section>
+    <FormDialog
+      open={open}
+      onClosed={() => (saved.current ? onDone(saved.current) : onCancel())}
+      title={t('act.evaluate.title', { title: activity.title })}
+      submitLabel={t('act.evaluate.submit')}
+      cancelLabel={t('act.dialogCancel')}
+      busy={action.busy}
+      onSubmit={() => void submit()}
+      onCancel={() => setOpen(false)}
+      footer={action.state.status === 'error' ? <ActionStatus state={action.state} /> : undefined}
+    >
+      <DateField label={t('act.evaluate.date')} required value={date} onChange={setDate} />
+      <Field label={t('act.evaluate.summary')} required>
+        <Textarea value={summary} onChange={(_, d) => setSummary(d.value)} />
+      </Field>
+      <Field label={t('act.evaluate.lessons')}>
+        <Textarea value={lessons} onChange={(_, d) => setLessons(d.value)} />
+      </Field>
+      <ParticipantCounts organisations={organisations} counts={counts} onCounts={setCounts} />
+    </FormDialog>
   );
 }

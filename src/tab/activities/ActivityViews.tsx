@@ -1,4 +1,4 @@
-import type { ActivityDto, DecisionDto, MeetingSummaryDto } from '../../contract';
+import type { ActivityDto, DecisionDto, MeetingSummaryDto, TopicTagDto } from '../../contract';
 import type { LoadState } from '../services';
 import { ErrorMessage, Loading } from '../ui/status';
 import { usePageStyles } from '../ui/styles';
@@ -16,6 +16,7 @@ export function ActivityViews({
   activities,
   context,
   meetings,
+  tags = [],
   canDecide,
   canEvaluate,
   onChanged,
@@ -28,6 +29,7 @@ export function ActivityViews({
   activities: LoadState<ActivityDto[]> & { reload(): void };
   context: LoadState<{ meetings: MeetingSummaryDto[]; decisions: DecisionDto[] }>;
   meetings: MeetingSummaryDto[];
+  tags?: readonly TopicTagDto[];
   canDecide: boolean;
   canEvaluate: boolean;
   onChanged(): void;
@@ -40,10 +42,11 @@ export function ActivityViews({
     <section className={page.section} aria-live="polite">
       {activities.status === 'loading' && <Loading />}
       {activities.status === 'error' && <ErrorMessage error={activities.error} onRetry={activities.reload} />}
-      {activities.status === 'ready' && view === 'table' && (
+      {activities.status === 'ready' && view === 'tabell' && (
         <ActivityTable
           activities={activities.data}
           meetings={meetings}
+          tags={tags}
           canDecide={canDecide}
           canEvaluate={canEvaluate}
           onChanged={onChanged}

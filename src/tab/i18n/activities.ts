@@ -1,5 +1,8 @@
 /** Strings of the Aktiviteter page (spread into the sv/en dictionaries of i18n.tsx). */
+import { activityViewsMessages } from './activityViews';
+
 const sv = {
+  ...activityViewsMessages.sv,
   'act.title': 'Aktiviteter',
   'act.intro':
     'Stödgruppen föreslår aktiviteter; samverkansgruppen beslutar dem. Efter aktiviteten följer en utvärdering.',
@@ -162,6 +165,7 @@ const sv = {
 };
 
 const en: Record<keyof typeof sv, string> = {
+  ...activityViewsMessages.en,
   'act.title': 'Activities',
   'act.intro':
     'The support group proposes activities; the collaboration group decides them. Each activity is evaluated afterwards.',

@@ -1,8 +1,10 @@
 import { draftsMessages } from './meetingDrafts';
+import { meetingViewsMessages } from './meetingViews';
 
 /** The Möten page's strings; spread into the tab's dictionaries in i18n.tsx. */
 const sv = {
   ...draftsMessages.sv,
+  ...meetingViewsMessages.sv,
   'meetings.registerHeading': 'Mötesregister',
   'meetings.none': 'Inga möten är registrerade ännu.',
   'meetings.col.date': 'Datum',
@@ -161,6 +163,7 @@ export type MeetingsMessageKey = keyof typeof sv;
 
 const en: Record<MeetingsMessageKey, string> = {
   ...draftsMessages.en,
+  ...meetingViewsMessages.en,
   'meetings.registerHeading': 'Meeting register',
   'meetings.none': 'No meetings registered yet.',
   'meetings.col.date': 'Date',

@@ -1,20 +1,11 @@
-import {
-  Button,
-  Link,
-  MessageBar,
-  MessageBarBody,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, Link, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
+import { useMemo, useState } from 'react';
 import type { MeetingAnswersDto, MeetingRecordDto } from '../../contract';
+import { pluralForm } from '../format';
 import { useI18n } from '../i18n';
 import { ActionStatus } from '../ui/ActionStatus';
+import { DataTable, type DataColumn } from '../ui/DataTable';
+import { byNumber, byText } from '../ui/sortBy';
 import { usePageStyles } from '../ui/styles';
 import { useAction } from '../ui/useAction';
 import { useLoad } from '../services';
@@ -23,53 +14,54 @@ import { TableScroll } from '../ui/TableScroll';
 import { meetingsApi, type MeetingsApi } from './api';
 
 const useStyles = makeStyles({
-  row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL, alignItems: 'flex-end' },
+  row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL, alignItems: 'center' },
   table: { maxWidth: '48rem' },
 });
 
-/** Accepted, tentative, declined and not answered per organisation, with the totals. */
+type OrganisationAnswers = MeetingAnswersDto['organisations'][number];
+const COUNTS = ['accepted', 'tentative', 'declined', 'noAnswer'] as const;
+
+/** Accepted, tentative, declined and not answered per organisation, sortable by each, with the totals under it. */
 function AnswersTable({ answers }: { answers: MeetingAnswersDto }) {
   const { t } = useI18n();
   const styles = useStyles();
   const { organisations, totals } = answers;
+  const columns = useMemo<DataColumn<OrganisationAnswers>[]>(
+    () => [
+      {
+        id: 'organisation',
+        header: t('meetings.col.organisation'),
+        compare: byText((o) => o.name),
+        cell: (o) => o.name,
+      },
+      ...COUNTS.map((count) => ({
+        id: count,
+        header: t(`meetings.col.${count}`),
+        numeric: true,
+        compare: byNumber<OrganisationAnswers>((o) => o[count]),
+        cell: (o: OrganisationAnswers) => o[count],
+      })),
+    ],
+    [t],
+  );
   return (
-    <TableScroll labelledBy="meeting-answers">
-      <Table className={styles.table} size="small" aria-labelledby="meeting-answers">
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>{t('meetings.col.organisation')}</TableHeaderCell>
-            <TableHeaderCell>{t('meetings.col.accepted')}</TableHeaderCell>
-            <TableHeaderCell>{t('meetings.col.tentative')}</TableHeaderCell>
-            <TableHeaderCell>{t('meetings.col.declined')}</TableHeaderCell>
-            <TableHeaderCell>{t('meetings.col.noAnswer')}</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {organisations.map((org) => (
-            <TableRow key={org.organisationId}>
-              <TableCell>{org.name}</TableCell>
-              <TableCell>{org.accepted}</TableCell>
-              <TableCell>{org.tentative}</TableCell>
-              <TableCell>{org.declined}</TableCell>
-              <TableCell>{org.noAnswer}</TableCell>
-            </TableRow>
-          ))}
-          <TableRow>
-            <TableCell>
-              <strong>Totalt</strong>
-            </TableCell>
-            <TableCell>{totals.accepted}</TableCell>
-            <TableCell>{totals.tentative}</TableCell>
-            <TableCell>{totals.declined}</TableCell>
-            <TableCell>{totals.noAnswer}</TableCell>
-          </TableRow>
-        </TableBody>
-      </Table>
-    </TableScroll>
+    <>
+      <TableScroll labelledBy="meeting-answers">
+        <DataTable
+          items={organisations}
+          columns={columns}
+          getRowId={(o) => o.organisationId}
+          label={t('meetings.answersHeading')}
+          emptyMessage={t('meetings.noOrganisations')}
+          className={styles.table}
+        />
+      </TableScroll>
+      <p>{t('meetings.totals', { ...totals })}</p>
+    </>
   );
 }
 
-/** Who has not answered, and the convener's reminder in Teams or by mail. */
+/** Who has not answered, collapsed to its count, and the convener's reminder in Teams or by mail. */
 function NotAnswered({
   api,
   meeting,
@@ -81,10 +73,12 @@ function NotAnswered({
   notAnswered: MeetingAnswersDto['notAnswered'];
   canRemind: boolean;
 }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const page = usePageStyles();
   const styles = useStyles();
   const reminding = useAction();
+  const [open, setOpen] = useState(false);
+  const count = notAnswered.length;
   const reminder = `mailto:?bcc=${encodeURIComponent(notAnswered.map((p) => p.email).join(','))}&subject=${encodeURIComponent(
     `Påminnelse: ${meeting.title}`,
   )}`;
@@ -104,11 +98,21 @@ function NotAnswered({
   return (
     <>
       <h4 className={page.sectionHeading}>{t('meetings.notAnsweredHeading')}</h4>
-      <ul className={page.list}>
-        {notAnswered.map((person) => (
-          <li key={person.email}>{person.displayName}</li>
-        ))}
-      </ul>
+      <Button
+        appearance="subtle"
+        aria-expanded={open}
+        aria-controls="meeting-not-answered"
+        onClick={() => setOpen(!open)}
+      >
+        {t(`meetings.notAnswered.${open ? 'hide' : 'show'}.${pluralForm(count, language)}`, { count })}
+      </Button>
+      {open && (
+        <ul id="meeting-not-answered" className={page.list}>
+          {notAnswered.map((person) => (
+            <li key={person.email}>{person.displayName}</li>
+          ))}
+        </ul>
+      )}
       <div className={styles.row}>
         {canRemind && (
           <Button disabled={reminding.busy} onClick={remind}>
@@ -119,6 +123,35 @@ function NotAnswered({
       </div>
       <ActionStatus state={reminding.state} />
     </>
+  );
+}
+
+/** The kommuner that may go unrepresented; more than two are collapsed to their count. */
+function Warnings({ warnings }: { warnings: MeetingAnswersDto['warnings'] }) {
+  const { t, language } = useI18n();
+  const page = usePageStyles();
+  const [open, setOpen] = useState(false);
+  if (warnings.length === 0) return null;
+  const collapsed = warnings.length > 2 && !open;
+  return (
+    <MessageBar intent="warning" layout="multiline">
+      <MessageBarBody>
+        {warnings.length > 2 && (
+          <Button appearance="transparent" aria-expanded={open} onClick={() => setOpen(!open)}>
+            {t(`meetings.warnings.${open ? 'hide' : 'show'}.${pluralForm(warnings.length, language)}`, {
+              count: warnings.length,
+            })}
+          </Button>
+        )}
+        {!collapsed && (
+          <ul className={page.list}>
+            {warnings.map((warning) => (
+              <li key={warning.organisationId}>{warning.message}</li>
+            ))}
+          </ul>
+        )}
+      </MessageBarBody>
+    </MessageBar>
   );
 }
 
@@ -143,17 +176,7 @@ export function Answers({
       <h3 id="meeting-answers" className={page.sectionHeading}>
         {t('meetings.answersHeading')}
       </h3>
-      {warnings.length > 0 && (
-        <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>
-            <ul className={page.list}>
-              {warnings.map((warning) => (
-                <li key={warning.organisationId}>{warning.message}</li>
-              ))}
-            </ul>
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      <Warnings warnings={warnings} />
       <AnswersTable answers={answers.data} />
       {notAnswered.length > 0 && (
         <NotAnswered api={api} meeting={meeting} notAnswered={notAnswered} canRemind={canRemind} />

@@ -1,4 +1,4 @@
-import { Button, Field, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, Textarea } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { MeetingRecordDto } from '../../contract';
 import { useI18n } from '../i18n';
@@ -7,13 +7,10 @@ import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { useAction } from '../ui/useAction';
 import type { MeetingsApi } from './api';
 
-const useStyles = makeStyles({
-  form: { display: 'grid', gap: tokens.spacingVerticalM, maxWidth: '40rem', marginTop: tokens.spacingVerticalM },
-});
-
 /**
- * Cancelling a meeting, with the message to the invitees; asked again in a dialog that says what happens (every
- * invitee gets the cancellation, it cannot be undone), with "Behåll mötet" as the safe choice.
+ * Cancelling a meeting: a dialog that says what happens (every invitee gets the cancellation with the message
+ * written in it, it cannot be undone), with "Behåll mötet" as the safe choice that has the focus; the cancel waits
+ * for the message.
  */
 export function CancelMeeting({
   api,
@@ -22,10 +19,10 @@ export function CancelMeeting({
 }: {
   api: MeetingsApi;
   meeting: MeetingRecordDto;
-  onChanged(): void;
+  /** With the message to show on the meeting once it is read again. */
+  onChanged(notice?: string): void;
 }) {
   const { t } = useI18n();
-  const styles = useStyles();
   const [comment, setComment] = useState('');
   const [asking, setAsking] = useState(false);
   const cancelling = useAction();
@@ -34,33 +31,32 @@ export function CancelMeeting({
       () => api.cancel(meeting.id, comment.trim()),
       () => t('meetings.cancelled'),
     );
-    setAsking(false);
-    if (cancelled) onChanged();
+    if (cancelled) onChanged(t('meetings.cancelled'));
   };
   return (
     <>
-      <div className={styles.form}>
-        <Field label={t('meetings.cancelMessage')}>
-          <Textarea value={comment} onChange={(_, data) => setComment(data.value)} />
-        </Field>
-        <div>
-          <Button disabled={cancelling.busy || comment.trim() === ''} onClick={() => setAsking(true)}>
-            {t('meetings.cancel')}
-          </Button>
-        </div>
-      </div>
+      <Button disabled={cancelling.busy} onClick={() => setAsking(true)}>
+        {t('meetings.cancel')}
+      </Button>
       <ConfirmDialog
         open={asking}
         title={t('meetings.cancel.confirmTitle', { title: meeting.title })}
-        consequence={t('meetings.cancel.consequence', { date: meeting.date, time: meeting.startTime })}
+        consequence={
+          <>
+            <p>{t('meetings.cancel.consequence', { date: meeting.date, time: meeting.startTime })}</p>
+            <Field label={t('meetings.cancelMessage')} required>
+              <Textarea value={comment} onChange={(_, data) => setComment(data.value)} />
+            </Field>
+          </>
+        }
         confirmLabel={t('meetings.cancel')}
         cancelLabel={t('meetings.cancel.keep')}
         destructive
-        busy={cancelling.busy}
+        busy={cancelling.busy || comment.trim() === ''}
         onConfirm={() => void confirm()}
         onCancel={() => setAsking(false)}
       />
-      <ActionStatus state={cancelling.state} />
+      {cancelling.state.status === 'error' && <ActionStatus state={cancelling.state} />}
     </>
   );
 }

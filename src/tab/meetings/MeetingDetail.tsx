@@ -1,21 +1,22 @@
 import { Button, Link, makeStyles, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
-import { ApiError, type Me } from '../api';
-import { meetingGroupName } from '../format';
+import { ArrowLeftRegular } from '@fluentui/react-icons';
+import type { Me } from '../api';
+import { formatDay, meetingGroupName } from '../format';
 import { useI18n } from '../i18n';
 import { ActionStatus } from '../ui/ActionStatus';
 import { saveBlob } from '../ui/saveBlob';
 import { usePageStyles } from '../ui/styles';
 import { useAction } from '../ui/useAction';
+import { ViewPanel, ViewTabs } from '../ui/ViewTabs';
 import type { MeetingRecordDto } from '../../contract';
 import type { MeetingsApi } from './api';
 import { CancelMeeting } from './CancelMeeting';
 import { FileArchive } from './FileArchive';
 import { CalledAgenda } from './draft/CalledAgenda';
+import { MoveMeeting } from './MoveMeeting';
 import { ProtocolPanel } from './ProtocolPanel';
 import { Answers } from './Answers';
-import { DateField } from '../ui/DateField';
-import { TimeField } from '../ui/TimeField';
+import type { MeetingPart } from './useMeetingsRoute';
 
 const useStyles = makeStyles({
   facts: {
@@ -23,90 +24,53 @@ const useStyles = makeStyles({
     gridTemplateColumns: 'max-content 1fr',
     columnGap: tokens.spacingHorizontalL,
     rowGap: tokens.spacingVerticalXS,
+    marginBottom: tokens.spacingVerticalM,
     '& dt': { fontWeight: tokens.fontWeightSemibold },
-    '& dd': { margin: 0 },
+    '& dd': { margin: 0, minWidth: 0, overflowWrap: 'anywhere' },
   },
-  row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL, alignItems: 'flex-end' },
-  form: { display: 'grid', gap: tokens.spacingVerticalM, maxWidth: '40rem', marginTop: tokens.spacingVerticalM },
+  row: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: tokens.spacingHorizontalM,
+    alignItems: 'center',
+    marginBottom: tokens.spacingVerticalM,
+  },
+  back: { marginBottom: tokens.spacingVerticalM },
 });
 
-function ChangeMeeting({
-  api,
-  meeting,
-  onChanged,
-}: {
-  api: MeetingsApi;
-  meeting: MeetingRecordDto;
-  onChanged(): void;
-}) {
-  const { t } = useI18n();
-  const page = usePageStyles();
-  const styles = useStyles();
-  const [date, setDate] = useState(meeting.date);
-  const [start, setStart] = useState(meeting.startTime);
-  const [end, setEnd] = useState(meeting.endTime);
-  const moving = useAction();
-  return (
-    <section aria-labelledby="meeting-change" className={page.section}>
-      <h3 id="meeting-change" className={page.sectionHeading}>
-        {t('meetings.changeHeading')}
-      </h3>
-      <div className={styles.row}>
-        <DateField label={t('meetings.newDate')} value={date} onChange={setDate} />
-        <TimeField label={t('meetings.start')} value={start} onChange={setStart} />
-        <TimeField label={t('meetings.end')} value={end} onChange={setEnd} />
-        <Button
-          disabled={moving.busy}
-          onClick={async () => {
-            const moved = await moving.run(
-              () =>
-                api.reschedule(meeting.id, { date, startTime: start, endTime: end }, meeting.etag).catch((error) => {
-                  // Moved by someone else first: the meeting is read again and shows the newer time.
-                  if (error instanceof ApiError && error.status === 409) onChanged();
-                  throw error;
-                }),
-              () => t('meetings.rescheduled'),
-            );
-            if (moved) onChanged();
-          }}
-        >
-          {t('meetings.reschedule')}
-        </Button>
-      </div>
-      <ActionStatus state={moving.state} />
-      <CancelMeeting api={api} meeting={meeting} onChanged={onChanged} />
-    </section>
-  );
+/** The parts a meeting has: answers until it is cancelled, the protokoll for samverkansgruppen, the archive once held. */
+function partsOf(meeting: MeetingRecordDto): MeetingPart[] {
+  if (meeting.status === 'installt') return [];
+  return [
+    'svar',
+    ...(meeting.group === 'samverkansgrupp' ? (['protokoll'] as const) : []),
+    ...(meeting.status === 'genomfort' ? (['arkiv'] as const) : []),
+  ];
 }
 
-/** One meeting: when and where, the answers per kommun, and what its convener and coordinator do with it. */
-export function MeetingDetail({
+/** When and where, the links, the calendar file, and the convener's move and cancel (each in a dialog). */
+function MeetingFacts({
   api,
   meeting,
-  me,
+  isConvener,
   onChanged,
 }: {
   api: MeetingsApi;
   meeting: MeetingRecordDto;
-  me: Me;
-  onChanged(): void;
+  isConvener: boolean;
+  onChanged(notice?: string): void;
 }) {
   const { t, language } = useI18n();
-  const page = usePageStyles();
   const styles = useStyles();
   const download = useAction();
-  const isConvener = meeting.convenerEmail === me.person.email.toLowerCase() && meeting.status === 'planerat';
   return (
-    <section aria-labelledby="meeting-detail" className={page.section}>
-      <h2 id="meeting-detail" className={page.sectionHeading}>
-        {t('meetings.detailHeading')}: {meeting.title}
-      </h2>
+    <>
       <dl className={styles.facts}>
         <dt>{t('meetings.col.group')}</dt>
         <dd>{meetingGroupName(meeting.group, language)}</dd>
         <dt>{t('meetings.when')}</dt>
         <dd>
-          {meeting.date} {meeting.startTime}–{meeting.endTime}
+          {formatDay(meeting.date, language)} {meeting.startTime}–{meeting.endTime}
         </dd>
         <dt>{t('meetings.where')}</dt>
         <dd>{[meeting.location, meeting.isOnline ? 'Teams' : undefined].filter(Boolean).join(', ') || '–'}</dd>
@@ -125,11 +89,6 @@ export function MeetingDetail({
             {t('meetings.teamsLink')}
           </Link>
         )}
-        {meeting.archiveUrl && (
-          <Link href={meeting.archiveUrl} target="_blank" rel="noreferrer">
-            {t('meetings.archiveLink')}
-          </Link>
-        )}
         <Button
           onClick={() =>
             download.run(
@@ -140,16 +99,98 @@ export function MeetingDetail({
         >
           {t('meetings.downloadIcs')}
         </Button>
+        {isConvener && <MoveMeeting api={api} meeting={meeting} onChanged={onChanged} />}
+        {isConvener && <CancelMeeting api={api} meeting={meeting} onChanged={onChanged} />}
       </div>
-      <ActionStatus state={download.state} />
-      {meeting.status === 'genomfort' && !meeting.archiveUrl && me.allowedActions.includes('decision.record') && (
-        <FileArchive api={api} meeting={meeting} onFiled={onChanged} />
-      )}
-      {meeting.status !== 'installt' && <Answers api={api} meeting={meeting} canRemind={isConvener} />}
-      {isConvener && <ChangeMeeting api={api} meeting={meeting} onChanged={onChanged} />}
       {isConvener && <CalledAgenda meetingId={meeting.id} />}
-      {meeting.status !== 'installt' && meeting.group === 'samverkansgrupp' && (
-        <ProtocolPanel api={api} meeting={meeting} me={me} />
+      <ActionStatus state={download.state} />
+    </>
+  );
+}
+
+/** Arkiv: the meeting's documents in the library once filed, or the samordnare's button to file them. */
+function ArchivePart({
+  api,
+  meeting,
+  me,
+  onChanged,
+}: {
+  api: MeetingsApi;
+  meeting: MeetingRecordDto;
+  me: Me;
+  onChanged(): void;
+}) {
+  const { t } = useI18n();
+  if (meeting.archiveUrl) {
+    return (
+      <p>
+        <Link href={meeting.archiveUrl} target="_blank" rel="noreferrer">
+          {t('meetings.archiveLink')}
+        </Link>
+      </p>
+    );
+  }
+  if (me.allowedActions.includes('decision.record'))
+    return <FileArchive api={api} meeting={meeting} onFiled={onChanged} />;
+  return <p>{t('meetings.archive.notYet')}</p>;
+}
+
+/**
+ * One meeting on its own view: the way back to the register, when and where, and its parts one at a time (Svar,
+ * Protokoll, Arkiv) as tabs whose choice is kept in the address.
+ */
+export function MeetingDetail({
+  api,
+  meeting,
+  me,
+  part,
+  notice,
+  onPart,
+  onBack,
+  onChanged,
+}: {
+  api: MeetingsApi;
+  meeting: MeetingRecordDto;
+  me: Me;
+  part: string | undefined;
+  /** What the last action did (a kallelse sent, the meeting moved), shown until the person leaves the meeting. */
+  notice?: string | undefined;
+  onPart(part: MeetingPart): void;
+  onBack(): void;
+  onChanged(notice?: string): void;
+}) {
+  const { t } = useI18n();
+  const page = usePageStyles();
+  const styles = useStyles();
+  const isConvener = meeting.convenerEmail === me.person.email.toLowerCase() && meeting.status === 'planerat';
+  const parts = partsOf(meeting);
+  const current = parts.find((p) => p === part) ?? parts[0];
+  return (
+    <section aria-labelledby="meeting-detail" className={page.section}>
+      <Button className={styles.back} appearance="subtle" icon={<ArrowLeftRegular />} onClick={onBack}>
+        {t('meetings.back')}
+      </Button>
+      <h2 id="meeting-detail" className={page.sectionHeading}>
+        {t('meetings.detailHeading')}: {meeting.title}
+      </h2>
+      {notice && <ActionStatus state={{ status: 'done', message: notice }} />}
+      <MeetingFacts api={api} meeting={meeting} isConvener={isConvener} onChanged={onChanged} />
+      {current && (
+        <>
+          <ViewTabs
+            idPrefix="meeting"
+            label={t('meetings.parts')}
+            views={parts}
+            view={current}
+            labelOf={(p) => t(`meetings.part.${p}`)}
+            onView={onPart}
+          />
+          <ViewPanel idPrefix="meeting" view={current}>
+            {current === 'svar' && <Answers api={api} meeting={meeting} canRemind={isConvener} />}
+            {current === 'protokoll' && <ProtocolPanel api={api} meeting={meeting} me={me} />}
+            {current === 'arkiv' && <ArchivePart api={api} meeting={meeting} me={me} onChanged={onChanged} />}
+          </ViewPanel>
+        </>
       )}
     </section>
   );

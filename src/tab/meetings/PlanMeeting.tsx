@@ -23,7 +23,8 @@ export function PlanMeeting({
 }: {
   api: MeetingsApi;
   groups: Group[];
-  onSent(meeting: MeetingRecordDto): void;
+  /** The kallelse is sent: the meeting, and the message saying to how many. */
+  onSent(meeting: MeetingRecordDto, message: string): void;
   /** The draft the kallelse is made from: its group, year and season, its dagordning and handlingar. */
   draft?: MeetingDraftView;
   onClearDraft?(): void;

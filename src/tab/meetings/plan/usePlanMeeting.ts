@@ -101,7 +101,11 @@ function useKallelsePreview(api: MeetingsApi, form: PlanForm, chosen: CandidateD
 export type KallelsePreviewState = ReturnType<typeof useKallelsePreview>;
 
 /** Plan → pick → send, and the poll, against the API. */
-export function usePlanMeeting(api: MeetingsApi, form: PlanForm, onSent: (meeting: MeetingRecordDto) => void) {
+export function usePlanMeeting(
+  api: MeetingsApi,
+  form: PlanForm,
+  onSent: (meeting: MeetingRecordDto, message: string) => void,
+) {
   const { t } = useI18n();
   const [plan, setPlan] = useState<MeetingPlanDto>();
   const [picked, setPicked] = useState<string>('');
@@ -137,13 +141,14 @@ export function usePlanMeeting(api: MeetingsApi, form: PlanForm, onSent: (meetin
   const send = async () => {
     const request = preview.shown?.request;
     if (!request) return;
+    const message = t('meetings.sent', { count: plan?.attendees ?? 0 });
     const meeting = await sending.run(
       () => api.send(request),
-      () => t('meetings.sent', { count: plan?.attendees ?? 0 }),
+      () => message,
     );
     if (meeting) {
       confirmAction(sendAction(group));
-      onSent(meeting);
+      onSent(meeting, message);
     }
   };
 
