@@ -155,6 +155,7 @@ describe('Möten', () => {
       [`/api/meetings/${RECORD.id}/protocol`]: {
         protocol: { meetingId: RECORD.id, status: 'saknas', adjusterEmails: [], approvals: [] },
       },
+      [`/api/meetings/${RECORD.id}/minutes`]: { minutes: { meetingId: RECORD.id, items: [], locked: false } },
     });
     renderWithServices(<MeetingsPage me={meFor(MARIA, 'Umeå kommun', CHAIR_ACTIONS)} />);
     expect(await screen.findByText('Inga möten är registrerade ännu.')).toBeTruthy();
@@ -223,6 +224,7 @@ describe('Möten', () => {
       [`/api/meetings/${RECORD.id}/protocol`]: {
         protocol: { meetingId: RECORD.id, status: 'saknas', adjusterEmails: [], approvals: [] },
       },
+      [`/api/meetings/${RECORD.id}/minutes`]: { minutes: { meetingId: RECORD.id, items: [], locked: false } },
     });
     renderWithServices(<MeetingsPage me={meFor(MARIA, 'Umeå kommun', CHAIR_ACTIONS)} />);
     expect(await screen.findByText('Inga möten är registrerade ännu.')).toBeTruthy();
@@ -257,6 +259,7 @@ describe('Möten', () => {
       [`/api/meetings/${RECORD.id}/protocol`]: {
         protocol: { meetingId: RECORD.id, status: 'saknas', adjusterEmails: [], approvals: [] },
       },
+      [`/api/meetings/${RECORD.id}/minutes`]: { minutes: { meetingId: RECORD.id, items: [], locked: false } },
     });
     renderWithServices(<MeetingsPage me={meFor(ERIK, 'Umeå kommun', ['protocol.approve'])} />);
     fireEvent.click(await screen.findByRole('button', { name: /Visa Samverkansgruppen – vårmöte 2027/ }));
@@ -394,6 +397,7 @@ describe('Möten', () => {
       [`/api/meetings/${RECORD.id}/protocol`]: {
         protocol: { meetingId: RECORD.id, status: 'saknas', adjusterEmails: [], approvals: [] },
       },
+      [`/api/meetings/${RECORD.id}/minutes`]: { minutes: { meetingId: RECORD.id, items: [], locked: false } },
     });
     renderWithServices(<MeetingsPage me={meFor(ERIK, 'Umeå kommun', ['protocol.approve'])} />);
     fireEvent.click(await screen.findByRole('button', { name: /Visa Samverkansgruppen – vårmöte 2027/ }));

@@ -87,7 +87,7 @@ describe('the protokoll panel', () => {
     fireEvent.click(screen.getByRole('checkbox', { name: /Mötet valde en annan sekreterare/ }));
     expect(draft.disabled).toBe(false);
     fireEvent.click(draft);
-    await screen.findByText('Protokollutkastet är skapat; justerarna kan justera det.');
+    await screen.findByText('Protokollutkastet är skapat; sekreteraren godkänner det först.');
     const put = requests.find((r) => r.method === 'PUT' && r.url.endsWith('/protocol'))!;
     expect(JSON.parse(put.body!)).toMatchObject({
       secretaryEmail: 'erik.lundqvist@umea.se',
