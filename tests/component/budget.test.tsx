@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from '@jest/globals';
+import { afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { formatSek } from '../../src/domain/money';
 import { todayInStockholm } from '../../src/tab/format';
@@ -96,6 +96,15 @@ async function openBooking(): Promise<HTMLElement> {
 }
 
 describe('Budget page', () => {
+  // The page loads its views and the report day's picker on demand (#18). Jest's ESM loader fails two dynamic
+  // imports of the same files at once ("not in cache"), as when a reload opens Samordnarens tid: load them first.
+  beforeAll(async () => {
+    await import('../../src/tab/ui/DateField');
+    await import('../../src/tab/budget/views/TimeSection');
+    await import('../../src/tab/budget/views/BookingsView');
+    await import('../../src/tab/budget/views/LinesView');
+  });
+
   afterEach(() => {
     cleanup();
     window.history.replaceState(null, '', '#/budget');
