@@ -4,6 +4,7 @@ import { formatSek } from '../../src/domain/money';
 import { todayInStockholm } from '../../src/tab/format';
 import { BudgetPage } from '../../src/tab/pages/Budget';
 import { COORDINATOR_ACTIONS, ERIK, KARIN, meFor, renderWithServices, stubApi, enterDateOrTime } from './support';
+import { preloadBudgetViews } from './budgetViews';
 
 /** What a person reads: testing-library folds the no-break spaces Intl writes into plain ones. */
 const kr = (ore: number) => formatSek(ore, { plain: true });
@@ -96,14 +97,7 @@ async function openBooking(): Promise<HTMLElement> {
 }
 
 describe('Budget page', () => {
-  // The page loads its views and the report day's picker on demand (#18). Jest's ESM loader fails two dynamic
-  // imports of the same files at once ("not in cache"), as when a reload opens Samordnarens tid: load them first.
-  beforeAll(async () => {
-    await import('../../src/tab/ui/DateField');
-    await import('../../src/tab/budget/views/TimeSection');
-    await import('../../src/tab/budget/views/BookingsView');
-    await import('../../src/tab/budget/views/LinesView');
-  });
+  beforeAll(preloadBudgetViews);
 
   afterEach(() => {
     cleanup();
