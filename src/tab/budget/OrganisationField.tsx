@@ -1,13 +1,11 @@
 import { Combobox, Field, Option } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import type { OrganisationDto } from '../../contract';
+import { organisationLabel } from '../format';
 import { useI18n } from '../i18n';
 import { useLoad } from '../services';
 
 const KIND_ORDER: Record<OrganisationDto['kind'], number> = { kommun: 0, region: 1, lansstyrelse: 2 };
-
-/** The organisation as a list names it: "Bjurholms kommun", "Region Västerbotten" (the file's officialName). */
-export const organisationLabel = (org: Pick<OrganisationDto, 'name' | 'officialName'>) => org.officialName ?? org.name;
 
 /**
  * An organisation chosen by its Swedish name from the samverkan's organisations (a searchable Combobox), never a

@@ -1,11 +1,12 @@
 import { useMemo, useState } from 'react';
-import type { Me } from '../api';
+import type { Contact, Me } from '../api';
 import { OpenContactDialog } from '../contacts/OpenContactDialog';
 import { ContactsToolbar } from '../contacts/ContactsToolbar';
 import { useContactExports } from '../contacts/useContactExports';
-import { filterContacts, groupByOrganisation } from '../contacts/filter';
-import { OrganisationTable } from '../contacts/OrganisationTable';
+import { filterContacts } from '../contacts/filter';
+import { ContactTable } from '../contacts/ContactTable';
 import { useContactDialogs } from '../contacts/useContactDialogs';
+import { organisationLabel } from '../format';
 import { useI18n } from '../i18n';
 import { useLoad } from '../services';
 import { ErrorMessage, Loading } from '../ui/status';
@@ -26,17 +27,26 @@ export function ContactsPage({ me }: { me: Me }) {
   const dialogs = useContactDialogs();
   const canEdit = me.allowedActions.includes('contacts.edit');
 
-  const { visible, groups } = useMemo(() => {
-    if (data.status !== 'ready') return { visible: [], groups: [] };
+  const visible = useMemo(() => {
+    if (data.status !== 'ready') return [];
     const { people, organisations } = data.data;
-    const shown = filterContacts(people, organisations, query, role, language, organisationId);
-    return { visible: shown, groups: groupByOrganisation(shown, organisations) };
+    return filterContacts(people, organisations, query, role, language, organisationId);
   }, [data, query, role, organisationId, language]);
+  const organisationName = useMemo(() => {
+    const names = new Map(
+      data.status === 'ready' ? data.data.organisations.map((org) => [org.id, organisationLabel(org)]) : [],
+    );
+    return (contact: Contact) => names.get(contact.organisationId) ?? contact.organisationName ?? t('contacts.noValue');
+  }, [data, t]);
 
   const { exportCsv, exportVcard } = useContactExports(
     visible,
     data.status === 'ready' ? data.data.organisations : undefined,
     setAnnouncement,
+  );
+  const actions = useMemo(
+    () => ({ edit: dialogs.openEditor, deactivate: dialogs.openLeaving }),
+    [dialogs.openEditor, dialogs.openLeaving],
   );
   const done = (message: string) => {
     setAnnouncement(message);
@@ -68,16 +78,19 @@ export function ContactsPage({ me }: { me: Me }) {
             {t('contacts.count', { count: visible.length })}
             {announcement && ` ${announcement}`}
           </p>
-          {data.data.people.length === 0 && <p>{t('contacts.empty')}</p>}
-          {data.data.people.length > 0 && visible.length === 0 && <p>{t('contacts.none')}</p>}
-          {groups.map((group) => (
-            <OrganisationTable
-              key={group.organisation.id}
-              group={group}
-              canEdit={canEdit}
-              actions={{ edit: dialogs.openEditor, deactivate: dialogs.openLeaving }}
-            />
-          ))}
+          <ContactTable
+            contacts={visible}
+            organisationName={organisationName}
+            canEdit={canEdit}
+            actions={actions}
+            emptyMessage={
+              data.data.people.length > 0
+                ? t('contacts.none')
+                : canEdit
+                  ? t('contacts.emptyAction')
+                  : t('contacts.empty')
+            }
+          />
           <OpenContactDialog
             dialogs={dialogs}
             canEdit={canEdit}
