@@ -1,43 +1,24 @@
 import { useMemo, useState } from 'react';
-import type { Contact, Me } from '../api';
+import type { Me } from '../api';
 import { OpenContactDialog } from '../contacts/OpenContactDialog';
 import { ContactsToolbar } from '../contacts/ContactsToolbar';
 import { useContactExports } from '../contacts/useContactExports';
-import { filterContacts } from '../contacts/filter';
+import { useContactList } from '../contacts/useContactList';
 import { ContactTable } from '../contacts/ContactTable';
 import { useContactDialogs } from '../contacts/useContactDialogs';
-import { organisationLabel } from '../format';
 import { useI18n } from '../i18n';
-import { useLoad } from '../services';
 import { ErrorMessage, Loading } from '../ui/status';
 import { PageHeading } from '../ui/PageHeading';
 
 export { filterContacts } from '../contacts/filter';
 
 export function ContactsPage({ me }: { me: Me }) {
-  const { t, language } = useI18n();
-  const data = useLoad(async (api) => {
-    const [people, organisations] = await Promise.all([api.people(), api.organisations()]);
-    return { people, organisations };
-  });
-  const [query, setQuery] = useState('');
-  const [role, setRole] = useState('');
-  const [organisationId, setOrganisationId] = useState('');
+  const { t } = useI18n();
+  const { data, visible, organisationName, filters } = useContactList();
+  const { query, setQuery, role, setRole, organisationId, setOrganisationId } = filters;
   const [announcement, setAnnouncement] = useState('');
   const dialogs = useContactDialogs();
   const canEdit = me.allowedActions.includes('contacts.edit');
-
-  const visible = useMemo(() => {
-    if (data.status !== 'ready') return [];
-    const { people, organisations } = data.data;
-    return filterContacts(people, organisations, query, role, language, organisationId);
-  }, [data, query, role, organisationId, language]);
-  const organisationName = useMemo(() => {
-    const names = new Map(
-      data.status === 'ready' ? data.data.organisations.map((org) => [org.id, organisationLabel(org)]) : [],
-    );
-    return (contact: Contact) => names.get(contact.organisationId) ?? contact.organisationName ?? t('contacts.noValue');
-  }, [data, t]);
 
   const { exportCsv, exportVcard } = useContactExports(
     visible,
