@@ -83,12 +83,17 @@ function useContactColumns(
         cell: (contact) => contact.title || t('contacts.noValue'),
         compare: byText((contact) => contact.title),
       },
+      // E-mail and phone in one column, so that the list fits the personal tab's width without scrolling.
       {
-        id: 'email',
-        header: t('contacts.email'),
-        cell: (contact) => <Link href={`mailto:${contact.email}`}>{contact.email}</Link>,
+        id: 'reach',
+        header: t('contacts.reach'),
+        cell: (contact) => (
+          <>
+            <Link href={`mailto:${contact.email}`}>{contact.email}</Link>
+            {contact.phone && <div>{contact.phone}</div>}
+          </>
+        ),
       },
-      { id: 'phone', header: t('contacts.phone'), cell: (contact) => contact.phone || t('contacts.noValue') },
     ];
     if (!canEdit) return columns;
     return [
@@ -110,20 +115,20 @@ function ContactActions({ contact, actions }: { contact: Contact; actions: RowAc
       <Button
         size="small"
         icon={<EditRegular />}
+        appearance="subtle"
         aria-label={t('contacts.editPerson', { name: contact.displayName })}
+        title={t('contacts.edit')}
         onClick={(event) => actions.edit(contact, event.currentTarget)}
-      >
-        {t('contacts.edit')}
-      </Button>
+      />
       {!contact.deactivatedOn && (
         <Button
           size="small"
           icon={<PersonDeleteRegular />}
+          appearance="subtle"
           aria-label={t('contacts.deactivatePerson', { name: contact.displayName })}
+          title={t('contacts.deactivate')}
           onClick={() => actions.deactivate(contact)}
-        >
-          {t('contacts.deactivate')}
-        </Button>
+        />
       )}
     </>
   );
