@@ -104,6 +104,8 @@ export type MeDto = z.infer<typeof meSchema>;
 export const organisationSchema = z.object({
   id: z.string(),
   name: z.string(),
+  /** The name as a sentence says it, with its genitive ("Bjurholms kommun"); absent where it is the name. */
+  officialName: z.string().optional(),
   kind: z.enum(ORGANISATION_KINDS),
   emailDomain: z.string(),
 });

@@ -54,6 +54,11 @@ function isMeetingGroup(group: string): group is MeetingGroup {
   return (MEETING_GROUPS as readonly string[]).includes(group);
 }
 
+/** An organisation as a list or a sentence names it: "Bjurholms kommun", "Region Västerbotten" (the file's officialName). */
+export function organisationLabel(org: { name: string; officialName?: string }): string {
+  return org.officialName ?? org.name;
+}
+
 export function meetingGroupName(group: string, language: Language): string {
   return isMeetingGroup(group) ? MEETING_GROUP_LABELS[group][language] : group;
 }

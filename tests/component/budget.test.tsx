@@ -1,9 +1,10 @@
-import { afterEach, describe, expect, it } from '@jest/globals';
+import { afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { formatSek } from '../../src/domain/money';
 import { todayInStockholm } from '../../src/tab/format';
 import { BudgetPage } from '../../src/tab/pages/Budget';
 import { COORDINATOR_ACTIONS, ERIK, KARIN, meFor, renderWithServices, stubApi, enterDateOrTime } from './support';
+import { preloadBudgetViews } from './budgetViews';
 
 /** What a person reads: testing-library folds the no-break spaces Intl writes into plain ones. */
 const kr = (ore: number) => formatSek(ore, { plain: true });
@@ -96,6 +97,8 @@ async function openBooking(): Promise<HTMLElement> {
 }
 
 describe('Budget page', () => {
+  beforeAll(preloadBudgetViews);
+
   afterEach(() => {
     cleanup();
     window.history.replaceState(null, '', '#/budget');

@@ -1,8 +1,9 @@
-import { afterEach, describe, expect, it } from '@jest/globals';
+import { afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { todayInStockholm } from '../../src/tab/format';
 import { BudgetPage } from '../../src/tab/pages/Budget';
-import { COORDINATOR_ACTIONS, ERIK, KARIN, meFor, renderWithServices, stubApi } from './support';
+import { COORDINATOR_ACTIONS, ERIK, KARIN, ORGANISATIONS, meFor, renderWithServices, stubApi } from './support';
+import { preloadBudgetViews } from './budgetViews';
 
 const TODAY = todayInStockholm();
 const YEAR = Number(TODAY.slice(0, 4));
@@ -59,6 +60,8 @@ function routes(lines: () => object[]) {
 }
 
 describe('Budget lines: editing', () => {
+  beforeAll(preloadBudgetViews);
+
   afterEach(() => {
     cleanup();
     window.history.replaceState(null, '', '#/budget');
@@ -144,5 +147,60 @@ describe('Budget lines: editing', () => {
     fireEvent.click(within(form).getByRole('button', { name: 'Spara ändringen', hidden: true }));
     await waitFor(() => expect(requests.filter((r) => r.method === 'PATCH')).toHaveLength(2));
     expect(requests.filter((r) => r.method === 'PATCH')[1]!.headers.get('if-match')).toBe('"a,2"');
+  });
+
+  it('asks for the organisation by its Swedish name in a searchable list and sends its id (#18)', async () => {
+    const organisations = [
+      ...ORGANISATIONS,
+      {
+        id: 'bjurholm',
+        name: 'Bjurholm',
+        officialName: 'Bjurholms kommun',
+        kind: 'kommun',
+        emailDomain: 'bjurholm.se',
+      },
+    ];
+    const requests = stubApi({
+      ...routes(() => [LINE]),
+      '/api/organisations': { region: 'Västerbotten', organisations },
+      'POST /api/budget/lines': () => ({ status: 201, body: { line: { ...LINE, id: '2' } } }),
+    });
+    renderWithServices(<BudgetPage me={meFor(KARIN, 'Region Västerbotten', COORDINATOR_ACTIONS)} />);
+    fireEvent.click(screen.getByRole('tab', { name: 'Budgetposter' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Lägg till budgetpost' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Lägg till budgetpost', hidden: true });
+    fireEvent.change(within(dialog).getByLabelText(/Namn/), { target: { value: 'Bjurholms andel' } });
+    fireEvent.change(within(dialog).getByLabelText(/Kategori/), { target: { value: 'medfinansiering_kommun' } });
+    fireEvent.change(within(dialog).getByLabelText(/Budget \(kr\)/), { target: { value: '50 000' } });
+    const field = within(dialog).getByRole('combobox', { name: /Organisation/, hidden: true });
+    await waitFor(() => expect(field.getAttribute('placeholder')).not.toBe('Laddar …'));
+    fireEvent.click(field);
+    fireEvent.change(field, { target: { value: 'bjur' } });
+    fireEvent.click(await screen.findByRole('option', { name: 'Bjurholms kommun', hidden: true }));
+    expect((field as HTMLInputElement).value).toBe('Bjurholms kommun');
+    // Names, never ids: the genitive as a sentence says it, kommuner first.
+    fireEvent.click(field);
+    fireEvent.change(field, { target: { value: '' } });
+    const list = await screen.findByRole('listbox', { hidden: true });
+    const names = within(list)
+      .getAllByRole('option', { hidden: true })
+      .map((o) => o.textContent);
+    expect(names).toEqual([
+      'Bjurholms kommun',
+      'Umeå kommun',
+      'Åsele kommun',
+      'Region Västerbotten',
+      'Länsstyrelsen Västerbotten',
+    ]);
+    fireEvent.click(screen.getByRole('option', { name: 'Bjurholms kommun', hidden: true }));
+    expect(dialog.textContent).not.toMatch(/bjurholm\b|lansstyrelsen-vasterbotten|region-vasterbotten/);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Lägg till', hidden: true }));
+    expect(await screen.findByText('Budgetposten är tillagd.')).toBeTruthy();
+    const post = requests.find((r) => r.method === 'POST')!;
+    expect(JSON.parse(post.body ?? '{}')).toMatchObject({
+      category: 'medfinansiering_kommun',
+      organisationId: 'bjurholm',
+      amountOre: 5_000_000,
+    });
   });
 });

@@ -115,8 +115,20 @@ describe('Beslut page', () => {
       fireEvent.change(screen.getByRole('searchbox', { name: /Sök i beslut/ }), {
         target: { value: 'ingenting sådant' },
       });
-      expect(screen.getByText('Inga beslut matchar.')).toBeTruthy();
+      expect(screen.getByText(/^Inga beslut matchar filtret\./)).toBeTruthy();
+      expect(screen.queryByText('Inga beslut ännu.')).toBeNull();
       expect(screen.queryByRole('table', { name: 'Beslut' })).toBeNull();
+    });
+
+    it('says "Inga beslut ännu" with what to do when there are none, and "matchar filtret" only when a filter hides them', async () => {
+      stubApi({ ...ROUTES, '/api/decisions': { decisions: [] } });
+      renderWithServices(<DecisionsPage me={meFor(KARIN, 'Region Västerbotten', COORDINATOR_ACTIONS)} />);
+      expect(await screen.findByText('Inga beslut ännu.')).toBeTruthy();
+      expect(
+        screen.getByText(/registrerar du det under mötet i Möten, eller här med ”Registrera beslut”/),
+      ).toBeTruthy();
+      expect(screen.queryByText(/matchar filtret/)).toBeNull();
+      expect(screen.queryByRole('searchbox', { name: /Sök i beslut/ })).toBeNull();
     });
 
     it('sorts by title in Swedish order (Å and Ä after Z) and by date with the paragraph, announcing it', async () => {

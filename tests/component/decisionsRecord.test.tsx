@@ -71,7 +71,8 @@ describe('Beslut page: recording a decision', () => {
       '/api/decisions/open-proposals': { proposals: [] },
     });
     renderWithServices(<DecisionsPage me={meFor(ERIK, 'Umeå kommun', ['report.read'])} />);
-    await screen.findByText('Inga beslut matchar.');
+    await screen.findByText('Inga beslut ännu.');
+    expect(screen.getByText('Samverkansgruppens beslut visas här när samordnaren har registrerat dem.')).toBeTruthy();
     expect(screen.queryByRole('heading', { name: 'Registrera beslut' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Registrera beslut' })).toBeNull();
   });

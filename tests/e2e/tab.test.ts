@@ -202,7 +202,7 @@ describe('the tab in a browser against the whole stack', () => {
       await page.getByText('Ändringarna för Erik Lundqvist är sparade.').waitFor();
       // The rest of the page is back in the accessibility tree once the modal has closed.
       await page
-        .getByRole('region', { name: 'Umeå' })
+        .getByRole('table', { name: 'Kontaktlista' })
         .getByRole('row', { name: /Erik Lundqvist/ })
         .getByText('090-16 10 00')
         .waitFor();

@@ -13,6 +13,7 @@ import { useAction, type Action, type ActionState } from '../ui/useAction';
 import { useI18n } from '../i18n';
 import { useServices } from '../services';
 import { DateField } from '../ui/DateField';
+import { OrganisationField } from './OrganisationField';
 
 function kronorIssue(text: string): string | undefined {
   try {
@@ -144,13 +145,14 @@ export function AddLine({ year, onAdded }: { year: number; onAdded(): void }) {
         name: name.trim(),
         category,
         amountOre: parseKronor(amount),
-        ...(organisationId.trim() ? { organisationId: organisationId.trim() } : {}),
+        ...(organisationId ? { organisationId } : {}),
       });
       return t('budget.addLine.done');
     });
     if (ok) {
       setName('');
       setAmount('');
+      setOrganisationId('');
       dialog.close();
       onAdded();
     }
@@ -187,9 +189,12 @@ export function AddLine({ year, onAdded }: { year: number; onAdded(): void }) {
         <Field label={t('budget.addLine.amount')} required>
           <Input value={amount} inputMode="decimal" onChange={(_, data) => setAmount(data.value)} />
         </Field>
-        <Field label={t('budget.addLine.organisation')}>
-          <Input value={organisationId} onChange={(_, data) => setOrganisationId(data.value)} />
-        </Field>
+        <OrganisationField
+          label={t('budget.addLine.organisation')}
+          value={organisationId}
+          onChange={setOrganisationId}
+          required={category === 'medfinansiering_kommun'}
+        />
       </FormDialog>
     </div>
   );

@@ -1,18 +1,11 @@
-import {
-  Button,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@fluentui/react-components';
+import { Button } from '@fluentui/react-components';
 import type { BudgetReportDto, BudgetVersionSummaryDto } from '../../contract';
 import { ApiError, type ApiClient } from '../api';
 import { formatDay } from '../format';
 import { useI18n } from '../i18n';
 import { useServices } from '../services';
 import { ActionStatus } from '../ui/ActionStatus';
+import { DataTable, type DataColumn } from '../ui/DataTable';
 import { TableScroll } from '../ui/TableScroll';
 import { usePageStyles } from '../ui/styles';
 import { useAction } from '../ui/useAction';
@@ -64,6 +57,17 @@ export function BudgetVersions({
       : v.version === measured?.version
         ? t('budget.versions.measured')
         : t('budget.versions.replaced');
+  // Newest first, as decided; not sortable (three columns of one short history).
+  const columns: DataColumn<BudgetVersionSummaryDto>[] = [
+    { id: 'version', header: t('budget.versions.col.version'), cell: (v) => versionName(v, t) },
+    { id: 'status', header: t('budget.versions.col.status'), cell: statusText },
+    {
+      id: 'decided',
+      header: t('budget.versions.col.decided'),
+      cell: (v) => (v.decidedOn ? formatDay(v.decidedOn, language) : t('budget.versions.notDecided')),
+      nowrap: true,
+    },
+  ];
   const propose = () =>
     void action.run(async () =>
       t('budget.versions.proposed', { name: versionName(await proposeVersion(api, year, onProposed), t) }),
@@ -84,26 +88,13 @@ export function BudgetVersions({
       {latest?.status === 'forslag' && <p>{t('budget.versions.waiting', { name: versionName(latest, t) })}</p>}
       {versions.length > 0 && (
         <TableScroll label={t('budget.versions')}>
-          <Table aria-label={t('budget.versions')} size="small">
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>{t('budget.versions.col.version')}</TableHeaderCell>
-                <TableHeaderCell>{t('budget.versions.col.status')}</TableHeaderCell>
-                <TableHeaderCell>{t('budget.versions.col.decided')}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {[...versions].reverse().map((v) => (
-                <TableRow key={v.version}>
-                  <TableCell>{versionName(v, t)}</TableCell>
-                  <TableCell>{statusText(v)}</TableCell>
-                  <TableCell>
-                    {v.decidedOn ? formatDay(v.decidedOn, language) : t('budget.versions.notDecided')}
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+          <DataTable
+            items={[...versions].reverse()}
+            columns={columns}
+            getRowId={(v) => String(v.version)}
+            label={t('budget.versions')}
+            emptyMessage={t('budget.versions.empty')}
+          />
         </TableScroll>
       )}
       {canPropose && latest?.status !== 'forslag' && (

@@ -1,17 +1,10 @@
-import {
-  MessageBar,
-  MessageBarBody,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@fluentui/react-components';
+import { MessageBar, MessageBarBody } from '@fluentui/react-components';
+import type { ReactNode } from 'react';
 import { SAMVERKANSOMRADEN, SAMVERKANSOMRADE_LABELS, type Samverkansomrade } from '../../domain/areas';
 import { formatSek } from '../../domain/money';
 import type { AmountsDto, BudgetReportDto } from '../../contract';
 import { useI18n } from '../i18n';
+import { DataTable, type DataColumn } from '../ui/DataTable';
 import { useFormStyles } from '../ui/styles';
 import { BudgetChart } from './BudgetChart';
 import { categoryKey } from './categories';
@@ -23,37 +16,72 @@ type Kind = keyof Status['byKind'];
 const areaName = (area: string): string =>
   (SAMVERKANSOMRADEN as readonly string[]).includes(area) ? SAMVERKANSOMRADE_LABELS[area as Samverkansomrade].sv : area;
 
-/**
- * A sum's four figures as table cells. A deviation that hurts (costs over budget, income or net under it) is
- * shown in red; the sign is always written, so the colour is never the only cue.
- */
-function AmountCells({ amounts, kind = 'kostnad' }: { amounts: AmountsDto; kind?: 'kostnad' | 'intakt' }) {
-  const styles = useFormStyles();
-  const unfavourable = kind === 'kostnad' ? amounts.deviationOre > 0 : amounts.deviationOre < 0;
-  return (
-    <>
-      <TableCell className={styles.number}>{formatSek(amounts.budgetOre)}</TableCell>
-      <TableCell className={styles.number}>{formatSek(amounts.outcomeOre)}</TableCell>
-      <TableCell className={styles.number}>{formatSek(amounts.forecastOre)}</TableCell>
-      <TableCell className={`${styles.number} ${unfavourable ? styles.negative : ''}`}>
-        {formatSek(amounts.deviationOre)}
-      </TableCell>
-    </>
-  );
+/** A row of the report's tables: what it is, its four figures, and whether it is the table's sum. */
+interface AmountRow {
+  id: string;
+  label: ReactNode;
+  amounts: AmountsDto;
+  sum?: boolean;
 }
 
-function AmountHeaders({ first }: { first: string }) {
+/**
+ * The report's columns: what the row is, then budget, outcome, forecast and deviation. A deviation that hurts (costs
+ * over budget, income or net under it) is shown in red; the sign is always written, so the colour is never the only
+ * cue. In the lines' order (the sum last), not sortable.
+ */
+function useAmountColumns(first: string, kind: 'kostnad' | 'intakt'): DataColumn<AmountRow>[] {
   const { t } = useI18n();
+  const styles = useFormStyles();
+  const unfavourable = (a: AmountsDto) => (kind === 'kostnad' ? a.deviationOre > 0 : a.deviationOre < 0);
+  return [
+    { id: 'label', header: first, cell: (row) => row.label },
+    { id: 'budget', header: t('budget.col.budget'), cell: (row) => formatSek(row.amounts.budgetOre), numeric: true },
+    { id: 'outcome', header: t('budget.col.outcome'), cell: (row) => formatSek(row.amounts.outcomeOre), numeric: true },
+    {
+      id: 'forecast',
+      header: t('budget.col.forecast'),
+      cell: (row) => formatSek(row.amounts.forecastOre),
+      numeric: true,
+    },
+    {
+      id: 'deviation',
+      header: t('budget.col.deviation'),
+      cell: (row) => (
+        <span className={unfavourable(row.amounts) ? styles.negative : undefined}>
+          {formatSek(row.amounts.deviationOre)}
+        </span>
+      ),
+      numeric: true,
+    },
+  ];
+}
+
+/** One of the report's tables of amounts, on the kit's DataTable (a sum row set apart). */
+function AmountTable({
+  label,
+  first,
+  rows,
+  kind = 'kostnad',
+}: {
+  label: string;
+  first: string;
+  rows: readonly AmountRow[];
+  kind?: 'kostnad' | 'intakt';
+}) {
+  const { t } = useI18n();
+  const styles = useFormStyles();
+  const columns = useAmountColumns(first, kind);
   return (
-    <TableHeader>
-      <TableRow>
-        <TableHeaderCell>{first}</TableHeaderCell>
-        <TableHeaderCell>{t('budget.col.budget')}</TableHeaderCell>
-        <TableHeaderCell>{t('budget.col.outcome')}</TableHeaderCell>
-        <TableHeaderCell>{t('budget.col.forecast')}</TableHeaderCell>
-        <TableHeaderCell>{t('budget.col.deviation')}</TableHeaderCell>
-      </TableRow>
-    </TableHeader>
+    <TableScroll label={label}>
+      <DataTable
+        items={rows}
+        columns={columns}
+        getRowId={(row) => row.id}
+        label={label}
+        emptyMessage={t('budget.table.empty')}
+        rowClassName={(row) => (row.sum ? styles.sumRow : undefined)}
+      />
+    </TableScroll>
   );
 }
 
@@ -61,47 +89,40 @@ function AmountHeaders({ first }: { first: string }) {
 export function KindTable({ status, kind }: { status: Status; kind: Kind }) {
   const { t } = useI18n();
   const styles = useFormStyles();
+  const rows: AmountRow[] = [
+    ...status.lines
+      .filter((l) => l.line.kind === kind)
+      .map((l) => ({
+        id: l.line.id,
+        label: (
+          <>
+            {l.line.name}
+            <span className={styles.visuallyHidden}>, {t(categoryKey(l.line.category))}</span>
+          </>
+        ),
+        amounts: l,
+      })),
+    { id: 'sum', label: t(`budget.sum.${kind}`), amounts: status.byKind[kind], sum: true },
+  ];
   return (
-    <TableScroll label={`${t('budget.report')}: ${t(`budget.kind.${kind}`)}`}>
-      <Table aria-label={`${t('budget.report')}: ${t(`budget.kind.${kind}`)}`} size="small">
-        <AmountHeaders first={t('budget.col.line')} />
-        <TableBody>
-          {status.lines
-            .filter((l) => l.line.kind === kind)
-            .map((l) => (
-              <TableRow key={l.line.id}>
-                <TableCell>
-                  {l.line.name}
-                  <span className={styles.visuallyHidden}>, {t(categoryKey(l.line.category))}</span>
-                </TableCell>
-                <AmountCells amounts={l} kind={kind} />
-              </TableRow>
-            ))}
-          <TableRow className={styles.sumRow}>
-            <TableCell>{t(`budget.sum.${kind}`)}</TableCell>
-            <AmountCells amounts={status.byKind[kind]} kind={kind} />
-          </TableRow>
-        </TableBody>
-      </Table>
-    </TableScroll>
+    <AmountTable
+      label={`${t('budget.report')}: ${t(`budget.kind.${kind}`)}`}
+      first={t('budget.col.line')}
+      rows={rows}
+      kind={kind}
+    />
   );
 }
 
 export function NetTable({ status }: { status: Status }) {
   const { t } = useI18n();
-  const styles = useFormStyles();
   return (
-    <TableScroll label={t('budget.net')}>
-      <Table aria-label={t('budget.net')} size="small">
-        <AmountHeaders first={t('budget.net')} />
-        <TableBody>
-          <TableRow className={styles.sumRow}>
-            <TableCell>{t('budget.net')}</TableCell>
-            <AmountCells amounts={status.net} kind="intakt" />
-          </TableRow>
-        </TableBody>
-      </Table>
-    </TableScroll>
+    <AmountTable
+      label={t('budget.net')}
+      first={t('budget.net')}
+      rows={[{ id: 'net', label: t('budget.net'), amounts: status.net, sum: true }]}
+      kind="intakt"
+    />
   );
 }
 
@@ -123,43 +144,39 @@ export function CategoryReport({ status }: { status: Status }) {
           }))}
         />
       </TableScroll>
-      <TableScroll label={t('budget.byCategory')}>
-        <Table aria-label={t('budget.byCategory')} size="small">
-          <AmountHeaders first={t('budget.col.category')} />
-          <TableBody>
-            {categories.map(([category, amounts]) => (
-              <TableRow key={category}>
-                <TableCell>{t(categoryKey(category))}</TableCell>
-                <AmountCells amounts={amounts} />
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </TableScroll>
-
+      <AmountTable
+        label={t('budget.byCategory')}
+        first={t('budget.col.category')}
+        rows={categories.map(([category, amounts]) => ({ id: category, label: t(categoryKey(category)), amounts }))}
+      />
       {areas.length > 0 && (
-        <TableScroll label={t('budget.byArea')}>
-          <Table aria-label={t('budget.byArea')} size="small">
-            <AmountHeaders first={t('budget.col.area')} />
-            <TableBody>
-              {areas.map(([area, amounts]) => (
-                <TableRow key={area}>
-                  <TableCell>{areaName(area)}</TableCell>
-                  <AmountCells amounts={amounts.net} kind="intakt" />
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </TableScroll>
+        <AmountTable
+          label={t('budget.byArea')}
+          first={t('budget.col.area')}
+          rows={areas.map(([area, amounts]) => ({ id: area, label: areaName(area), amounts: amounts.net }))}
+          kind="intakt"
+        />
       )}
     </>
   );
 }
 
+type CoFinancingRow = BudgetReportDto['coFinancing']['rows'][number];
+
 /** Each organisation's medfinansiering: due, paid, remaining and its status; a warning names those missing. */
 export function CoFinancingReport({ coFinancing }: { coFinancing: BudgetReportDto['coFinancing'] }) {
   const { t } = useI18n();
-  const styles = useFormStyles();
+  const columns: DataColumn<CoFinancingRow>[] = [
+    { id: 'org', header: t('budget.cof.org'), cell: (row) => row.name },
+    { id: 'due', header: t('budget.cof.due'), cell: (row) => formatSek(row.dueOre), numeric: true },
+    { id: 'paid', header: t('budget.cof.paid'), cell: (row) => formatSek(row.paidOre), numeric: true },
+    { id: 'remaining', header: t('budget.cof.remaining'), cell: (row) => formatSek(row.remainingOre), numeric: true },
+    {
+      id: 'status',
+      header: t('budget.cof.status'),
+      cell: (row) => <span lang="sv">{row.flag ? `${row.statusLabel} – ${row.flag}` : row.statusLabel}</span>,
+    },
+  ];
   return (
     <>
       {coFinancing.missing.length > 0 && (
@@ -170,28 +187,13 @@ export function CoFinancingReport({ coFinancing }: { coFinancing: BudgetReportDt
         </MessageBar>
       )}
       <TableScroll label={t('budget.cofinancing')}>
-        <Table aria-label={t('budget.cofinancing')} size="small">
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>{t('budget.cof.org')}</TableHeaderCell>
-              <TableHeaderCell>{t('budget.cof.due')}</TableHeaderCell>
-              <TableHeaderCell>{t('budget.cof.paid')}</TableHeaderCell>
-              <TableHeaderCell>{t('budget.cof.remaining')}</TableHeaderCell>
-              <TableHeaderCell>{t('budget.cof.status')}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {coFinancing.rows.map((row) => (
-              <TableRow key={row.organisationId}>
-                <TableCell>{row.name}</TableCell>
-                <TableCell className={styles.number}>{formatSek(row.dueOre)}</TableCell>
-                <TableCell className={styles.number}>{formatSek(row.paidOre)}</TableCell>
-                <TableCell className={styles.number}>{formatSek(row.remainingOre)}</TableCell>
-                <TableCell lang="sv">{row.flag ? `${row.statusLabel} – ${row.flag}` : row.statusLabel}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+        <DataTable
+          items={coFinancing.rows}
+          columns={columns}
+          getRowId={(row) => row.organisationId}
+          label={t('budget.cofinancing')}
+          emptyMessage={t('budget.cof.empty')}
+        />
       </TableScroll>
     </>
   );

@@ -2,7 +2,7 @@ import { Button, Field, Select } from '@fluentui/react-components';
 import { useI18n } from '../i18n';
 import { useServices } from '../services';
 import { ActionStatus } from '../ui/ActionStatus';
-import { DateField } from '../ui/DateField';
+import { LazyDateField } from '../ui/LazyDateField';
 import { saveBlob } from '../ui/saveBlob';
 import { useFormStyles } from '../ui/styles';
 import { useAction } from '../ui/useAction';
@@ -46,7 +46,7 @@ export function ReportToolbar({
             ))}
           </Select>
         </Field>
-        <DateField label={t('budget.asOf')} value={asOf} onChange={onAsOf} />
+        <LazyDateField label={t('budget.asOf')} value={asOf} onChange={onAsOf} />
         <Button onClick={() => void fetchFile('pdf')} disabled={download.state.status === 'busy'}>
           {t('budget.downloadPdf')}
         </Button>

@@ -14,7 +14,7 @@ import {
   MessageBarTitle,
   Select,
 } from '@fluentui/react-components';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { ROLES, type Role } from '../../domain/roles';
 import type { BreachDto, NewContactInput } from '../../contract';
 import type { Contact, OrganisationDto } from '../api';
@@ -22,6 +22,7 @@ import { roleName } from '../format';
 import { useI18n } from '../i18n';
 import { useServices } from '../services';
 import { asApiError } from '../ui/errors';
+import { FormDialog } from '../ui/FormDialog';
 import { contactChangesApi, type ContactChangeDto } from './api';
 
 /** The warnings a change brings, shown before it is saved. */
@@ -174,8 +175,7 @@ export function AddContactDialog({
     setForm((f) => ({ ...f, ...patch }));
     setChecked(undefined);
   };
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async () => {
     setBusy(true);
     setError('');
     try {
@@ -195,26 +195,23 @@ export function AddContactDialog({
     }
   };
   return (
-    <Dialog open={open} modalType="modal" onOpenChange={(_, d) => !d.open && onClose()}>
-      <DialogSurface>
-        <form onSubmit={(event) => void submit(event)} noValidate>
-          <DialogBody>
-            <DialogTitle>{t('contacts.add.title')}</DialogTitle>
-            <DialogContent>
-              <AddContactFields form={form} set={set} organisations={organisations} />
-              {checked && <Warnings breaches={checked.introduced} />}
-              {error && <ErrorBar message={error} />}
-            </DialogContent>
-            <DialogActions>
-              <Button type="submit" appearance="primary" disabled={busy}>
-                {checked ? t('contacts.saveAnyway') : t('contacts.add.submit')}
-              </Button>
-              <Button onClick={onClose}>{t('contacts.cancel')}</Button>
-            </DialogActions>
-          </DialogBody>
-        </form>
-      </DialogSurface>
-    </Dialog>
+    <FormDialog
+      open={open}
+      title={t('contacts.add.title')}
+      submitLabel={checked ? t('contacts.saveAnyway') : t('contacts.add.submit')}
+      cancelLabel={t('contacts.cancel')}
+      busy={busy}
+      onSubmit={() => void submit()}
+      onCancel={onClose}
+      footer={
+        <>
+          {checked && <Warnings breaches={checked.introduced} />}
+          {error && <ErrorBar message={error} />}
+        </>
+      }
+    >
+      <AddContactFields form={form} set={set} organisations={organisations} />
+    </FormDialog>
   );
 }
 

@@ -40,6 +40,18 @@ export function DecisionRegister({
   const all = decisions.status === 'ready' ? decisions.data : [];
   const found = useMemo(() => searchDecisions(all, query, meetingTitle), [all, query, meetingTitle]);
   const shown = useShowAll(found, DECISIONS_SHOWN);
+  const filtered = query.trim() !== '' || filter.meetingId !== '' || filter.kind !== '' || filter.followUp !== '';
+  // No decisions at all (and nothing filtered away): what to do instead of a search over nothing.
+  if (decisions.status === 'ready' && all.length === 0 && !filtered) {
+    return (
+      <div role="status">
+        <p>
+          <strong>{t('dec.empty')}</strong>
+        </p>
+        <p>{canRecord ? t('dec.empty.record') : t('dec.empty.read')}</p>
+      </div>
+    );
+  }
   return (
     <>
       <div className={styles.toolbar} role="search">
@@ -60,7 +72,7 @@ export function DecisionRegister({
           <>
             <p role="status">{t('dec.count', { count: found.length })}</p>
             {found.length === 0 ? (
-              <p>{t('dec.none')}</p>
+              <p>{t('dec.noneFiltered')}</p>
             ) : (
               <DecisionTable
                 decisions={shown.visible}

@@ -1,5 +1,9 @@
 /** Strings of adding and deactivating contacts (#17), spread into the sv/en dictionaries of i18n.tsx. */
 const sv = {
+  'contacts.list': 'Kontaktlista',
+  'contacts.reach': 'E-post och telefon',
+  'contacts.emptyAction':
+    'Kontaktlistan är tom. Lägg till samverkansgruppens och stödgruppens personer med ”Lägg till kontakt”.',
   'contacts.add': 'Lägg till kontakt',
   'contacts.add.title': 'Lägg till kontakt',
   'contacts.add.source': 'Varifrån',
@@ -30,6 +34,10 @@ const sv = {
 };
 
 const en: Record<keyof typeof sv, string> = {
+  'contacts.list': 'Contact list',
+  'contacts.reach': 'Email and phone',
+  'contacts.emptyAction':
+    'The contact list is empty. Add the people of samverkansgruppen and stödgruppen with “Add contact”.',
   'contacts.add': 'Add contact',
   'contacts.add.title': 'Add contact',
   'contacts.add.source': 'From',

@@ -8,6 +8,11 @@ const sv = {
   'dec.filter.all': 'Alla',
   'dec.filter.open': 'Ej klar',
   'dec.none': 'Inga beslut matchar.',
+  'dec.noneFiltered': 'Inga beslut matchar filtret. Ändra eller töm sökningen och filtren för att se alla beslut.',
+  'dec.empty': 'Inga beslut ännu.',
+  'dec.empty.record':
+    'När samverkansgruppen har fattat ett beslut registrerar du det under mötet i Möten, eller här med ”Registrera beslut”.',
+  'dec.empty.read': 'Samverkansgruppens beslut visas här när samordnaren har registrerat dem.',
   'dec.col.date': 'Datum',
   'dec.col.title': 'Beslut',
   'dec.col.kind': 'Typ',
@@ -73,6 +78,11 @@ const en: Record<keyof typeof sv, string> = {
   'dec.filter.all': 'All',
   'dec.filter.open': 'Not done',
   'dec.none': 'No decisions match.',
+  'dec.noneFiltered': 'No decisions match the filter. Change or clear the search and the filters to see all decisions.',
+  'dec.empty': 'No decisions yet.',
+  'dec.empty.record':
+    'Once samverkansgruppen has made a decision, record it under the meeting in Meetings, or here with “Record a decision”.',
+  'dec.empty.read': 'Samverkansgruppen’s decisions show here once the samordnare has recorded them.',
   'dec.col.date': 'Date',
   'dec.col.title': 'Decision',
   'dec.col.kind': 'Kind',

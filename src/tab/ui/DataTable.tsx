@@ -36,7 +36,8 @@ export interface DataTableProps<T> {
   emptyMessage: string;
   defaultSort?: { columnId: string; direction: SortDirection };
   className?: string;
-  rowClassName?: string;
+  /** A class for every row, or per row (e.g. a sum row set apart). */
+  rowClassName?: string | ((item: T) => string | undefined);
 }
 
 const numericCell = { textAlign: 'right', whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' } as const;
@@ -101,7 +102,10 @@ export function DataTable<T>({
       </TableHeader>
       <TableBody>
         {sort(getRows()).map(({ item }) => (
-          <TableRow key={getRowId(item)} className={rowClassName}>
+          <TableRow
+            key={getRowId(item)}
+            className={typeof rowClassName === 'function' ? rowClassName(item) : rowClassName}
+          >
             {columns.map((column) => (
               <TableCell key={column.id} style={cellStyle(column)}>
                 {column.cell(item)}

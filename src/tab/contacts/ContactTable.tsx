@@ -5,10 +5,7 @@ import type { Contact } from '../api';
 import { formatDay, roleName } from '../format';
 import { useI18n } from '../i18n';
 import { DataTable, type DataColumn } from '../ui/DataTable';
-import { ShowAllButton, useShowAll } from '../ui/ShowAll';
 import { byText } from '../ui/sortBy';
-import { usePageStyles } from '../ui/styles';
-import type { OrganisationGroup } from './filter';
 import { useContactsStyles } from './styles';
 import { TableScroll } from '../ui/TableScroll';
 
@@ -17,53 +14,48 @@ export interface RowActions {
   deactivate(contact: Contact): void;
 }
 
-/** How many people an organisation's table shows before "Visa alla N kontakter". */
-export const CONTACTS_SHOWN = 12;
-
 /**
- * One organisation's people as a table, sortable by name, roles and title (Swedish order); the coordinator's edit
- * and deactivate buttons per row. A long list is collapsed with its count.
+ * Every contact in one table (#18): name, organisation (by its name), roles (by their Swedish names), title, e-mail
+ * and phone, sortable by name, organisation, roles and title in Swedish order; the coordinator's edit and deactivate
+ * buttons per row. The page filters it (search, organisation, role); an empty list says why it is empty.
  */
-export function OrganisationTable({
-  group: { organisation, contacts },
+export function ContactTable({
+  contacts,
+  organisationName,
   canEdit,
   actions,
+  emptyMessage,
 }: {
-  group: OrganisationGroup;
+  contacts: readonly Contact[];
+  organisationName(contact: Contact): string;
   canEdit: boolean;
   actions: RowActions;
+  emptyMessage: string;
 }) {
   const { t } = useI18n();
-  const page = usePageStyles();
   const styles = useContactsStyles();
-  const columns = useContactColumns(canEdit, actions);
-  const shown = useShowAll(contacts, CONTACTS_SHOWN);
+  const columns = useContactColumns(canEdit, actions, organisationName);
   return (
-    <section aria-labelledby={`org-${organisation.id}`} className={page.section}>
-      <h2 id={`org-${organisation.id}`} className={page.sectionHeading}>
-        {organisation.name}
-      </h2>
-      <TableScroll labelledBy={`org-${organisation.id}`}>
-        <DataTable
-          items={shown.visible}
-          columns={columns}
-          getRowId={(contact) => contact.id}
-          label={organisation.name}
-          emptyMessage={t('contacts.none')}
-          className={styles.table}
-          rowClassName={styles.row}
-        />
-      </TableScroll>
-      <ShowAllButton
-        state={shown}
-        showAllLabel={t('contacts.showAll', { count: contacts.length })}
-        showFewerLabel={t('contacts.showFewer')}
+    <TableScroll label={t('contacts.list')}>
+      <DataTable
+        items={contacts}
+        columns={columns}
+        getRowId={(contact) => contact.id}
+        label={t('contacts.list')}
+        emptyMessage={emptyMessage}
+        defaultSort={{ columnId: 'name', direction: 'ascending' }}
+        className={styles.table}
+        rowClassName={styles.row}
       />
-    </section>
+    </TableScroll>
   );
 }
 
-function useContactColumns(canEdit: boolean, actions: RowActions): DataColumn<Contact>[] {
+function useContactColumns(
+  canEdit: boolean,
+  actions: RowActions,
+  organisationName: (contact: Contact) => string,
+): DataColumn<Contact>[] {
   const { t, language } = useI18n();
   const styles = useContactsStyles();
   return useMemo(() => {
@@ -78,6 +70,12 @@ function useContactColumns(canEdit: boolean, actions: RowActions): DataColumn<Co
         cell: (contact) => <span className={styles.nameCell}>{contact.displayName}</span>,
         compare: byText((contact) => contact.displayName),
       },
+      {
+        id: 'organisation',
+        header: t('contacts.organisation'),
+        cell: organisationName,
+        compare: byText(organisationName),
+      },
       { id: 'roles', header: t('contacts.roles'), cell: roles, compare: byText(roles) },
       {
         id: 'title',
@@ -85,12 +83,17 @@ function useContactColumns(canEdit: boolean, actions: RowActions): DataColumn<Co
         cell: (contact) => contact.title || t('contacts.noValue'),
         compare: byText((contact) => contact.title),
       },
+      // E-mail and phone in one column, so that the list fits the personal tab's width without scrolling.
       {
-        id: 'email',
-        header: t('contacts.email'),
-        cell: (contact) => <Link href={`mailto:${contact.email}`}>{contact.email}</Link>,
+        id: 'reach',
+        header: t('contacts.reach'),
+        cell: (contact) => (
+          <>
+            <Link href={`mailto:${contact.email}`}>{contact.email}</Link>
+            {contact.phone && <div>{contact.phone}</div>}
+          </>
+        ),
       },
-      { id: 'phone', header: t('contacts.phone'), cell: (contact) => contact.phone || t('contacts.noValue') },
     ];
     if (!canEdit) return columns;
     return [
@@ -102,7 +105,7 @@ function useContactColumns(canEdit: boolean, actions: RowActions): DataColumn<Co
         nowrap: true,
       },
     ];
-  }, [t, language, styles, canEdit, actions]);
+  }, [t, language, styles, canEdit, actions, organisationName]);
 }
 
 function ContactActions({ contact, actions }: { contact: Contact; actions: RowActions }) {
@@ -112,20 +115,20 @@ function ContactActions({ contact, actions }: { contact: Contact; actions: RowAc
       <Button
         size="small"
         icon={<EditRegular />}
+        appearance="subtle"
         aria-label={t('contacts.editPerson', { name: contact.displayName })}
+        title={t('contacts.edit')}
         onClick={(event) => actions.edit(contact, event.currentTarget)}
-      >
-        {t('contacts.edit')}
-      </Button>
+      />
       {!contact.deactivatedOn && (
         <Button
           size="small"
           icon={<PersonDeleteRegular />}
+          appearance="subtle"
           aria-label={t('contacts.deactivatePerson', { name: contact.displayName })}
+          title={t('contacts.deactivate')}
           onClick={() => actions.deactivate(contact)}
-        >
-          {t('contacts.deactivate')}
-        </Button>
+        />
       )}
     </>
   );
