@@ -12,7 +12,12 @@ export const todoItemSchema = z.discriminatedUnion('kind', [
     season: z.enum(SEASONS),
     year: z.number(),
   }),
-  z.object({ kind: z.literal('approveProtocol'), page: z.literal('moten'), ...meetingRef }),
+  z.object({
+    kind: z.literal('approveProtocol'),
+    page: z.literal('moten'),
+    ...meetingRef,
+    step: z.enum(['sekreterare', 'ordforande', 'justerare']),
+  }),
   z.object({ kind: z.literal('answerKallelse'), page: z.literal('moten'), ...meetingRef }),
   z.object({ kind: z.literal('archiveProtocol'), page: z.literal('moten'), ...meetingRef }),
   z.object({ kind: z.literal('decideProposals'), page: z.literal('beslut'), count: z.number().int() }),

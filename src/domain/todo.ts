@@ -1,7 +1,7 @@
 import { assignmentDueState, type AssignmentStatus } from './assignments';
 import type { IsoDate } from './calendar';
 import { seasonOf, seasonWindow, type MeetingGroup, type Season } from './meetings';
-import { isMyTurn } from './protocolTurn';
+import { isMyTurn, signerStep } from './protocolTurn';
 import type { Role } from './roles';
 import { samverkansgruppBehind, stodgruppBehind, yearRhythm, type RhythmMeeting, type YearRhythm } from './yearRhythm';
 
@@ -13,7 +13,15 @@ export type TodoItem =
   /** The chair: the samverkansgrupp meeting of the coming season is not called yet. */
   | { kind: 'callSeasonMeeting'; page: 'moten'; season: Season; year: number }
   /** The signer whose turn it is (secretary, chair, then the justerare): a protokoll waits for their approval. */
-  | { kind: 'approveProtocol'; page: 'moten'; meetingId: string; meetingTitle: string; date: IsoDate }
+  | {
+      kind: 'approveProtocol';
+      page: 'moten';
+      meetingId: string;
+      meetingTitle: string;
+      date: IsoDate;
+      /** The person's part: the secretary and the chair godkänner, the justerare justerar. */
+      step: 'sekreterare' | 'ordforande' | 'justerare';
+    }
   /** The samordnare: a justerat protokoll whose meeting is not filed in the archive yet ("Arkivera mötet"). */
   | { kind: 'archiveProtocol'; page: 'moten'; meetingId: string; meetingTitle: string; date: IsoDate }
   /** An invited person: their answer to a kallelse is missing. */
@@ -116,8 +124,14 @@ export function seasonMeetingCalled(meetings: readonly TodoMeeting[], season: Se
 
 const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
-/** Only the signer whose turn it is sees the protokoll as waiting for them (#16), until they have approved. */
-function myTurnToApprove(protocol: TodoProtocol, email: string): boolean {
+/**
+ * Only the signer whose turn it is sees the protokoll as waiting for them (#16), until they have approved: their
+ * part in it, or undefined when it is not their turn.
+ */
+function myTurnToApprove(
+  protocol: TodoProtocol,
+  email: string,
+): 'sekreterare' | 'ordforande' | 'justerare' | undefined {
   const norm = (value: string) => value.trim().toLowerCase();
   const signers = {
     secretaryId: norm(protocol.secretaryEmail),
@@ -125,7 +139,7 @@ function myTurnToApprove(protocol: TodoProtocol, email: string): boolean {
     adjusters: protocol.adjusterEmails.map(norm),
     approvals: protocol.approvedByEmails.map((approved) => ({ personId: norm(approved) })),
   };
-  return isMyTurn(signers, norm(email));
+  return isMyTurn(signers, norm(email)) ? signerStep(signers, norm(email)) : undefined;
 }
 
 export function deriveTodos(input: TodoInput): TodoItem[] {
@@ -142,11 +156,12 @@ export function deriveTodos(input: TodoInput): TodoItem[] {
 
   for (const protocol of input.protocols) {
     if (protocol.status === 'justerat') continue;
-    if (!myTurnToApprove(protocol, person.email)) continue;
+    const step = myTurnToApprove(protocol, person.email);
+    if (!step) continue;
     // A protokoll cannot be approved before its meeting has been held.
     if (protocol.date > today) continue;
     const { meetingId, meetingTitle, date } = protocol;
-    items.push({ kind: 'approveProtocol', page: 'moten', meetingId, meetingTitle, date });
+    items.push({ kind: 'approveProtocol', page: 'moten', meetingId, meetingTitle, date, step });
   }
 
   for (const invitation of [...input.invitations].sort((a, b) => a.date.localeCompare(b.date))) {

@@ -39,6 +39,7 @@ const TODO = {
       meetingId: '7',
       meetingTitle: 'Samverkansgruppen – höstmöte 2026',
       date: '2026-10-06',
+      step: 'justerare',
     },
   ],
   unavailable: [],

@@ -16,7 +16,10 @@ export function todoText(item: TodoItemDto, t: Translate, language: Language): s
     case 'callSeasonMeeting':
       return t('todo.callSeasonMeeting', { season: t(`todo.season.${item.season}`), year: item.year });
     case 'approveProtocol':
-      return t('todo.approveProtocol', { title: item.meetingTitle, date: formatDay(item.date, language) });
+      return t(item.step === 'justerare' ? 'todo.adjustProtocol' : 'todo.approveProtocol', {
+        title: item.meetingTitle,
+        date: formatDay(item.date, language),
+      });
     case 'archiveProtocol':
       return t('todo.archiveProtocol', { title: item.meetingTitle, date: formatDay(item.date, language) });
     case 'answerKallelse':

@@ -49,7 +49,14 @@ describe('"Att göra" derived from the data', () => {
   it('a protokoll waits for a justerare until they have approved it (e-mail compared without case)', () => {
     const waiting = deriveTodos(input({ person: member, protocols: [draft] }));
     expect(waiting).toEqual([
-      { kind: 'approveProtocol', page: 'moten', meetingId: '7', meetingTitle: draft.meetingTitle, date: '2026-10-06' },
+      {
+        kind: 'approveProtocol',
+        page: 'moten',
+        meetingId: '7',
+        meetingTitle: draft.meetingTitle,
+        date: '2026-10-06',
+        step: 'justerare',
+      },
     ]);
     const approved = { ...draft, approvedByEmails: [...draft.approvedByEmails, 'erik.lundqvist@umea.se'] };
     expect(deriveTodos(input({ person: member, protocols: [approved] }))).toEqual([]);
@@ -70,6 +77,13 @@ describe('"Att göra" derived from the data', () => {
     const bySecretary = { ...fresh, approvedByEmails: ['karin.nordstrom@regionvasterbotten.se'] };
     expect(waitsFor(bySecretary, coordinator)).toEqual([]);
     expect(waitsFor(bySecretary, chair)).toHaveLength(1);
+    // The secretary and the chair godkänner, the justerare justerar: the item says which.
+    expect(waitsFor(fresh, coordinator).map((item) => item.kind === 'approveProtocol' && item.step)).toEqual([
+      'sekreterare',
+    ]);
+    expect(waitsFor(bySecretary, chair).map((item) => item.kind === 'approveProtocol' && item.step)).toEqual([
+      'ordforande',
+    ]);
     expect(waitsFor(bySecretary, member)).toEqual([]);
     expect(waitsFor(draft, chair)).toEqual([]);
     expect(waitsFor(draft, member)).toHaveLength(1);
