@@ -43,6 +43,8 @@ export function useCurrentPage(): PageId {
       if (window.location.hash.startsWith('#/')) setPage(pageFromLocation(window.location));
     };
     window.addEventListener('hashchange', update);
+    // A change between the first render and this effect fired no event here.
+    update();
     return () => window.removeEventListener('hashchange', update);
   }, []);
   return page;

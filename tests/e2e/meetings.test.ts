@@ -276,6 +276,27 @@ describe('Möten in a browser against the whole stack', () => {
       const path = join(ARTIFACTS, 'protokoll.pdf');
       await download.saveAs(path);
       expect(readFileSync(path).subarray(0, 5).toString()).toBe('%PDF-');
+
+      // The samordnare files the meeting (#16); the folder is then listed over Graph and every file downloaded.
+      await page.getByRole('tab', { name: 'Arkiv' }).click();
+      await page.getByRole('button', { name: 'Arkivera mötet' }).click();
+      await page.getByRole('link', { name: 'Arkiv (mötets handlingar)' }).waitFor({ timeout: 60_000 });
+      const app = stack.server.services.graph.forApp();
+      const driveId = await stack.server.services.site.resolveDrive(app);
+      const held = (
+        (await (await stack.call('/api/meetings/records', { token: chair })).json()) as {
+          meetings: { date: string; title: string }[];
+        }
+      ).meetings.find((m) => m.date === heldDay);
+      const folder = await app.itemAtPath(driveId, ['Arkiv', heldDay.slice(0, 4), held?.title ?? '']);
+      const files = await app.listFolder(driveId, folder?.id ?? 'saknas');
+      const names = files.map((file) => file.name).sort();
+      expect(names).toEqual(
+        expect.arrayContaining(['dagordning.txt', 'kallelse.html', 'metadata.json', 'narvaro.csv', 'protokoll.pdf']),
+      );
+      for (const file of files) {
+        expect((await app.downloadFile(driveId, file.id ?? '')).length).toBe(file.size);
+      }
       expect(problems).toEqual([]);
     } finally {
       await coordinatorContext.close();

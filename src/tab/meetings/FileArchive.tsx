@@ -31,7 +31,7 @@ export function FileArchive({
               () => api.fileArchive(meeting.id),
               () => t('meetings.archiveFiled'),
             )
-            .then(onFiled)
+            .then(() => onFiled())
         }
       >
         {t('meetings.archiveFile')}

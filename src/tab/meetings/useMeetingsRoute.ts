@@ -37,6 +37,8 @@ export function useMeetingsRoute(available: readonly MeetingsView[]) {
       if (window.location.hash.startsWith('#/moten')) setRoute(parse(window.location.hash));
     };
     window.addEventListener('hashchange', update);
+    // A change between the first render and this effect (a click on "Möten" while the page mounts) fired no event here.
+    update();
     return () => window.removeEventListener('hashchange', update);
   }, []);
   const go = (next: Route) => {
