@@ -264,6 +264,7 @@ describe('the agreement’s rules in a browser (#17)', () => {
     try {
       const { page } = await signIn(chairContext, 'Maria Bergström');
       await visit(page, 'Möten');
+      await page.getByRole('tab', { name: 'Planera' }).click();
       await page.getByRole('textbox', { name: 'Lokal' }).fill('Regionens hus, sal Vindeln');
       await page.getByRole('button', { name: 'Föreslå tider' }).click();
       await page.getByRole('heading', { name: 'Förslag på tider' }).waitFor();
