@@ -169,9 +169,9 @@ describe('The kallelse is previewed before its one confirmed send', () => {
     await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
     expect(posts(requests, '/api/meetings')).toHaveLength(0);
     expect(screen.queryByText(/Kallelsen är skickad/)).toBeNull();
-    expect((screen.getByRole('button', { name: 'Förhandsgranska kallelsen' }) as HTMLButtonElement).disabled).toBe(
-      false,
-    );
+    // The page behind stays hidden from the accessibility tree until the dialog's exit has finished.
+    const preview = await screen.findByRole('button', { name: 'Förhandsgranska kallelsen' });
+    expect((preview as HTMLButtonElement).disabled).toBe(false);
   });
 
   it('"Skicka kallelsen" sends the previewed body once, with the form’s Idempotency-Key', async () => {
@@ -202,7 +202,8 @@ describe('The kallelse is previewed before its one confirmed send', () => {
     await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
 
     // Marked as an extra möte with its reason, the same preview no longer warns and the send goes.
-    fireEvent.click(screen.getByRole('checkbox', { name: /^Extra möte/ }));
+    // The page behind stays hidden from the accessibility tree until the dialog's exit has finished.
+    fireEvent.click(await screen.findByRole('checkbox', { name: /^Extra möte/ }));
     fireEvent.change(screen.getByRole('textbox', { name: /Skäl till extra möte/ }), {
       target: { value: 'Remissvar före sommaren.' },
     });
