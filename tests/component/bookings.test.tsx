@@ -125,6 +125,8 @@ describe('Bookings list (Budget page)', () => {
     expect(post.url).toContain('/api/budget/outcomes/b1/reversal');
     expect(post.headers.get('Idempotency-Key')).toBeTruthy();
     await screen.findByText(`Återföring av bokningen ${YEAR}-02-10 på ${kr(1_250_000)}`);
+    // The page behind stays hidden from the accessibility tree until the dialog's exit has finished.
+    await screen.findByRole('table', { name: 'Bokningar' });
     const original = rows().find((r) => r.textContent?.includes('Faktura 1'))!;
     expect(original.textContent).toContain(`Återförd ${todayInStockholm()}`);
     // Neither the reversed booking nor its reversal offers "Återför" again; the other booking still does.

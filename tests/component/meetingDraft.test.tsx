@@ -207,7 +207,7 @@ describe('Möten: the draft editor', () => {
     fireEvent.click(within(dialog).getByRole('button', { name: 'Avbryt' }));
     await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
     expect(requests.filter((r) => r.method === 'PUT')).toHaveLength(0);
-    fireEvent.click(screen.getByRole('button', { name: 'Spara dagordningen' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Spara dagordningen' }));
     dialog = await screen.findByRole('alertdialog');
     fireEvent.click(within(dialog).getByRole('button', { name: 'Spara och skicka uppdateringen' }));
     expect(await screen.findByText('Dagordningen är sparad.')).toBeTruthy();
