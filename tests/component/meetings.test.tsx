@@ -211,6 +211,36 @@ describe('Möten', () => {
     expect(screen.getByRole('button', { name: 'Flytta mötet' })).toBeTruthy();
   });
 
+  it("a move that lost to someone else's change shows the meeting as it is now, with a warning that says why", async () => {
+    const moved = { ...RECORD, etag: '"2"', date: '2027-04-22' };
+    let reads = 0;
+    const requests = stubApi({
+      '/api/meetings/records': () => ({ body: { meetings: [reads++ === 0 ? RECORD : moved] } }),
+      '/api/meetings/polls': { polls: [] },
+      [`/api/meetings/${RECORD.id}/answers`]: ANSWERS,
+      [`POST /api/meetings/${RECORD.id}/reschedule`]: () => ({
+        status: 409,
+        body: {
+          error: {
+            code: 'CONFLICT',
+            message: 'Någon annan har ändrat uppgifterna. Läs in dem igen och försök på nytt.',
+            requestId: 'test',
+            current: moved,
+          },
+        },
+      }),
+    });
+    renderWithServices(<MeetingsPage me={meFor(MARIA, 'Umeå kommun', CHAIR_ACTIONS)} />);
+    fireEvent.click(await screen.findByRole('button', { name: /Visa Samverkansgruppen – vårmöte 2027/ }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Flytta mötet' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Flytta mötet' });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Flytta mötet' }));
+    expect(await screen.findByText(/Någon annan hann ändra mötet först, så det flyttades inte/)).toBeTruthy();
+    expect(requests.filter((r) => r.method === 'POST' && r.url.endsWith('/reschedule'))).toHaveLength(1);
+    expect(reads).toBeGreaterThanOrEqual(2);
+    expect(await screen.findByText(/22 april 2027/)).toBeTruthy();
+  });
+
   it('a second meeting in the season is sent as an extra möte only with its reason', async () => {
     const requests = stubApi({
       '/api/meetings/records': { meetings: [] },

@@ -13,6 +13,8 @@ const sv = {
   'meetings.notFound': 'Mötet finns inte i mötesregistret.',
   'meetings.dialogCancel': 'Avbryt',
   'meetings.move.hint': 'De kallade får ändringen i sin kalender.',
+  'meetings.move.conflict':
+    'Någon annan hann ändra mötet först, så det flyttades inte. Här visas mötet som det är nu; flytta det igen om det behövs.',
   'meetings.notAnswered.show.one': '{count} har inte svarat – visa',
   'meetings.notAnswered.show.other': '{count} har inte svarat – visa',
   'meetings.notAnswered.hide.one': '{count} har inte svarat – dölj',
@@ -49,6 +51,8 @@ const en: Record<Key, string> = {
   'meetings.notFound': 'The meeting is not in the register.',
   'meetings.dialogCancel': 'Cancel',
   'meetings.move.hint': 'The invitees get the change in their calendars.',
+  'meetings.move.conflict':
+    'Someone else changed the meeting first, so it was not moved. The meeting is shown as it is now; move it again if needed.',
   'meetings.notAnswered.show.one': '{count} person has not answered – show',
   'meetings.notAnswered.show.other': '{count} people have not answered – show',
   'meetings.notAnswered.hide.one': '{count} person has not answered – hide',

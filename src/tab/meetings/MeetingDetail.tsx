@@ -139,6 +139,12 @@ function ArchivePart({
  * One meeting on its own view: the way back to the register, when and where, and its parts one at a time (Svar,
  * Protokoll, Arkiv) as tabs whose choice is kept in the address.
  */
+/** What the page says on the meeting after an action; a warning when someone else's change came first. */
+export interface MeetingDetailNotice {
+  message: string;
+  intent?: 'warning' | undefined;
+}
+
 export function MeetingDetail({
   api,
   meeting,
@@ -154,10 +160,10 @@ export function MeetingDetail({
   me: Me;
   part: string | undefined;
   /** What the last action did (a kallelse sent, the meeting moved), shown until the person leaves the meeting. */
-  notice?: string | undefined;
+  notice?: MeetingDetailNotice | undefined;
   onPart(part: MeetingPart): void;
   onBack(): void;
-  onChanged(notice?: string): void;
+  onChanged(notice?: string, intent?: 'warning'): void;
 }) {
   const { t } = useI18n();
   const page = usePageStyles();
@@ -173,7 +179,9 @@ export function MeetingDetail({
       <h2 id="meeting-detail" className={page.sectionHeading}>
         {t('meetings.detailHeading')}: {meeting.title}
       </h2>
-      {notice && <ActionStatus state={{ status: 'done', message: notice }} />}
+      {notice && (
+        <ActionStatus state={{ status: 'done', message: notice.message }} doneIntent={notice.intent ?? 'success'} />
+      )}
       <MeetingFacts api={api} meeting={meeting} isConvener={isConvener} onChanged={onChanged} />
       {current && (
         <>

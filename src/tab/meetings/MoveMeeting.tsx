@@ -19,7 +19,7 @@ export function MoveMeeting({
   api: MeetingsApi;
   meeting: MeetingRecordDto;
   /** With the message to show on the meeting once it is read again. */
-  onChanged(notice?: string): void;
+  onChanged(notice?: string, intent?: 'warning'): void;
 }) {
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
@@ -38,8 +38,8 @@ export function MoveMeeting({
     const moved = await moving.run(
       () =>
         api.reschedule(meeting.id, { date, startTime: start, endTime: end }, meeting.etag).catch((error) => {
-          // Moved by someone else first: the meeting is read again and shows the newer time.
-          if (error instanceof ApiError && error.status === 409) onChanged();
+          // Changed by someone else first: the meeting is read again and shows the newer time, with why.
+          if (error instanceof ApiError && error.status === 409) onChanged(t('meetings.move.conflict'), 'warning');
           throw error;
         }),
       () => t('meetings.rescheduled'),

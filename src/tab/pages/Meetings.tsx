@@ -3,7 +3,7 @@ import { MEETING_GROUPS, type MeetingDraftView, type MeetingRecordDto } from '..
 import type { Me } from '../api';
 import { useI18n } from '../i18n';
 import { PageHeading } from '../ui/PageHeading';
-import { MeetingDetail } from '../meetings/MeetingDetail';
+import { MeetingDetail, type MeetingDetailNotice } from '../meetings/MeetingDetail';
 import { MeetingRegister } from '../meetings/MeetingRegister';
 import { PlanMeeting } from '../meetings/PlanMeeting';
 import { ConvenerLine } from '../meetings/convener/ConvenerLine';
@@ -32,7 +32,7 @@ function useMeetingsData() {
 
 /** What the page says about the meeting last acted on: the notice, and the meeting just called. */
 function useMeetingNotice() {
-  const [notice, setNotice] = useState<string>();
+  const [notice, setNotice] = useState<MeetingDetailNotice>();
   // The meeting just called, shown at once while the register is read again.
   const [sent, setSent] = useState<MeetingRecordDto>();
   return { notice, setNotice, sent, setSent };
@@ -74,8 +74,8 @@ function MeetingView({
         setNotice(undefined);
         route.back();
       }}
-      onChanged={(message) => {
-        setNotice(message);
+      onChanged={(message, intent) => {
+        setNotice(message ? { message, intent } : undefined);
         data.reload();
       }}
     />
@@ -132,7 +132,7 @@ function ViewContent({
           onSent={(meeting, message) => {
             setCallDraft(undefined);
             notice.setSent(meeting);
-            notice.setNotice(message);
+            notice.setNotice(message ? { message } : undefined);
             data.reload();
             route.openMeeting(meeting.id);
           }}

@@ -11,7 +11,7 @@ export function ActionStatus({
   state: ActionState;
   busyLabel?: string;
   /** A result that is advice rather than a success (e.g. who cannot be looked up) is shown as information. */
-  doneIntent?: 'success' | 'info';
+  doneIntent?: 'success' | 'info' | 'warning';
 }) {
   if (state.status === 'error') return <ErrorMessage error={state.error} />;
   return (
