@@ -98,7 +98,15 @@ async function journeys(stack: Stack): Promise<LoggedRequest[]> {
     }),
   );
   await attempt(async () => {
+    // Prepared as a draft first: a called draft's dagordning can still change (an update of the event, below).
+    const drafted = await post(chair, '/api/meetings/drafts', {
+      group: 'samverkansgrupp',
+      year: springYear,
+      season: 'var',
+    });
+    const { draft } = (await drafted.json()) as { draft?: { id: string } };
     const sent = await post(chair, '/api/meetings', {
+      ...(draft ? { draftId: draft.id } : {}),
       group: 'samverkansgrupp',
       season: 'var',
       date: days[10],
