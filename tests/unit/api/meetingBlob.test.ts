@@ -1,5 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
+import type { Client } from '@microsoft/microsoft-graph-client';
+import { calendarApi } from '../../../api/graph/calendar';
 import { meetingBlobOf } from '../../../api/graph/calendar/meetingBlob';
+import { GraphConnection } from '../../../api/graph/connection';
 import { htmlBlob } from '../../../infra/graph-emulator/src/resources/calendar/meetingBlob';
 
 const JOIN =
@@ -42,5 +45,58 @@ describe("meetingBlobOf: Exchange's Teams block found in a body, kept as written
     // Separators around some other text are not the block.
     const before = '<p>____________________________</p><p>x</p><p>____________________________</p>';
     expect(meetingBlobOf(`${before}<a href="${JOIN}">j</a>`, JOIN)).toBe(`<a href="${JOIN}">j</a>`);
+  });
+});
+
+/** A mailbox of one event: what updateEventBody reads and what it PATCHes. */
+function mailbox(event: { isOnlineMeeting: boolean; content: string }) {
+  const calls: { method: string; path: string; select?: string; body?: unknown }[] = [];
+  const request = (path: string) => {
+    let select: string | undefined;
+    const api = {
+      select: (fields: string) => ((select = fields), api),
+      get: async () => {
+        calls.push({ method: 'GET', path, ...(select ? { select } : {}) });
+        return {
+          isOnlineMeeting: event.isOnlineMeeting,
+          onlineMeeting: event.isOnlineMeeting ? { joinUrl: JOIN } : null,
+          body: { contentType: 'html', content: event.content },
+        };
+      },
+      patch: async (body: { body: { content: string } }) => {
+        calls.push({ method: 'PATCH', path, body });
+        event.content = body.body.content;
+        return {};
+      },
+    };
+    return api;
+  };
+  const client = { api: request } as unknown as Client;
+  return { calls, api: calendarApi(new GraphConnection(client, { baseUrl: 'https://graph', maxRetries: 0 })) };
+}
+
+describe('updateEventBody: read the body first, keep the block, fall back to an own link', () => {
+  const own = (join: string) => `<p>Ny</p><p><a href="${join}">Anslut</a></p>`;
+
+  it('keeps the block after the new text, and a repeat of the same text PATCHes nothing', async () => {
+    const { calls, api } = mailbox({
+      isOnlineMeeting: true,
+      content: `<html><body><p>Gammal</p>${modern}</body></html>`,
+    });
+    expect(await api.updateEventBody('chair', 'e1', '<p>Ny</p>', own)).toEqual({ blob: 'kept' });
+    expect(calls.map((c) => c.method)).toEqual(['GET', 'PATCH']);
+    expect(calls[0]!.select).toBe('body,isOnlineMeeting,onlineMeeting');
+    expect(calls[1]!.body).toEqual({ body: { contentType: 'html', content: `<p>Ny</p>\n${modern.trimEnd()}` } });
+    expect(await api.updateEventBody('chair', 'e1', '<p>Ny</p>', own)).toEqual({ blob: 'kept' });
+    expect(calls.map((c) => c.method)).toEqual(['GET', 'PATCH', 'GET']);
+  });
+
+  it('sends the text alone when the event is not online, and the fallback when an online body has no block', async () => {
+    const offline = mailbox({ isOnlineMeeting: false, content: '<p>Gammal</p>' });
+    expect(await offline.api.updateEventBody('chair', 'e1', '<p>Ny</p>', own)).toEqual({ blob: 'none' });
+    expect(offline.calls[1]!.body).toEqual({ body: { contentType: 'html', content: '<p>Ny</p>' } });
+    const bare = mailbox({ isOnlineMeeting: true, content: '<p>Gammal, utan Teams-block</p>' });
+    expect(await bare.api.updateEventBody('chair', 'e1', '<p>Ny</p>', own)).toEqual({ blob: 'missing', joinUrl: JOIN });
+    expect(bare.calls[1]!.body).toEqual({ body: { contentType: 'html', content: own(JOIN) } });
   });
 });
