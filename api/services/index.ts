@@ -156,7 +156,7 @@ export function createServices(parts: {
       assignments,
       people: (gateway) => meetingParts.meetings.people(gateway),
       records: (gateway) => meetingParts.meetings.records(gateway),
-      called: new CalledAgenda(parts.state, parts.clock),
+      called: new CalledAgenda(parts.state, parts.clock, parts.logger),
     },
     parts.clock,
   );

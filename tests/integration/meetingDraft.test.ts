@@ -278,7 +278,44 @@ describe('preparing a meeting as a draft (issue #16)', () => {
         body: { items },
         headers: { 'if-match': called.etag, 'Idempotency-Key': key },
       });
+    const app = stack.server.services.graph.forApp();
+    const graph = await appClient(stack.tenant);
+    const record = await stack.server.services.meetings.get(app, draft.id);
+    type Online = {
+      iCalUId: string;
+      isOnlineMeeting: boolean;
+      onlineMeeting: { joinUrl: string } | null;
+      body: { content: string };
+      attendees: { emailAddress: { address: string } }[];
+    };
+    const readEvent = async () => (await graph.api(`/users/${CHAIR}/events/${record.eventId}`).get()) as Online;
+    const sentWith = await readEvent();
+    const joinUrl = sentWith.onlineMeeting!.joinUrl;
+    // The kallelse went out as a Teams meeting: Exchange's block (between two lines of underscores) is in its body.
+    expect(sentWith.isOnlineMeeting).toBe(true);
+    const count = (text: string, part: string) => text.split(part).length - 1;
+    /** Exactly one of Exchange's blocks, with the meeting's join link, and not the app's own link. */
+    const oneBlob = (content: string) => {
+      expect(count(content, '_'.repeat(80))).toBe(2);
+      expect(count(content, 'meet_invite_block.action.join_link')).toBe(1);
+      expect(count(content, joinUrl)).toBe(1);
+      expect(content).not.toContain('Anslut till Teamsmötet');
+    };
+    oneBlob(sentWith.body.content);
+
+    // The first PATCH goes through but its answer is lost: the repeat with the same key sends no second update.
     const since = await requestLogSeq(stack.tenant);
+    const patchPath = '^/v1\\.0/users/[^/]+/events/[^/?]+$';
+    await control(stack.tenant, 'POST', '/faults', {
+      when: 'after',
+      drop: true,
+      method: 'PATCH',
+      path: patchPath,
+      count: 1,
+    });
+    const lost = await change();
+    await control(stack.tenant, 'DELETE', '/faults');
+    expect(lost.status).toBeGreaterThanOrEqual(500);
     const changed = await change();
     expect(changed.status).toBe(200);
     expect((await json<{ draft: MeetingDraftView }>(changed)).draft.items.map((i) => i.title)).toContain(
@@ -286,17 +323,27 @@ describe('preparing a meeting as a draft (issue #16)', () => {
     );
     const log = await requestsSince(stack.tenant, since);
     expect(log.filter((r) => r.method === 'PATCH' && r.path.includes('/events/'))).toHaveLength(1);
+    // Each try read the body first, as the organiser, to keep the block (Calendars.Read, delegated).
+    const reads = log.filter((r) => r.operation === 'GET /users/{id}/events/{id}' && r.principal === 'delegated');
+    expect(reads.length).toBe(2);
+    expect(reads.every((r) => r.allowedBy?.permission === 'Calendars.Read')).toBe(true);
 
-    const app = stack.server.services.graph.forApp();
-    const record = await stack.server.services.meetings.get(app, draft.id);
-    expect(record.agendaText).toContain('Rapport från Länsstyrelsen');
-    const graph = await appClient(stack.tenant);
-    const event = (await graph.api(`/users/${CHAIR}/events/${record.eventId}`).get()) as {
-      iCalUId: string;
-      body: { content: string };
-      attendees: { emailAddress: { address: string } }[];
-    };
+    expect((await stack.server.services.meetings.get(app, draft.id)).agendaText).toContain(
+      'Rapport från Länsstyrelsen',
+    );
+    const event = await readEvent();
     expect(event.body.content).toContain('Rapport från Länsstyrelsen');
+    // Still the same Teams meeting, its block once, after the new dagordning.
+    expect(event.isOnlineMeeting).toBe(true);
+    expect(event.onlineMeeting?.joinUrl).toBe(joinUrl);
+    oneBlob(event.body.content);
+    expect(event.body.content.indexOf('Rapport från Länsstyrelsen')).toBeLessThan(event.body.content.indexOf(joinUrl));
+    const removed = await control(
+      stack.tenant,
+      'GET',
+      `/onlineMeetingRemovals?iCalUId=${encodeURIComponent(event.iCalUId)}`,
+    );
+    expect(((await removed.json()) as { value: unknown[] }).value).toEqual([]);
     const messages = async (path: string) =>
       (
         (await (await control(stack.tenant, 'GET', `${path}?iCalUId=${encodeURIComponent(event.iCalUId)}`)).json()) as {
@@ -315,5 +362,8 @@ describe('preparing a meeting as a draft (issue #16)', () => {
     const repeat = await requestsSince(stack.tenant, again);
     expect(repeat.filter((r) => r.method === 'PATCH')).toHaveLength(0);
     expect([...(await messages('/meetingMessages')), ...(await messages('/outbox'))]).toHaveLength(attendees.length);
+    const afterRepeat = await readEvent();
+    expect(afterRepeat.onlineMeeting?.joinUrl).toBe(joinUrl);
+    oneBlob(afterRepeat.body.content);
   });
 });

@@ -86,6 +86,7 @@ async function journeys(stack: Stack): Promise<LoggedRequest[]> {
     }),
   );
   const [chair, coordinator] = await Promise.all([stack.token(CHAIR), stack.token(COORDINATOR)]);
+  let calledId: string | undefined;
   const post = (token: string, path: string, body: unknown) =>
     stack.call(path, { token, method: 'POST', body, headers: { 'idempotency-key': randomUUID() } });
   await attempt(() =>
@@ -97,7 +98,15 @@ async function journeys(stack: Stack): Promise<LoggedRequest[]> {
     }),
   );
   await attempt(async () => {
+    // Prepared as a draft first: a called draft's dagordning can still change (an update of the event, below).
+    const drafted = await post(chair, '/api/meetings/drafts', {
+      group: 'samverkansgrupp',
+      year: springYear,
+      season: 'var',
+    });
+    const { draft } = (await drafted.json()) as { draft?: { id: string } };
     const sent = await post(chair, '/api/meetings', {
+      ...(draft ? { draftId: draft.id } : {}),
       group: 'samverkansgrupp',
       season: 'var',
       date: days[10],
@@ -110,6 +119,7 @@ async function journeys(stack: Stack): Promise<LoggedRequest[]> {
     });
     const { meeting } = (await sent.json()) as { meeting?: { id: string; joinUrl?: string } };
     if (!meeting) return;
+    calledId = meeting.id;
     // Who has answered is read app-only (the organiser's event; reminders do the same).
     await stack.call(`/api/meetings/${meeting.id}/answers`, { token: chair });
     await post(chair, `/api/meetings/${meeting.id}/remind`, {});
@@ -118,6 +128,25 @@ async function journeys(stack: Stack): Promise<LoggedRequest[]> {
     const organiser = stack.server.services.graph.forUser(chair);
     const online = await organiser.findByJoinUrl(meeting.joinUrl);
     if (online?.id) await organiser.attendanceReports(online.id);
+  });
+  await attempt(async () => {
+    // A changed dagordning after the kallelse: the organiser's body is read first to keep Teams' block.
+    if (!calledId) return;
+    const read = await stack.call(`/api/meetings/drafts/${calledId}/agenda`, { token: chair });
+    const { draft } = (await read.json()) as {
+      draft?: { etag: string; items: { id: string; kind: string; title: string }[] };
+    };
+    if (!draft) return;
+    const items = [
+      ...draft.items.map(({ id, kind, title }) => ({ id, kind, title })),
+      { kind: 'information', title: 'Rapport' },
+    ];
+    await stack.call(`/api/meetings/drafts/${calledId}/agenda`, {
+      token: chair,
+      method: 'PUT',
+      body: { items },
+      headers: { 'if-match': draft.etag, 'idempotency-key': randomUUID() },
+    });
   });
   await attempt(() => stack.server.jobs.runOnce());
   await attempt(() =>

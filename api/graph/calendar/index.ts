@@ -10,6 +10,7 @@ import { DomainRuleError } from '../../../src/domain';
 import type { CollectionRead } from '../batch';
 import { GraphRequestError } from '../errors';
 import { segment, type Collection, type GraphConnection } from '../connection';
+import { meetingBlobOf } from './meetingBlob';
 import { transactionIdFor } from './operationKey';
 
 /** Graph's name for Stockholm's zone, understood by every Exchange version. */
@@ -214,19 +215,54 @@ function eventsApi(graph: GraphConnection) {
   };
 }
 
+/** What an update of an invitation's text did with Exchange's Teams block. */
+export type BodyUpdate =
+  /** The event is no online meeting: the text as given. */
+  | { blob: 'none' }
+  /** Exchange's block, read from the current body, follows the new text unchanged. */
+  | { blob: 'kept' }
+  /** Online, but no block was found in the body: the caller's fallback (its own join link) went instead. */
+  | { blob: 'missing'; joinUrl?: string };
+
 /** The invitation's text, changed after it was sent. */
 function eventBodyApi(graph: GraphConnection) {
   const eventPath = (organizer: string, eventId: string) => `/users/${segment(organizer)}/events/${segment(eventId)}`;
   return {
     /**
-     * Replaces the invitation's text as its organizer; Graph sends every attendee the update. Learn's *Update
-     * event* asks that an online meeting's body be read first to keep Exchange's Teams block; reading it needs
-     * Calendars.Read (delegated), which the app is not granted (Calendars.ReadWrite does not cover event-get in
-     * the permissions reference), so the caller's text carries the join link itself.
+     * Replaces the invitation's text as its organiser (delegated); Graph sends every attendee the update. Learn's
+     * *Update event* asks that an online meeting's body be read first and its meeting blob kept ("Inadvertently
+     * removing the meeting blob from the body would disable meeting online"): the body is read
+     * (Calendars.Read), Exchange's block taken out of it as written (meetingBlob.ts) and put after the new text.
+     * `withoutBlob` makes the text when the meeting is online but its body has no block (the caller's own join
+     * link, from the joinUrl read here).
      */
-    async updateEventBody(organizer: string, eventId: string, html: string): Promise<void> {
-      const patch: Event = { body: { contentType: 'html', content: html } };
+    async updateEventBody(
+      organizer: string,
+      eventId: string,
+      html: string,
+      withoutBlob?: (joinUrl: string) => string,
+    ): Promise<BodyUpdate> {
+      const current = await graph.call(
+        () =>
+          graph.api(eventPath(organizer, eventId)).select('body,isOnlineMeeting,onlineMeeting').get() as Promise<Event>,
+      );
+      const joinUrl = current.onlineMeeting?.joinUrl ?? undefined;
+      const blob = current.isOnlineMeeting ? meetingBlobOf(current.body?.content ?? '', joinUrl) : undefined;
+      const outcome: BodyUpdate = !current.isOnlineMeeting
+        ? { blob: 'none' }
+        : blob
+          ? { blob: 'kept' }
+          : { blob: 'missing', ...(joinUrl ? { joinUrl } : {}) };
+      const content = blob
+        ? `${html}\n${blob}`
+        : outcome.blob === 'missing' && joinUrl && withoutBlob
+          ? withoutBlob(joinUrl)
+          : html;
+      // A repeat whose first PATCH went through (its answer lost) finds this text there already: no second update.
+      if (current.body?.content === content) return outcome;
+      const patch: Event = { body: { contentType: 'html', content } };
       await graph.call(() => graph.api(eventPath(organizer, eventId)).patch(patch) as Promise<Event>);
+      return outcome;
     },
   };
 }

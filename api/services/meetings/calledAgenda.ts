@@ -10,7 +10,7 @@ import {
 } from '../../../src/domain';
 import type { CalendarApi } from '../../graph/calendar';
 import type { ContactRecord } from '../contacts';
-import { systemClock, type Clock } from '../ports';
+import { systemClock, type Clock, type Logger } from '../ports';
 import { currentOperationKey } from '../../state/operation';
 import type { OperationJournal } from '../../state/store';
 import type { DraftRecord } from './draftRecord';
@@ -32,6 +32,7 @@ export class CalledAgenda {
   constructor(
     private readonly journal?: OperationJournal,
     private readonly clock: Clock = systemClock,
+    private readonly logger?: Pick<Logger, 'warn'>,
   ) {}
 
   /** How many the kallelse went to: the group's members other than the organiser. */
@@ -87,7 +88,10 @@ export class CalledAgenda {
     if (key) await this.journal!.recordOperation(key, 'started', { etag });
   }
 
-  /** PATCHes the event's body with the new dagordning as the organiser; Graph sends every attendee the update. */
+  /**
+   * PATCHes the event's body with the new dagordning as the organiser (Exchange's Teams block kept, see
+   * updateEventBody); Graph sends every attendee the update.
+   */
   async send(
     gateway: Pick<CalendarApi, 'updateEventBody'>,
     caller: Acting,
@@ -95,11 +99,17 @@ export class CalledAgenda {
     people: ReadonlyMap<string, ContactRecord>,
   ): Promise<void> {
     const meeting = draft.called;
-    const body = invitationHtml(toDomainMeeting(meeting), this.agenda(meeting, draft.items, people), meeting.isOnline);
-    // The update's text keeps the Teams link (Exchange's own block is not read back, see updateEventBody).
-    const join = meeting.joinUrl && /^https:\/\//.test(meeting.joinUrl) ? meeting.joinUrl : undefined;
-    const html = join ? `${body}\n<p><a href="${escapeHtml(join)}">Anslut till Teamsmötet</a></p>` : body;
-    await gateway.updateEventBody(caller.person.entraObjectId ?? caller.person.email, String(meeting.eventId), html);
+    const html = invitationHtml(toDomainMeeting(meeting), this.agenda(meeting, draft.items, people), meeting.isOnline);
+    // Exchange's Teams block is kept by updateEventBody; only a body without one gets the app's own join link.
+    const ownLink = (join: string) =>
+      /^https:\/\//.test(join) ? `${html}\n<p><a href="${escapeHtml(join)}">Anslut till Teamsmötet</a></p>` : html;
+    const organizer = caller.person.entraObjectId ?? caller.person.email;
+    const sent = await gateway.updateEventBody(organizer, String(meeting.eventId), html, ownLink);
+    if (sent.blob === 'missing')
+      this.logger?.warn(
+        { meetingId: meeting.id, eventId: meeting.eventId },
+        "online meeting's body had no Teams block: the update carries the app's own join link",
+      );
     const key = this.key(draft.id);
     if (key) await this.journal!.recordOperation(key, 'succeeded', { etag: draft.etag });
   }

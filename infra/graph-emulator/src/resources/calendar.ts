@@ -13,6 +13,7 @@ import {
   requireMailbox,
   type StoredEvent,
 } from './calendar/model';
+import { listOnlineMeetingRemovals } from './calendar/onlineBody';
 import { CALENDAR_ROUTES } from './calendar/routes';
 import { respondControlSchema } from './calendar/schemas';
 import { seedCalendars } from './calendar/seed';
@@ -76,6 +77,12 @@ export const calendarModule: ResourceModule = {
         (m) => (!to || m.to === to) && (!iCalUId || m.iCalUId === iCalUId),
       );
       res.json({ value: messages });
+    });
+
+    /** Teams meetings an organiser's update took off an event (a body without the blob, or turned off). */
+    router.get('/onlineMeetingRemovals', (req, res) => {
+      const iCalUId = typeof req.query.iCalUId === 'string' ? req.query.iCalUId : undefined;
+      res.json({ value: listOnlineMeetingRemovals(ctx).filter((r) => !iCalUId || r.iCalUId === iCalUId) });
     });
   },
   seed(ctx: EmulatorContext) {

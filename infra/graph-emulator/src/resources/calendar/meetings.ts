@@ -34,6 +34,7 @@ import {
   noResponse,
   type StoredEvent,
 } from './model';
+import { applyBodyAndOnline, createdBody } from './onlineBody';
 import type { EventCreate, EventPatch } from './schemas';
 import { fromEpoch, type TimeZoneName } from './time';
 
@@ -59,7 +60,8 @@ export function createEvent(ctx: EmulatorContext, organizer: StoredUser, input: 
     const when = times({ start: input.start, end: input.end, isAllDay: input.isAllDay });
     const places = locationsOf(input) ?? { location: normaliseLocation({ displayName: '' }), locations: [] };
     const attendees = normaliseAttendees(ctx, input.attendees ?? []);
-    const content = input.body?.content ?? '';
+    const online = onlineMeetingFields(ctx, organizer, input);
+    const body = createdBody(ctx, organizer, online, input.body);
     const event: StoredEvent = {
       id,
       createdDateTime: now,
@@ -74,7 +76,7 @@ export function createEvent(ctx: EmulatorContext, organizer: StoredUser, input: 
       isReminderOn: input.isReminderOn ?? true,
       hasAttachments: false,
       subject: input.subject ?? '',
-      bodyPreview: bodyPreview(content),
+      bodyPreview: bodyPreview(body.content),
       importance: input.importance ?? 'normal',
       sensitivity: input.sensitivity ?? 'normal',
       isAllDay: input.isAllDay ?? false,
@@ -86,12 +88,12 @@ export function createEvent(ctx: EmulatorContext, organizer: StoredUser, input: 
       showAs: input.showAs ?? 'busy',
       type: 'singleInstance',
       webLink: webLink(id),
-      ...onlineMeetingFields(ctx, organizer, input),
+      ...online,
       allowNewTimeProposals: input.allowNewTimeProposals ?? true,
       hideAttendees: input.hideAttendees ?? false,
       recurrence: null,
       responseStatus: { response: 'organizer', time: NO_RESPONSE_TIME },
-      body: { contentType: input.body?.contentType ?? 'html', content },
+      body,
       start: fromEpoch(when.xStart),
       end: fromEpoch(when.xEnd),
       location: places.location,
@@ -194,16 +196,9 @@ export function updateEvent(
     }
     const timeChanged = event.xStart !== previousStart || event.xEnd !== previousEnd;
     if (patch.subject !== undefined) event.subject = patch.subject;
-    if (patch.body !== undefined) {
-      event.body = { contentType: patch.body.contentType, content: patch.body.content };
-      event.bodyPreview = bodyPreview(patch.body.content);
-    }
+    applyBodyAndOnline(ctx, owner, event, patch);
     const places = locationsOf(patch);
     if (places) Object.assign(event, places);
-    if (patch.isOnlineMeeting !== undefined || patch.onlineMeetingProvider !== undefined) {
-      const organizer = ctx.store.get<StoredUser>('user', TENANT_SCOPE, event.xOrganizerId) ?? owner;
-      Object.assign(event, onlineMeetingFields(ctx, organizer, patch, event));
-    }
     for (const key of [
       'categories',
       'showAs',
