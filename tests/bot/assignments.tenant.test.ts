@@ -13,6 +13,7 @@ import {
   type SeededUser,
   type Stack,
 } from '../integration/support/stack';
+import { delegationDecision } from '../integration/support/meetingJourney';
 
 jest.setTimeout(120_000);
 
@@ -112,23 +113,9 @@ describe('the bot: uppdrag in a personal chat, updated from the card with the up
     // Stockholm 3 December 2026: what is overdue and due soon does not hang on the wall clock.
     stack = await startStack({ deps: { clock: { now: () => new Date('2026-12-03T09:00:00Z') } } });
     await stack.prepare();
-    const app = stack.server.services.graph.forApp();
-    const meetings = await stack.server.services.site.list(app, 'meetings');
-    const meeting = await app.createItem(meetings.siteId, meetings.listId, {
-      Title: 'Samverkansgruppen vår',
-      MeetingGroup: 'samverkansgrupp',
-      StartDateTime: '2026-04-22T07:00:00Z',
-      EndDateTime: '2026-04-22T10:00:00Z',
-      Status: 'planerat',
-    });
     const token = await stack.token(COORDINATOR);
-    const decision = await stack.call('/api/decisions', {
-      token,
-      method: 'POST',
-      body: { meetingId: meeting.id, kind: 'delegering', text: 'Samverkansgruppen delegerar uppdrag.' },
-    });
-    expect(decision.status).toBe(201);
-    const decisionId = ((await decision.json()) as { decision: { id: string } }).decision.id;
+    const decisionId = await delegationDecision(stack, token, 'Samverkansgruppen delegerar uppdrag.');
+    const app = stack.server.services.graph.forApp();
     people = await stack.server.services.contacts.list(app);
     const idOf = (email: string) => people.find((p) => p.email === email)!.id;
     const memberOnes = Array.from({ length: 9 }, (_, i) => ({

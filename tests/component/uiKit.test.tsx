@@ -7,6 +7,8 @@ import { ApiError } from '../../src/tab/api';
 import { useState } from 'react';
 import { ConfirmDialog } from '../../src/tab/ui/ConfirmDialog';
 import { DataTable, type DataColumn } from '../../src/tab/ui/DataTable';
+import { I18nProvider } from '../../src/tab/i18n';
+import { SearchCombobox, type SearchOption } from '../../src/tab/ui/SearchCombobox';
 import { byDate, byNumber, byText } from '../../src/tab/ui/sortBy';
 import { asApiError } from '../../src/tab/ui/errors';
 import { useAction } from '../../src/tab/ui/useAction';
@@ -262,5 +264,46 @@ describe('useAction and asApiError', () => {
     expect([local.code, local.message]).toEqual(['VALIDATION', 'Högst två decimaler.']);
     const other = asApiError(new TypeError('x is undefined'));
     expect([other.code, other.message]).toEqual(['INTERNAL', 'Något gick fel. Försök igen om en stund.']);
+  });
+});
+
+const PLACES: SearchOption[] = [
+  { value: 'bjurholm', text: 'Bjurholms kommun', secondary: 'Västerbotten' },
+  { value: 'umea', text: 'Umeå kommun' },
+];
+
+function SearchHarness() {
+  const [value, setValue] = useState('');
+  return (
+    <>
+      <SearchCombobox label="Kommun" options={PLACES} value={value} onChange={setValue} placeholder="Välj" />
+      <output data-testid="chosen">{value}</output>
+    </>
+  );
+}
+
+describe('SearchCombobox', () => {
+  it('filters on the text and the second line, shows the chosen text (never the value) and says when nothing matches', async () => {
+    renderInFluent(
+      <I18nProvider language="sv">
+        <SearchHarness />
+      </I18nProvider>,
+    );
+    const field = screen.getByRole('combobox', { name: 'Kommun' }) as HTMLInputElement;
+    fireEvent.click(field);
+    fireEvent.change(field, { target: { value: 'västerb' } });
+    const listbox = await screen.findByRole('listbox');
+    expect(
+      within(listbox)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['Bjurholms kommun Västerbotten']);
+    fireEvent.change(field, { target: { value: 'luleå' } });
+    const none = await screen.findByRole('option', { name: 'Inga träffar' });
+    expect(none.getAttribute('aria-disabled')).toBe('true');
+    fireEvent.change(field, { target: { value: 'ume' } });
+    fireEvent.click(await screen.findByRole('option', { name: 'Umeå kommun' }));
+    expect(field.value).toBe('Umeå kommun');
+    expect(screen.getByTestId('chosen').textContent).toBe('umea');
   });
 });

@@ -9,6 +9,7 @@ import {
   buildTab,
   launchChromium,
   settled,
+  signInAs,
   startTabStack,
   wcagViolations,
   type AxeFinding,
@@ -55,14 +56,7 @@ afterAll(async () => {
 });
 
 async function signIn(context: BrowserContext, personaName: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`${stack.url}/`);
-  await page.waitForURL((url) => url.pathname.endsWith('/oauth2/v2.0/authorize'));
-  await page.getByRole('button', { name: personaName, exact: true }).click();
-  await page.waitForURL((url) => url.origin === stack.url && url.pathname === '/');
-  await page.getByRole('heading', { level: 1, name: 'Översikt' }).waitFor();
-  await settled(page);
-  return page;
+  return signInAs(stack, await context.newPage(), personaName);
 }
 
 async function visit(page: Page, link: string, heading: string): Promise<void> {

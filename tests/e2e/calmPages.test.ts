@@ -4,7 +4,7 @@ import { describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { COORDINATOR } from '../../infra/graph-emulator/tests/support';
 import { seedDemoData } from '../../scripts/seedDemo';
-import { ARTIFACTS, browserStack, settled, wcagViolations } from './support';
+import { ARTIFACTS, browserStack, settled, signInAs, themedPage, wcagViolations } from './support';
 
 /**
  * Möten and Aktiviteter show one thing at a time (#18): each view, and a meeting on its own view, measured with a
@@ -13,16 +13,9 @@ import { ARTIFACTS, browserStack, settled, wcagViolations } from './support';
  */
 const env = browserStack((stack) => seedDemoData(stack.server.services.graph.forApp(), stack.server.services));
 
+/** The samordnare signed in, in a window of Teams' 1280 px with `theme`. */
 async function signIn(theme: string): Promise<Page> {
-  const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE' });
-  await context.addInitScript((name) => window.localStorage.setItem('pbs.theme', name), theme);
-  const page = await context.newPage();
-  await page.goto(`${env.stack.url}/`);
-  await page.waitForURL((url) => url.pathname.endsWith('/oauth2/v2.0/authorize'));
-  await page.getByRole('button', { name: 'Karin Nordström', exact: true }).click();
-  await page.getByRole('heading', { level: 1, name: 'Översikt' }).waitFor();
-  await settled(page);
-  return page;
+  return signInAs(env.stack, await themedPage(env.browser, theme, { width: 1280, height: 900 }), 'Karin Nordström');
 }
 
 async function firstMeetingId(): Promise<string> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { join } from 'node:path';
-import { ARTIFACTS, browserStack, settled } from './support';
+import { ARTIFACTS, browserStack, settled, signInAs, themedPage } from './support';
 
 /**
  * The kit's date picker as a Swedish user meets it (#18): open on the Budget page's Rapportdag, in light and dark, at
@@ -18,14 +18,9 @@ const CASES = [
 
 describe('the Swedish date picker', () => {
   it.each(CASES)('opens Monday first with week numbers and fits ($theme, $width px)', async ({ theme, width }) => {
-    const context = await env.browser.newContext({ viewport: { width, height: 800 }, locale: 'sv-SE' });
-    await context.addInitScript((name) => window.localStorage.setItem('pbs.theme', name), theme);
-    const page = await context.newPage();
+    const page = await themedPage(env.browser, theme, { width, height: 800 });
     try {
-      await page.goto(`${env.stack.url}/`);
-      await page.waitForURL((url) => url.pathname.endsWith('/oauth2/v2.0/authorize'));
-      await page.getByRole('button', { name: 'Karin Nordström', exact: true }).click();
-      await page.getByRole('heading', { level: 1, name: 'Översikt' }).waitFor();
+      await signInAs(env.stack, page, 'Karin Nordström');
       await page.getByRole('navigation').getByRole('link', { name: 'Budget', exact: true }).click();
       await page.getByRole('heading', { level: 1, name: 'Budget och ekonomisk lägesrapport' }).waitFor();
       await settled(page);
@@ -53,7 +48,7 @@ describe('the Swedish date picker', () => {
       await grid.getByRole('button', { name: /^10, december/ }).click();
       expect(await field.inputValue()).toBe('2026-12-10');
     } finally {
-      await context.close();
+      await page.context().close();
     }
   });
 });

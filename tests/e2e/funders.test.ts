@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import { COORDINATOR } from '../../infra/graph-emulator/tests/support';
 import type { Stack } from '../integration/support/stack';
-import { buildTab, launchChromium, settled, startTabStack, wcagViolations, type AxeFinding } from './support';
+import { buildTab, launchChromium, settled, signInAs, startTabStack, wcagViolations, type AxeFinding } from './support';
 
 // Held yesterday (Stockholm): its participants can be reported.
 const HELD_ON = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Stockholm' }).format(
@@ -59,10 +59,7 @@ afterAll(async () => {
 });
 
 async function signIn(page: Page): Promise<void> {
-  await page.goto(`${stack.url}/`);
-  await page.waitForURL((url) => url.pathname.endsWith('/oauth2/v2.0/authorize'));
-  await page.getByRole('button', { name: 'Karin Nordström', exact: true }).click();
-  await page.getByRole('heading', { level: 1, name: 'Översikt' }).waitFor();
+  await signInAs(stack, page, 'Karin Nordström');
   await page.getByRole('navigation').getByRole('link', { name: 'Aktiviteter', exact: true }).click();
   await page.getByRole('heading', { level: 1, name: 'Aktiviteter' }).waitFor();
   await settled(page);

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { COORDINATOR, MEMBER_GUEST } from '../../infra/graph-emulator/tests/support';
 import type { Stack } from '../integration/support/stack';
-import { browserStack, settled, wcagViolations } from './support';
+import { browserStack, settled, signInAs, wcagViolations } from './support';
 
 // The agreement's rules in a browser (#17): Mina uppdrag, the budget's version history, contacts kept current.
 const YEAR = Number(
@@ -58,12 +58,7 @@ async function signIn(context: BrowserContext, name: string): Promise<{ page: Pa
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-  await page.goto(`${env.stack.url}/`);
-  await page.waitForURL((url) => url.pathname.endsWith('/oauth2/v2.0/authorize'));
-  await page.getByRole('button', { name, exact: true }).click();
-  await page.waitForURL((url) => url.origin === env.stack.url && url.pathname === '/');
-  await page.getByRole('heading', { level: 1, name: 'Översikt' }).waitFor();
-  await settled(page);
+  await signInAs(env.stack, page, name);
   return { page, problems };
 }
 

@@ -7,7 +7,7 @@ import { CHAIR, COORDINATOR } from '../../infra/graph-emulator/tests/support';
 import { candidateDays, seasonWindow, threadIdFromJoinUrl, toIsoDate } from '../../src/domain';
 import { control } from '../integration/support/stack';
 import { PREPARED_DECISION, sendPreparedMeeting } from '../integration/support/preparedMeeting';
-import { ARTIFACTS, browserStack, settled, wcagViolations } from './support';
+import { ARTIFACTS, browserStack, settled, signInAs, wcagViolations } from './support';
 import { openInTeamsHost } from './teamsHost';
 
 /**
@@ -29,10 +29,7 @@ async function openSidePanel(context: BrowserContext, joinUrl: string): Promise<
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-  await page.goto(`${env.stack.url}/`);
-  await page.waitForURL((url) => url.pathname.endsWith('/oauth2/v2.0/authorize'));
-  await page.getByRole('button', { name: 'Karin Nordström', exact: true }).click();
-  await page.getByRole('heading', { level: 1, name: 'Översikt' }).waitFor();
+  await signInAs(env.stack, page, 'Karin Nordström');
   const chat = encodeURIComponent(threadIdFromJoinUrl(joinUrl)!);
   await page.goto(`${env.stack.url}/?meetingChat=${chat}&frameContext=sidePanel`);
   await settled(page);

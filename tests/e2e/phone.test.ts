@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { join } from 'node:path';
 import { seedDemoData } from '../../scripts/seedDemo';
-import { ARTIFACTS, browserStack, settled, wcagViolations, type AxeFinding } from './support';
+import { ARTIFACTS, browserStack, settled, signInAs, themedPage, wcagViolations, type AxeFinding } from './support';
 
 /**
  * Every page as Teams mobile shows it (360 px) with a year of demo data, for the role that sees most of it (the
@@ -40,16 +40,9 @@ const INTERNAL_IDS = [
 
 const env = browserStack((stack) => seedDemoData(stack.server.services.graph.forApp(), stack.server.services));
 
+/** The samordnare signed in, in a window of Teams' 360 px with `theme`. */
 async function signIn(theme: string): Promise<Page> {
-  const context = await env.browser.newContext({ viewport: { width: 360, height: 780 }, locale: 'sv-SE' });
-  await context.addInitScript((name) => window.localStorage.setItem('pbs.theme', name), theme);
-  const page = await context.newPage();
-  await page.goto(`${env.stack.url}/`);
-  await page.waitForURL((url) => url.pathname.endsWith('/oauth2/v2.0/authorize'));
-  await page.getByRole('button', { name: 'Karin Nordström', exact: true }).click();
-  await page.getByRole('heading', { level: 1, name: 'Översikt' }).waitFor();
-  await settled(page);
-  return page;
+  return signInAs(env.stack, await themedPage(env.browser, theme, { width: 360, height: 780 }), 'Karin Nordström');
 }
 
 /** What the page shows, and what of it breaks a phone's layout; computed in the page. */

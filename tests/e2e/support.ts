@@ -148,6 +148,31 @@ export async function coloursBehindOverlay(page: Page): Promise<number> {
   return colours.size;
 }
 
+/** A page in a new Swedish browser context of `viewport`, with the tab's theme (`pbs.theme`) set before it loads. */
+export async function themedPage(
+  browser: Browser,
+  theme: string,
+  viewport: { width: number; height: number },
+): Promise<Page> {
+  const context = await browser.newContext({ viewport, locale: 'sv-SE' });
+  await context.addInitScript((name) => window.localStorage.setItem('pbs.theme', name), theme);
+  return context.newPage();
+}
+
+/**
+ * Opens the tab on `page`, which sends the browser to the local tenant's persona page, picks `name` there, and
+ * waits until the tab is back at its start and Översikt stands loaded. Returns the page.
+ */
+export async function signInAs(stack: Stack, page: Page, name: string): Promise<Page> {
+  await page.goto(`${stack.url}/`);
+  await page.waitForURL((url) => url.pathname.endsWith('/oauth2/v2.0/authorize'));
+  await page.getByRole('button', { name, exact: true }).click();
+  await page.waitForURL((url) => url.origin === stack.url && url.pathname === '/');
+  await page.getByRole('heading', { level: 1, name: 'Översikt' }).waitFor();
+  await settled(page);
+  return page;
+}
+
 /**
  * Signs in on the persona page as `name` and opens Möten, collecting what went wrong on the way (page errors,
  * the stack's 4xx/5xx answers) for the test to assert is empty.
@@ -165,11 +190,7 @@ export async function signInToMeetings(
       problems.push(`${response.status()} ${response.url()}`);
     }
   });
-  await page.goto(`${stack.url}/`);
-  await page.waitForURL((url) => url.pathname.endsWith('/oauth2/v2.0/authorize'));
-  await page.getByRole('button', { name, exact: true }).click();
-  await page.getByRole('heading', { level: 1, name: 'Översikt' }).waitFor();
-  await settled(page);
+  await signInAs(stack, page, name);
   await page.getByRole('navigation').getByRole('link', { name: 'Möten', exact: true }).click();
   await page.getByRole('heading', { level: 1, name: 'Möten' }).waitFor();
   await settled(page);

@@ -7,7 +7,7 @@ import {
   draftProtocol,
   sendSamverkansKallelse,
 } from '../integration/support/meetingJourney';
-import { browserStack, settled } from './support';
+import { browserStack, settled, signInAs } from './support';
 
 /** "Att göra för dig" on Översikt follows the data, per role (#18). */
 
@@ -24,12 +24,7 @@ const env = browserStack();
 
 async function signIn(person: string): Promise<Page> {
   const page = await (await env.browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-  await page.goto(`${env.stack.url}/`);
-  await page.waitForURL((url) => url.pathname.endsWith('/oauth2/v2.0/authorize'));
-  await page.getByRole('button', { name: person, exact: true }).click();
-  await page.getByRole('heading', { level: 1, name: 'Översikt' }).waitFor();
-  await settled(page);
-  return page;
+  return signInAs(env.stack, page, person);
 }
 
 /** The links of "Att göra för dig" as the page shows them now (after a reload, as a user coming back would). */

@@ -3,6 +3,7 @@ import { CHAIR, COORDINATOR, MEMBER_GUEST } from '../../infra/graph-emulator/tes
 import type { AssignmentView } from '../../src/contract';
 import type { ContactRecord } from '../../api/services/contacts';
 import { LISTS } from '../../api/services/lists';
+import { delegationDecision } from './support/meetingJourney';
 import { startStack, type Stack } from './support/stack';
 
 jest.setTimeout(120_000);
@@ -34,22 +35,12 @@ describe('uppdrag delegated by a decision, followed up by their owner and the sa
       stack.token(CHAIR),
       stack.token(MEMBER_GUEST),
     ]);
+    decisionId = await delegationDecision(
+      stack,
+      coordinator,
+      'Samverkansgruppen delegerar uppdrag om handläggningstider.',
+    );
     const app = stack.server.services.graph.forApp();
-    const meetings = await stack.server.services.site.list(app, 'meetings');
-    const meeting = await app.createItem(meetings.siteId, meetings.listId, {
-      Title: 'Samverkansgruppen vår',
-      MeetingGroup: 'samverkansgrupp',
-      StartDateTime: '2026-04-22T07:00:00Z',
-      EndDateTime: '2026-04-22T10:00:00Z',
-      Status: 'planerat',
-    });
-    const decision = await call('/api/decisions', coordinator, 'POST', {
-      meetingId: meeting.id,
-      kind: 'delegering',
-      text: 'Samverkansgruppen delegerar uppdrag om handläggningstider.',
-    });
-    expect(decision.status).toBe(201);
-    decisionId = ((await decision.json()) as { decision: { id: string } }).decision.id;
     people = await stack.server.services.contacts.list(app);
     memberPerson = people.find((p) => p.email === MEMBER_GUEST)!;
     const groups = await stack.server.services.site.list(app, 'workingGroups');

@@ -15,6 +15,7 @@ import {
   type LoggedRequest,
   type Stack,
 } from './support/stack';
+import { delegationDecision } from './support/meetingJourney';
 import { peopleIds } from './workingGroupsSupport';
 import { prepareSite } from '../../api/services/provisioning';
 import { seedContacts } from '../../scripts/start';
@@ -210,24 +211,15 @@ async function journeys(stack: Stack): Promise<LoggedRequest[]> {
   });
   await attempt(async () => {
     // An uppdrag mirrored as a task in the team's Planner plan (PLANNER_MIRROR=on, #17): Tasks.ReadWrite.
+    const decisionId = await delegationDecision(
+      stack,
+      coordinator,
+      'Samverkansgruppen delegerar ett uppdrag om planbesked.',
+    );
     const app = stack.server.services.graph.forApp();
-    const meetings = await stack.server.services.site.list(app, 'meetings');
-    const held = await app.createItem(meetings.siteId, meetings.listId, {
-      Title: 'Samverkansgruppen vår',
-      MeetingGroup: 'samverkansgrupp',
-      StartDateTime: '2026-04-22T07:00:00Z',
-      EndDateTime: '2026-04-22T10:00:00Z',
-      Status: 'planerat',
-    });
-    const recorded = await post(coordinator, '/api/decisions', {
-      meetingId: held.id,
-      kind: 'delegering',
-      text: 'Samverkansgruppen delegerar ett uppdrag om planbesked.',
-    });
-    const { decision } = (await recorded.json()) as { decision?: { id: string } };
     const chairPerson = (await stack.server.services.contacts.list(app)).find((p) => p.email === CHAIR);
-    if (!decision || !chairPerson) return;
-    await post(coordinator, `/api/decisions/${decision.id}/assignments`, {
+    if (!chairPerson) return;
+    await post(coordinator, `/api/decisions/${decisionId}/assignments`, {
       assignments: [
         { assigneeKind: 'person', assigneeId: chairPerson.id, description: 'Ta fram underlag', due: '2027-02-01' },
       ],

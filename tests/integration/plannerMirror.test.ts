@@ -3,40 +3,20 @@ import type { User } from '@microsoft/microsoft-graph-types';
 import { CHAIR, COORDINATOR } from '../../infra/graph-emulator/tests/support';
 import type { AssignmentView } from '../../src/contract';
 import { PLANNER_PLAN_TITLE } from '../../api/services/economy';
-import { control, requestLogSeq, requestsSince, SEED_TEAM_ID, startStack, type Stack } from './support/stack';
+import { delegationDecision } from './support/meetingJourney';
+import { control, requestLogSeq, requestsSince, SEED_TEAM_ID, startStack } from './support/stack';
 
 jest.setTimeout(180_000);
 
 type One = { assignment: AssignmentView };
 type Many = { assignments: AssignmentView[] };
 
-/** A held meeting with a decision of kind delegering, as the uppdrag suite sets it up. */
-async function decisionOf(stack: Stack, coordinator: string): Promise<string> {
-  const app = stack.server.services.graph.forApp();
-  const meetings = await stack.server.services.site.list(app, 'meetings');
-  const meeting = await app.createItem(meetings.siteId, meetings.listId, {
-    Title: 'Samverkansgruppen vår',
-    MeetingGroup: 'samverkansgrupp',
-    StartDateTime: '2026-04-22T07:00:00Z',
-    EndDateTime: '2026-04-22T10:00:00Z',
-    Status: 'planerat',
-  });
-  const decision = await stack.call('/api/decisions', {
-    token: coordinator,
-    method: 'POST',
-    body: { meetingId: meeting.id, kind: 'delegering', text: 'Samverkansgruppen delegerar uppdrag om planbesked.' },
-    headers: { 'idempotency-key': `decision-${meeting.id}` },
-  });
-  expect(decision.status).toBe(201);
-  return ((await decision.json()) as { decision: { id: string } }).decision.id;
-}
-
 async function startWith(env: Record<string, string>) {
   // A fixed day (Stockholm 2026-12-03), as the uppdrag suite.
   const stack = await startStack({ env, deps: { clock: { now: () => new Date('2026-12-03T09:00:00Z') } } });
   await stack.prepare();
   const [coordinator, chair] = await Promise.all([stack.token(COORDINATOR), stack.token(CHAIR)]);
-  const decisionId = await decisionOf(stack, coordinator);
+  const decisionId = await delegationDecision(stack, coordinator, 'Samverkansgruppen delegerar uppdrag om planbesked.');
   const people = await stack.server.services.contacts.list(stack.server.services.graph.forApp());
   const chairPerson = people.find((p) => p.email === CHAIR)!;
   let n = 0;

@@ -1,9 +1,9 @@
-import { Combobox, Field, Option } from '@fluentui/react-components';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type { DecisionDto } from '../../contract/decisions';
 import { formatDay } from '../format';
 import { useI18n, type Language } from '../i18n';
 import { useLoad } from '../services';
+import { SearchCombobox } from '../ui/SearchCombobox';
 import { decisionsApi } from './api';
 
 /** "§ 4, 6 oktober 2026 – Arbetsgruppen för digital bygglovsprocess tillsätts": number, date and text. */
@@ -33,46 +33,22 @@ export function DecisionPicker({
 }) {
   const { t, language } = useI18n();
   const decisions = useLoad((api) => decisionsApi(api).list());
-  const [query, setQuery] = useState<string>();
   const options = useMemo(() => {
     const all = decisions.status === 'ready' ? decisions.data : [];
     return [...all]
       .sort((a, b) => (b.decidedOn ?? '').localeCompare(a.decidedOn ?? '') || (b.paragraph ?? 0) - (a.paragraph ?? 0))
-      .map((decision) => ({ id: decision.id, label: decisionLabel(decision, language) }));
+      .map((decision) => ({ value: decision.id, text: decisionLabel(decision, language) }));
   }, [decisions, language]);
-  const selected = options.find((option) => option.id === value);
-  const needle = (query ?? '').trim().toLocaleLowerCase('sv-SE');
-  const shown = needle ? options.filter((o) => o.label.toLocaleLowerCase('sv-SE').includes(needle)) : options;
   return (
-    <Field
+    <SearchCombobox
       label={label}
-      validationMessage={decisions.status === 'error' ? decisions.error.message : validationMessage}
+      options={options}
+      value={value}
+      onChange={onChange}
       hint={t('decisionPicker.hint')}
-    >
-      <Combobox
-        freeform
-        clearable
-        placeholder={decisions.status === 'loading' ? t('decisionPicker.loading') : t('decisionPicker.placeholder')}
-        value={query ?? selected?.label ?? ''}
-        selectedOptions={value ? [value] : []}
-        onChange={(event) => setQuery(event.target.value)}
-        onOptionSelect={(_, data) => {
-          setQuery(undefined);
-          onChange(data.optionValue ?? '');
-        }}
-      >
-        {shown.length === 0 ? (
-          <Option key="none" value="" text={t('decisionPicker.none')} disabled>
-            {t('decisionPicker.none')}
-          </Option>
-        ) : (
-          shown.map((option) => (
-            <Option key={option.id} value={option.id} text={option.label}>
-              {option.label}
-            </Option>
-          ))
-        )}
-      </Combobox>
-    </Field>
+      placeholder={decisions.status === 'loading' ? t('decisionPicker.loading') : t('decisionPicker.placeholder')}
+      emptyText={t('decisionPicker.none')}
+      validationMessage={decisions.status === 'error' ? decisions.error.message : validationMessage}
+    />
   );
 }

@@ -1,4 +1,4 @@
-/** The strings of #18: "Att göra" on Översikt, the decision picker, confirmations, collapsed lists. */
+/** The strings of #18: "Att göra" on Översikt, the decision picker, search fields, confirmations, collapsed lists. */
 export const uxMessages = {
   sv: {
     'todo.title': 'Att göra för dig',
@@ -28,6 +28,7 @@ export const uxMessages = {
     'decisionPicker.placeholder': 'Välj ett beslut',
     'decisionPicker.loading': 'Hämtar besluten …',
     'decisionPicker.none': 'Inget beslut matchar.',
+    'search.none': 'Inga träffar',
     'collapse.show': 'visa',
     'collapse.hide': 'dölj',
   },
@@ -59,6 +60,7 @@ export const uxMessages = {
     'decisionPicker.placeholder': 'Choose a decision',
     'decisionPicker.loading': 'Loading the decisions …',
     'decisionPicker.none': 'No decision matches.',
+    'search.none': 'No matches',
     'collapse.show': 'show',
     'collapse.hide': 'hide',
   },

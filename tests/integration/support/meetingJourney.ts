@@ -54,3 +54,27 @@ export async function approveAsSecretaryAndChair(stack: Stack, meetingId: string
     if (approved.status !== 200) throw new Error(`godkänn (${email}): ${approved.status} ${await approved.text()}`);
   }
 }
+
+/**
+ * A held samverkansgrupp meeting (spring 2026, written to Möten as the app does) with one decision of kind
+ * delegering recorded by the samordnare, the start of an uppdrag (#17); answers the decision's id.
+ */
+export async function delegationDecision(stack: Stack, coordinatorToken: string, text: string): Promise<string> {
+  const app = stack.server.services.graph.forApp();
+  const meetings = await stack.server.services.site.list(app, 'meetings');
+  const meeting = await app.createItem(meetings.siteId, meetings.listId, {
+    Title: 'Samverkansgruppen vår',
+    MeetingGroup: 'samverkansgrupp',
+    StartDateTime: '2026-04-22T07:00:00Z',
+    EndDateTime: '2026-04-22T10:00:00Z',
+    Status: 'planerat',
+  });
+  const recorded = await stack.call('/api/decisions', {
+    token: coordinatorToken,
+    method: 'POST',
+    body: { meetingId: meeting.id, kind: 'delegering', text },
+    headers: { 'idempotency-key': randomUUID() },
+  });
+  if (recorded.status !== 201) throw new Error(`beslut: ${recorded.status} ${await recorded.text()}`);
+  return ((await recorded.json()) as { decision: { id: string } }).decision.id;
+}
