@@ -37,9 +37,7 @@ export function MinutesSection({
   const { t, language } = useI18n();
   const page = usePageStyles();
   const naming = useAction();
-  const confirming = useAction();
   const downloading = useAction();
-  const [asking, setAsking] = useState(false);
   const nameOf = (email: string | undefined) =>
     attendance.find((row) => row.email === email)?.displayName ?? email ?? '';
   const confirmation = current.approvals[0];
@@ -52,15 +50,7 @@ export function MinutesSection({
       : current.status === 'utkast'
         ? t('minutes.status.utkast', { name: nameOf(current.secretaryEmail) })
         : t('minutes.status.saknas');
-  const iAmSecretary = current.status === 'utkast' && current.secretaryEmail?.toLowerCase() === myEmail;
-  const confirm = async () => {
-    setAsking(false);
-    const confirmed = await confirming.run(
-      () => api.approve(meeting.id, current.version),
-      () => t('minutes.confirmed'),
-    );
-    if (confirmed) onProtocol(confirmed);
-  };
+  const iAmSecretary = current.status !== 'saknas' && current.secretaryEmail?.toLowerCase() === myEmail;
   return (
     <section aria-labelledby="meeting-minutes" className={page.section}>
       <h3 id="meeting-minutes" className={page.sectionHeading}>
@@ -80,7 +70,54 @@ export function MinutesSection({
         />
       )}
       <ActionStatus state={naming.state} />
-      {iAmSecretary && (
+      {iAmSecretary && <ConfirmMinutes api={api} meeting={meeting} current={current} onProtocol={onProtocol} />}
+      {current.status !== 'saknas' && (
+        <Button
+          onClick={() =>
+            downloading.run(
+              async () => saveBlob(await api.protocolPdf(meeting.id), `minnesanteckningar-${meeting.id}.pdf`),
+              () => t('minutes.downloadPdf'),
+            )
+          }
+        >
+          {t('minutes.downloadPdf')}
+        </Button>
+      )}
+      <ActionStatus state={downloading.state} />
+    </section>
+  );
+}
+
+/**
+ * The secretary's one step: "Fastställ minnesanteckningarna", after a dialog whose safe choice (Avbryt) has the focus;
+ * its outcome stays in view once they are fastställda (the button is gone then).
+ */
+function ConfirmMinutes({
+  api,
+  meeting,
+  current,
+  onProtocol,
+}: {
+  api: MeetingsApi;
+  meeting: MeetingRecordDto;
+  current: ProtocolViewDto;
+  onProtocol(protocol: ProtocolViewDto): void;
+}) {
+  const { t } = useI18n();
+  const confirming = useAction();
+  const [asking, setAsking] = useState(false);
+  const confirm = async () => {
+    setAsking(false);
+    // The version read: minnesanteckningar changed since are refused with the reason; the post carries its key.
+    const confirmed = await confirming.run(
+      () => api.approve(meeting.id, current.version),
+      () => t('minutes.confirmed'),
+    );
+    if (confirmed) onProtocol(confirmed);
+  };
+  return (
+    <>
+      {current.status === 'utkast' && (
         <Button appearance="primary" disabled={confirming.busy} onClick={() => setAsking(true)}>
           {t('minutes.confirm')}
         </Button>
@@ -96,20 +133,7 @@ export function MinutesSection({
         onCancel={() => setAsking(false)}
       />
       <ActionStatus state={confirming.state} />
-      {current.status !== 'saknas' && (
-        <Button
-          onClick={() =>
-            downloading.run(
-              async () => saveBlob(await api.protocolPdf(meeting.id), `minnesanteckningar-${meeting.id}.pdf`),
-              () => t('minutes.downloadPdf'),
-            )
-          }
-        >
-          {t('minutes.downloadPdf')}
-        </Button>
-      )}
-      <ActionStatus state={downloading.state} />
-    </section>
+    </>
   );
 }
 
