@@ -230,7 +230,8 @@ function mountMeetingProtocol(router: Router, services: AppServices): void {
   });
 
   router.post('/:id/protocol/approve', async (req, res) => {
-    const { caller, graph } = acting(res, ['protocol.approve']);
+    // A protokoll's approval, or the fastställande of stödgruppen's minnesanteckningar (the service checks which).
+    const { caller, graph } = acting(res, ['protocol.approve', 'minutes.confirm']);
     const { id } = parseOrThrow(idParam, req.params);
     const protocol = await meetingProtocols.approve(graph, caller, id, req.body ?? {});
     // The next in turn gets their approval card (once per version and person).

@@ -9,6 +9,7 @@ import {
   isLockedStatus,
   lockedRefusal,
   protocolKind,
+  requireAnyRole,
   requireRole,
   type MeetingGroup,
   type Attendance,
@@ -313,13 +314,14 @@ export class MeetingProtocols {
     meetingId: string,
     version?: number,
   ): Promise<{ view: ProtocolView; outcome: ApprovalOutcome }> {
-    requireRole(caller.roles, 'protocol.approve');
+    requireAnyRole(caller.roles, ['protocol.approve', 'minutes.confirm']);
     const me = caller.person.email;
     const at = await approvalInstant(this.journal, this.clock, meetingId);
     for (let attempt = 0; ; attempt += 1) {
       const item = await this.protocolItem(gateway, meetingId);
       if (!item) throw new DomainRuleError('NO_PROTOCOL', await this.rulesOf(gateway, meetingId, 'missing'));
       const { protocol, people, version: current } = await this.buildProtocol(gateway, meetingId, item);
+      requireRole(caller.roles, protocol.kind === 'minnesanteckningar' ? 'minutes.confirm' : 'protocol.approve');
       const mine = protocol.approvals.some((a) => a.personId === me && Date.parse(a.at) === Date.parse(at));
       if (mine)
         return { view: await this.approved(gateway, meetingId, protocol, people, current), outcome: 'approved' };
