@@ -250,6 +250,7 @@ function mountMeetingProtocol(router: Router, services: AppServices): void {
     const { id } = parseOrThrow(idParam, req.params);
     const sections = await meetingProtocols.sections(contextOf(res).graph, id);
     const pdf = await protocolPdf({ sections, producedAt: new Date() });
-    sendFile(res, 'application/pdf', `protokoll-${id}.pdf`, pdf);
+    // protokoll-7.pdf, or minnesanteckningar-7.pdf for stödgruppen's (#16).
+    sendFile(res, 'application/pdf', `${sections.kind}-${id}.pdf`, pdf);
   });
 }

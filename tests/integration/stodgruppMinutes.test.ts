@@ -124,6 +124,7 @@ describe('stödgruppen’s minnesanteckningar', () => {
     // The PDF: Minnesanteckningar, no justering page, the closing line and the content's SHA-256.
     const pdfResponse = await call('/protocol.pdf', member);
     expect(pdfResponse.status).toBe(200);
+    expect(pdfResponse.headers.get('content-disposition')).toContain(`minnesanteckningar-${meetingId}.pdf`);
     const pdf = await readPdf(new Uint8Array(await pdfResponse.arrayBuffer()));
     expect(pdf.title).toMatch(/^Minnesanteckningar – Stödgruppen /);
     expect(pdf.outline.map((entry) => entry.title)).toEqual(['Kallelse', 'Närvaro', 'Dagordning', 'Fastställande']);
