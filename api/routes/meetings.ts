@@ -230,7 +230,8 @@ function mountMeetingProtocol(router: Router, services: AppServices): void {
   });
 
   router.post('/:id/protocol/approve', async (req, res) => {
-    const { caller, graph } = acting(res, ['protocol.approve']);
+    // A protokoll's approval, or the fastställande of stödgruppen's minnesanteckningar (the service checks which).
+    const { caller, graph } = acting(res, ['protocol.approve', 'minutes.confirm']);
     const { id } = parseOrThrow(idParam, req.params);
     const protocol = await meetingProtocols.approve(graph, caller, id, req.body ?? {});
     // The next in turn gets their approval card (once per version and person).
@@ -249,6 +250,7 @@ function mountMeetingProtocol(router: Router, services: AppServices): void {
     const { id } = parseOrThrow(idParam, req.params);
     const sections = await meetingProtocols.sections(contextOf(res).graph, id);
     const pdf = await protocolPdf({ sections, producedAt: new Date() });
-    sendFile(res, 'application/pdf', `protokoll-${id}.pdf`, pdf);
+    // protokoll-7.pdf, or minnesanteckningar-7.pdf for stödgruppen's (#16).
+    sendFile(res, 'application/pdf', `${sections.kind}-${id}.pdf`, pdf);
   });
 }

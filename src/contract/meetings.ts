@@ -3,6 +3,7 @@ import { localTimeSchema } from '../domain/localTime';
 import { MEETING_GROUPS, MEETING_STATUSES, SEASONS } from '../domain/meetingLists';
 import { DECISION_KINDS } from '../domain/decisions';
 import { APPROVAL_STEPS } from '../domain/protocolTurn';
+import { PROTOCOL_KINDS } from '../domain/protocolKind';
 import { BOUNDS, meetingTimeIssues } from '../domain/bounds';
 import { isoDateInput, lineText, longText } from './common';
 import { appointmentFields, appointmentRefinement } from './appointment';
@@ -111,11 +112,18 @@ export const attendanceRequestSchema = z
   })
   .strict();
 
+/**
+ * PUT /:id/protocol: a protokoll names its secretary, chair and two justerare; stödgruppen's minnesanteckningar
+ * (protocolKind) the secretary alone, and the domain refuses a chair or justerare for them.
+ */
 export const protocolRequestSchema = z
   .object({
     secretaryEmail: email,
-    chairEmail: email,
-    adjusterEmails: z.array(email).length(2, 'Utse exakt två justerare.'),
+    chairEmail: email.optional(),
+    adjusterEmails: z
+      .array(email, { error: 'Justerarna anges som en lista.' })
+      .max(2, 'Utse exakt två justerare.')
+      .optional(),
     /** The secretary is not the samordnare but a stand-in the meeting chose (recorded, printed as such). */
     secretaryChosenByMeeting: z.boolean({ error: 'Ange om mötet valde sekreteraren.' }).optional(),
   })
@@ -268,7 +276,9 @@ export type MeetingDecisionDto = z.infer<typeof meetingDecisionViewSchema>;
 
 export const protocolViewSchema = z.object({
   meetingId: z.string(),
-  status: z.enum(['utkast', 'justerat', 'saknas']),
+  /** A protokoll, or stödgruppen's minnesanteckningar (fastställda by the secretary, no justering). */
+  kind: z.enum(PROTOCOL_KINDS).optional(),
+  status: z.enum(['utkast', 'justerat', 'faststallt', 'saknas']),
   secretaryEmail: z.string().optional(),
   chairEmail: z.string().optional(),
   adjusterEmails: z.array(z.string()),

@@ -1,9 +1,12 @@
 import { z } from 'zod';
 import { MEETING_GROUPS, SEASONS } from '../domain/meetingLists';
+import { PROTOCOL_KINDS } from '../domain/protocolKind';
 
 /** GET /api/todo: "Att göra" for the signed-in person, derived from the data (src/domain/todo.ts). */
 
 const meetingRef = { meetingId: z.string(), meetingTitle: z.string(), date: z.string() };
+/** Stödgruppen's minnesanteckningar (absent: a protokoll). */
+const document = z.enum(PROTOCOL_KINDS).optional();
 
 export const todoItemSchema = z.discriminatedUnion('kind', [
   z.object({
@@ -17,9 +20,10 @@ export const todoItemSchema = z.discriminatedUnion('kind', [
     page: z.literal('moten'),
     ...meetingRef,
     step: z.enum(['sekreterare', 'ordforande', 'justerare']),
+    document,
   }),
   z.object({ kind: z.literal('answerKallelse'), page: z.literal('moten'), ...meetingRef }),
-  z.object({ kind: z.literal('archiveProtocol'), page: z.literal('moten'), ...meetingRef }),
+  z.object({ kind: z.literal('archiveProtocol'), page: z.literal('moten'), ...meetingRef, document }),
   z.object({ kind: z.literal('decideProposals'), page: z.literal('beslut'), count: z.number().int() }),
   z.object({
     kind: z.literal('coFinancingGaps'),

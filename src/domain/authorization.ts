@@ -31,6 +31,8 @@ export const ACTIONS = {
     roles: ['samverkansgrupp', 'ordforande', 'samordnare'],
     description: 'justera protokollet',
   },
+  // Stödgruppen's secretary (the samordnare, or a stand-in the meeting chose); who is secretary is checked elsewhere.
+  'minutes.confirm': { roles: ['stodgrupp', 'samordnare'], description: 'fastställa minnesanteckningarna' },
   'proposal.create': { roles: ['stodgrupp', 'samordnare'], description: 'lämna förslag till samverkansgruppen' },
   'activity.propose': { roles: ['stodgrupp', 'samordnare'], description: 'föreslå aktiviteter' },
   'activity.decide': { roles: ['samordnare'], description: 'registrera beslut om aktiviteter' },

@@ -38,6 +38,8 @@ export * from './protocolApproval';
 export * from './protocolSections';
 export * from './minutes';
 export * from './protocolTurn';
+export * from './protocolKind';
+export * from './minutesRecord';
 export * from './cofinancing';
 export * from './coordinatorTime';
 export * from './operatingPlan';

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { DomainRuleError } from './errors';
 import { assertUnlocked, type Protocol } from './protocol';
+import { isLockedStatus } from './protocolKind';
 import { approvalTurn, hasApproved, signerStep, type ApprovalStep } from './protocolTurn';
 import { parseOrThrow } from './validation';
 
@@ -31,6 +32,9 @@ function outOfTurn(waitsFor: ApprovalStep, mine: ApprovalStep): string | undefin
  */
 export function approveProtocol(protocol: Protocol, personId: string, at: string): Protocol {
   const when = parseOrThrow(atSchema, at);
+  if (protocol.kind === 'minnesanteckningar') {
+    throw new DomainRuleError('NO_JUSTERING', 'Minnesanteckningar justeras inte; sekreteraren fastställer dem.');
+  }
   if (hasApproved(protocol, personId)) return protocol;
   assertUnlocked(protocol);
   const mine = signerStep(protocol, personId);
@@ -57,5 +61,5 @@ export function approveProtocol(protocol: Protocol, personId: string, at: string
 }
 
 export function isLocked(protocol: Protocol): boolean {
-  return protocol.status === 'justerat';
+  return isLockedStatus(protocol.status);
 }

@@ -4,7 +4,8 @@ import { MEETING_GROUP_LABELS, convenerRole } from './meetings';
 import { minutesItems, minutesSections, secretaryLabel, type MinutesItemSection } from './minutes';
 import type { Organisation } from './organisations';
 import type { Person } from './people';
-import { PROTOCOL_STATUS_LABELS, type Protocol } from './protocol';
+import type { Protocol } from './protocol';
+import { PROTOCOL_KIND_RULES, isLockedStatus, type ProtocolKind } from './protocolKind';
 import { ROLE_LABELS } from './roles';
 
 export interface LabelledValue {
@@ -37,6 +38,8 @@ export interface ProtocolSignature {
 }
 
 export interface ProtocolSections {
+  /** A protokoll (with its justering page) or minnesanteckningar (a closing line instead). */
+  kind: ProtocolKind;
   title: string;
   status: string;
   kallelse: LabelledValue[];
@@ -48,7 +51,10 @@ export interface ProtocolSections {
   ovrigaBeslut: ProtocolParagraph[];
   /** Every decision in print order (the points', then the others'), as Beslut and the archive list them. */
   beslut: ProtocolParagraph[];
+  /** Protokoll: who approved when (empty for minnesanteckningar). */
   justering: ProtocolSignature[];
+  /** Minnesanteckningar: "Fastställda av Sara Samordnare onsdag 28 oktober 2026 kl. 14:05" once fastställda. */
+  faststallande?: string;
 }
 
 /**
@@ -72,7 +78,7 @@ export function protocolSections(
     { label: 'Tid', value: agendaWhen(meeting) },
     ...(meeting.location ? [{ label: 'Plats', value: meeting.location }] : []),
     { label: 'Kallade av', value: ROLE_LABELS[convenerRole(meeting.group)].sv },
-    { label: 'Ordförande', value: nameOf(protocol.chairId) },
+    ...(protocol.chairId ? [{ label: 'Ordförande', value: nameOf(protocol.chairId) }] : []),
     { label: secretaryLabel(protocol.secretaryChosenByMeeting), value: nameOf(protocol.secretaryId) },
   ];
 
@@ -83,7 +89,41 @@ export function protocolSections(
   };
   const { punkter, ovrigaBeslut, beslut } = minutesSections(minutes.items, minutes.notes, protocol.decisions, nameOf);
 
+  const closing = closingOf(protocol, nameOf);
+  const rules = PROTOCOL_KIND_RULES[closing.kind];
+  const locked = isLockedStatus(protocol.status) && protocol.lockedAt;
+  return {
+    kind: closing.kind,
+    title: `${rules.title} – ${groupLabel} ${formatDateSv(meeting.date)}`,
+    status: locked ? `${rules.lockedLabel} ${toIsoDate(locked)}` : rules.draftStatus,
+    kallelse,
+    dagordning: agenda.items.map((item) => `${item.number}. ${item.title}`),
+    narvaro,
+    punkter,
+    ovrigaBeslut,
+    beslut,
+    justering: closing.justering,
+    ...(closing.faststallande ? { faststallande: closing.faststallande } : {}),
+  };
+}
+
+/** How the record closes: the justering of a protokoll, or who fastställde the minnesanteckningar when. */
+function closingOf(
+  protocol: Protocol,
+  nameOf: (personId: string) => string,
+): Pick<ProtocolSections, 'kind' | 'justering' | 'faststallande'> {
+  const kind = protocol.kind ?? 'protokoll';
   const approvalOf = (personId: string) => protocol.approvals.find((a) => a.personId === personId);
+  if (kind === 'minnesanteckningar') {
+    const confirmed = protocol.status === 'faststallt' ? approvalOf(protocol.secretaryId) : undefined;
+    return {
+      kind,
+      justering: [],
+      ...(confirmed
+        ? { faststallande: `Fastställda av ${nameOf(confirmed.personId)} ${formatDateTimeSv(confirmed.at)}` }
+        : {}),
+    };
+  }
   const approved = (personId: string) => {
     const approval = approvalOf(personId);
     return approval ? { approved: formatDateTimeSv(approval.at) } : {};
@@ -101,21 +141,7 @@ export function protocolSections(
       };
     }),
   ];
-
-  return {
-    title: `Protokoll – ${groupLabel} ${formatDateSv(meeting.date)}`,
-    status:
-      protocol.status === 'justerat' && protocol.lockedAt
-        ? `Justerat ${toIsoDate(protocol.lockedAt)}`
-        : PROTOCOL_STATUS_LABELS.utkast.sv,
-    kallelse,
-    dagordning: agenda.items.map((item) => `${item.number}. ${item.title}`),
-    narvaro,
-    punkter,
-    ovrigaBeslut,
-    beslut,
-    justering,
-  };
+  return { kind, justering };
 }
 
 /**
@@ -126,6 +152,7 @@ export function protocolSections(
  * text that was approved, and stays the same when the approvals are added to it.
  */
 export function protocolContentJson(sections: ProtocolSections): string {
+  // The fastställande, like the justering, is left out: it is added to the text it names.
   const { title, kallelse, dagordning, narvaro, punkter, ovrigaBeslut, beslut } = sections;
   return canonicalJson({ title, kallelse, dagordning, narvaro, punkter, ovrigaBeslut, beslut });
 }

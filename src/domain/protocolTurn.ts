@@ -11,8 +11,12 @@ export const APPROVAL_STEP_LABELS: Record<Exclude<ApprovalStep, 'klart'>, { sv: 
   justerare: { sv: 'Justerare', en: 'Adjuster' },
 };
 
-/** The signers of a protokoll and who of them has approved (ids as the protokoll stores them). */
+/**
+ * The signers of a protokoll and who of them has approved (ids as the protokoll stores them). Minnesanteckningar
+ * (`kind`, protocolKind.ts) have the secretary alone, whose fastställande is the only step.
+ */
 export interface ProtocolSigners {
+  kind?: 'protokoll' | 'minnesanteckningar' | undefined;
   secretaryId: string;
   chairId: string;
   adjusters: readonly string[];
@@ -31,6 +35,7 @@ export function hasApproved(signers: ProtocolSigners, personId: string): boolean
 
 export function approvalTurn(signers: ProtocolSigners): ApprovalTurn {
   if (!hasApproved(signers, signers.secretaryId)) return { step: 'sekreterare', waitingFor: [signers.secretaryId] };
+  if (signers.kind === 'minnesanteckningar') return { step: 'klart', waitingFor: [] };
   if (!hasApproved(signers, signers.chairId)) return { step: 'ordforande', waitingFor: [signers.chairId] };
   const adjusters = signers.adjusters.filter((id) => !hasApproved(signers, id));
   return adjusters.length > 0 ? { step: 'justerare', waitingFor: adjusters } : { step: 'klart', waitingFor: [] };
@@ -39,6 +44,7 @@ export function approvalTurn(signers: ProtocolSigners): ApprovalTurn {
 /** The person's part in the approval: secretary, chair or justerare (undefined: not a signer). */
 export function signerStep(signers: ProtocolSigners, personId: string): Exclude<ApprovalStep, 'klart'> | undefined {
   if (personId === signers.secretaryId) return 'sekreterare';
+  if (signers.kind === 'minnesanteckningar') return undefined;
   if (personId === signers.chairId) return 'ordforande';
   return signers.adjusters.includes(personId) ? 'justerare' : undefined;
 }

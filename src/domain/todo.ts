@@ -1,6 +1,7 @@
 import { assignmentDueState, type AssignmentStatus } from './assignments';
 import type { IsoDate } from './calendar';
 import { seasonOf, seasonWindow, type MeetingGroup, type Season } from './meetings';
+import { isLockedStatus, type ProtocolKind } from './protocolKind';
 import { isMyTurn, signerStep } from './protocolTurn';
 import type { Role } from './roles';
 import { samverkansgruppBehind, stodgruppBehind, yearRhythm, type RhythmMeeting, type YearRhythm } from './yearRhythm';
@@ -21,9 +22,19 @@ export type TodoItem =
       date: IsoDate;
       /** The person's part: the secretary and the chair godkänner, the justerare justerar. */
       step: 'sekreterare' | 'ordforande' | 'justerare';
+      /** Minnesanteckningar: the secretary fastställer them (absent: a protokoll). */
+      document?: ProtocolKind;
     }
-  /** The samordnare: a justerat protokoll whose meeting is not filed in the archive yet ("Arkivera mötet"). */
-  | { kind: 'archiveProtocol'; page: 'moten'; meetingId: string; meetingTitle: string; date: IsoDate }
+  /** The samordnare: a locked record (justerat, fastställda) whose meeting is not filed yet ("Arkivera mötet"). */
+  | {
+      kind: 'archiveProtocol';
+      page: 'moten';
+      meetingId: string;
+      meetingTitle: string;
+      date: IsoDate;
+      /** Minnesanteckningar (absent: a protokoll). */
+      document?: ProtocolKind;
+    }
   /** An invited person: their answer to a kallelse is missing. */
   | { kind: 'answerKallelse'; page: 'moten'; meetingId: string; meetingTitle: string; date: IsoDate }
   /** The samordnare: proposals waiting for samverkansgruppen's decision. */
@@ -78,6 +89,8 @@ export interface TodoProtocol {
   approvedByEmails: readonly string[];
   /** The meeting is filed in the archive (its folder linked from Möten); unknown counts as filed. */
   archived?: boolean;
+  /** Stödgruppen's minnesanteckningar (the meeting's group, protocolKind); absent: a protokoll. */
+  document?: ProtocolKind;
 }
 
 export interface TodoInvitation {
@@ -134,6 +147,7 @@ function myTurnToApprove(
 ): 'sekreterare' | 'ordforande' | 'justerare' | undefined {
   const norm = (value: string) => value.trim().toLowerCase();
   const signers = {
+    kind: protocol.document,
     secretaryId: norm(protocol.secretaryEmail),
     chairId: norm(protocol.chairEmail),
     adjusters: protocol.adjusterEmails.map(norm),
@@ -155,13 +169,14 @@ export function deriveTodos(input: TodoInput): TodoItem[] {
   }
 
   for (const protocol of input.protocols) {
-    if (protocol.status === 'justerat') continue;
+    if (isLockedStatus(protocol.status)) continue;
     const step = myTurnToApprove(protocol, person.email);
     if (!step) continue;
     // A protokoll cannot be approved before its meeting has been held.
     if (protocol.date > today) continue;
     const { meetingId, meetingTitle, date } = protocol;
-    items.push({ kind: 'approveProtocol', page: 'moten', meetingId, meetingTitle, date, step });
+    const document = protocol.document === 'minnesanteckningar' ? { document: protocol.document } : {};
+    items.push({ kind: 'approveProtocol', page: 'moten', meetingId, meetingTitle, date, step, ...document });
   }
 
   for (const invitation of [...input.invitations].sort((a, b) => a.date.localeCompare(b.date))) {
@@ -176,9 +191,10 @@ export function deriveTodos(input: TodoInput): TodoItem[] {
       items.push({ kind: 'decideProposals', page: 'beslut', count: input.openProposals ?? 0 });
     }
     for (const protocol of input.protocols) {
-      if (protocol.status !== 'justerat' || protocol.archived !== false) continue;
+      if (!isLockedStatus(protocol.status) || protocol.archived !== false) continue;
       const { meetingId, meetingTitle, date } = protocol;
-      items.push({ kind: 'archiveProtocol', page: 'moten', meetingId, meetingTitle, date });
+      const document = protocol.document === 'minnesanteckningar' ? { document: protocol.document } : {};
+      items.push({ kind: 'archiveProtocol', page: 'moten', meetingId, meetingTitle, date, ...document });
     }
     if (input.coFinancing && input.coFinancing.gaps > 0) {
       const { year, gaps } = input.coFinancing;

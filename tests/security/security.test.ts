@@ -229,7 +229,13 @@ const WRITE_ROUTES: WriteRoute[] = [
   { actions: ['meeting.attendance'], method: 'PUT', path: '/api/meetings/m1/attendance', body: { present: [] } },
   { actions: ['decision.record'], method: 'POST', path: '/api/meetings/m1/decisions', body: { text: 'Beslut' } },
   { actions: ['decision.record'], method: 'PUT', path: '/api/meetings/m1/protocol', body: {} },
-  { actions: ['protocol.approve'], method: 'POST', path: '/api/meetings/m1/protocol/approve', body: {} },
+  // A protokoll's approval, or the fastställande of stödgruppen's minnesanteckningar (#16).
+  {
+    actions: ['protocol.approve', 'minutes.confirm'],
+    method: 'POST',
+    path: '/api/meetings/m1/protocol/approve',
+    body: {},
+  },
   { actions: ['decision.record'], method: 'POST', path: '/api/meetings/m1/archive', body: {} },
   {
     actions: ['activity.propose'],

@@ -17,7 +17,8 @@ export function protocolContentSha256(sections: ProtocolSections): string {
 type Section = { writer: TaggedWriter; root: PDFKit.PDFStructureElement };
 
 /**
- * The protokoll as one PDF for the organisations' own diaries: kallelse, närvaro, a section per point of the
+ * The protokoll (or stödgruppen's minnesanteckningar, which end on a fastställande line and no justering page)
+ * as one PDF for the organisations' own diaries: kallelse, närvaro, a section per point of the
  * dagordning (its notes and beslut), the beslut under no point, and a justering page with who approved when and
  * the content's SHA-256. Tagged (H1, H2 per section, H3 per organisation, point and other §, P, Table) and
  * PDF/A-2a; a bookmark per section, per point and per other §; "Sida n av m" on every page.
@@ -60,7 +61,8 @@ export function protocolPdf({ sections, producedAt }: ProtocolPdfInput): Promise
 
   writePunkter(s, sections);
   writeBeslut(s, sections);
-  writeJustering(s, sections);
+  if (sections.kind === 'minnesanteckningar') writeFaststallande(s, sections);
+  else writeJustering(s, sections);
   return pdf.end();
 }
 
@@ -113,7 +115,10 @@ function writeBeslut(s: Section, sections: ProtocolSections): void {
   const { writer, root } = s;
   const { doc, leaf } = writer;
   if (sections.ovrigaBeslut.length === 0) {
-    if (sections.beslut.length === 0) leaf(root, 'P', () => doc.text('Inga beslut fattades.'));
+    // Stödgruppen decides nothing (its förslag go to samverkansgruppen): no line about decisions.
+    if (sections.beslut.length === 0 && sections.kind !== 'minnesanteckningar') {
+      leaf(root, 'P', () => doc.text('Inga beslut fattades.'));
+    }
     return;
   }
   const bookmark = heading(s, 'Övriga beslut');
@@ -135,6 +140,34 @@ const JUSTERING_COLUMNS = [
   { title: 'Namn', width: 170 },
   { title: 'Godkänt', width: 213 },
 ];
+
+/**
+ * Minnesanteckningar close on the page they end on (no justering page): who fastställde them when (Stockholm), then
+ * the content's SHA-256.
+ */
+function writeFaststallande(s: Section, sections: ProtocolSections): void {
+  const { writer, root } = s;
+  const { doc, leaf } = writer;
+  heading(s, 'Fastställande');
+  const line = sections.faststallande ? `${sections.faststallande}.` : 'Minnesanteckningarna är inte fastställda.';
+  leaf(root, 'P', () => doc.text(line));
+  writeChecksum(s, sections, 'minnesanteckningarnas', 'status och fastställande ingår inte');
+}
+
+/** The content's SHA-256 under its heading, with what it covers. */
+function writeChecksum(s: Section, sections: ProtocolSections, whose: string, leftOut: string): void {
+  const { writer, root } = s;
+  const { doc, leaf } = writer;
+  doc.moveDown(0.6);
+  leaf(root, 'H3', () => doc.font(FONT.bold).text('Kontrollsumma').font(FONT.regular));
+  leaf(root, 'P', () =>
+    doc.text(
+      `SHA-256 av ${whose} innehåll (rubrik, kallelse, dagordning, närvaro, punkterna med anteckningar och beslut som kanonisk JSON i UTF-8; ${leftOut}):`,
+    ),
+  );
+  const digest = protocolContentSha256(sections);
+  leaf(root, 'P', () => doc.font(FONT.regular).fontSize(9.5).text(digest, { characterSpacing: 0.3 }));
+}
 
 /** The justering page: role, name and approval time (Stockholm) per signer, then the content's SHA-256. */
 function writeJustering(s: Section, sections: ProtocolSections): void {
@@ -176,13 +209,5 @@ function writeJustering(s: Section, sections: ProtocolSections): void {
   table.end();
   doc.moveDown(1).font(FONT.regular).fontSize(10.5);
   leaf(root, 'P', () => doc.text(`Protokollets status: ${sections.status}.`));
-  doc.moveDown(0.6);
-  leaf(root, 'H3', () => doc.font(FONT.bold).text('Kontrollsumma').font(FONT.regular));
-  leaf(root, 'P', () =>
-    doc.text(
-      'SHA-256 av protokollets innehåll (rubrik, kallelse, dagordning, närvaro, punkterna med anteckningar och beslut som kanonisk JSON i UTF-8; status och justering ingår inte):',
-    ),
-  );
-  const digest = protocolContentSha256(sections);
-  leaf(root, 'P', () => doc.font(FONT.regular).fontSize(9.5).text(digest, { characterSpacing: 0.3 }));
+  writeChecksum(s, sections, 'protokollets', 'status och justering ingår inte');
 }

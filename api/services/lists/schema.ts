@@ -27,7 +27,8 @@ import { DECISION_AGENDA_ITEM_COLUMN, MINUTES_NOTES_LIST, PROTOCOL_STAND_IN_COLU
  * the operation that created the item (api/state/operation.ts): a create looks it up first, so a repeated or
  * re-sent write finds its item instead of adding another.
  */
-export const SCHEMA_VERSION = 15;
+/** 16 (#16): the Protokoll list's Status gains `faststallt` (stödgruppen's minnesanteckningar, fastställda). */
+export const SCHEMA_VERSION = 16;
 
 export const LISTS = {
   organisations: {

@@ -140,7 +140,8 @@ export async function sendApprovalCards(
   view: ProtocolView,
   people: readonly ContactRecord[],
 ): Promise<{ email: string; where: CardPlace }[]> {
-  if (view.status !== 'utkast' || !view.turn) return [];
+  // Minnesanteckningar are fastställda by the secretary in the tab: no card, no justering round (protocolKind).
+  if (view.status !== 'utkast' || !view.turn || view.kind === 'minnesanteckningar') return [];
   const sentTo: { email: string; where: CardPlace }[] = [];
   for (const email of view.turn.waitingFor) {
     const key = `protocol:${meeting.id}:card:v${view.version}:${email.toLowerCase()}`;

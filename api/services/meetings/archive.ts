@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { DriveItem } from '@microsoft/microsoft-graph-types';
 import {
   MEETING_GROUP_LABELS,
+  PROTOCOL_KIND_RULES,
   protocolSections,
   toCsv,
   type Organisation,
@@ -90,6 +91,8 @@ function metadataJson(input: ArchiveInput, files: readonly ArchiveFile[]): strin
   const { record, sections } = input;
   const metadata = {
     schema: 'samverkan-arkiv/1',
+    /** What the meeting's record is: `protokoll` (justerat) or `minnesanteckningar` (fastställda, stödgruppen). */
+    kind: sections.kind,
     meeting: {
       title: record.title,
       group: record.group,
@@ -109,7 +112,8 @@ function metadataJson(input: ArchiveInput, files: readonly ArchiveFile[]): strin
 
 /**
  * The archive package of a signed protokoll (allmänna handlingar, issue #16): one folder Arkiv/<year>/<title>
- * with kallelse.html, dagordning.txt, the handlingar, narvaro.csv, protokoll.pdf and metadata.json, then made
+ * with kallelse.html, dagordning.txt, the handlingar, narvaro.csv, protokoll.pdf (stödgruppen:
+ * minnesanteckningar.pdf) and metadata.json (its `kind` says which), then made
  * read-only for the members. Exactly once: the finished filing is journalled per meeting, and each file is
  * uploaded with conflictBehavior `fail`, a 409 meaning the file is already there (a retry after a crash).
  * Handlingar are copied by download and upload: Graph's `/copy` is asynchronous (202 and a monitor URL), and
@@ -169,7 +173,7 @@ export class MeetingArchive {
       ...(await this.handlingar(gateway, driveId, title)),
       { name: 'narvaro.csv', bytes: utf8(attendanceCsv(input.sections)) },
       {
-        name: 'protokoll.pdf',
+        name: PROTOCOL_KIND_RULES[input.sections.kind].archiveFileName,
         bytes: new Uint8Array(await protocolPdf({ sections: input.sections, producedAt: input.producedAt })),
       },
     ];

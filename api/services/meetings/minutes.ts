@@ -3,6 +3,8 @@ import {
   DomainValidationError,
   agendaPointId,
   agendaPointsFromText,
+  isLockedStatus,
+  lockedRefusal,
   minutesItems,
   requireRole,
   secretaryIssues,
@@ -109,7 +111,7 @@ export class MeetingMinutes {
         ),
       })),
       ...(samordnare ? { samordnareEmail: samordnare.email } : {}),
-      locked: protocols.some((p) => p.fields.Status === 'justerat'),
+      locked: protocols.some((p) => isLockedStatus(p.fields.Status)),
     };
   }
 
@@ -140,8 +142,8 @@ export class MeetingMinutes {
       this.noteItems(gateway, meetingId),
       this.lists.protocols.find(gateway, eq('MeetingId', meetingId)),
     ]);
-    if (protocols.some((p) => p.fields.Status === 'justerat')) {
-      throw new DomainRuleError('PROTOCOL_LOCKED', 'Protokollet är justerat och kan inte ändras.');
+    if (protocols.some((p) => isLockedStatus(p.fields.Status))) {
+      throw new DomainRuleError('PROTOCOL_LOCKED', lockedRefusal(record.group));
     }
     if (!items.some((item) => item.id === itemId)) throw new NotFoundError('Punkten finns inte på dagordningen.');
     const existing = notes.find((n) => n.fields.AgendaItemId === itemId);

@@ -1,11 +1,17 @@
 import {
   DomainValidationError,
   DomainRuleError,
+  PROTOCOL_KIND_RULES,
   PROTOCOL_STATUSES,
-  approveProtocol,
+  approveRecord,
+  draftRecord,
   hasApproved,
-  draftProtocol,
+  isLockedStatus,
+  lockedRefusal,
+  protocolKind,
+  requireAnyRole,
   requireRole,
+  type MeetingGroup,
   type Attendance,
   type Decision,
   type Organisation,
@@ -96,7 +102,7 @@ export class MeetingProtocols {
       this.protocolItem(gateway, meetingId),
     ]);
     if (record.status === 'installt') throw new DomainRuleError('MEETING_CANCELLED', 'Mötet är inställt.');
-    this.assertUnlocked(protocol);
+    this.assertUnlocked(protocol, record.group);
     const unknown = request.rows.filter((row) => !people.some((p) => p.email === row.email));
     if (unknown.length > 0) {
       throw new DomainValidationError(
@@ -122,7 +128,7 @@ export class MeetingProtocols {
       this.meetings.get(gateway, meetingId),
       this.protocolItem(gateway, meetingId),
     ]);
-    this.assertUnlocked(protocol);
+    this.assertUnlocked(protocol, record.group);
     await this.minutes?.checkPoint(gateway, record, agendaItemId);
     const decision = await this.decisions.record(gateway, toDomainMeeting(record), input);
     await this.withdrawApprovals(gateway, meetingId, protocol);
@@ -139,10 +145,9 @@ export class MeetingProtocols {
     return items.sort((a, b) => Number(a.id) - Number(b.id))[0];
   }
 
-  private assertUnlocked(item: ListItemWithFields<ProtocolFields> | undefined): void {
-    if (item?.fields.Status === 'justerat') {
-      throw new DomainRuleError('PROTOCOL_LOCKED', 'Protokollet är justerat och kan inte ändras.');
-    }
+  /** A justerat protokoll, fastställda minnesanteckningar: every change is refused, in the words of the kind. */
+  private assertUnlocked(item: ListItemWithFields<ProtocolFields> | undefined, group: MeetingGroup): void {
+    if (isLockedStatus(item?.fields.Status)) throw new DomainRuleError('PROTOCOL_LOCKED', lockedRefusal(group));
   }
 
   /**
@@ -183,14 +188,15 @@ export class MeetingProtocols {
     const attendance: Attendance[] = rows
       .filter((row) => row.recorded)
       .map((row) => ({ personId: row.email, present: row.present }));
-    const draft = draftProtocol({
+    // A protokoll or minnesanteckningar, by the meeting's group (protocolKind).
+    const draft = draftRecord({
       id: item.id,
       meeting: toDomainMeeting(record),
       attendance,
       decisions,
       agenda: agendaFromRecord(record),
       secretaryId: text(f.SecretaryEmail) ?? '',
-      chairId: text(f.ChairEmail) ?? '',
+      chairId: text(f.ChairEmail),
       adjusters,
     });
     const status = PROTOCOL_STATUSES.find((s) => s === f.Status) ?? 'utkast';
@@ -229,9 +235,9 @@ export class MeetingProtocols {
       this.decisions.forMeeting(gateway, meetingId),
       this.protocolItem(gateway, meetingId),
     ]);
-    this.assertUnlocked(existing);
-    // The domain's rules first (presence, two different justerare), before anything is written.
-    draftProtocol({
+    this.assertUnlocked(existing, record.group);
+    // The domain's rules first (presence, two different justerare; none for minnesanteckningar), before any write.
+    draftRecord({
       id: existing?.id ?? 'nytt',
       meeting: toDomainMeeting(record),
       attendance: rows.filter((row) => row.recorded).map((row) => ({ personId: row.email, present: row.present })),
@@ -244,12 +250,12 @@ export class MeetingProtocols {
     const chosenByMeeting = request.secretaryChosenByMeeting === true;
     await this.minutes?.checkSecretary(gateway, request.secretaryEmail, chosenByMeeting);
     const fields: ProtocolFields = {
-      Title: `Protokoll – ${record.title}`.slice(0, 255),
+      Title: `${PROTOCOL_KIND_RULES[protocolKind(record.group)].title} – ${record.title}`.slice(0, 255),
       MeetingId: meetingId,
       Status: 'utkast',
       SecretaryEmail: request.secretaryEmail,
-      ChairEmail: request.chairEmail,
-      AdjusterEmails: request.adjusterEmails.join(';'),
+      ChairEmail: request.chairEmail ?? '',
+      AdjusterEmails: (request.adjusterEmails ?? []).join(';'),
       Approvals: '[]',
       SecretaryChosenByMeeting: chosenByMeeting,
       // Each draft is a new version: its approval round starts again with the secretary.
@@ -292,10 +298,7 @@ export class MeetingProtocols {
     const { version } = protocolApprovalRequestSchema.parse(input);
     const { view, outcome } = await this.approval(gateway, caller, meetingId, version);
     if (outcome === 'changed') {
-      throw new DomainRuleError(
-        'PROTOCOL_CHANGED',
-        'Protokollet har ändrats sedan du läste det. Läs den nya versionen och godkänn den.',
-      );
+      throw new DomainRuleError('PROTOCOL_CHANGED', PROTOCOL_KIND_RULES[view.kind ?? 'protokoll'].changed);
     }
     return view;
   }
@@ -311,13 +314,14 @@ export class MeetingProtocols {
     meetingId: string,
     version?: number,
   ): Promise<{ view: ProtocolView; outcome: ApprovalOutcome }> {
-    requireRole(caller.roles, 'protocol.approve');
+    requireAnyRole(caller.roles, ['protocol.approve', 'minutes.confirm']);
     const me = caller.person.email;
     const at = await approvalInstant(this.journal, this.clock, meetingId);
     for (let attempt = 0; ; attempt += 1) {
       const item = await this.protocolItem(gateway, meetingId);
-      if (!item) throw new DomainRuleError('NO_PROTOCOL', 'Det finns inget protokoll att justera ännu.');
+      if (!item) throw new DomainRuleError('NO_PROTOCOL', await this.rulesOf(gateway, meetingId, 'missing'));
       const { protocol, people, version: current } = await this.buildProtocol(gateway, meetingId, item);
+      requireRole(caller.roles, protocol.kind === 'minnesanteckningar' ? 'minutes.confirm' : 'protocol.approve');
       const mine = protocol.approvals.some((a) => a.personId === me && Date.parse(a.at) === Date.parse(at));
       if (mine)
         return { view: await this.approved(gateway, meetingId, protocol, people, current), outcome: 'approved' };
@@ -326,7 +330,8 @@ export class MeetingProtocols {
       if (version !== undefined && version !== current) {
         return { view: this.view(meetingId, protocol, people, current), outcome: 'changed' };
       }
-      const approved = approveProtocol(protocol, me, at);
+      // An approval in turn of a protokoll, the secretary's fastställande of minnesanteckningar.
+      const approved = approveRecord(protocol, me, at);
       try {
         await this.lists.protocols.update(gateway, item.id, item.eTag, {
           Approvals: approvalsColumn.write(approved.approvals),
@@ -349,9 +354,10 @@ export class MeetingProtocols {
     people: Person[],
     version: number,
   ) {
-    if (protocol.status === 'justerat') await this.meetings.complete(gateway, meetingId);
+    const locked = isLockedStatus(protocol.status);
+    if (locked) await this.meetings.complete(gateway, meetingId);
     // Filed by the samordnare ("Arkivera mötet", fileArchive), never as the approver: it waits for them.
-    if (protocol.status === 'justerat') await this.archive?.awaiting(meetingId);
+    if (locked) await this.archive?.awaiting(meetingId);
     return this.view(meetingId, protocol, people, version);
   }
 
@@ -359,12 +365,17 @@ export class MeetingProtocols {
   async fileArchive(gateway: GraphGateway, caller: Acting, meetingId: string): Promise<ProtocolView> {
     requireRole(caller.roles, 'decision.record');
     const item = await this.protocolItem(gateway, meetingId);
-    if (item?.fields.Status !== 'justerat') {
-      throw new DomainRuleError('PROTOCOL_NOT_SIGNED', 'Mötet arkiveras när protokollet är justerat.');
+    if (!item || !isLockedStatus(item.fields.Status)) {
+      throw new DomainRuleError('PROTOCOL_NOT_SIGNED', await this.rulesOf(gateway, meetingId, 'archiveNotYet'));
     }
     const { protocol, people, version } = await this.buildProtocol(gateway, meetingId, item);
     await this.archive?.signed(gateway, meetingId, protocol, people, caller.person.email);
     return this.view(meetingId, protocol, people, version);
+  }
+
+  /** A refusal in the words of the meeting's kind (protokoll, minnesanteckningar). */
+  private async rulesOf(gateway: GraphGateway, meetingId: string, text: 'missing' | 'archiveNotYet') {
+    return PROTOCOL_KIND_RULES[protocolKind((await this.meetings.get(gateway, meetingId)).group)][text];
   }
 
   /** Everything the PDF prints; only a justerat protokoll is final, a draft says so on every page. */

@@ -9,6 +9,7 @@ import {
   type Person,
   type Protocol,
   type ProtocolApproval,
+  type ProtocolKind,
   type ProtocolSections,
   type ProtocolStatus,
 } from '../../../src/domain';
@@ -25,6 +26,8 @@ export type ProtocolFields = FieldsOf<'protocols'>;
 
 export interface ProtocolView {
   meetingId: string;
+  /** A protokoll or stödgruppen's minnesanteckningar (absent before the record exists). */
+  kind?: ProtocolKind;
   status: ProtocolStatus | 'saknas';
   secretaryEmail?: string;
   chairEmail?: string;
@@ -89,6 +92,7 @@ export function protocolView(
 ): ProtocolView {
   return {
     meetingId,
+    kind: protocol.kind ?? 'protokoll',
     status: protocol.status,
     secretaryEmail: protocol.secretaryId,
     chairEmail: protocol.chairId,

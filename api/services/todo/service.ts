@@ -1,4 +1,5 @@
 import {
+  protocolKind,
   assignmentTodos,
   deriveTodos,
   toIsoDate,
@@ -73,6 +74,7 @@ function todoProtocols(
           .filter(Boolean),
         approvedByEmails: approvedBy(item.fields.Approvals),
         archived: Boolean(record.archiveUrl),
+        ...(protocolKind(record.group) === 'minnesanteckningar' ? { document: 'minnesanteckningar' as const } : {}),
       },
     ];
   });

@@ -1,10 +1,12 @@
 import { draftsMessages } from './meetingDrafts';
+import { meetingMinutesMessages } from './meetingMinutes';
 import { meetingViewsMessages } from './meetingViews';
 
 /** The Möten page's strings; spread into the tab's dictionaries in i18n.tsx. */
 const sv = {
   ...draftsMessages.sv,
   ...meetingViewsMessages.sv,
+  ...meetingMinutesMessages.sv,
   'meetings.registerHeading': 'Mötesregister',
   'meetings.none': 'Inga möten är registrerade ännu.',
   'meetings.col.date': 'Datum',
@@ -164,6 +166,7 @@ export type MeetingsMessageKey = keyof typeof sv;
 const en: Record<MeetingsMessageKey, string> = {
   ...draftsMessages.en,
   ...meetingViewsMessages.en,
+  ...meetingMinutesMessages.en,
   'meetings.registerHeading': 'Meeting register',
   'meetings.none': 'No meetings registered yet.',
   'meetings.col.date': 'Date',

@@ -1,6 +1,7 @@
 import { MessageBar, MessageBarBody } from '@fluentui/react-components';
 import { useEffect, useMemo, useRef } from 'react';
 import { threadIdFromMeetingId } from '../../domain/meetingInTeams';
+import { PROTOCOL_KIND_RULES, protocolKind } from '../../domain/protocolKind';
 import type { AttendanceRowDto, MeetingDecisionDto, MeetingInTeamsDto, MinutesViewDto } from '../../contract';
 import { formatMeetingTime } from '../format';
 import { useI18n } from '../i18n';
@@ -80,7 +81,9 @@ function MeetingView({ me, found }: { me: Me; found: MeetingInTeamsDto }) {
           meetingId={meeting.id}
           points={agenda}
           decisions={records.status === 'ready' ? (records.data?.decisions ?? []) : []}
-          mayDecide={secretary && meeting.group === 'samverkansgrupp' && records.status === 'ready'}
+          mayDecide={
+            secretary && PROTOCOL_KIND_RULES[protocolKind(meeting.group)].decides && records.status === 'ready'
+          }
           onDecided={records.reload}
           {...(records.status === 'ready' && records.data ? { minutes: records.data.minutes } : {})}
         />
@@ -116,7 +119,7 @@ function SecretaryPart({
       <h2 id="meeting-secretary" className={styles.heading}>
         {t('meetingPanel.secretaryHeading')}
       </h2>
-      {meeting.meeting.group === 'stodgrupp' && <p>{t('meetingPanel.noDecisionsHere')}</p>}
+      {!PROTOCOL_KIND_RULES[protocolKind(meeting.meeting.group)].decides && <p>{t('meetingPanel.noDecisionsHere')}</p>}
       {records.status === 'loading' && <Loading />}
       {records.status === 'error' && <ErrorMessage error={records.error} onRetry={records.reload} />}
       {records.status === 'ready' && records.data && (

@@ -4,6 +4,8 @@ import { useI18n } from '../i18n';
 import { ActionStatus } from '../ui/ActionStatus';
 import { useAction } from '../ui/useAction';
 import type { MeetingsApi } from './api';
+import { protocolKind } from '../../domain/protocolKind';
+import { KIND_TEXTS } from './protocol/kindTexts';
 
 /**
  * A held meeting whose justerat protokoll is not yet filed: the last approval came from a Teams card (the app's
@@ -22,7 +24,7 @@ export function FileArchive({
   const action = useAction();
   return (
     <div>
-      <p>{t('meetings.archiveMissing')}</p>
+      <p>{t(KIND_TEXTS[protocolKind(meeting.group)].archiveMissing)}</p>
       <Button
         disabled={action.busy}
         onClick={() =>

@@ -17,6 +17,8 @@ import { MoveMeeting } from './MoveMeeting';
 import { ProtocolPanel } from './ProtocolPanel';
 import { Answers } from './Answers';
 import type { MeetingPart } from './useMeetingsRoute';
+import { protocolKind } from '../../domain/protocolKind';
+import { KIND_TEXTS } from './protocol/kindTexts';
 
 const useStyles = makeStyles({
   facts: {
@@ -38,14 +40,13 @@ const useStyles = makeStyles({
   back: { marginBottom: tokens.spacingVerticalM },
 });
 
-/** The parts a meeting has: answers until it is cancelled, the protokoll for samverkansgruppen, the archive once held. */
+/**
+ * The parts a meeting has: answers until it is cancelled, its record (the part is named by its kind: samverkansgruppen's
+ * protokoll, stödgruppen's minnesanteckningar), the archive once held.
+ */
 function partsOf(meeting: MeetingRecordDto): MeetingPart[] {
   if (meeting.status === 'installt') return [];
-  return [
-    'svar',
-    ...(meeting.group === 'samverkansgrupp' ? (['protokoll'] as const) : []),
-    ...(meeting.status === 'genomfort' ? (['arkiv'] as const) : []),
-  ];
+  return ['svar', protocolKind(meeting.group), ...(meeting.status === 'genomfort' ? (['arkiv'] as const) : [])];
 }
 
 /** When and where, the links, the calendar file, and the convener's move and cancel (each in a dialog). */
@@ -132,7 +133,7 @@ function ArchivePart({
   }
   if (me.allowedActions.includes('decision.record'))
     return <FileArchive api={api} meeting={meeting} onFiled={onChanged} />;
-  return <p>{t('meetings.archive.notYet')}</p>;
+  return <p>{t(KIND_TEXTS[protocolKind(meeting.group)].archiveNotYet)}</p>;
 }
 
 /**
@@ -195,7 +196,7 @@ export function MeetingDetail({
           />
           <ViewPanel idPrefix="meeting" view={current}>
             {current === 'svar' && <Answers api={api} meeting={meeting} canRemind={isConvener} />}
-            {current === 'protokoll' && <ProtocolPanel api={api} meeting={meeting} me={me} />}
+            {current === protocolKind(meeting.group) && <ProtocolPanel api={api} meeting={meeting} me={me} />}
             {current === 'arkiv' && <ArchivePart api={api} meeting={meeting} me={me} onChanged={onChanged} />}
           </ViewPanel>
         </>

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { Me } from '../api';
+import { useI18n } from '../i18n';
 import { useLoad } from '../services';
 import { ErrorMessage, Loading } from '../ui/status';
 import type { MeetingRecordDto, ProtocolViewDto } from '../../contract';
@@ -8,9 +9,15 @@ import { AttendanceSection } from './protocol/AttendanceSection';
 import { DecisionsSection } from './protocol/DecisionsSection';
 import { NotesSection } from './protocol/NotesSection';
 import { ProtocolSection } from './protocol/ProtocolSection';
+import { MinutesSection } from './protocol/MinutesSection';
+import { PROTOCOL_KIND_RULES, isLockedStatus, protocolKind } from '../../domain/protocolKind';
 
-/** After the meeting: närvaro, beslut, protokoll with two justerare, and the PDF once it is justerat. */
+/**
+ * After the meeting: närvaro, beslut, notes per point and the record of the meeting's kind: samverkansgruppen's
+ * protokoll with two justerare, or stödgruppen's minnesanteckningar (no beslut, no justering: the secretary fastställer).
+ */
 export function ProtocolPanel({ api, meeting, me }: { api: MeetingsApi; meeting: MeetingRecordDto; me: Me }) {
+  const { t } = useI18n();
   const mayRecord = me.allowedActions.includes('meeting.attendance');
   const myEmail = me.person.email.toLowerCase();
   const data = useLoad(async (client) => {
@@ -37,7 +44,9 @@ export function ProtocolPanel({ api, meeting, me }: { api: MeetingsApi; meeting:
   if (data.status === 'error') return <ErrorMessage error={data.error} onRetry={data.reload} />;
   const { attendance, decisions, minutes } = data.data;
   const current = protocol ?? data.data.protocol;
-  const locked = current.status === 'justerat';
+  const locked = isLockedStatus(current.status);
+  const kind = protocolKind(meeting.group);
+  const Closing = kind === 'protokoll' ? ProtocolSection : MinutesSection;
 
   return (
     <>
@@ -51,15 +60,19 @@ export function ProtocolPanel({ api, meeting, me }: { api: MeetingsApi; meeting:
         locked={locked}
         onSaved={data.reload}
       />
-      <DecisionsSection
-        api={api}
-        meetingId={meeting.id}
-        decisions={decisions}
-        editable={mayRecord && !locked}
-        onSaved={data.reload}
-      />
-      <NotesSection api={api} meetingId={meeting.id} minutes={minutes} editable={mayRecord && !locked} />
-      <ProtocolSection
+      {PROTOCOL_KIND_RULES[kind].decides ? (
+        <DecisionsSection
+          api={api}
+          meetingId={meeting.id}
+          decisions={decisions}
+          editable={mayRecord && !locked}
+          onSaved={data.reload}
+        />
+      ) : (
+        <p>{t('minutes.noDecisions')}</p>
+      )}
+      <NotesSection api={api} meetingId={meeting.id} minutes={minutes} editable={mayRecord && !locked} kind={kind} />
+      <Closing
         api={api}
         meeting={meeting}
         myEmail={myEmail}

@@ -3,7 +3,8 @@ import { pageHref } from '../routes';
 
 export const MEETINGS_VIEWS = ['moten', 'forbered', 'planera', 'omrostningar'] as const;
 export type MeetingsView = (typeof MEETINGS_VIEWS)[number];
-export const MEETING_PARTS = ['svar', 'protokoll', 'arkiv'] as const;
+/** `protokoll` or `minnesanteckningar`: the meeting's record, named by its kind (src/domain/protocolKind.ts). */
+export const MEETING_PARTS = ['svar', 'protokoll', 'minnesanteckningar', 'arkiv'] as const;
 export type MeetingPart = (typeof MEETING_PARTS)[number];
 
 interface Route {

@@ -15,13 +15,20 @@ export function todoText(item: TodoItemDto, t: Translate, language: Language): s
   switch (item.kind) {
     case 'callSeasonMeeting':
       return t('todo.callSeasonMeeting', { season: t(`todo.season.${item.season}`), year: item.year });
-    case 'approveProtocol':
-      return t(item.step === 'justerare' ? 'todo.adjustProtocol' : 'todo.approveProtocol', {
+    case 'approveProtocol': {
+      const key =
+        item.document === 'minnesanteckningar'
+          ? 'todo.confirmMinutes'
+          : item.step === 'justerare'
+            ? 'todo.adjustProtocol'
+            : 'todo.approveProtocol';
+      return t(key, { title: item.meetingTitle, date: formatDay(item.date, language) });
+    }
+    case 'archiveProtocol':
+      return t(item.document === 'minnesanteckningar' ? 'todo.archiveMinutes' : 'todo.archiveProtocol', {
         title: item.meetingTitle,
         date: formatDay(item.date, language),
       });
-    case 'archiveProtocol':
-      return t('todo.archiveProtocol', { title: item.meetingTitle, date: formatDay(item.date, language) });
     case 'answerKallelse':
       return t('todo.answerKallelse', { title: item.meetingTitle, date: formatDay(item.date, language) });
     case 'decideProposals':

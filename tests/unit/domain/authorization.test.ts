@@ -21,6 +21,7 @@ const expected: Record<ActionId, Role[]> = {
   'meeting.attendance': ['samordnare'],
   'decision.record': ['samordnare'],
   'protocol.approve': ['samverkansgrupp', 'ordforande', 'samordnare'],
+  'minutes.confirm': ['stodgrupp', 'samordnare'],
   'proposal.create': ['stodgrupp', 'samordnare'],
   'activity.propose': ['stodgrupp', 'samordnare'],
   'activity.decide': ['samordnare'],

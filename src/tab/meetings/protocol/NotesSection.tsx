@@ -5,6 +5,8 @@ import { PointNote } from '../../meeting/PointNote';
 import { useMeetingStyles } from '../../meeting/styles';
 import { usePageStyles } from '../../ui/styles';
 import type { MeetingsApi } from '../api';
+import type { ProtocolKind } from '../../../domain/protocolKind';
+import { KIND_TEXTS } from './kindTexts';
 
 /** Anteckningar per punkt (issue #16): the protokoll's points with the secretary's notes, each saved on its own. */
 export function NotesSection({
@@ -12,11 +14,13 @@ export function NotesSection({
   meetingId,
   minutes,
   editable,
+  kind = 'protokoll',
 }: {
   api: MeetingsApi;
   meetingId: string;
   minutes: MinutesViewDto;
   editable: boolean;
+  kind?: ProtocolKind;
 }) {
   const { t } = useI18n();
   const page = usePageStyles();
@@ -27,7 +31,7 @@ export function NotesSection({
       <h3 id="meeting-notes" className={page.sectionHeading}>
         {t('meetingPanel.notesHeading')}
       </h3>
-      {minutes.locked && <p>{t('meetingPanel.notesLocked')}</p>}
+      {minutes.locked && <p>{t(KIND_TEXTS[kind].notesLocked)}</p>}
       <ol className={styles.points}>
         {minutes.items.map((item) => (
           <li key={item.id} className={styles.point}>
