@@ -208,7 +208,10 @@ export function buildAgenda(input: BuildAgendaInput): Agenda {
   }
   items.push(
     { kind: 'dagordning', title: 'Godkännande av dagordningen' },
-    { kind: 'foregaende_protokoll', title: 'Föregående protokoll' },
+    {
+      kind: 'foregaende_protokoll',
+      title: meeting.group === 'samverkansgrupp' ? 'Föregående protokoll' : 'Föregående minnesanteckningar',
+    },
   );
   const proposalHeading =
     meeting.group === 'samverkansgrupp' ? 'Förslag från stödgruppen' : 'Beredning av förslag till samverkansgruppen';

@@ -181,7 +181,10 @@ export function proposeDraftAgenda(input: DraftAgendaInput): DraftItem[] {
   const coordinator = input.people.find((p) => p.roles.includes('samordnare'))?.id;
   const items: Proposed[] = [withPresenter(standing('information', 'Mötets öppnande'), chair)];
   if (samverkan) items.push(standing('beslut', 'Val av två justerare'));
-  items.push(standing('beslut', 'Godkännande av dagordningen'), standing('anmalan', 'Föregående protokoll'));
+  items.push(
+    standing('beslut', 'Godkännande av dagordningen'),
+    standing('anmalan', samverkan ? 'Föregående protokoll' : 'Föregående minnesanteckningar'),
+  );
   items.push(...proposalItems(input, reference), ...followUpItems(input), ...assignmentItems(input, reference));
   if (samverkan) {
     items.push(

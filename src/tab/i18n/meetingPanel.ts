@@ -22,7 +22,7 @@ const sv = {
   'meetingPanel.secretaryOnly': 'Närvaro och beslut protokollförs av samordnaren.',
   'meetingPanel.notFound': 'Mötet kunde inte hittas.',
   'meetingPanel.notesFor': 'Anteckningar till punkt {number}',
-  'meetingPanel.notesHint': 'Högst {max} tecken. Anteckningarna står under punkten i protokollet.',
+  'meetingPanel.notesHint': 'Högst {max} tecken. Anteckningarna skrivs ut under punkten.',
   'meetingPanel.saveNotes': 'Spara anteckningarna',
   'meetingPanel.notesSaved': 'Anteckningarna till punkt {number} är sparade.',
   'meetingPanel.notesNewer':
@@ -58,7 +58,7 @@ const en: Record<keyof typeof sv, string> = {
   'meetingPanel.secretaryOnly': 'Attendance and decisions are recorded by the coordinator.',
   'meetingPanel.notFound': 'The meeting could not be found.',
   'meetingPanel.notesFor': 'Notes for item {number}',
-  'meetingPanel.notesHint': 'At most {max} characters. The notes are printed under the item in the minutes.',
+  'meetingPanel.notesHint': 'At most {max} characters. The notes are printed under the item.',
   'meetingPanel.saveNotes': 'Save the notes',
   'meetingPanel.notesSaved': 'The notes for item {number} are saved.',
   'meetingPanel.notesNewer':

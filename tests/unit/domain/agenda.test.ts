@@ -114,6 +114,7 @@ describe('buildAgenda', () => {
       'ovriga_fragor',
       'avslutande',
     ]);
+    expect(agenda.items[2]?.title).toBe('Föregående minnesanteckningar');
     expect(agenda.items[3]?.title).toBe('Beredning av förslag till samverkansgruppen: Budget – Budget 2027');
     expect(agenda.items[4]?.note).toBe('Status: Ej påbörjad.');
   });

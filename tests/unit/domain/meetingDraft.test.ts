@@ -133,6 +133,9 @@ describe('proposeDraftAgenda', () => {
     );
     expect(items.map((i) => i.source.kind)).not.toContain('ekonomi');
     expect(items.map((i) => i.title)).not.toContain('Val av två justerare');
+    // Stödgruppen keeps minnesanteckningar, not a protokoll (#16).
+    expect(items.map((i) => i.title)).toContain('Föregående minnesanteckningar');
+    expect(items.map((i) => i.title)).not.toContain('Föregående protokoll');
     expect(items.find((i) => i.source.kind === 'nasta_mote')!.text).toContain('24 mars 2027');
     expect(draftReferenceDate({ group: 'samverkansgrupp', year: 2027, season: 'host' })).toBe('2027-09-01');
   });
