@@ -1,7 +1,14 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { DomainRuleError, DomainValidationError } from './errors';
-import { assertUnlocked, draftProtocol, recordIssues, type DraftRecordInput, type Protocol } from './protocol';
+import {
+  assertUnlocked,
+  attendanceListSchema,
+  draftProtocol,
+  recordIssues,
+  type DraftRecordInput,
+  type Protocol,
+} from './protocol';
 import { approveProtocol } from './protocolApproval';
 import { protocolKind } from './protocolKind';
 import { hasApproved } from './protocolTurn';
@@ -15,13 +22,7 @@ import { idSchema, parseOrThrow } from './validation';
 
 const minutesDraftSchema = z.object({
   id: idSchema,
-  attendance: z.array(
-    z.object({
-      personId: idSchema,
-      present: z.boolean({ error: 'Närvaro anges som true eller false.' }),
-    }),
-    { error: 'Närvaron måste anges som en lista.' },
-  ),
+  attendance: attendanceListSchema,
   secretaryId: z.string({ error: 'Ange sekreteraren.' }).trim().min(1, 'Ange sekreteraren.'),
 });
 

@@ -66,15 +66,18 @@ export type DraftRecordInput = Omit<DraftProtocolInput, 'chairId' | 'adjusters'>
   adjusters?: readonly string[] | undefined;
 };
 
+/** Närvaro as a record lists it: who, present or not (the protokoll and the minnesanteckningar). */
+export const attendanceListSchema = z.array(
+  z.object({
+    personId: idSchema,
+    present: z.boolean({ error: 'Närvaro anges som true eller false.' }),
+  }),
+  { error: 'Närvaron måste anges som en lista.' },
+);
+
 const draftSchema = z.object({
   id: idSchema,
-  attendance: z.array(
-    z.object({
-      personId: idSchema,
-      present: z.boolean({ error: 'Närvaro anges som true eller false.' }),
-    }),
-    { error: 'Närvaron måste anges som en lista.' },
-  ),
+  attendance: attendanceListSchema,
   secretaryId: idSchema,
   chairId: z.string({ error: 'Ange mötesordföranden.' }).trim().min(1, 'Ange mötesordföranden.'),
   adjusters: z

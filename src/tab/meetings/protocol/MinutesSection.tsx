@@ -5,10 +5,10 @@ import { formatInstant } from '../../format';
 import { useI18n } from '../../i18n';
 import { ActionStatus } from '../../ui/ActionStatus';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
-import { saveBlob } from '../../ui/saveBlob';
 import { usePageStyles } from '../../ui/styles';
 import { useAction, type Action } from '../../ui/useAction';
 import type { MeetingsApi } from '../api';
+import { RecordPdf } from './RecordPdf';
 import { useProtocolStyles } from './styles';
 
 /**
@@ -37,7 +37,6 @@ export function MinutesSection({
   const { t, language } = useI18n();
   const page = usePageStyles();
   const naming = useAction();
-  const downloading = useAction();
   const nameOf = (email: string | undefined) =>
     attendance.find((row) => row.email === email)?.displayName ?? email ?? '';
   const confirmation = current.approvals[0];
@@ -72,18 +71,13 @@ export function MinutesSection({
       <ActionStatus state={naming.state} />
       {iAmSecretary && <ConfirmMinutes api={api} meeting={meeting} current={current} onProtocol={onProtocol} />}
       {current.status !== 'saknas' && (
-        <Button
-          onClick={() =>
-            downloading.run(
-              async () => saveBlob(await api.protocolPdf(meeting.id), `minnesanteckningar-${meeting.id}.pdf`),
-              () => t('minutes.downloadPdf'),
-            )
-          }
-        >
-          {t('minutes.downloadPdf')}
-        </Button>
+        <RecordPdf
+          api={api}
+          meetingId={meeting.id}
+          fileName={`minnesanteckningar-${meeting.id}.pdf`}
+          label={t('minutes.downloadPdf')}
+        />
       )}
-      <ActionStatus state={downloading.state} />
     </section>
   );
 }

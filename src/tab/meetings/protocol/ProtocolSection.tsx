@@ -4,10 +4,10 @@ import type { AttendanceRowDto, MeetingRecordDto, ProtocolViewDto } from '../../
 import { formatInstant } from '../../format';
 import { useI18n } from '../../i18n';
 import { ActionStatus } from '../../ui/ActionStatus';
-import { saveBlob } from '../../ui/saveBlob';
 import { usePageStyles } from '../../ui/styles';
 import { useAction, type Action } from '../../ui/useAction';
 import type { MeetingsApi } from '../api';
+import { RecordPdf } from './RecordPdf';
 import { useProtocolStyles } from './styles';
 
 function PersonSelect({
@@ -99,7 +99,6 @@ export function ProtocolSection({
   const page = usePageStyles();
   const drafting = useAction();
   const approving = useAction();
-  const downloading = useAction();
   const locked = current.status === 'justerat';
   // The button only for whose turn it is (the secretary, then the chair, then the justerare).
   const myTurn = (current.turn?.waitingFor ?? []).some((email) => email.toLowerCase() === myEmail);
@@ -139,18 +138,13 @@ export function ProtocolSection({
       )}
       <ActionStatus state={approving.state} />
       {current.status !== 'saknas' && (
-        <Button
-          onClick={() =>
-            downloading.run(
-              async () => saveBlob(await api.protocolPdf(meeting.id), `protokoll-${meeting.id}.pdf`),
-              () => t('meetings.downloadPdf'),
-            )
-          }
-        >
-          {t('meetings.downloadPdf')}
-        </Button>
+        <RecordPdf
+          api={api}
+          meetingId={meeting.id}
+          fileName={`protokoll-${meeting.id}.pdf`}
+          label={t('meetings.downloadPdf')}
+        />
       )}
-      <ActionStatus state={downloading.state} />
     </section>
   );
 }
