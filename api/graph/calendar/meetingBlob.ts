@@ -1,3 +1,5 @@
+import { escapeHtml } from '../../../src/domain';
+
 /**
  * Exchange's Teams meeting blob in an online meeting's HTML body, found so that an update can keep it (Learn,
  * *Update event*: "preserve the meeting blob for online meeting. Inadvertently removing the meeting blob from the
@@ -37,14 +39,12 @@ function tagsOf(html: string): Tag[] {
   }));
 }
 
-const escapeAttribute = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
-
 /** Where the join URL stands in the body (as written or HTML-escaped, case-insensitive), or -1. */
 function joinAt(html: string, joinUrl: string | undefined): number {
   const lower = html.toLowerCase();
   if (!joinUrl) return lower.search(/https:\/\/teams\.microsoft\.com\//);
   const plain = lower.indexOf(joinUrl.toLowerCase());
-  return plain >= 0 ? plain : lower.indexOf(escapeAttribute(joinUrl).toLowerCase());
+  return plain >= 0 ? plain : lower.indexOf(escapeHtml(joinUrl).toLowerCase());
 }
 
 /** Opening tags directly before `at` (only whitespace between), outermost first; stops at `html`/`head`/`body`. */
