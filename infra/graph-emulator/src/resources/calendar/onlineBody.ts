@@ -25,14 +25,18 @@ export interface OnlineMeetingRemoval {
   dateTime: string;
 }
 
-export function blobMeetingOf(ctx: EmulatorContext, event: StoredEvent, organizerId: string): BlobMeeting | undefined {
+export function blobMeetingOf(
+  ctx: EmulatorContext,
+  event: Pick<StoredEvent, 'isOnlineMeeting' | 'onlineMeeting'>,
+  organizerId: string,
+): BlobMeeting | undefined {
   const joinUrl = event.onlineMeeting?.joinUrl;
   if (!event.isOnlineMeeting || !joinUrl) return undefined;
   return { joinUrl, meetingId: event.onlineMeeting?.conferenceId, tenantId: ctx.tenantId, organizerId };
 }
 
-function setBody(event: StoredEvent, content: string): void {
-  event.body = { contentType: event.body?.contentType ?? 'html', content };
+function setBody(event: StoredEvent, content: string, contentType = event.body?.contentType ?? 'html'): void {
+  event.body = { contentType, content };
   event.bodyPreview = bodyPreview(content);
 }
 
@@ -60,10 +64,7 @@ function recordRemoval(
 export function applyBodyAndOnline(ctx: EmulatorContext, owner: StoredUser, event: StoredEvent, patch: EventPatch) {
   const organizer = ctx.store.get<StoredUser>('user', TENANT_SCOPE, event.xOrganizerId) ?? owner;
   const before = blobMeetingOf(ctx, event, organizer.id);
-  if (patch.body !== undefined) {
-    event.body = { contentType: patch.body.contentType, content: patch.body.content };
-    event.bodyPreview = bodyPreview(patch.body.content);
-  }
+  if (patch.body !== undefined) setBody(event, patch.body.content, patch.body.contentType);
   if (patch.isOnlineMeeting !== undefined || patch.onlineMeetingProvider !== undefined)
     Object.assign(event, onlineMeetingFields(ctx, organizer, patch, event));
   // An attendee's copy: their own text (the meeting is the organiser's; ORGANIZER_ONLY refuses the rest).
@@ -95,15 +96,8 @@ export function createdBody(
 ): { contentType: 'text' | 'html'; content: string } {
   const contentType = body?.contentType ?? 'html';
   const content = body?.content ?? '';
-  const joinUrl = online.onlineMeeting?.joinUrl;
-  if (!online.isOnlineMeeting || !joinUrl) return { contentType, content };
-  const meeting = {
-    joinUrl,
-    meetingId: online.onlineMeeting?.conferenceId,
-    tenantId: ctx.tenantId,
-    organizerId: organizer.id,
-  };
-  return { contentType, content: withBlob(contentType, content, meeting) };
+  const meeting = blobMeetingOf(ctx, online, organizer.id);
+  return { contentType, content: meeting ? withBlob(contentType, content, meeting) : content };
 }
 
 export function listOnlineMeetingRemovals(ctx: EmulatorContext): OnlineMeetingRemoval[] {
