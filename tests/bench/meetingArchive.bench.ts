@@ -47,8 +47,9 @@ async function signedMeeting(stack: Stack, tokens: Map<string, string>, year: nu
     }),
     'protokoll',
   );
-  for (const adjuster of ADJUSTERS) {
-    await ok(await call(adjuster, `/api/meetings/${meeting.id}/protocol/approve`, 'POST'), 'justering');
+  // In order (#16): the secretary, the chair, then the two justerare.
+  for (const approver of [COORDINATOR, CHAIR, ...ADJUSTERS]) {
+    await ok(await call(approver, `/api/meetings/${meeting.id}/protocol/approve`, 'POST'), 'justering');
   }
   return meeting.id;
 }
